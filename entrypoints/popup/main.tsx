@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>VidRelay</p>, document.getElementById('app')!);

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/host-sim/**/*.test.ts'],
+    environment: 'happy-dom',
+    testTimeout: 20_000,
+    setupFiles: ['tests/unit/setup.ts'],
+  },
+});
