@@ -1,3 +1,3 @@
-export default defineBackground(() => {
-  console.log('bg');
-});
+import { startBackground } from '../../lib/background/service';
+
+export default defineBackground(startBackground);

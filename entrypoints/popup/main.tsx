@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>VidRelay</p>, document.getElementById('app')!);
+import '../../components/base.css';
+import { PopupApp } from '../../components/popup/PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import { send } from '../../lib/messaging';
+import { ErrorNote } from '../ErrorNote';
+import { JobList } from '../JobList';
+import { useRemote } from '../useRemote';
+import { SendUrlsForm } from './SendUrlsForm';
+
+export function PopupApp() {
+  const accounts = useRemote('accounts.list', {});
+  const settings = useRemote('settings.get', {});
+  const jobs = useRemote('jobs.list', { limit: 10 }, 1500);
+  const list = accounts.data ?? [];
+
+  return (
+    <main style={{ width: '380px', padding: '12px' }}>
+      <header class="row" style={{ marginBottom: '8px' }}>
+        <h1 class="grow">VidRelay</h1>
+        <a href="/manager.html" target="_blank">
+          Manager
+        </a>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </header>
+      <ErrorNote error={accounts.error} />
+      {accounts.data && list.length === 0 ? (
+        <p class="empty">
+          No accounts yet.{' '}
+          <button type="button" class="primary" onClick={() => browser.runtime.openOptionsPage()}>
+            Add an account
+          </button>
+        </p>
+      ) : (
+        <section aria-label="Accounts at a glance">
+          <ul class="list small">
+            {list.map((a) => (
+              <li key={a.id} class="row">
+                <strong class="grow">{a.label}</strong>
+                <span class="muted">{a.hostId === 'xfs' ? 'custom' : a.hostId}</span>
+                {!a.enabled ? <span class="badge">disabled</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SendUrlsForm accounts={list} defaultAccountId={settings.data?.defaultAccountId} onSent={() => void jobs.reload()} />
+      <section aria-label="Recent jobs" style={{ marginTop: '12px' }}>
+        <h2>Recent</h2>
+        <ErrorNote error={jobs.error} />
+        <JobList
+          jobs={jobs.data ?? []}
+          accounts={list}
+          onRetry={async (job) => {
+            await send('jobs.retry', { id: job.id });
+            await jobs.reload();
+          }}
+        />
+      </section>
+    </main>
+  );
+}

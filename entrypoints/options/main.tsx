@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../components/base.css';
+import { OptionsApp } from '../../components/options/OptionsApp';
+
+render(<OptionsApp />, document.getElementById('app')!);

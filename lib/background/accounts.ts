@@ -1,0 +1,113 @@
+import { accountsItem } from '../storage';
+import { accountSchema, toPublicAccount, type Account, type AccountInput, type PublicAccount } from '../accounts';
+import { HostError } from '../errors';
+import { createHostClient, getPreset } from '../hosts';
+import { capabilityNames, type HostClient, type HostClientDeps } from '../hosts/types';
+import { hasHostAccess, originsFor } from '../permissions';
+
+// Accounts with their keys are read here, in the background, and nowhere else.
+
+export function apiBaseOf(account: Pick<Account, 'hostId' | 'apiBase'>): string {
+  return account.apiBase?.trim() || getPreset(account.hostId).apiBase;
+}
+
+function newId(): string {
+  return `acc_${crypto.randomUUID().slice(0, 8)}`;
+}
+
+function validateBase(apiBase: string): void {
+  let url: URL;
+  try {
+    url = new URL(apiBase);
+  } catch {
+    throw new HostError('invalid_input', 'The API base URL is not a valid URL. Example: https://example.com/api');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new HostError('invalid_input', 'The API base URL must start with https:// (or http://).');
+  }
+}
+
+/** Turn what the options page sent into a full account, keeping the stored key when none was typed. */
+export async function resolveInput(input: AccountInput): Promise<Account> {
+  const existing = input.id ? (await accountsItem.get()).find((a) => a.id === input.id) : undefined;
+  const key = input.key?.trim() || existing?.key || '';
+  if (!key) throw new HostError('invalid_input', 'Enter the API key from your account settings on the host.');
+  const preset = getPreset(input.hostId);
+  if (preset.needsLogin && !input.login?.trim()) {
+    throw new HostError('invalid_input', `${preset.label} needs the API login as well as the key.`);
+  }
+  const apiBase = input.apiBase?.trim() || undefined;
+  if (input.hostId === 'xfs' && !apiBase) {
+    throw new HostError('invalid_input', 'Enter the API base URL of the XFileSharing host, e.g. https://example.com/api');
+  }
+  validateBase(apiBase ?? preset.apiBase);
+  return accountSchema.parse({
+    ...existing,
+    ...input,
+    id: existing?.id ?? input.id ?? newId(),
+    label: input.label?.trim() || existing?.label || preset.label,
+    apiBase,
+    key,
+    login: input.login?.trim() || undefined,
+    createdAt: existing?.createdAt ?? Date.now(),
+  });
+}
+
+export async function listAccounts(): Promise<PublicAccount[]> {
+  return (await accountsItem.get()).map(toPublicAccount);
+}
+
+export async function getAccount(id: string): Promise<Account> {
+  const account = (await accountsItem.get()).find((a) => a.id === id);
+  if (!account) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+  return account;
+}
+
+export async function saveAccount(account: Account): Promise<PublicAccount> {
+  await accountsItem.update((all) => {
+    const index = all.findIndex((a) => a.id === account.id);
+    return index === -1 ? [...all, account] : all.map((a, i) => (i === index ? account : a));
+  });
+  return toPublicAccount(account);
+}
+
+export async function removeAccount(id: string): Promise<boolean> {
+  let removed = false;
+  await accountsItem.update((all) => {
+    removed = all.some((a) => a.id === id);
+    return all.filter((a) => a.id !== id);
+  });
+  return removed;
+}
+
+/** Fails with a clear error (and a way out) when the browser has not granted the host's origin. */
+export async function ensureHostAccess(account: Account): Promise<void> {
+  const origins = originsFor(apiBaseOf(account), account.hostId);
+  if (!(await hasHostAccess(origins))) {
+    throw new HostError('permission', `VidRelay may not reach ${new URL(apiBaseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
+  }
+}
+
+/** Probe results for a custom host act as overrides; the user's own overrides win over both. */
+function effectiveOverrides(account: Account): Account['capabilityOverrides'] {
+  if (!account.probedCapabilities) return account.capabilityOverrides;
+  const probed = new Set(account.probedCapabilities);
+  const fromProbe = Object.fromEntries(capabilityNames.map((c) => [c, probed.has(c)]));
+  return { ...fromProbe, ...account.capabilityOverrides };
+}
+
+export function clientForAccount(account: Account, deps?: HostClientDeps): HostClient {
+  return createHostClient(
+    {
+      id: account.id,
+      hostId: account.hostId,
+      apiBase: account.apiBase,
+      key: account.key,
+      login: account.login,
+      allowHttp: account.allowHttp,
+      capabilityOverrides: effectiveOverrides(account),
+      linkTemplates: account.linkTemplates,
+    },
+    deps,
+  );
+}

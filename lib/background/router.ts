@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { requestSchemas, type Envelope, type MessageType, type ParsedRequestOf, type Reply, type ResponseMap } from '../messaging';
+import { HostError, toSerializedError } from '../errors';
+import { isTrustedSender, type SenderLike } from './sender';
+
+export type Handlers = {
+  [T in MessageType]: (payload: ParsedRequestOf<T>) => Promise<ResponseMap[T]>;
+};
+
+function isEnvelope(message: unknown): message is Envelope {
+  return !!message && typeof message === 'object' && (message as Envelope).vidrelay === 1 && typeof (message as Envelope).type === 'string';
+}
+
+/** Check the sender, then the payload, then run the handler; errors come back as { code, message }. */
+export async function dispatch(handlers: Handlers, message: unknown, sender: SenderLike): Promise<Reply<unknown> | undefined> {
+  if (!isEnvelope(message)) return undefined;
+  if (!isTrustedSender(sender)) {
+    return { ok: false, error: { code: 'auth', message: 'Refused: messages are only accepted from VidRelay pages.' } };
+  }
+  const schema = requestSchemas[message.type];
+  if (!schema) return { ok: false, error: { code: 'invalid_input', message: `Unknown request "${message.type}".` } };
+  const parsed = schema.safeParse(message.payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: `Invalid request "${message.type}": ${parsed.error.issues[0]?.message ?? 'bad payload'}` } };
+  }
+  try {
+    const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    if (!(error instanceof HostError)) console.error('VidRelay handler failed', message.type, error instanceof Error ? error.name : 'error');
+    return { ok: false, error: toSerializedError(error) };
+  }
+}
+
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) => {
+    if (!isEnvelope(message)) return undefined;
+    return dispatch(handlers, message, sender);
+  });
+}

@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import { accountsItem } from '../storage';
+import { toPublicAccount } from '../accounts';
+import { createJobStore } from '../queue/store';
+import { createQueueRunner } from '../queue/runner';
+import type { Job } from '../queue/job';
+import { listen } from './router';
+import { createHandlers } from './handlers';
+import { clientForAccount, ensureHostAccess, getAccount } from './accounts';
+import { rebuildMenus } from './menus';
+import { defaultFindInTab, handleMenuClick, type MenuClickInfo } from './menu-click';
+import { notify } from './notify';
+
+// Wires browser events to lib/: the background holds no logic of its own.
+
+const POLL_ALARM = 'queue-poll';
+
+function notifyJob(job: Job): void {
+  if (job.state === 'ready') {
+    void notify(job.id, 'Ready', `${job.title ?? job.url ?? 'Your video'} is ready: ${job.links?.watch ?? ''}`);
+  } else if (job.state === 'failed') {
+    void notify(job.id, 'Upload failed', job.error?.message ?? 'The host did not accept the video.');
+  }
+}
+
+export function startBackground(): void {
+  const store = createJobStore();
+  const runner = createQueueRunner({
+    store,
+    clientFor: async (accountId) => {
+      const account = await getAccount(accountId);
+      await ensureHostAccess(account);
+      return clientForAccount(account);
+    },
+    hostIdOf: async (accountId) => (await accountsItem.get()).find((a) => a.id === accountId)?.hostId,
+    now: () => Date.now(),
+    schedulePoll: (when) => void browser.alarms.create(POLL_ALARM, { when }),
+    notify: notifyJob,
+  });
+
+  const menuDeps = {
+    queue: runner,
+    enabledAccountIds: async () => (await accountsItem.get()).filter((a) => a.enabled).map((a) => a.id),
+    labelOf: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.label ?? 'account',
+    findInTab: defaultFindInTab,
+  };
+
+  listen(
+    createHandlers({
+      enqueueRemote: (accountId, url, options) => runner.enqueueRemote(accountId, url, options),
+      list: () => store.all(),
+      retry: (id) => runner.retry(id),
+      cancel: (id) => runner.cancel(id),
+      remove: (id) => runner.remove(id),
+    }),
+  );
+
+  const refreshMenus = async () => rebuildMenus((await accountsItem.get()).map(toPublicAccount));
+  browser.runtime.onInstalled.addListener(() => void refreshMenus());
+  browser.runtime.onStartup.addListener(() => void refreshMenus());
+  accountsItem.watch(() => void refreshMenus());
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void handleMenuClick(info as MenuClickInfo, tab?.id, menuDeps);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void runner.poll();
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'open-manager') void browser.tabs.create({ url: browser.runtime.getURL('/manager.html') });
+  });
+
+  // A new service worker means whatever the last one had in flight was cut off.
+  void runner.recover();
+
+  // The menu's own code path, reachable from e2e tests through the service worker.
+  (globalThis as { vidrelay?: unknown }).vidrelay = {
+    menuClick: (info: MenuClickInfo, tabId?: number) => handleMenuClick(info, tabId, menuDeps),
+  };
+}

@@ -1,0 +1,80 @@
+// One error type for everything that can go wrong talking to a host or
+// handling user input. The UI switches on `code`; `message` tells the user
+// what to do. Messages never contain an API key (see redactKey).
+
+export const errorCodes = [
+  'auth',
+  'bad_request',
+  'not_found',
+  'conflict',
+  'legal',
+  'bandwidth',
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'invalid_response',
+  'upload_rejected',
+  'unsupported',
+  'invalid_input',
+  // Not a host answer: the browser has not granted VidRelay access to the host's origin.
+  'permission',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+const retryableCodes: ReadonlySet<ErrorCode> = new Set(['rate_limited', 'server', 'network', 'timeout']);
+
+export interface HostErrorInit {
+  status?: number;
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+export class HostError extends Error {
+  readonly code: ErrorCode;
+  readonly status?: number;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, init: HostErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'HostError';
+    this.code = code;
+    this.status = init.status;
+    this.retryable = init.retryable ?? retryableCodes.has(code);
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message, ...(this.status ? { status: this.status } : {}) };
+  }
+}
+
+/** The shape an error takes when it crosses messaging or is persisted. */
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  status?: number;
+}
+
+export function isHostError(value: unknown): value is HostError {
+  return value instanceof HostError;
+}
+
+/** Replace every occurrence of each secret in `text` with a mask. */
+export function redactKey(text: string, ...secrets: (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 3) out = out.split(secret).join('***');
+  }
+  return out;
+}
+
+/** Turn anything thrown into a SerializedError that is safe to show. */
+export function toSerializedError(error: unknown, ...secrets: (string | undefined)[]): SerializedError {
+  if (error instanceof HostError) {
+    const out = error.toJSON();
+    return { ...out, message: redactKey(out.message, ...secrets) };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'server', message: redactKey(`Unexpected error: ${text}`, ...secrets) };
+}

@@ -1,0 +1,285 @@
+// Normalized shapes every host dialect maps into. UI, queue and background
+// only ever see these, never a host's raw JSON.
+
+export type HostId = 'media.cm' | 'vipstream.cc' | 'mp4upload.com' | 'watching.vn' | 'megamax.me' | 'xfs';
+
+/** A capability is named after the HostClient method that provides it. */
+export const capabilityNames = [
+  'accountInfo',
+  'accountStats',
+  'upload',
+  'remoteUpload',
+  'fileInfo',
+  'editFile',
+  'listFiles',
+  'cloneFile',
+  'moveFiles',
+  'deleteFiles',
+  'deletedFiles',
+  'dmcaFiles',
+  'encodings',
+  'directLinks',
+  'listFolder',
+  'createFolder',
+  'editFolder',
+  'mirrors',
+] as const;
+export type Capability = (typeof capabilityNames)[number];
+
+/** What createHostClient needs to know about an account. */
+export interface HostAccount {
+  id: string;
+  hostId: HostId;
+  /** Overrides the preset's API base URL (required for `xfs`). */
+  apiBase?: string;
+  key: string;
+  login?: string;
+  /** Keep plain http:// upload servers instead of upgrading them to https://. */
+  allowHttp?: boolean;
+  /** User overrides of the preset's (or probed) capabilities. */
+  capabilityOverrides?: Partial<Record<Capability, boolean>>;
+  /** User overrides of the preset's link templates. */
+  linkTemplates?: Partial<LinkTemplates>;
+}
+
+export interface HostClientDeps {
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Retries for idempotent GETs (default 3). */
+  retries?: number;
+  /** Base backoff in ms (default 500); tests set it low. */
+  backoffMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** `{code}` and `{origin}` are replaced; `{origin}` is the API base's origin. */
+export interface LinkTemplates {
+  watch: string;
+  embed?: string;
+  download?: string;
+}
+
+export interface HostPreset {
+  id: HostId;
+  label: string;
+  /** Empty for `xfs`: the user gives it. */
+  apiBase: string;
+  family: 'xfs' | 'megamax';
+  capabilities: ReadonlySet<Capability>;
+  links: LinkTemplates;
+  /** Largest custom snapshot the host accepts, in bytes, if documented. */
+  snapshotMaxBytes?: number;
+  /** Whether the host knows an adult flag. */
+  adultFlag: boolean;
+  needsLogin: boolean;
+}
+
+export interface AccountInfo {
+  login?: string;
+  email?: string;
+  balance?: number;
+  storageUsed?: number;
+  /** null: unlimited ("inf" or -1). */
+  storageLeft?: number | null;
+  premium?: boolean;
+  /** ISO string when parseable, else the host's raw text. */
+  premiumExpire?: string;
+  filesTotal?: number;
+}
+
+export interface StatsDay {
+  day: string;
+  views: number;
+  downloads: number;
+  profit: number;
+  sales?: number;
+  refs?: number;
+}
+
+export interface UploadOptions {
+  title?: string;
+  description?: string;
+  folderId?: string;
+  categoryId?: string;
+  tags?: string;
+  public?: boolean;
+  adult?: boolean;
+}
+
+export interface RemoteUploadResult {
+  fileCode: string;
+}
+
+export interface UploadTarget {
+  /** Where to POST the multipart form. */
+  url: string;
+  /** Form fields to add (auth and the like). The file goes in field `fileField`. */
+  fields: Record<string, string>;
+  fileField: string;
+}
+
+export interface UploadedFile {
+  fileCode: string;
+  name?: string;
+  ok: boolean;
+  /** Host's text when a file was rejected. */
+  error?: string;
+  status?: FileStatus;
+}
+
+export type FileStatus = 'ready' | 'encoding' | 'queued' | 'failed' | 'missing' | 'unknown';
+
+export interface RemoteFile {
+  fileCode: string;
+  title?: string;
+  status: FileStatus;
+  /** Seconds. */
+  length?: number;
+  views?: number;
+  downloads?: number;
+  size?: number;
+  uploaded?: string;
+  thumbnail?: string;
+  link?: string;
+  folderId?: string;
+  categoryId?: string;
+  public?: boolean;
+  adult?: boolean;
+  tags?: string;
+  description?: string;
+}
+
+export interface ListQuery {
+  page?: number;
+  perPage?: number;
+  folderId?: string;
+  title?: string;
+  public?: boolean;
+  adult?: boolean;
+  /** Timestamp "YYYY-MM-DD HH:MM:SS" or minutes ago as a number. */
+  created?: string | number;
+  /** megamax.me status filter. */
+  status?: string;
+}
+
+export interface FileList {
+  files: RemoteFile[];
+  total?: number;
+  pages?: number;
+}
+
+export interface FileChanges {
+  title?: string;
+  description?: string;
+  folderId?: string;
+  categoryId?: string;
+  tags?: string;
+  public?: boolean;
+  adult?: boolean;
+}
+
+export interface EditResult {
+  fileCode: string;
+  ok: boolean;
+}
+
+export interface CloneResult {
+  fileCode?: string;
+  url?: string;
+}
+
+export interface DeletedFile {
+  fileCode: string;
+  title?: string;
+  deleted?: string;
+  deletedAgoSec?: number;
+  deletedBy?: string;
+}
+
+export interface DmcaFile {
+  fileCode: string;
+  deleteAt?: string;
+  deleteInSec?: number;
+}
+
+export interface Encoding {
+  fileCode: string;
+  title?: string;
+  quality?: string;
+  progress: number;
+  status: string;
+  link?: string;
+}
+
+export interface DirectLink {
+  /** Quality name (n, h, l, o) or a label ("source"). */
+  quality: string;
+  url: string;
+  size?: number;
+  expiresAt?: string;
+  download?: string;
+}
+
+export interface DirectLinks {
+  versions: DirectLink[];
+  hls?: string;
+  length?: number;
+  thumbnail?: string;
+}
+
+export interface Folder {
+  folderId: string;
+  name: string;
+  code?: string;
+  parentId?: string;
+}
+
+export interface FolderListing {
+  folders: Folder[];
+  files: RemoteFile[];
+}
+
+export interface FolderChanges {
+  name?: string;
+  parentId?: string;
+  description?: string;
+}
+
+export interface MirrorGroup {
+  title: string;
+  size?: number;
+  mirrors: { driver: string; iframe?: string; link?: string; uploadedAt?: string }[];
+}
+
+export interface FileLinks {
+  watch: string;
+  embed?: string;
+  download?: string;
+}
+
+export interface HostClient {
+  readonly account: Readonly<Omit<HostAccount, 'key'>>;
+  readonly preset: HostPreset;
+  readonly capabilities: ReadonlySet<Capability>;
+  accountInfo(): Promise<AccountInfo>;
+  accountStats(days?: number): Promise<StatsDay[]>;
+  remoteUpload(url: string, options?: UploadOptions): Promise<RemoteUploadResult>;
+  uploadTarget(options?: UploadOptions): Promise<UploadTarget>;
+  parseUploadReply(body: string): UploadedFile[];
+  fileInfo(codes: string[]): Promise<RemoteFile[]>;
+  listFiles(query?: ListQuery): Promise<FileList>;
+  editFile(codes: string[], changes: FileChanges): Promise<EditResult[]>;
+  cloneFile(code: string, options?: { title?: string; folderId?: string }): Promise<CloneResult>;
+  moveFiles(codes: string[], folderId: string): Promise<void>;
+  deleteFiles(codes: string[]): Promise<void>;
+  deletedFiles(options?: { last?: number }): Promise<DeletedFile[]>;
+  dmcaFiles(options?: { last?: number }): Promise<DmcaFile[]>;
+  encodings(code?: string): Promise<Encoding[]>;
+  directLinks(code: string, options?: { quality?: string; hls?: boolean }): Promise<DirectLinks>;
+  listFolder(folderId?: string, options?: { files?: boolean }): Promise<FolderListing>;
+  createFolder(name: string, options?: { parentId?: string; description?: string }): Promise<Folder>;
+  editFolder(folderId: string, changes: FolderChanges): Promise<void>;
+  mirrors(code: string): Promise<MirrorGroup[]>;
+  links(fileCode: string): FileLinks;
+}

@@ -1,0 +1,85 @@
+// How one XFS host differs from the others: endpoint paths, a few parameter
+// names and which edit fields it understands. Presets give only overrides.
+import type { Capability, FileChanges, FolderChanges } from '../types';
+
+export type XfsCapability = Exclude<Capability, 'mirrors'>;
+
+export interface XfsParams {
+  /** file/list title filter: `title` (most) or `name` (mp4upload). */
+  listTitle: string;
+  /** file/list public filter: `public` or `file_public` (watching.vn). */
+  listPublic: string;
+  listAdult: string;
+  /** file/edit title field: `file_title`, or `name` on mp4upload's file/rename. */
+  editTitle: string;
+  /** Folder field when moving: `file_fld_id` on file/edit, `fld_id` on file/set_folder. */
+  moveFolder: string;
+  /** file/delete code field (media.cm: `del_code`). */
+  deleteCode: string;
+  /** Upload form field carrying the key. */
+  uploadAuth: string;
+}
+
+export interface XfsDialect {
+  /** The endpoint path of each capability; a missing entry means unsupported. */
+  endpoints: Partial<Record<XfsCapability, string>>;
+  params: XfsParams;
+  /** FileChanges the edit endpoint accepts; others reject `unsupported`. */
+  editFields: readonly (keyof FileChanges)[];
+  folderEditFields: readonly (keyof FolderChanges)[];
+  /** Whether file/clone (or copy) takes a target folder. */
+  cloneToFolder: boolean;
+}
+
+export interface XfsDialectOverrides {
+  endpoints: Partial<Record<XfsCapability, string>>;
+  params?: Partial<XfsParams>;
+  editFields?: readonly (keyof FileChanges)[];
+  folderEditFields?: readonly (keyof FolderChanges)[];
+  cloneToFolder?: boolean;
+}
+
+/** The common XFileSharing API (vipstream.cc / watching.vn), used as-is by custom hosts. */
+export const standardXfsEndpoints: Required<Record<XfsCapability, string>> = {
+  accountInfo: 'account/info',
+  accountStats: 'account/stats',
+  upload: 'upload/server',
+  remoteUpload: 'upload/url',
+  fileInfo: 'file/info',
+  editFile: 'file/edit',
+  listFiles: 'file/list',
+  cloneFile: 'file/clone',
+  moveFiles: 'file/edit',
+  deleteFiles: 'file/delete',
+  deletedFiles: 'file/deleted',
+  dmcaFiles: 'file/dmca',
+  encodings: 'file/encodings',
+  directLinks: 'file/direct_link',
+  listFolder: 'folder/list',
+  createFolder: 'folder/create',
+  editFolder: 'folder/edit',
+};
+
+const defaultParams: XfsParams = {
+  listTitle: 'title',
+  listPublic: 'public',
+  listAdult: 'adult',
+  editTitle: 'file_title',
+  moveFolder: 'file_fld_id',
+  deleteCode: 'del_code',
+  uploadAuth: 'key',
+};
+
+export function defineXfsDialect(overrides: XfsDialectOverrides): XfsDialect {
+  return {
+    endpoints: overrides.endpoints,
+    params: { ...defaultParams, ...overrides.params },
+    editFields: overrides.editFields ?? ['title', 'description', 'folderId', 'categoryId', 'tags', 'public', 'adult'],
+    folderEditFields: overrides.folderEditFields ?? ['name', 'parentId', 'description'],
+    cloneToFolder: overrides.cloneToFolder ?? false,
+  };
+}
+
+export function xfsCapabilities(dialect: XfsDialect): Set<Capability> {
+  return new Set(Object.keys(dialect.endpoints) as Capability[]);
+}

@@ -1,0 +1,47 @@
+// The XFS envelope: {"msg","server_time","status","result"}, where the body's
+// `status` mirrors the HTTP code and may be a string, and a 200 reply may
+// still carry an error.
+import { asNumber, asObject, asString, type Json } from '../coerce';
+import { looksLikeAuthMessage, statusFailure, invalidResponse, type FailureContext } from '../failures';
+import type { HttpReply } from '../http';
+import { parseLenientJson } from '../lenient-json';
+import { guarded, looksLikeHtml } from '../shape';
+
+/** Parses a reply's text into JSON, or throws the HostError it amounts to. */
+export function readJson(reply: HttpReply, ctx: FailureContext): unknown {
+  const ok = reply.status >= 200 && reply.status < 300;
+  try {
+    return parseLenientJson(reply.text);
+  } catch {
+    if (!ok) throw statusFailure(reply.status, ctx, looksLikeHtml(reply.text) ? undefined : reply.text);
+    throw invalidResponse(ctx, looksLikeHtml(reply.text) ? 'an HTML page instead of JSON' : 'invalid JSON');
+  }
+}
+
+export function hostMessage(body: Json): string | undefined {
+  return asString(body.msg) ?? asString(body.message) ?? asString(body.error);
+}
+
+/** The body of a successful XFS reply; every failure throws a HostError. */
+export function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
+  const parsed = readJson(reply, ctx);
+  const body = asObject(parsed);
+  if (!body) {
+    if (reply.status >= 300) throw statusFailure(reply.status, ctx);
+    throw invalidResponse(ctx, 'no JSON object');
+  }
+  const msg = hostMessage(body);
+  const status = asNumber(body.status);
+  if (status !== undefined && status !== 200) throw statusFailure(status, ctx, msg);
+  if (reply.status >= 300) throw statusFailure(reply.status, ctx, msg);
+  if (status === undefined && msg && looksLikeAuthMessage(msg)) throw statusFailure(403, ctx, msg);
+  return body;
+}
+
+/** A reply reader for one endpoint: envelope first, then the endpoint's parser. */
+export function xfsReader<T>(ctx: FailureContext, parse: (result: unknown, body: Json) => T): (reply: HttpReply) => T {
+  return (reply) => guarded(ctx, () => {
+    const body = readXfsBody(reply, ctx);
+    return parse(body.result, body);
+  });
+}

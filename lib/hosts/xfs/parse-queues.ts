@@ -1,0 +1,74 @@
+// Deleted files, the DMCA queue, the encoding queue and direct links: lists
+// the host keeps about files rather than the files themselves.
+import { asArray, asDate, asId, asNumber, asObject, asString, compact, pick } from '../coerce';
+import { badShape } from '../shape';
+import type { DeletedFile, DirectLink, DirectLinks, DmcaFile, Encoding } from '../types';
+import { fileCodeOf } from './parse-files';
+
+function rows(result: unknown, what: string): unknown[] {
+  if (result === undefined || result === null) return [];
+  return asArray(result) ?? badShape(`${what} is not a list`);
+}
+
+export function parseDeleted(result: unknown): DeletedFile[] {
+  return rows(result, 'deleted files').flatMap((row) => {
+    const o = asObject(row);
+    const fileCode = o && fileCodeOf(o);
+    if (!o || !fileCode) return [];
+    return [
+      compact({
+        fileCode,
+        title: asString(pick(o, 'title', 'name', 'file_title')),
+        deleted: asDate(o.deleted),
+        deletedAgoSec: asNumber(o.deleted_ago_sec),
+        deletedBy: asString(o.deleted_by),
+      }),
+    ];
+  });
+}
+
+export function parseDmca(result: unknown): DmcaFile[] {
+  return rows(result, 'DMCA list').flatMap((row) => {
+    const o = asObject(row);
+    const fileCode = o && fileCodeOf(o);
+    if (!o || !fileCode) return [];
+    return [compact({ fileCode, deleteAt: asDate(o.del_time), deleteInSec: asNumber(o.del_in_sec) })];
+  });
+}
+
+export function parseEncodings(result: unknown): Encoding[] {
+  return rows(result, 'encoding queue').flatMap((row) => {
+    const o = asObject(row);
+    const fileCode = o && fileCodeOf(o);
+    if (!o || !fileCode) return [];
+    return [
+      compact({
+        fileCode,
+        title: asString(pick(o, 'name', 'title', 'file_title')),
+        quality: asString(o.quality),
+        progress: asNumber(o.progress) ?? 0,
+        status: asString(o.status) ?? 'UNKNOWN',
+        link: asString(o.link),
+      }),
+    ];
+  });
+}
+
+export function parseDirectLinks(result: unknown): DirectLinks {
+  const o = asObject(result) ?? badShape('direct links are not an object');
+  const versions = (asArray(o.versions) ?? []).flatMap((row): DirectLink[] => {
+    const v = asObject(row);
+    const url = v && asString(v.url);
+    if (!v || !url) return [];
+    return [compact({ quality: asId(pick(v, 'name', 'quality')) ?? 'o', url, size: asNumber(v.size) })];
+  });
+  // A single-quality request may answer with a bare url.
+  const single = asString(o.url);
+  if (single && versions.length === 0) versions.push({ quality: 'o', url: single });
+  return compact({
+    versions,
+    hls: asString(pick(o, 'hls_direct', 'hls')),
+    length: asNumber(pick(o, 'file_length', 'length')),
+    thumbnail: asString(pick(o, 'player_img', 'thumbnail')),
+  });
+}

@@ -1,0 +1,68 @@
+// The reply of the multipart upload POST: JSON {files:[...]}, a bare list, or
+// (html_redirect / old servers) an HTML form with `fn` and `st` textareas.
+import { asArray, asId, asNumber, asObject, asString, compact, pick } from '../coerce';
+import { invalidResponse, statusFailure, type FailureContext } from '../failures';
+import { parseLenientJson } from '../lenient-json';
+import { badShape, guarded } from '../shape';
+import type { UploadedFile } from '../types';
+import { hostMessage } from './envelope';
+
+function uploadedEntry(entry: unknown): UploadedFile | undefined {
+  const o = asObject(entry);
+  if (!o) return undefined;
+  const code = asId(pick(o, 'filecode', 'file_code', 'code'));
+  const statusText = asString(pick(o, 'status', 'msg', 'error'));
+  const statusOk = statusText === undefined || /^(ok|200)$/i.test(statusText.trim());
+  const ok = Boolean(code && code !== 'undef' && statusOk);
+  return compact({
+    fileCode: ok && code ? code : '',
+    name: asString(pick(o, 'filename', 'name', 'file_title', 'title')),
+    ok,
+    error: ok ? undefined : statusText && !statusOk ? statusText : 'The host did not accept this file.',
+  });
+}
+
+function fromJson(parsed: unknown, ctx: FailureContext): UploadedFile[] {
+  const list = asArray(parsed);
+  if (list) return list.map(uploadedEntry).filter((f): f is UploadedFile => f !== undefined);
+  const body = asObject(parsed) ?? badShape('upload reply is not an object');
+  const status = asNumber(body.status);
+  if (status !== undefined && status !== 200) throw statusFailure(status, ctx, hostMessage(body));
+  const files = asArray(body.files) ?? asArray(body.result) ?? (asObject(body.result) ? [body.result] : pick(body, 'filecode', 'file_code') !== undefined ? [body] : []);
+  return files.map(uploadedEntry).filter((f): f is UploadedFile => f !== undefined);
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function fromHtmlForm(text: string): UploadedFile[] {
+  const fields: Record<string, string[]> = {};
+  const textarea = /<textarea\b[^>]*\bname\s*=\s*["']?([\w-]+)["']?[^>]*>([\s\S]*?)<\/textarea>/gi;
+  for (const m of text.matchAll(textarea)) (fields[m[1]!.toLowerCase()] ??= []).push(decodeEntities(m[2]!.trim()));
+  const codes = fields.fn ?? [];
+  const statuses = fields.st ?? [];
+  return codes.map((code, i) =>
+    uploadedEntry({ filecode: code, status: statuses[i] ?? (code && code !== 'undef' ? 'OK' : undefined) }),
+  ).filter((f): f is UploadedFile => f !== undefined);
+}
+
+export function parseXfsUploadReply(text: string, ctx: FailureContext): UploadedFile[] {
+  return guarded(ctx, () => {
+    let parsed: unknown;
+    let isJson = true;
+    try {
+      parsed = parseLenientJson(text);
+    } catch {
+      isJson = false;
+    }
+    const files = isJson ? fromJson(parsed, ctx) : fromHtmlForm(text);
+    if (files.length === 0) throw invalidResponse(ctx, isJson ? 'the upload reply lists no files' : 'no upload result in the HTML reply');
+    return files;
+  });
+}

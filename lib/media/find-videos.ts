@@ -1,0 +1,48 @@
+import { baseUrlOf } from './base-url';
+import { fromIframes, fromLinks } from './from-links';
+import { fromJsonLd } from './from-json-ld';
+import { fromAudioElements, fromVideoElements } from './from-media-elements';
+import { fromMetaTags } from './from-meta';
+import { fromResources } from './from-resources';
+import type { FoundVideo } from './types';
+
+/** A media fragment (#t=10) is not part of the file, so it must not make a duplicate. */
+function withoutFragment(found: FoundVideo): FoundVideo {
+  if (found.kind === 'embed') return found;
+  const url = new URL(found.url);
+  url.hash = '';
+  return { ...found, url: url.href };
+}
+
+/**
+ * Keep the first sighting of each URL, and put player pages after everything
+ * that is a real file or manifest, since only those can be sent to a host as is.
+ * Input order is otherwise preserved: it already encodes how likely each is.
+ */
+export function rankAndDedupe(candidates: readonly FoundVideo[]): FoundVideo[] {
+  const seen = new Set<string>();
+  const unique: FoundVideo[] = [];
+  for (const candidate of candidates.map(withoutFragment)) {
+    if (seen.has(candidate.url)) continue;
+    seen.add(candidate.url);
+    unique.push(candidate);
+  }
+  return [...unique.filter((item) => item.kind !== 'embed'), ...unique.filter((item) => item.kind === 'embed')];
+}
+
+/**
+ * Every video URL a page reveals, most likely first. Pure over the DOM so the
+ * same code runs in the page (entrypoints/finder.ts) and on saved HTML in tests.
+ */
+export function findVideos(doc: Document, pageUrl: string, resources: readonly string[] = []): FoundVideo[] {
+  const base = baseUrlOf(doc, pageUrl);
+  return rankAndDedupe([
+    ...fromVideoElements(doc, base),
+    ...fromMetaTags(doc, base),
+    ...fromJsonLd(doc, base),
+    ...fromLinks(doc, base),
+    ...fromAudioElements(doc, base),
+    ...fromResources(resources, pageUrl),
+    ...fromIframes(doc, base),
+  ]);
+}

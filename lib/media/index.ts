@@ -1,0 +1,7 @@
+// The video finder contract (DESIGN.md). Kept free of extension APIs so it can
+// be imported by the injected finder and by tests outside an extension;
+// the tab-injection helper lives in ./inject.
+export { findVideos } from './find-videos';
+export { isUploadableUrl, type UploadableCheck } from './uploadable';
+export { pickSource, urlsInText, type ContextClickInfo } from './pick-source';
+export { videoKinds, videoSources, type FoundVideo, type VideoKind, type VideoSource } from './types';

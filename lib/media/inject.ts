@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { HostError } from '../errors';
+import { z } from '../zod';
+import { rankAndDedupe } from './find-videos';
+import { type FoundVideo, videoKinds, videoSources } from './types';
+import { toWebUrl } from './url';
+
+// The bundle WXT builds from entrypoints/finder.ts.
+const finderFile = '/finder.js';
+
+// Frame results come from code running in a page the user does not control, so they are checked.
+const foundVideo = z.object({
+  url: z.string().refine((url) => toWebUrl(url, 'about:blank') === url),
+  kind: z.enum(videoKinds),
+  source: z.enum(videoSources),
+});
+
+function videosIn(result: unknown): FoundVideo[] {
+  if (!Array.isArray(result)) return [];
+  return result.flatMap((item) => {
+    const parsed = foundVideo.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/**
+ * Run the finder in a tab (every frame, or just `frameId`) and merge what the
+ * frames report: the top frame first, direct files before player pages.
+ */
+export async function findVideosInTab(tabId: number, frameId?: number): Promise<FoundVideo[]> {
+  if (!Number.isInteger(tabId) || tabId < 0 || (frameId !== undefined && (!Number.isInteger(frameId) || frameId < 0))) {
+    throw new HostError('invalid_input', 'There is no page to search for videos (no valid tab was given).');
+  }
+  const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
+  let results: { frameId?: number; result?: unknown }[];
+  try {
+    results = await browser.scripting.executeScript({ target, files: [finderFile] });
+  } catch (error) {
+    throw new HostError(
+      'unsupported',
+      'VidRelay cannot look into this page (browser pages, the extension store and some sites block extensions). Open the video page itself and try again.',
+      { cause: error },
+    );
+  }
+  const ordered = [...results].sort((a, b) => Number(a.frameId !== 0) - Number(b.frameId !== 0));
+  return rankAndDedupe(ordered.flatMap((entry) => videosIn(entry.result)));
+}

@@ -1,0 +1,50 @@
+export interface ContextClickInfo {
+  srcUrl?: string;
+  linkUrl?: string;
+  pageUrl?: string;
+  selectionText?: string;
+}
+
+// Stops at whitespace, quotes and angle brackets: what ends a URL in prose, HTML or BBCode.
+const urlInText = /https?:\/\/[^\s"'<>`\[\]]+/gi;
+const trailingPunctuation = '.,;:!?}';
+
+/** Prose ends sentences after URLs and wraps them in parentheses; a ")" stays only when it is balanced. */
+function trimUrl(raw: string): string {
+  let url = raw;
+  for (;;) {
+    const last = url.at(-1) ?? '';
+    const unbalanced = last === ')' && url.split('(').length < url.split(')').length;
+    if (!last || (!trailingPunctuation.includes(last) && !unbalanced)) return url;
+    url = url.slice(0, -1);
+  }
+}
+
+export function urlsInText(text: string): string[] {
+  const urls: string[] = [];
+  for (const match of text.matchAll(urlInText)) {
+    const url = trimUrl(match[0]);
+    try {
+      new URL(url);
+    } catch {
+      continue;
+    }
+    if (!urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}
+
+/**
+ * The URL(s) a context-menu click points at. A selection holding URLs means
+ * the user picked them on purpose, so it wins; then the clicked media, the
+ * clicked link, and finally the page itself.
+ */
+export function pickSource(info: ContextClickInfo): string[] {
+  const selected = info.selectionText ? urlsInText(info.selectionText) : [];
+  if (selected.length > 0) return selected;
+  for (const candidate of [info.srcUrl, info.linkUrl, info.pageUrl]) {
+    const url = candidate?.trim();
+    if (url) return [url];
+  }
+  return [];
+}

@@ -1,0 +1,66 @@
+import type { Job } from './job';
+
+// Which queued jobs may start now: oldest first, a job waiting out a retry
+// delay is skipped (it does not block the ones behind it), and no host or the
+// whole queue goes over its limit of jobs in flight.
+
+export interface ConcurrencyLimits {
+  perHost: number;
+  overall: number;
+}
+
+export const defaultLimits: ConcurrencyLimits = { perHost: 2, overall: 4 };
+
+/** States in which a job holds a connection to its host. */
+const inFlight = new Set<Job['state']>(['sending', 'uploading']);
+
+/** Mirror parents only summarise their children; they never run themselves. */
+export function isRunnable(job: Job): boolean {
+  return job.kind !== 'mirror';
+}
+
+/**
+ * `hostOf` maps account id to host id; an account missing from it counts as a
+ * host of its own, so it never shares (or steals) another host's slots.
+ */
+export function pickNext(
+  jobs: readonly Job[],
+  hostOf: Readonly<Record<string, string>>,
+  limits: ConcurrencyLimits,
+  now: number,
+): Job[] {
+  const hostKey = (job: Job) => hostOf[job.accountId] ?? `account:${job.accountId}`;
+  const perHost = new Map<string, number>();
+  let overall = 0;
+  for (const job of jobs) {
+    if (!isRunnable(job) || !inFlight.has(job.state)) continue;
+    overall += 1;
+    perHost.set(hostKey(job), (perHost.get(hostKey(job)) ?? 0) + 1);
+  }
+
+  const waiting = jobs
+    .filter((job) => isRunnable(job) && job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+
+  const picked: Job[] = [];
+  for (const job of waiting) {
+    if (overall >= limits.overall) break;
+    const key = hostKey(job);
+    const busy = perHost.get(key) ?? 0;
+    if (busy >= limits.perHost) continue;
+    perHost.set(key, busy + 1);
+    overall += 1;
+    picked.push(job);
+  }
+  return picked;
+}
+
+/** The earliest moment a queued job's retry delay ends, if any is waiting. */
+export function nextRetryAt(jobs: readonly Job[], now: number): number | undefined {
+  let earliest: number | undefined;
+  for (const job of jobs) {
+    if (job.state !== 'queued' || job.nextAttemptAt === undefined || job.nextAttemptAt <= now) continue;
+    earliest = earliest === undefined ? job.nextAttemptAt : Math.min(earliest, job.nextAttemptAt);
+  }
+  return earliest;
+}

@@ -1,0 +1,62 @@
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// Real Chromium with the real build output loaded as an extension.
+
+export const extensionDir = resolve(process.env.VIDRELAY_EXTENSION_DIR ?? '.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}; install it with: apt-get install -y chromium`);
+  return path;
+}
+
+export function chromiumArgs(dir: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+  ];
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: { headless?: boolean; userDataDir?: string } = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build" first`);
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'vidrelay-e2e-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: chromiumArgs(extensionDir),
+  });
+  const worker = async () => {
+    const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return found ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Injected failures. A matching fault runs before the normal handler and
+// either delays it ('slow') or answers in its place.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Fault, FaultKind } from './types';
+import { sendHtml, sendJson, sendText, sleep } from './http';
+
+const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error']);
+
+/** How the host a fault hits words its errors. */
+export interface FaultDialect {
+  wrongKey(res: ServerResponse): void;
+  errorBody(status: number): unknown;
+}
+
+export class FaultBook {
+  private entries: { fault: Fault; left: number }[] = [];
+
+  add(fault: Fault): void {
+    if (!kinds.has(fault.kind)) throw new Error(`host-sim: unknown fault kind "${String(fault.kind)}"`);
+    if (fault.kind === 'status' && fault.status === undefined) throw new Error('host-sim: a "status" fault needs a status');
+    this.entries.push({ fault: { ...fault }, left: fault.times ?? Infinity });
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  /** The first fault matching this request, counting one hit against it. */
+  take(hostId: string | undefined, path: string): Fault | undefined {
+    const entry = this.entries.find(
+      (e) => e.left > 0 && (!e.fault.hostId || e.fault.hostId === hostId) && (!e.fault.match || path.includes(e.fault.match)),
+    );
+    if (!entry) return undefined;
+    entry.left--;
+    return entry.fault;
+  }
+}
+
+/** Returns true when the fault answered (or dropped) the request; false to go on handling it. */
+export async function applyFault(
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  dialect: FaultDialect,
+): Promise<boolean> {
+  switch (fault.kind) {
+    case 'slow':
+      await sleep(fault.delayMs ?? 2000);
+      return false;
+    case 'status': {
+      const status = fault.status ?? 500;
+      sendJson(res, status, dialect.errorBody(status));
+      return true;
+    }
+    case 'body-error':
+      sendJson(res, 200, dialect.errorBody(fault.status ?? 500));
+      return true;
+    case 'html':
+      sendHtml(res, 200, 'Service Unavailable', 'The server is temporarily busy, try again later.');
+      return true;
+    case 'invalid-json':
+      sendText(res, 200, '{"msg":"OK",', 'application/json; charset=utf-8');
+      return true;
+    case 'wrong-key':
+      dialect.wrongKey(res);
+      return true;
+    case 'drop':
+      await dropConnection(req);
+      return true;
+  }
+}
+
+/** For a body-carrying request, reads a little of it first, so the client sees a cut mid-upload. */
+async function dropConnection(req: IncomingMessage): Promise<void> {
+  const hasBody = req.method === 'POST' || req.method === 'PUT';
+  if (hasBody && !req.complete) {
+    await new Promise<void>((resolve) => {
+      let seen = 0;
+      const onData = (chunk: Buffer) => {
+        seen += chunk.length;
+        if (seen >= 64 * 1024) finish();
+      };
+      const finish = () => {
+        req.off('data', onData);
+        resolve();
+      };
+      req.on('data', onData);
+      req.once('end', finish);
+      req.once('close', finish);
+    });
+  }
+  req.socket.destroy();
+}

@@ -1,0 +1,15 @@
+// Local video-host simulator: a real HTTP server on 127.0.0.1 speaking the API
+// of every host in shared/api-docs, plus a generic XFS host and a reduced one.
+export type {
+  FaultKind,
+  Fault,
+  SimFile,
+  SimFolder,
+  SimAccount,
+  HostSimOptions,
+  HostSim,
+  RequestRecord,
+  RemoteUploadRecord,
+  UploadRecord,
+} from './types';
+export { startHostSim } from './server';

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { findVideos } from '../../../lib/media';
+import { loadFixture } from './load-fixture';
+
+function setPlaying(el: Element, currentSrc?: string) {
+  Object.defineProperty(el, 'paused', { value: false, configurable: true });
+  Object.defineProperty(el, 'currentTime', { value: 12.5, configurable: true });
+  Object.defineProperty(el, 'readyState', { value: 4, configurable: true });
+  if (currentSrc) Object.defineProperty(el, 'currentSrc', { value: currentSrc, configurable: true });
+}
+
+describe('findVideos', () => {
+  it('finds a plain <video src>, resolved against the page', () => {
+    const doc = loadFixture('simple-video.html');
+    expect(findVideos(doc, 'https://photos.example/albums/2024/')).toEqual([
+      { url: 'https://photos.example/albums/2024/holiday.mp4', kind: 'file', source: 'video' },
+    ]);
+  });
+
+  it('puts the large video and its <source> children before a small teaser, and audio last', () => {
+    const doc = loadFixture('video-src.html');
+    expect(findVideos(doc, 'https://site.example/watch/9')).toEqual([
+      { url: 'https://site.example/media/clip-1080.mp4', kind: 'file', source: 'source' },
+      { url: 'https://site.example/media/clip.webm', kind: 'file', source: 'source' },
+      { url: 'https://site.example/media/clip.m3u8', kind: 'hls', source: 'source' },
+      { url: 'https://site.example/watch/previews/teaser.webm', kind: 'file', source: 'video' },
+      { url: 'https://site.example/media/theme.mp3', kind: 'file', source: 'video' },
+    ]);
+  });
+
+  it('puts the playing video first, its currentSrc ahead of its <source> children', () => {
+    const doc = loadFixture('video-src.html');
+    setPlaying(doc.querySelector('.teaser')!);
+    expect(findVideos(doc, 'https://site.example/watch/9')[0]?.url).toBe('https://site.example/watch/previews/teaser.webm');
+
+    const again = loadFixture('video-src.html');
+    setPlaying(again.querySelector('#main')!, 'https://site.example/media/clip.webm');
+    expect(findVideos(again, 'https://site.example/watch/9').slice(0, 2)).toEqual([
+      { url: 'https://site.example/media/clip.webm', kind: 'file', source: 'video' },
+      { url: 'https://site.example/media/clip-1080.mp4', kind: 'file', source: 'source' },
+    ]);
+  });
+
+  it('skips an MSE player’s blob: src and falls back to og:video, player pages last', () => {
+    const doc = loadFixture('mse-player.html');
+    expect(findVideos(doc, 'https://tube.example/watch/42')).toEqual([
+      { url: 'http://tube.example/dl/42/film.mp4', kind: 'file', source: 'og:video' },
+      { url: 'https://tube.example/dl/42/film.mp4', kind: 'file', source: 'og:video' },
+      { url: 'https://tube.example/player/42', kind: 'embed', source: 'og:video' },
+    ]);
+  });
+
+  it('reads JSON-LD VideoObjects in @graph, arrays and nested properties, ignoring broken blocks', () => {
+    const doc = loadFixture('json-ld.html');
+    expect(findVideos(doc, 'https://news.example/2024/storm')).toEqual([
+      { url: 'https://news.example/video/storm.mp4', kind: 'file', source: 'json-ld' },
+      { url: 'https://cdn.news.example/hls/flood/master.m3u8', kind: 'hls', source: 'json-ld' },
+      { url: 'https://cdn.news.example/dash/flood.mpd', kind: 'dash', source: 'json-ld' },
+      { url: 'https://cdn.news.example/fire.webm', kind: 'file', source: 'json-ld' },
+      { url: 'https://news.example/embed/storm', kind: 'embed', source: 'json-ld' },
+    ]);
+  });
+
+  it('collects links to video files in page order, honouring <base>, deduplicated, unsafe schemes dropped', () => {
+    const doc = loadFixture('links.html');
+    const found = findVideos(doc, 'https://www.example.net/downloads');
+    expect(found).toEqual([
+      { url: 'https://cdn.example.net/files/episode-1.mp4', kind: 'file', source: 'link' },
+      { url: 'https://cdn.example.net/archive/episode-2.mkv?token=abc&exp=99', kind: 'file', source: 'link' },
+      { url: 'https://live.example.org/stream/index.m3u8', kind: 'hls', source: 'link' },
+      { url: 'https://cdn.example.net/dash/show.mpd', kind: 'dash', source: 'link' },
+      { url: 'https://cdn.example.net/files/trailer.MOV', kind: 'file', source: 'link' },
+      { url: 'https://cdn.example.net/files/old/clip.avi', kind: 'file', source: 'link' },
+      { url: 'https://www.youtube.com/embed/dQw4w9WgXcQ', kind: 'embed', source: 'iframe' },
+    ]);
+    for (const { url } of found) expect(url).toMatch(/^https?:\/\//);
+  });
+
+  it('returns nothing for a page without video', () => {
+    const doc = loadFixture('none.html');
+    expect(findVideos(doc, 'https://blog.example/post', ['https://blog.example/cover.jpg', 'https://blog.example/app.js'])).toEqual([]);
+  });
+
+  it('reads twitter:player:stream (protocol-relative) before the twitter:player page', () => {
+    const doc = loadFixture('twitter-card.html');
+    expect(findVideos(doc, 'https://clips.example/77')).toEqual([
+      { url: 'https://media.clips.example/77/clip.mp4?sig=xyz', kind: 'file', source: 'twitter:player:stream' },
+      { url: 'https://clips.example/player/77', kind: 'embed', source: 'twitter:player' },
+    ]);
+  });
+
+  it('finds HLS and DASH manifests among loaded resources, not their segments', () => {
+    const doc = loadFixture('hls-player.html');
+    const resources = [
+      'https://live.example/js/hls.min.js',
+      'https://edge.live.example/ch1/master.m3u8?token=t1',
+      'https://edge.live.example/ch1/720p/index.m3u8?token=t1',
+      'https://edge.live.example/ch1/720p/seg-001.ts',
+      'https://edge.live.example/ch1/720p/seg-002.m4s',
+      'https://edge.live.example/ch1/manifest.mpd',
+      'https://edge.live.example/ch1/master.m3u8?token=t1',
+      'blob:https://live.example/0b9d1c',
+      'https://live.example/ad/preroll.mp4',
+    ];
+    expect(findVideos(doc, 'https://live.example/channel/1', resources)).toEqual([
+      { url: 'https://edge.live.example/ch1/master.m3u8?token=t1', kind: 'hls', source: 'resource' },
+      { url: 'https://edge.live.example/ch1/720p/index.m3u8?token=t1', kind: 'hls', source: 'resource' },
+      { url: 'https://edge.live.example/ch1/manifest.mpd', kind: 'dash', source: 'resource' },
+      { url: 'https://live.example/ad/preroll.mp4', kind: 'file', source: 'resource' },
+    ]);
+  });
+
+  it('ranks what the page shows above links, and links above loaded resources', () => {
+    const doc = new DOMParser().parseFromString(
+      `<a href="/dl/film.mp4">download</a>
+       <meta property="og:video" content="/og/film.mp4">
+       <video src="/player/film.mp4"></video>`,
+      'text/html',
+    );
+    const found = findVideos(doc, 'https://mixed.example/', ['https://mixed.example/dl/film.mp4', 'https://cdn.mixed.example/x.webm']);
+    expect(found.map((item) => `${item.source} ${item.url}`)).toEqual([
+      'video https://mixed.example/player/film.mp4',
+      'og:video https://mixed.example/og/film.mp4',
+      'link https://mixed.example/dl/film.mp4',
+      'resource https://cdn.mixed.example/x.webm',
+    ]);
+  });
+
+  it('never lets javascript:, data:, blob: or file: through, whatever the source', () => {
+    const doc = new DOMParser().parseFromString(
+      `<meta property="og:video" content="javascript:alert(1)">
+       <meta name="twitter:player:stream" content="data:video/mp4;base64,AAAA">
+       <video src="file:///tmp/x.mp4"><source src="blob:https://a.example/1"></video>
+       <script type="application/ld+json">{"@type":"VideoObject","contentUrl":"javascript:void(0)//.mp4"}</script>
+       <a href=" JavaScript:go('a.mp4')">x</a>`,
+      'text/html',
+    );
+    expect(findVideos(doc, 'https://evil.example/', ['data:video/mp4;base64,AAAA', 'file:///x.m3u8'])).toEqual([]);
+  });
+
+  it('survives a page URL it cannot resolve against, keeping absolute URLs', () => {
+    const doc = new DOMParser().parseFromString(
+      '<video src="relative.mp4"></video><a href="https://ok.example/a.mp4">a</a>',
+      'text/html',
+    );
+    expect(findVideos(doc, 'about:blank')).toEqual([{ url: 'https://ok.example/a.mp4', kind: 'file', source: 'link' }]);
+  });
+});
