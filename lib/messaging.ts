@@ -1,45 +1,19 @@
 import { browser } from 'wxt/browser';
-import { z } from './zod';
-import { accountInputSchema, type PublicAccount } from './accounts';
-import { uploadOptionsSchema, type Job } from './queue/job';
-import type { AccountInfo } from './hosts/types';
-import type { Settings } from './storage';
+import type { z } from './zod';
 import { HostError, type ErrorCode, type SerializedError } from './errors';
+import { accountRequests, type AccountResponses } from './protocol/accounts';
+import { jobRequests, type JobResponses } from './protocol/jobs';
 
-// The one protocol between UI pages and the background. Each message has one
-// object argument, checked with zod in the background before any handler runs.
+// The one protocol between UI pages and the background. Each feature declares
+// its requests (zod schemas, checked in the background before any handler
+// runs) and responses in lib/protocol/; this map joins them.
 
 export const requestSchemas = {
-  'accounts.list': z.object({}),
-  'accounts.save': z.object({ account: accountInputSchema }),
-  'accounts.remove': z.object({ id: z.string() }),
-  'accounts.test': z.object({ account: accountInputSchema }),
-  'settings.get': z.object({}),
-  'settings.save': z.object({ defaultAccountId: z.string().optional() }),
-  'jobs.list': z.object({ limit: z.number().int().positive().optional() }),
-  'jobs.retry': z.object({ id: z.string() }),
-  'jobs.cancel': z.object({ id: z.string() }),
-  'jobs.remove': z.object({ id: z.string() }),
-  'remote.send': z.object({
-    accountId: z.string(),
-    urls: z.array(z.string()).min(1).max(500),
-    options: uploadOptionsSchema.optional(),
-  }),
+  ...accountRequests,
+  ...jobRequests,
 } as const;
 
-export interface ResponseMap {
-  'accounts.list': PublicAccount[];
-  'accounts.save': PublicAccount;
-  'accounts.remove': { removed: boolean };
-  'accounts.test': AccountInfo;
-  'settings.get': Settings;
-  'settings.save': Settings;
-  'jobs.list': Job[];
-  'jobs.retry': Job;
-  'jobs.cancel': Job;
-  'jobs.remove': { removed: boolean };
-  'remote.send': { jobs: Job[]; refused: { url: string; reason: string }[] };
-}
+export interface ResponseMap extends AccountResponses, JobResponses {}
 
 export type MessageType = keyof typeof requestSchemas;
 export type RequestOf<T extends MessageType> = z.input<(typeof requestSchemas)[T]>;

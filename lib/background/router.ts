@@ -7,6 +7,9 @@ export type Handlers = {
   [T in MessageType]: (payload: ParsedRequestOf<T>) => Promise<ResponseMap[T]>;
 };
 
+/** The handlers of one feature's request map (lib/protocol/<feature>.ts). */
+export type HandlersFor<R> = Pick<Handlers, keyof R & MessageType>;
+
 function isEnvelope(message: unknown): message is Envelope {
   return !!message && typeof message === 'object' && (message as Envelope).vidrelay === 1 && typeof (message as Envelope).type === 'string';
 }

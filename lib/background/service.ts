@@ -5,7 +5,8 @@ import { createJobStore } from '../queue/store';
 import { createQueueRunner } from '../queue/runner';
 import type { Job } from '../queue/job';
 import { listen } from './router';
-import { createHandlers } from './handlers';
+import { createAccountHandlers } from './handlers/accounts';
+import { createJobHandlers } from './handlers/jobs';
 import { clientForAccount, ensureHostAccess, getAccount } from './accounts';
 import { rebuildMenus } from './menus';
 import { defaultFindInTab, handleMenuClick, type MenuClickInfo } from './menu-click';
@@ -45,15 +46,19 @@ export function startBackground(): void {
     findInTab: defaultFindInTab,
   };
 
-  listen(
-    createHandlers({
+  listen({
+    ...createAccountHandlers(),
+    ...createJobHandlers({
       enqueueRemote: (accountId, url, options) => runner.enqueueRemote(accountId, url, options),
       list: () => store.all(),
       retry: (id) => runner.retry(id),
       cancel: (id) => runner.cancel(id),
-      remove: (id) => runner.remove(id),
+      remove: async (id) => {
+        await runner.remove(id);
+        return true;
+      },
     }),
-  );
+  });
 
   const refreshMenus = async () => rebuildMenus((await accountsItem.get()).map(toPublicAccount));
   browser.runtime.onInstalled.addListener(() => void refreshMenus());

@@ -111,10 +111,15 @@ export function assembleClient(opts: {
   return client as unknown as HostClient;
 }
 
+/**
+ * Fills `{code}`, `{origin}` (the API base's origin) and `{site}` (that origin
+ * without a leading "api." label: api.megamax.me -> megamax.me).
+ */
 export function fillLinks(templates: LinkTemplates, fileCode: string, origin: string): FileLinks {
   const code = encodeURIComponent(fileCode.trim());
+  const site = origin.replace(/^(https?:\/\/)api\./i, '$1');
   const fill = (template: string | undefined) =>
-    template ? template.split('{origin}').join(origin).split('{code}').join(code) : undefined;
+    template ? template.split('{origin}').join(origin).split('{site}').join(site).split('{code}').join(code) : undefined;
   const watch = fill(templates.watch) ?? `${origin}/${code}`;
   const out: FileLinks = { watch };
   const embed = fill(templates.embed);

@@ -5,8 +5,9 @@ export interface ContextClickInfo {
   selectionText?: string;
 }
 
-// Stops at whitespace, quotes and angle brackets: what ends a URL in prose, HTML or BBCode.
-const urlInText = /https?:\/\/[^\s"'<>`\[\]]+/gi;
+// Stops at whitespace, quotes, brackets: what ends a URL in prose, HTML or BBCode.
+// The lookbehind keeps the inner part of blob:https://... (only valid in that tab) out.
+const urlInText = /(?<!(?:blob|view-source):)https?:\/\/[^\s"'<>`\[\]]+/gi;
 const trailingPunctuation = '.,;:!?}';
 
 /** Prose ends sentences after URLs and wraps them in parentheses; a ")" stays only when it is balanced. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findVideos } from '../../../lib/media';
-import { loadFixture } from './load-fixture';
+import { loadFixture, parseHtml } from './load-fixture';
 
 function setPlaying(el: Element, currentSrc?: string) {
   Object.defineProperty(el, 'paused', { value: false, configurable: true });
@@ -30,7 +30,7 @@ describe('findVideos', () => {
 
   it('puts the playing video first, its currentSrc ahead of its <source> children', () => {
     const doc = loadFixture('video-src.html');
-    setPlaying(doc.querySelector('.teaser')!);
+    setPlaying(doc.querySelector('.teaser')!, 'https://site.example/watch/previews/teaser.webm');
     expect(findVideos(doc, 'https://site.example/watch/9')[0]?.url).toBe('https://site.example/watch/previews/teaser.webm');
 
     const again = loadFixture('video-src.html');
@@ -111,11 +111,10 @@ describe('findVideos', () => {
   });
 
   it('ranks what the page shows above links, and links above loaded resources', () => {
-    const doc = new DOMParser().parseFromString(
+    const doc = parseHtml(
       `<a href="/dl/film.mp4">download</a>
        <meta property="og:video" content="/og/film.mp4">
        <video src="/player/film.mp4"></video>`,
-      'text/html',
     );
     const found = findVideos(doc, 'https://mixed.example/', ['https://mixed.example/dl/film.mp4', 'https://cdn.mixed.example/x.webm']);
     expect(found.map((item) => `${item.source} ${item.url}`)).toEqual([
@@ -127,21 +126,19 @@ describe('findVideos', () => {
   });
 
   it('never lets javascript:, data:, blob: or file: through, whatever the source', () => {
-    const doc = new DOMParser().parseFromString(
+    const doc = parseHtml(
       `<meta property="og:video" content="javascript:alert(1)">
        <meta name="twitter:player:stream" content="data:video/mp4;base64,AAAA">
        <video src="file:///tmp/x.mp4"><source src="blob:https://a.example/1"></video>
        <script type="application/ld+json">{"@type":"VideoObject","contentUrl":"javascript:void(0)//.mp4"}</script>
        <a href=" JavaScript:go('a.mp4')">x</a>`,
-      'text/html',
     );
     expect(findVideos(doc, 'https://evil.example/', ['data:video/mp4;base64,AAAA', 'file:///x.m3u8'])).toEqual([]);
   });
 
   it('survives a page URL it cannot resolve against, keeping absolute URLs', () => {
-    const doc = new DOMParser().parseFromString(
+    const doc = parseHtml(
       '<video src="relative.mp4"></video><a href="https://ok.example/a.mp4">a</a>',
-      'text/html',
     );
     expect(findVideos(doc, 'about:blank')).toEqual([{ url: 'https://ok.example/a.mp4', kind: 'file', source: 'link' }]);
   });

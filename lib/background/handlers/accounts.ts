@@ -1,19 +1,11 @@
-import { accountsItem, settingsItem } from '../storage';
-import { HostError } from '../errors';
-import { probeCapabilities } from '../hosts';
-import type { Job } from '../queue/job';
-import type { Handlers } from './router';
-import { clientForAccount, ensureHostAccess, listAccounts, removeAccount, resolveInput, saveAccount } from './accounts';
-import { sendUrls, type Enqueuer } from './send';
+import { accountsItem, settingsItem } from '../../storage';
+import { HostError } from '../../errors';
+import { probeCapabilities } from '../../hosts';
+import type { accountRequests } from '../../protocol/accounts';
+import type { HandlersFor } from '../router';
+import { clientForAccount, ensureHostAccess, listAccounts, removeAccount, resolveInput, saveAccount } from '../accounts';
 
-export interface JobApi extends Enqueuer {
-  list(): Promise<Job[]>;
-  retry(id: string): Promise<Job>;
-  cancel(id: string): Promise<Job>;
-  remove(id: string): Promise<boolean>;
-}
-
-export function createHandlers(jobs: JobApi): Handlers {
+export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
   return {
     'accounts.list': () => listAccounts(),
     'accounts.save': async ({ account: input }) => {
@@ -21,8 +13,7 @@ export function createHandlers(jobs: JobApi): Handlers {
       if (account.hostId === 'xfs' && !account.probedCapabilities) {
         try {
           await ensureHostAccess(account);
-          const client = clientForAccount(account);
-          account.probedCapabilities = [...(await probeCapabilities(client.account as never, undefined, account.key))];
+          account.probedCapabilities = [...(await probeCapabilities(clientForAccount(account).account as never))];
         } catch {
           // Saving must not depend on the host answering; probing runs again on the next save.
         }
@@ -48,18 +39,6 @@ export function createHandlers(jobs: JobApi): Handlers {
         throw new HostError('not_found', 'That account no longer exists.');
       }
       return settingsItem.update((s) => ({ ...s, defaultAccountId }));
-    },
-    'jobs.list': async ({ limit }) => {
-      const all = (await jobs.list()).sort((a, b) => b.createdAt - a.createdAt);
-      return limit ? all.slice(0, limit) : all;
-    },
-    'jobs.retry': ({ id }) => jobs.retry(id),
-    'jobs.cancel': ({ id }) => jobs.cancel(id),
-    'jobs.remove': async ({ id }) => ({ removed: await jobs.remove(id) }),
-    'remote.send': async ({ accountId, urls, options }) => {
-      const account = (await accountsItem.get()).find((a) => a.id === accountId);
-      if (account) await ensureHostAccess(account);
-      return sendUrls(jobs, accountId, urls, options);
     },
   };
 }

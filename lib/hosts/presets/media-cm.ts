@@ -1,0 +1,36 @@
+import { xfsPreset } from './define';
+
+// Doc: api-docs/000. Clone is file/copy (takes fld_id), delete takes del_code,
+// folder edit is folder/rename, file/deleted's `last` counts files. Link
+// templates are our choice: media.cm's file/list links are {origin}/{code}.
+export const mediaCm = xfsPreset(
+  {
+    id: 'media.cm',
+    label: 'media.cm',
+    apiBase: 'https://media.cm/api',
+    links: { watch: '{origin}/{code}', embed: '{origin}/e/{code}' },
+    snapshotMaxBytes: 800_000,
+    adultFlag: false,
+  },
+  {
+    endpoints: {
+      accountInfo: 'account/info',
+      accountStats: 'account/stats',
+      upload: 'upload/server',
+      remoteUpload: 'upload/url',
+      fileInfo: 'file/info',
+      editFile: 'file/edit',
+      listFiles: 'file/list',
+      cloneFile: 'file/copy',
+      moveFiles: 'file/edit',
+      deleteFiles: 'file/delete',
+      deletedFiles: 'file/deleted',
+      encodings: 'file/encodings',
+      listFolder: 'folder/list',
+      createFolder: 'folder/create',
+      editFolder: 'folder/rename',
+    },
+    editFields: ['title', 'description', 'folderId', 'categoryId', 'tags', 'public'],
+    cloneToFolder: true,
+  },
+);

@@ -1,0 +1,33 @@
+import { xfsPreset } from './define';
+
+// Doc: api-docs/001. The standard XFS set minus delete and direct links;
+// file/deleted's `last` is in hours. Link templates are our choice.
+export const vipstreamCc = xfsPreset(
+  {
+    id: 'vipstream.cc',
+    label: 'vipstream.cc',
+    apiBase: 'https://vipstream.cc/api',
+    links: { watch: '{origin}/{code}', embed: '{origin}/e/{code}' },
+    snapshotMaxBytes: 300_000,
+    adultFlag: true,
+  },
+  {
+    endpoints: {
+      accountInfo: 'account/info',
+      accountStats: 'account/stats',
+      upload: 'upload/server',
+      remoteUpload: 'upload/url',
+      fileInfo: 'file/info',
+      editFile: 'file/edit',
+      listFiles: 'file/list',
+      cloneFile: 'file/clone',
+      moveFiles: 'file/edit',
+      deletedFiles: 'file/deleted',
+      dmcaFiles: 'file/dmca',
+      encodings: 'file/encodings',
+      listFolder: 'folder/list',
+      createFolder: 'folder/create',
+      editFolder: 'folder/edit',
+    },
+  },
+);

@@ -1,0 +1,36 @@
+import { xfsPreset } from './define';
+
+// Doc: api-docs/004. The full XFS set including file/direct_link, minus
+// delete; file/list filters are file_public/file_adult. The base URL is not
+// in the doc (assumed, user-overridable); link templates are our choice.
+export const watchingVn = xfsPreset(
+  {
+    id: 'watching.vn',
+    label: 'watching.vn',
+    apiBase: 'https://watching.vn/api',
+    links: { watch: '{origin}/{code}', embed: '{origin}/e/{code}' },
+    snapshotMaxBytes: 300_000,
+    adultFlag: true,
+  },
+  {
+    endpoints: {
+      accountInfo: 'account/info',
+      accountStats: 'account/stats',
+      upload: 'upload/server',
+      remoteUpload: 'upload/url',
+      fileInfo: 'file/info',
+      editFile: 'file/edit',
+      listFiles: 'file/list',
+      cloneFile: 'file/clone',
+      moveFiles: 'file/edit',
+      deletedFiles: 'file/deleted',
+      dmcaFiles: 'file/dmca',
+      encodings: 'file/encodings',
+      directLinks: 'file/direct_link',
+      listFolder: 'folder/list',
+      createFolder: 'folder/create',
+      editFolder: 'folder/edit',
+    },
+    params: { listPublic: 'file_public', listAdult: 'file_adult' },
+  },
+);

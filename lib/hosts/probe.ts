@@ -1,0 +1,54 @@
+// Finds which standard XFS endpoints a custom host answers. An endpoint that
+// replies with a non-JSON page (a 404 HTML page, typically) or with a JSON
+// "not allowed in API" style message is unsupported. Each probe is a GET
+// without the endpoint's own parameters, so nothing is changed on the host.
+import { asNumber, asObject } from './coerce';
+import { resolveCapabilities } from './client-kit';
+import { looksLikeAuthMessage, statusFailure } from './failures';
+import type { HttpReply } from './http';
+import { parseLenientJson } from './lenient-json';
+import { setupAccount } from './setup';
+import type { Capability, HostAccount, HostClientDeps } from './types';
+import { hostMessage } from './xfs/envelope';
+import { standardXfsEndpoints, type XfsCapability } from './xfs/dialect';
+
+const refusal = /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
+
+/** true: the endpoint exists; false: it does not. Throws for a wrong key or a failing host. */
+function answersEndpoint(reply: HttpReply, ctx: Parameters<typeof statusFailure>[1]): boolean {
+  let parsed: unknown;
+  try {
+    parsed = parseLenientJson(reply.text);
+  } catch {
+    if (reply.status >= 500 && reply.status !== 501) throw statusFailure(reply.status, ctx);
+    if (reply.status === 401 || reply.status === 403) throw statusFailure(reply.status, ctx);
+    return false;
+  }
+  const body = asObject(parsed);
+  if (!body) return false;
+  const msg = hostMessage(body) ?? '';
+  if (refusal.test(msg)) return false;
+  const status = asNumber(body.status) ?? reply.status;
+  if (looksLikeAuthMessage(msg) || ((status === 401 || status === 403) && !msg)) throw statusFailure(403, ctx, msg);
+  if (status === 429 || (status >= 500 && status !== 501)) throw statusFailure(status, ctx, msg);
+  return status !== 501;
+}
+
+export async function probeCapabilities(account: HostAccount, deps: HostClientDeps = {}): Promise<Set<Capability>> {
+  const { entry, apiBase, ctx, http } = setupAccount(account, deps);
+  if (entry.family !== 'xfs') return resolveCapabilities(entry.preset.capabilities, account.capabilityOverrides);
+  const endpoints: Partial<Record<XfsCapability, string>> =
+    entry.preset.id === 'xfs' ? standardXfsEndpoints : entry.dialect.endpoints;
+  const byPath = new Map<string, Capability[]>();
+  for (const [name, path] of Object.entries(endpoints) as [Capability, string][]) {
+    byPath.set(path, [...(byPath.get(path) ?? []), name]);
+  }
+  const found = new Set<Capability>();
+  for (const [path, names] of byPath) {
+    const url = new URL(`${apiBase}/${path}`);
+    url.searchParams.set('key', account.key);
+    const supported = await http.send({ url, idempotent: true, interpret: (reply) => answersEndpoint(reply, ctx) });
+    if (supported) for (const name of names) found.add(name);
+  }
+  return resolveCapabilities(found, account.capabilityOverrides);
+}

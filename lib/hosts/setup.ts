@@ -1,0 +1,42 @@
+// Checks an account and derives what every request needs: the registry
+// entry, the API base, the failure context and the HTTP layer.
+import { HostError } from '../errors';
+import { createHttp, type Http } from './http';
+import type { FailureContext } from './failures';
+import type { PresetEntry } from './presets/define';
+import { findEntry } from './registry';
+import type { HostAccount, HostClientDeps } from './types';
+
+export interface AccountSetup {
+  entry: PresetEntry;
+  apiBase: string;
+  origin: string;
+  ctx: FailureContext;
+  http: Http;
+}
+
+export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): AccountSetup {
+  if (!account || typeof account !== 'object') throw new HostError('invalid_input', 'No account was given.');
+  const entry = findEntry(account.hostId);
+  if (!entry) throw new HostError('invalid_input', `Unknown host "${String(account.hostId)}". Pick a host in Options.`);
+  if (typeof account.key !== 'string' || !account.key.trim()) {
+    throw new HostError('invalid_input', `Enter the API key for ${entry.preset.label} in Options.`);
+  }
+  const raw = (account.apiBase?.trim() || entry.preset.apiBase).replace(/\/+$/, '');
+  let base: URL;
+  try {
+    base = new URL(raw);
+    if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error('protocol');
+  } catch {
+    throw new HostError('invalid_input', `Set a valid http(s) API base URL for ${entry.preset.label} in Options (e.g. https://example.com/api).`);
+  }
+  base.search = '';
+  base.hash = '';
+  const apiBase = base.toString().replace(/\/+$/, '');
+  const ctx: FailureContext = {
+    label: entry.preset.id === 'xfs' ? base.host : entry.preset.label,
+    secrets: [account.key],
+    credentials: entry.family === 'megamax' ? 'login and key' : 'key',
+  };
+  return { entry, apiBase, origin: base.origin, ctx, http: createHttp(deps, ctx) };
+}

@@ -1,0 +1,67 @@
+import type { HostClient } from '../hosts/types';
+import type { Job } from './job';
+
+// Before a remote upload is sent again after a send whose outcome is unknown
+// (dropped connection, timeout, 5xx, a restart mid-request), look on the host:
+// a second upload/url would make a duplicate file.
+
+/** What the host probably calls the video: the title asked for, else the URL's file name. */
+export function titleHint(job: Pick<Job, 'options' | 'title' | 'url'>): string | undefined {
+  const asked = job.options?.title ?? job.title;
+  if (asked?.trim()) return asked;
+  if (!job.url) return undefined;
+  try {
+    const last = new URL(job.url).pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function normalize(title: string): string {
+  return title
+    .replace(/\.[a-z0-9]{2,4}$/i, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Hosts drop extensions, swap separators and cut long titles. */
+export function sameTitle(a: string, b: string): boolean {
+  const x = normalize(a);
+  const y = normalize(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 8 && long.startsWith(short);
+}
+
+export type LandedCheck = { found: string } | { found: false } | { unknown: string };
+
+/**
+ * `taken` holds file codes other jobs already own, so two jobs never claim
+ * the same file. Errors from the host propagate to the caller.
+ */
+export async function findLanded(client: HostClient, job: Job, taken: ReadonlySet<string>, now: number): Promise<LandedCheck> {
+  if (!client.capabilities.has('listFiles')) {
+    return { unknown: 'this host cannot list files' };
+  }
+  const since = job.sentAt ?? job.createdAt;
+  // A few minutes of slack for clock skew between this machine and the host.
+  const created = Math.ceil(Math.max(0, now - since) / 60_000) + 5;
+  const { files } = await client.listFiles({ created, perPage: 100 });
+  const fresh = files.filter((file) => !taken.has(file.fileCode));
+  const hint = titleHint(job);
+  if (!hint) {
+    return fresh.length ? { unknown: 'the link has no file name to look for' } : { found: false };
+  }
+  const listed = fresh.find((file) => file.title && sameTitle(file.title, hint));
+  if (listed) return { found: listed.fileCode };
+  // A remote upload still being fetched or encoded may be missing from the list but sit in the encoding queue.
+  if (client.capabilities.has('encodings')) {
+    const queue = await client.encodings();
+    const encoding = queue.find((entry) => !taken.has(entry.fileCode) && entry.title && sameTitle(entry.title, hint));
+    if (encoding) return { found: encoding.fileCode };
+  }
+  return { found: false };
+}

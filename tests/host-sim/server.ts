@@ -1,0 +1,134 @@
+// The HTTP server: records each request, applies faults, then routes by the
+// first path segment (a host id, `media`, `pages`, or a watch/download link).
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HostId } from '../../lib/hosts/types';
+import { serveDownloads } from './downloads';
+import { FaultBook, applyFault, type FaultDialect } from './faults';
+import { xfsProfiles, simHostIds } from './hosts';
+import { sendJson, sendNotFoundPage, sleep } from './http';
+import { defaultVideoSize, serveMedia } from './media';
+import { handleMegamaxApi, handleMegamaxUpload, megamaxDialect, megamaxId } from './megamax';
+import { servePage } from './pages';
+import { RemoteFetcher } from './remote';
+import { SimState } from './state';
+import type { HostSim, HostSimOptions } from './types';
+import { handleXfsApi, xfsDialect } from './xfs';
+import { folderExists } from './xfs-context';
+import { handleXfsUpload } from './xfs-upload';
+
+function dialectFor(hostId: string | undefined): FaultDialect {
+  if (hostId === megamaxId) return megamaxDialect;
+  return xfsDialect(xfsProfiles[hostId ?? 'xfs'] ?? xfsProfiles.xfs);
+}
+
+function checkHostId(hostId: string): void {
+  if (!simHostIds.includes(hostId)) throw new Error(`host-sim: unknown host "${hostId}"; use one of ${simHostIds.join(', ')}`);
+}
+
+export async function startHostSim(options: HostSimOptions = {}): Promise<HostSim> {
+  const ownDir = !options.dataDir;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'host-sim-')));
+  await mkdir(dataDir, { recursive: true });
+  const sim = new SimState(dataDir, options.encodeMs ?? 3000);
+  const remote = new RemoteFetcher(sim);
+  const faults = new FaultBook();
+  const latencyMs = options.latencyMs ?? 0;
+  let origin = '';
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const segments = url.pathname.split('/');
+    const first = segments[1] ?? '';
+    const hostId = simHostIds.includes(first) ? first : undefined;
+    sim.requests.push({
+      method: req.method ?? 'GET',
+      hostId: hostId as HostId | undefined,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+    });
+    const fault = faults.take(hostId, url.pathname);
+    if (fault && (await applyFault(fault, req, res, dialectFor(hostId)))) return;
+
+    if (hostId) {
+      const rest = segments.slice(2).join('/');
+      if (rest.startsWith('api/')) {
+        if (latencyMs > 0) await sleep(latencyMs);
+        const endpoint = rest.slice('api/'.length);
+        if (hostId === megamaxId) await handleMegamaxApi({ sim, origin }, endpoint, req, res, url);
+        else await handleXfsApi({ sim, remote, origin }, xfsProfiles[hostId], endpoint, req, res, url);
+        return;
+      }
+      if (req.method === 'POST' && hostId !== megamaxId && rest === 'upload/01') {
+        await handleXfsUpload({ sim, remote, origin }, xfsProfiles[hostId], req, res);
+        return;
+      }
+      const upload = /^endpoint\/file\/upload\/(\w+)$/.exec(rest);
+      if (req.method === 'POST' && hostId === megamaxId && upload) {
+        await handleMegamaxUpload({ sim, origin }, upload[1], req, res);
+        return;
+      }
+    } else if (first === 'media') {
+      if (await serveMedia(req, res, url)) return;
+    } else if (first === 'pages') {
+      if (await servePage(res, url)) return;
+    }
+    if (await serveDownloads(sim, req, res, url)) return;
+    req.resume();
+    sendNotFoundPage(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((err: Error) => {
+      if (!res.headersSent) sendJson(res, 500, { msg: `simulator error: ${err.message}`, status: 500 });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const accountOrThrow = (hostId: string, key: string) => {
+    checkHostId(hostId);
+    return sim.requireAccount(hostId, key);
+  };
+
+  return {
+    origin,
+    apiBase: (hostId) => `${origin}/${hostId}/api`,
+    addAccount: (a) => {
+      checkHostId(a.hostId);
+      return sim.addAccount(a);
+    },
+    accountFor: (hostId, key) => sim.accountFor(hostId, key),
+    addFile: (hostId, key, file) => sim.createFile(accountOrThrow(hostId, key), file),
+    addFolder: (hostId, key, name, parentId = '0') => {
+      const account = accountOrThrow(hostId, key);
+      if (!folderExists(account, parentId)) throw new Error(`host-sim: parent folder ${parentId} does not exist`);
+      return sim.createFolder(account, name, parentId);
+    },
+    fault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    requests: sim.requests,
+    remoteUploads: sim.remoteUploads,
+    uploads: sim.uploads,
+    videoUrl: (name = 'sample', sizeBytes = defaultVideoSize) => {
+      if (!/^[\w.-]+$/.test(name)) throw new Error('host-sim: videoUrl name may hold letters, digits, "-", "_" and "." only');
+      return `${origin}/media/${name}.mp4?size=${sizeBytes}`;
+    },
+    pageUrl: (name) => `${origin}/pages/${name}.html`,
+    close: async () => {
+      remote.closeAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HostError } from '../../../lib/errors';
+import { findVideos } from '../../../lib/media';
+import { findVideosInTab } from '../../../lib/media/inject';
+import { loadFixture, parseHtml } from './load-fixture';
+
+type Frame = { frameId: number; result?: unknown; error?: unknown };
+
+// fakeBrowser has no scripting implementation; each "frame" runs the real finder on a saved page.
+function stubFrames(frames: Frame[]) {
+  return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(frames as never);
+}
+
+describe('findVideosInTab', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('injects the built finder into every frame and merges the frames, top frame first and files before players', async () => {
+    const top = findVideos(
+      parseHtml('<iframe src="https://host.example/e/abc123"></iframe><a href="/dl/a.mp4">a</a>'),
+      'https://top.example/',
+    );
+    const player = findVideos(loadFixture('simple-video.html'), 'https://host.example/e/abc123');
+    const spy = stubFrames([
+      { frameId: 7, result: [...player, { url: 'https://top.example/dl/a.mp4', kind: 'file', source: 'resource' }] },
+      { frameId: 0, result: top },
+    ]);
+
+    await expect(findVideosInTab(3)).resolves.toEqual([
+      { url: 'https://top.example/dl/a.mp4', kind: 'file', source: 'link' },
+      { url: 'https://host.example/e/holiday.mp4', kind: 'file', source: 'video' },
+      { url: 'https://host.example/e/abc123', kind: 'embed', source: 'iframe' },
+    ]);
+    expect(spy).toHaveBeenCalledWith({ target: { tabId: 3, allFrames: true }, files: ['/finder.js'] });
+  });
+
+  it('targets one frame when asked', async () => {
+    const spy = stubFrames([{ frameId: 4, result: [] }]);
+    await expect(findVideosInTab(3, 4)).resolves.toEqual([]);
+    expect(spy).toHaveBeenCalledWith({ target: { tabId: 3, frameIds: [4] }, files: ['/finder.js'] });
+  });
+
+  it('drops frames that failed and entries that are not safe video URLs', async () => {
+    stubFrames([
+      { frameId: 0, result: [{ url: 'javascript:alert(1)', kind: 'file', source: 'link' }, { url: 'https://ok.example/v.mp4', kind: 'file', source: 'video' }] },
+      { frameId: 2, error: new Error('Frame with ID 2 was removed.') },
+      { frameId: 3, result: 'not an array' },
+      { frameId: 5, result: [{ url: 'https://x.example/v.mp4', kind: 'torrent', source: 'video' }] },
+    ]);
+    await expect(findVideosInTab(1)).resolves.toEqual([{ url: 'https://ok.example/v.mp4', kind: 'file', source: 'video' }]);
+  });
+
+  it('turns a page the extension may not script into an "unsupported" error the user can act on', async () => {
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
+    const error = await findVideosInTab(1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/cannot look into this page/) });
+  });
+
+  it('rejects an invalid tab id before touching the browser', async () => {
+    const spy = stubFrames([]);
+    await expect(findVideosInTab(-1)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(findVideosInTab(1, 1.5)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(spy).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,53 @@
+import { vi } from 'vitest';
+import type { Capability, FileLinks, HostClient, RemoteFile } from '../../../lib/hosts/types';
+import type { Job } from '../../../lib/queue/job';
+
+// A HostClient with only the methods the runner calls; the rest throw so a
+// test notices if the runner starts depending on them.
+
+export interface FakeHost {
+  client: HostClient;
+  remoteUpload: ReturnType<typeof vi.fn>;
+  fileInfo: ReturnType<typeof vi.fn>;
+  listFiles: ReturnType<typeof vi.fn>;
+  encodings: ReturnType<typeof vi.fn>;
+  /** Status fileInfo reports per file code; unknown codes are 'missing'. */
+  files: Map<string, RemoteFile>;
+}
+
+export function fakeHost(name: string, capabilities: Capability[] = ['remoteUpload', 'fileInfo', 'listFiles']): FakeHost {
+  const files = new Map<string, RemoteFile>();
+  let next = 0;
+  const remoteUpload = vi.fn(async (url: string) => {
+    const fileCode = `${name}${++next}`;
+    files.set(fileCode, { fileCode, status: 'encoding', title: new URL(url).pathname.split('/').pop() });
+    return { fileCode };
+  });
+  const fileInfo = vi.fn(async (codes: string[]) =>
+    codes.map((code) => files.get(code) ?? { fileCode: code, status: 'missing' as const }),
+  );
+  const listFiles = vi.fn(async () => ({ files: [...files.values()] }));
+  const encodings = vi.fn(async () => []);
+  const links = (code: string): FileLinks => ({ watch: `https://${name}.test/${code}`, embed: `https://${name}.test/e/${code}` });
+  const unused = () => {
+    throw new Error('not used by the queue');
+  };
+  const client = new Proxy(
+    { capabilities: new Set(capabilities), remoteUpload, fileInfo, listFiles, encodings, links },
+    { get: (target, key) => (key in target ? target[key as keyof typeof target] : unused) },
+  ) as unknown as HostClient;
+  return { client, remoteUpload, fileInfo, listFiles, encodings, files };
+}
+
+export function job(fields: Partial<Job> & Pick<Job, 'id'>): Job {
+  return {
+    kind: 'remote',
+    accountId: 'acc1',
+    state: 'queued',
+    options: {},
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    attempts: 0,
+    ...fields,
+  };
+}
