@@ -2,13 +2,19 @@ import { accountsItem } from '../storage';
 import { accountSchema, toPublicAccount, type Account, type AccountInput, type PublicAccount } from '../accounts';
 import { HostError } from '../errors';
 import { createHostClient, getPreset } from '../hosts';
-import { capabilityNames, type HostClient, type HostClientDeps } from '../hosts/types';
+import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../hosts/types';
 import { hasHostAccess, originsFor } from '../permissions';
 
 // Accounts with their keys are read here, in the background, and nowhere else.
 
+function presetOf(hostId: string): HostPreset {
+  const preset = getPreset(hostId);
+  if (!preset) throw new HostError('invalid_input', `Unknown host "${hostId}".`);
+  return preset;
+}
+
 export function apiBaseOf(account: Pick<Account, 'hostId' | 'apiBase'>): string {
-  return account.apiBase?.trim() || getPreset(account.hostId).apiBase;
+  return account.apiBase?.trim() || presetOf(account.hostId).apiBase;
 }
 
 function newId(): string {
@@ -32,7 +38,7 @@ export async function resolveInput(input: AccountInput): Promise<Account> {
   const existing = input.id ? (await accountsItem.get()).find((a) => a.id === input.id) : undefined;
   const key = input.key?.trim() || existing?.key || '';
   if (!key) throw new HostError('invalid_input', 'Enter the API key from your account settings on the host.');
-  const preset = getPreset(input.hostId);
+  const preset = presetOf(input.hostId);
   if (preset.needsLogin && !input.login?.trim()) {
     throw new HostError('invalid_input', `${preset.label} needs the API login as well as the key.`);
   }
@@ -96,18 +102,19 @@ function effectiveOverrides(account: Account): Account['capabilityOverrides'] {
   return { ...fromProbe, ...account.capabilityOverrides };
 }
 
+export function toHostAccount(account: Account): HostAccount {
+  return {
+    id: account.id,
+    hostId: account.hostId,
+    apiBase: account.apiBase,
+    key: account.key,
+    login: account.login,
+    allowHttp: account.allowHttp,
+    capabilityOverrides: effectiveOverrides(account),
+    linkTemplates: account.linkTemplates,
+  };
+}
+
 export function clientForAccount(account: Account, deps?: HostClientDeps): HostClient {
-  return createHostClient(
-    {
-      id: account.id,
-      hostId: account.hostId,
-      apiBase: account.apiBase,
-      key: account.key,
-      login: account.login,
-      allowHttp: account.allowHttp,
-      capabilityOverrides: effectiveOverrides(account),
-      linkTemplates: account.linkTemplates,
-    },
-    deps,
-  );
+  return createHostClient(toHostAccount(account), deps);
 }

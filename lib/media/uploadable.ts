@@ -35,7 +35,7 @@ export function isUploadableUrl(url: string): UploadableCheck {
     return {
       ok: false,
       reason:
-        'This video is streamed into the page (a blob: address that exists only in this tab), so a host cannot download it. Use "Find videos on this page" to get its real address.',
+        'This video is streamed into the page (a blob: address that exists only in this tab), so a host cannot download it. Right-click the video page and choose "Send to host" so VidRelay looks for its real address.',
     };
   }
   if (scheme === 'data:') {

@@ -3,7 +3,7 @@ import { HostError } from '../../errors';
 import { probeCapabilities } from '../../hosts';
 import type { accountRequests } from '../../protocol/accounts';
 import type { HandlersFor } from '../router';
-import { clientForAccount, ensureHostAccess, listAccounts, removeAccount, resolveInput, saveAccount } from '../accounts';
+import { clientForAccount, ensureHostAccess, toHostAccount, listAccounts, removeAccount, resolveInput, saveAccount } from '../accounts';
 
 export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
   return {
@@ -13,7 +13,7 @@ export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
       if (account.hostId === 'xfs' && !account.probedCapabilities) {
         try {
           await ensureHostAccess(account);
-          account.probedCapabilities = [...(await probeCapabilities(clientForAccount(account).account as never))];
+          account.probedCapabilities = [...(await probeCapabilities({ ...toHostAccount(account), capabilityOverrides: undefined }))];
         } catch {
           // Saving must not depend on the host answering; probing runs again on the next save.
         }

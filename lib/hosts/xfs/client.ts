@@ -1,6 +1,6 @@
 // The XFS dialect factory: one client for every XFileSharing host, driven by
 // the preset's dialect overrides.
-import { asObject, asString, type Json } from '../coerce';
+import type { Json } from '../coerce';
 import {
   checkCode,
   checkCodes,
@@ -14,7 +14,6 @@ import {
 } from '../client-kit';
 import { hostFailure, invalidInput, type FailureContext } from '../failures';
 import type { Http } from '../http';
-import { badShape } from '../shape';
 import type { FileChanges, FolderChanges, HostAccount, HostPreset, ListQuery, UploadOptions } from '../types';
 import type { XfsCapability, XfsDialect } from './dialect';
 import { xfsReader } from './envelope';
@@ -22,7 +21,7 @@ import { parseAccountInfo, parseStats } from './parse-account';
 import { parseClone, parseEditResults, parseFileInfo, parseFileList, parseRemoteUpload } from './parse-files';
 import { parseCreatedFolder, parseFolderListing } from './parse-folders';
 import { parseDeleted, parseDirectLinks, parseDmca, parseEncodings } from './parse-queues';
-import { parseXfsUploadReply } from './parse-upload';
+import { parseUploadServer, parseXfsUploadReply } from './parse-upload';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -100,7 +99,7 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
     },
 
     uploadTarget: async (options) => {
-      const server = await get('upload', {}, (result) => asString(result) ?? asString(asObject(result)?.url) ?? badShape('no upload server URL'));
+      const server = await get('upload', {}, parseUploadServer);
       const fields: Record<string, string> = { [p.uploadAuth]: account.key };
       for (const [name, value] of Object.entries(uploadFields(options))) if (value !== undefined && value !== '') fields[name] = String(value);
       return { url: uploadUrl(server, account.allowHttp, ctx), fields, fileField: 'file' };

@@ -34,7 +34,8 @@ export function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
   const status = asNumber(body.status);
   if (status !== undefined && status !== 200) throw statusFailure(status, ctx, msg);
   if (reply.status >= 300) throw statusFailure(reply.status, ctx, msg);
-  if (status === undefined && msg && looksLikeAuthMessage(msg)) throw statusFailure(403, ctx, msg);
+  // Some servers say "Invalid key" with no status, or even with status 200, and no result.
+  if (msg && looksLikeAuthMessage(msg) && (status === undefined || body.result === undefined)) throw statusFailure(403, ctx, msg);
   return body;
 }
 

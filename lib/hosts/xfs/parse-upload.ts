@@ -7,6 +7,11 @@ import { badShape, guarded } from '../shape';
 import type { UploadedFile } from '../types';
 import { hostMessage } from './envelope';
 
+/** upload/server: the URL to POST the form to. */
+export function parseUploadServer(result: unknown): string {
+  return asString(result) ?? asString(asObject(result)?.url) ?? badShape('no upload server URL');
+}
+
 function uploadedEntry(entry: unknown): UploadedFile | undefined {
   const o = asObject(entry);
   if (!o) return undefined;

@@ -13,7 +13,7 @@ export class PopupPage {
 
   async sendUrls(urls: string[], accountLabel?: string): Promise<void> {
     await this.page.getByLabel('Video URLs').fill(urls.join('\n'));
-    if (accountLabel) await this.page.getByLabel('Account').selectOption({ label: accountLabel });
+    if (accountLabel) await this.page.getByLabel('Account', { exact: true }).selectOption({ label: accountLabel });
     await this.page.getByRole('button', { name: 'Send', exact: true }).click();
     await this.page.getByRole('status').waitFor();
   }

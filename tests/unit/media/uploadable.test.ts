@@ -15,7 +15,7 @@ describe('isUploadableUrl', () => {
   });
 
   it('refuses each browser-only scheme with a reason that names the problem', () => {
-    expect(reasonFor('blob:https://tube.example/6f1c2a9e')).toMatch(/blob:.*Find videos on this page/);
+    expect(reasonFor('blob:https://tube.example/6f1c2a9e')).toMatch(/blob:.*Send to host/);
     expect(reasonFor('data:video/mp4;base64,AAAA')).toMatch(/embedded in the page/);
     expect(reasonFor('file:///home/me/clip.mp4')).toMatch(/file on your computer.*manager/);
     expect(reasonFor('javascript:play()')).toMatch(/runs a script/);

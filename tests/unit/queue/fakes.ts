@@ -34,7 +34,8 @@ export function fakeHost(name: string, capabilities: Capability[] = ['remoteUplo
   };
   const client = new Proxy(
     { capabilities: new Set(capabilities), remoteUpload, fileInfo, listFiles, encodings, links },
-    { get: (target, key) => (key in target ? target[key as keyof typeof target] : unused) },
+    // `then` must stay undefined, or awaiting the client would treat it as a promise.
+    { get: (target, key) => (key in target ? target[key as keyof typeof target] : key === 'then' ? undefined : unused) },
   ) as unknown as HostClient;
   return { client, remoteUpload, fileInfo, listFiles, encodings, files };
 }

@@ -1,0 +1,436 @@
+// @vitest-environment node
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HostId } from '../../lib/hosts/types';
+import { type HostSim, startHostSim } from './index';
+
+let sim: HostSim;
+let keySeq = 0;
+
+beforeAll(async () => {
+  sim = await startHostSim({ encodeMs: 300 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+afterEach(() => {
+  sim.clearFaults();
+});
+
+const xfsHosts = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'xfs'] as const;
+const bodyErrorHosts = new Set(['media.cm', 'mp4upload.com']);
+
+function newAccount(hostId: HostId | 'xfs-lite') {
+  const key = `key-${++keySeq}`;
+  sim.addAccount({ hostId: hostId as HostId, key });
+  return key;
+}
+
+async function api(hostId: string, endpoint: string, params: Record<string, string>) {
+  const res = await fetch(`${sim.origin}/${hostId}/api/${endpoint}?${new URLSearchParams(params)}`);
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text, json };
+}
+
+function form(fields: Record<string, string>, files: { field?: string; name: string; bytes: number }[]): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const f of files) fd.append(f.field ?? 'file', new Blob([new Uint8Array(f.bytes).fill(7)], { type: 'video/mp4' }), f.name);
+  return fd;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.each(xfsHosts)('%s', (hostId) => {
+  it('answers account/info with the documented fields', async () => {
+    const key = newAccount(hostId);
+    sim.addFile(hostId, key, { title: 'one' });
+    const { status, json } = await api(hostId, 'account/info', { key });
+    expect(status).toBe(200);
+    expect(json.status).toBe(200);
+    expect(typeof json.result.storage_left).toBe('number');
+    expect(json.result.storage_used).toBe(String(1024 * 1024));
+    if (hostId === 'mp4upload.com') expect(json.result.files_total).toBeUndefined();
+    else expect(json.result.files_total).toBe('1');
+  });
+
+  it('rejects a wrong key in the host style', async () => {
+    const { status, json } = await api(hostId, 'account/info', { key: 'nope' });
+    if (bodyErrorHosts.has(hostId)) {
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ msg: 'Invalid key', status: 403 });
+    } else {
+      expect(status).toBe(403);
+      expect(json).toEqual({ msg: 'Wrong auth', status: 403 });
+    }
+  });
+
+  it('uploads multipart files to the plain-http upload server', async () => {
+    const key = newAccount(hostId);
+    const server = (await api(hostId, 'upload/server', { key })).json.result as string;
+    expect(server).toBe(`${sim.origin}/${hostId}/upload/01`);
+    expect(server.startsWith('http://')).toBe(true);
+    const res = await fetch(server, {
+      method: 'POST',
+      body: form({ api_key: key, file_title: 'My clip', fld_id: '0' }, [{ name: 'a.mp4', bytes: 5000 }, { name: 'b.mp4', bytes: 7000 }]),
+    });
+    const body = await res.json();
+    expect(body).toMatchObject({ msg: 'OK', status: 200 });
+    expect(body.files).toHaveLength(2);
+    expect(body.files[0]).toMatchObject({ filename: 'a.mp4', status: 'OK' });
+    const codes = body.files.map((f: { filecode: string }) => f.filecode);
+    expect(sim.uploads.filter((u) => codes.includes(u.fileCode)).map((u) => u.size)).toEqual([5000, 7000]);
+    const info = await api(hostId, 'file/info', { key, file_code: `${codes[0]},missing00000` });
+    expect(info.json.result[0].canplay).toBe(0);
+    expect(info.json.result[1].status).toBe(404);
+    await waitFor(async () => {
+      const again = await api(hostId, 'file/info', { key, file_code: codes[0] });
+      return again.json.result[0].canplay === 1 ? true : undefined;
+    });
+  });
+
+  it('answers 404 with an HTML page for an endpoint it lacks', async () => {
+    const key = newAccount(hostId);
+    const { status, type, text } = await api(hostId, 'file/nonexistent', { key });
+    expect(status).toBe(404);
+    expect(type).toContain('text/html');
+    expect(text).toContain('<html>');
+  });
+});
+
+describe.each(['media.cm', 'vipstream.cc', 'watching.vn', 'xfs'] as const)('%s remote upload', (hostId) => {
+  it('fetches a loopback URL in the background and ends ready', async () => {
+    const key = newAccount(hostId);
+    const url = sim.videoUrl('remote-clip', 300_000);
+    const { json } = await api(hostId, 'upload/url', { key, url });
+    const code = json.result.filecode as string;
+    expect(code).toMatch(/^[a-z0-9]{12}$/);
+    expect(sim.remoteUploads.find((r) => r.fileCode === code)?.url).toBe(url);
+    const list = await api(hostId, 'file/list', { key });
+    expect(list.json.result.files.map((f: { file_code: string }) => f.file_code)).toContain(code);
+    await waitFor(async () => {
+      const info = await api(hostId, 'file/info', { key, file_code: code });
+      return info.json.result[0].canplay === 1 ? true : undefined;
+    });
+    expect(sim.remoteUploads.find((r) => r.fileCode === code)).toMatchObject({ ok: true });
+    expect(sim.accountFor(hostId, key)?.files.get(code)?.size).toBe(300_000);
+  });
+});
+
+describe('XFS behaviours', () => {
+  it('fails a remote upload of a non-loopback URL', async () => {
+    const key = newAccount('vipstream.cc');
+    const { json } = await api('vipstream.cc', 'upload/url', { key, url: 'http://example.com/a.mp4' });
+    const code = json.result.filecode;
+    const record = await waitFor(async () => sim.remoteUploads.find((r) => r.fileCode === code && r.error));
+    expect(record.ok).toBe(false);
+    expect(record.error).toMatch(/loopback/);
+    const info = await api('vipstream.cc', 'file/info', { key, file_code: code });
+    expect(info.json.result[0]).toEqual({ status: 404, file_code: code });
+  });
+
+  it('shows encodings with growing progress until ready', async () => {
+    const key = newAccount('vipstream.cc');
+    const fd = form({ key }, [{ name: 'enc.mp4', bytes: 1000 }]);
+    const code = (await (await fetch(`${sim.origin}/vipstream.cc/upload/01`, { method: 'POST', body: fd })).json()).files[0].filecode;
+    await new Promise((r) => setTimeout(r, 60));
+    const first = (await api('vipstream.cc', 'file/encodings', { key, code })).json.result;
+    expect(first[0]).toMatchObject({ code, quality: 'h', status: 'ENCODING' });
+    await new Promise((r) => setTimeout(r, 120));
+    const second = (await api('vipstream.cc', 'file/encodings', { key, code })).json.result;
+    expect(second[0].progress).toBeGreaterThan(first[0].progress);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await api('vipstream.cc', 'file/encodings', { key, code })).json.result).toEqual([]);
+  });
+
+  it('pages and filters file/list', async () => {
+    const key = newAccount('vipstream.cc');
+    const folder = sim.addFolder('vipstream.cc', key, 'Series');
+    for (let i = 1; i <= 5; i++) sim.addFile('vipstream.cc', key, { title: `Episode ${i}`, folderId: i > 3 ? folder.id : '0', public: i % 2 === 1 });
+    sim.addFile('vipstream.cc', key, { title: 'Other', adult: true });
+    const page2 = (await api('vipstream.cc', 'file/list', { key, page: '2', per_page: '4' })).json.result;
+    expect(page2).toMatchObject({ results_total: 6, pages: 2, results: 2 });
+    const titled = (await api('vipstream.cc', 'file/list', { key, title: 'episode' })).json.result;
+    expect(titled.results_total).toBe(5);
+    const inFolder = (await api('vipstream.cc', 'file/list', { key, fld_id: folder.id })).json.result;
+    expect(inFolder.files.map((f: { title: string }) => f.title).sort()).toEqual(['Episode 4', 'Episode 5']);
+    expect((await api('vipstream.cc', 'file/list', { key, public: '0' })).json.result.results_total).toBe(2);
+    expect((await api('vipstream.cc', 'file/list', { key, adult: '1' })).json.result.results_total).toBe(1);
+    expect((await api('vipstream.cc', 'file/list', { key, created: '2999-01-01 00:00:00' })).json.result.results_total).toBe(0);
+    expect((await api('vipstream.cc', 'file/list', { key, page: 'x' })).status).toBe(400);
+  });
+
+  it('returns the array shape for mp4upload file/list and renames with name', async () => {
+    const key = newAccount('mp4upload.com');
+    const file = sim.addFile('mp4upload.com', key, { title: 'old' });
+    const list = (await api('mp4upload.com', 'file/list', { key })).json.result;
+    expect(Array.isArray(list)).toBe(true);
+    expect(list[0]).toMatchObject({ status: 200, filecode: file.code, name: 'old', size: String(file.size) });
+    const renamed = (await api('mp4upload.com', 'file/rename', { key, file_code: `${file.code},zzzzzzzzzzzz`, name: 'new.mp4' })).json;
+    expect(renamed.result[0]).toMatchObject({ filecode: file.code, name: 'new.mp4' });
+    expect(renamed.result[1]).toEqual({ status: 404, filecode: 'zzzzzzzzzzzz' });
+    expect((await api('mp4upload.com', 'upload/url', { key, url: sim.videoUrl() })).status).toBe(404);
+  });
+
+  it('edits, moves, clones, deletes and lists deleted files on media.cm', async () => {
+    const key = newAccount('media.cm');
+    const folder = sim.addFolder('media.cm', key, 'Target');
+    const file = sim.addFile('media.cm', key, { title: 'orig' });
+    const edit = (await api('media.cm', 'file/rename', { key, file_code: file.code, title: 'renamed', file_fld_id: folder.id })).json;
+    expect(edit.result[0]).toMatchObject({ status: 200, filecode: file.code, name: 'renamed' });
+    expect(file.folderId).toBe(folder.id);
+    expect((await api('media.cm', 'file/copy', { key, file_code: file.code, file_title: 'copy' })).json).toMatchObject({ status: 200 });
+    expect([...sim.accountFor('media.cm', key)!.files.values()].map((f) => f.title).sort()).toEqual(['copy', 'renamed']);
+    expect((await api('media.cm', 'file/delete', { key, del_code: file.code })).json.status).toBe(200);
+    const deleted = (await api('media.cm', 'file/deleted', { key, last: '5' })).json.result;
+    expect(deleted[0]).toMatchObject({ file_code: file.code, name: 'renamed' });
+    // media.cm reports errors inside an HTTP 200 reply.
+    const missing = await api('media.cm', 'file/delete', { key, del_code: file.code });
+    expect(missing.status).toBe(200);
+    expect(missing.json.status).toBe(404);
+  });
+
+  it('clones with file/clone, moves with set_folder, and deletes on the generic xfs host', async () => {
+    const key = newAccount('xfs');
+    const folder = sim.addFolder('xfs', key, 'Moved');
+    const file = sim.addFile('xfs', key, { title: 'src' });
+    const clone = (await api('xfs', 'file/clone', { key, file_code: file.code, file_title: 'dup' })).json.result;
+    expect(clone.url).toContain(clone.filecode);
+    expect((await api('xfs', 'file/set_folder', { key, file_code: clone.filecode, fld_id: folder.id })).json.status).toBe(200);
+    expect(sim.accountFor('xfs', key)?.files.get(clone.filecode)?.folderId).toBe(folder.id);
+    expect((await api('xfs', 'file/delete', { key, file_code: file.code })).json.status).toBe(200);
+    const deleted = (await api('xfs', 'file/deleted', { key, last: '24' })).json.result;
+    expect(deleted[0]).toMatchObject({ file_code: file.code, deleted_by: 'me', title: 'src' });
+    const gone = await api('xfs', 'file/clone', { key, file_code: file.code });
+    expect(gone.status).toBe(404);
+  });
+
+  it('creates, lists and edits nested folders', async () => {
+    const key = newAccount('watching.vn');
+    const parent = (await api('watching.vn', 'folder/create', { key, name: 'Parent' })).json.result.fld_id;
+    const child = (await api('watching.vn', 'folder/create', { key, name: 'Child', parent_id: parent })).json.result.fld_id;
+    sim.addFile('watching.vn', key, { title: 'inside', folderId: child });
+    const listed = (await api('watching.vn', 'folder/list', { key, fld_id: parent, files: '1' })).json.result;
+    expect(listed.folders).toEqual([{ name: 'Child', fld_id: child, code: expect.any(String) }]);
+    expect(listed.files).toEqual([]);
+    expect((await api('watching.vn', 'folder/list', { key, fld_id: child, files: '1' })).json.result.files[0].title).toBe('inside');
+    expect((await api('watching.vn', 'folder/edit', { key, fld_id: child, name: 'Renamed', parent_id: '0' })).json.result).toBe('true');
+    expect((await api('watching.vn', 'folder/list', { key })).json.result.folders.map((f: { name: string }) => f.name).sort()).toEqual([
+      'Parent',
+      'Renamed',
+    ]);
+    expect((await api('watching.vn', 'folder/create', { key })).status).toBe(400);
+    const mediaKey = newAccount('media.cm');
+    const id = (await api('media.cm', 'folder/create', { key: mediaKey, name: 'A' })).json.result.fld_id;
+    expect((await api('media.cm', 'folder/rename', { key: mediaKey, fld_id: id, name: 'B' })).json.result).toEqual({ result: 'true' });
+  });
+
+  it('gives watching.vn direct links with quality and HLS, and its stats as account info', async () => {
+    const key = newAccount('watching.vn');
+    const file = sim.addFile('watching.vn', key, { title: 'dl', size: 50_000 });
+    const all = (await api('watching.vn', 'file/direct_link', { key, file_code: file.code, hls: '1' })).json.result;
+    expect(all.versions.map((v: { name: string }) => v.name)).toEqual(['n', 'h', 'l', 'o']);
+    expect(all.hls_direct).toMatch(/master\.m3u8$/);
+    const high = (await api('watching.vn', 'file/direct_link', { key, file_code: file.code, q: 'o' })).json.result.versions;
+    expect(high).toHaveLength(1);
+    const res = await fetch(high[0].url);
+    expect((await res.arrayBuffer()).byteLength).toBe(50_000);
+    expect((await api('watching.vn', 'account/stats', { key })).json.result.storage_left).toEqual(expect.any(Number));
+    expect((await api('vipstream.cc', 'file/direct_link', { key })).status).toBe(404);
+  });
+
+  it('lists the seeded DMCA entry on vipstream.cc', async () => {
+    const key = newAccount('vipstream.cc');
+    const dmca = (await api('vipstream.cc', 'file/dmca', { key })).json.result;
+    expect(dmca).toHaveLength(1);
+    expect(dmca[0]).toEqual({ file_code: expect.any(String), del_in_sec: expect.stringMatching(/^\d+$/), del_time: expect.any(String) });
+  });
+
+  it('rejects empty files, oversized snapshots and files over storage_left', async () => {
+    const key = newAccount('vipstream.cc');
+    const fd = form({ sess_id: key }, [
+      { name: 'empty.mp4', bytes: 0 },
+      { field: 'snapshot', name: 'shot.jpg', bytes: 301 * 1024 },
+      { name: 'ok.mp4', bytes: 100 },
+    ]);
+    const body = await (await fetch(`${sim.origin}/vipstream.cc/upload/01`, { method: 'POST', body: fd })).json();
+    expect(body.files).toEqual([
+      { file_code: 'undef', filename: 'shot.jpg', status: expect.stringContaining('300 KB') },
+      { file_code: 'undef', filename: 'empty.mp4', status: 'Empty file' },
+      { filecode: expect.any(String), filename: 'ok.mp4', status: 'OK' },
+    ]);
+    sim.accountFor('vipstream.cc', key)!.storageLeft = 50;
+    const full = await (await fetch(`${sim.origin}/vipstream.cc/upload/01`, { method: 'POST', body: form({ key }, [{ name: 'big.mp4', bytes: 51 }]) })).json();
+    expect(full.files[0]).toMatchObject({ file_code: 'undef', status: expect.stringMatching(/space/) });
+    // media.cm allows 800 KB snapshots.
+    const mediaKey = newAccount('media.cm');
+    const media = await (
+      await fetch(`${sim.origin}/media.cm/upload/01`, {
+        method: 'POST',
+        body: form({ key: mediaKey }, [{ field: 'snapshot', name: 's.jpg', bytes: 700 * 1024 }, { name: 'v.mp4', bytes: 10 }]),
+      })
+    ).json();
+    expect(media.files).toEqual([{ filecode: expect.any(String), filename: 'v.mp4', status: 'OK' }]);
+  });
+
+  it('answers the old HTML form with html_redirect=1 and refuses a wrong upload key', async () => {
+    const key = newAccount('watching.vn');
+    const res = await fetch(`${sim.origin}/watching.vn/upload/01`, { method: 'POST', body: form({ key, html_redirect: '1' }, [{ name: 'h.mp4', bytes: 10 }]) });
+    const html = await res.text();
+    const code = /<textarea name="fn">(\w+)<\/textarea>/.exec(html)?.[1];
+    expect(code).toMatch(/^[a-z0-9]{12}$/);
+    expect(html).toContain('<textarea name="st">OK</textarea>');
+    const bad = await fetch(`${sim.origin}/watching.vn/upload/01`, { method: 'POST', body: form({ key: 'wrong' }, [{ name: 'h.mp4', bytes: 10 }]) });
+    expect(bad.status).toBe(403);
+  });
+});
+
+describe('xfs-lite', () => {
+  it('has only the basic endpoints and refuses clone inside a 200 reply', async () => {
+    const key = newAccount('xfs-lite');
+    expect((await api('xfs-lite', 'account/info', { key })).status).toBe(200);
+    expect((await api('xfs-lite', 'folder/list', { key })).status).toBe(200);
+    const edit = await api('xfs-lite', 'file/edit', { key, file_code: 'x' });
+    expect(edit.status).toBe(404);
+    expect(edit.type).toContain('text/html');
+    const clone = await api('xfs-lite', 'file/clone', { key, file_code: 'x' });
+    expect(clone.status).toBe(200);
+    expect(clone.json).toEqual({ msg: 'This function not allowed in API', status: 403 });
+  });
+});
+
+describe('megamax.me', () => {
+  const login = 'user@vidrelay.test';
+  const auth = (key: string) => ({ login, key });
+
+  it('uploads through a generated URL and moves through its statuses', async () => {
+    const key = `mm-${++keySeq}`;
+    sim.addAccount({ hostId: 'megamax.me', key, login });
+    const gen = (await api('megamax.me', 'file/upload/generate', auth(key))).json;
+    expect(gen.status).toBe('success');
+    expect(gen.result).toMatch(new RegExp(`^${sim.origin}/megamax.me/endpoint/file/upload/\\w+$`));
+    const fd = form({ login, key, folder: '3' }, [{ name: 'mm.mp4', bytes: 4096 }]);
+    const up = await (await fetch(gen.result, { method: 'POST', body: fd })).json();
+    expect(up).toMatchObject({ status: 'success', message: 'OK', result: { name: 'mm.mp4', ext: 'mp4', size: 4096, folder: 3 } });
+    const hashid = up.result.hashid as string;
+    expect(['onqueue', 'transferring', 'processing', 'converting']).toContain(up.result.status);
+    expect((await api('megamax.me', 'file/get/' + hashid + '/direct', auth(key))).json.status).toBe('error');
+    await waitFor(async () => ((await api('megamax.me', `file/get/${hashid}`, auth(key))).json.result.status === 'converted' ? true : undefined));
+    const listed = (await api('megamax.me', 'file/get', { ...auth(key), folder: '3', status: 'converted' })).json.result;
+    expect(listed.map((f: { hashid: string }) => f.hashid)).toEqual([hashid]);
+    const direct = (await api('megamax.me', `file/get/${hashid}/direct`, auth(key))).json.result[0];
+    expect(direct).toMatchObject({ label: 'source', size: 4096, expires_at: expect.any(String) });
+    expect((await (await fetch(direct.stream)).arrayBuffer()).byteLength).toBe(4096);
+    const mirrors = (await api('megamax.me', `mirror/get/${hashid}`, auth(key))).json.result;
+    expect(mirrors[0].mirrors.length).toBeGreaterThan(0);
+  });
+
+  it('answers bad credentials with HTTP 401 and unknown hashids with 404', async () => {
+    const key = `mm-${++keySeq}`;
+    sim.addAccount({ hostId: 'megamax.me', key, login });
+    const bad = await api('megamax.me', 'file/get', { login: 'other@x.test', key });
+    expect(bad.status).toBe(401);
+    expect(bad.json).toEqual({ status: 'error', message: 'Invalid credentials' });
+    expect((await api('megamax.me', 'file/get/NOPE', auth(key))).status).toBe(404);
+    expect((await api('megamax.me', 'account/info', auth(key))).status).toBe(404);
+  });
+});
+
+describe('faults', () => {
+  it('answers a status fault, then stops after `times`', async () => {
+    const key = newAccount('vipstream.cc');
+    sim.fault({ kind: 'status', status: 503, match: 'account/info', hostId: 'vipstream.cc', times: 1 });
+    const first = await api('vipstream.cc', 'account/info', { key });
+    expect(first.status).toBe(503);
+    expect(first.json.status).toBe(503);
+    expect((await api('vipstream.cc', 'account/info', { key })).status).toBe(200);
+  });
+
+  it('only hits the host it names', async () => {
+    const key = newAccount('media.cm');
+    sim.fault({ kind: 'html', hostId: 'vipstream.cc' });
+    expect((await api('media.cm', 'account/info', { key })).json.status).toBe(200);
+  });
+
+  it('answers html, invalid json, body errors and wrong keys', async () => {
+    const key = newAccount('media.cm');
+    sim.fault({ kind: 'html', match: 'file/list', times: 1 });
+    const html = await api('media.cm', 'file/list', { key });
+    expect([html.status, html.type.includes('text/html'), html.json]).toEqual([200, true, undefined]);
+    sim.fault({ kind: 'invalid-json', match: 'file/list', times: 1 });
+    expect((await api('media.cm', 'file/list', { key })).text).toBe('{"msg":"OK",');
+    sim.fault({ kind: 'body-error', status: 509, match: 'file/list', times: 1 });
+    const body = await api('media.cm', 'file/list', { key });
+    expect([body.status, body.json.status]).toEqual([200, 509]);
+    sim.fault({ kind: 'wrong-key', match: 'file/list', times: 1 });
+    expect((await api('media.cm', 'file/list', { key })).json).toMatchObject({ msg: 'Invalid key', status: 403 });
+    sim.fault({ kind: 'wrong-key', hostId: 'megamax.me', times: 1 });
+    expect((await api('megamax.me', 'file/get', { key, login: 'x' })).status).toBe(401);
+  });
+
+  it('delays a slow request', async () => {
+    const key = newAccount('xfs');
+    sim.fault({ kind: 'slow', delayMs: 250, match: 'account/info', times: 1 });
+    const start = Date.now();
+    expect((await api('xfs', 'account/info', { key })).status).toBe(200);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(240);
+  });
+
+  it('drops the connection of an API call and of an upload POST', async () => {
+    const key = newAccount('vipstream.cc');
+    sim.fault({ kind: 'drop', match: 'account/info', times: 1 });
+    await expect(fetch(`${sim.apiBase('vipstream.cc')}/account/info?key=${key}`)).rejects.toThrow();
+    sim.fault({ kind: 'drop', match: '/upload/01', times: 1 });
+    const before = sim.uploads.length;
+    await expect(
+      fetch(`${sim.origin}/vipstream.cc/upload/01`, { method: 'POST', body: form({ key }, [{ name: 'x.mp4', bytes: 512 * 1024 }]) }),
+    ).rejects.toThrow();
+    expect(sim.uploads.length).toBe(before);
+  });
+});
+
+describe('media and pages', () => {
+  it('serves generated video bytes with HEAD and Range', async () => {
+    const url = sim.videoUrl('clip', 100_000);
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.headers.get('content-length')).toBe('100000');
+    expect(head.headers.get('accept-ranges')).toBe('bytes');
+    const part = await fetch(url, { headers: { Range: 'bytes=4-11' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 4-11/100000');
+    expect(Buffer.from(await part.arrayBuffer()).toString('latin1')).toBe('ftypmp42');
+    expect((await fetch(url, { headers: { Range: 'bytes=100000-' } })).status).toBe(416);
+    const whole = await fetch(url);
+    expect((await whole.arrayBuffer()).byteLength).toBe(100_000);
+  });
+
+  it('serves the finder pages and 404s unknown ones', async () => {
+    for (const name of ['video', 'mse', 'jsonld', 'links', 'none']) {
+      const res = await fetch(sim.pageUrl(name));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<html');
+    }
+    expect((await fetch(sim.pageUrl('video')).then((r) => r.text()))).toContain('src="../media/sample.mp4"');
+    expect((await fetch(sim.pageUrl('missing'))).status).toBe(404);
+    expect((await fetch(`${sim.origin}/pages/..%2Fserver.ts`)).status).toBe(404);
+  });
+
+  it('records every request', async () => {
+    const key = newAccount('vipstream.cc');
+    await api('vipstream.cc', 'file/list', { key, page: '1' });
+    expect(sim.requests.at(-1)).toEqual({ method: 'GET', hostId: 'vipstream.cc', path: '/vipstream.cc/api/file/list', query: { key, page: '1' } });
+  });
+});

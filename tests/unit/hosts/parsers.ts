@@ -1,0 +1,89 @@
+// Each documented endpoint's reply reader, from raw text to normalized value,
+// composed exactly as the clients compose them (envelope, then parser).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FailureContext } from '../../../lib/hosts/failures';
+import type { HttpReply } from '../../../lib/hosts/http';
+import { megamaxReader, readMegamaxBody } from '../../../lib/hosts/megamax/envelope';
+import {
+  parseMegamaxDirect,
+  parseMegamaxFileInfo,
+  parseMegamaxList,
+  parseMegamaxUploaded,
+  parseMirrors,
+  parseUploadUrl,
+} from '../../../lib/hosts/megamax/parse';
+import { guarded } from '../../../lib/hosts/shape';
+import { xfsReader } from '../../../lib/hosts/xfs/envelope';
+import { parseAccountInfo, parseStats } from '../../../lib/hosts/xfs/parse-account';
+import { parseClone, parseEditResults, parseFileInfo, parseFileList, parseRemoteUpload } from '../../../lib/hosts/xfs/parse-files';
+import { parseCreatedFolder, parseFolderListing } from '../../../lib/hosts/xfs/parse-folders';
+import { parseDeleted, parseDirectLinks, parseDmca, parseEncodings } from '../../../lib/hosts/xfs/parse-queues';
+import { parseUploadServer, parseXfsUploadReply } from '../../../lib/hosts/xfs/parse-upload';
+
+export const secretKey = 'SeCrEtKeY1234567';
+export const ctx: FailureContext = { label: 'test-host', secrets: [secretKey], credentials: 'key' };
+
+export type TextParser = (text: string, httpStatus?: number) => unknown;
+
+const reply = (text: string, status = 200): HttpReply => ({ status, contentType: 'application/json', text });
+const xfs = <T>(parse: (result: unknown) => T): TextParser => (text, status) => xfsReader(ctx, parse)(reply(text, status));
+const mm = <T>(parse: (result: unknown) => T): TextParser => (text, status) => megamaxReader(ctx, parse)(reply(text, status));
+const none = () => undefined;
+
+/** Reader per fixture name (the endpoint path with "/" as "-"). */
+export const xfsParsers: Record<string, TextParser> = {
+  'account-info': xfs(parseAccountInfo),
+  'account-stats': xfs(parseStats),
+  'upload-server': xfs(parseUploadServer),
+  'upload-reply': (text) => parseXfsUploadReply(text, ctx),
+  'upload-url': xfs(parseRemoteUpload),
+  'file-info': xfs(parseFileInfo),
+  'file-list': xfs(parseFileList),
+  'file-edit': xfs((r) => parseEditResults(r, ['fheu5klo9dw0', 'frtg9gher012'])),
+  'file-rename': xfs((r) => parseEditResults(r, ['gi4o0tlro01u', 'gi4o0tlro012'])),
+  'file-copy': xfs(parseClone),
+  'file-clone': xfs(parseClone),
+  'file-delete': xfs(none),
+  'file-set_folder': xfs(none),
+  'file-deleted': xfs(parseDeleted),
+  'files-deleted': xfs(parseDeleted),
+  'file-dmca': xfs(parseDmca),
+  'file-encodings': xfs(parseEncodings),
+  'file-direct_link': xfs(parseDirectLinks),
+  'folder-list': xfs(parseFolderListing),
+  'folder-create': xfs((r) => parseCreatedFolder(r, 'New Folder')),
+  'folder-rename': xfs(none),
+  'folder-edit': xfs(none),
+};
+
+export const megamaxParsers: Record<string, TextParser> = {
+  'file-get-hashid': mm(parseMegamaxFileInfo),
+  'file-get': mm(parseMegamaxList),
+  'file-upload-generate': mm(parseUploadUrl),
+  'upload-reply': (text) => guarded(ctx, () => parseMegamaxUploaded(readMegamaxBody(reply(text), ctx).result)),
+  'mirror-get': mm(parseMirrors),
+  'file-get-direct': mm(parseMegamaxDirect),
+};
+
+export const fixtureHosts = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'megamax.me'] as const;
+
+const fixtureDir = join(__dirname, 'fixtures');
+
+export function fixture(host: string, name: string): string {
+  for (const ext of ['json', 'txt']) {
+    try {
+      return readFileSync(join(fixtureDir, host, `${name}.${ext}`), 'utf8');
+    } catch {
+      // try the next extension
+    }
+  }
+  throw new Error(`no fixture ${host}/${name}`);
+}
+
+export function parserFor(host: string, name: string): TextParser {
+  const table = host === 'megamax.me' ? megamaxParsers : xfsParsers;
+  const parser = table[name];
+  if (!parser) throw new Error(`no parser for ${host}/${name}`);
+  return parser;
+}
