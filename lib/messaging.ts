@@ -1,19 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { z } from './zod';
 import { HostError, type ErrorCode, type SerializedError } from './errors';
-import { accountRequests, type AccountResponses } from './protocol/accounts';
-import { jobRequests, type JobResponses } from './protocol/jobs';
 
-// The one protocol between UI pages and the background. Each feature declares
-// its requests (zod schemas, checked in the background before any handler
-// runs) and responses in lib/protocol/; this map joins them.
+import type { requestSchemas, ResponseMap } from './protocol';
 
-export const requestSchemas = {
-  ...accountRequests,
-  ...jobRequests,
-} as const;
+export type { ResponseMap };
 
-export interface ResponseMap extends AccountResponses, JobResponses {}
+// The one protocol between UI pages and the background: see lib/protocol/.
 
 export type MessageType = keyof typeof requestSchemas;
 export type RequestOf<T extends MessageType> = z.input<(typeof requestSchemas)[T]>;

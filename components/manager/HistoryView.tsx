@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ManagerViewProps } from './views';
-import { jobStates } from '../../lib/queue/job';
+import { jobStates } from '../../lib/queue/states';
 import { historyColumns, jobToRow, jobsToCsv, toJson } from '../../lib/links/export';
 import { send } from '../../lib/messaging';
 import { downloadText } from '../download';

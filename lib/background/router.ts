@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { requestSchemas, type Envelope, type MessageType, type ParsedRequestOf, type Reply, type ResponseMap } from '../messaging';
+import type { Envelope, MessageType, ParsedRequestOf, Reply, ResponseMap } from '../messaging';
+import { requestSchemas } from '../protocol';
 import { HostError, toSerializedError } from '../errors';
 import { isTrustedSender, type SenderLike } from './sender';
 

@@ -3,11 +3,9 @@ import { z } from '../zod';
 // A job is written to storage before its request is sent, then moves
 // queued -> sending -> (uploading) -> encoding -> ready | failed | interrupted.
 
-export const jobStates = ['queued', 'sending', 'uploading', 'encoding', 'ready', 'failed', 'interrupted'] as const;
-export type JobState = (typeof jobStates)[number];
+import { jobKinds, jobStates } from './states';
 
-export const jobKinds = ['remote', 'file', 'mirror', 'relay'] as const;
-export type JobKind = (typeof jobKinds)[number];
+export { jobKinds, jobStates, terminalStates, type JobKind, type JobState } from './states';
 
 export const serializedErrorSchema = z.object({
   code: z.string(),
@@ -71,4 +69,3 @@ export const jobSchema = z.object({
 export type Job = z.infer<typeof jobSchema>;
 export type JobLinks = z.infer<typeof jobLinksSchema>;
 
-export const terminalStates: ReadonlySet<JobState> = new Set(['ready', 'failed', 'interrupted']);

@@ -12,7 +12,8 @@ export function titleHint(job: Pick<Job, 'options' | 'title' | 'url'>): string |
   if (!job.url) return undefined;
   try {
     const last = new URL(job.url).pathname.split('/').filter(Boolean).pop();
-    return last ? decodeURIComponent(last) : undefined;
+    // Only a file name says what the host will call it; "/watch" or "/embed" says nothing.
+    return last && /\.[a-z0-9]{2,5}$/i.test(last) ? decodeURIComponent(last) : undefined;
   } catch {
     return undefined;
   }

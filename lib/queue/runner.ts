@@ -397,6 +397,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   function fresh(fields: Pick<Job, 'kind' | 'accountId'> & Partial<Job>): Job {
+    if (!fields.accountId) throw new HostError('invalid_input', 'Pick an account to send to.');
     const now = deps.now();
     return jobSchema.parse({ id: newId(), state: 'queued', createdAt: now, updatedAt: now, attempts: 0, options: {}, ...fields });
   }

@@ -51,6 +51,18 @@ export async function serveDownloads(sim: SimState, req: IncomingMessage, res: S
     await original(req, res, file, url.searchParams.get('dl') === '1');
     return true;
   }
+  m = /^\/thumbs\/(\w+?)(_t)?\.jpg$/.exec(path);
+  if (m) {
+    const file = findAnywhere(sim, m[1]);
+    if (!file) return false;
+    // An SVG under the .jpg name: <img> goes by Content-Type, and the demo gets a readable poster.
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180">' +
+      '<rect width="320" height="180" fill="#1f2937"/>' +
+      `<text x="160" y="96" fill="#e5e7eb" font-family="sans-serif" font-size="18" text-anchor="middle">${escapeHtml(file.title)}</text></svg>`;
+    sendText(res, 200, svg, 'image/svg+xml');
+    return true;
+  }
   m = /^\/file\/(\w+)\.mp4$/.exec(path);
   if (m) {
     const file = findAnywhere(sim, m[1]);

@@ -428,6 +428,18 @@ describe('media and pages', () => {
     expect((await fetch(`${sim.origin}/pages/..%2Fserver.ts`)).status).toBe(404);
   });
 
+  it('serves the watch page, thumbnail and bytes behind a listed file', async () => {
+    const key = newAccount('vipstream.cc');
+    const file = sim.addFile('vipstream.cc', key, { title: 'Watch me', size: 2048 });
+    const row = (await api('vipstream.cc', 'file/list', { key })).json.result.files[0];
+    const page = await (await fetch(row.link)).text();
+    expect(page).toContain('Watch me');
+    expect((await fetch(row.thumbnail)).headers.get('content-type')).toBe('image/svg+xml');
+    const bytes = await fetch(`${sim.origin}/file/${file.code}.mp4`);
+    expect((await bytes.arrayBuffer()).byteLength).toBe(2048);
+    expect((await fetch(`${sim.origin}/zzzzzzzzzzzz.html`)).status).toBe(404);
+  });
+
   it('records every request', async () => {
     const key = newAccount('vipstream.cc');
     await api('vipstream.cc', 'file/list', { key, page: '1' });

@@ -7,6 +7,7 @@ describe('titleHint', () => {
     expect(titleHint({ options: { title: 'Mine' }, url: 'https://x.test/a.mp4' })).toBe('Mine');
     expect(titleHint({ options: {}, url: 'https://x.test/dir/My%20Clip.mp4?x=1' })).toBe('My Clip.mp4');
     expect(titleHint({ options: {}, url: 'https://x.test/' })).toBeUndefined();
+    expect(titleHint({ options: {}, url: 'https://x.test/watch?v=3' })).toBeUndefined();
   });
 });
 

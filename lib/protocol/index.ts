@@ -1,0 +1,13 @@
+import { accountRequests, type AccountResponses } from './accounts';
+import { jobRequests, type JobResponses } from './jobs';
+
+// Every request the background accepts, joined from each feature's map. Only
+// the background imports these schemas; UI pages use the types alone, which
+// keeps zod out of their bundles.
+
+export const requestSchemas = {
+  ...accountRequests,
+  ...jobRequests,
+} as const;
+
+export interface ResponseMap extends AccountResponses, JobResponses {}
