@@ -23,7 +23,7 @@ export function xfsDialect(profile: XfsProfile): FaultDialect {
 
 export function sendWrongKey(profile: XfsProfile, res: ServerResponse): void {
   if (profile.errorsInBody) sendJson(res, 200, { msg: 'Invalid key', status: 403, server_time: xfsTime() });
-  else sendJson(res, 401, { msg: 'Wrong auth', status: 403 });
+  else sendJson(res, 403, { msg: 'Wrong auth', status: 403 });
 }
 
 export function sendReply(profile: XfsProfile, res: ServerResponse, reply: XfsReply): void {
