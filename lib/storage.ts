@@ -1,8 +1,12 @@
 import { z } from './zod';
 import { defineVersionedItem } from './persist';
 import { accountSchema } from './accounts';
+import { settingsSchema } from './settings';
 
-// Every storage item the extension keeps, each versioned and zod-checked.
+export { settingsSchema, type Settings } from './settings';
+
+// The extension's storage items, each versioned and zod-checked. Jobs are
+// stored per job by lib/queue/store.ts so one bad entry cannot hide the rest.
 // Keys live in storage.local only, never storage.sync.
 
 export const accountsItem = defineVersionedItem({
@@ -12,16 +16,6 @@ export const accountsItem = defineVersionedItem({
   fallback: () => [],
   onInvalid: () => console.warn('VidRelay: stored accounts did not validate; starting with none'),
 });
-
-export const settingsSchema = z.object({
-  defaultAccountId: z.string().optional(),
-  concurrency: z
-    .object({ perHost: z.number().int().min(1).max(8), overall: z.number().int().min(1).max(16) })
-    .default({ perHost: 2, overall: 4 }),
-  linkFormat: z.string().default('plain'),
-  linkTemplate: z.string().default('{title} {watch}'),
-});
-export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsItem = defineVersionedItem({
   key: 'local:settings',

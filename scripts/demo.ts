@@ -3,7 +3,10 @@
 // --once (send one demo video, screenshot the popup, exit), --port N.
 import { mkdir } from 'node:fs/promises';
 import { startHostSim } from '../tests/host-sim';
+import { seedDemo } from '../tests/host-sim/demo-seed';
 import { launchExtension } from '../tests/e2e/browser';
+import { accountSchema } from '../lib/accounts';
+import { settingsSchema } from '../lib/settings';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -11,34 +14,30 @@ const once = args.includes('--once');
 const portArg = args.indexOf('--port');
 const port = portArg >= 0 ? Number(args[portArg + 1]) : 8787;
 
-const DEMO_KEY = 'demo-key-media.cm';
-
 async function main() {
   const sim = await startHostSim({ port, encodeMs: 20_000 });
-  sim.addAccount({ hostId: 'media.cm', key: DEMO_KEY, login: 'demo' });
-  const folder = sim.addFolder('media.cm', DEMO_KEY, 'Trailers');
-  sim.addFile('media.cm', DEMO_KEY, { title: 'Welcome to VidRelay', folderId: folder.id });
-  sim.addFile('media.cm', DEMO_KEY, { title: 'Second demo video' });
+  // One demo account per preset, each with folders and files on the simulator.
+  const accounts = seedDemo(sim).map((demo) =>
+    accountSchema.parse({
+      id: `demo-${demo.hostId.replace(/\W/g, '-')}`,
+      hostId: demo.hostId,
+      label: `Demo ${demo.hostId === 'xfs' ? 'custom XFS host' : demo.hostId}`,
+      apiBase: demo.apiBase,
+      key: demo.key,
+      login: demo.hostId === 'megamax.me' ? demo.login : undefined,
+      createdAt: Date.now(),
+    }),
+  );
+  const main = accounts[0];
 
   const session = await launchExtension({ headless });
   const worker = await session.worker();
-  const account = {
-    id: 'demo-media',
-    hostId: 'media.cm',
-    label: 'Demo (media.cm simulator)',
-    apiBase: sim.apiBase('media.cm'),
-    key: DEMO_KEY,
-    enabled: true,
-    allowHttp: true,
-    defaults: {},
-    createdAt: Date.now(),
-  };
-  await worker.evaluate(async (acc) => {
-    await chrome.storage.local.set({
-      accounts: { version: 1, data: [acc] },
-      settings: { version: 1, data: { defaultAccountId: acc.id, concurrency: { perHost: 2, overall: 4 }, linkFormat: 'plain', linkTemplate: '{title} {watch}' } },
-    });
-  }, account);
+  await worker.evaluate(
+    async ({ list, settings }) => {
+      await chrome.storage.local.set({ accounts: { version: 1, data: list }, settings: { version: 1, data: settings } });
+    },
+    { list: accounts, settings: settingsSchema.parse({ defaultAccountId: main.id }) },
+  );
 
   const popup = await session.context.newPage();
   await popup.goto(session.url('popup.html'));
@@ -46,7 +45,7 @@ async function main() {
   console.log(`
 VidRelay demo is running.
   Host simulator:   ${sim.origin}  (media.cm dialect at ${sim.apiBase('media.cm')})
-  Demo account:     "${account.label}", key ${DEMO_KEY}
+  Demo accounts:    ${accounts.map((a) => a.label).join(', ')} (default: ${main.label})
   Extension id:     ${session.extensionId}
   Popup:            ${session.url('popup.html')}
   Options:          ${session.url('options.html')}
@@ -54,8 +53,7 @@ VidRelay demo is running.
 
 Try: paste the sample video URL in the popup and press Send; the job appears with its link.
 Or open ${sim.pageUrl('video')} and right-click the video: "Send to host".
-${headless ? 'Running headless (no display found): use --once to run the demo flow and save a screenshot.' : ''}
-Press Ctrl+C to stop.`);
+${once ? 'Running the demo flow once…' : headless ? 'Running headless (no display found): add --once to run the demo flow and save a screenshot.\nPress Ctrl+C to stop.' : 'Press Ctrl+C to stop.'}`);
 
   if (once) {
     await popup.getByLabel('Video URLs').fill(sim.videoUrl('demo', 2 * 1024 * 1024));

@@ -1,0 +1,168 @@
+import { browser } from 'wxt/browser';
+import { z } from '../zod';
+import { defineVersionedItem } from '../persist';
+import { checkHealth, countNewProblems, type HealthStatus } from '../links/health';
+import type { HostClient } from '../hosts/types';
+
+// Link health: which files of the history (or a selection) still play. Results
+// persist so the manager can mark rows after a restart, and new problems are
+// counted on the toolbar badge until the user has looked at them.
+
+export type { HealthStatus };
+
+export interface HealthTarget {
+  accountId: string;
+  code: string;
+}
+
+export interface HealthEntry extends HealthTarget {
+  status: HealthStatus;
+  checkedAt: number;
+}
+
+export interface HealthSnapshot {
+  checkedAt?: number;
+  entries: HealthEntry[];
+  /** Problems found since the user last looked (the badge count). */
+  unseen: number;
+  /** Figures of the check that produced this snapshot, if it was one. */
+  last?: { checked: number; problems: number; unknown: number; newProblems: number };
+}
+
+const healthStatuses = ['ok', 'missing', 'dmca', 'deleted', 'unknown'] as const;
+
+const healthSchema = z.object({
+  checkedAt: z.number().optional(),
+  entries: z.record(z.string(), z.object({ status: z.enum(healthStatuses), checkedAt: z.number() })),
+  unseen: z.number().int().min(0),
+});
+type StoredHealth = z.infer<typeof healthSchema>;
+
+export const healthItem = defineVersionedItem({
+  key: 'local:linkHealth',
+  version: 1,
+  schema: healthSchema,
+  fallback: (): StoredHealth => ({ entries: {}, unseen: 0 }),
+  onInvalid: () => console.warn('VidRelay: stored link health did not validate; starting fresh'),
+});
+
+const problems: ReadonlySet<HealthStatus> = new Set(['missing', 'dmca', 'deleted']);
+// Keeps storage bounded; the oldest checks go first.
+const maxEntries = 50_000;
+
+export interface HealthDeps {
+  clientFor(accountId: string): Promise<HostClient>;
+  historyTargets(): Promise<HealthTarget[]>;
+  now?: () => number;
+  batchSize?: number;
+}
+
+const keyOf = (t: HealthTarget) => `${t.accountId}:${t.code}`;
+
+function splitKey(key: string): HealthTarget {
+  const at = key.indexOf(':');
+  return { accountId: key.slice(0, at), code: key.slice(at + 1) };
+}
+
+export function toSnapshot(stored: StoredHealth, last?: HealthSnapshot['last']): HealthSnapshot {
+  const entries = Object.entries(stored.entries).map(([key, e]) => ({ ...splitKey(key), ...e }));
+  return { checkedAt: stored.checkedAt, entries, unseen: stored.unseen, ...(last ? { last } : {}) };
+}
+
+export async function setBadge(count: number): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
+    if (count > 0) await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });
+  } catch {
+    // A missing badge must never fail a check.
+  }
+}
+
+async function optionalList<T>(client: HostClient, capability: 'dmcaFiles' | 'deletedFiles', load: () => Promise<T[]>): Promise<T[] | undefined> {
+  if (!client.capabilities.has(capability)) return undefined;
+  try {
+    return await load();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Statuses for one account's codes; every code is 'unknown' when the account cannot be reached. */
+async function checkAccount(deps: HealthDeps, accountId: string, codes: string[]): Promise<Map<string, HealthStatus>> {
+  let client: HostClient;
+  try {
+    client = await deps.clientFor(accountId);
+  } catch {
+    return new Map(codes.map((c) => [c, 'unknown']));
+  }
+  const dmca = await optionalList(client, 'dmcaFiles', () => client.dmcaFiles());
+  const deleted = await optionalList(client, 'deletedFiles', () => client.deletedFiles());
+  const fileInfo = client.capabilities.has('fileInfo') ? (batch: string[]) => client.fileInfo(batch) : async () => [];
+  return checkHealth(codes, fileInfo, { dmca, deleted, batchSize: deps.batchSize ?? 50 });
+}
+
+export function createHealth(deps: HealthDeps) {
+  const now = deps.now ?? (() => Date.now());
+
+  async function check(targets: HealthTarget[]): Promise<HealthSnapshot> {
+    const byAccount = new Map<string, string[]>();
+    for (const t of targets) {
+      const list = byAccount.get(t.accountId) ?? [];
+      if (!list.includes(t.code)) list.push(t.code);
+      byAccount.set(t.accountId, list);
+    }
+    const found = new Map<string, HealthStatus>();
+    for (const [accountId, codes] of byAccount) {
+      const statuses = await checkAccount(deps, accountId, codes);
+      for (const [code, status] of statuses) found.set(keyOf({ accountId, code }), status);
+    }
+    let last: HealthSnapshot['last'];
+    const stored = await healthItem.update((current) => {
+      const prev = new Map<string, HealthStatus>();
+      const next = new Map<string, HealthStatus>();
+      const at = now();
+      const entries = { ...current.entries };
+      for (const [key, status] of found) {
+        const before = current.entries[key]?.status;
+        if (before) prev.set(key, before);
+        // A failed check keeps what we knew before rather than forgetting a problem.
+        const kept = status === 'unknown' && before ? before : status;
+        next.set(key, kept);
+        entries[key] = { status: kept, checkedAt: at };
+      }
+      const newProblems = countNewProblems(prev, next);
+      const values = [...found.values()];
+      last = {
+        checked: found.size,
+        problems: [...next.values()].filter((s) => problems.has(s)).length,
+        unknown: values.filter((s) => s === 'unknown').length,
+        newProblems,
+      };
+      return { checkedAt: at, entries: prune(entries), unseen: current.unseen + newProblems };
+    });
+    await setBadge(stored.unseen);
+    return toSnapshot(stored, last);
+  }
+
+  return {
+    check,
+    checkHistory: async () => check(await deps.historyTargets()),
+    status: async () => toSnapshot(await healthItem.get()),
+    seen: async () => {
+      const stored = await healthItem.update((current) => ({ ...current, unseen: 0 }));
+      await setBadge(0);
+      return toSnapshot(stored);
+    },
+    /** A restarted browser shows no badge until it is set again. */
+    restoreBadge: async () => setBadge((await healthItem.get()).unseen),
+  };
+}
+
+export type HealthService = ReturnType<typeof createHealth>;
+
+function prune(entries: StoredHealth['entries']): StoredHealth['entries'] {
+  const keys = Object.keys(entries);
+  if (keys.length <= maxEntries) return entries;
+  const kept = keys.sort((a, b) => entries[b].checkedAt - entries[a].checkedAt).slice(0, maxEntries);
+  return Object.fromEntries(kept.map((k) => [k, entries[k]]));
+}
