@@ -166,3 +166,17 @@ function prune(entries: StoredHealth['entries']): StoredHealth['entries'] {
   const kept = keys.sort((a, b) => entries[b].checkedAt - entries[a].checkedAt).slice(0, maxEntries);
   return Object.fromEntries(kept.map((k) => [k, entries[k]]));
 }
+
+/** The files the history knows: ready jobs with a file code, each once. */
+export function historyTargetsOf(jobs: readonly { accountId: string; fileCode?: string; state: string }[]): HealthTarget[] {
+  const seen = new Set<string>();
+  const out: HealthTarget[] = [];
+  for (const job of jobs) {
+    if (job.state !== 'ready' || !job.fileCode) continue;
+    const target = { accountId: job.accountId, code: job.fileCode };
+    if (seen.has(keyOf(target))) continue;
+    seen.add(keyOf(target));
+    out.push(target);
+  }
+  return out;
+}

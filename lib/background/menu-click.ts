@@ -1,5 +1,5 @@
 import { findVideosInTab } from '../media/inject';
-import { isUploadableUrl, pickSource, type ContextClickInfo } from '../media';
+import { isUploadableUrl, urlsInText, type ContextClickInfo, type FoundVideo } from '../media';
 import type { UploadOptions } from '../hosts/types';
 import type { Job } from '../queue/job';
 import { HostError } from '../errors';
@@ -20,54 +20,124 @@ export interface MenuDeps {
   queue: MenuQueue;
   enabledAccountIds(): Promise<string[]>;
   labelOf(accountId: string): Promise<string>;
+  /** The account's upload defaults (folder, tags, ...). */
+  optionsFor?(accountId: string): Promise<UploadOptions>;
   /** Looks into the page when the click gave no usable address (blob: players, clicks on the page). */
-  findInTab?(tabId: number, frameId?: number): Promise<string[]>;
+  findInTab?(tabId: number, frameId?: number): Promise<FoundVideo[]>;
+  /** Lets the user choose when the page holds several videos. */
+  openPicker?(choice: { candidates: FoundVideo[]; target: string; pageUrl?: string }): Promise<unknown>;
 }
 
-export const defaultFindInTab = async (tabId: number, frameId?: number) =>
-  (await findVideosInTab(tabId, frameId)).filter((v) => v.kind !== 'embed').map((v) => v.url);
+export const defaultFindInTab = (tabId: number, frameId?: number) => findVideosInTab(tabId, frameId);
 
-/** Which URLs a click means: the clicked address, or what the page holds when that cannot be sent. */
-async function resolveUrls(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<{ urls: string[]; refused?: string }> {
-  const picked = pickSource(info);
-  const usable = picked.filter((url) => isUploadableUrl(url).ok);
-  const clickedMedia = info.srcUrl || info.linkUrl || info.selectionText;
-  if (usable.length > 0 && clickedMedia) return { urls: usable };
-  const refused = picked.map((url) => isUploadableUrl(url)).find((c) => !c.ok);
-  if (tabId !== undefined && deps.findInTab) {
-    try {
-      const found = await deps.findInTab(tabId, info.frameId);
-      if (found.length > 0) return { urls: [found[0]] };
-    } catch {
-      // the page could not be scripted; fall through to what the click gave
-    }
+export const noVideoMessage =
+  'No video was found on this page. Right-click the video itself, or open the page that plays it, and try again.';
+
+// The last few notices, so e2e tests can read what the user was told (notifications expose no text).
+const recent: { title: string; message: string }[] = [];
+export function recentNotices(): readonly { title: string; message: string }[] {
+  return recent;
+}
+
+export async function say(id: string, title: string, message: string): Promise<void> {
+  recent.push({ title, message });
+  if (recent.length > 10) recent.shift();
+  await notify(id, title, message);
+}
+
+type Resolution =
+  | { kind: 'send'; urls: string[] }
+  | { kind: 'pick'; candidates: FoundVideo[] }
+  | { kind: 'none'; reason: string };
+
+/** What the page itself holds: direct files and streams; player pages only when nothing better exists. */
+async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): Promise<Resolution> {
+  // A click on a media element names its frame; a click on the page may mean a player in any frame.
+  const found = await deps.findInTab!(tabId, info.srcUrl ? info.frameId : undefined);
+  const sendable = found.filter((v) => v.kind !== 'embed' && isUploadableUrl(v.url).ok);
+  if (sendable.length === 1) return { kind: 'send', urls: [sendable[0].url] };
+  if (sendable.length > 1) return { kind: 'pick', candidates: sendable };
+  const players = found.filter((v) => v.kind === 'embed' && isUploadableUrl(v.url).ok);
+  // A player page is a guess a host may not fetch: never sent without the user choosing it.
+  if (players.length > 0) return { kind: 'pick', candidates: players };
+  return { kind: 'none', reason: noVideoMessage };
+}
+
+/**
+ * Which URLs a click means. URLs in a selection were chosen on purpose, so each
+ * is sent; then the clicked media or link when a host can fetch it; otherwise
+ * (blob: players, clicks on the page) whatever the page itself reveals.
+ */
+export async function resolveClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Resolution> {
+  // urlsInText keeps only http(s) addresses, and never the inside of a blob: one.
+  const selected = info.selectionText ? urlsInText(info.selectionText) : [];
+  if (selected.length > 0) return { kind: 'send', urls: selected };
+  const clicked = [info.srcUrl, info.linkUrl].map((url) => url?.trim()).filter((url): url is string => !!url);
+  const direct = clicked.find((url) => isUploadableUrl(url).ok);
+  if (direct) return { kind: 'send', urls: [direct] };
+  const refusal = clicked.map((url) => isUploadableUrl(url)).find((check) => !check.ok);
+  if (tabId === undefined || !deps.findInTab) {
+    return { kind: 'none', reason: refusal && !refusal.ok ? refusal.reason : noVideoMessage };
   }
-  if (usable.length > 0) return { urls: usable };
-  return { urls: [], refused: refused && !refused.ok ? refused.reason : 'No video address was found on this page.' };
+  let inPage: Resolution;
+  try {
+    inPage = await lookInPage(info, tabId, deps);
+  } catch (error) {
+    return { kind: 'none', reason: error instanceof HostError ? error.message : noVideoMessage };
+  }
+  if (inPage.kind === 'none' && refusal && !refusal.ok) return { kind: 'none', reason: `${refusal.reason} ${noVideoMessage}` };
+  return inPage;
+}
+
+/** Queue `urls` for a menu target (`account:<id>` or `mirror:all`) and tell the user. */
+export async function sendToTarget(target: string, urls: string[], deps: MenuDeps): Promise<Job[]> {
+  const single = accountIdFromMenu(target);
+  const mirror = target === MIRROR_MENU;
+  if (!single && !mirror) throw new HostError('invalid_input', 'Pick an account to send to.');
+  const jobs: Job[] = [];
+  try {
+    if (mirror) {
+      const accountIds = await deps.enabledAccountIds();
+      for (const url of urls) jobs.push(await deps.queue.enqueueMirror(accountIds, url));
+    } else {
+      const options = (await deps.optionsFor?.(single!)) ?? undefined;
+      for (const url of urls) jobs.push(await deps.queue.enqueueRemote(single!, url, options));
+    }
+  } catch (error) {
+    const message = error instanceof HostError ? error.message : 'The job could not be queued.';
+    await say(`failed-${Date.now()}`, jobs.length ? `Sent ${jobs.length} of ${urls.length}` : 'Not sent', message);
+    if (jobs.length === 0) throw error instanceof HostError ? error : new HostError('server', message);
+    return jobs;
+  }
+  const label = mirror ? 'all accounts (mirror)' : await deps.labelOf(single!);
+  await say(jobs[0].id, `Sending to ${label}`, urls.length === 1 ? urls[0] : `${urls.length} videos`);
+  return jobs;
 }
 
 /** The code path the "Send to host" menu runs; e2e tests call it through the service worker. */
 export async function handleMenuClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Job[]> {
-  const single = accountIdFromMenu(info.menuItemId);
-  const mirror = String(info.menuItemId) === MIRROR_MENU;
-  if (!single && !mirror) return [];
-  const { urls, refused } = await resolveUrls(info, tabId, deps);
-  if (urls.length === 0) {
-    await notify(`refused-${Date.now()}`, 'Nothing sent', refused ?? 'No video address was found.');
+  const target = String(info.menuItemId);
+  if (!accountIdFromMenu(target) && target !== MIRROR_MENU) return [];
+  const resolved = await resolveClick(info, tabId, deps);
+  if (resolved.kind === 'none') {
+    await say(`refused-${Date.now()}`, 'Nothing sent', resolved.reason);
     return [];
   }
-  const jobs: Job[] = [];
-  try {
-    for (const url of urls) {
-      if (mirror) jobs.push(await deps.queue.enqueueMirror(await deps.enabledAccountIds(), url));
-      else jobs.push(await deps.queue.enqueueRemote(single!, url));
+  if (resolved.kind === 'pick') {
+    if (!deps.openPicker) {
+      await say(`refused-${Date.now()}`, 'Nothing sent', 'This page holds several videos; open the video you want and try again.');
+      return [];
     }
-  } catch (error) {
-    const message = error instanceof HostError ? error.message : 'The job could not be queued.';
-    await notify(`failed-${Date.now()}`, 'Not sent', message);
-    return jobs;
+    try {
+      await deps.openPicker({ candidates: resolved.candidates, target, pageUrl: info.pageUrl });
+    } catch (error) {
+      await say(`refused-${Date.now()}`, 'Nothing sent', `The list of videos could not be opened: ${String(error)}`);
+    }
+    return [];
   }
-  const target = mirror ? 'all accounts' : await deps.labelOf(single!);
-  await notify(jobs[0].id, `Sending to ${target}`, urls.length === 1 ? urls[0] : `${urls.length} videos`);
-  return jobs;
+  try {
+    return await sendToTarget(target, resolved.urls, deps);
+  } catch {
+    return []; // sendToTarget has told the user why
+  }
 }

@@ -11,6 +11,10 @@ import { clientForAccount, ensureHostAccess, getAccount } from './accounts';
 import { rebuildMenus } from './menus';
 import { defaultFindInTab, handleMenuClick, type MenuClickInfo } from './menu-click';
 import { notify } from './notify';
+import { createFileHandlers, clientForId } from './handlers/files';
+import { createHealth, historyTargetsOf } from './health';
+import { createSettingsFileHandlers } from './handlers/settings-file';
+import { restrictStorageToTrustedContexts } from './storage-access';
 
 // Wires browser events to lib/: the background holds no logic of its own.
 
@@ -25,6 +29,9 @@ function notifyJob(job: Job): void {
 }
 
 export function startBackground(): void {
+  // Security: storage.local (where the keys are) for extension pages and the background only.
+  void restrictStorageToTrustedContexts();
+
   const store = createJobStore();
   const runner = createQueueRunner({
     store,
@@ -46,8 +53,19 @@ export function startBackground(): void {
     findInTab: defaultFindInTab,
   };
 
+  // Link management: file browser, account views, link health and its badge.
+  const HEALTH_ALARM = 'link-health';
+  const health = createHealth({ clientFor: clientForId, historyTargets: async () => historyTargetsOf(await store.all()) });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === HEALTH_ALARM) void health.checkHistory();
+  });
+  browser.runtime.onInstalled.addListener(() => void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 }));
+  void health.restoreBadge();
+
   listen({
+    ...createFileHandlers({ health }),
     ...createAccountHandlers(),
+    ...createSettingsFileHandlers(),
     ...createJobHandlers({
       enqueueRemote: (accountId, url, options) => runner.enqueueRemote(accountId, url, options),
       list: () => store.all(),

@@ -62,13 +62,13 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
   }
 
   function transportFailure(error: unknown, timedOut: boolean, url: URL): HostError {
-    // Keep the cause's text for debugging, masked, and never the URL itself.
-    const detail = redactKey(error instanceof Error ? error.message : String(error), ...ctx.secrets);
-    const cause = new Error(redactKey(detail.split(url.toString()).join(url.origin), ...ctx.secrets));
+    // Keep the cause's text for debugging, but never the URL (its query holds the key).
+    const text = error instanceof Error ? error.message : String(error);
+    const cause = new Error(redactKey(text.split(url.toString()).join(url.origin), ...ctx.secrets));
     if (timedOut) {
       return new HostError(
         'timeout',
-        `${ctx.label} did not answer within ${Math.round(timeoutMs / 1000)} s. Try again later.`,
+        `${ctx.label} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}. Try again later.`,
         { cause },
       );
     }

@@ -1,5 +1,7 @@
 import { accountRequests, type AccountResponses } from './accounts';
 import { jobRequests, type JobResponses } from './jobs';
+import { fileRequests, type FileResponses } from './files';
+import { settingsFileRequests, type SettingsFileResponses } from './settings-file';
 
 // Every request the background accepts, joined from each feature's map. Only
 // the background imports these schemas; UI pages use the types alone, which
@@ -8,6 +10,8 @@ import { jobRequests, type JobResponses } from './jobs';
 export const requestSchemas = {
   ...accountRequests,
   ...jobRequests,
+  ...fileRequests,
+  ...settingsFileRequests,
 } as const;
 
-export interface ResponseMap extends AccountResponses, JobResponses {}
+export interface ResponseMap extends AccountResponses, JobResponses, FileResponses, SettingsFileResponses {}

@@ -1,0 +1,114 @@
+import { accountsItem, settingsItem } from '../../storage';
+import { HostError } from '../../errors';
+import { findEntry } from '../../hosts/registry';
+import type { HostClient, RemoteFile } from '../../hosts/types';
+import type { fileRequests, LinkSettings, ListedFile } from '../../protocol/files';
+import type { HandlersFor } from '../router';
+import { clientForAccount, ensureHostAccess, getAccount } from '../accounts';
+import type { HealthService } from '../health';
+
+// The file browser, account views and link health, answered through the
+// account's HostClient. A host lacking a method rejects with `unsupported`
+// before any request, so these handlers need no capability checks of their own.
+
+export interface FileHandlerDeps {
+  clientFor?(accountId: string): Promise<HostClient>;
+  health: HealthService;
+}
+
+export async function clientForId(accountId: string): Promise<HostClient> {
+  const account = await getAccount(accountId);
+  await ensureHostAccess(account);
+  return clientForAccount(account);
+}
+
+function withLinks(client: HostClient, files: RemoteFile[]): ListedFile[] {
+  return files.map((file) => ({ ...file, links: client.links(file.fileCode) }));
+}
+
+async function linkSettings(): Promise<LinkSettings> {
+  const [settings, accounts] = await Promise.all([settingsItem.get(), accountsItem.get()]);
+  const perAccount: Record<string, string> = {};
+  for (const account of accounts) if (account.defaults.linkFormat) perAccount[account.id] = account.defaults.linkFormat;
+  return { format: settings.linkFormat, template: settings.linkTemplate, perAccount };
+}
+
+export function createFileHandlers(deps: FileHandlerDeps): HandlersFor<typeof fileRequests> {
+  const clientFor = deps.clientFor ?? clientForId;
+  return {
+    'account.capabilities': async ({ accountId }) => {
+      const client = await clientFor(accountId);
+      const entry = findEntry(client.preset.id);
+      const dialect = entry?.family === 'xfs' ? entry.dialect : undefined;
+      return {
+        accountId,
+        hostId: client.preset.id,
+        hostLabel: client.preset.label,
+        capabilities: [...client.capabilities],
+        editFields: dialect ? [...dialect.editFields] : [],
+        folderEditFields: dialect ? [...dialect.folderEditFields] : [],
+        cloneToFolder: dialect?.cloneToFolder ?? false,
+        adultFlag: client.preset.adultFlag,
+      };
+    },
+    'files.list': async ({ accountId, query }) => {
+      const client = await clientFor(accountId);
+      const list = await client.listFiles(query);
+      return { ...list, files: withLinks(client, list.files) };
+    },
+    'files.info': async ({ accountId, codes }) => {
+      const client = await clientFor(accountId);
+      return withLinks(client, await client.fileInfo(codes));
+    },
+    'files.edit': async ({ accountId, codes, changes }) => (await clientFor(accountId)).editFile(codes, changes),
+    'files.move': async ({ accountId, codes, folderId }) => {
+      await (await clientFor(accountId)).moveFiles(codes, folderId);
+      return { moved: codes.length };
+    },
+    'files.clone': async ({ accountId, code, title, folderId }) => {
+      const client = await clientFor(accountId);
+      const result = await client.cloneFile(code, { title, folderId });
+      return result.fileCode ? { ...result, links: client.links(result.fileCode) } : result;
+    },
+    'files.delete': async ({ accountId, codes }) => {
+      await (await clientFor(accountId)).deleteFiles(codes);
+      return { deleted: codes.length };
+    },
+    'files.directLinks': async ({ accountId, code, quality, hls }) => (await clientFor(accountId)).directLinks(code, { quality, hls }),
+    'files.mirrors': async ({ accountId, code }) => (await clientFor(accountId)).mirrors(code),
+    'folders.list': async ({ accountId, folderId }) => {
+      const listing = await (await clientFor(accountId)).listFolder(folderId, { files: false });
+      return { folders: listing.folders };
+    },
+    'folders.create': async ({ accountId, name, parentId }) => (await clientFor(accountId)).createFolder(name, { parentId }),
+    'folders.edit': async ({ accountId, folderId, name, parentId }) => {
+      if (name === undefined && parentId === undefined) throw new HostError('invalid_input', 'Enter a new name or choose where to move the folder.');
+      if (parentId === folderId) throw new HostError('invalid_input', 'A folder cannot be moved into itself.');
+      await (await clientFor(accountId)).editFolder(folderId, { name, parentId });
+      return { ok: true };
+    },
+    'account.stats': async ({ accountId, days }) => (await clientFor(accountId)).accountStats(days),
+    'account.encodings': async ({ accountId }) => (await clientFor(accountId)).encodings(),
+    'account.deleted': async ({ accountId, last }) => (await clientFor(accountId)).deletedFiles({ last }),
+    'account.dmca': async ({ accountId, last }) => (await clientFor(accountId)).dmcaFiles({ last }),
+    'settings.links': () => linkSettings(),
+    'links.setDefault': async ({ accountId, format, template }) => {
+      if (format === 'template' && template !== undefined && !template.trim()) {
+        throw new HostError('invalid_input', 'The custom template is empty. Example: {title} {watch}');
+      }
+      if (accountId) {
+        await getAccount(accountId);
+        await accountsItem.update((all) =>
+          all.map((a) => (a.id === accountId ? { ...a, defaults: { ...a.defaults, linkFormat: format } } : a)),
+        );
+      } else {
+        await settingsItem.update((s) => ({ ...s, linkFormat: format }));
+      }
+      if (template !== undefined) await settingsItem.update((s) => ({ ...s, linkTemplate: template }));
+      return linkSettings();
+    },
+    'health.check': async (request) => (request.source === 'history' ? deps.health.checkHistory() : deps.health.check(request.targets)),
+    'health.status': () => deps.health.status(),
+    'health.seen': () => deps.health.seen(),
+  };
+}
