@@ -12,22 +12,6 @@ export const vipstreamCc = xfsPreset(
     adultFlag: true,
   },
   {
-    endpoints: {
-      accountInfo: 'account/info',
-      accountStats: 'account/stats',
-      upload: 'upload/server',
-      remoteUpload: 'upload/url',
-      fileInfo: 'file/info',
-      editFile: 'file/edit',
-      listFiles: 'file/list',
-      cloneFile: 'file/clone',
-      moveFiles: 'file/edit',
-      deletedFiles: 'file/deleted',
-      dmcaFiles: 'file/dmca',
-      encodings: 'file/encodings',
-      listFolder: 'folder/list',
-      createFolder: 'folder/create',
-      editFolder: 'folder/edit',
-    },
+    lacks: ['deleteFiles', 'directLinks'],
   },
 );

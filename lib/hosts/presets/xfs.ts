@@ -1,4 +1,3 @@
-import { standardXfsEndpoints } from '../xfs/dialect';
 import { xfsPreset } from './define';
 
 // Any other XFileSharing host: the user gives the base URL, and
@@ -11,5 +10,5 @@ export const customXfs = xfsPreset(
     links: { watch: '{origin}/{code}', embed: '{origin}/e/{code}' },
     adultFlag: true,
   },
-  { endpoints: { ...standardXfsEndpoints } },
+  {},
 );

@@ -32,7 +32,10 @@ export interface XfsDialect {
 }
 
 export interface XfsDialectOverrides {
-  endpoints: Partial<Record<XfsCapability, string>>;
+  /** Endpoint paths that differ from the standard set. */
+  paths?: Partial<Record<XfsCapability, string>>;
+  /** Standard endpoints the host's document does not list. */
+  lacks?: readonly XfsCapability[];
   params?: Partial<XfsParams>;
   editFields?: readonly (keyof FileChanges)[];
   folderEditFields?: readonly (keyof FolderChanges)[];
@@ -70,9 +73,15 @@ const defaultParams: XfsParams = {
   uploadAuth: 'key',
 };
 
+function endpointsOf(overrides: XfsDialectOverrides): Partial<Record<XfsCapability, string>> {
+  const endpoints: Partial<Record<XfsCapability, string>> = { ...standardXfsEndpoints, ...overrides.paths };
+  for (const missing of overrides.lacks ?? []) delete endpoints[missing];
+  return endpoints;
+}
+
 export function defineXfsDialect(overrides: XfsDialectOverrides): XfsDialect {
   return {
-    endpoints: overrides.endpoints,
+    endpoints: endpointsOf(overrides),
     params: { ...defaultParams, ...overrides.params },
     editFields: overrides.editFields ?? ['title', 'description', 'folderId', 'categoryId', 'tags', 'public', 'adult'],
     folderEditFields: overrides.folderEditFields ?? ['name', 'parentId', 'description'],
