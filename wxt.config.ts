@@ -1,15 +1,18 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Loopback hosts are declared up front: the demo host and e2e run there.
-// Every other host's origin is requested at runtime, per account.
+// Permissions: only what VidRelay uses at install (no unlimitedStorage: file
+// bytes never go to storage). Loopback hosts are declared up front: the demo
+// host and e2e run there. Every other host's origin is requested at runtime,
+// per account, from the options page ("Grant access").
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'VidRelay',
-    description: 'Send videos to video hosts and manage the links that come back.',
+    // Names and descriptions come from public/_locales (English and German).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: [
       'storage',
@@ -20,12 +23,17 @@ export default defineConfig({
       'scripting',
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
+    action: { default_title: '__MSG_extName__' },
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'open-manager': {
         suggested_key: { default: 'Alt+Shift+U' },
-        description: 'Open the VidRelay manager',
+        description: '__MSG_cmdOpenManager__',
+      },
+      'send-video': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_cmdSendVideo__',
       },
     },
     ...(browser === 'firefox'
@@ -33,7 +41,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vidrelay@vidrelay.dev',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

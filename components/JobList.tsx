@@ -1,6 +1,7 @@
 import type { Job } from '../lib/queue/job';
 import type { PublicAccount } from '../lib/accounts';
 import { CopyButton } from './CopyButton';
+import { MirrorLinks } from './MirrorLinks';
 import { formatBytes } from './format';
 
 const stateText: Record<Job['state'], string> = {
@@ -34,33 +35,41 @@ interface Props {
   onRetry?(job: Job): void;
   onRemove?(job: Job): void;
   empty?: string;
+  /** Show at most this many top-level jobs (mirror children always show inside their parent). */
+  max?: number;
 }
 
-export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = 'Nothing sent yet.' }: Props) {
+export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = 'Nothing sent yet.', max }: Props) {
   if (jobs.length === 0) return <p class="empty">{empty}</p>;
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
+  const ids = new Set(jobs.map((job) => job.id));
+  const shown = jobs.filter((job) => !job.parentId || !ids.has(job.parentId)).slice(0, max);
   return (
     <ul class="list" aria-label="Jobs">
-      {jobs.map((job) => (
+      {shown.map((job) => (
         <li key={job.id} data-job-id={job.id} data-state={job.state}>
           <div class="row">
             <span class={`badge ${job.state}`}>{stateText[job.state]}</span>
             <span class="grow ellipsis" title={jobName(job)}>
               {jobName(job)}
             </span>
-            <CopyButton text={job.links?.watch} />
+            {job.kind === 'mirror' ? null : <CopyButton text={job.links?.watch} />}
           </div>
-          <div class="small muted ellipsis">
-            {labelOf(job.accountId)}
-            {job.links?.watch ? (
-              <>
-                {' · '}
-                <a href={job.links.watch} target="_blank" rel="noreferrer" data-field="link">
-                  {job.links.watch}
-                </a>
-              </>
-            ) : null}
-          </div>
+          {job.kind === 'mirror' ? (
+            <MirrorLinks parent={job} jobs={jobs} accounts={accounts} />
+          ) : (
+            <div class="small muted ellipsis">
+              {labelOf(job.accountId)}
+              {job.links?.watch ? (
+                <>
+                  {' · '}
+                  <a href={job.links.watch} target="_blank" rel="noreferrer" data-field="link">
+                    {job.links.watch}
+                  </a>
+                </>
+              ) : null}
+            </div>
+          )}
           <Progress job={job} />
           {job.error ? (
             <div class="small error" data-code={job.error.code}>

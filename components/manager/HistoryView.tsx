@@ -1,8 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ManagerViewProps } from './views';
 import { jobStates } from '../../lib/queue/states';
 import { historyColumns, jobToRow, jobsToCsv, toJson } from '../../lib/links/export';
-import { send } from '../../lib/messaging';
+import { errorFrom, send } from '../../lib/messaging';
+import type { HealthSnapshot } from '../../lib/background/health';
+import { CopyAs } from '../links/CopyAs';
+import { jobLinkItem } from '../links/linkItems';
+import { useToast } from '../links/useToast';
 import { downloadText } from '../download';
 import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
@@ -15,9 +19,44 @@ export function HistoryView({ accounts }: ManagerViewProps) {
   const shown = filterHistory(jobs.data ?? [], query);
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
   const stamp = () => new Date().toISOString().slice(0, 10);
+  const toast = useToast();
+  const [health, setHealth] = useState<HealthSnapshot>();
+  const [checking, setChecking] = useState(false);
+  const linked = shown.filter((j) => j.links?.watch);
+
+  // Opening the history is how the user sees link problems, so it clears the badge.
+  useEffect(() => {
+    send('health.status', {})
+      .then((snapshot) => {
+        setHealth(snapshot);
+        if (snapshot.unseen > 0) void send('health.seen', {});
+      })
+      .catch(() => undefined);
+  }, []);
+
+  const checkLinks = async () => {
+    setChecking(true);
+    try {
+      const snapshot = await send('health.check', { source: 'history' });
+      setHealth(snapshot);
+      const last = snapshot.last;
+      toast.show(last ? `Checked ${last.checked} links: ${last.problems} with problems${last.unknown ? `, ${last.unknown} could not be checked` : ''}` : 'Checked');
+      if (snapshot.unseen > 0) void send('health.seen', {});
+    } catch (error) {
+      toast.show(errorFrom(error).message, 'error');
+    } finally {
+      setChecking(false);
+    }
+  };
+  const statusOf = new Map(health?.entries.map((e) => [`${e.accountId}:${e.code}`, e.status]) ?? []);
+  const problems = shown.filter((j) => {
+    const status = j.fileCode ? statusOf.get(`${j.accountId}:${j.fileCode}`) : undefined;
+    return status === 'missing' || status === 'deleted' || status === 'dmca';
+  });
 
   return (
     <section aria-label="History">
+      {toast.node}
       <div class="row" style={{ marginBottom: '8px' }}>
         <div class="grow">
           <label for="history-search">Search history</label>
@@ -56,7 +95,34 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`vidrelay-history-${stamp()}.json`, toJson(shown), 'application/json')}>
           Export JSON
         </button>
+        <button type="button" disabled={checking || !jobs.data?.some((j) => j.state === 'ready' && j.fileCode)} onClick={() => void checkLinks()}>
+          {checking ? 'Checking links…' : 'Check links'}
+        </button>
       </div>
+      {linked.length > 0 ? (
+        <CopyAs idPrefix="history" count={linked.length} items={() => linked.flatMap((j) => jobLinkItem(j, labelOf(j.accountId)) ?? [])} notify={toast.show} />
+      ) : null}
+      {health?.checkedAt ? (
+        <section aria-label="Link problems" class={problems.length ? 'panel' : ''} style={{ margin: '8px 0' }}>
+          <p class="small muted">
+            Links last checked {new Date(health.checkedAt).toLocaleString()}: {problems.length ? `${problems.length} shown ${problems.length === 1 ? 'job has' : 'jobs have'} a problem.` : 'no problems among the jobs shown.'}
+          </p>
+          {problems.length ? (
+            <ul class="list small">
+              {problems.map((j) => {
+                const status = statusOf.get(`${j.accountId}:${j.fileCode}`);
+                return (
+                  <li key={j.id} class="row" data-health={status}>
+                    <span class="badge failed">{status === 'dmca' ? 'DMCA' : status === 'deleted' ? 'Deleted' : 'Missing'}</span>
+                    <span class="grow ellipsis">{j.title ?? j.url ?? j.fileCode}</span>
+                    <span class="muted">{labelOf(j.accountId)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
       <ErrorNote error={jobs.error} />
       <JobList
         jobs={shown}

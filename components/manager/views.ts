@@ -1,6 +1,9 @@
 import type { ComponentType } from 'preact';
 import type { PublicAccount } from '../../lib/accounts';
 import { HistoryView } from './HistoryView';
+import { UploadView } from './upload/UploadView';
+import { FilesView } from './files/FilesView';
+import { AccountView } from './account/AccountView';
 
 // The manager's sections, in tab order. A feature adds its view here.
 
@@ -10,6 +13,9 @@ export interface ManagerViewProps {
 }
 
 export const managerViews = [
+  { id: 'upload', label: 'Upload', component: UploadView },
+  { id: 'files', label: 'Files', component: FilesView },
+  { id: 'account', label: 'Account', component: AccountView },
   { id: 'history', label: 'History', component: HistoryView },
 ] as const satisfies readonly { id: string; label: string; component: ComponentType<ManagerViewProps> }[];
 

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { hostPresets } from '../../lib/hosts';
 import type { HostId, AccountInfo } from '../../lib/hosts/types';
-import type { PublicAccount } from '../../lib/accounts';
+import type { Account, PublicAccount } from '../../lib/accounts';
 import { errorFrom, send } from '../../lib/messaging';
 import { originsFor, requestHostAccess } from '../../lib/permissions';
+import { t } from '../../lib/i18n';
 import { ErrorNote } from '../ErrorNote';
 import type { UiError } from '../useRemote';
 import { AccountInfoView } from './AccountInfoView';
+import { AccountDefaultsFields } from './AccountDefaultsFields';
 
 interface Props {
   editing?: PublicAccount;
@@ -20,6 +22,8 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
   const [key, setKey] = useState('');
   const [login, setLogin] = useState(editing?.login ?? '');
   const [label, setLabel] = useState(editing?.label ?? '');
+  const [enabled, setEnabled] = useState(editing?.enabled ?? true);
+  const [defaults, setDefaults] = useState<Account['defaults']>(editing?.defaults ?? {});
   const [busy, setBusy] = useState<'test' | 'save' | undefined>();
   const [info, setInfo] = useState<AccountInfo | undefined>();
   const [error, setError] = useState<UiError | undefined>();
@@ -32,9 +36,9 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     apiBase: apiBase.trim() || undefined,
     key,
     login: preset.needsLogin ? login : undefined,
-    enabled: editing?.enabled ?? true,
+    enabled,
     allowHttp: editing?.allowHttp ?? false,
-    defaults: editing?.defaults ?? {},
+    defaults,
   });
 
   const test = async () => {
@@ -73,53 +77,61 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
   };
 
   return (
-    <form class="panel" onSubmit={save} aria-label={editing ? 'Edit account' : 'Add account'}>
-      <h2>{editing ? `Edit ${editing.label}` : 'Add an account'}</h2>
-      <label for="host">Host</label>
+    <form class="panel" onSubmit={save} aria-label={editing ? t('optEditAccountForm') : t('optAddAccountForm')}>
+      <h2>{editing ? t('optEditHeading', editing.label) : t('optAddHeading')}</h2>
+      <label for="host">{t('optHost')}</label>
       <select id="host" value={hostId} disabled={!!editing} onChange={(e) => setHostId((e.target as HTMLSelectElement).value as HostId)}>
         {hostPresets.map((p) => (
           <option value={p.id} key={p.id}>
-            {p.id === 'xfs' ? 'Custom XFileSharing host' : p.label}
+            {p.id === 'xfs' ? t('optCustomHost') : p.label}
           </option>
         ))}
       </select>
-      <label for="api-base">API base URL</label>
+      <label for="api-base">{t('optApiBase')}</label>
       <input
         id="api-base"
         type="url"
         value={apiBase}
         placeholder={preset.apiBase || 'https://example.com/api'}
         required={hostId === 'xfs'}
+        aria-describedby="api-base-help"
         onInput={(e) => setApiBase((e.target as HTMLInputElement).value)}
       />
-      <p class="muted small">{hostId === 'xfs' ? 'The host’s API address, ending in /api.' : 'Leave empty to use the default.'}</p>
+      <p id="api-base-help" class="muted small">
+        {hostId === 'xfs' ? t('optApiBaseHelpCustom') : t('optApiBaseHelp')}
+      </p>
       {preset.needsLogin ? (
         <>
-          <label for="login">Login</label>
+          <label for="login">{t('optLogin')}</label>
           <input id="login" type="text" autocomplete="username" value={login} onInput={(e) => setLogin((e.target as HTMLInputElement).value)} />
         </>
       ) : null}
-      <label for="api-key">API key</label>
+      <label for="api-key">{t('optApiKey')}</label>
       <input
         id="api-key"
         type="password"
         autocomplete="off"
         value={key}
-        placeholder={editing?.hasKey ? `${editing.keyHint} (leave empty to keep)` : 'From your account settings on the host'}
+        placeholder={editing?.hasKey ? t('optKeyKeep', editing.keyHint) : t('optKeyPlaceholder')}
         onInput={(e) => setKey((e.target as HTMLInputElement).value)}
       />
-      <label for="label">Name</label>
+      <label for="label">{t('optName')}</label>
       <input id="label" type="text" value={label} placeholder={preset.label} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
+      <label class="check" for="account-enabled">
+        <input id="account-enabled" type="checkbox" checked={enabled} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} />{' '}
+        {t('optEnabled')}
+      </label>
+      <AccountDefaultsFields value={defaults} onChange={setDefaults} />
       <div class="row" style={{ marginTop: '12px' }}>
         <button type="button" onClick={test} disabled={!!busy}>
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
+          {busy === 'test' ? t('optTesting') : t('optTestConnection')}
         </button>
         <button type="submit" class="primary" disabled={!!busy}>
-          Save
+          {t('optSave')}
         </button>
         {onCancel ? (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('optCancel')}
           </button>
         ) : null}
       </div>

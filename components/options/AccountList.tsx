@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
 import { hostPresets } from '../../lib/hosts';
 import { hasHostAccess, originsFor, requestHostAccess } from '../../lib/permissions';
+import { t } from '../../lib/i18n';
 
 interface Props {
   accounts: PublicAccount[];
@@ -9,6 +10,7 @@ interface Props {
   onEdit(account: PublicAccount): void;
   onRemove(account: PublicAccount): void;
   onMakeDefault(account: PublicAccount): void;
+  onSetEnabled(account: PublicAccount, enabled: boolean): void;
 }
 
 function originsOf(account: PublicAccount): string[] {
@@ -23,45 +25,64 @@ function AccessButton({ account }: { account: PublicAccount }) {
   }, [account.id, account.apiBase]);
   if (granted !== false) return null;
   return (
-    <button type="button" class="primary" onClick={async () => setGranted(await requestHostAccess(originsOf(account)))}>
-      Grant access
+    <button
+      type="button"
+      class="primary"
+      title={t('optGrantAccessTitle', originsOf(account)[0] ?? '')}
+      onClick={async () => setGranted(await requestHostAccess(originsOf(account)))}
+    >
+      {t('optGrantAccess')}
     </button>
   );
 }
 
-export function AccountList({ accounts, defaultAccountId, onEdit, onRemove, onMakeDefault }: Props) {
+function hostName(account: PublicAccount): string {
+  if (account.hostId === 'xfs') return account.apiBase ?? '';
+  return hostPresets.find((p) => p.id === account.hostId)?.label ?? account.hostId;
+}
+
+export function AccountList({ accounts, defaultAccountId, onEdit, onRemove, onMakeDefault, onSetEnabled }: Props) {
   if (accounts.length === 0) {
-    return <p class="empty">No accounts yet. Add one below: pick the host and paste the API key from your account settings there.</p>;
+    return <p class="empty">{t('optNoAccounts')}</p>;
   }
   return (
-    <ul class="list" aria-label="Accounts">
+    <ul class="list" aria-label={t('optAccountsList')}>
       {accounts.map((account) => (
-        <li key={account.id} data-account-id={account.id} class="row">
+        <li key={account.id} data-account-id={account.id} data-enabled={String(account.enabled)} class={`row${account.enabled ? '' : ' dimmed'}`}>
           <div class="grow">
             <strong>{account.label}</strong>{' '}
-            {account.id === defaultAccountId ? <span class="badge ready">default</span> : null}
-            {!account.enabled ? <span class="badge">disabled</span> : null}
+            {account.id === defaultAccountId ? <span class="badge ready">{t('optBadgeDefault')}</span> : null}
+            {!account.enabled ? <span class="badge">{t('optBadgeDisabled')}</span> : null}
+            {!account.hasKey ? <span class="badge failed">{t('optBadgeNoKey')}</span> : null}
             <div class="muted small ellipsis">
-              {account.hostId === 'xfs' ? account.apiBase : account.hostId} · key {account.keyHint}
+              {hostName(account)} · {account.hasKey ? t('optKeyHint', account.keyHint) : t('optNoKeyHint')}
             </div>
           </div>
           <AccessButton account={account} />
-          {account.id !== defaultAccountId ? (
+          {account.id !== defaultAccountId && account.enabled ? (
             <button type="button" onClick={() => onMakeDefault(account)}>
-              Make default
+              {t('optMakeDefault')}
             </button>
           ) : null}
-          <button type="button" onClick={() => onEdit(account)} aria-label={`Edit ${account.label}`}>
-            Edit
+          <button
+            type="button"
+            aria-pressed={!account.enabled}
+            aria-label={account.enabled ? t('optDisableFor', account.label) : t('optEnableFor', account.label)}
+            onClick={() => onSetEnabled(account, !account.enabled)}
+          >
+            {account.enabled ? t('optDisable') : t('optEnable')}
+          </button>
+          <button type="button" onClick={() => onEdit(account)} aria-label={t('optEditFor', account.label)}>
+            {t('optEdit')}
           </button>
           <button
             type="button"
-            aria-label={`Remove ${account.label}`}
+            aria-label={t('optRemoveFor', account.label)}
             onClick={() => {
-              if (confirm(`Remove ${account.label}? Its history stays.`)) onRemove(account);
+              if (confirm(t('optRemoveConfirm', account.label))) onRemove(account);
             }}
           >
-            Remove
+            {t('optRemove')}
           </button>
         </li>
       ))}

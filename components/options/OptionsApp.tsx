@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
 import { errorFrom, send } from '../../lib/messaging';
+import { t } from '../../lib/i18n';
 import { ErrorNote } from '../ErrorNote';
 import { useRemote, type UiError } from '../useRemote';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
+import { SettingsFileSection } from './SettingsFileSection';
+
+type Notice = { text: string; tone: 'ok' | 'warn' };
 
 export function OptionsApp() {
   const accounts = useRemote('accounts.list', {});
@@ -12,8 +16,9 @@ export function OptionsApp() {
   const [editing, setEditing] = useState<PublicAccount | undefined>();
   const [formKey, setFormKey] = useState(0);
   const [error, setError] = useState<UiError | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
 
+  const reload = () => Promise.all([accounts.reload(), settings.reload()]);
   const run = async (action: () => Promise<unknown>) => {
     setError(undefined);
     try {
@@ -21,43 +26,71 @@ export function OptionsApp() {
     } catch (e) {
       setError(errorFrom(e));
     }
-    await Promise.all([accounts.reload(), settings.reload()]);
+    await reload();
+  };
+  const closeForm = () => {
+    setEditing(undefined);
+    setFormKey((k) => k + 1);
   };
 
   return (
-    <main style={{ maxWidth: '760px', margin: '0 auto', padding: '16px' }}>
+    <main class="page">
       <header class="row" style={{ marginBottom: '12px' }}>
-        <h1 class="grow">VidRelay options</h1>
+        <h1 class="grow">{t('optTitle')}</h1>
         <a href="/manager.html" target="_blank">
-          Open manager
+          {t('optOpenManager')}
         </a>
       </header>
       <section aria-labelledby="accounts-heading" style={{ marginBottom: '16px' }}>
-        <h2 id="accounts-heading">Accounts</h2>
+        <h2 id="accounts-heading">{t('optAccountsHeading')}</h2>
         <ErrorNote error={accounts.error ?? error} />
-        {notice ? <p role="status" class={notice.includes('Grant') ? 'warn' : 'ok'}>{notice}</p> : null}
-        <AccountList
-          accounts={accounts.data ?? []}
-          defaultAccountId={settings.data?.defaultAccountId}
-          onEdit={(a) => {
-            setEditing(a);
-            setFormKey((k) => k + 1);
-          }}
-          onRemove={(a) => run(() => send('accounts.remove', { id: a.id }))}
-          onMakeDefault={(a) => run(() => send('settings.save', { defaultAccountId: a.id }))}
-        />
+        {notice ? (
+          <p role="status" class={notice.tone}>
+            {notice.text}
+          </p>
+        ) : null}
+        {accounts.data ? (
+          <AccountList
+            accounts={accounts.data}
+            defaultAccountId={settings.data?.defaultAccountId}
+            onEdit={(a) => {
+              setEditing(a);
+              setFormKey((k) => k + 1);
+              // Move focus to the form so keyboard users land where the edit happens.
+              requestAnimationFrame(() => document.getElementById('label')?.focus());
+            }}
+            onRemove={(a) =>
+              run(async () => {
+                await send('accounts.remove', { id: a.id });
+                if (editing?.id === a.id) closeForm();
+                setNotice({ text: t('optRemoved', a.label), tone: 'ok' });
+              })
+            }
+            onMakeDefault={(a) => run(() => send('settings.save', { defaultAccountId: a.id }))}
+            onSetEnabled={(a, enabled) => run(() => send('accounts.setEnabled', { id: a.id, enabled }))}
+          />
+        ) : accounts.error ? null : (
+          <p class="muted" aria-busy="true">
+            {t('optLoading')}
+          </p>
+        )}
       </section>
       <AccountForm
         key={formKey}
         editing={editing}
         onSaved={(account, granted) => {
-          setNotice(granted ? `Saved ${account.label}.` : `Saved ${account.label}, but VidRelay may not reach this host until you press "Grant access".`);
-          setEditing(undefined);
-          setFormKey((k) => k + 1);
-          void accounts.reload();
-          void settings.reload();
+          setNotice(granted ? { text: t('optSaved', account.label), tone: 'ok' } : { text: t('optSavedNoAccess', account.label), tone: 'warn' });
+          closeForm();
+          void reload();
         }}
-        onCancel={editing ? () => { setEditing(undefined); setFormKey((k) => k + 1); } : undefined}
+        onCancel={editing ? closeForm : undefined}
+      />
+      <SettingsFileSection
+        onDone={(summary) => {
+          setNotice({ text: summary, tone: 'ok' });
+          closeForm();
+          void reload();
+        }}
       />
     </main>
   );

@@ -8,7 +8,8 @@ import { SendUrlsForm } from './SendUrlsForm';
 export function PopupApp() {
   const accounts = useRemote('accounts.list', {});
   const settings = useRemote('settings.get', {});
-  const jobs = useRemote('jobs.list', { limit: 10 }, 1500);
+  // Extra rows so a mirror's children come along with it; the list shows 10 at most.
+  const jobs = useRemote('jobs.list', { limit: 40 }, 1500);
   const list = accounts.data ?? [];
 
   return (
@@ -18,6 +19,9 @@ export function PopupApp() {
         <a href="/manager.html" target="_blank">
           Manager
         </a>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/manager.html#upload') })}>
+          Upload files
+        </button>
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
           Options
         </button>
@@ -50,6 +54,7 @@ export function PopupApp() {
         <JobList
           jobs={jobs.data ?? []}
           accounts={list}
+          max={10}
           onRetry={async (job) => {
             await send('jobs.retry', { id: job.id });
             await jobs.reload();

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/base.css';
+import '../../components/options/options.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 
 render(<OptionsApp />, document.getElementById('app')!);

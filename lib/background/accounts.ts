@@ -1,4 +1,4 @@
-import { accountsItem } from '../storage';
+import { accountsItem, settingsItem } from '../storage';
 import { accountSchema, toPublicAccount, type Account, type AccountInput, type PublicAccount } from '../accounts';
 import { HostError } from '../errors';
 import { createHostClient, getPreset } from '../hosts';
@@ -84,6 +84,30 @@ export async function removeAccount(id: string): Promise<boolean> {
     return all.filter((a) => a.id !== id);
   });
   return removed;
+}
+
+/** Disabled accounts stay (with their history) but leave the menus and pickers. */
+export async function setAccountEnabled(id: string, enabled: boolean): Promise<PublicAccount> {
+  let changed: Account | undefined;
+  await accountsItem.update((all) =>
+    all.map((a) => {
+      if (a.id !== id) return a;
+      changed = { ...a, enabled };
+      return changed;
+    }),
+  );
+  if (!changed) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+  return toPublicAccount(changed);
+}
+
+/** The default account must exist and be enabled; otherwise the first enabled account takes over. */
+export async function repairDefault(): Promise<void> {
+  const accounts = await accountsItem.get();
+  await settingsItem.update((s) => {
+    const current = accounts.find((a) => a.id === s.defaultAccountId);
+    if (current?.enabled) return s;
+    return { ...s, defaultAccountId: accounts.find((a) => a.enabled)?.id };
+  });
 }
 
 /** Fails with a clear error (and a way out) when the browser has not granted the host's origin. */

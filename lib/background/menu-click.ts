@@ -1,9 +1,10 @@
+import { browser } from 'wxt/browser';
 import { findVideosInTab } from '../media/inject';
 import { isUploadableUrl, urlsInText, type ContextClickInfo, type FoundVideo } from '../media';
 import type { UploadOptions } from '../hosts/types';
 import type { Job } from '../queue/job';
 import { HostError } from '../errors';
-import { accountIdFromMenu, MIRROR_MENU } from './menus';
+import { accountIdFromMenu, MIRROR_MENU, NO_ACCOUNTS_MENU } from './menus';
 import { notify } from './notify';
 
 export interface MenuClickInfo extends ContextClickInfo {
@@ -53,7 +54,10 @@ type Resolution =
 /** What the page itself holds: direct files and streams; player pages only when nothing better exists. */
 async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): Promise<Resolution> {
   // A click on a media element names its frame; a click on the page may mean a player in any frame.
-  const found = await deps.findInTab!(tabId, info.srcUrl ? info.frameId : undefined);
+  const inFrame = info.srcUrl && info.frameId !== undefined;
+  let found = await deps.findInTab!(tabId, inFrame ? info.frameId : undefined);
+  // A player in a frame often has its real address only in the top page's metadata.
+  if (inFrame && info.frameId !== 0 && found.length === 0) found = await deps.findInTab!(tabId);
   const sendable = found.filter((v) => v.kind !== 'embed' && isUploadableUrl(v.url).ok);
   if (sendable.length === 1) return { kind: 'send', urls: [sendable[0].url] };
   if (sendable.length > 1) return { kind: 'pick', candidates: sendable };
@@ -117,6 +121,10 @@ export async function sendToTarget(target: string, urls: string[], deps: MenuDep
 /** The code path the "Send to host" menu runs; e2e tests call it through the service worker. */
 export async function handleMenuClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Job[]> {
   const target = String(info.menuItemId);
+  if (target === NO_ACCOUNTS_MENU) {
+    await browser.runtime.openOptionsPage();
+    return [];
+  }
   if (!accountIdFromMenu(target) && target !== MIRROR_MENU) return [];
   const resolved = await resolveClick(info, tabId, deps);
   if (resolved.kind === 'none') {

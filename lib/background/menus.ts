@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../accounts';
+import { t } from '../i18n';
 
 // Menus are rebuilt from settings with stable ids, awaited in a plain loop, so
 // a rebuild on install, startup and every account change never duplicates.
 
 export const ROOT_MENU = 'send-to-host';
 export const MIRROR_MENU = 'mirror:all';
+export const NO_ACCOUNTS_MENU = 'no-accounts';
 export const menuContexts = ['video', 'audio', 'link', 'page', 'frame', 'selection'] as const;
 
 export function accountMenuId(accountId: string): string {
@@ -33,16 +35,16 @@ export function rebuildMenus(accounts: PublicAccount[]): Promise<void> {
   rebuilding = rebuilding.then(async () => {
     await browser.contextMenus.removeAll();
     const enabled = accounts.filter((a) => a.enabled);
-    await create({ id: ROOT_MENU, title: 'Send to host', contexts: [...menuContexts] });
+    await create({ id: ROOT_MENU, title: t('menuSendToHost'), contexts: [...menuContexts] });
     if (enabled.length === 0) {
-      await create({ id: 'no-accounts', parentId: ROOT_MENU, title: 'Add an account in Options…', contexts: [...menuContexts] });
+      await create({ id: NO_ACCOUNTS_MENU, parentId: ROOT_MENU, title: t('menuAddAccount'), contexts: [...menuContexts] });
       return;
     }
     for (const account of enabled) {
       await create({ id: accountMenuId(account.id), parentId: ROOT_MENU, title: account.label, contexts: [...menuContexts] });
     }
     if (enabled.length > 1) {
-      await create({ id: MIRROR_MENU, parentId: ROOT_MENU, title: 'All accounts (mirror)', contexts: [...menuContexts] });
+      await create({ id: MIRROR_MENU, parentId: ROOT_MENU, title: t('menuMirrorAll'), contexts: [...menuContexts] });
     }
   }).catch((error) => console.warn('VidRelay: menu rebuild failed', String(error)));
   return rebuilding;

@@ -48,7 +48,7 @@ export async function loadPickerEntry(id: string, now = Date.now()): Promise<Pic
 
 export async function removePickerEntry(id: string): Promise<boolean> {
   const key = prefix + id;
-  const had = key in (await browser.storage.session.get(key));
+  const had = (await browser.storage.session.get(key))[key] !== undefined;
   await browser.storage.session.remove(key);
   return had;
 }

@@ -9,12 +9,18 @@ import { createAccountHandlers } from './handlers/accounts';
 import { createJobHandlers } from './handlers/jobs';
 import { clientForAccount, ensureHostAccess, getAccount } from './accounts';
 import { rebuildMenus } from './menus';
-import { defaultFindInTab, handleMenuClick, type MenuClickInfo } from './menu-click';
+import { defaultFindInTab, handleMenuClick, recentNotices, sendToTarget, type MenuClickInfo, type MenuDeps } from './menu-click';
 import { notify } from './notify';
 import { createFileHandlers, clientForId } from './handlers/files';
 import { createHealth, historyTargetsOf } from './health';
 import { createSettingsFileHandlers } from './handlers/settings-file';
 import { restrictStorageToTrustedContexts } from './storage-access';
+import { t } from '../i18n';
+import { settingsItem } from '../storage';
+import { openPicker } from './picker';
+import { createPickerHandlers } from './handlers/picker';
+import { handleShortcut } from './shortcut';
+import { createUploadWiring } from '../upload/wiring';
 
 // Wires browser events to lib/: the background holds no logic of its own.
 
@@ -22,9 +28,9 @@ const POLL_ALARM = 'queue-poll';
 
 function notifyJob(job: Job): void {
   if (job.state === 'ready') {
-    void notify(job.id, 'Ready', `${job.title ?? job.url ?? 'Your video'} is ready: ${job.links?.watch ?? ''}`);
+    void notify(job.id, t('notifyReady'), t('notifyReadyBody', [job.title ?? job.url ?? t('notifyYourVideo'), job.links?.watch ?? '']));
   } else if (job.state === 'failed') {
-    void notify(job.id, 'Upload failed', job.error?.message ?? 'The host did not accept the video.');
+    void notify(job.id, t('notifyFailed'), job.error?.message ?? t('notifyFailedBody'));
   }
 }
 
@@ -33,6 +39,8 @@ export function startBackground(): void {
   void restrictStorageToTrustedContexts();
 
   const store = createJobStore();
+  // File uploads and relays: the uploader (offscreen document / manager tab), the poll alarm floor, concurrency limits.
+  const uploads = createUploadWiring({ store, runner: () => runner, pollAlarm: POLL_ALARM });
   const runner = createQueueRunner({
     store,
     clientFor: async (accountId) => {
@@ -44,14 +52,34 @@ export function startBackground(): void {
     now: () => Date.now(),
     schedulePoll: (when) => void browser.alarms.create(POLL_ALARM, { when }),
     notify: notifyJob,
+    ...uploads.runnerDeps,
   });
+  uploads.listen();
 
-  const menuDeps = {
+  const menuDeps: MenuDeps = {
     queue: runner,
     enabledAccountIds: async () => (await accountsItem.get()).filter((a) => a.enabled).map((a) => a.id),
     labelOf: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.label ?? 'account',
+    optionsFor: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.defaults ?? {},
     findInTab: defaultFindInTab,
+    openPicker,
   };
+
+  // Send to host: the picker page for pages with several videos, and the send-video shortcut.
+  const pickerHandlers = createPickerHandlers({
+    accounts: async () => (await accountsItem.get()).filter((a) => a.enabled).map((a) => ({ id: a.id, label: a.label })),
+    send: (target, urls) => sendToTarget(target, urls, menuDeps),
+  });
+  const shortcut = () =>
+    handleShortcut({
+      activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+      defaultAccountId: async () => (await settingsItem.get()).defaultAccountId,
+      enabledAccountIds: menuDeps.enabledAccountIds,
+      click: (info, tabId) => handleMenuClick(info, tabId, menuDeps),
+    });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'send-video') void shortcut();
+  });
 
   // Link management: file browser, account views, link health and its badge.
   const HEALTH_ALARM = 'link-health';
@@ -63,6 +91,8 @@ export function startBackground(): void {
   void health.restoreBadge();
 
   listen({
+    ...uploads.handlers,
+    ...pickerHandlers,
     ...createFileHandlers({ health }),
     ...createAccountHandlers(),
     ...createSettingsFileHandlers(),
@@ -99,5 +129,7 @@ export function startBackground(): void {
   // The menu's own code path, reachable from e2e tests through the service worker.
   (globalThis as { vidrelay?: unknown }).vidrelay = {
     menuClick: (info: MenuClickInfo, tabId?: number) => handleMenuClick(info, tabId, menuDeps),
+    shortcut,
+    notices: () => [...recentNotices()],
   };
 }

@@ -8,6 +8,7 @@ export const accountRequests = {
   'accounts.save': z.object({ account: accountInputSchema }),
   'accounts.remove': z.object({ id: z.string() }),
   'accounts.test': z.object({ account: accountInputSchema }),
+  'accounts.setEnabled': z.object({ id: z.string(), enabled: z.boolean() }),
   'settings.get': z.object({}),
   'settings.save': z.object({ defaultAccountId: z.string().optional() }),
 } as const;
@@ -17,6 +18,7 @@ export interface AccountResponses {
   'accounts.save': PublicAccount;
   'accounts.remove': { removed: boolean };
   'accounts.test': AccountInfo;
+  'accounts.setEnabled': PublicAccount;
   'settings.get': Settings;
   'settings.save': Settings;
 }

@@ -2,6 +2,8 @@ import { accountRequests, type AccountResponses } from './accounts';
 import { jobRequests, type JobResponses } from './jobs';
 import { fileRequests, type FileResponses } from './files';
 import { settingsFileRequests, type SettingsFileResponses } from './settings-file';
+import { pickerRequests, type PickerResponses } from './picker';
+import { uploadRequests, type UploadResponses } from './uploads';
 
 // Every request the background accepts, joined from each feature's map. Only
 // the background imports these schemas; UI pages use the types alone, which
@@ -12,6 +14,8 @@ export const requestSchemas = {
   ...jobRequests,
   ...fileRequests,
   ...settingsFileRequests,
+  ...pickerRequests,
+  ...uploadRequests,
 } as const;
 
-export interface ResponseMap extends AccountResponses, JobResponses, FileResponses, SettingsFileResponses {}
+export interface ResponseMap extends AccountResponses, JobResponses, FileResponses, SettingsFileResponses, PickerResponses, UploadResponses {}

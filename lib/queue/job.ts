@@ -52,6 +52,8 @@ export const jobSchema = z.object({
   /** Upload speed in bytes per second, while uploading. */
   speed: z.number().optional(),
   progress: z.number().optional(),
+  /** Relays: 'download' while the source is fetched, then 'upload'. */
+  phase: z.enum(['download', 'upload']).optional(),
   fileCode: z.string().optional(),
   title: z.string().optional(),
   links: jobLinksSchema.optional(),

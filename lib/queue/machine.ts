@@ -9,7 +9,8 @@ export { maxAutoAttempts, mayHaveLanded, nextRetryDelay, shouldRetry } from './r
 
 export type JobEvent =
   | { type: 'send' }
-  | { type: 'progress'; bytesSent: number; bytesTotal: number }
+  /** `phase` 'download': a relay is still fetching its source; bytes count that download. */
+  | { type: 'progress'; bytesSent: number; bytesTotal: number; phase?: 'download' | 'upload' }
   | { type: 'uploaded'; fileCode: string; links?: JobLinks }
   | { type: 'encoding'; progress?: number }
   | { type: 'ready'; links: JobLinks; fileCode?: string }
@@ -60,6 +61,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         bytesSent: undefined,
         speed: undefined,
         progress: undefined,
+        phase: undefined,
       };
     case 'progress':
       return progressed(base, job, event, now);
@@ -72,6 +74,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         verify: undefined,
         speed: undefined,
         progress: undefined,
+        phase: undefined,
         bytesSent: job.bytesTotal ?? job.bytesSent,
       };
     case 'encoding':
@@ -131,18 +134,27 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
   }
 }
 
-function progressed(base: Job, job: Job, event: { bytesSent: number; bytesTotal: number }, now: number): Job {
+function progressed(
+  base: Job,
+  job: Job,
+  event: { bytesSent: number; bytesTotal: number; phase?: 'download' | 'upload' },
+  now: number,
+): Job {
   const { bytesSent, bytesTotal } = event;
   if (!(bytesSent >= 0) || !(bytesTotal >= 0)) {
     throw new HostError('invalid_input', 'Upload progress needs non-negative byte counts.');
   }
-  const sample = job.state === 'uploading' && job.bytesSent !== undefined ? { at: job.updatedAt, bytes: job.bytesSent } : undefined;
+  const samePhase = job.phase === event.phase;
+  const sample =
+    job.state === 'uploading' && samePhase && job.bytesSent !== undefined ? { at: job.updatedAt, bytes: job.bytesSent } : undefined;
   const instant = sample ? rate(sample, { at: now, bytes: bytesSent }) : undefined;
+  const previous = samePhase ? job.speed : undefined;
   // Smooth the per-report rate so the shown speed and ETA do not jump around.
-  const speed = instant === undefined ? job.speed : job.speed === undefined ? instant : job.speed * 0.7 + instant * 0.3;
+  const speed = instant === undefined ? previous : previous === undefined ? instant : previous * 0.7 + instant * 0.3;
   return {
     ...base,
     state: 'uploading',
+    phase: event.phase,
     bytesSent,
     bytesTotal,
     speed,

@@ -1,7 +1,7 @@
 import { HostError, toSerializedError, type SerializedError } from '../errors';
 import type { HostClient } from '../hosts/types';
 import { jobSchema, terminalStates, uploadOptionsSchema, type Job } from './job';
-import { findLanded } from './landed';
+import { findLanded, titleHint } from './landed';
 import { canTransition, transition, type JobEvent } from './machine';
 import { deriveMirror } from './mirror';
 import { maxAutoAttempts, mayHaveLanded, nextRetryDelay, shouldRetry } from './retry';
@@ -24,10 +24,16 @@ export interface QueueRunnerDeps {
   cancelPoll?(): void;
   /** A top-level job reached ready, failed or interrupted (not on user cancel). */
   notify(job: Job): void;
-  /** Hand a file (or relay) job to the uploader; it reports back through `report`. */
-  uploadFile?(job: Job): Promise<void>;
-  /** Whether the uploader is still sending this job (asked by `recover`). */
-  uploadAlive?(job: Job): Promise<boolean>;
+  /**
+   * Hand a file (or relay) job to the uploader; it reports back through `report`,
+   * `uploadDone` and `uploadFailed`. 'no-file': no uploader holds this job's File.
+   */
+  uploadFile?(job: Job): Promise<void | 'no-file'>;
+  /**
+   * Whether the uploader is still sending this job (asked by `recover`); 'held':
+   * it holds the File but was not sending it, so the job may simply queue again.
+   */
+  uploadAlive?(job: Job): Promise<boolean | 'held'>;
   /** Abort the uploader's request for this job. */
   cancelUpload?(job: Job): void;
   limits?(): ConcurrencyLimits | Promise<ConcurrencyLimits>;
@@ -44,6 +50,22 @@ export interface EnqueueExtra {
   parentId?: string;
 }
 
+export interface FileExtra {
+  /** The uploader already holds the File under this id (a fresh UUID from the page). */
+  id?: string;
+}
+
+export interface RelayExtra {
+  title?: string;
+  /** The size the user confirmed, when the source told it. */
+  bytesTotal?: number;
+}
+
+export interface UploadFailure {
+  /** The whole request body went out: the host may have stored the file. */
+  bodySent?: boolean;
+}
+
 export interface FileMeta {
   name: string;
   size: number;
@@ -57,8 +79,14 @@ export type UploadReport = Extract<JobEvent, { type: 'progress' | 'uploaded' | '
 export interface QueueRunner {
   enqueueRemote(accountId: string, url: string, options?: Job['options'], extra?: EnqueueExtra): Promise<Job>;
   enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<Job>;
-  enqueueFile(accountId: string, file: FileMeta, options?: Job['options']): Promise<Job>;
+  enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra?: FileExtra): Promise<Job>;
+  /** Download a URL in the extension and upload it as a file (hosts without remote upload). */
+  enqueueRelay(accountId: string, url: string, options?: Job['options'], extra?: RelayExtra): Promise<Job>;
   report(id: string, event: UploadReport): Promise<Job>;
+  /** The uploader's POST came back with this file code. */
+  uploadDone(id: string, fileCode: string): Promise<void>;
+  /** The uploader's POST failed: transient errors go back to the queue with backoff. */
+  uploadFailed(id: string, error: unknown, failure?: UploadFailure): Promise<void>;
   /** Start what the scheduler allows; resolves once nothing started here is still sending. */
   pump(): Promise<void>;
   /** Check encoding jobs and start jobs whose retry delay is over (called by the alarm). */
@@ -177,13 +205,14 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
 
   // ---- sending ----
 
-  async function handleSendError(id: string, error: unknown): Promise<void> {
+  async function handleSendError(id: string, error: unknown, bodySent = false): Promise<void> {
     const serialized = toSerializedError(error);
     const current = await store.get(id);
     if (!current || !inFlight.has(current.state)) return;
     if (shouldRetry(serialized) && current.attempts < maxAutoAttempts) {
       const at = deps.now() + nextRetryDelay(current.attempts, random);
-      const verify = current.kind === 'remote' && mayHaveLanded(serialized);
+      // An upload cut before its last byte left cannot have landed; a remote request always may have.
+      const verify = mayHaveLanded(serialized) && (current.kind === 'remote' || bodySent);
       await move(id, { type: 'defer', at, error: serialized, verify });
     } else {
       await move(id, { type: 'fail', error: serialized });
@@ -209,21 +238,29 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     );
   }
 
+  /** Before a second send of something that may have landed: true when the job is settled without sending. */
+  async function settledByHost(job: Job, client: HostClient): Promise<boolean> {
+    if (!job.verify) return false;
+    const check = await findLanded(client, job, await takenCodes(job), deps.now());
+    if ('found' in check && check.found) {
+      await accepted(job.id, client, check.found);
+      return true;
+    }
+    if ('unknown' in check) {
+      const message = unverifiableMessage.replace('{why}', check.unknown);
+      // The user now decides; their retry must send, not check again.
+      await store.update(job.id, (current) => ({ ...current, verify: undefined }));
+      await move(job.id, { type: 'fail', error: { code: 'conflict', message } });
+      return true;
+    }
+    return false;
+  }
+
   async function sendRemote(job: Job): Promise<void> {
     try {
       if (!job.url) throw new HostError('invalid_input', 'This remote upload has no video URL.');
       const client = await deps.clientFor(job.accountId);
-      if (job.verify) {
-        const check = await findLanded(client, job, await takenCodes(job), deps.now());
-        if ('found' in check && check.found) return await accepted(job.id, client, check.found);
-        if ('unknown' in check) {
-          const message = unverifiableMessage.replace('{why}', check.unknown);
-          // The user now decides; their retry must send, not check again.
-          await store.update(job.id, (current) => ({ ...current, verify: undefined }));
-          await move(job.id, { type: 'fail', error: { code: 'conflict', message } });
-          return;
-        }
-      }
+      if (await settledByHost(job, client)) return;
       const { fileCode } = await client.remoteUpload(job.url, job.options);
       await accepted(job.id, client, fileCode);
     } catch (error) {
@@ -234,7 +271,24 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   async function sendByUploader(job: Job): Promise<void> {
     if (!deps.uploadFile) return;
     try {
-      await deps.uploadFile(job);
+      if (job.verify) {
+        let settledHere = false;
+        try {
+          settledHere = await settledByHost(job, await deps.clientFor(job.accountId));
+        } catch (error) {
+          // The host could not be asked: wait and ask again, never upload blind.
+          await handleSendError(job.id, error);
+          return;
+        }
+        if (settledHere) return;
+      }
+      const outcome = await deps.uploadFile(job);
+      if (outcome === 'no-file') {
+        const current = await store.get(job.id);
+        if (current && inFlight.has(current.state)) {
+          await move(job.id, job.kind === 'relay' ? { type: 'interrupt', message: interruptedRelayMessage } : { type: 'interrupt' });
+        }
+      }
     } catch (error) {
       // An upload POST is never resent blindly, so no automatic retry here.
       const current = await store.get(job.id);
@@ -360,10 +414,10 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     if (job.kind === 'mirror' || !inFlight.has(job.state)) return;
     if (job.kind === 'remote') {
       await move(job.id, { type: 'defer', at: deps.now(), verify: true });
-    } else if (job.kind === 'relay') {
-      await move(job.id, { type: 'interrupt', message: interruptedRelayMessage });
-    } else if (!(await deps.uploadAlive?.(job))) {
-      await move(job.id, { type: 'interrupt' });
+    } else {
+      const alive = (await deps.uploadAlive?.(job)) ?? false;
+      if (alive === 'held') await move(job.id, { type: 'defer', at: deps.now() });
+      else if (!alive) await move(job.id, job.kind === 'relay' ? { type: 'interrupt', message: interruptedRelayMessage } : { type: 'interrupt' });
     }
   }
 
@@ -422,11 +476,49 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     return parent;
   }
 
-  async function enqueueFile(accountId: string, file: FileMeta, options?: Job['options']): Promise<Job> {
-    const job = fresh({ kind: 'file', accountId, file, bytesTotal: file.size, title: file.name, options: checkedOptions(options) });
+  async function enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra: FileExtra = {}): Promise<Job> {
+    if (extra.id !== undefined && (await store.get(extra.id))) {
+      throw new HostError('conflict', 'A job with this id is already in the queue; choose the file again.');
+    }
+    const job = fresh({
+      kind: 'file',
+      accountId,
+      file,
+      bytesTotal: file.size,
+      title: file.name,
+      options: checkedOptions(options),
+      ...(extra.id !== undefined ? { id: extra.id } : {}),
+    });
     await store.put(job);
     kick();
     return job;
+  }
+
+  async function enqueueRelay(accountId: string, url: string, options?: Job['options'], extra: RelayExtra = {}): Promise<Job> {
+    const checked = checkedUrl(url);
+    const job = fresh({
+      kind: 'relay',
+      accountId,
+      url: checked,
+      title: extra.title ?? titleHint({ url: checked, options: {} }) ?? checked,
+      bytesTotal: extra.bytesTotal,
+      options: checkedOptions(options),
+    });
+    await store.put(job);
+    kick();
+    return job;
+  }
+
+  async function uploadDone(id: string, fileCode: string): Promise<void> {
+    const current = await store.get(id);
+    if (!current) return;
+    await accepted(id, await deps.clientFor(current.accountId), fileCode);
+    kick();
+  }
+
+  async function uploadFailed(id: string, error: unknown, failure: UploadFailure = {}): Promise<void> {
+    await guard(id, () => handleSendError(id, error, failure.bodySent));
+    kick();
   }
 
   async function report(id: string, event: UploadReport): Promise<Job> {
@@ -488,5 +580,5 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     await reschedule();
   }
 
-  return { enqueueRemote, enqueueMirror, enqueueFile, report, pump, poll, recover, retry, cancel, remove };
+  return { enqueueRemote, enqueueMirror, enqueueFile, enqueueRelay, report, uploadDone, uploadFailed, pump, poll, recover, retry, cancel, remove };
 }

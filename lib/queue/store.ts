@@ -51,7 +51,14 @@ export interface DecodedJobs {
   corrupt: CorruptJob[];
 }
 
-export function decodeJobs(value: unknown): DecodedJobs {
+/**
+ * Checked jobs by their stored JSON: most reads see the same entries as the
+ * last one, and re-checking every job with zod on every read made a busy
+ * queue spend its time parsing instead of sending.
+ */
+export type DecodeMemo = Map<string, Job>;
+
+export function decodeJobs(value: unknown, memo?: DecodeMemo): DecodedJobs {
   const jobs = new Map<string, Job>();
   const corrupt: CorruptJob[] = [];
   if (value == null) return { raw: {}, jobs, corrupt };
@@ -59,7 +66,15 @@ export function decodeJobs(value: unknown): DecodedJobs {
     return { raw: {}, jobs, corrupt: [{ id: '*', problem: 'The stored job list is not a record; it was reset.' }] };
   }
   const raw = value as RawJobs;
+  const seen: DecodeMemo | undefined = memo ? new Map() : undefined;
   for (const [id, entry] of Object.entries(raw)) {
+    const fingerprint = memo ? `${id}\n${JSON.stringify(entry)}` : '';
+    const known = memo?.get(fingerprint);
+    if (known) {
+      jobs.set(id, { ...known });
+      seen!.set(fingerprint, known);
+      continue;
+    }
     const parsed = jobSchema.safeParse(entry);
     if (!parsed.success) {
       corrupt.push({ id, problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(job)'}: ${i.message}`).join('; ') });
@@ -67,7 +82,12 @@ export function decodeJobs(value: unknown): DecodedJobs {
       corrupt.push({ id, problem: `stored under "${id}" but its id is "${parsed.data.id}"` });
     } else {
       jobs.set(id, parsed.data);
+      seen?.set(fingerprint, parsed.data);
     }
+  }
+  if (memo && seen) {
+    memo.clear();
+    for (const [key, job] of seen) memo.set(key, job);
   }
   return { raw, jobs, corrupt };
 }
@@ -82,6 +102,18 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
   const lastWrite = new Map<string, number>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let reported = '';
+  const memo: DecodeMemo = new Map();
+  // What this store last read or wrote. The background is the only writer, so
+  // reads are served from here; a change made elsewhere drops it (see below).
+  let cached: { value: unknown } | undefined;
+  let lastJson = '';
+  const remember = (value: unknown) => {
+    cached = { value };
+    lastJson = JSON.stringify(value ?? null);
+  };
+  item.watch((value) => {
+    if (JSON.stringify(value ?? null) !== lastJson) cached = undefined;
+  });
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
@@ -90,7 +122,8 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
   };
 
   const read = async (): Promise<DecodedJobs> => {
-    const snapshot = decodeJobs(await item.getValue());
+    if (!cached) remember(await item.getValue());
+    const snapshot = decodeJobs(cached!.value, memo);
     for (const [id, job] of pending) snapshot.jobs.set(id, job);
     const signature = snapshot.corrupt.map((c) => c.id).join('\n');
     if (signature && signature !== reported) options.onCorrupt?.(snapshot.corrupt);
@@ -105,7 +138,9 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
     pending.delete(job.id);
     // Other jobs' throttled progress rides along: it is newer than what is stored.
     const next: RawJobs = { ...snapshot.raw, ...Object.fromEntries(pending), [job.id]: job };
+    cached = undefined;
     await item.setValue(next);
+    remember(next);
     lastWrite.set(job.id, now());
   };
 
@@ -160,7 +195,9 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
         lastWrite.delete(id);
         if (!(id in snapshot.raw)) return;
         const { [id]: _removed, ...rest } = snapshot.raw;
+        cached = undefined;
         await item.setValue(rest);
+        remember(rest);
       }),
     watch: (cb) =>
       item.watch((value) => {

@@ -3,7 +3,17 @@ import { HostError } from '../../errors';
 import { probeCapabilities } from '../../hosts';
 import type { accountRequests } from '../../protocol/accounts';
 import type { HandlersFor } from '../router';
-import { clientForAccount, ensureHostAccess, toHostAccount, listAccounts, removeAccount, resolveInput, saveAccount } from '../accounts';
+import {
+  clientForAccount,
+  ensureHostAccess,
+  toHostAccount,
+  listAccounts,
+  removeAccount,
+  repairDefault,
+  resolveInput,
+  saveAccount,
+  setAccountEnabled,
+} from '../accounts';
 
 export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
   return {
@@ -19,13 +29,13 @@ export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
         }
       }
       const saved = await saveAccount(account);
-      const settings = await settingsItem.get();
-      if (!settings.defaultAccountId) await settingsItem.set({ ...settings, defaultAccountId: saved.id });
+      await repairDefault();
       return saved;
     },
     'accounts.remove': async ({ id }) => {
+      // Jobs are kept: the history of a removed account stays in the manager.
       const removed = await removeAccount(id);
-      await settingsItem.update((s) => (s.defaultAccountId === id ? { ...s, defaultAccountId: undefined } : s));
+      await repairDefault();
       return { removed };
     },
     'accounts.test': async ({ account: input }) => {
@@ -33,11 +43,16 @@ export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
       await ensureHostAccess(account);
       return clientForAccount(account).accountInfo();
     },
+    'accounts.setEnabled': async ({ id, enabled }) => {
+      const account = await setAccountEnabled(id, enabled);
+      await repairDefault();
+      return account;
+    },
     'settings.get': () => settingsItem.get(),
     'settings.save': async ({ defaultAccountId }) => {
-      if (defaultAccountId && !(await accountsItem.get()).some((a) => a.id === defaultAccountId)) {
-        throw new HostError('not_found', 'That account no longer exists.');
-      }
+      const target = defaultAccountId ? (await accountsItem.get()).find((a) => a.id === defaultAccountId) : undefined;
+      if (defaultAccountId && !target) throw new HostError('not_found', 'That account no longer exists.');
+      if (target && !target.enabled) throw new HostError('invalid_input', `Enable ${target.label} before making it the default.`);
       return settingsItem.update((s) => ({ ...s, defaultAccountId }));
     },
   };

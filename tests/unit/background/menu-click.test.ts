@@ -1,17 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMenuClick, type MenuDeps } from '../../../lib/background/menu-click';
+import { handleMenuClick, noVideoMessage, sendToTarget, type MenuDeps } from '../../../lib/background/menu-click';
+import { HostError } from '../../../lib/errors';
+import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/job';
 
-let sent: { accountIds: string[]; url: string }[];
+let sent: { accountIds: string[]; url: string; options?: unknown }[];
 let notes: { title: string; message: string }[];
+let searched: { tabId: number; frameId?: number }[];
+let picked: { candidates: FoundVideo[]; target: string; pageUrl?: string }[];
 
-function deps(found: string[] = []): MenuDeps {
+const file = (url: string, source: FoundVideo['source'] = 'link'): FoundVideo => ({ url, kind: 'file', source });
+
+function deps(found: FoundVideo[] | Error = [], extra: Partial<MenuDeps> = {}): MenuDeps {
   const job = (url: string) => ({ id: `job-${sent.length}`, url }) as Job;
   return {
     queue: {
-      enqueueRemote: async (accountId, url) => {
-        sent.push({ accountIds: [accountId], url });
+      enqueueRemote: async (accountId, url, options) => {
+        sent.push({ accountIds: [accountId], url, options });
         return job(url);
       },
       enqueueMirror: async (accountIds, url) => {
@@ -21,52 +27,158 @@ function deps(found: string[] = []): MenuDeps {
     },
     enabledAccountIds: async () => ['a', 'b'],
     labelOf: async (id) => `Account ${id}`,
-    findInTab: async () => found,
+    findInTab: async (tabId, frameId) => {
+      searched.push({ tabId, frameId });
+      if (found instanceof Error) throw found;
+      return found;
+    },
+    openPicker: async (choice) => void picked.push(choice),
+    ...extra,
   };
 }
+
+// Kept once: reset() leaves replaced methods in place, so wrapping the current one would stack.
+const originalCreate = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
 
 beforeEach(() => {
   sent = [];
   notes = [];
-  fakeBrowser.notifications.onClosed.addListener(() => undefined);
-  const create = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
+  searched = [];
+  picked = [];
   fakeBrowser.notifications.create = (async (id: string, options: { title: string; message: string }) => {
     notes.push({ title: options.title, message: options.message });
-    return create(id, options as never);
+    return originalCreate(id, options as never);
   }) as never;
 });
 
 describe('handleMenuClick', () => {
-  it('sends the clicked video source to the chosen account', async () => {
+  it('sends the clicked video source to the chosen account without looking in the page', async () => {
     await handleMenuClick({ menuItemId: 'account:a', srcUrl: 'https://cdn.example/v.mp4', pageUrl: 'https://site.example/' }, 1, deps());
-    expect(sent).toEqual([{ accountIds: ['a'], url: 'https://cdn.example/v.mp4' }]);
+    expect(sent).toEqual([{ accountIds: ['a'], url: 'https://cdn.example/v.mp4', options: undefined }]);
+    expect(searched).toEqual([]);
     expect(notes[0].title).toBe('Sending to Account a');
   });
 
+  it('applies the account defaults to a single-account send', async () => {
+    await handleMenuClick(
+      { menuItemId: 'account:a', srcUrl: 'https://cdn.example/v.mp4' },
+      1,
+      deps([], { optionsFor: async () => ({ folderId: '7', tags: 'clips' }) }),
+    );
+    expect(sent[0].options).toEqual({ folderId: '7', tags: 'clips' });
+  });
+
   it('refuses a blob: source with a notification that says why, when the page holds nothing', async () => {
-    const jobs = await handleMenuClick({ menuItemId: 'account:a', srcUrl: 'blob:https://site.example/1' }, 1, deps([]));
+    const jobs = await handleMenuClick({ menuItemId: 'account:a', srcUrl: 'blob:https://site.example/1', frameId: 3 }, 1, deps([]));
     expect(jobs).toEqual([]);
     expect(sent).toEqual([]);
+    expect(searched).toEqual([
+      { tabId: 1, frameId: 3 },
+      { tabId: 1, frameId: undefined },
+    ]);
+    expect(notes[0].title).toBe('Nothing sent');
     expect(notes[0].message).toMatch(/blob:/);
   });
 
-  it('looks in the page when the video is a blob: stream', async () => {
-    await handleMenuClick({ menuItemId: 'account:a', srcUrl: 'blob:https://site.example/1', pageUrl: 'https://site.example/' }, 1, deps(['https://cdn.example/real.mp4']));
-    expect(sent).toEqual([{ accountIds: ['a'], url: 'https://cdn.example/real.mp4' }]);
+  it('looks in the clicked frame when the video is a blob: stream, and sends the one it finds', async () => {
+    await handleMenuClick(
+      { menuItemId: 'account:a', srcUrl: 'blob:https://site.example/1', pageUrl: 'https://site.example/', frameId: 0 },
+      1,
+      deps([file('https://cdn.example/real.mp4', 'og:video')]),
+    );
+    expect(searched).toEqual([{ tabId: 1, frameId: 0 }]);
+    expect(sent).toEqual([{ accountIds: ['a'], url: 'https://cdn.example/real.mp4', options: undefined }]);
   });
 
-  it('looks in the page on a page click and falls back to the page URL', async () => {
-    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/watch' }, 1, deps([]));
-    expect(sent).toEqual([{ accountIds: ['a'], url: 'https://site.example/watch' }]);
+  it('widens the search to every frame when the clicked frame holds nothing', async () => {
+    const d = deps([]);
+    d.findInTab = async (tabId, frameId) => {
+      searched.push({ tabId, frameId });
+      return frameId === undefined ? [file('https://cdn.example/top.mp4', 'og:video')] : [];
+    };
+    await handleMenuClick({ menuItemId: 'account:a', srcUrl: 'blob:https://player.example/9', frameId: 5 }, 2, d);
+    expect(searched).toEqual([
+      { tabId: 2, frameId: 5 },
+      { tabId: 2, frameId: undefined },
+    ]);
+    expect(sent.map((s) => s.url)).toEqual(['https://cdn.example/top.mp4']);
   });
 
-  it('sends each URL of a selection', async () => {
+  it('searches every frame on a page click', async () => {
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/watch', frameId: 0 }, 9, deps([file('https://cdn.example/a.mp4')]));
+    expect(searched).toEqual([{ tabId: 9, frameId: undefined }]);
+    expect(sent.map((s) => s.url)).toEqual(['https://cdn.example/a.mp4']);
+  });
+
+  it('says so, and sends nothing (not the page URL), when the page holds no video', async () => {
+    const jobs = await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/watch' }, 1, deps([]));
+    expect(jobs).toEqual([]);
+    expect(sent).toEqual([]);
+    expect(notes).toEqual([{ title: 'Nothing sent', message: noVideoMessage }]);
+  });
+
+  it('opens the picker with every candidate when the page holds several', async () => {
+    const found = [file('https://cdn.example/1.mp4'), { url: 'https://cdn.example/2.m3u8', kind: 'hls', source: 'resource' } as FoundVideo];
+    const jobs = await handleMenuClick({ menuItemId: 'mirror:all', pageUrl: 'https://site.example/list' }, 1, deps(found));
+    expect(jobs).toEqual([]);
+    expect(sent).toEqual([]);
+    expect(picked).toEqual([{ candidates: found, target: 'mirror:all', pageUrl: 'https://site.example/list' }]);
+  });
+
+  it('never sends a player page on its own: one embed goes to the picker, and is dropped when files exist', async () => {
+    const embed: FoundVideo = { url: 'https://player.example/e/1', kind: 'embed', source: 'iframe' };
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/' }, 1, deps([embed]));
+    expect(sent).toEqual([]);
+    expect(picked[0].candidates).toEqual([embed]);
+
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/' }, 1, deps([file('https://cdn.example/x.mp4'), embed]));
+    expect(sent.map((s) => s.url)).toEqual(['https://cdn.example/x.mp4']);
+  });
+
+  it('tells the user when the page cannot be scripted', async () => {
+    const error = new HostError('unsupported', 'VidRelay cannot look into this page.');
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'chrome://settings' }, 1, deps(error));
+    expect(sent).toEqual([]);
+    expect(notes[0].message).toBe('VidRelay cannot look into this page.');
+  });
+
+  it('sends each URL of a selection, without looking in the page', async () => {
     await handleMenuClick({ menuItemId: 'account:b', selectionText: 'https://a.example/1.mp4 and https://a.example/2.mp4' }, 1, deps());
     expect(sent.map((s) => s.url)).toEqual(['https://a.example/1.mp4', 'https://a.example/2.mp4']);
+    expect(searched).toEqual([]);
+    expect(notes.at(-1)).toEqual({ title: 'Sending to Account b', message: '2 videos' });
   });
 
-  it('mirrors to every enabled account', async () => {
+  it('mirrors each URL to every enabled account', async () => {
     await handleMenuClick({ menuItemId: 'mirror:all', srcUrl: 'https://cdn.example/v.mp4' }, 1, deps());
     expect(sent).toEqual([{ accountIds: ['a', 'b'], url: 'https://cdn.example/v.mp4' }]);
+    expect(notes[0].title).toBe('Sending to all accounts (mirror)');
+  });
+
+  it('ignores menu items that are not send targets', async () => {
+    expect(await handleMenuClick({ menuItemId: 'send-to-host', srcUrl: 'https://cdn.example/v.mp4' }, 1, deps())).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('tells the user when the queue refuses the job', async () => {
+    const failing = deps([], {
+      queue: {
+        enqueueRemote: async () => {
+          throw new HostError('invalid_input', 'Hosts can only fetch http:// or https:// links.');
+        },
+        enqueueMirror: async () => {
+          throw new Error('boom');
+        },
+      },
+    });
+    expect(await handleMenuClick({ menuItemId: 'account:a', srcUrl: 'https://cdn.example/v.mp4' }, 1, failing)).toEqual([]);
+    expect(notes[0]).toEqual({ title: 'Not sent', message: 'Hosts can only fetch http:// or https:// links.' });
+  });
+});
+
+describe('sendToTarget', () => {
+  it('rejects a target that is not an account or the mirror', async () => {
+    await expect(sendToTarget('send-to-host', ['https://a.example/1.mp4'], deps())).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(sent).toEqual([]);
   });
 });

@@ -41,6 +41,28 @@ describe('rebuildMenus', () => {
     expect(menus.get('no-accounts')?.title).toMatch(/Options/);
   });
 
+  it('follows account changes: renamed, disabled and removed accounts, same ids each time', async () => {
+    await rebuildMenus([account('a'), account('b'), account('c')]);
+    await rebuildMenus([{ ...account('a'), label: 'Renamed' }, account('b', false), account('c')]);
+    expect([...menus.keys()]).toEqual(['send-to-host', 'account:a', 'account:c', MIRROR_MENU]);
+    expect(menus.get('account:a')).toEqual({ title: 'Renamed', parentId: 'send-to-host' });
+    expect(menus.get(MIRROR_MENU)?.title).toBe('All accounts (mirror)');
+    await rebuildMenus([account('c')]);
+    expect([...menus.keys()]).toEqual(['send-to-host', 'account:c']);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('keeps working after a failed rebuild', async () => {
+    const removeAll = fakeBrowser.contextMenus.removeAll;
+    fakeBrowser.contextMenus.removeAll = async () => {
+      throw new Error('menus unavailable');
+    };
+    await rebuildMenus([account('a')]);
+    fakeBrowser.contextMenus.removeAll = removeAll;
+    await rebuildMenus([account('b')]);
+    expect([...menus.keys()]).toEqual(['send-to-host', 'account:b']);
+  });
+
   it('reads the account id back from a stable menu id', () => {
     expect(accountIdFromMenu('account:acc_1')).toBe('acc_1');
     expect(accountIdFromMenu(MIRROR_MENU)).toBeUndefined();

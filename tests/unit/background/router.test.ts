@@ -29,6 +29,11 @@ describe('dispatch', () => {
     ['a web page (externally connectable)', { url: 'https://evil.example/', origin: 'https://evil.example' }],
     ['a sender with no url', { id: 'test-extension-id' }],
     ['a spoofed origin', { ...extensionPage, origin: 'https://evil.example' }],
+    ['an origin that is only a prefix of ours', { ...extensionPage, origin: 'chrome-extension://test' }],
+    ['a lookalike extension url', { ...extensionPage, url: 'chrome-extension://test-extension-id.evil/popup.html', origin: undefined }],
+    ['a content script in Firefox (envType)', { ...extensionPage, envType: 'content_child' }],
+    ['a sender with a non-string url', { id: 'test-extension-id', url: 42 as unknown as string }],
+    ['no sender at all', undefined as unknown as object],
   ])('refuses %s', async (_name, sender) => {
     const calls: string[] = [];
     const reply = await dispatch(handlers(calls), message('accounts.list', {}), sender);
@@ -46,6 +51,20 @@ describe('dispatch', () => {
   it('refuses an unknown request type', async () => {
     const reply = await dispatch(handlers([]), message('keys.dump', {}), extensionPage);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses the inherited name "%s" as a request type', async (type) => {
+    const calls: string[] = [];
+    const reply = await dispatch(handlers(calls), message(type, {}), extensionPage);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('does not pass a key quoted in an unexpected error on to the page', async () => {
+    const failing = { 'jobs.list': async () => { throw new TypeError('fetch failed for https://host.example/api/account/info?key=sekret-key-123&x=1'); } } as unknown as Handlers;
+    const reply = await dispatch(failing, message('jobs.list', {}), extensionPage);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'server' } });
+    expect(JSON.stringify(reply)).not.toContain('sekret-key-123');
   });
 
   it('ignores messages that are not ours', async () => {

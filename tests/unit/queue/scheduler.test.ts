@@ -35,6 +35,20 @@ describe('pickNext', () => {
     expect(ids(pickNext(jobs, hostOf, { perHost: 2, overall: 3 }, 100))).toEqual(['q1', 'q2']);
   });
 
+  it('gives the overall slots to the hosts with the most waiting, so no host is left to finish alone', () => {
+    const jobs = [
+      job({ id: 'a-1', accountId: 'a1', createdAt: 1 }),
+      job({ id: 'a-2', accountId: 'a1', createdAt: 2 }),
+      job({ id: 'b-1', accountId: 'b1', createdAt: 3 }),
+      job({ id: 'c-1', accountId: 'c1', createdAt: 4 }),
+      job({ id: 'c-2', accountId: 'c1', createdAt: 5 }),
+      job({ id: 'c-3', accountId: 'c1', createdAt: 6 }),
+      job({ id: 'c-4', accountId: 'c1', createdAt: 7 }),
+    ];
+    // Strictly oldest first would start a-1, a-2, b-1, c-1 and leave three of c's for the end.
+    expect(ids(pickNext(jobs, hostOf, { perHost: 2, overall: 3 }, 100))).toEqual(['a-1', 'c-1', 'c-2']);
+  });
+
   it('skips jobs waiting out a retry delay without blocking the ones behind', () => {
     const jobs = [job({ id: 'wait', accountId: 'b1', createdAt: 1, nextAttemptAt: 500 }), job({ id: 'go', accountId: 'b1', createdAt: 2 })];
     expect(ids(pickNext(jobs, hostOf, limits, 100))).toEqual(['go']);

@@ -1,0 +1,62 @@
+import type { Job } from '../lib/queue/job';
+import { mirrorChildren } from '../lib/queue/mirror';
+import { terminalStates } from '../lib/queue/states';
+import { CopyButton } from './CopyButton';
+
+// One mirror (a video sent to several accounts) as one list: each account's
+// state while it runs, and once every account is done, all links together.
+
+interface Props {
+  parent: Job;
+  /** Any list holding the parent's child jobs (others are ignored). */
+  jobs: readonly Job[];
+  accounts?: readonly { id: string; label: string }[];
+}
+
+export function mirrorLinkText(parent: Job, jobs: readonly Job[]): string {
+  return mirrorChildren(parent, jobs)
+    .flatMap((child) => (child?.state === 'ready' && child.links ? [child.links.watch] : []))
+    .join('\n');
+}
+
+export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
+  if (parent.kind !== 'mirror') return null;
+  const children = mirrorChildren(parent, jobs);
+  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
+  const done = children.length > 0 && children.every((child) => child && terminalStates.has(child.state));
+  const ready = children.filter((child) => child?.state === 'ready').length;
+  const all = mirrorLinkText(parent, jobs);
+
+  return (
+    <div class="small" data-mirror-id={parent.id} data-done={done ? 'true' : 'false'}>
+      <div class="row">
+        <span class="grow muted">
+          {done ? `All ${children.length} done: ${ready} ready` : `${ready} of ${children.length} ready`}
+        </span>
+        {done && all ? <CopyButton text={all} label="Copy all links" /> : null}
+      </div>
+      <ul class="list" aria-label="Mirror links">
+        {children.map((child, index) =>
+          child ? (
+            <li key={child.id} class="row" data-state={child.state} style={{ padding: '2px 0', flexWrap: 'nowrap' }}>
+              <strong>{labelOf(child.accountId)}</strong>
+              {child.state === 'ready' && child.links ? (
+                <a class="grow ellipsis" href={child.links.watch} target="_blank" rel="noreferrer" data-field="mirror-link">
+                  {child.links.watch}
+                </a>
+              ) : (
+                <span class={`grow ellipsis ${child.error ? 'error' : 'muted'}`} title={child.error?.message}>
+                  {child.error?.message ?? child.state}
+                </span>
+              )}
+            </li>
+          ) : (
+            <li key={`missing-${index}`} class="muted">
+              A mirror job is missing.
+            </li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountCapabilities } from '../../../lib/protocol/files';
+import { errorFrom, send } from '../../../lib/messaging';
+import { ErrorNote } from '../../ErrorNote';
+import type { UiError } from '../../useRemote';
+import type { ManagerViewProps } from '../views';
+import { unavailable } from '../files/capabilities';
+import { AccountLists } from './AccountLists';
+import { StatsChart, type Metric } from './StatsChart';
+import type { StatsDay } from '../../../lib/hosts/types';
+import '../files/files.css';
+
+export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
+  const usable = accounts.filter((a) => a.enabled);
+  const [accountId, setAccountId] = useState('');
+  const [caps, setCaps] = useState<AccountCapabilities>();
+  const [days, setDays] = useState(30);
+  const [metrics, setMetrics] = useState<Metric[]>(['views', 'downloads']);
+  const [stats, setStats] = useState<StatsDay[]>();
+  const [error, setError] = useState<UiError>();
+
+  useEffect(() => {
+    if (accountId && usable.some((a) => a.id === accountId)) return;
+    const first = usable.find((a) => a.id === defaultAccountId) ?? usable[0];
+    if (first) setAccountId(first.id);
+  }, [accounts, defaultAccountId]);
+
+  useEffect(() => {
+    if (!accountId) return;
+    setCaps(undefined);
+    setStats(undefined);
+    send('account.capabilities', { accountId })
+      .then(setCaps)
+      .catch((e) => setError(errorFrom(e)));
+  }, [accountId]);
+
+  const statsReason = unavailable(caps, 'accountStats');
+  const loadStats = async () => {
+    if (!caps || statsReason) return;
+    try {
+      setStats(await send('account.stats', { accountId, days }));
+      setError(undefined);
+    } catch (e) {
+      setError(errorFrom(e));
+    }
+  };
+  useEffect(() => void loadStats(), [caps]);
+
+  if (usable.length === 0) {
+    return (
+      <section aria-label="Account">
+        <p class="empty">
+          No account yet. <a href="/options.html">Add one in Options</a> to see its statistics.
+        </p>
+      </section>
+    );
+  }
+
+  const toggleMetric = (m: Metric) => setMetrics(metrics.includes(m) ? metrics.filter((x) => x !== m) : [...metrics, m]);
+
+  return (
+    <section aria-label="Account">
+      <div class="row">
+        <div>
+          <label for="account-view-account">Account</label>
+          <select id="account-view-account" value={accountId} onChange={(e) => setAccountId((e.target as HTMLSelectElement).value)}>
+            {usable.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorNote error={error} />
+      <section class="panel" aria-label="Statistics" style={{ marginTop: '12px' }}>
+        <h2>Statistics</h2>
+        {statsReason ? (
+          <p class="muted">{statsReason}</p>
+        ) : (
+          <>
+            <form
+              class="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void loadStats();
+              }}
+            >
+              <div>
+                <label for="stats-days">Days</label>
+                <input id="stats-days" type="number" min={1} max={365} value={days} onInput={(e) => setDays(Math.min(365, Math.max(1, Number((e.target as HTMLInputElement).value) || 1)))} />
+              </div>
+              {(['views', 'downloads', 'profit'] as Metric[]).map((m) => (
+                <label key={m} class="row" style={{ fontWeight: 400, alignSelf: 'flex-end' }}>
+                  <input type="checkbox" checked={metrics.includes(m)} onChange={() => toggleMetric(m)} /> {m}
+                </label>
+              ))}
+              <button type="submit" style={{ alignSelf: 'flex-end' }}>
+                Show statistics
+              </button>
+            </form>
+            {stats ? <StatsChart days={stats} metrics={metrics.length ? metrics : ['views']} /> : <p class="muted">Loading…</p>}
+          </>
+        )}
+      </section>
+      {caps ? <AccountLists key={accountId} accountId={accountId} caps={caps} /> : null}
+    </section>
+  );
+}

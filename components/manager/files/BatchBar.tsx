@@ -1,0 +1,130 @@
+import { useState } from 'preact/hooks';
+import type { Folder } from '../../../lib/hosts/types';
+import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
+import { jobsToCsv, toJson } from '../../../lib/links/export';
+import { errorFrom, send } from '../../../lib/messaging';
+import { downloadText } from '../../download';
+import { CopyAs } from '../../links/CopyAs';
+import { fileLinkItem } from '../../links/linkItems';
+import { unavailable } from './capabilities';
+import { EditForm } from './EditForm';
+import { fileColumns, fileToRow } from './fileRows';
+
+// Actions on every selected file at once.
+
+interface Props {
+  accountId: string;
+  caps: AccountCapabilities;
+  selected: ListedFile[];
+  folders: Folder[];
+  onChanged(): Promise<void>;
+  onClear(): void;
+  onCheck(): Promise<void>;
+  notify(text: string, kind?: 'ok' | 'error'): void;
+}
+
+export function BatchBar({ accountId, caps, selected, folders, onChanged, onClear, onCheck, notify }: Props) {
+  const [moveTo, setMoveTo] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const codes = selected.map((f) => f.fileCode);
+  const count = selected.length;
+  const moveReason = unavailable(caps, 'moveFiles');
+  const editReason = unavailable(caps, 'editFile') ?? (caps.editFields.some((f) => f !== 'title') ? undefined : `${caps.hostLabel} can only rename files one at a time.`);
+  const deleteReason = unavailable(caps, 'deleteFiles');
+  const checkReason = unavailable(caps, 'fileInfo');
+  const stamp = () => new Date().toISOString().slice(0, 10);
+
+  const run = async (what: () => Promise<unknown>, done: string) => {
+    try {
+      await what();
+      notify(done);
+      await onChanged();
+    } catch (error) {
+      notify(errorFrom(error).message, 'error');
+    }
+  };
+
+  return (
+    <section class="panel batch" aria-label="Selected files">
+      <div class="row">
+        <strong>{count} selected</strong>
+        <button type="button" onClick={onClear}>
+          Clear selection
+        </button>
+        <span class="grow" />
+        <label for="batch-move" class="sr-only">
+          Move selected to
+        </label>
+        <select id="batch-move" value={moveTo} disabled={!!moveReason} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
+          <option value="">Move selected to…</option>
+          <option value="0">Top level</option>
+          {folders.map((f) => (
+            <option key={f.folderId} value={f.folderId}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!!moveReason || !moveTo}
+          title={moveReason}
+          onClick={() => run(() => send('files.move', { accountId, codes, folderId: moveTo }), `Moved ${count} ${count === 1 ? 'file' : 'files'}`).then(onClear)}
+        >
+          Move selected
+        </button>
+        <button type="button" disabled={!!editReason} title={editReason} aria-pressed={editing} onClick={() => setEditing(!editing)}>
+          Edit selected
+        </button>
+        <button type="button" disabled={!!checkReason} title={checkReason} onClick={() => void onCheck()}>
+          Check links
+        </button>
+        <button type="button" disabled={!!deleteReason} title={deleteReason} onClick={() => setConfirmDelete(true)}>
+          Delete selected
+        </button>
+      </div>
+      <CopyAs idPrefix="batch" accountId={accountId} count={count} items={() => selected.map((f) => fileLinkItem(f, caps.hostLabel))} notify={notify} />
+      <div class="row small" style={{ marginTop: '6px' }}>
+        <button type="button" onClick={() => downloadText(`vidrelay-files-${stamp()}.csv`, jobsToCsv(selected.map(fileToRow), fileColumns), 'text/csv')}>
+          Export selected as CSV
+        </button>
+        <button type="button" onClick={() => downloadText(`vidrelay-files-${stamp()}.json`, toJson(selected), 'application/json')}>
+          Export selected as JSON
+        </button>
+        {[moveReason, editReason, deleteReason].filter(Boolean).map((r) => (
+          <span key={r} class="muted">
+            {r}
+          </span>
+        ))}
+      </div>
+      {editing ? (
+        <EditForm
+          caps={{ ...caps, editFields: caps.editFields.filter((f) => f !== 'title') }}
+          files={selected}
+          onCancel={() => setEditing(false)}
+          onSave={(changes) => run(() => send('files.edit', { accountId, codes, changes }), `Saved ${count} files`).then(() => setEditing(false))}
+        />
+      ) : null}
+      {confirmDelete ? (
+        <div class="panel" role="alertdialog" aria-label="Confirm delete">
+          <p>
+            Delete {count} {count === 1 ? 'file' : 'files'} from {caps.hostLabel}? Their links stop working.
+          </p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => run(() => send('files.delete', { accountId, codes }), `Deleted ${count} files`).then(() => {
+              setConfirmDelete(false);
+              onClear();
+            })}
+          >
+            Yes, delete
+          </button>{' '}
+          <button type="button" onClick={() => setConfirmDelete(false)}>
+            Keep them
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+import { useState } from 'preact/hooks';
+import type { Capability, DirectLinks, Folder, MirrorGroup } from '../../../lib/hosts/types';
+import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
+import type { HealthStatus } from '../../../lib/links/health';
+import { errorFrom, send } from '../../../lib/messaging';
+import { CopyButton } from '../../CopyButton';
+import { formatBytes, formatDuration } from '../../format';
+import { unavailable } from './capabilities';
+import { EditForm } from './EditForm';
+
+// One file's facts, links and actions. An action the host lacks stays visible
+// but disabled, with the reason next to it.
+
+type Panel = 'none' | 'edit' | 'clone' | 'delete' | 'direct' | 'mirrors';
+
+interface Props {
+  accountId: string;
+  caps: AccountCapabilities;
+  file: ListedFile;
+  folders: Folder[];
+  health?: HealthStatus;
+  onChanged(): Promise<void>;
+  onClose(): void;
+  notify(text: string, kind?: 'ok' | 'error'): void;
+}
+
+export function FileDetails({ accountId, caps, file, folders, health, onChanged, onClose, notify }: Props) {
+  const [panel, setPanel] = useState<Panel>('none');
+  const [cloneTitle, setCloneTitle] = useState(`${file.title ?? file.fileCode} (copy)`);
+  const [moveTo, setMoveTo] = useState('');
+  const [direct, setDirect] = useState<DirectLinks>();
+  const [mirrors, setMirrors] = useState<MirrorGroup[]>();
+  const name = file.title ?? file.fileCode;
+
+  const run = async (what: () => Promise<unknown>, done: string) => {
+    try {
+      await what();
+      notify(done);
+      setPanel('none');
+      await onChanged();
+    } catch (error) {
+      notify(errorFrom(error).message, 'error');
+    }
+  };
+
+  const action = (label: string, capability: Capability, next: Panel, onOpen?: () => Promise<void>) => {
+    const reason = unavailable(caps, capability);
+    return (
+      <button
+        type="button"
+        disabled={!!reason}
+        title={reason}
+        aria-pressed={panel === next}
+        onClick={async () => {
+          setPanel(panel === next ? 'none' : next);
+          if (panel !== next && onOpen) {
+            try {
+              await onOpen();
+            } catch (error) {
+              notify(errorFrom(error).message, 'error');
+            }
+          }
+        }}
+      >
+        {label}
+      </button>
+    );
+  };
+
+  const reasons = (['editFile', 'moveFiles', 'cloneFile', 'deleteFiles', 'directLinks', 'mirrors'] as Capability[])
+    .map((c) => unavailable(caps, c))
+    .filter(Boolean);
+  const moveReason = unavailable(caps, 'moveFiles');
+
+  return (
+    <section class="panel details" aria-label={`File ${name}`}>
+      <div class="row">
+        <h2 class="grow ellipsis" title={name}>
+          {name}
+        </h2>
+        <button type="button" onClick={onClose} aria-label="Close file details">
+          Close
+        </button>
+      </div>
+      <dl class="facts small">
+        <dt>Code</dt>
+        <dd>{file.fileCode}</dd>
+        <dt>Status</dt>
+        <dd>
+          {file.status}
+          {health && health !== 'ok' ? ` · link check: ${health}` : ''}
+        </dd>
+        <dt>Length</dt>
+        <dd>{formatDuration(file.length)}</dd>
+        <dt>Size</dt>
+        <dd>{formatBytes(file.size)}</dd>
+        <dt>Views</dt>
+        <dd>{file.views ?? '—'}</dd>
+        <dt>Uploaded</dt>
+        <dd>{file.uploaded ?? '—'}</dd>
+      </dl>
+      <div class="row small" style={{ margin: '8px 0' }}>
+        <a href={file.links.watch} target="_blank" rel="noreferrer" class="grow ellipsis">
+          {file.links.watch}
+        </a>
+        <CopyButton text={file.links.watch} label="Copy watch link" />
+        <CopyButton text={file.links.embed} label="Copy embed link" />
+        {file.links.download ? <CopyButton text={file.links.download} label="Copy download link" /> : null}
+      </div>
+      <div class="row" role="group" aria-label="File actions">
+        {action('Edit', 'editFile', 'edit')}
+        {action('Clone', 'cloneFile', 'clone')}
+        {action('Delete', 'deleteFiles', 'delete')}
+        {action('Direct links', 'directLinks', 'direct', async () => setDirect(await send('files.directLinks', { accountId, code: file.fileCode, hls: true })))}
+        {action('Mirrors', 'mirrors', 'mirrors', async () => setMirrors(await send('files.mirrors', { accountId, code: file.fileCode })))}
+      </div>
+      <div class="row" style={{ marginTop: '8px' }}>
+        <label for="details-move" class="sr-only">
+          Move this file to
+        </label>
+        <select id="details-move" value={moveTo} disabled={!!moveReason} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
+          <option value="">Move this file to…</option>
+          <option value="0">Top level</option>
+          {folders.map((f) => (
+            <option key={f.folderId} value={f.folderId}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={!!moveReason || !moveTo} title={moveReason} onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), `Moved ${name}`)}>
+          Move
+        </button>
+      </div>
+      {reasons.length ? (
+        <ul class="small muted" aria-label="Unavailable actions">
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      {panel === 'edit' ? (
+        <EditForm
+          caps={caps}
+          files={[file]}
+          onCancel={() => setPanel('none')}
+          onSave={(changes) => run(() => send('files.edit', { accountId, codes: [file.fileCode], changes }), `Saved ${changes.title ?? name}`)}
+        />
+      ) : null}
+      {panel === 'clone' ? (
+        <form
+          class="panel"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => send('files.clone', { accountId, code: file.fileCode, title: cloneTitle }), `Cloned as ${cloneTitle}`);
+          }}
+        >
+          <label for="clone-title">Title of the copy</label>
+          <input id="clone-title" type="text" value={cloneTitle} onInput={(e) => setCloneTitle((e.target as HTMLInputElement).value)} />
+          <button type="submit" class="primary" style={{ marginTop: '8px' }}>
+            Clone file
+          </button>
+        </form>
+      ) : null}
+      {panel === 'delete' ? (
+        <div class="panel" role="alertdialog" aria-label="Confirm delete">
+          <p>Delete “{name}” from {caps.hostLabel}? Its links stop working.</p>
+          <button type="button" class="primary" onClick={() => run(() => send('files.delete', { accountId, codes: [file.fileCode] }), `Deleted ${name}`).then(onClose)}>
+            Yes, delete
+          </button>{' '}
+          <button type="button" onClick={() => setPanel('none')}>
+            Keep it
+          </button>
+        </div>
+      ) : null}
+      {panel === 'direct' ? <DirectList direct={direct} /> : null}
+      {panel === 'mirrors' ? <MirrorList mirrors={mirrors} /> : null}
+    </section>
+  );
+}
+
+function DirectList({ direct }: { direct: DirectLinks | undefined }) {
+  if (!direct) return <p class="muted">Loading direct links…</p>;
+  if (direct.versions.length === 0 && !direct.hls) return <p class="empty">No direct links yet: the host may still be encoding.</p>;
+  return (
+    <ul class="list small" aria-label="Direct links">
+      {direct.versions.map((v) => (
+        <li key={v.quality} class="row">
+          <span class="badge">{v.quality}</span>
+          <span class="grow ellipsis">{v.url}</span>
+          <span class="muted">{formatBytes(v.size)}</span>
+          <CopyButton text={v.url} label={`Copy ${v.quality} link`} />
+        </li>
+      ))}
+      {direct.hls ? (
+        <li class="row">
+          <span class="badge">HLS</span>
+          <span class="grow ellipsis">{direct.hls}</span>
+          <CopyButton text={direct.hls} label="Copy HLS link" />
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function MirrorList({ mirrors }: { mirrors: MirrorGroup[] | undefined }) {
+  if (!mirrors) return <p class="muted">Loading mirrors…</p>;
+  if (mirrors.length === 0) return <p class="empty">No mirrors for this file.</p>;
+  return (
+    <ul class="list small" aria-label="Mirrors">
+      {mirrors.flatMap((group) =>
+        group.mirrors.map((m, i) => (
+          <li key={`${group.title}-${m.driver}-${i}`} class="row">
+            <span class="badge">{m.driver}</span>
+            <span class="grow ellipsis">{m.link ?? m.iframe ?? ''}</span>
+            <CopyButton text={m.link ?? m.iframe} label={`Copy ${m.driver} mirror`} />
+          </li>
+        )),
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,318 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Folder } from '../../../lib/hosts/types';
+import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
+import type { HealthStatus } from '../../../lib/links/health';
+import { createFileIndex } from '../../../lib/links/filter';
+import { errorFrom, send } from '../../../lib/messaging';
+import { ErrorNote } from '../../ErrorNote';
+import type { UiError } from '../../useRemote';
+import { useToast } from '../../links/useToast';
+import type { ManagerViewProps } from '../views';
+import { BatchBar } from './BatchBar';
+import { unavailable } from './capabilities';
+import { FileDetails } from './FileDetails';
+import { FileRow } from './FileRow';
+import { createdSince } from './fileRows';
+import { FolderTree } from './FolderTree';
+import { VirtualList } from './VirtualList';
+import './files.css';
+
+const ROW_HEIGHT = 52;
+const MAX_LOADED = 10_000;
+const fileStatuses = ['ready', 'encoding', 'queued', 'failed', 'missing'];
+
+interface HostFilters {
+  public: '' | 'yes' | 'no';
+  adult: '' | 'yes' | 'no';
+  since: string;
+}
+
+const flag = (v: '' | 'yes' | 'no') => (v === '' ? undefined : v === 'yes');
+
+export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
+  const usable = accounts.filter((a) => a.enabled);
+  const [accountId, setAccountId] = useState('');
+  const [caps, setCaps] = useState<AccountCapabilities>();
+  const [folderId, setFolderId] = useState<string | undefined>(undefined);
+  const [folders, setFolders] = useState<Folder[]>([]);
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState('');
+  const [filters, setFilters] = useState<HostFilters>({ public: '', adult: '', since: '' });
+  const [perPage, setPerPage] = useState(100);
+  const [page, setPage] = useState(1);
+  const [files, setFiles] = useState<ListedFile[]>([]);
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [pages, setPages] = useState<number | undefined>(undefined);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<UiError>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [openCode, setOpenCode] = useState<string>();
+  const [health, setHealth] = useState<Map<string, HealthStatus>>(new Map());
+  const toast = useToast();
+
+  useEffect(() => {
+    if (accountId && usable.some((a) => a.id === accountId)) return;
+    const first = usable.find((a) => a.id === defaultAccountId) ?? usable[0];
+    if (first) setAccountId(first.id);
+  }, [accounts, defaultAccountId]);
+
+  useEffect(() => {
+    if (!accountId) return;
+    setCaps(undefined);
+    setFolderId(undefined);
+    setSelected(new Set());
+    setOpenCode(undefined);
+    send('account.capabilities', { accountId })
+      .then(setCaps)
+      .catch((e) => setError(errorFrom(e)));
+  }, [accountId]);
+
+  const refreshHealth = async () => {
+    try {
+      const snapshot = await send('health.status', {});
+      setHealth(new Map(snapshot.entries.filter((e) => e.accountId === accountId).map((e) => [e.code, e.status])));
+    } catch {
+      // Health marks are extras; the list works without them.
+    }
+  };
+
+  const query = (p: number) => ({
+    page: p,
+    perPage,
+    folderId,
+    title: text.trim() || undefined,
+    public: flag(filters.public),
+    adult: caps?.adultFlag ? flag(filters.adult) : undefined,
+    created: createdSince(filters.since),
+  });
+
+  const load = async (p = page, all = false) => {
+    if (!accountId || !caps || unavailable(caps, 'listFiles')) return;
+    setLoading(true);
+    try {
+      const first = await send('files.list', { accountId, query: query(p) });
+      let loaded = first.files;
+      if (all) {
+        // Pages are fetched one after another: hosts rate-limit per key.
+        for (let next = p + 1; first.pages !== undefined && next <= first.pages && loaded.length < MAX_LOADED; next++) {
+          const more = await send('files.list', { accountId, query: query(next) });
+          if (more.files.length === 0) break;
+          loaded = loaded.concat(more.files);
+        }
+      }
+      setFiles(loaded);
+      setTotal(first.total);
+      setPages(all ? 1 : first.pages);
+      setPage(p);
+      setError(undefined);
+      const codes = new Set(loaded.map((f) => f.fileCode));
+      setSelected((s) => new Set([...s].filter((c) => codes.has(c))));
+    } catch (e) {
+      setError(errorFrom(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    void load(1);
+    void refreshHealth();
+  }, [caps, folderId, perPage]);
+
+  const index = useMemo(() => createFileIndex(files), [files]);
+  // The index hands back the very objects it was given.
+  const shown = useMemo(() => index.filter({ text, status: status || undefined }) as ListedFile[], [index, text, status]);
+  const selectedFiles = files.filter((f) => selected.has(f.fileCode));
+  const open = files.find((f) => f.fileCode === openCode);
+  const allShownSelected = shown.length > 0 && shown.every((f) => selected.has(f.fileCode));
+
+  const toggle = (code: string) => {
+    const next = new Set(selected);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    setSelected(next);
+  };
+
+  const checkSelected = async () => {
+    try {
+      const snapshot = await send('health.check', { source: 'files', targets: selectedFiles.map((f) => ({ accountId, code: f.fileCode })) });
+      const last = snapshot.last;
+      toast.show(last ? `Checked ${last.checked} links: ${last.problems} with problems${last.unknown ? `, ${last.unknown} not checked` : ''}` : 'Checked');
+      await refreshHealth();
+    } catch (e) {
+      toast.show(errorFrom(e).message, 'error');
+    }
+  };
+
+  if (usable.length === 0) {
+    return (
+      <section aria-label="Files">
+        <p class="empty">
+          No account yet. <a href="/options.html">Add one in Options</a> to browse its files.
+        </p>
+      </section>
+    );
+  }
+
+  const listReason = unavailable(caps, 'listFiles');
+  return (
+    <section aria-label="Files">
+      {toast.node}
+      <div class="row" style={{ marginBottom: '8px' }}>
+        <div>
+          <label for="files-account">Account</label>
+          <select id="files-account" value={accountId} onChange={(e) => setAccountId((e.target as HTMLSelectElement).value)}>
+            {usable.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <span class="grow" />
+        {caps ? <span class="small muted">{caps.hostLabel}</span> : null}
+      </div>
+      <ErrorNote error={error} />
+      <div class="files-layout">
+        <FolderTree
+          accountId={accountId}
+          caps={caps}
+          current={folderId}
+          onSelect={(id) => {
+            setFolderId(id);
+            setSelected(new Set());
+          }}
+          onKnown={setFolders}
+          notify={toast.show}
+        />
+        <div>
+          <form
+            class="row"
+            aria-label="File filters"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void load(1);
+            }}
+          >
+            <div class="grow">
+              <label for="files-search">Search titles</label>
+              <input id="files-search" type="search" value={text} placeholder="Filters as you type; Enter asks the host" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+            </div>
+            <div>
+              <label for="files-status">Status</label>
+              <select id="files-status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+                <option value="">Any</option>
+                {fileStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label for="files-public">Public</label>
+              <select id="files-public" value={filters.public} onChange={(e) => setFilters({ ...filters, public: (e.target as HTMLSelectElement).value as HostFilters['public'] })}>
+                <option value="">Any</option>
+                <option value="yes">Public</option>
+                <option value="no">Private</option>
+              </select>
+            </div>
+            {caps?.adultFlag ? (
+              <div>
+                <label for="files-adult">Adult</label>
+                <select id="files-adult" value={filters.adult} onChange={(e) => setFilters({ ...filters, adult: (e.target as HTMLSelectElement).value as HostFilters['adult'] })}>
+                  <option value="">Any</option>
+                  <option value="yes">Adult</option>
+                  <option value="no">Not adult</option>
+                </select>
+              </div>
+            ) : null}
+            <div>
+              <label for="files-since">Created since</label>
+              <input id="files-since" type="date" value={filters.since} onInput={(e) => setFilters({ ...filters, since: (e.target as HTMLInputElement).value })} />
+            </div>
+            <div>
+              <label for="files-per-page">Per page</label>
+              <select id="files-per-page" value={String(perPage)} onChange={(e) => setPerPage(Number((e.target as HTMLSelectElement).value))}>
+                {[50, 100, 500, 1000].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" style={{ alignSelf: 'flex-end' }}>
+              Apply filters
+            </button>
+          </form>
+          <div class="row small" style={{ margin: '8px 0' }}>
+            <label class="row" style={{ margin: 0, fontWeight: 400 }}>
+              <input type="checkbox" checked={allShownSelected} disabled={shown.length === 0} onChange={() => setSelected(allShownSelected ? new Set() : new Set(shown.map((f) => f.fileCode)))} />
+              Select all shown
+            </label>
+            <span class="grow muted" aria-live="polite">
+              {loading ? 'Loading…' : `${shown.length} shown of ${files.length} loaded${total !== undefined ? ` (${total} on the host)` : ''}`}
+            </span>
+            <button type="button" disabled={loading || page <= 1} onClick={() => void load(page - 1)}>
+              Previous page
+            </button>
+            <span>
+              Page {page}
+              {pages ? ` of ${pages}` : ''}
+            </span>
+            <button type="button" disabled={loading || (pages !== undefined && page >= pages) || files.length < perPage} onClick={() => void load(page + 1)}>
+              Next page
+            </button>
+            <button type="button" disabled={loading || !pages || pages <= 1} onClick={() => void load(1, true)}>
+              Load all pages
+            </button>
+            <button type="button" disabled={loading} onClick={() => void load(page)}>
+              Refresh
+            </button>
+          </div>
+          {caps && selectedFiles.length > 0 ? (
+            <BatchBar
+              accountId={accountId}
+              caps={caps}
+              selected={selectedFiles}
+              folders={folders}
+              onChanged={() => load(page)}
+              onClear={() => setSelected(new Set())}
+              onCheck={checkSelected}
+              notify={toast.show}
+            />
+          ) : null}
+          {listReason && caps ? <p class="empty">{listReason}</p> : null}
+          {!listReason && !loading && shown.length === 0 ? (
+            <p class="empty">{files.length === 0 ? (folderId === undefined ? 'No files on this account yet.' : 'This folder holds no files.') : 'No file matches the filters.'}</p>
+          ) : null}
+          {shown.length > 0 ? (
+            <VirtualList
+              items={shown}
+              rowHeight={ROW_HEIGHT}
+              height={Math.max(260, Math.min(620, innerHeight - 320))}
+              label="Files"
+              keyOf={(f) => f.fileCode}
+              renderRow={(f) => (
+                <FileRow file={f} selected={selected.has(f.fileCode)} health={health.get(f.fileCode)} folders={folders} onToggle={toggle} onOpen={setOpenCode} />
+              )}
+            />
+          ) : null}
+          {open && caps ? (
+            <FileDetails
+              key={open.fileCode}
+              accountId={accountId}
+              caps={caps}
+              file={open}
+              folders={folders}
+              health={health.get(open.fileCode)}
+              onChanged={() => load(page)}
+              onClose={() => setOpenCode(undefined)}
+              notify={toast.show}
+            />
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

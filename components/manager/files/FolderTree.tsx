@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Folder } from '../../../lib/hosts/types';
+import type { AccountCapabilities } from '../../../lib/protocol/files';
+import { errorFrom, send } from '../../../lib/messaging';
+import { unavailable } from './capabilities';
+
+// Folders load one level at a time, as the user opens them.
+
+const ROOT = '0';
+
+interface Props {
+  accountId: string;
+  caps: AccountCapabilities | undefined;
+  /** undefined: all files, whatever their folder. */
+  current: string | undefined;
+  onSelect(folderId: string | undefined): void;
+  /** Every folder loaded so far, for "move to" pickers. */
+  onKnown(folders: Folder[]): void;
+  notify(text: string, kind?: 'ok' | 'error'): void;
+}
+
+export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify }: Props) {
+  const [children, setChildren] = useState<Record<string, Folder[]>>({});
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [newName, setNewName] = useState('');
+  const [rename, setRename] = useState('');
+  const [moveTo, setMoveTo] = useState(ROOT);
+  const noFolders = unavailable(caps, 'listFolder');
+
+  const load = async (parent: string) => {
+    try {
+      const { folders } = await send('folders.list', { accountId, folderId: parent === ROOT ? undefined : parent });
+      setChildren((all) => ({ ...all, [parent]: folders.map((f) => ({ ...f, parentId: parent })) }));
+    } catch (error) {
+      notify(errorFrom(error).message, 'error');
+    }
+  };
+
+  useEffect(() => {
+    setChildren({});
+    setOpen(new Set());
+    if (caps && !noFolders) void load(ROOT);
+  }, [accountId, caps]);
+
+  useEffect(() => onKnown(Object.values(children).flat()), [children]);
+
+  const all = Object.values(children).flat();
+  const selected = all.find((f) => f.folderId === current);
+
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else {
+      next.add(id);
+      if (!children[id]) void load(id);
+    }
+    setOpen(next);
+  };
+
+  const run = async (what: () => Promise<unknown>, done: string, reload: string[]) => {
+    try {
+      await what();
+      notify(done);
+      for (const parent of reload) await load(parent);
+    } catch (error) {
+      notify(errorFrom(error).message, 'error');
+    }
+  };
+
+  const renderLevel = (parent: string) => (
+    <ul class="tree" role="group">
+      {(children[parent] ?? []).map((folder) => (
+        <li key={folder.folderId}>
+          <button type="button" class="twisty" aria-label={`${open.has(folder.folderId) ? 'Collapse' : 'Expand'} ${folder.name}`} aria-expanded={open.has(folder.folderId)} onClick={() => toggle(folder.folderId)}>
+            {open.has(folder.folderId) ? '▾' : '▸'}
+          </button>
+          <button type="button" class="folder" aria-current={current === folder.folderId ? 'true' : undefined} onClick={() => onSelect(folder.folderId)}>
+            {folder.name}
+          </button>
+          {open.has(folder.folderId) ? renderLevel(folder.folderId) : null}
+        </li>
+      ))}
+      {open.has(parent) && children[parent]?.length === 0 ? <li class="muted small">No subfolders</li> : null}
+    </ul>
+  );
+
+  return (
+    <nav aria-label="Folders" class="folders">
+      <h2>Folders</h2>
+      <button type="button" class="folder" aria-current={current === undefined ? 'true' : undefined} onClick={() => onSelect(undefined)}>
+        All files
+      </button>
+      {noFolders ? (
+        <p class="small muted">{noFolders}</p>
+      ) : (
+        <>
+          <button type="button" class="folder" aria-current={current === ROOT ? 'true' : undefined} onClick={() => onSelect(ROOT)}>
+            Top level
+          </button>
+          {renderLevel(ROOT)}
+          <form
+            class="small"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const parent = current && current !== ROOT ? current : ROOT;
+              void run(() => send('folders.create', { accountId, name: newName, parentId: parent === ROOT ? undefined : parent }), `Created folder ${newName.trim()}`, [parent]).then(() => {
+                setNewName('');
+                if (parent !== ROOT) setOpen((o) => new Set(o).add(parent));
+              });
+            }}
+          >
+            <label for="folder-new">New folder{selected ? ` in ${selected.name}` : ''}</label>
+            <div class="row">
+              <input id="folder-new" class="grow" type="text" value={newName} onInput={(e) => setNewName((e.target as HTMLInputElement).value)} />
+              <button type="submit" disabled={!newName.trim() || !!unavailable(caps, 'createFolder')} title={unavailable(caps, 'createFolder')}>
+                Create folder
+              </button>
+            </div>
+          </form>
+          {selected ? (
+            <FolderEdit
+              folder={selected}
+              folders={all}
+              disabled={unavailable(caps, 'editFolder')}
+              canMove={caps?.folderEditFields.includes('parentId') ?? false}
+              rename={rename}
+              setRename={setRename}
+              moveTo={moveTo}
+              setMoveTo={setMoveTo}
+              onRename={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, name: rename }), `Renamed to ${rename.trim()}`, [selected.parentId ?? ROOT]).then(() => setRename(''))}
+              onMove={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, parentId: moveTo }), `Moved ${selected.name}`, [selected.parentId ?? ROOT, moveTo])}
+            />
+          ) : null}
+        </>
+      )}
+    </nav>
+  );
+}
+
+interface EditProps {
+  folder: Folder;
+  folders: Folder[];
+  disabled: string | undefined;
+  canMove: boolean;
+  rename: string;
+  setRename(v: string): void;
+  moveTo: string;
+  setMoveTo(v: string): void;
+  onRename(): void;
+  onMove(): void;
+}
+
+function FolderEdit({ folder, folders, disabled, canMove, rename, setRename, moveTo, setMoveTo, onRename, onMove }: EditProps) {
+  // A folder cannot go into itself or below itself.
+  const below = new Set([folder.folderId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of folders) if (f.parentId && below.has(f.parentId) && !below.has(f.folderId)) grew = below.add(f.folderId).size > 0;
+  }
+  const targets = folders.filter((f) => !below.has(f.folderId) && f.folderId !== folder.parentId);
+  return (
+    <div class="small">
+      <label for="folder-rename">Rename {folder.name} to</label>
+      <div class="row">
+        <input id="folder-rename" class="grow" type="text" value={rename} onInput={(e) => setRename((e.target as HTMLInputElement).value)} />
+        <button type="button" disabled={!!disabled || !rename.trim()} title={disabled} onClick={onRename}>
+          Rename folder
+        </button>
+      </div>
+      {canMove ? (
+        <>
+          <label for="folder-move">Move {folder.name} into</label>
+          <div class="row">
+            <select id="folder-move" class="grow" value={moveTo} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
+              <option value={ROOT}>Top level</option>
+              {targets.map((f) => (
+                <option key={f.folderId} value={f.folderId}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={!!disabled} title={disabled} onClick={onMove}>
+              Move folder
+            </button>
+          </div>
+        </>
+      ) : (
+        <p class="muted">This host cannot move folders, only rename them.</p>
+      )}
+      {disabled ? <p class="muted">{disabled}</p> : null}
+    </div>
+  );
+}

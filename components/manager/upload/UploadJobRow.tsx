@@ -1,0 +1,126 @@
+import { useRef } from 'preact/hooks';
+import type { Job } from '../../../lib/queue/job';
+import { etaSeconds } from '../../../lib/queue/machine';
+import { CopyButton } from '../../CopyButton';
+import { formatBytes, formatDuration } from '../../format';
+
+// One upload or relay in the queue: progress with speed and ETA, and what
+// the user can do next (cancel, retry, choose the file again).
+
+const stateText: Record<Job['state'], string> = {
+  queued: 'Queued',
+  sending: 'Starting',
+  uploading: 'Uploading',
+  encoding: 'Encoding on the host',
+  ready: 'Ready',
+  failed: 'Failed',
+  interrupted: 'Interrupted',
+};
+
+interface Props {
+  job: Job;
+  accountLabel: string;
+  onCancel(job: Job): void;
+  onRetry(job: Job): void;
+  onRemove(job: Job): void;
+  onReattach(job: Job, file: File): void;
+}
+
+function nameOf(job: Job): string {
+  return job.file?.name ?? job.title ?? job.url ?? job.id;
+}
+
+function Progress({ job }: { job: Job }) {
+  if (job.state !== 'uploading' && job.state !== 'sending') return null;
+  const total = job.bytesTotal;
+  const sent = job.bytesSent ?? 0;
+  const percent = total ? Math.floor((sent / total) * 100) : undefined;
+  const eta = etaSeconds(job.bytesSent, total, job.speed);
+  const verb = job.phase === 'download' ? 'Downloading from the source' : job.kind === 'relay' ? 'Uploading to the host' : undefined;
+  return (
+    <div class="small">
+      <progress max={100} value={percent ?? undefined} aria-label={`${nameOf(job)} progress`} />
+      <div class="row muted">
+        {verb ? <span>{verb}</span> : null}
+        <span data-field="percent">{percent === undefined ? '—' : `${percent}%`}</span>
+        <span data-field="bytes">
+          {formatBytes(sent)} of {formatBytes(total)}
+        </span>
+        <span data-field="speed">{job.speed ? `${formatBytes(job.speed)}/s` : '— /s'}</span>
+        <span data-field="eta">ETA {eta === undefined ? '—' : formatDuration(eta)}</span>
+      </div>
+    </div>
+  );
+}
+
+export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, onReattach }: Props) {
+  const picker = useRef<HTMLInputElement>(null);
+  const name = nameOf(job);
+  const waitingRetry = job.state === 'queued' && job.nextAttemptAt !== undefined && job.error;
+  const needsFile = job.kind === 'file' && job.state === 'interrupted';
+  const cancellable = job.state === 'queued' || job.state === 'sending' || job.state === 'uploading' || job.state === 'encoding';
+  return (
+    <li data-job-id={job.id} data-state={job.state} data-kind={job.kind}>
+      <div class="row">
+        <span class={`badge ${job.state}`}>{stateText[job.state]}</span>
+        <span class="grow ellipsis" title={name} data-field="name">
+          {name}
+        </span>
+        <span class="muted small">{accountLabel}</span>
+      </div>
+      <Progress job={job} />
+      {job.state === 'encoding' && job.progress !== undefined ? <div class="small muted">Encoding {Math.round(job.progress)}%</div> : null}
+      {job.links?.watch ? (
+        <div class="row small">
+          <a href={job.links.watch} target="_blank" rel="noreferrer" data-field="link" class="grow ellipsis">
+            {job.links.watch}
+          </a>
+          <CopyButton text={job.links.watch} />
+        </div>
+      ) : null}
+      {job.error && job.state !== 'ready' ? (
+        <div class={`small ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={job.error.code}>
+          {job.state === 'interrupted' && job.kind === 'file' ? 'Interrupted: choose the file again. ' : null}
+          {job.error.message}
+          {waitingRetry ? ` Next try at ${new Date(job.nextAttemptAt!).toLocaleTimeString()}.` : null}
+        </div>
+      ) : null}
+      <div class="row small" style={{ marginTop: '4px' }}>
+        {cancellable ? (
+          <button type="button" onClick={() => onCancel(job)} aria-label={`Cancel ${name}`}>
+            Cancel
+          </button>
+        ) : null}
+        {needsFile ? (
+          <>
+            <button type="button" class="primary" onClick={() => picker.current?.click()} aria-label={`Choose file again for ${name}`}>
+              Choose file again
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              hidden
+              aria-label={`File for ${name}`}
+              onChange={(e) => {
+                const el = e.target as HTMLInputElement;
+                const file = el.files?.[0];
+                el.value = '';
+                if (file) onReattach(job, file);
+              }}
+            />
+          </>
+        ) : null}
+        {job.state === 'failed' || (job.state === 'interrupted' && job.kind !== 'file') ? (
+          <button type="button" onClick={() => onRetry(job)} aria-label={`Retry ${name}`}>
+            Retry
+          </button>
+        ) : null}
+        {!cancellable ? (
+          <button type="button" onClick={() => onRemove(job)} aria-label={`Remove ${name} from the queue`}>
+            Remove
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

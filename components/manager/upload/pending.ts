@@ -1,0 +1,74 @@
+import type { PublicAccount } from '../../../lib/accounts';
+import type { UploadHostInfo } from '../../../lib/protocol/uploads';
+import { formatBytes } from '../../format';
+
+// Files picked in the Upload tab but not queued yet, with their fields.
+// Pure helpers, so the rules are unit-tested without a browser.
+
+export interface PendingFields {
+  title: string;
+  description: string;
+  folderId: string;
+  categoryId: string;
+  tags: string;
+  public: boolean;
+  adult: boolean;
+}
+
+export interface PendingFile {
+  key: string;
+  file: File;
+  fields: PendingFields;
+  snapshot?: File;
+  snapshotError?: string;
+}
+
+/** Defaults come from the account's settings (Options > account > defaults). */
+export function defaultFields(account: PublicAccount | undefined): PendingFields {
+  const d = account?.defaults ?? {};
+  return {
+    title: '',
+    description: '',
+    folderId: d.folderId ?? '',
+    categoryId: d.categoryId ?? '',
+    tags: d.tags ?? '',
+    public: d.public ?? true,
+    adult: d.adult ?? false,
+  };
+}
+
+/** Only video files; anything else is listed so the user knows why it was skipped. */
+export function splitVideos(files: readonly File[]): { videos: File[]; skipped: File[] } {
+  const videos: File[] = [];
+  const skipped: File[] = [];
+  for (const file of files) {
+    const looksVideo = file.type.startsWith('video/') || /\.(mp4|mkv|webm|mov|avi|flv|wmv|m4v|mpe?g|3gp|ts|ogv)$/i.test(file.name);
+    (looksVideo ? videos : skipped).push(file);
+  }
+  return { videos, skipped };
+}
+
+/** Why this snapshot cannot go to this host, or undefined when it can. */
+export function snapshotProblem(snapshot: File, host: UploadHostInfo | undefined): string | undefined {
+  if (!host) return undefined;
+  if (!host.snapshots) return `${host.label} takes no custom snapshot.`;
+  if (snapshot.type && !snapshot.type.startsWith('image/')) return 'The snapshot must be an image (JPEG or PNG).';
+  if (host.snapshotMaxBytes !== undefined && snapshot.size > host.snapshotMaxBytes) {
+    return `This image is ${formatBytes(snapshot.size)}; ${host.label} accepts snapshots up to ${formatBytes(host.snapshotMaxBytes)}. Choose a smaller image.`;
+  }
+  return undefined;
+}
+
+/** Upload options as the queue stores them: empty fields are left to the host. */
+export function toOptions(fields: PendingFields, host: UploadHostInfo | undefined) {
+  const text = (value: string) => (value.trim() ? value.trim() : undefined);
+  return {
+    title: text(fields.title),
+    description: text(fields.description),
+    folderId: text(fields.folderId),
+    categoryId: text(fields.categoryId),
+    tags: text(fields.tags),
+    public: fields.public,
+    ...(host?.adultFlag === false ? {} : { adult: fields.adult }),
+  };
+}

@@ -1,0 +1,89 @@
+import { useRef, useState } from 'preact/hooks';
+import { errorFrom, send } from '../../lib/messaging';
+import { t } from '../../lib/i18n';
+import { downloadText } from '../download';
+import { ErrorNote } from '../ErrorNote';
+import type { UiError } from '../useRemote';
+
+interface Props {
+  /** Called with a summary the page shows in its status line. */
+  onDone(summary: string): void;
+}
+
+/** Export and import of accounts and settings. Keys travel only encrypted, and only with a passphrase. */
+export function SettingsFileSection({ onDone }: Props) {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState<'export' | 'import' | undefined>();
+  const [error, setError] = useState<UiError | undefined>();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const exportFile = async () => {
+    setBusy('export');
+    setError(undefined);
+    try {
+      const out = await send('settings.export', { passphrase: passphrase || undefined });
+      downloadText(out.fileName, out.text, 'application/json');
+      onDone(out.keysIncluded ? t('optExportedWithKeys', [String(out.accounts), out.fileName]) : t('optExportedNoKeys', [String(out.accounts), out.fileName]));
+    } catch (e) {
+      setError(errorFrom(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy('import');
+    setError(undefined);
+    try {
+      const text = await file.text();
+      const result = await send('settings.import', { text, passphrase: passphrase || undefined });
+      const missing = result.missingKeys.length ? ` ${t('optImportMissingKeys', result.missingKeys.join(', '))}` : '';
+      onDone(`${t('optImported', [String(result.accounts), String(result.keysImported)])}${missing}`);
+    } catch (e) {
+      setError(errorFrom(e));
+    } finally {
+      setBusy(undefined);
+      // The same file may be picked again after fixing the passphrase.
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="settings-file-heading" style={{ marginTop: '16px' }}>
+      <h2 id="settings-file-heading">{t('optSettingsFileHeading')}</h2>
+      <p class="muted small">{t('optSettingsFileHelp')}</p>
+      <label for="passphrase">{t('optPassphrase')}</label>
+      <input
+        id="passphrase"
+        type="password"
+        autocomplete="new-password"
+        value={passphrase}
+        aria-describedby="passphrase-help"
+        onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)}
+      />
+      <p id="passphrase-help" class="muted small">
+        {t('optPassphraseHelp')}
+      </p>
+      <div class="row">
+        <button type="button" onClick={exportFile} disabled={!!busy}>
+          {busy === 'export' ? t('optExporting') : t('optExportSettings')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={!!busy}>
+          {busy === 'import' ? t('optImporting') : t('optImportSettings')}
+        </button>
+        <input
+          ref={fileInput}
+          id="settings-file"
+          class="visually-hidden"
+          type="file"
+          accept="application/json,.json"
+          aria-label={t('optSettingsFile')}
+          tabIndex={-1}
+          onChange={(e) => void importFile((e.target as HTMLInputElement).files?.[0])}
+        />
+      </div>
+      <ErrorNote error={error} />
+    </section>
+  );
+}

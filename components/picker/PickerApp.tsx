@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { errorFrom, send } from '../../lib/messaging';
+import type { PickerView } from '../../lib/protocol/picker';
+import { ErrorNote } from '../ErrorNote';
+import type { UiError } from '../useRemote';
+import { describeCandidate } from './describe';
+
+/** The picker is a window or tab of its own; closing it is the way back to the page. */
+export async function closeSelf(): Promise<void> {
+  try {
+    const tab = await browser.tabs.getCurrent();
+    if (tab?.id !== undefined) {
+      await browser.tabs.remove(tab.id);
+      return;
+    }
+  } catch {
+    // fall back to the window itself
+  }
+  window.close();
+}
+
+interface Props {
+  id: string;
+  onClose?(): void;
+  /** How long the "Sent" message stays before the window closes. */
+  closeDelayMs?: number;
+}
+
+export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs = 1500 }: Props) {
+  const [view, setView] = useState<PickerView | undefined>();
+  const [error, setError] = useState<UiError | undefined>();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (!id) {
+      setError({ code: 'invalid_input', message: 'No list of videos was given. Right-click the page and choose "Send to host" again.' });
+      return;
+    }
+    send('picker.get', { id }).then(
+      (loaded) => {
+        setView(loaded);
+        // The first is the finder's best guess; the user can change it.
+        setSelected(loaded.candidates.slice(0, 1).map((c) => c.url));
+        setTarget(loaded.target);
+      },
+      (e) => setError(errorFrom(e)),
+    );
+  }, [id]);
+
+  const toggle = (url: string, on: boolean) =>
+    setSelected((now) => (on ? [...now.filter((u) => u !== url), url] : now.filter((u) => u !== url)));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!view) return;
+    if (selected.length === 0) {
+      setError({ code: 'invalid_input', message: 'Tick at least one video to send.' });
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      // Sent in the page's order, whatever order they were ticked in.
+      const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
+      const { jobs, targetLabel } = await send('picker.send', { id, urls, target });
+      setSent(`Sent ${jobs.length} video${jobs.length === 1 ? '' : 's'} to ${targetLabel}.`);
+      setTimeout(onClose, closeDelayMs);
+    } catch (e) {
+      setError(errorFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = async () => {
+    if (id) await send('picker.dismiss', { id }).catch(() => undefined);
+    onClose();
+  };
+
+  return (
+    <main style={{ padding: '12px', maxWidth: '640px' }}>
+      <h1>Choose the video to send</h1>
+      {view?.pageUrl ? (
+        <p class="small muted ellipsis" title={view.pageUrl}>
+          Found on {view.pageUrl}
+        </p>
+      ) : null}
+      <ErrorNote error={error} />
+      {sent ? (
+        <p role="status" class="ok">
+          {sent}
+        </p>
+      ) : null}
+      {!view && !error ? <p class="empty">Loading the videos found on the page…</p> : null}
+      {view && !sent ? (
+        <form onSubmit={submit} aria-label="Choose videos">
+          <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+            <legend>
+              <h2>Videos found on this page ({view.candidates.length})</h2>
+            </legend>
+            <ul class="list" aria-label="Videos found">
+              {view.candidates.map((video, index) => {
+                const text = describeCandidate(video);
+                const inputId = `candidate-${index}`;
+                return (
+                  <li key={video.url} class="row" data-url={video.url} style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
+                    <input
+                      type="checkbox"
+                      id={inputId}
+                      checked={selected.includes(video.url)}
+                      onChange={(e) => toggle(video.url, (e.target as HTMLInputElement).checked)}
+                      aria-describedby={`${inputId}-url`}
+                      style={{ marginTop: '4px' }}
+                    />
+                    <div class="grow">
+                      <label for={inputId} style={{ margin: 0 }}>
+                        {text.name}
+                      </label>
+                      <div class="small muted">
+                        {text.host} · {text.details}
+                      </div>
+                      <div id={`${inputId}-url`} class="small muted ellipsis" title={video.url}>
+                        {video.url}
+                      </div>
+                      {video.kind === 'embed' ? (
+                        <div class="small warn">A player page, not the video file: the host may not be able to fetch it.</div>
+                      ) : null}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          {view.targets.length === 0 ? (
+            <p class="empty">No account is enabled. Add or enable one in Options, then try again.</p>
+          ) : (
+            <>
+              <label for="picker-target">Send to</label>
+              <select id="picker-target" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+                {view.targets.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <div class="row" style={{ marginTop: '12px' }}>
+            <button type="submit" class="primary" disabled={busy || view.targets.length === 0}>
+              {busy ? 'Sending…' : 'Send selected'}
+            </button>
+            <span class="small muted grow" aria-live="polite">
+              {selected.length} of {view.candidates.length} selected
+            </span>
+            <button type="button" onClick={() => void cancel()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error && !view ? (
+        <button type="button" onClick={() => void onClose()}>
+          Close
+        </button>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+import { HostError } from '../../errors';
+import type { Job } from '../../queue/job';
+import type { pickerRequests, PickerTarget } from '../../protocol/picker';
+import type { HandlersFor } from '../router';
+import { accountMenuId, MIRROR_MENU } from '../menus';
+import { loadPickerEntry, removePickerEntry, restorePickerEntry } from '../picker';
+
+export interface PickerApi {
+  /** Enabled accounts, in the order the menu lists them. */
+  accounts(): Promise<{ id: string; label: string }[]>;
+  /** The menu's own send path: queue and notify. */
+  send(target: string, urls: string[]): Promise<Job[]>;
+}
+
+const expired = () =>
+  new HostError('not_found', 'This list of videos has expired or was already used. Right-click the page and choose "Send to host" again.');
+
+async function targetsOf(api: PickerApi): Promise<PickerTarget[]> {
+  const accounts = await api.accounts();
+  const targets = accounts.map((a) => ({ id: accountMenuId(a.id), label: a.label }));
+  return accounts.length > 1 ? [...targets, { id: MIRROR_MENU, label: 'All accounts (mirror)' }] : targets;
+}
+
+export function createPickerHandlers(api: PickerApi): HandlersFor<typeof pickerRequests> {
+  // Ids being sent right now: storage alone cannot stop two quick clicks both finding the entry.
+  const taking = new Set<string>();
+  return {
+    'picker.get': async ({ id }) => {
+      const entry = await loadPickerEntry(id);
+      if (!entry) throw expired();
+      const targets = await targetsOf(api);
+      const target = targets.some((t) => t.id === entry.target) ? entry.target : (targets[0]?.id ?? '');
+      return { id: entry.id, pageUrl: entry.pageUrl, candidates: entry.candidates, targets, target };
+    },
+    'picker.send': async ({ id, urls, target }) => {
+      if (taking.has(id)) throw expired();
+      taking.add(id);
+      try {
+        return await sendChosen(id, urls, target);
+      } finally {
+        taking.delete(id);
+      }
+    },
+    'picker.dismiss': async ({ id }) => ({ removed: await removePickerEntry(id) }),
+  };
+
+  async function sendChosen(id: string, urls: string[], target: string): Promise<{ jobs: Job[]; targetLabel: string }> {
+    const entry = await loadPickerEntry(id);
+    if (!entry) throw expired();
+    // The page may only send what was found for it: the id is a grant for those URLs alone.
+    const offered = new Set(entry.candidates.map((c) => c.url));
+    const unknown = urls.find((url) => !offered.has(url));
+    if (unknown) throw new HostError('invalid_input', 'That video was not in the list found on the page.');
+    const targets = await targetsOf(api);
+    const chosen = targets.find((t) => t.id === target);
+    if (!chosen) throw new HostError('invalid_input', 'That account is no longer available. Pick another one.');
+    // Taken before sending so a double click cannot send twice; put back if nothing was queued.
+    if (!(await removePickerEntry(id))) throw expired();
+    try {
+      const jobs = await api.send(target, [...new Set(urls)]);
+      return { jobs, targetLabel: chosen.label };
+    } catch (error) {
+      await restorePickerEntry(entry);
+      throw error;
+    }
+  }
+}

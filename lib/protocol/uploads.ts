@@ -1,0 +1,58 @@
+import { z } from '../zod';
+import { uploadOptionsSchema, type Job } from '../queue/job';
+
+// The Upload tab's requests. File bytes never cross here: only names and
+// sizes; the File itself goes to the uploader over a BroadcastChannel.
+
+const fileMetaSchema = z.object({
+  /** Fresh UUID from the page; the uploader already holds the File under it. */
+  id: z.string().regex(/^[0-9a-f-]{36}$/i, 'a job id must be a UUID'),
+  name: z.string().min(1).max(1000),
+  size: z.number().int().nonnegative(),
+  type: z.string().max(200),
+  lastModified: z.number(),
+  options: uploadOptionsSchema.optional(),
+  snapshot: z.object({ name: z.string().max(1000), size: z.number().int().nonnegative(), type: z.string().max(200) }).optional(),
+});
+
+export const uploadRequests = {
+  'uploads.prepare': z.object({}),
+  'uploads.hosts': z.object({}),
+  'uploads.add': z.object({ accountId: z.string().min(1), files: z.array(fileMetaSchema).min(1).max(500) }),
+  'uploads.reattach': z.object({ id: z.string(), name: z.string(), size: z.number().int().nonnegative() }),
+  'relay.probe': z.object({ url: z.string().min(1).max(8000) }),
+  'relay.add': z.object({
+    accountId: z.string().min(1),
+    url: z.string().min(1).max(8000),
+    name: z.string().max(1000).optional(),
+    size: z.number().int().nonnegative().optional(),
+    options: uploadOptionsSchema.optional(),
+  }),
+} as const;
+
+/** What the Upload tab needs to know about an account's host. */
+export interface UploadHostInfo {
+  label: string;
+  canUpload: boolean;
+  canRemote: boolean;
+  adultFlag: boolean;
+  /** Undefined: the host takes no custom snapshot (or documents no limit). */
+  snapshotMaxBytes?: number;
+  snapshots: boolean;
+}
+
+export interface RelayProbe {
+  url: string;
+  name: string;
+  size?: number;
+  type?: string;
+}
+
+export interface UploadResponses {
+  'uploads.prepare': { mode: 'offscreen' | 'page' };
+  'uploads.hosts': Record<string, UploadHostInfo>;
+  'uploads.add': { jobs: Job[] };
+  'uploads.reattach': Job;
+  'relay.probe': RelayProbe;
+  'relay.add': Job;
+}

@@ -1,0 +1,199 @@
+import { browser } from 'wxt/browser';
+import { errorCodes, HostError, toSerializedError, type ErrorCode, type SerializedError } from '../errors';
+import type { HostClient } from '../hosts/types';
+import type { Job } from '../queue/job';
+import type { QueueRunner } from '../queue/runner';
+import type { JobStore } from '../queue/store';
+import { isTrustedSender, type SenderLike } from '../background/sender';
+import type { OffscreenManager } from './offscreen';
+import { readUploadReply } from './reply';
+import {
+  isUploaderReport,
+  type AliveReply,
+  type StartReply,
+  type TargetReply,
+  type UploaderCommand,
+  type UploaderReport,
+  type UploadJobRef,
+} from './wire';
+
+// The background's side of the uploader: what the queue runner calls to start,
+// check and cancel uploads, and the handler for the uploader's reports. The
+// upload target (it holds the key) is only ever a reply to the uploader that
+// asked, and only while that job is being sent.
+
+export interface UploadBridgeDeps {
+  store: Pick<JobStore, 'get' | 'all'>;
+  runner(): Pick<QueueRunner, 'report' | 'uploadDone' | 'uploadFailed'>;
+  clientFor(accountId: string): Promise<HostClient>;
+  /** The account's key and login, to mask in quoted host text. */
+  secretsOf(accountId: string): Promise<string[]>;
+  offscreen: OffscreenManager;
+  /** runtime.sendMessage: reaches the offscreen document and extension pages. */
+  broadcast(command: UploaderCommand): Promise<unknown>;
+  now?(): number;
+}
+
+export type UploaderSender = SenderLike & { documentId?: string; tab?: { id?: number } };
+
+export interface UploadBridge {
+  /** 'offscreen' in Chrome; 'page' in Firefox, where the manager tab uploads. */
+  readonly mode: 'offscreen' | 'page';
+  /** A page is about to hand over Files: make sure someone will take them. */
+  prepare(): Promise<void>;
+  uploadFile(job: Job): Promise<void | 'no-file'>;
+  uploadAlive(job: Job): Promise<boolean | 'held'>;
+  cancelUpload(job: Job): void;
+  handleReport(report: UploaderReport, sender: UploaderSender): Promise<unknown>;
+}
+
+const sending = new Set<Job['state']>(['sending', 'uploading']);
+/** After a page prepared the uploader, give it this long to hand its Files over before closing it as idle. */
+const handOverGraceMs = 60_000;
+
+function refOf(job: Job): UploadJobRef {
+  return {
+    id: job.id,
+    kind: job.kind === 'relay' ? 'relay' : 'file',
+    ...(job.url ? { url: job.url } : {}),
+    ...(job.kind === 'relay' && job.title ? { name: job.title } : {}),
+    ...(job.bytesTotal !== undefined && job.kind === 'relay' ? { bytesTotal: job.bytesTotal } : {}),
+  };
+}
+
+function asHostError(error: SerializedError): HostError {
+  const code = (errorCodes as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'server';
+  return new HostError(code, String(error.message).slice(0, 500), { status: error.status });
+}
+
+export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
+  const now = deps.now ?? Date.now;
+  const mode = deps.offscreen.supported ? 'offscreen' : 'page';
+  const uploaderPath = mode === 'offscreen' ? '/offscreen.html' : '/manager.html';
+  /** Which uploader got each job's target: a second uploader (two manager tabs) must not send it twice. */
+  const claims = new Map<string, { attempt: number; by: string }>();
+  let preparedAt = -Infinity;
+
+  function fromUploader(sender: UploaderSender): boolean {
+    if (!isTrustedSender(sender)) return false;
+    try {
+      return new URL(sender.url ?? '').pathname === uploaderPath;
+    } catch {
+      return false;
+    }
+  }
+
+  async function ask<T>(command: UploaderCommand): Promise<T | undefined> {
+    try {
+      return (await deps.broadcast(command)) as T | undefined;
+    } catch {
+      // No uploader is listening (none open, or none holds this job).
+      return undefined;
+    }
+  }
+
+  async function target(jobId: string, sender: UploaderSender): Promise<TargetReply> {
+    const job = await deps.store.get(jobId);
+    if (!job || !sending.has(job.state) || (job.kind !== 'file' && job.kind !== 'relay')) {
+      return { ok: false, error: { code: 'conflict', message: 'This job is not being sent any more.' } };
+    }
+    const by = sender.documentId ?? String(sender.tab?.id ?? sender.url);
+    const claim = claims.get(jobId);
+    if (claim && claim.attempt === job.attempts && claim.by !== by) {
+      return { ok: false, error: { code: 'conflict', message: 'Another uploader is already sending this job.' } };
+    }
+    claims.set(jobId, { attempt: job.attempts, by });
+    try {
+      const client = await deps.clientFor(job.accountId);
+      const found = await client.uploadTarget(job.options);
+      return { ok: true, target: { url: found.url, fields: found.fields, fileField: found.fileField } };
+    } catch (error) {
+      await deps.runner().uploadFailed(jobId, error, { bodySent: false });
+      return { ok: false, error: toSerializedError(error) };
+    }
+  }
+
+  async function done(jobId: string, status: number, body: string): Promise<void> {
+    const job = await deps.store.get(jobId);
+    if (!job) return;
+    claims.delete(jobId);
+    let fileCode: string;
+    try {
+      const client = await deps.clientFor(job.accountId);
+      fileCode = readUploadReply(client, status, body, await deps.secretsOf(job.accountId));
+    } catch (error) {
+      // The host answered, so the whole body went out: a 5xx may still have stored it.
+      await deps.runner().uploadFailed(jobId, error, { bodySent: true });
+      return;
+    }
+    await deps.runner().uploadDone(jobId, fileCode);
+  }
+
+  async function closeIfIdle(): Promise<void> {
+    if (mode !== 'offscreen' || now() - preparedAt < handOverGraceMs) return;
+    const jobs = await deps.store.all();
+    const waiting = jobs.some((job) => (job.kind === 'file' || job.kind === 'relay') && (job.state === 'queued' || sending.has(job.state)));
+    if (!waiting) await deps.offscreen.close();
+  }
+
+  return {
+    mode,
+    async prepare() {
+      preparedAt = now();
+      await deps.offscreen.ensure();
+    },
+    async uploadFile(job) {
+      await deps.offscreen.ensure();
+      const reply = await ask<StartReply>({ uploaderCommand: 1, type: 'start', job: refOf(job) });
+      if (!reply?.accepted) return 'no-file';
+    },
+    async uploadAlive(job) {
+      if (mode === 'offscreen' && !(await deps.offscreen.exists())) return false;
+      const reply = await ask<AliveReply>({ uploaderCommand: 1, type: 'alive', jobIds: [job.id] });
+      if (reply?.running?.includes(job.id)) return true;
+      if (reply?.held?.includes(job.id)) return 'held';
+      return false;
+    },
+    cancelUpload(job) {
+      claims.delete(job.id);
+      void ask({ uploaderCommand: 1, type: 'cancel', jobId: job.id });
+    },
+    async handleReport(report, sender) {
+      if (!fromUploader(sender)) return undefined;
+      switch (report.type) {
+        case 'target':
+          return target(report.jobId, sender);
+        case 'progress':
+          try {
+            await deps.runner().report(report.jobId, { type: 'progress', bytesSent: report.sent, bytesTotal: report.total, phase: report.phase });
+          } catch {
+            // Progress for a job cancelled or finished meanwhile: nothing to record.
+          }
+          return { ok: true };
+        case 'done':
+          await done(report.jobId, report.status, report.body);
+          return { ok: true };
+        case 'error':
+          claims.delete(report.jobId);
+          await deps.runner().uploadFailed(report.jobId, asHostError(report.error), { bodySent: report.bodySent });
+          return { ok: true };
+        case 'needed': {
+          const jobs = new Map((await deps.store.all()).map((job) => [job.id, job]));
+          // Failed and interrupted jobs keep their File: Retry must not need the user again.
+          return { needed: report.jobIds.filter((id) => { const job = jobs.get(id); return !!job && !job.fileCode; }) };
+        }
+        case 'idle':
+          await closeIfIdle();
+          return { ok: true };
+      }
+    },
+  };
+}
+
+/** Route the uploader's reports (and only those) to the bridge. */
+export function listenToUploader(bridge: UploadBridge): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: UploaderSender) => {
+    if (!isUploaderReport(message)) return undefined;
+    return bridge.handleReport(message, sender);
+  });
+}

@@ -1,0 +1,63 @@
+// Where a relay keeps the video it downloads before uploading it. The origin
+// private file system streams each chunk to disk, so a multi-GB relay costs
+// disk, not memory; the memory spool is for tests and browsers without OPFS.
+
+export interface SpoolWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  /** The finished file (disk-backed with OPFS). */
+  finish(type: string): Promise<File>;
+  discard(): Promise<void>;
+}
+
+export interface Spool {
+  create(id: string): Promise<SpoolWriter>;
+  /** Remove leftovers of relays a closed document never finished. */
+  clear(): Promise<void>;
+}
+
+const folder = 'relay-spool';
+
+export function opfsSpool(): Spool | undefined {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage?.getDirectory) return undefined;
+  const dir = async () => (await storage.getDirectory()).getDirectoryHandle(folder, { create: true });
+  return {
+    async create(id) {
+      const parent = await dir();
+      const name = id.replace(/[^\w-]/g, '_');
+      const handle = await parent.getFileHandle(name, { create: true });
+      const writable = await handle.createWritable();
+      let open = true;
+      return {
+        write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+        async finish() {
+          await writable.close();
+          open = false;
+          return handle.getFile();
+        },
+        async discard() {
+          if (open) await writable.abort().catch(() => undefined);
+          open = false;
+          await parent.removeEntry(name).catch(() => undefined);
+        },
+      };
+    },
+    async clear() {
+      await (await storage.getDirectory()).removeEntry(folder, { recursive: true }).catch(() => undefined);
+    },
+  };
+}
+
+export function memorySpool(): Spool {
+  return {
+    async create(id) {
+      let parts: Uint8Array[] = [];
+      return {
+        write: async (chunk) => void parts.push(chunk),
+        finish: async (type) => new File(parts as BlobPart[], id, { type }),
+        discard: async () => void (parts = []),
+      };
+    },
+    clear: async () => undefined,
+  };
+}

@@ -1,0 +1,357 @@
+import type { ErrorCode, SerializedError } from '../errors';
+import { memorySpool, type Spool, type SpoolWriter } from './spool';
+import type {
+  AliveReply,
+  NeededReply,
+  StartReply,
+  TargetReply,
+  UploaderCommand,
+  UploaderReport,
+  UploadJobRef,
+  UploadTargetWire,
+} from './wire';
+
+// The uploader: holds the user's Files by job id (references, never copies),
+// posts them with XHR so upload progress is visible, and reports back to the
+// background. It runs in Chrome's offscreen document (so the manager tab may
+// close) or, in Firefox, in the manager tab itself. It never sees a key
+// except inside the upload target the background hands to it for one POST.
+
+export interface UploaderDeps {
+  /** runtime.sendMessage to the background. */
+  send(report: UploaderReport): Promise<unknown>;
+  createXhr?(): XMLHttpRequest;
+  fetch?: typeof fetch;
+  spool?: Spool;
+  /** Least gap between progress reports. */
+  progressEveryMs?: number;
+  /** Abort a transfer that moved no byte for this long. */
+  stallMs?: number;
+  /** How long the host may take to answer once every byte was sent. */
+  replyWaitMs?: number;
+  /** Gap between attempts to deliver a result while the background restarts. */
+  deliveryRetryMs?: number;
+  deliveryAttempts?: number;
+  now?(): number;
+}
+
+export interface Uploader {
+  hold(jobId: string, file: File, snapshot?: File): void;
+  holds(jobId: string): boolean;
+  /**
+   * undefined: this uploader has nothing to say about the command, so it must
+   * not answer (another uploader, e.g. a second manager tab, may hold the job).
+   */
+  handle(command: UploaderCommand): StartReply | AliveReply | undefined;
+  /** Drop Files the queue no longer needs; report idle when nothing is left. */
+  sweep(): Promise<void>;
+  busy(): boolean;
+}
+
+interface Held {
+  file: File;
+  snapshot?: File;
+}
+
+interface Task {
+  cancelled: boolean;
+  bodySent: boolean;
+  abort(): void;
+}
+
+class UploadFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+class Cancelled extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the upload server';
+  }
+}
+
+function nameFromUrl(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : 'video.mp4';
+  } catch {
+    return 'video.mp4';
+  }
+}
+
+function sourceFailure(status: number, url: string): UploadFailure {
+  const where = hostOf(url);
+  if (status === 404 || status === 410) {
+    return new UploadFailure('not_found', `${where} answered ${status}: the video is gone or the link expired. Copy a fresh link and relay again.`, status);
+  }
+  if (status === 401 || status === 403) {
+    return new UploadFailure(
+      'bad_request',
+      `${where} refused the download (${status}). Open the video's page in this browser (signed in if needed), copy the link again and relay it.`,
+      status,
+    );
+  }
+  if (status === 429) return new UploadFailure('rate_limited', `${where} is limiting downloads (429). VidRelay tries again later.`, status);
+  if (status >= 500) return new UploadFailure('server', `${where} had a server error (${status}) while sending the video. VidRelay tries again later.`, status);
+  return new UploadFailure('bad_request', `${where} answered ${status} to the download. Check the link.`, status);
+}
+
+function serialize(error: unknown): SerializedError {
+  if (error instanceof UploadFailure) return { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'server', message: `The upload stopped: ${text}` };
+}
+
+export function createUploader(deps: UploaderDeps): Uploader {
+  const files = new Map<string, Held>();
+  const active = new Map<string, Task>();
+  const createXhr = deps.createXhr ?? (() => new XMLHttpRequest());
+  const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const spool = deps.spool ?? memorySpool();
+  const progressEveryMs = deps.progressEveryMs ?? 250;
+  const stallMs = deps.stallMs ?? 60_000;
+  const replyWaitMs = deps.replyWaitMs ?? 10 * 60_000;
+  const deliveryRetryMs = deps.deliveryRetryMs ?? 1000;
+  const deliveryAttempts = deps.deliveryAttempts ?? 60;
+  const now = deps.now ?? Date.now;
+
+  /** Results must reach the background even while its worker restarts: try until it answers. */
+  async function deliver<T>(report: UploaderReport): Promise<T | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const reply = (await deps.send(report)) as T | undefined;
+        if (reply !== undefined) return reply;
+      } catch {
+        // No receiver yet (the worker is starting): wait and send again.
+      }
+      if (attempt >= deliveryAttempts) return undefined;
+      await sleep(deliveryRetryMs);
+    }
+  }
+
+  function progressReporter(jobId: string, phase?: 'download' | 'upload') {
+    let last = -Infinity;
+    return (sent: number, total: number, force = false) => {
+      const at = now();
+      if (!force && at - last < progressEveryMs) return;
+      last = at;
+      // Progress is advisory: a lost report is replaced by the next one.
+      deps.send({ uploaderReport: 1, type: 'progress', jobId, sent, total, ...(phase ? { phase } : {}) }).catch(() => undefined);
+    };
+  }
+
+  /** Stream the source into the spool; memory stays flat with the OPFS spool. */
+  async function download(job: UploadJobRef, task: Task, keep: (writer: SpoolWriter) => void): Promise<File> {
+    const url = job.url!;
+    const controller = new AbortController();
+    let stalled = false;
+    task.abort = () => controller.abort();
+    let lastByte = now();
+    const watchdog = setInterval(() => {
+      if (now() - lastByte > stallMs) {
+        stalled = true;
+        controller.abort();
+      }
+    }, Math.max(50, Math.min(stallMs / 4, 5000)));
+    const writer = await spool.create(job.id);
+    keep(writer);
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(url, { credentials: 'include', signal: controller.signal });
+      } catch {
+        if (task.cancelled) throw new Cancelled();
+        throw new UploadFailure(stalled ? 'timeout' : 'network', `Could not download the video from ${hostOf(url)}${stalled ? ': it stopped answering' : ''}. VidRelay tries again later.`);
+      }
+      if (!response.ok) throw sourceFailure(response.status, url);
+      const told = Number(response.headers.get('content-length') ?? '');
+      const total = job.bytesTotal ?? (Number.isFinite(told) && told > 0 ? told : 0);
+      const report = progressReporter(job.id, 'download');
+      const reader = response.body!.getReader();
+      let loaded = 0;
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          if (task.cancelled) throw new Cancelled();
+          throw new UploadFailure(stalled ? 'timeout' : 'network', `The download from ${hostOf(url)} broke off after ${loaded} bytes. VidRelay tries again later.`);
+        }
+        if (chunk.done) break;
+        lastByte = now();
+        await writer.write(chunk.value);
+        loaded += chunk.value.byteLength;
+        report(loaded, Math.max(total, loaded));
+      }
+      if (total && loaded < total) {
+        throw new UploadFailure('network', `The download from ${hostOf(url)} ended early (${loaded} of ${total} bytes). VidRelay tries again later.`);
+      }
+      report(loaded, loaded, true);
+      const type = response.headers.get('content-type')?.split(';')[0] || 'video/mp4';
+      return await writer.finish(type);
+    } catch (error) {
+      await writer.discard();
+      throw error;
+    } finally {
+      clearInterval(watchdog);
+    }
+  }
+
+  function post(jobId: string, target: UploadTargetWire, file: File, name: string, snapshot: File | undefined, task: Task) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const xhr = createXhr();
+      const form = new FormData();
+      for (const [field, value] of Object.entries(target.fields)) form.append(field, value);
+      if (snapshot) form.append('snapshot', snapshot, snapshot.name);
+      form.append(target.fileField, file, name);
+      const report = progressReporter(jobId, 'upload');
+      const where = hostOf(target.url);
+      let lastByte = now();
+      let why: 'cancel' | 'stall' | undefined;
+      const watchdog = setInterval(() => {
+        const limit = task.bodySent ? replyWaitMs : stallMs;
+        if (now() - lastByte > limit) {
+          why = 'stall';
+          xhr.abort();
+        }
+      }, Math.max(50, Math.min(stallMs / 4, 5000)));
+      const finish = () => clearInterval(watchdog);
+      task.abort = () => {
+        why = 'cancel';
+        xhr.abort();
+      };
+      // The multipart overhead is counted in e.total; scale back to the file's own bytes.
+      xhr.upload.onprogress = (e) => {
+        lastByte = now();
+        const total = e.lengthComputable && e.total > 0 ? e.total : file.size;
+        report(Math.min(file.size, Math.round((e.loaded / total) * file.size)), file.size);
+      };
+      xhr.upload.onload = () => {
+        task.bodySent = true;
+        lastByte = now();
+        report(file.size, file.size, true);
+      };
+      xhr.onload = () => {
+        finish();
+        resolve({ status: xhr.status, body: typeof xhr.responseText === 'string' ? xhr.responseText : '' });
+      };
+      xhr.onerror = () => {
+        finish();
+        reject(new UploadFailure('network', `The connection to ${where} dropped during the upload. VidRelay checks the host and tries again.`));
+      };
+      xhr.onabort = () => {
+        finish();
+        if (why === 'cancel') reject(new Cancelled());
+        else
+          reject(
+            new UploadFailure(
+              'timeout',
+              task.bodySent
+                ? `${where} took too long to answer after the upload. VidRelay checks the host before sending again.`
+                : `The upload to ${where} stalled: no data moved for ${Math.round(stallMs / 1000)} s. VidRelay tries again later.`,
+            ),
+          );
+      };
+      xhr.open('POST', target.url);
+      xhr.send(form);
+    });
+  }
+
+  async function requestTarget(jobId: string): Promise<TargetReply | undefined> {
+    return deliver<TargetReply>({ uploaderReport: 1, type: 'target', jobId });
+  }
+
+  async function run(job: UploadJobRef, task: Task): Promise<void> {
+    let spooled: SpoolWriter | undefined;
+    let file: File | undefined;
+    try {
+      let name: string;
+      let snapshot: File | undefined;
+      if (job.kind === 'relay') {
+        file = await download(job, task, (writer) => (spooled = writer));
+        name = job.name || nameFromUrl(job.url ?? '');
+      } else {
+        const held = files.get(job.id);
+        if (!held) throw new UploadFailure('invalid_input', 'The file is no longer open in the browser: choose the file again.');
+        file = held.file;
+        snapshot = held.snapshot;
+        name = held.file.name;
+      }
+      if (task.cancelled) throw new Cancelled();
+      const reply = await requestTarget(job.id);
+      // The background refused (and recorded why), or cannot be reached at all.
+      if (!reply) throw new UploadFailure('network', 'The extension background did not answer. VidRelay tries again later.');
+      if (!reply.ok) return;
+      if (task.cancelled) throw new Cancelled();
+      const result = await post(job.id, reply.target, file, name, snapshot, task);
+      await deliver({ uploaderReport: 1, type: 'done', jobId: job.id, status: result.status, body: result.body });
+    } catch (error) {
+      if (error instanceof Cancelled || task.cancelled) return;
+      await deliver({ uploaderReport: 1, type: 'error', jobId: job.id, error: serialize(error), bodySent: task.bodySent });
+    } finally {
+      active.delete(job.id);
+      await spooled?.discard().catch(() => undefined);
+    }
+  }
+
+  function start(job: UploadJobRef): StartReply | undefined {
+    if (active.has(job.id)) return { accepted: true };
+    if (job.kind === 'file' && !files.has(job.id)) return undefined;
+    if (job.kind === 'relay' && !job.url) return { accepted: false };
+    const task: Task = { cancelled: false, bodySent: false, abort: () => undefined };
+    active.set(job.id, task);
+    void run(job, task);
+    return { accepted: true };
+  }
+
+  async function sweep(): Promise<void> {
+    const idle = [...files.keys()].filter((id) => !active.has(id));
+    if (idle.length) {
+      const reply = await deliver<NeededReply>({ uploaderReport: 1, type: 'needed', jobIds: idle });
+      if (reply) {
+        const needed = new Set(reply.needed);
+        for (const id of idle) if (!needed.has(id) && !active.has(id)) files.delete(id);
+      }
+    }
+    if (!files.size && !active.size) await deps.send({ uploaderReport: 1, type: 'idle' }).catch(() => undefined);
+  }
+
+  return {
+    hold(jobId, file, snapshot) {
+      files.set(jobId, { file, snapshot });
+    },
+    holds: (jobId) => files.has(jobId),
+    busy: () => files.size > 0 || active.size > 0,
+    sweep,
+    handle(command) {
+      switch (command.type) {
+        case 'start':
+          return start(command.job);
+        case 'alive': {
+          const running = command.jobIds.filter((id) => active.has(id));
+          const held = command.jobIds.filter((id) => !active.has(id) && files.has(id));
+          return running.length || held.length ? { running, held } : undefined;
+        }
+        case 'cancel': {
+          const task = active.get(command.jobId);
+          if (task) {
+            task.cancelled = true;
+            task.abort();
+          }
+          return undefined;
+        }
+      }
+    },
+  };
+}

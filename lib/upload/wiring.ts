@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { settingsItem } from '../storage';
+import { defaultLimits } from '../queue/scheduler';
+import type { QueueRunner, QueueRunnerDeps } from '../queue/runner';
+import type { JobStore } from '../queue/store';
+import { clientForAccount, ensureHostAccess, getAccount } from '../background/accounts';
+import { createUploadHandlers } from '../background/handlers/uploads';
+import { createUploadBridge, listenToUploader } from './bridge';
+import { createOffscreenManager } from './offscreen';
+import type { UploaderCommand } from './wire';
+
+// The upload feature's background wiring, kept in one place so the shared
+// service file only spreads it in.
+
+/** Chrome fires alarms no sooner than 30 s; polling faster would only be wasted work. */
+export const minAlarmMs = 30_000;
+
+async function clientFor(accountId: string) {
+  const account = await getAccount(accountId);
+  await ensureHostAccess(account);
+  return clientForAccount(account);
+}
+
+export function createUploadWiring(options: { store: JobStore; runner(): QueueRunner; pollAlarm: string }) {
+  const { store, pollAlarm } = options;
+  const bridge = createUploadBridge({
+    store,
+    runner: options.runner,
+    clientFor,
+    secretsOf: async (accountId) => {
+      const account = await getAccount(accountId).catch(() => undefined);
+      return [account?.key ?? '', account?.login ?? ''].filter(Boolean);
+    },
+    offscreen: createOffscreenManager(),
+    broadcast: (command: UploaderCommand) => browser.runtime.sendMessage(command),
+  });
+
+  const runnerDeps: Partial<QueueRunnerDeps> = {
+    uploadFile: (job) => bridge.uploadFile(job),
+    uploadAlive: (job) => bridge.uploadAlive(job),
+    cancelUpload: (job) => bridge.cancelUpload(job),
+    schedulePoll: (when) => void browser.alarms.create(pollAlarm, { when: Math.max(when, Date.now() + minAlarmMs) }),
+    cancelPoll: () => void browser.alarms.clear(pollAlarm),
+    limits: async () => (await settingsItem.get()).concurrency ?? defaultLimits,
+  };
+
+  const handlers = createUploadHandlers({
+    runner: { enqueueFile: (...a) => options.runner().enqueueFile(...a), enqueueRelay: (...a) => options.runner().enqueueRelay(...a), retry: (id) => options.runner().retry(id) },
+    bridge,
+    getJob: (id) => store.get(id),
+    clientFor,
+  });
+
+  return { bridge, runnerDeps, handlers, listen: () => listenToUploader(bridge) };
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostSim, type HostSim, type SimFile, type SimFolder } from '../host-sim';
+import { launchExtension, type ExtensionSession } from './browser';
+import { ManagerPage } from './pages/ManagerPage';
+import { OptionsPage } from './pages/OptionsPage';
+
+// Link management against the local host: folders, rename, move, copy as
+// BBCode (read back from the real clipboard), and the history as CSV.
+
+const KEY = 'e2e-vip-key-0005';
+const LABEL = 'Vip Files';
+let sim: HostSim;
+let session: ExtensionSession;
+let manager: ManagerPage;
+let trips: SimFolder;
+const files: Record<string, SimFile> = {};
+
+beforeAll(async () => {
+  sim = await startHostSim({ encodeMs: 300 });
+  sim.addAccount({ hostId: 'vipstream.cc', key: KEY });
+  trips = sim.addFolder('vipstream.cc', KEY, 'Trips');
+  sim.addFolder('vipstream.cc', KEY, 'Beach', trips.id);
+  for (const title of ['Alpha clip', 'Beta clip', 'Gamma clip']) files[title] = sim.addFile('vipstream.cc', KEY, { title, length: 95, views: 7 });
+  files['Delta clip'] = sim.addFile('vipstream.cc', KEY, { title: 'Delta clip', folderId: trips.id });
+
+  session = await launchExtension();
+  // CDP calls chrome-extension:// origins opaque, so the grant goes to every origin of this throwaway profile.
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const options = await OptionsPage.open(session);
+  await options.fillAccount({ host: 'vipstream.cc', apiBase: sim.apiBase('vipstream.cc'), key: KEY, name: LABEL });
+  await options.save();
+  await options.page.close();
+  manager = await ManagerPage.open(session, 'Files');
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+const watchOf = (code: string) => `${sim.origin}/${code}`;
+
+describe('files', () => {
+  it('browses folders', async () => {
+    await expect.poll(() => manager.fileTitles(), { timeout: 15_000 }).toEqual(['Delta clip', 'Gamma clip', 'Beta clip', 'Alpha clip']);
+    await manager.folder('Trips').click();
+    await expect.poll(() => manager.fileTitles()).toEqual(['Delta clip']);
+    await manager.expandFolder('Trips');
+    await manager.folder('Beach').click();
+    await expect(manager.page.getByText('This folder holds no files.').waitFor()).resolves.toBeUndefined();
+    await manager.folder('All files').click();
+    await expect.poll(() => manager.fileTitles()).toHaveLength(4);
+  });
+
+  it('renames a file', async () => {
+    await manager.openFile('Alpha clip');
+    await manager.renameOpenFile('Alpha renamed');
+    await expect.poll(() => manager.toast().textContent()).toBe('Saved Alpha renamed');
+    await expect.poll(() => manager.fileTitles()).toContain('Alpha renamed');
+    expect(files['Alpha clip'].title).toBe('Alpha renamed');
+  });
+
+  it('moves two files into a folder', async () => {
+    await manager.selectFile('Beta clip');
+    await manager.selectFile('Gamma clip');
+    await manager.moveSelected('Trips');
+    await expect.poll(() => manager.toast().textContent()).toBe('Moved 2 files');
+    expect(files['Beta clip'].folderId).toBe(trips.id);
+    expect(files['Gamma clip'].folderId).toBe(trips.id);
+    expect(files['Alpha clip'].folderId).not.toBe(trips.id);
+    await manager.folder('Trips').click();
+    await expect.poll(() => manager.fileTitles()).toEqual(['Delta clip', 'Gamma clip', 'Beta clip']);
+  });
+
+  it('copies the selection as BBCode', async () => {
+    await manager.selectFile('Beta clip');
+    await manager.selectFile('Delta clip');
+    await manager.copyLinksAs('BBCode');
+    await expect.poll(() => manager.toast().textContent()).toBe('Copied 2 links as BBCode');
+    const text = await manager.clipboardText();
+    expect(text).toBe(
+      [`[url=${watchOf(files['Delta clip'].code)}]Delta clip[/url]`, `[url=${watchOf(files['Beta clip'].code)}]Beta clip[/url]`].join('\n'),
+    );
+  });
+
+  it('exports the history as CSV', async () => {
+    const accountId = await manager.page.evaluate(async (label) => {
+      const raw = (await chrome.storage.local.get('accounts')) as { accounts?: { data: { id: string; label: string }[] } };
+      return raw.accounts?.data.find((a) => a.label === label)?.id ?? '';
+    }, LABEL);
+    const urls = [sim.videoUrl('history-one', 16 * 1024), sim.videoUrl('history-two', 16 * 1024)];
+    const reply = await manager.page.evaluate(
+      ({ id, list }) => chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: id, urls: list } }),
+      { id: accountId, list: urls },
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await expect.poll(() => sim.remoteUploads.filter((r) => urls.includes(r.url)).length, { timeout: 15_000 }).toBe(2);
+
+    await manager.openTab('History');
+    await expect.poll(() => manager.page.locator('li[data-job-id]').count(), { timeout: 15_000 }).toBe(2);
+    const all = await manager.exportHistory('Export CSV');
+    expect(all.name).toMatch(/^vidrelay-history-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = all.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,kind,account,state,url,title,fileCode,watch,embed,createdAt,error');
+    expect(lines).toHaveLength(3);
+    const rows = lines.slice(1).map((line) => line.split(','));
+    expect(rows.map((r) => r[4]).sort()).toEqual([...urls].sort());
+    for (const row of rows) {
+      expect(row[1]).toBe('remote');
+      expect(row[2]).toBe(LABEL);
+      const upload = sim.remoteUploads.find((r) => r.url === row[4]);
+      expect(row[6]).toBe(upload?.fileCode);
+    }
+    expect(all.text).not.toContain(KEY);
+
+    await manager.searchHistory('history-two');
+    const one = await manager.exportHistory('Export CSV');
+    const oneLines = one.text.trimEnd().split('\r\n');
+    expect(oneLines).toHaveLength(2);
+    expect(oneLines[1]).toContain(urls[1]);
+  });
+
+  it('checks link health, marks the missing file and counts it on the toolbar badge until seen', async () => {
+    await manager.openTab('Files');
+    await expect.poll(() => manager.fileTitles()).toContain('Gamma clip');
+    // Gone from the host after the list was loaded, as when a host removes a file.
+    sim.accountFor('vipstream.cc', KEY)!.files.delete(files['Gamma clip'].code);
+    await manager.selectFile('Gamma clip');
+    await manager.selectFile('Delta clip');
+    await manager.page.getByRole('button', { name: 'Check links' }).click();
+    await expect.poll(() => manager.toast().textContent()).toBe('Checked 2 links: 1 with problems');
+    const worker = await session.worker();
+    const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
+    await expect.poll(badge).toBe('1');
+    await manager.folder('All files').click();
+    await expect.poll(() => manager.fileRow('Gamma clip').locator('[data-field="health"]').textContent()).toBe('Missing');
+    expect(await manager.fileRow('Delta clip').locator('[data-field="health"]').count()).toBe(0);
+
+    await manager.openTab('History');
+    await expect.poll(badge).toBe('');
+  });
+
+  it('shows the account views: statistics chart, encodings, deleted files and DMCA notices', async () => {
+    await manager.openTab('Account');
+    await manager.page.getByRole('img', { name: /^Chart of views, downloads from / }).waitFor();
+    await manager.page.getByLabel('Days').fill('7');
+    await manager.page.getByRole('button', { name: 'Show statistics' }).click();
+    const dmca = manager.page.getByRole('region', { name: 'DMCA notices' });
+    await expect.poll(() => dmca.locator('li').count()).toBe(1);
+    await expect.poll(() => manager.page.getByRole('region', { name: 'Encoding queue' }).textContent()).toMatch(/Nothing is encoding|%/);
+    await expect.poll(() => manager.page.getByRole('region', { name: 'Deleted files' }).textContent()).toMatch(/No deleted files|Gamma/);
+  });
+});

@@ -1,0 +1,48 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../browser';
+
+// The manager's Upload tab: pick files, start, watch the queue.
+
+export class UploadPage {
+  constructor(readonly page: Page) {}
+
+  static async open(session: ExtensionSession): Promise<UploadPage> {
+    const page = await session.context.newPage();
+    await page.goto(session.url('manager.html#upload'));
+    await page.getByRole('tabpanel', { name: 'Upload' }).waitFor();
+    await page.getByText('Drop video files here').waitFor();
+    return new UploadPage(page);
+  }
+
+  async chooseAccount(label: string): Promise<void> {
+    await this.page.getByLabel('Account', { exact: true }).selectOption({ label });
+  }
+
+  async chooseFiles(paths: string[]): Promise<void> {
+    await this.page.getByLabel('Choose files').setInputFiles(paths);
+  }
+
+  pending(name: string) {
+    return this.page.locator(`li[data-file-name="${name}"]`);
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start upload' }).click();
+    await this.page.getByRole('list', { name: 'Files to upload' }).waitFor({ state: 'detached', timeout: 20_000 });
+  }
+
+  job(name: string) {
+    return this.page.getByRole('list', { name: 'Upload queue' }).locator('li[data-job-id]').filter({
+      has: this.page.locator('[data-field="name"]', { hasText: name }),
+    });
+  }
+
+  async stateOf(name: string): Promise<string | null> {
+    return this.job(name).getAttribute('data-state');
+  }
+
+  async waitForState(name: string, states: string[], timeout = 30_000): Promise<void> {
+    const selector = states.map((s) => `[data-state="${s}"]`).join(',');
+    await this.job(name).and(this.page.locator(selector)).waitFor({ timeout });
+  }
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostSim, type HostSim } from '../host-sim';
+import { launchExtension, type ExtensionSession } from './browser';
+import { UploadPage } from './pages/UploadPage';
+
+// Relay: mp4upload.com has no remote upload, so the extension downloads the
+// video itself (after the user confirmed its size) and uploads it as a file.
+
+const KEY = 'e2e-mp4-key-0001';
+let sim: HostSim;
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  sim = await startHostSim({ encodeMs: 500 });
+  sim.addAccount({ hostId: 'mp4upload.com', key: KEY, login: 'relayer' });
+  session = await launchExtension();
+  const worker = await session.worker();
+  await worker.evaluate(
+    async ({ apiBase, key }) => {
+      const account = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase, key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+      await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
+    },
+    { apiBase: sim.apiBase('mp4upload.com'), key: KEY },
+  );
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('relay', () => {
+  it('relays a host-sim URL to the mp4upload preset after the user confirms its size', async () => {
+    const size = 6 * 1024 * 1024;
+    const source = sim.videoUrl('relay-clip', size);
+    const upload = await UploadPage.open(session);
+    await upload.page.getByLabel('Video URL to relay').fill(source);
+    await upload.page.getByRole('button', { name: 'Check size' }).click();
+    const probe = upload.page.locator('[data-field="relay-probe"]');
+    await probe.waitFor();
+    await expect(probe.textContent()).resolves.toMatch(/relay-clip\.mp4.*6\.0 MB/);
+    // Nothing is downloaded before the user confirms.
+    expect(sim.requests.filter((r) => r.path.startsWith('/media/') && r.method === 'GET')).toHaveLength(0);
+
+    await upload.page.getByRole('button', { name: 'Confirm and relay' }).click();
+    await upload.waitForState('relay-clip.mp4', ['encoding', 'ready'], 30_000);
+    const landed = sim.uploads.filter((u) => u.hostId === 'mp4upload.com');
+    expect(landed).toHaveLength(1);
+    expect(landed[0]).toMatchObject({ name: 'relay-clip.mp4', size });
+    const link = await upload.job('relay-clip.mp4').locator('a[data-field="link"]').getAttribute('href');
+    expect(link).toContain(landed[0]!.fileCode);
+    await upload.page.close();
+  });
+
+  it('says clearly when the source is gone', async () => {
+    const upload = await UploadPage.open(session);
+    await upload.page.getByLabel('Video URL to relay').fill(`${sim.origin}/media/missing/nothing-here.mp4`);
+    await upload.page.getByRole('button', { name: 'Check size' }).click();
+    const alert = upload.page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.getAttribute('data-code')).resolves.toBe('not_found');
+    await upload.page.close();
+  });
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium, type Page } from 'playwright-core';
+import { startHostSim, type HostSim } from '../host-sim';
+import { chromiumArgs, chromiumPath, extensionDir, launchExtension, type ExtensionSession } from './browser';
+
+// Screenshots of popup, options and manager in light and dark, saved for
+// review in artifacts/screenshots/. Each shot also checks the page followed
+// the colour scheme (the body background changes).
+
+const outDir = resolve('artifacts/screenshots');
+const KEY = 'shots-media-key-2024';
+let sim: HostSim;
+let session: ExtensionSession;
+
+const pages = [
+  { name: 'popup', path: 'popup.html', viewport: { width: 400, height: 600 }, ready: 'VidRelay' },
+  { name: 'options', path: 'options.html', viewport: { width: 900, height: 1300 }, ready: 'VidRelay options' },
+  { name: 'manager', path: 'manager.html', viewport: { width: 1200, height: 800 }, ready: 'VidRelay manager' },
+] as const;
+
+async function shoot(name: string, path: string, viewport: { width: number; height: number }, heading: string, scheme: 'light' | 'dark'): Promise<string> {
+  const page: Page = await session.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(session.url(path));
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  // Let lists load from the background before the shot.
+  await page.waitForTimeout(600);
+  const file = join(outDir, `${name}-${scheme}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.close();
+  return background;
+}
+
+beforeAll(async () => {
+  await mkdir(outDir, { recursive: true });
+  sim = await startHostSim({ encodeMs: 200 });
+  sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'shots-user' });
+  session = await launchExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('screenshots for review', () => {
+  it('options with no account yet (empty state)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await shoot('options-empty', 'options.html', { width: 900, height: 900 }, 'VidRelay options', scheme);
+    }
+  });
+
+  it('popup, options and manager, light and dark', async () => {
+    const ext = await session.context.newPage();
+    await ext.goto(session.url('options.html'));
+    const send = (type: string, payload: unknown) =>
+      ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ vidrelay: 1, type: t, payload: p }), [type, payload] as const);
+    const base = { hostId: 'media.cm', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: false };
+    const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: KEY, defaults: { linkFormat: 'bbcode', tags: 'travel' } } })) as { data: { id: string } };
+    await send('accounts.save', { account: { ...base, label: 'Media backup', key: 'shots-other-key', enabled: false, defaults: {} } });
+    await send('remote.send', { accountId: main.data.id, urls: [sim.videoUrl('holiday-clip', 8192), sim.videoUrl('concert', 4096)] });
+    await ext.waitForTimeout(1500);
+    await ext.close();
+
+    for (const { name, path, viewport, ready } of pages) {
+      const light = await shoot(name, path, viewport, ready, 'light');
+      const dark = await shoot(name, path, viewport, ready, 'dark');
+      expect(dark, `${name} follows the dark scheme`).not.toBe(light);
+    }
+  });
+});
+
+describe('German', () => {
+  it('shows the options page in German when the browser is German', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'vidrelay-de-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      locale: 'de-DE',
+      args: [...chromiumArgs(extensionDir), '--lang=de'],
+      env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
+    });
+    try {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 900, height: 900 });
+      await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+      await page.getByRole('heading', { name: 'VidRelay-Einstellungen' }).waitFor();
+      await page.getByRole('button', { name: 'Einstellungen exportieren' }).waitFor();
+      await expect(page.getByLabel('API-Schlüssel').count()).resolves.toBe(1);
+      await page.screenshot({ path: join(outDir, 'options-de-light.png'), fullPage: true });
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+});

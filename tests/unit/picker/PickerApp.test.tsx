@@ -1,0 +1,132 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PickerApp } from '../../../components/picker/PickerApp';
+import { describeCandidate } from '../../../components/picker/describe';
+import { createPickerHandlers } from '../../../lib/background/handlers/picker';
+import { savePickerEntry } from '../../../lib/background/picker';
+import { dispatch, type Handlers } from '../../../lib/background/router';
+import type { FoundVideo } from '../../../lib/media';
+import type { Job } from '../../../lib/queue/job';
+
+// The picker page against the real handlers and router, as the page would reach them.
+
+const candidates: FoundVideo[] = [
+  { url: 'https://cdn.example/media/episode-1.mp4', kind: 'file', source: 'link' },
+  { url: 'https://cdn.example/media/episode%202.mp4?size=9', kind: 'file', source: 'link' },
+  { url: 'https://player.example/e/77', kind: 'embed', source: 'iframe' },
+];
+const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/picker.html?id=x', origin: 'chrome-extension://test-extension-id' };
+
+let sends: { target: string; urls: string[] }[];
+let closed: number;
+let root: HTMLElement;
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+beforeEach(() => {
+  sends = [];
+  closed = 0;
+  const handlers = createPickerHandlers({
+    accounts: async () => [
+      { id: 'a', label: 'Media' },
+      { id: 'b', label: 'Vip' },
+    ],
+    send: async (target, urls) => {
+      sends.push({ target, urls });
+      return urls.map((url) => ({ id: url, url }) as Job);
+    },
+  }) as Handlers;
+  fakeBrowser.runtime.sendMessage = (async (message: unknown) => dispatch(handlers, message, page)) as never;
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function open(id: string) {
+  await act(() => render(<PickerApp id={id} onClose={() => closed++} closeDelayMs={0} />, root));
+  await settle();
+}
+
+const checkbox = (name: string) => {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent === name)!;
+  return root.querySelector<HTMLInputElement>(`#${label.getAttribute('for')}`)!;
+};
+const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+describe('PickerApp', () => {
+  it('lists every candidate, the best one ticked, with the menu’s account chosen', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:b', pageUrl: 'https://site.example/list' });
+    await open(entry.id);
+    expect([...root.querySelectorAll('label[for^="candidate-"]')].map((l) => l.textContent)).toEqual(['episode-1.mp4', 'episode 2.mp4', '77']);
+    expect(checkbox('episode-1.mp4').checked).toBe(true);
+    expect(checkbox('episode 2.mp4').checked).toBe(false);
+    expect(root.querySelector<HTMLSelectElement>('#picker-target')!.value).toBe('account:b');
+    expect(root.textContent).toContain('Found on https://site.example/list');
+    expect(root.textContent).toContain('A player page, not the video file');
+    expect(root.textContent).toContain('1 of 3 selected');
+  });
+
+  it('sends what the user ticks, in page order, to the account chosen, then closes', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:a' });
+    await open(entry.id);
+    await act(() => checkbox('episode 2.mp4').click());
+    await act(() => checkbox('episode-1.mp4').click());
+    await act(() => checkbox('77').click());
+    const select = root.querySelector<HTMLSelectElement>('#picker-target')!;
+    await act(() => {
+      select.value = 'mirror:all';
+      select.dispatchEvent(new Event('change'));
+    });
+    await act(() => button('Send selected').click());
+    await settle();
+    await settle();
+    expect(sends).toEqual([{ target: 'mirror:all', urls: [candidates[1].url, candidates[2].url] }]);
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Sent 2 videos to All accounts (mirror).');
+    expect(closed).toBe(1);
+  });
+
+  it('asks for a choice when nothing is ticked, and sends nothing', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:a' });
+    await open(entry.id);
+    await act(() => checkbox('episode-1.mp4').click());
+    await act(() => button('Send selected').click());
+    await settle();
+    expect(sends).toEqual([]);
+    expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/Tick at least one video/);
+  });
+
+  it('explains an expired list and offers to close', async () => {
+    await open('no-such-id');
+    expect(root.querySelector('[role="alert"]')!.getAttribute('data-code')).toBe('not_found');
+    expect(root.textContent).toMatch(/expired/);
+    await act(() => button('Close').click());
+    expect(closed).toBe(1);
+  });
+
+  it('Cancel drops the list and closes', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:a' });
+    await open(entry.id);
+    await act(() => button('Cancel').click());
+    await settle();
+    expect(closed).toBe(1);
+    await expect(fakeBrowser.storage.session.get(null)).resolves.toEqual({});
+  });
+});
+
+describe('describeCandidate', () => {
+  it('names a candidate by its file, host, kind and where it was found', () => {
+    expect(describeCandidate({ url: 'https://cdn.example/a/My%20Clip.webm', kind: 'file', source: 'og:video' })).toEqual({
+      name: 'My Clip.webm',
+      host: 'cdn.example',
+      details: 'video file · page metadata (og:video)',
+    });
+    expect(describeCandidate({ url: 'https://cdn.example/', kind: 'hls', source: 'resource' }).name).toBe('cdn.example');
+    expect(describeCandidate({ url: 'https://cdn.example/%E0%A4%A.mp4', kind: 'file', source: 'link' }).name).toBe('%E0%A4%A.mp4');
+  });
+});

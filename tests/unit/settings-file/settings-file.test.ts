@@ -1,0 +1,122 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accountsItem, settingsItem } from '../../../lib/storage';
+import { accountSchema, type Account } from '../../../lib/accounts';
+import { exportSettings, importSettings } from '../../../lib/settings-file';
+import { HostError } from '../../../lib/errors';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+const PASS = 'correct horse battery';
+
+const stored = (over: Partial<Account>): Account =>
+  accountSchema.parse({ id: 'acc_x', hostId: 'media.cm', label: 'X', key: 'stored-key-abcdef', createdAt: 1, ...over });
+
+async function seed(): Promise<void> {
+  await accountsItem.set([
+    stored({ id: 'acc_media1', label: 'Old media', key: 'old-media-key-0000' }),
+    stored({ id: 'acc_keep', hostId: 'vipstream.cc', label: 'Keep me', key: 'keep-key-9999' }),
+  ]);
+  await settingsItem.set({ ...(await settingsItem.get()), defaultAccountId: 'acc_keep', linkFormat: 'html' });
+}
+
+async function snapshot(): Promise<string> {
+  return JSON.stringify([await accountsItem.get(), await settingsItem.get()]);
+}
+
+async function expectRefused(run: Promise<unknown>, message: RegExp): Promise<void> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(HostError);
+  expect((error as HostError).code).toBe('invalid_input');
+  expect((error as HostError).message).toMatch(message);
+}
+
+describe('settings export', () => {
+  it('leaves keys out without a passphrase', async () => {
+    await seed();
+    const out = await exportSettings();
+    expect(out.keysIncluded).toBe(false);
+    expect(out.text).not.toContain('old-media-key-0000');
+    expect(out.text).not.toContain('keep-key-9999');
+    const file = JSON.parse(out.text);
+    expect(file.keys).toBeUndefined();
+    expect(file.accounts.map((a: Record<string, unknown>) => 'key' in a)).toEqual([false, false]);
+    expect(out.fileName).toMatch(/^vidrelay-settings-\d{4}-\d{2}-\d{2}\.json$/);
+  });
+
+  it('encrypts keys with a passphrase: PBKDF2 >= 310k, random salt and 12-byte IV', async () => {
+    await seed();
+    const a = JSON.parse((await exportSettings(PASS)).text);
+    const b = JSON.parse((await exportSettings(PASS)).text);
+    expect(JSON.stringify(a)).not.toContain('keep-key-9999');
+    expect(a.keys.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256' });
+    expect(a.keys.kdf.iterations).toBeGreaterThanOrEqual(310_000);
+    expect(atob(a.keys.cipher.iv)).toHaveLength(12);
+    expect(a.keys.kdf.salt).not.toBe(b.keys.kdf.salt);
+    expect(a.keys.cipher.iv).not.toBe(b.keys.cipher.iv);
+  });
+
+  it('refuses a passphrase that is too short', async () => {
+    await expectRefused(exportSettings('short'), /at least 8/);
+  });
+
+  it('round-trips accounts, keys and settings into an empty profile', async () => {
+    await seed();
+    const out = await exportSettings(PASS);
+    const before = await snapshot();
+    await accountsItem.set([]);
+    await settingsItem.set(await settingsItem.get().then((s) => ({ ...s, defaultAccountId: undefined, linkFormat: 'plain' })));
+    const result = await importSettings(out.text, PASS);
+    expect(result).toMatchObject({ accounts: 2, keysImported: 2, missingKeys: [] });
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('settings import', () => {
+  it('reads a v1 file without keys: keeps a stored key of the same account, others need one', async () => {
+    await seed();
+    const result = await importSettings(fixture('v1-plain.json'));
+    expect(result).toEqual({ accounts: 2, keysImported: 0, missingKeys: ['Megamax'] });
+    const accounts = await accountsItem.get();
+    expect(accounts.map((a) => a.id)).toEqual(['acc_media1', 'acc_keep', 'acc_mega1']);
+    expect(accounts[0]).toMatchObject({ label: 'Media main', key: 'old-media-key-0000', defaults: { folderId: '12', linkFormat: 'bbcode' } });
+    expect(accounts[2]).toMatchObject({ login: 'megauser', key: '', enabled: false });
+    expect(await settingsItem.get()).toMatchObject({ defaultAccountId: 'acc_media1', linkFormat: 'markdown', concurrency: { perHost: 3, overall: 5 } });
+  });
+
+  it('reads a v1 file with encrypted keys', async () => {
+    const result = await importSettings(fixture('v1-encrypted.json'), PASS);
+    expect(result).toEqual({ accounts: 2, keysImported: 2, missingKeys: [] });
+    expect((await accountsItem.get()).map((a) => a.key)).toEqual(['fixture-media-key-1234', 'fixture-mega-key-5678']);
+  });
+
+  it.each([
+    ['a newer file', 'newer.json', PASS, /newer VidRelay.*version 2/],
+    ['broken JSON', 'broken.json', PASS, /not valid JSON/],
+    ['an unknown host', 'bad-host.json', PASS, /damaged at accounts\.0\.hostId/],
+    ['a wrong passphrase', 'v1-encrypted.json', 'wrong passphrase!', /passphrase does not open/],
+    ['no passphrase for encrypted keys', 'v1-encrypted.json', undefined, /Enter the passphrase/],
+  ])('refuses %s and changes nothing', async (_name, file, passphrase, message) => {
+    await seed();
+    const before = await snapshot();
+    await expectRefused(importSettings(fixture(file), passphrase), message);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a file that is not a settings file, or whose keys were tampered with', async () => {
+    await seed();
+    const before = await snapshot();
+    await expectRefused(importSettings('{"hello":1}'), /not a VidRelay settings file/);
+    const tampered = JSON.parse(fixture('v1-encrypted.json'));
+    tampered.keys.data = tampered.keys.data.replace(/^../, 'AA');
+    await expectRefused(importSettings(JSON.stringify(tampered), PASS), /passphrase does not open/);
+    const weak = JSON.parse(fixture('v1-encrypted.json'));
+    weak.keys.kdf.iterations = 1000;
+    await expectRefused(importSettings(JSON.stringify(weak), PASS), /damaged at keys\.kdf\.iterations/);
+    expect(await snapshot()).toBe(before);
+  });
+});

@@ -1,0 +1,152 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HostError } from '../../../lib/errors';
+import type { HostClient } from '../../../lib/hosts/types';
+import type { Job } from '../../../lib/queue/job';
+import { createJobStore } from '../../../lib/queue/store';
+import { createUploadBridge, type UploaderSender } from '../../../lib/upload/bridge';
+import type { OffscreenManager } from '../../../lib/upload/offscreen';
+import type { UploaderCommand } from '../../../lib/upload/wire';
+import { job } from '../queue/fakes';
+
+// The background's side of the uploader: who gets the upload target (with
+// the key), how replies become file codes or errors, and when the offscreen
+// document may close.
+
+const extensionId = 'test-extension-id';
+
+function sender(path: string, documentId = 'doc-1'): UploaderSender {
+  return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL(path), documentId };
+}
+
+function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['uploadTarget'] } = {}) {
+  const store = createJobStore();
+  const runner = { report: vi.fn(async () => ({}) as Job), uploadDone: vi.fn(async () => undefined), uploadFailed: vi.fn(async () => undefined) };
+  const client = {
+    preset: { label: 'media.cm', needsLogin: false },
+    uploadTarget: options.uploadTarget ?? (async () => ({ url: 'https://s1.media.test/upload/01', fields: { key: 'the-key' }, fileField: 'file' })),
+    parseUploadReply: (body: string) => {
+      const parsed = JSON.parse(body) as { files: { filecode: string; status: string }[] };
+      return parsed.files.map((f) => ({ fileCode: f.filecode, ok: f.status === 'OK', error: f.status === 'OK' ? undefined : f.status }));
+    },
+  } as unknown as HostClient;
+  const offscreen: OffscreenManager = {
+    supported: options.offscreen ?? true,
+    ensure: vi.fn(async () => undefined),
+    exists: vi.fn(async () => true),
+    close: vi.fn(async () => undefined),
+  };
+  const sent: UploaderCommand[] = [];
+  let answer: (command: UploaderCommand) => unknown = () => undefined;
+  const bridge = createUploadBridge({
+    store,
+    runner: () => runner,
+    clientFor: async () => client,
+    secretsOf: async () => ['the-key'],
+    offscreen,
+    broadcast: async (command) => {
+      sent.push(command);
+      return answer(command);
+    },
+    now: () => Date.now(),
+  });
+  return { store, runner, bridge, offscreen, sent, answerWith: (fn: typeof answer) => (answer = fn) };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  (fakeBrowser.runtime as { id: string }).id = extensionId;
+});
+
+describe('upload bridge', () => {
+  it('hands the target (with the key) only to the offscreen document, only for a job being sent', async () => {
+    const { store, bridge } = setup();
+    await store.put(job({ id: 'j1', kind: 'file', state: 'sending', attempts: 1 }));
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, sender('/popup.html'))).resolves.toBeUndefined();
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, { ...sender('/offscreen.html'), id: 'other-extension' })).resolves.toBeUndefined();
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
+      ok: true,
+      target: { fields: { key: 'the-key' } },
+    });
+    await store.put(job({ id: 'j2', kind: 'file', state: 'failed' }));
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j2' }, sender('/offscreen.html'))).resolves.toMatchObject({ ok: false });
+  });
+
+  it('in Firefox the manager tab is the uploader, and a second tab cannot take a claimed job', async () => {
+    const { store, bridge } = setup({ offscreen: false });
+    expect(bridge.mode).toBe('page');
+    await store.put(job({ id: 'j1', kind: 'relay', url: 'https://s.test/a.mp4', state: 'sending', attempts: 1 }));
+    const first = { ...sender('/manager.html'), documentId: undefined, tab: { id: 1 } };
+    const second = { ...sender('/manager.html'), documentId: undefined, tab: { id: 2 } };
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, first)).resolves.toMatchObject({ ok: true });
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, second)).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('records a failing upload target (say a wrong key) on the job', async () => {
+    const { store, bridge, runner } = setup({ uploadTarget: async () => Promise.reject(new HostError('auth', 'Wrong key')) });
+    await store.put(job({ id: 'j1', kind: 'file', state: 'sending', attempts: 1 }));
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'auth' },
+    });
+    expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'auth' }), { bodySent: false });
+  });
+
+  it('reads the reply into a file code, and an HTTP 509 into a bandwidth error', async () => {
+    const { store, bridge, runner } = setup();
+    await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
+    await bridge.handleReport({ uploaderReport: 1, type: 'done', jobId: 'j1', status: 200, body: '{"files":[{"filecode":"abc","status":"OK"}]}' }, sender('/offscreen.html'));
+    expect(runner.uploadDone).toHaveBeenCalledWith('j1', 'abc');
+    await bridge.handleReport({ uploaderReport: 1, type: 'done', jobId: 'j1', status: 509, body: '<h1>Bandwidth Limit Exceeded the-key</h1>' }, sender('/offscreen.html'));
+    const [, error, failure] = runner.uploadFailed.mock.calls.at(-1) as unknown as [string, HostError, unknown];
+    expect(error.code).toBe('bandwidth');
+    expect(error.message).toMatch(/509/);
+    expect(error.message).not.toContain('the-key');
+    expect(failure).toEqual({ bodySent: true });
+  });
+
+  it('turns an uploader error report into a HostError for the runner', async () => {
+    const { store, bridge, runner } = setup();
+    await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
+    await bridge.handleReport(
+      { uploaderReport: 1, type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false },
+      sender('/offscreen.html'),
+    );
+    expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'network', message: 'dropped' }), { bodySent: false });
+  });
+
+  it('asks the uploader whether a job is still alive', async () => {
+    const { bridge, answerWith, offscreen } = setup();
+    const j = job({ id: 'j1', kind: 'file', state: 'uploading' });
+    answerWith(() => ({ running: ['j1'], held: [] }));
+    await expect(bridge.uploadAlive(j)).resolves.toBe(true);
+    answerWith(() => ({ running: [], held: ['j1'] }));
+    await expect(bridge.uploadAlive(j)).resolves.toBe('held');
+    answerWith(() => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(bridge.uploadAlive(j)).resolves.toBe(false);
+    vi.mocked(offscreen.exists).mockResolvedValueOnce(false);
+    await expect(bridge.uploadAlive(j)).resolves.toBe(false);
+  });
+
+  it('says no-file when no uploader takes the start command, and never broadcasts the key', async () => {
+    const { bridge, sent } = setup();
+    await expect(bridge.uploadFile(job({ id: 'j1', kind: 'file', state: 'sending' }))).resolves.toBe('no-file');
+    expect(JSON.stringify(sent)).not.toContain('the-key');
+  });
+
+  it('keeps Files for jobs that may be retried and closes the document only when idle', async () => {
+    const { store, bridge, offscreen } = setup();
+    await store.put(job({ id: 'failed', kind: 'file', state: 'failed' }));
+    await store.put(job({ id: 'done', kind: 'file', state: 'encoding', fileCode: 'x' }));
+    await expect(bridge.handleReport({ uploaderReport: 1, type: 'needed', jobIds: ['failed', 'done', 'removed'] }, sender('/offscreen.html'))).resolves.toEqual({
+      needed: ['failed'],
+    });
+    await bridge.handleReport({ uploaderReport: 1, type: 'idle' }, sender('/offscreen.html'));
+    expect(offscreen.close).toHaveBeenCalledTimes(1);
+    await store.put(job({ id: 'waiting', kind: 'file', state: 'queued' }));
+    await bridge.handleReport({ uploaderReport: 1, type: 'idle' }, sender('/offscreen.html'));
+    expect(offscreen.close).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,106 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clientForAccount, getAccount } from '../../../lib/background/accounts';
+import { createUploadHandlers } from '../../../lib/background/handlers/uploads';
+import { createQueueRunner } from '../../../lib/queue/runner';
+import { createJobStore } from '../../../lib/queue/store';
+import { accountsItem } from '../../../lib/storage';
+import { startHostSim, type HostSim } from '../../host-sim';
+
+// The Upload tab's requests against real presets and a real local server:
+// snapshot limits, empty files, choosing the same file again, relay probes.
+
+let sim: HostSim;
+const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+const meta = (n: number, extra: object = {}) => ({ id: id(n), name: `clip${n}.mp4`, size: 1000, type: 'video/mp4', lastModified: 1, ...extra });
+
+beforeAll(async () => {
+  sim = await startHostSim();
+});
+afterAll(() => sim.close());
+
+function setup() {
+  const store = createJobStore();
+  const runner = createQueueRunner({
+    store,
+    clientFor: async (accountId) => clientForAccount(await getAccount(accountId)),
+    hostIdOf: async () => 'media.cm',
+    now: () => Date.now(),
+    schedulePoll: () => undefined,
+    notify: () => undefined,
+  });
+  const handlers = createUploadHandlers({
+    runner,
+    bridge: { mode: 'offscreen', prepare: vi.fn(async () => undefined) },
+    getJob: (jobId) => store.get(jobId),
+    clientFor: async (accountId) => clientForAccount(await getAccount(accountId)),
+  });
+  return { store, runner, handlers };
+}
+
+beforeEach(async () => {
+  fakeBrowser.permissions.contains = async () => true;
+  await accountsItem.set([
+    { id: 'media', hostId: 'media.cm', label: 'Media', apiBase: sim.apiBase('media.cm'), key: 'k1-abcdef', enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
+    { id: 'mega', hostId: 'megamax.me', label: 'Mega', apiBase: sim.apiBase('megamax.me'), key: 'k2-abcdef', login: 'me', enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
+  ]);
+});
+
+describe('upload handlers', () => {
+  it('queues every file of a batch under the ids the page gave', async () => {
+    const { handlers, store } = setup();
+    const { jobs } = await handlers['uploads.add']({ accountId: 'media', files: [meta(1, { options: { title: 'One' } }), meta(2)] });
+    expect(jobs.map((j) => j.id)).toEqual([id(1), id(2)]);
+    expect(await store.get(id(1))).toMatchObject({ kind: 'file', file: { name: 'clip1.mp4', size: 1000 }, options: { title: 'One' } });
+  });
+
+  it('refuses a snapshot above the host limit, and queues nothing of that batch', async () => {
+    const { handlers, store } = setup();
+    const big = { name: 'thumb.jpg', size: 900_000, type: 'image/jpeg' };
+    await expect(handlers['uploads.add']({ accountId: 'media', files: [meta(1), meta(2, { snapshot: big })] })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/thumb\.jpg.*878\.9 KB.*at most 781\.3 KB/),
+    });
+    expect(await store.all()).toHaveLength(0);
+  });
+
+  it('refuses a snapshot for a host that takes none, and an empty file', async () => {
+    const { handlers } = setup();
+    await expect(
+      handlers['uploads.add']({ accountId: 'mega', files: [meta(1, { snapshot: { name: 's.jpg', size: 10, type: 'image/jpeg' } })] }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/no custom snapshot/) });
+    await expect(handlers['uploads.add']({ accountId: 'media', files: [meta(1, { size: 0 })] })).rejects.toMatchObject({ message: expect.stringMatching(/empty/) });
+  });
+
+  it('lists what each host allows', async () => {
+    const { handlers } = setup();
+    const hosts = await handlers['uploads.hosts']({});
+    expect(hosts.media).toMatchObject({ canUpload: true, snapshots: true, snapshotMaxBytes: 800_000 });
+    expect(hosts.mega).toMatchObject({ canUpload: true, canRemote: false, snapshots: false });
+  });
+
+  it('takes the file again only if it is the same one', async () => {
+    const { handlers, store } = setup();
+    await handlers['uploads.add']({ accountId: 'media', files: [meta(1)] });
+    await store.update(id(1), (job) => ({ ...job, state: 'interrupted' }));
+    await expect(handlers['uploads.reattach']({ id: id(1), name: 'other.mp4', size: 1000 })).rejects.toMatchObject({
+      message: expect.stringMatching(/not the same file.*clip1\.mp4/),
+    });
+    await expect(handlers['uploads.reattach']({ id: id(1), name: 'clip1.mp4', size: 1000 })).resolves.toMatchObject({ state: expect.stringMatching(/queued|sending|interrupted/) });
+  });
+
+  it('probes a relay source for its name and size', async () => {
+    const { handlers } = setup();
+    await expect(handlers['relay.probe']({ url: sim.videoUrl('trip', 123_456) })).resolves.toMatchObject({ name: 'trip.mp4', size: 123_456 });
+    await expect(handlers['relay.probe']({ url: sim.pageUrl('video') })).rejects.toMatchObject({ code: 'invalid_input' });
+    fakeBrowser.permissions.contains = async () => false;
+    await expect(handlers['relay.probe']({ url: sim.videoUrl('trip', 10) })).rejects.toMatchObject({ code: 'permission' });
+  });
+
+  it('queues a relay with the confirmed size', async () => {
+    const { handlers } = setup();
+    const job = await handlers['relay.add']({ accountId: 'mega', url: sim.videoUrl('trip', 5000), name: 'trip.mp4', size: 5000 });
+    expect(job).toMatchObject({ kind: 'relay', bytesTotal: 5000, title: 'trip.mp4' });
+  });
+});
