@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
 import { errorFrom, send } from '../../lib/messaging';
 import { ErrorNote } from '../ErrorNote';
+import { AccountPicker, useAccountChoice } from '../AccountPicker';
 import type { UiError } from '../useRemote';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
@@ -19,16 +20,11 @@ interface Props {
 }
 
 export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
-  const usable = accounts.filter((a) => a.enabled);
-  const [accountId, setAccountId] = useState(defaultAccountId ?? usable[0]?.id ?? '');
+  const { usable, accountId, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | undefined>();
   const [result, setResult] = useState<string | undefined>();
-
-  useEffect(() => {
-    if (!usable.some((a) => a.id === accountId)) setAccountId(defaultAccountId ?? usable[0]?.id ?? '');
-  }, [accounts, defaultAccountId]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -63,16 +59,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       <label for="urls">Video URLs</label>
       <textarea id="urls" rows={3} placeholder="https://example.com/video.mp4" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <div class="row" style={{ marginTop: '6px' }}>
-        <label for="send-account" class="small" style={{ margin: 0 }}>
-          Account
-        </label>
-        <select id="send-account" class="grow" value={accountId} onChange={(e) => setAccountId((e.target as HTMLSelectElement).value)}>
-          {usable.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
+        <AccountPicker id="send-account" class="grow" inline accounts={usable} value={accountId} onChange={setAccountId} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Sending…' : 'Send'}
         </button>

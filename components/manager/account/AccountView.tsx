@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
 import { ErrorNote } from '../../ErrorNote';
+import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import type { UiError } from '../../useRemote';
 import type { ManagerViewProps } from '../views';
 import { unavailable } from '../files/capabilities';
@@ -11,19 +12,12 @@ import type { StatsDay } from '../../../lib/hosts/types';
 import '../files/files.css';
 
 export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
-  const usable = accounts.filter((a) => a.enabled);
-  const [accountId, setAccountId] = useState('');
+  const { usable, accountId, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const [caps, setCaps] = useState<AccountCapabilities>();
   const [days, setDays] = useState(30);
   const [metrics, setMetrics] = useState<Metric[]>(['views', 'downloads']);
   const [stats, setStats] = useState<StatsDay[]>();
   const [error, setError] = useState<UiError>();
-
-  useEffect(() => {
-    if (accountId && usable.some((a) => a.id === accountId)) return;
-    const first = usable.find((a) => a.id === defaultAccountId) ?? usable[0];
-    if (first) setAccountId(first.id);
-  }, [accounts, defaultAccountId]);
 
   useEffect(() => {
     if (!accountId) return;
@@ -62,14 +56,7 @@ export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
     <section aria-label="Account">
       <div class="row">
         <div>
-          <label for="account-view-account">Account</label>
-          <select id="account-view-account" value={accountId} onChange={(e) => setAccountId((e.target as HTMLSelectElement).value)}>
-            {usable.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
+          <AccountPicker id="account-view-account" accounts={usable} value={accountId} onChange={setAccountId} />
         </div>
       </div>
       <ErrorNote error={error} />

@@ -5,6 +5,7 @@ import type { HealthStatus } from '../../../lib/links/health';
 import { createFileIndex } from '../../../lib/links/filter';
 import { errorFrom, send } from '../../../lib/messaging';
 import { ErrorNote } from '../../ErrorNote';
+import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import type { UiError } from '../../useRemote';
 import { useToast } from '../../links/useToast';
 import type { ManagerViewProps } from '../views';
@@ -30,8 +31,7 @@ interface HostFilters {
 const flag = (v: '' | 'yes' | 'no') => (v === '' ? undefined : v === 'yes');
 
 export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
-  const usable = accounts.filter((a) => a.enabled);
-  const [accountId, setAccountId] = useState('');
+  const { usable, accountId, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const [caps, setCaps] = useState<AccountCapabilities>();
   const [folderId, setFolderId] = useState<string | undefined>(undefined);
   const [folders, setFolders] = useState<Folder[]>([]);
@@ -49,12 +49,6 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
   const [openCode, setOpenCode] = useState<string>();
   const [health, setHealth] = useState<Map<string, HealthStatus>>(new Map());
   const toast = useToast();
-
-  useEffect(() => {
-    if (accountId && usable.some((a) => a.id === accountId)) return;
-    const first = usable.find((a) => a.id === defaultAccountId) ?? usable[0];
-    if (first) setAccountId(first.id);
-  }, [accounts, defaultAccountId]);
 
   useEffect(() => {
     if (!accountId) return;
@@ -160,14 +154,7 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
       {toast.node}
       <div class="row" style={{ marginBottom: '8px' }}>
         <div>
-          <label for="files-account">Account</label>
-          <select id="files-account" value={accountId} onChange={(e) => setAccountId((e.target as HTMLSelectElement).value)}>
-            {usable.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
+          <AccountPicker id="files-account" accounts={usable} value={accountId} onChange={setAccountId} />
         </div>
         <span class="grow" />
         {caps ? <span class="small muted">{caps.hostLabel}</span> : null}

@@ -1,3 +1,4 @@
+import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import { useEffect, useState } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
 import { errorFrom, send } from '../../../lib/messaging';
@@ -16,9 +17,7 @@ import { usePageUploader } from './usePageUploader';
 // every file upload and relay in the queue.
 
 export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
-  const usable = accounts.filter((a) => a.enabled);
-  const [accountId, setAccountId] = useState('');
-  const account = usable.find((a) => a.id === accountId) ?? usable.find((a) => a.id === defaultAccountId) ?? usable[0];
+  const { usable, account, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const hosts = useRemote('uploads.hosts', {});
   const host = account ? hosts.data?.[account.id] : undefined;
   const jobs = useRemote('jobs.list', {}, 1000);
@@ -105,14 +104,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     <section aria-label="Upload files">
       <div class="row" style={{ marginBottom: '8px' }}>
         <div>
-          <label for="upload-account">Account</label>
-          <select id="upload-account" value={account?.id} onChange={(e) => setAccountId((e.target as HTMLSelectElement).value)}>
-            {usable.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
+          <AccountPicker id="upload-account" accounts={usable} value={account?.id ?? ''} onChange={setAccountId} />
         </div>
         {host && !host.canUpload ? <p class="error small grow">{host.label} takes no file uploads through its API; pick another account.</p> : null}
       </div>
