@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging';
 import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
+import { CopyAs } from '../links/CopyAs';
+import { jobLinkItem } from '../links/linkItems';
+import { useToast } from '../links/useToast';
 import { useRemote } from '../useRemote';
 import { SendUrlsForm } from './SendUrlsForm';
 
@@ -11,11 +14,17 @@ export function PopupApp() {
   // Extra rows so a mirror's children come along with it; the list shows 10 at most.
   const jobs = useRemote('jobs.list', { limit: 40 }, 1500);
   const list = accounts.data ?? [];
+  const toast = useToast();
+  const labelOf = (id: string) => list.find((a) => a.id === id)?.label ?? '';
+  // The links of the jobs shown below (mirror children appear under their parent).
+  const recentLinks = (jobs.data ?? []).filter((j) => !j.parentId).slice(0, 10).filter((j) => j.links?.watch);
 
   return (
-    <main style={{ width: '380px', padding: '12px' }}>
+    <main style={{ width: '400px', padding: '12px' }}>
       <header class="row" style={{ marginBottom: '8px' }}>
-        <h1 class="grow">VidRelay</h1>
+        <h1 class="grow" style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          VidRelay
+        </h1>
         <a href="/manager.html" target="_blank">
           Manager
         </a>
@@ -51,6 +60,14 @@ export function PopupApp() {
       <section aria-label="Recent jobs" style={{ marginTop: '12px' }}>
         <h2>Recent</h2>
         <ErrorNote error={jobs.error} />
+        {recentLinks.length ? (
+          <CopyAs
+            idPrefix="popup"
+            count={recentLinks.length}
+            items={() => recentLinks.flatMap((j) => jobLinkItem(j, labelOf(j.accountId)) ?? [])}
+            notify={toast.show}
+          />
+        ) : null}
         <JobList
           jobs={jobs.data ?? []}
           accounts={list}
@@ -61,6 +78,7 @@ export function PopupApp() {
           }}
         />
       </section>
+      {toast.node}
     </main>
   );
 }

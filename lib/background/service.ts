@@ -3,7 +3,6 @@ import { accountsItem } from '../storage';
 import { toPublicAccount } from '../accounts';
 import { createJobStore } from '../queue/store';
 import { createQueueRunner } from '../queue/runner';
-import type { Job } from '../queue/job';
 import { listen } from './router';
 import { createAccountHandlers } from './handlers/accounts';
 import { createJobHandlers } from './handlers/jobs';
@@ -11,11 +10,11 @@ import { clientForAccount, ensureHostAccess, getAccount } from './accounts';
 import { rebuildMenus } from './menus';
 import { defaultFindInTab, handleMenuClick, recentNotices, sendToTarget, type MenuClickInfo, type MenuDeps } from './menu-click';
 import { notify } from './notify';
+import { jobNotice } from './job-notice';
 import { createFileHandlers, clientForId } from './handlers/files';
 import { createHealth, historyTargetsOf } from './health';
 import { createSettingsFileHandlers } from './handlers/settings-file';
 import { restrictStorageToTrustedContexts } from './storage-access';
-import { t } from '../i18n';
 import { settingsItem } from '../storage';
 import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
@@ -25,14 +24,6 @@ import { createUploadWiring } from '../upload/wiring';
 // Wires browser events to lib/: the background holds no logic of its own.
 
 const POLL_ALARM = 'queue-poll';
-
-function notifyJob(job: Job): void {
-  if (job.state === 'ready') {
-    void notify(job.id, t('notifyReady'), t('notifyReadyBody', [job.title ?? job.url ?? t('notifyYourVideo'), job.links?.watch ?? '']));
-  } else if (job.state === 'failed') {
-    void notify(job.id, t('notifyFailed'), job.error?.message ?? t('notifyFailedBody'));
-  }
-}
 
 export function startBackground(): void {
   // Security: storage.local (where the keys are) for extension pages and the background only.
@@ -51,7 +42,11 @@ export function startBackground(): void {
     hostIdOf: async (accountId) => (await accountsItem.get()).find((a) => a.id === accountId)?.hostId,
     now: () => Date.now(),
     schedulePoll: (when) => void browser.alarms.create(POLL_ALARM, { when }),
-    notify: notifyJob,
+    notify: (job) =>
+      void store.all().then((jobs) => {
+        const notice = jobNotice(job, jobs);
+        if (notice) void notify(job.id, notice.title, notice.message);
+      }),
     ...uploads.runnerDeps,
   });
   uploads.listen();

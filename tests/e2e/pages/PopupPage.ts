@@ -15,11 +15,11 @@ export class PopupPage {
     await this.page.getByLabel('Video URLs').fill(urls.join('\n'));
     if (accountLabel) await this.page.getByLabel('Account', { exact: true }).selectOption({ label: accountLabel });
     await this.page.getByRole('button', { name: 'Send', exact: true }).click();
-    await this.page.getByRole('status').waitFor();
+    await this.status().waitFor();
   }
 
   status() {
-    return this.page.getByRole('status');
+    return this.page.getByRole('form', { name: 'Send URLs' }).getByRole('status');
   }
 
   jobs() {
