@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
+import { pageScripts } from './page-scripts';
 import { gzipSync } from 'node:zlib';
 
 // Popup and options JavaScript must each stay under 40 KB gzipped: the popup
@@ -10,20 +11,6 @@ const dir = process.argv[2] ?? '.output/chrome-mv3';
 const budgetBytes = 40 * 1024;
 const budgeted = new Set(['popup', 'options']);
 
-function scriptsOf(page: string): string[] {
-  const html = readFileSync(join(dir, `${page}.html`), 'utf8');
-  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
-  const seen = new Set<string>();
-  while (queue.length) {
-    const file = posix.normalize(queue.shift()!);
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = readFileSync(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(posix.join(posix.dirname(file), m[1]));
-  }
-  return [...seen];
-}
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 let failed = false;
 const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
@@ -33,7 +20,7 @@ for (const page of ['popup', 'options', ...pages.filter((p) => !budgeted.has(p))
     failed ||= budgeted.has(page);
     continue;
   }
-  const files = scriptsOf(page);
+  const files = pageScripts(dir, page);
   const gz = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length, 0);
   const limited = budgeted.has(page);
   const over = limited && gz > budgetBytes;

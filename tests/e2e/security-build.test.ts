@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { extensionDir } from './browser';
+import { pageScripts } from '../../scripts/page-scripts';
 
 // Scans the real build: every script a UI page loads, and every script that
 // may be injected into a web page, must hold no code that reads keys. Markers
@@ -29,22 +30,7 @@ function read(file: string): string {
   return readFileSync(join(extensionDir, file), 'utf8');
 }
 
-/** Scripts a page loads, following static and dynamic imports between chunks. */
-function scriptsOfPage(page: string): string[] {
-  const html = read(page);
-  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
-  const seen = new Set<string>();
-  while (queue.length) {
-    const file = posix.normalize(queue.shift()!);
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = read(file);
-    for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-      queue.push(posix.join(posix.dirname(file), m[1]));
-    }
-  }
-  return [...seen];
-}
+const scriptsOfPage = (page: string) => pageScripts(extensionDir, page);
 
 const manifest = existsSync(join(extensionDir, 'manifest.json')) ? JSON.parse(read('manifest.json')) : undefined;
 const pages = existsSync(extensionDir) ? readdirSync(extensionDir).filter((f) => f.endsWith('.html') && !uploaderPages.has(f)) : [];
