@@ -10,48 +10,44 @@ function rows(result: unknown, what: string): unknown[] {
   return asArray(result) ?? badShape(`${what} is not a list`);
 }
 
-export function parseDeleted(result: unknown): DeletedFile[] {
-  return rows(result, 'deleted files').flatMap((row) => {
+/** Rows naming a file; a row without a file code tells the user nothing and is skipped. */
+function fileRows<T>(result: unknown, what: string, build: (o: Record<string, unknown>, fileCode: string) => T): T[] {
+  return rows(result, what).flatMap((row) => {
     const o = asObject(row);
     const fileCode = o && fileCodeOf(o);
-    if (!o || !fileCode) return [];
-    return [
-      compact({
-        fileCode,
-        title: asString(pick(o, 'title', 'name', 'file_title')),
-        deleted: asDate(o.deleted),
-        deletedAgoSec: asNumber(o.deleted_ago_sec),
-        deletedBy: asString(o.deleted_by),
-      }),
-    ];
+    return o && fileCode ? [build(o, fileCode)] : [];
   });
+}
+
+export function parseDeleted(result: unknown): DeletedFile[] {
+  return fileRows(result, 'deleted files', (o, fileCode) =>
+    compact({
+      fileCode,
+      title: asString(pick(o, 'title', 'name', 'file_title')),
+      deleted: asDate(o.deleted),
+      deletedAgoSec: asNumber(o.deleted_ago_sec),
+      deletedBy: asString(o.deleted_by),
+    }),
+  );
 }
 
 export function parseDmca(result: unknown): DmcaFile[] {
-  return rows(result, 'DMCA list').flatMap((row) => {
-    const o = asObject(row);
-    const fileCode = o && fileCodeOf(o);
-    if (!o || !fileCode) return [];
-    return [compact({ fileCode, deleteAt: asDate(o.del_time), deleteInSec: asNumber(o.del_in_sec) })];
-  });
+  return fileRows(result, 'DMCA list', (o, fileCode) =>
+    compact({ fileCode, deleteAt: asDate(o.del_time), deleteInSec: asNumber(o.del_in_sec) }),
+  );
 }
 
 export function parseEncodings(result: unknown): Encoding[] {
-  return rows(result, 'encoding queue').flatMap((row) => {
-    const o = asObject(row);
-    const fileCode = o && fileCodeOf(o);
-    if (!o || !fileCode) return [];
-    return [
-      compact({
-        fileCode,
-        title: asString(pick(o, 'name', 'title', 'file_title')),
-        quality: asString(o.quality),
-        progress: asNumber(o.progress) ?? 0,
-        status: asString(o.status) ?? 'UNKNOWN',
-        link: asString(o.link),
-      }),
-    ];
-  });
+  return fileRows(result, 'encoding queue', (o, fileCode) =>
+    compact({
+      fileCode,
+      title: asString(pick(o, 'name', 'title', 'file_title')),
+      quality: asString(o.quality),
+      progress: asNumber(o.progress) ?? 0,
+      status: asString(o.status) ?? 'UNKNOWN',
+      link: asString(o.link),
+    }),
+  );
 }
 
 export function parseDirectLinks(result: unknown): DirectLinks {
