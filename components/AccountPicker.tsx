@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../lib/accounts';
+import { t } from '../lib/i18n';
 
 /**
  * The account a view works on: the one the user picked while it stays
@@ -23,7 +24,7 @@ interface Props {
   inline?: boolean;
 }
 
-export function AccountPicker({ id, accounts, value, onChange, label = 'Account', class: className, inline }: Props) {
+export function AccountPicker({ id, accounts, value, onChange, label = t('commonAccount'), class: className, inline }: Props) {
   return (
     <>
       <label for={id} class={inline ? 'small inline-label' : undefined}>

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 export async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
-export function CopyButton({ text, label = 'Copy link', disabled }: { text: string | undefined; label?: string; disabled?: boolean }) {
+export function CopyButton({ text, label = t('commonCopyLink'), disabled }: { text: string | undefined; label?: string; disabled?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const onClick = async () => {
     if (!text) return;
@@ -18,7 +19,7 @@ export function CopyButton({ text, label = 'Copy link', disabled }: { text: stri
   };
   return (
     <button type="button" onClick={onClick} disabled={disabled || !text} aria-label={label} title={text}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+      {state === 'copied' ? t('commonCopied') : state === 'failed' ? t('commonCopyFailed') : label}
     </button>
   );
 }

@@ -1,17 +1,18 @@
 import type { Job } from '../lib/queue/job';
 import type { PublicAccount } from '../lib/accounts';
+import { t, type MessageKey } from '../lib/i18n';
 import { CopyButton } from './CopyButton';
 import { MirrorLinks } from './MirrorLinks';
 import { formatBytes } from './format';
 
-const stateText: Record<Job['state'], string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  uploading: 'Uploading',
-  encoding: 'Encoding',
-  ready: 'Ready',
-  failed: 'Failed',
-  interrupted: 'Interrupted',
+const stateKey: Record<Job['state'], MessageKey> = {
+  queued: 'jobQueued',
+  sending: 'jobSending',
+  uploading: 'jobUploading',
+  encoding: 'jobEncoding',
+  ready: 'jobReady',
+  failed: 'jobFailed',
+  interrupted: 'jobInterrupted',
 };
 
 function jobName(job: Job): string {
@@ -23,8 +24,8 @@ function Progress({ job }: { job: Job }) {
   const percent = Math.floor(((job.bytesSent ?? 0) / job.bytesTotal) * 100);
   return (
     <div class="small muted">
-      <progress max={100} value={percent} aria-label={`${jobName(job)} upload progress`} /> {percent}% · {formatBytes(job.bytesSent)} of{' '}
-      {formatBytes(job.bytesTotal)}
+      <progress max={100} value={percent} aria-label={t('jobProgressLabel', jobName(job))} />{' '}
+      {t('jobProgress', [String(percent), formatBytes(job.bytesSent), formatBytes(job.bytesTotal)])}
     </div>
   );
 }
@@ -39,17 +40,17 @@ interface Props {
   max?: number;
 }
 
-export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = 'Nothing sent yet.', max }: Props) {
+export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = t('jobNothingSent'), max }: Props) {
   if (jobs.length === 0) return <p class="empty">{empty}</p>;
-  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
+  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const ids = new Set(jobs.map((job) => job.id));
   const shown = jobs.filter((job) => !job.parentId || !ids.has(job.parentId)).slice(0, max);
   return (
-    <ul class="list" aria-label="Jobs">
+    <ul class="list" aria-label={t('jobList')}>
       {shown.map((job) => (
         <li key={job.id} data-job-id={job.id} data-state={job.state}>
           <div class="row">
-            <span class={`badge ${job.state}`}>{stateText[job.state]}</span>
+            <span class={`badge ${job.state}`}>{t(stateKey[job.state])}</span>
             <span class="grow ellipsis" title={jobName(job)}>
               {jobName(job)}
             </span>
@@ -80,12 +81,12 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = 'Nothi
             <div class="row small">
               {onRetry && (job.state === 'failed' || job.state === 'interrupted') ? (
                 <button type="button" onClick={() => onRetry(job)}>
-                  Retry
+                  {t('jobRetry')}
                 </button>
               ) : null}
               {onRemove ? (
                 <button type="button" onClick={() => onRemove(job)}>
-                  Remove
+                  {t('jobRemove')}
                 </button>
               ) : null}
             </div>

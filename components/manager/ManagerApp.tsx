@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { useRemote } from '../useRemote';
 import { ErrorNote } from '../ErrorNote';
 import { managerViews, type ManagerViewId } from './views';
@@ -24,10 +25,10 @@ export function ManagerApp() {
   return (
     <div style={{ maxWidth: '1100px', margin: '0 auto', padding: '16px' }}>
       <header class="row" style={{ marginBottom: '12px' }}>
-        <h1 class="grow">VidRelay manager</h1>
-        <a href="/options.html">Options</a>
+        <h1 class="grow">{t('mgrTitle')}</h1>
+        <a href="/options.html">{t('commonOptions')}</a>
       </header>
-      <nav role="tablist" aria-label="Manager sections" class="row" style={{ marginBottom: '12px' }}>
+      <nav role="tablist" aria-label={t('mgrSections')} class="row" style={{ marginBottom: '12px' }}>
         {managerViews.map((v) => (
           <button
             key={v.id}

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { PublicAccount } from '../../lib/accounts';
+import { t } from '../../lib/i18n';
 import { HistoryView } from './HistoryView';
 import { UploadView } from './upload/UploadView';
 import { FilesView } from './files/FilesView';
@@ -13,10 +14,10 @@ export interface ManagerViewProps {
 }
 
 export const managerViews = [
-  { id: 'upload', label: 'Upload', component: UploadView },
-  { id: 'files', label: 'Files', component: FilesView },
-  { id: 'account', label: 'Account', component: AccountView },
-  { id: 'history', label: 'History', component: HistoryView },
+  { id: 'upload', label: t('mgrTabUpload'), component: UploadView },
+  { id: 'files', label: t('mgrTabFiles'), component: FilesView },
+  { id: 'account', label: t('mgrTabAccount'), component: AccountView },
+  { id: 'history', label: t('mgrTabHistory'), component: HistoryView },
 ] as const satisfies readonly { id: string; label: string; component: ComponentType<ManagerViewProps> }[];
 
 export type ManagerViewId = (typeof managerViews)[number]['id'];

@@ -75,7 +75,7 @@ export function SettingsFileSection({ onDone }: Props) {
         <input
           ref={fileInput}
           id="settings-file"
-          class="visually-hidden"
+          class="sr-only"
           type="file"
           accept="application/json,.json"
           aria-label={t('optSettingsFile')}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
@@ -26,39 +27,39 @@ export function PopupApp() {
           VidRelay
         </h1>
         <a href="/manager.html" target="_blank">
-          Manager
+          {t('popupManager')}
         </a>
         <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/manager.html#upload') })}>
-          Upload files
+          {t('popupUploadFiles')}
         </button>
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
-          Options
+          {t('commonOptions')}
         </button>
       </header>
       <ErrorNote error={accounts.error} />
       {accounts.data && list.length === 0 ? (
         <p class="empty">
-          No accounts yet.{' '}
+          {t('popupNoAccounts')}{' '}
           <button type="button" class="primary" onClick={() => browser.runtime.openOptionsPage()}>
-            Add an account
+            {t('popupAddAccount')}
           </button>
         </p>
       ) : (
-        <section aria-label="Accounts at a glance">
+        <section aria-label={t('popupAccountsAtAGlance')}>
           <ul class="list small">
             {list.map((a) => (
               <li key={a.id} class="row">
                 <strong class="grow">{a.label}</strong>
-                <span class="muted">{a.hostId === 'xfs' ? 'custom' : a.hostId}</span>
-                {!a.enabled ? <span class="badge">disabled</span> : null}
+                <span class="muted">{a.hostId === 'xfs' ? t('popupHostCustom') : a.hostId}</span>
+                {!a.enabled ? <span class="badge">{t('popupBadgeDisabled')}</span> : null}
               </li>
             ))}
           </ul>
         </section>
       )}
       <SendUrlsForm accounts={list} defaultAccountId={settings.data?.defaultAccountId} onSent={() => void jobs.reload()} />
-      <section aria-label="Recent jobs" style={{ marginTop: '12px' }}>
-        <h2>Recent</h2>
+      <section aria-label={t('popupRecentJobs')} style={{ marginTop: '12px' }}>
+        <h2>{t('popupRecent')}</h2>
         <ErrorNote error={jobs.error} />
         {recentLinks.length ? (
           <CopyAs

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
+import { t } from '../../lib/i18n';
 import { errorFrom, send } from '../../lib/messaging';
 import { ErrorNote } from '../ErrorNote';
 import { AccountPicker, useAccountChoice } from '../AccountPicker';
@@ -11,6 +12,11 @@ export function splitUrls(text: string): string[] {
     .split(/\s*\n\s*/)
     .map((line) => line.trim())
     .filter(Boolean);
+}
+
+function sentText(count: number): string {
+  if (count === 0) return '';
+  return count === 1 ? t('popupSentOne') : t('popupSentMany', String(count));
 }
 
 interface Props {
@@ -30,7 +36,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
     event.preventDefault();
     const urls = splitUrls(text);
     if (urls.length === 0) {
-      setError({ code: 'invalid_input', message: 'Paste at least one video URL, one per line.' });
+      setError({ code: 'invalid_input', message: t('popupPasteUrls') });
       return;
     }
     setBusy(true);
@@ -41,7 +47,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       // Refused lines stay in the box so nothing the user typed is lost.
       setText(refused.map((r) => r.url).join('\n'));
       setResult(
-        [jobs.length ? `Sent ${jobs.length} URL${jobs.length === 1 ? '' : 's'}.` : '', ...refused.map((r) => `Not sent: ${r.url} — ${r.reason}`)]
+        [sentText(jobs.length), ...refused.map((r) => t('popupNotSent', [r.url, r.reason]))]
           .filter(Boolean)
           .join('\n'),
       );
@@ -55,13 +61,13 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
 
   if (usable.length === 0) return null;
   return (
-    <form onSubmit={submit} aria-label="Send URLs">
-      <label for="urls">Video URLs</label>
+    <form onSubmit={submit} aria-label={t('popupSendForm')}>
+      <label for="urls">{t('popupVideoUrls')}</label>
       <textarea id="urls" rows={3} placeholder="https://example.com/video.mp4" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <div class="row" style={{ marginTop: '6px' }}>
         <AccountPicker id="send-account" class="grow" inline accounts={usable} value={accountId} onChange={setAccountId} />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Sending…' : 'Send'}
+          {busy ? t('popupSending') : t('popupSend')}
         </button>
       </div>
       <ErrorNote error={error} />

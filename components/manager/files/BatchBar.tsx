@@ -8,6 +8,7 @@ import { CopyAs } from '../../links/CopyAs';
 import { fileLinkItem } from '../../links/linkItems';
 import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
+import { FolderSelect } from './FolderSelect';
 import { fileColumns, fileToRow } from './fileRows';
 
 // Actions on every selected file at once.
@@ -53,18 +54,7 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
           Clear selection
         </button>
         <span class="grow" />
-        <label for="batch-move" class="sr-only">
-          Move selected to
-        </label>
-        <select id="batch-move" value={moveTo} disabled={!!moveReason} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
-          <option value="">Move selected to…</option>
-          <option value="0">Top level</option>
-          {folders.map((f) => (
-            <option key={f.folderId} value={f.folderId}>
-              {f.name}
-            </option>
-          ))}
-        </select>
+        <FolderSelect id="batch-move" label="Move selected to" folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
         <button
           type="button"
           disabled={!!moveReason || !moveTo}

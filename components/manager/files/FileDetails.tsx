@@ -7,6 +7,7 @@ import { CopyButton } from '../../CopyButton';
 import { formatBytes, formatDuration } from '../../format';
 import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
+import { FolderSelect } from './FolderSelect';
 
 // One file's facts, links and actions. An action the host lacks stays visible
 // but disabled, with the reason next to it.
@@ -115,18 +116,7 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
         {action('Mirrors', 'mirrors', 'mirrors', async () => setMirrors(await send('files.mirrors', { accountId, code: file.fileCode })))}
       </div>
       <div class="row" style={{ marginTop: '8px' }}>
-        <label for="details-move" class="sr-only">
-          Move this file to
-        </label>
-        <select id="details-move" value={moveTo} disabled={!!moveReason} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
-          <option value="">Move this file to…</option>
-          <option value="0">Top level</option>
-          {folders.map((f) => (
-            <option key={f.folderId} value={f.folderId}>
-              {f.name}
-            </option>
-          ))}
-        </select>
+        <FolderSelect id="details-move" label="Move this file to" folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
         <button type="button" disabled={!!moveReason || !moveTo} title={moveReason} onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), `Moved ${name}`)}>
           Move
         </button>
