@@ -9,6 +9,7 @@ import { ErrorNote } from '../ErrorNote';
 import type { UiError } from '../useRemote';
 import { AccountInfoView } from './AccountInfoView';
 import { AccountDefaultsFields } from './AccountDefaultsFields';
+import { AccountAdvancedFields, type AdvancedValue } from './AccountAdvancedFields';
 
 interface Props {
   editing?: PublicAccount;
@@ -24,6 +25,11 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
   const [label, setLabel] = useState(editing?.label ?? '');
   const [enabled, setEnabled] = useState(editing?.enabled ?? true);
   const [defaults, setDefaults] = useState<Account['defaults']>(editing?.defaults ?? {});
+  const [advanced, setAdvanced] = useState<AdvancedValue>({
+    linkTemplates: editing?.linkTemplates,
+    allowHttp: editing?.allowHttp ?? false,
+    capabilityOverrides: editing?.capabilityOverrides,
+  });
   const [busy, setBusy] = useState<'test' | 'save' | undefined>();
   const [info, setInfo] = useState<AccountInfo | undefined>();
   const [error, setError] = useState<UiError | undefined>();
@@ -37,8 +43,8 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     key,
     login: preset.needsLogin ? login : undefined,
     enabled,
-    allowHttp: editing?.allowHttp ?? false,
     defaults,
+    ...advanced,
   });
 
   const test = async () => {
@@ -122,6 +128,12 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         {t('optEnabled')}
       </label>
       <AccountDefaultsFields value={defaults} onChange={setDefaults} />
+      <AccountAdvancedFields
+        preset={preset}
+        probed={editing?.hostId === 'xfs' && apiBase.trim() === (editing.apiBase ?? '') ? editing.probedCapabilities : undefined}
+        value={advanced}
+        onChange={setAdvanced}
+      />
       <div class="row" style={{ marginTop: '12px' }}>
         <button type="button" onClick={test} disabled={!!busy}>
           {busy === 'test' ? t('optTesting') : t('optTestConnection')}

@@ -20,7 +20,9 @@ export function createAccountHandlers(): HandlersFor<typeof accountRequests> {
     'accounts.list': () => listAccounts(),
     'accounts.save': async ({ account: input }) => {
       const account = await resolveInput(input);
-      if (account.hostId === 'xfs' && !account.probedCapabilities) {
+      const previous = (await accountsItem.get()).find((a) => a.id === account.id);
+      // A custom host is probed when first saved and whenever its address changes.
+      if (account.hostId === 'xfs' && (!account.probedCapabilities || previous?.apiBase !== account.apiBase)) {
         try {
           await ensureHostAccess(account);
           account.probedCapabilities = [...(await probeCapabilities({ ...toHostAccount(account), capabilityOverrides: undefined }))];

@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { capabilityNames, type Capability, type HostPreset, type LinkTemplates } from '../../lib/hosts/types';
+import type { Account } from '../../lib/accounts';
+import { t } from '../../lib/i18n';
+import { capabilityWords } from '../capabilityWords';
+
+export interface AdvancedValue {
+  linkTemplates: Account['linkTemplates'];
+  allowHttp: boolean;
+  capabilityOverrides: Account['capabilityOverrides'];
+}
+
+interface Props {
+  preset: HostPreset;
+  /** What probing a custom host found, if it was probed. */
+  probed?: readonly Capability[];
+  value: AdvancedValue;
+  onChange(next: AdvancedValue): void;
+}
+
+const templateFields: (keyof LinkTemplates)[] = ['watch', 'embed', 'download'];
+const templateLabel = { watch: 'optWatchTemplate', embed: 'optEmbedTemplate', download: 'optDownloadTemplate' } as const;
+
+/** Link templates, plain-http uploads and feature overrides: rarely needed, so folded away. */
+export function AccountAdvancedFields({ preset, probed, value, onChange }: Props) {
+  const [open, setOpen] = useState(false);
+  const has = (c: Capability) => (probed ? probed.includes(c) : preset.capabilities.has(c));
+  const setTemplate = (field: keyof LinkTemplates) => (e: Event) => {
+    const text = (e.target as HTMLInputElement).value.trim();
+    onChange({ ...value, linkTemplates: { ...value.linkTemplates, [field]: text || undefined } });
+  };
+  const setOverride = (capability: Capability) => (e: Event) => {
+    const choice = (e.target as HTMLSelectElement).value;
+    const next = { ...value.capabilityOverrides };
+    if (choice === '') delete next[capability];
+    else next[capability] = choice === 'on';
+    onChange({ ...value, capabilityOverrides: next });
+  };
+
+  // The controls exist only while the section is open, so they stay out of the page (and its label lookups) until wanted.
+  const body = (
+    <>
+      <p class="muted small">{t('optTemplatesHelp')}</p>
+      {templateFields.map((field) => (
+        <div key={field}>
+          <label for={`template-${field}`}>{t(templateLabel[field])}</label>
+          <input
+            id={`template-${field}`}
+            type="text"
+            value={value.linkTemplates?.[field] ?? ''}
+            placeholder={preset.links[field] ?? ''}
+            onInput={setTemplate(field)}
+          />
+        </div>
+      ))}
+      <label class="check" for="allow-http">
+        <input id="allow-http" type="checkbox" checked={value.allowHttp} onChange={(e) => onChange({ ...value, allowHttp: (e.target as HTMLInputElement).checked })} />{' '}
+        {t('optAllowHttp')}
+      </label>
+      <fieldset class="defaults">
+        <legend>{t('optFeatures')}</legend>
+        <p class="muted small">{t('optFeaturesHelp')}</p>
+        <div class="grid2">
+          {capabilityNames.map((capability) => {
+            const override = value.capabilityOverrides?.[capability];
+            return (
+              <div key={capability} class="row">
+                <label for={`feature-${capability}`} class="small inline-label grow">
+                  {capabilityWords[capability]}
+                </label>
+                <select id={`feature-${capability}`} value={override === undefined ? '' : override ? 'on' : 'off'} onChange={setOverride(capability)}>
+                  <option value="">{has(capability) ? t('optFeatureAutoOn') : t('optFeatureAutoOff')}</option>
+                  <option value="on">{t('optFeatureOn')}</option>
+                  <option value="off">{t('optFeatureOff')}</option>
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </>
+  );
+
+  return (
+    <details class="defaults" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('optAdvanced')}</summary>
+      {open ? body : null}
+    </details>
+  );
+}

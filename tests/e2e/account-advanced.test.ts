@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostId } from '../../lib/hosts/types';
+import { startHostSim, type HostSim } from '../host-sim';
+import { launchExtension, type ExtensionSession } from './browser';
+import { OptionsPage } from './pages/OptionsPage';
+import { PopupPage } from './pages/PopupPage';
+
+// The link templates a user can change, and a custom host whose features are
+// probed on save and can be overridden.
+
+const KEY = 'adv-e2e-media-key-4242';
+const LITE_KEY = 'adv-e2e-lite-key-4242';
+let sim: HostSim;
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  sim = await startHostSim();
+  sim.addAccount({ hostId: 'media.cm', key: KEY });
+  sim.addAccount({ hostId: 'xfs-lite' as HostId, key: LITE_KEY });
+  session = await launchExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+async function storedAccount(label: string): Promise<Record<string, unknown> | undefined> {
+  const worker = await session.worker();
+  return worker.evaluate(async (name) => {
+    const raw = await chrome.storage.local.get('accounts');
+    return raw.accounts?.data.find((a: { label: string }) => a.label === name);
+  }, label);
+}
+
+describe('advanced account settings', () => {
+  it('builds links from the watch template the user set', async () => {
+    const options = await OptionsPage.open(session);
+    await options.fillAccount({ host: 'media.cm', apiBase: sim.apiBase('media.cm'), key: KEY, name: 'Templated' });
+    await options.page.getByText('Advanced: link templates and features').click();
+    await options.page.getByLabel('Watch link template').fill('{origin}/v/{code}');
+    await options.save();
+    await options.page.close();
+
+    const popup = await PopupPage.open(session);
+    const video = sim.videoUrl('templated', 16 * 1024);
+    await popup.sendUrls([video], 'Templated');
+    const link = popup.page.locator('li[data-job-id] a[data-field="link"]').first();
+    await link.waitFor();
+    const code = sim.remoteUploads.find((r) => r.url === video)!.fileCode;
+    expect(await link.getAttribute('href')).toBe(`${sim.origin}/v/${code}`);
+    await popup.page.close();
+  });
+
+  it('probes a custom host on save, and keeps the user override of a feature', async () => {
+    const options = await OptionsPage.open(session);
+    await options.fillAccount({ host: 'xfs', apiBase: sim.apiBase('xfs-lite' as HostId), key: LITE_KEY, name: 'Lite host' });
+    await options.save();
+    const probed = (await storedAccount('Lite host'))?.probedCapabilities as string[];
+    expect(probed).toContain('remoteUpload');
+    expect(probed).not.toContain('cloneFile');
+    expect(probed).not.toContain('deleteFiles');
+
+    await options.page.getByRole('button', { name: 'Edit Lite host' }).click();
+    await options.page.getByText('Advanced: link templates and features').click();
+    const clone = options.page.getByLabel('cloning');
+    await expect(clone.locator('option').first().textContent()).resolves.toBe('Automatic (off)');
+    await clone.selectOption('on');
+    await options.save();
+    const stored = await storedAccount('Lite host');
+    expect(stored?.capabilityOverrides).toEqual({ cloneFile: true });
+    expect(stored?.probedCapabilities).toEqual(probed);
+    await options.page.close();
+  });
+});
