@@ -115,7 +115,16 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   const random = deps.random ?? Math.random;
 
   const running = new Set<Promise<void>>();
+  /**
+   * Remote jobs whose request is over while their result is still being
+   * written: they no longer hold a connection, so their slot goes to the next
+   * job at once, and its "sending" write joins the result's write.
+   */
+  const answered = new Set<string>();
   let startChain: Promise<void> = Promise.resolve();
+  let pumping: Promise<void> | undefined;
+  let passWanted = false;
+  let wake: () => void = () => undefined;
   let parentChain: Promise<void> = Promise.resolve();
   let pollAt: number | undefined;
 
@@ -203,6 +212,31 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     deps.schedulePoll(when);
   }
 
+  // ---- account lookups ----
+
+  // Each pass asks every account's host and the limits; a storage read waits
+  // behind any write under way, so a busy queue spent more time asking than
+  // sending. Answers are kept briefly; an account not found is never kept.
+  const lookupTtlMs = 2_000;
+  const hostIds = new Map<string, { hostId: string; at: number }>();
+  let limitsSeen: { limits: ConcurrencyLimits; at: number } | undefined;
+
+  async function hostIdOf(accountId: string): Promise<string | undefined> {
+    const known = hostIds.get(accountId);
+    if (known && deps.now() - known.at < lookupTtlMs) return known.hostId;
+    const hostId = await deps.hostIdOf(accountId);
+    if (hostId === undefined) hostIds.delete(accountId);
+    else hostIds.set(accountId, { hostId, at: deps.now() });
+    return hostId;
+  }
+
+  async function currentLimits(): Promise<ConcurrencyLimits> {
+    if (limitsSeen && deps.now() - limitsSeen.at < lookupTtlMs) return limitsSeen.limits;
+    const limits = (await deps.limits?.()) ?? defaultLimits;
+    limitsSeen = { limits, at: deps.now() };
+    return limits;
+  }
+
   // ---- sending ----
 
   async function handleSendError(id: string, error: unknown, bodySent = false): Promise<void> {
@@ -256,12 +290,18 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     return false;
   }
 
-  async function sendRemote(job: Job): Promise<void> {
+  async function sendRemote(job: Job, clientFor: Promise<HostClient>): Promise<void> {
     try {
       if (!job.url) throw new HostError('invalid_input', 'This remote upload has no video URL.');
-      const client = await deps.clientFor(job.accountId);
+      const client = await clientFor;
       if (await settledByHost(job, client)) return;
-      const { fileCode } = await client.remoteUpload(job.url, job.options);
+      let fileCode: string;
+      try {
+        ({ fileCode } = await client.remoteUpload(job.url, job.options));
+      } finally {
+        answered.add(job.id);
+        wakePump();
+      }
       await accepted(job.id, client, fileCode);
     } catch (error) {
       await handleSendError(job.id, error);
@@ -302,10 +342,10 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     const hostOf: Record<string, string> = {};
     const candidates: Job[] = [];
     for (const job of jobs) {
-      if (job.kind === 'mirror' || terminalStates.has(job.state)) continue;
+      if (job.kind === 'mirror' || terminalStates.has(job.state) || answered.has(job.id)) continue;
       if (job.state === 'queued' && byUploader(job) && !deps.uploadFile) continue;
       if (!(job.accountId in hostOf)) {
-        const hostId = await deps.hostIdOf(job.accountId);
+        const hostId = await hostIdOf(job.accountId);
         if (hostId === undefined) {
           if (job.state === 'queued') {
             await move(job.id, {
@@ -319,35 +359,68 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
       }
       candidates.push(job);
     }
-    const limits = (await deps.limits?.()) ?? defaultLimits;
+    const limits = await currentLimits();
     for (const job of pickNext(candidates, hostOf, limits, now)) {
-      let sending: Job;
-      try {
-        sending = await move(job.id, { type: 'send' });
-      } catch (error) {
-        await failSafely(job.id, error);
-        continue;
-      }
-      const run = guard(sending.id, () => (byUploader(sending) ? sendByUploader(sending) : sendRemote(sending))).finally(() => {
+      // Not awaited here: the jobs started together share one storage write, and
+      // the store applies each move before the next pass reads, so none starts twice.
+      const run = (async () => {
+        // The account lookup reads storage too: let it run while the job is being written.
+        const client = byUploader(job) ? undefined : deps.clientFor(job.accountId);
+        client?.catch(() => undefined);
+        let sending: Job;
+        try {
+          sending = await move(job.id, { type: 'send' });
+        } catch (error) {
+          await failSafely(job.id, error);
+          return;
+        }
+        await guard(sending.id, () => (byUploader(sending) ? sendByUploader(sending) : sendRemote(sending, client!)));
+      })().finally(() => {
         running.delete(run);
+        answered.delete(job.id);
+        wakePump();
       });
       running.add(run);
     }
   }
 
   function startSerially(): Promise<void> {
-    // Two pumps must not both see the same job queued and both start it.
+    // Two passes must not both see the same job queued and both start it.
     const next = startChain.then(startAllowed);
     startChain = next.catch(() => undefined);
     return next;
   }
 
-  async function pump(): Promise<void> {
-    await startSerially();
-    while (running.size) {
-      await Promise.race(running);
-      await startSerially();
+  /**
+   * One pump loop at a time: every enqueue, answer and end only asks it for
+   * another pass. (A loop per call made a batch of N jobs run N loops, each
+   * re-reading the queue whenever any job ended.)
+   */
+  function pump(): Promise<void> {
+    passWanted = true;
+    wake();
+    pumping ??= pumpLoop();
+    return pumping;
+  }
+
+  async function pumpLoop(): Promise<void> {
+    try {
+      while (passWanted || running.size) {
+        if (passWanted) {
+          passWanted = false;
+          await startSerially();
+          continue;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      pumping = undefined;
     }
+  }
+
+  function wakePump(): void {
+    passWanted = true;
+    wake();
   }
 
   function kick(): void {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { serveFiles } from './channel';
 import { opfsSpool, memorySpool } from './spool';
+import { workerSpool } from './worker-spool';
 import { createUploader, type Uploader } from './uploader';
 import { isUploaderCommand, type UploaderReport } from './wire';
 
@@ -11,7 +12,7 @@ import { isUploaderCommand, type UploaderReport } from './wire';
 const sweepEveryMs = 30_000;
 
 export function startUploaderHost(options: { reportIdle: boolean }): Uploader {
-  const spool = opfsSpool() ?? memorySpool();
+  const spool = workerSpool(opfsSpool() ?? memorySpool());
   // A closed document may have left half-downloaded relays behind.
   void spool.clear();
   const uploader = createUploader({

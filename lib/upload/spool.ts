@@ -1,9 +1,16 @@
 // Where a relay keeps the video it downloads before uploading it. The origin
 // private file system streams each chunk to disk, so a multi-GB relay costs
-// disk, not memory; the memory spool is for tests and browsers without OPFS.
+// disk, not memory: best through a worker's sync access handle (workerSpool),
+// else through a writable stream (opfsSpool); the memory spool is for tests
+// and browsers without OPFS.
 
 export interface SpoolWriter {
-  write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Store the chunk's bytes. The spool may take the chunk's buffer (it is
+   * detached afterwards); it then resolves with a buffer the caller may read
+   * the next chunk into. Otherwise the caller's buffer is free to reuse.
+   */
+  write(chunk: Uint8Array): Promise<ArrayBuffer | void>;
   /** The finished file (disk-backed with OPFS). */
   finish(type: string): Promise<File>;
   discard(): Promise<void>;
@@ -15,7 +22,8 @@ export interface Spool {
   clear(): Promise<void>;
 }
 
-const folder = 'relay-spool';
+export const folder = 'relay-spool';
+export const fileName = (id: string) => id.replace(/[^\w-]/g, '_');
 
 export function opfsSpool(): Spool | undefined {
   const storage = (globalThis.navigator as Navigator | undefined)?.storage;
@@ -24,12 +32,12 @@ export function opfsSpool(): Spool | undefined {
   return {
     async create(id) {
       const parent = await dir();
-      const name = id.replace(/[^\w-]/g, '_');
+      const name = fileName(id);
       const handle = await parent.getFileHandle(name, { create: true });
       const writable = await handle.createWritable();
       let open = true;
       return {
-        write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+        write: async (chunk) => void (await writable.write(chunk as Uint8Array<ArrayBuffer>)),
         async finish() {
           await writable.close();
           open = false;
@@ -53,7 +61,8 @@ export function memorySpool(): Spool {
     async create(id) {
       let parts: Uint8Array[] = [];
       return {
-        write: async (chunk) => void parts.push(chunk),
+        // A copy: the caller reads its next chunk into the same buffer.
+        write: async (chunk) => void parts.push(chunk.slice()),
         finish: async (type) => new File(parts as BlobPart[], id, { type }),
         discard: async () => void (parts = []),
       };

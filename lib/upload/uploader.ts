@@ -71,6 +71,18 @@ class UploadFailure extends Error {
 
 class Cancelled extends Error {}
 
+/** Bytes read from a relay's source at a time. */
+const chunkBytes = 1024 * 1024;
+
+/** A reader that fills the caller's buffer when the body allows it (fetch bodies do), else a plain one. */
+function readerOf(body: ReadableStream<Uint8Array>): { byob?: ReadableStreamBYOBReader; plain?: ReadableStreamDefaultReader<Uint8Array> } {
+  try {
+    return { byob: body.getReader({ mode: 'byob' }) };
+  } catch {
+    return { plain: body.getReader() };
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function hostOf(url: string): string {
@@ -178,20 +190,26 @@ export function createUploader(deps: UploaderDeps): Uploader {
       const told = Number(response.headers.get('content-length') ?? '');
       const total = job.bytesTotal ?? (Number.isFinite(told) && told > 0 ? told : 0);
       const report = progressReporter(job.id, 'download');
-      const reader = response.body!.getReader();
+      const body = readerOf(response.body!);
+      // Read into one buffer over and over (the spool lends it back): a fresh
+      // buffer per chunk left hundreds of MB for the garbage collector.
+      let buffer = new ArrayBuffer(chunkBytes);
       let loaded = 0;
       for (;;) {
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
-          chunk = await reader.read();
+          chunk = body.byob ? await body.byob.read(new Uint8Array(buffer)) : await body.plain!.read();
         } catch {
           if (task.cancelled) throw new Cancelled();
           throw new UploadFailure(stalled ? 'timeout' : 'network', `The download from ${hostOf(url)} broke off after ${loaded} bytes. VidRelay tries again later.`);
         }
-        if (chunk.done) break;
+        if (chunk.done || !chunk.value) break;
         lastByte = now();
-        await writer.write(chunk.value);
-        loaded += chunk.value.byteLength;
+        const size = chunk.value.byteLength;
+        const lent = chunk.value.buffer as ArrayBuffer;
+        const returned = await writer.write(chunk.value);
+        if (body.byob) buffer = returned ?? lent;
+        loaded += size;
         report(loaded, Math.max(total, loaded));
       }
       if (total && loaded < total) {

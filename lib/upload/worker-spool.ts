@@ -1,0 +1,88 @@
+import spoolWorkerUrl from './spool-worker?worker&url';
+import { fileName, folder, type Spool } from './spool';
+import type { SpoolReply, SpoolRequest } from './spool-wire';
+
+// The relay spool for documents: OPFS written by a dedicated worker.
+
+type Ask = SpoolRequest extends infer R ? (R extends SpoolRequest ? Omit<R, 'seq'> : never) : never;
+
+/**
+ * OPFS written from a dedicated worker (spool-worker.ts): each chunk's buffer
+ * is lent to the worker, written with a sync access handle and lent back, so
+ * memory stays flat however large the video. Where the worker cannot run,
+ * each relay falls back to `fallback`.
+ */
+export function workerSpool(fallback: Spool): Spool {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage?.getDirectory || typeof Worker === 'undefined') return fallback;
+  let worker: Worker | undefined;
+  let broken = false;
+  let seq = 0;
+  const waiting = new Map<number, { resolve(reply: Extract<SpoolReply, { ok: true }>): void; reject(error: Error): void }>();
+
+  const fail = (error: Error) => {
+    broken = true;
+    worker?.terminate();
+    worker = undefined;
+    for (const entry of waiting.values()) entry.reject(error);
+    waiting.clear();
+  };
+
+  const started = (): Worker => {
+    if (worker) return worker;
+    const created = new Worker(spoolWorkerUrl);
+    created.onmessage = ({ data }: MessageEvent<SpoolReply>) => {
+      const entry = waiting.get(data.seq);
+      waiting.delete(data.seq);
+      if (!entry) return;
+      if (data.ok) entry.resolve(data);
+      else entry.reject(new Error(data.message));
+    };
+    created.onerror = () => fail(new Error('The relay spool worker stopped.'));
+    worker = created;
+    return created;
+  };
+
+  const ask = (request: Ask, transfer: Transferable[] = []) =>
+    new Promise<Extract<SpoolReply, { ok: true }>>((resolve, reject) => {
+      if (broken) return reject(new Error('The relay spool worker is not available.'));
+      const id = ++seq;
+      waiting.set(id, { resolve, reject });
+      started().postMessage({ ...request, seq: id }, transfer);
+    });
+
+  const dir = async () => (await storage.getDirectory()).getDirectoryHandle(folder, { create: true });
+
+  return {
+    async create(id) {
+      const name = fileName(id);
+      try {
+        await ask({ op: 'open', folder, name });
+      } catch {
+        return fallback.create(id);
+      }
+      let open = true;
+      return {
+        async write(chunk) {
+          const reply = await ask({ op: 'write', name, buffer: chunk.buffer as ArrayBuffer, offset: chunk.byteOffset, length: chunk.byteLength }, [
+            chunk.buffer as ArrayBuffer,
+          ]);
+          return reply.buffer;
+        },
+        async finish(type) {
+          await ask({ op: 'close', name });
+          open = false;
+          const file = await (await (await dir()).getFileHandle(name)).getFile();
+          // A File made of a File refers to the same bytes on disk; only the type is new.
+          return new File([file], file.name, { type });
+        },
+        async discard() {
+          if (open) await ask({ op: 'close', name }).catch(() => undefined);
+          open = false;
+          await (await dir()).removeEntry(name).catch(() => undefined);
+        },
+      };
+    },
+    clear: fallback.clear,
+  };
+}
