@@ -2,6 +2,7 @@ import { isUploadableUrl } from '../media';
 import type { UploadOptions } from '../hosts/types';
 import type { Job } from '../queue/job';
 import { HostError } from '../errors';
+import { errorFrom } from '../messaging';
 import { getAccount } from './accounts';
 
 export interface Enqueuer {
@@ -18,16 +19,17 @@ export async function sendUrls(queue: Enqueuer, accountId: string, urls: string[
   const account = await getAccount(accountId);
   if (!account.enabled) throw new HostError('invalid_input', `${account.label} is disabled. Enable it in Options first.`);
   const result: SendResult = { jobs: [], refused: [] };
-  const seen = new Set<string>();
-  for (const url of urls) {
-    if (seen.has(url)) continue;
-    seen.add(url);
+  const accepted: string[] = [];
+  for (const url of new Set(urls)) {
     const check = isUploadableUrl(url);
-    if (!check.ok) {
-      result.refused.push({ url, reason: check.reason });
-      continue;
-    }
-    result.jobs.push(await queue.enqueueRemote(accountId, url, { ...account.defaults, ...options }));
+    if (check.ok) accepted.push(url);
+    else result.refused.push({ url, reason: check.reason });
   }
+  // Queued together so the store writes them in one go; a URL that could not be queued is reported, not dropped.
+  const queued = await Promise.allSettled(accepted.map((url) => queue.enqueueRemote(accountId, url, { ...account.defaults, ...options })));
+  queued.forEach((outcome, i) => {
+    if (outcome.status === 'fulfilled') result.jobs.push(outcome.value);
+    else result.refused.push({ url: accepted[i], reason: errorFrom(outcome.reason).message });
+  });
   return result;
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { sendUrls, type Enqueuer } from '../../../lib/background/send';
+import { accountsItem } from '../../../lib/storage';
+import { accountSchema } from '../../../lib/accounts';
+import { HostError } from '../../../lib/errors';
+import type { Job } from '../../../lib/queue/job';
+
+async function seed(enabled = true) {
+  await accountsItem.set([accountSchema.parse({ id: 'a1', hostId: 'media.cm', label: 'Main', key: 'k-123456', enabled, defaults: { tags: 'demo' } })]);
+}
+
+function queue(failOn?: string): Enqueuer & { calls: { url: string; tags?: string }[] } {
+  const calls: { url: string; tags?: string }[] = [];
+  return {
+    calls,
+    enqueueRemote: async (_accountId, url, options) => {
+      calls.push({ url, tags: options?.tags });
+      if (url === failOn) throw new HostError('server', 'Storage is full.');
+      return { id: `job-${calls.length}`, url } as Job;
+    },
+  };
+}
+
+describe('sendUrls', () => {
+  it('queues each distinct URL in order with the account defaults, and refuses what a host cannot fetch', async () => {
+    await seed();
+    const q = queue();
+    const result = await sendUrls(q, 'a1', ['https://a.example/1.mp4', 'blob:https://a.example/x', 'https://a.example/2.mp4', 'https://a.example/1.mp4']);
+    expect(q.calls).toEqual([
+      { url: 'https://a.example/1.mp4', tags: 'demo' },
+      { url: 'https://a.example/2.mp4', tags: 'demo' },
+    ]);
+    expect(result.jobs.map((j) => j.url)).toEqual(['https://a.example/1.mp4', 'https://a.example/2.mp4']);
+    expect(result.refused).toEqual([{ url: 'blob:https://a.example/x', reason: expect.stringMatching(/blob:/) }]);
+  });
+
+  it('reports a URL that could not be queued instead of dropping it', async () => {
+    await seed();
+    const result = await sendUrls(queue('https://a.example/2.mp4'), 'a1', ['https://a.example/1.mp4', 'https://a.example/2.mp4']);
+    expect(result.jobs).toHaveLength(1);
+    expect(result.refused).toEqual([{ url: 'https://a.example/2.mp4', reason: 'Storage is full.' }]);
+  });
+
+  it('refuses a disabled account', async () => {
+    await seed(false);
+    await expect(sendUrls(queue(), 'a1', ['https://a.example/1.mp4'])).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
