@@ -23,18 +23,19 @@ export function PopupApp() {
   return (
     <main style={{ width: '400px', padding: '12px' }}>
       <header class="row" style={{ marginBottom: '8px' }}>
-        <h1 class="grow" style={{ margin: 0, whiteSpace: 'nowrap' }}>
-          VidRelay
-        </h1>
-        <a href="/manager.html" target="_blank">
-          {t('popupManager')}
-        </a>
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/manager.html#upload') })}>
-          {t('popupUploadFiles')}
-        </button>
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
-          {t('commonOptions')}
-        </button>
+        {/* The title keeps its width; longer translations move the actions to a line of their own. */}
+        <h1 style={{ margin: 0, whiteSpace: 'nowrap', flex: '1 0 auto' }}>VidRelay</h1>
+        <div class="row">
+          <a href="/manager.html" target="_blank">
+            {t('popupManager')}
+          </a>
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/manager.html#upload') })}>
+            {t('popupUploadFiles')}
+          </button>
+          <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+            {t('commonOptions')}
+          </button>
+        </div>
       </header>
       <ErrorNote error={accounts.error} />
       {accounts.data && list.length === 0 ? (

@@ -75,28 +75,85 @@ describe('screenshots for review', () => {
   });
 });
 
+/** A fresh Chromium whose UI language is German, with the built extension. */
+async function withGermanBrowser(run: (open: (path: string) => Promise<Page>) => Promise<void>): Promise<void> {
+  const profile = await mkdtemp(join(tmpdir(), 'vidrelay-de-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'de-DE',
+    args: [...chromiumArgs(extensionDir), '--lang=de'],
+    env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const host = new URL(worker.url()).host;
+    await run(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${host}/${path}`);
+      return page;
+    });
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 describe('German', () => {
   it('shows the options page in German when the browser is German', async () => {
-    const profile = await mkdtemp(join(tmpdir(), 'vidrelay-de-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      locale: 'de-DE',
-      args: [...chromiumArgs(extensionDir), '--lang=de'],
-      env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
-    });
-    try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const page = await context.newPage();
+    await withGermanBrowser(async (open) => {
+      const page = await open('options.html');
       await page.setViewportSize({ width: 900, height: 900 });
-      await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
       await page.getByRole('heading', { name: 'VidRelay-Einstellungen' }).waitFor();
       await page.getByRole('button', { name: 'Einstellungen exportieren' }).waitFor();
       await expect(page.getByLabel('API-Schlüssel').count()).resolves.toBe(1);
       await page.screenshot({ path: join(outDir, 'options-de-light.png'), fullPage: true });
-    } finally {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('shows the popup and the manager frame in German, without overflow', async () => {
+    await withGermanBrowser(async (open) => {
+      const ext = await open('options.html');
+      const send = (type: string, payload: unknown) =>
+        ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ vidrelay: 1, type: t, payload: p }), [type, payload] as const);
+      const base = { hostId: 'media.cm', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: false };
+      const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: KEY, defaults: {} } })) as { data: { id: string } };
+      await send('accounts.save', { account: { ...base, label: 'Media backup', key: 'shots-other-key', enabled: false, defaults: {} } });
+      await send('remote.send', { accountId: main.data.id, urls: [sim.videoUrl('holiday-clip', 8192), sim.videoUrl('concert', 4096)] });
+      await ext.waitForTimeout(1500);
+
+      const popup = await open('popup.html');
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.getByRole('heading', { name: 'VidRelay', exact: true }).waitFor();
+      await popup.getByRole('button', { name: 'Dateien hochladen' }).waitFor();
+      await popup.getByLabel('Video-URLs').waitFor();
+      await popup.getByRole('button', { name: 'Senden', exact: true }).waitFor();
+      await popup.getByRole('heading', { name: 'Zuletzt' }).waitFor();
+      const firstBadge = popup.getByRole('list', { name: 'Aufträge' }).locator('.badge').first();
+      await firstBadge.waitFor();
+      expect(['Wartet', 'Wird gesendet', 'Wird kodiert', 'Fertig']).toContain(await firstBadge.textContent());
+      await popup.waitForTimeout(300);
+      // Longer German words must neither widen the popup nor run into each other in the header.
+      const layout = await popup.evaluate(() => {
+        const boxes = [...document.querySelectorAll('header h1, header a, header button')].map((el) => ({ el, r: el.getBoundingClientRect() }));
+        const clash = boxes.flatMap((a, i) =>
+          boxes.slice(i + 1).filter((b) => a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom).map((b) => `${a.el.textContent} / ${b.el.textContent}`),
+        );
+        const clipped = boxes.filter(({ el }) => el.scrollWidth > el.clientWidth + 1).map(({ el }) => el.textContent);
+        return { page: document.documentElement.scrollWidth, view: innerWidth, clash, clipped };
+      });
+      expect(layout.page).toBeLessThanOrEqual(layout.view);
+      expect(layout.clash).toEqual([]);
+      expect(layout.clipped).toEqual([]);
+      await popup.screenshot({ path: join(outDir, 'popup-de-light.png'), fullPage: true });
+
+      const manager = await open('manager.html#history');
+      await manager.setViewportSize({ width: 1200, height: 800 });
+      await manager.getByRole('heading', { name: 'VidRelay-Manager' }).waitFor();
+      await expect(manager.getByRole('tab').allTextContents()).resolves.toEqual(expect.arrayContaining(['Hochladen', 'Dateien', 'Konto', 'Verlauf']));
+      await manager.getByRole('tab', { name: 'Verlauf' }).and(manager.locator('[aria-selected="true"]')).waitFor();
+      await manager.waitForTimeout(300);
+      await manager.screenshot({ path: join(outDir, 'manager-de-light.png'), fullPage: true });
+    });
   });
 });
