@@ -142,3 +142,10 @@ export function toHostAccount(account: Account): HostAccount {
 export function clientForAccount(account: Account, deps?: HostClientDeps): HostClient {
   return createHostClient(toHostAccount(account), deps);
 }
+
+/** The client of a stored account, after checking VidRelay may reach its host. */
+export async function clientForId(accountId: string): Promise<HostClient> {
+  const account = await getAccount(accountId);
+  await ensureHostAccess(account);
+  return clientForAccount(account);
+}

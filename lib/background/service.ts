@@ -6,12 +6,12 @@ import { createQueueRunner } from '../queue/runner';
 import { listen } from './router';
 import { createAccountHandlers } from './handlers/accounts';
 import { createJobHandlers } from './handlers/jobs';
-import { clientForAccount, ensureHostAccess, getAccount } from './accounts';
+import { clientForId } from './accounts';
 import { rebuildMenus } from './menus';
 import { defaultFindInTab, handleMenuClick, recentNotices, sendToTarget, type MenuClickInfo, type MenuDeps } from './menu-click';
 import { notify } from './notify';
 import { jobNotice } from './job-notice';
-import { createFileHandlers, clientForId } from './handlers/files';
+import { createFileHandlers } from './handlers/files';
 import { createHealth, historyTargetsOf } from './health';
 import { createSettingsFileHandlers } from './handlers/settings-file';
 import { restrictStorageToTrustedContexts } from './storage-access';
@@ -34,11 +34,7 @@ export function startBackground(): void {
   const uploads = createUploadWiring({ store, runner: () => runner, pollAlarm: POLL_ALARM });
   const runner = createQueueRunner({
     store,
-    clientFor: async (accountId) => {
-      const account = await getAccount(accountId);
-      await ensureHostAccess(account);
-      return clientForAccount(account);
-    },
+    clientFor: clientForId,
     hostIdOf: async (accountId) => (await accountsItem.get()).find((a) => a.id === accountId)?.hostId,
     now: () => Date.now(),
     schedulePoll: (when) => void browser.alarms.create(POLL_ALARM, { when }),

@@ -3,7 +3,7 @@ import { settingsItem } from '../storage';
 import { defaultLimits } from '../queue/scheduler';
 import type { QueueRunner, QueueRunnerDeps } from '../queue/runner';
 import type { JobStore } from '../queue/store';
-import { clientForAccount, ensureHostAccess, getAccount } from '../background/accounts';
+import { clientForId, getAccount } from '../background/accounts';
 import { createUploadHandlers } from '../background/handlers/uploads';
 import { createUploadBridge, listenToUploader } from './bridge';
 import { createOffscreenManager } from './offscreen';
@@ -15,18 +15,12 @@ import type { UploaderCommand } from './wire';
 /** Chrome fires alarms no sooner than 30 s; polling faster would only be wasted work. */
 export const minAlarmMs = 30_000;
 
-async function clientFor(accountId: string) {
-  const account = await getAccount(accountId);
-  await ensureHostAccess(account);
-  return clientForAccount(account);
-}
-
 export function createUploadWiring(options: { store: JobStore; runner(): QueueRunner; pollAlarm: string }) {
   const { store, pollAlarm } = options;
   const bridge = createUploadBridge({
     store,
     runner: options.runner,
-    clientFor,
+    clientFor: clientForId,
     secretsOf: async (accountId) => {
       const account = await getAccount(accountId).catch(() => undefined);
       return [account?.key ?? '', account?.login ?? ''].filter(Boolean);
@@ -48,7 +42,7 @@ export function createUploadWiring(options: { store: JobStore; runner(): QueueRu
     runner: { enqueueFile: (...a) => options.runner().enqueueFile(...a), enqueueRelay: (...a) => options.runner().enqueueRelay(...a), retry: (id) => options.runner().retry(id) },
     bridge,
     getJob: (id) => store.get(id),
-    clientFor,
+    clientFor: clientForId,
   });
 
   return { bridge, runnerDeps, handlers, listen: () => listenToUploader(bridge) };

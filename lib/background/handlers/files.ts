@@ -4,7 +4,7 @@ import { findEntry } from '../../hosts/registry';
 import type { HostClient, RemoteFile } from '../../hosts/types';
 import type { fileRequests, LinkSettings, ListedFile } from '../../protocol/files';
 import type { HandlersFor } from '../router';
-import { clientForAccount, ensureHostAccess, getAccount } from '../accounts';
+import { clientForId, getAccount } from '../accounts';
 import type { HealthService } from '../health';
 
 // The file browser, account views and link health, answered through the
@@ -14,12 +14,6 @@ import type { HealthService } from '../health';
 export interface FileHandlerDeps {
   clientFor?(accountId: string): Promise<HostClient>;
   health: HealthService;
-}
-
-export async function clientForId(accountId: string): Promise<HostClient> {
-  const account = await getAccount(accountId);
-  await ensureHostAccess(account);
-  return clientForAccount(account);
 }
 
 function withLinks(client: HostClient, files: RemoteFile[]): ListedFile[] {

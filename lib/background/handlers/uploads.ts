@@ -10,7 +10,7 @@ import { probeSource } from '../../upload/probe';
 import type { UploadBridge } from '../../upload/bridge';
 import { accountsItem } from '../../storage';
 import type { HandlersFor } from '../router';
-import { ensureHostAccess, getAccount } from '../accounts';
+import { getAccount } from '../accounts';
 
 export interface UploadHandlerDeps {
   runner: Pick<QueueRunner, 'enqueueFile' | 'enqueueRelay' | 'retry'>;
@@ -23,7 +23,6 @@ export interface UploadHandlerDeps {
 async function uploadClient(deps: UploadHandlerDeps, accountId: string): Promise<HostClient> {
   const account = await getAccount(accountId);
   if (!account.enabled) throw new HostError('invalid_input', `The account "${account.label}" is turned off. Turn it on in Options first.`);
-  await ensureHostAccess(account);
   const client = await deps.clientFor(accountId);
   if (!client.capabilities.has('upload')) throw new HostError('unsupported', `${client.preset.label} takes no file uploads through its API.`);
   return client;
