@@ -2,6 +2,7 @@ import type { Job } from '../lib/queue/job';
 import { mirrorChildren } from '../lib/queue/mirror';
 import { terminalStates } from '../lib/queue/states';
 import { CopyButton } from './CopyButton';
+import { t, type MessageKey } from '../lib/i18n';
 
 // One mirror (a video sent to several accounts) as one list: each account's
 // state while it runs, and once every account is done, all links together.
@@ -13,6 +14,16 @@ interface Props {
   accounts?: readonly { id: string; label: string }[];
 }
 
+const stateKey: Record<Job['state'], MessageKey> = {
+  queued: 'mirrorStateQueued',
+  sending: 'mirrorStateSending',
+  uploading: 'mirrorStateUploading',
+  encoding: 'mirrorStateEncoding',
+  ready: 'mirrorStateReady',
+  failed: 'mirrorStateFailed',
+  interrupted: 'mirrorStateInterrupted',
+};
+
 export function mirrorLinkText(parent: Job, jobs: readonly Job[]): string {
   return mirrorChildren(parent, jobs)
     .flatMap((child) => (child?.state === 'ready' && child.links ? [child.links.watch] : []))
@@ -22,7 +33,7 @@ export function mirrorLinkText(parent: Job, jobs: readonly Job[]): string {
 export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
   if (parent.kind !== 'mirror') return null;
   const children = mirrorChildren(parent, jobs);
-  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
+  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const done = children.length > 0 && children.every((child) => child && terminalStates.has(child.state));
   const ready = children.filter((child) => child?.state === 'ready').length;
   const all = mirrorLinkText(parent, jobs);
@@ -31,11 +42,11 @@ export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
     <div class="small" data-mirror-id={parent.id} data-done={done ? 'true' : 'false'}>
       <div class="row">
         <span class="grow muted">
-          {done ? `All ${children.length} done: ${ready} ready` : `${ready} of ${children.length} ready`}
+          {done ? t('mirrorAllDone', [String(children.length), String(ready)]) : t('mirrorProgress', [String(ready), String(children.length)])}
         </span>
-        {done && all ? <CopyButton text={all} label="Copy all links" /> : null}
+        {done && all ? <CopyButton text={all} label={t('mirrorCopyAll')} /> : null}
       </div>
-      <ul class="list" aria-label="Mirror links">
+      <ul class="list" aria-label={t('mirrorList')}>
         {children.map((child, index) =>
           child ? (
             <li key={child.id} class="row" data-state={child.state} style={{ padding: '2px 0', flexWrap: 'nowrap' }}>
@@ -46,13 +57,13 @@ export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
                 </a>
               ) : (
                 <span class={`grow ellipsis ${child.error ? 'error' : 'muted'}`} title={child.error?.message}>
-                  {child.error?.message ?? child.state}
+                  {child.error?.message ?? t(stateKey[child.state])}
                 </span>
               )}
             </li>
           ) : (
             <li key={`missing-${index}`} class="muted">
-              A mirror job is missing.
+              {t('mirrorMissing')}
             </li>
           ),
         )}

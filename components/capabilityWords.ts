@@ -1,23 +1,29 @@
 import type { Capability } from '../lib/hosts/types';
+import { t, type MessageKey } from '../lib/i18n';
 
-/** What each host capability lets the user do, in plain words. */
-export const capabilityWords: Record<Capability, string> = {
-  accountInfo: 'account information',
-  accountStats: 'statistics',
-  upload: 'file uploads',
-  remoteUpload: 'remote upload by URL',
-  fileInfo: 'file information (needed for link checks)',
-  editFile: 'file editing',
-  listFiles: 'file listing',
-  cloneFile: 'cloning',
-  moveFiles: 'moving of files',
-  deleteFiles: 'file deletion',
-  deletedFiles: 'deleted-files list',
-  dmcaFiles: 'DMCA list',
-  encodings: 'encoding queue',
-  directLinks: 'direct links',
-  listFolder: 'folders',
-  createFolder: 'folder creation',
-  editFolder: 'folder editing',
-  mirrors: 'mirrors',
+const wordKey: Record<Capability, MessageKey> = {
+  accountInfo: 'capAccountInfo',
+  accountStats: 'capAccountStats',
+  upload: 'capUpload',
+  remoteUpload: 'capRemoteUpload',
+  fileInfo: 'capFileInfo',
+  editFile: 'capEditFile',
+  listFiles: 'capListFiles',
+  cloneFile: 'capCloneFile',
+  moveFiles: 'capMoveFiles',
+  deleteFiles: 'capDeleteFiles',
+  deletedFiles: 'capDeletedFiles',
+  dmcaFiles: 'capDmcaFiles',
+  encodings: 'capEncodings',
+  directLinks: 'capDirectLinks',
+  listFolder: 'capListFolder',
+  createFolder: 'capCreateFolder',
+  editFolder: 'capEditFolder',
+  mirrors: 'capMirrors',
 };
+
+/** What each host capability lets the user do, in plain words (read on use, so the UI language applies). */
+export const capabilityWords = {} as Readonly<Record<Capability, string>>;
+for (const [capability, key] of Object.entries(wordKey)) {
+  Object.defineProperty(capabilityWords, capability, { get: () => t(key), enumerable: true });
+}

@@ -3,9 +3,19 @@ import { formatLinks, linkFormats, validateTemplate, type LinkFormat, type LinkI
 import { errorFrom, send } from '../../lib/messaging';
 import { copyText } from '../CopyButton';
 import { downloadText } from '../download';
+import { t, type MessageKey } from '../../lib/i18n';
 
 // Copy or export a selection of links in the user's format. The format starts
 // at the account's default (else the overall one) and can be made the default.
+
+const formatKey: Record<LinkFormat, MessageKey> = {
+  plain: 'linksFmtPlain',
+  embed: 'linksFmtEmbed',
+  bbcode: 'linksFmtBbcode',
+  html: 'linksFmtHtml',
+  markdown: 'linksFmtMarkdown',
+  template: 'linksFmtTemplate',
+};
 
 export function isLinkFormat(value: string | undefined): value is LinkFormat {
   return linkFormats.some((f) => f.id === value);
@@ -39,7 +49,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
   }, [accountId]);
 
   const unknown = format === 'template' ? validateTemplate(template) : [];
-  const label = linkFormats.find((f) => f.id === format)?.label ?? format;
+  const label = isLinkFormat(format) ? t(formatKey[format]) : format;
   const render = (): string | undefined => {
     try {
       return formatLinks(items(), format, template);
@@ -50,24 +60,24 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
   };
 
   return (
-    <div class="row" role="group" aria-label="Copy links">
+    <div class="row" role="group" aria-label={t('linksCopyGroup')}>
       <div>
-        <label for={`${idPrefix}-format`}>Link format</label>
+        <label for={`${idPrefix}-format`}>{t('linksFormat')}</label>
         <select id={`${idPrefix}-format`} value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as LinkFormat)}>
           {linkFormats.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.label}
+              {t(formatKey[f.id])}
             </option>
           ))}
         </select>
       </div>
       {format === 'template' ? (
         <div class="grow">
-          <label for={`${idPrefix}-template`}>Link template</label>
+          <label for={`${idPrefix}-template`}>{t('linksTemplate')}</label>
           <input id={`${idPrefix}-template`} type="text" value={template} onInput={(e) => setTemplate((e.target as HTMLInputElement).value)} />
           <span class={unknown.length ? 'small error' : 'small muted'}>
-            {unknown.length ? `Unknown: ${unknown.map((u) => `{${u}}`).join(' ')}. ` : ''}
-            Variables: {'{title} {watch} {embed} {download} {code} {size} {length} {host}'}
+            {unknown.length ? `${t('linksUnknownVars', unknown.map((u) => `{${u}}`).join(' '))} ` : ''}
+            {t('linksVariables', '{title} {watch} {embed} {download} {code} {size} {length} {host}')}
           </span>
         </div>
       ) : null}
@@ -80,13 +90,13 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
           if (text === undefined) return;
           try {
             await copyText(text);
-            notify(`Copied ${count} ${count === 1 ? 'link' : 'links'} as ${label}`);
+            notify(count === 1 ? t('linksCopiedOne', label) : t('linksCopiedMany', [String(count), label]));
           } catch {
-            notify('The browser refused the clipboard. Use "Export links" instead.', 'error');
+            notify(t('linksClipboardRefused'), 'error');
           }
         }}
       >
-        Copy links
+        {t('linksCopy')}
       </button>
       <button
         type="button"
@@ -96,20 +106,20 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
           if (text !== undefined) downloadText(`vidrelay-links-${format}.txt`, text + '\n', 'text/plain');
         }}
       >
-        Export links
+        {t('linksExport')}
       </button>
       <button
         type="button"
         onClick={async () => {
           try {
             await send('links.setDefault', { accountId, format, template: format === 'template' ? template : undefined });
-            notify(`${label} is now the default${accountId ? ' for this account' : ''}`);
+            notify(accountId ? t('linksDefaultForAccount', label) : t('linksDefaultOverall', label));
           } catch (error) {
             notify(errorFrom(error).message, 'error');
           }
         }}
       >
-        Make default
+        {t('linksMakeDefault')}
       </button>
     </div>
   );

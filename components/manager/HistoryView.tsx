@@ -12,12 +12,24 @@ import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
 import { useRemote } from '../useRemote';
 import { filterHistory, type HistoryQuery } from './historyFilter';
+import { t, type MessageKey } from '../../lib/i18n';
+import type { JobState } from '../../lib/queue/job';
+
+const stateKey: Record<JobState, MessageKey> = {
+  queued: 'histStateQueued',
+  sending: 'histStateSending',
+  uploading: 'histStateUploading',
+  encoding: 'histStateEncoding',
+  ready: 'histStateReady',
+  failed: 'histStateFailed',
+  interrupted: 'histStateInterrupted',
+};
 
 export function HistoryView({ accounts }: ManagerViewProps) {
   const jobs = useRemote('jobs.list', {}, 2000);
   const [query, setQuery] = useState<HistoryQuery>({ text: '', accountId: '', state: '' });
   const shown = filterHistory(jobs.data ?? [], query);
-  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
+  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const stamp = () => new Date().toISOString().slice(0, 10);
   const toast = useToast();
   const [health, setHealth] = useState<HealthSnapshot>();
@@ -40,7 +52,13 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       const snapshot = await send('health.check', { source: 'history' });
       setHealth(snapshot);
       const last = snapshot.last;
-      toast.show(last ? `Checked ${last.checked} links: ${last.problems} with problems${last.unknown ? `, ${last.unknown} could not be checked` : ''}` : 'Checked');
+      toast.show(
+        last
+          ? last.unknown
+            ? t('histCheckedUnknown', [String(last.checked), String(last.problems), String(last.unknown)])
+            : t('histChecked', [String(last.checked), String(last.problems)])
+          : t('histCheckedBare'),
+      );
       if (snapshot.unseen > 0) void send('health.seen', {});
     } catch (error) {
       toast.show(errorFrom(error).message, 'error');
@@ -55,17 +73,17 @@ export function HistoryView({ accounts }: ManagerViewProps) {
   });
 
   return (
-    <section aria-label="History">
+    <section aria-label={t('histSection')}>
       {toast.node}
       <div class="row" style={{ marginBottom: '8px' }}>
         <div class="grow">
-          <label for="history-search">Search history</label>
+          <label for="history-search">{t('histSearch')}</label>
           <input id="history-search" type="search" value={query.text} onInput={(e) => setQuery({ ...query, text: (e.target as HTMLInputElement).value })} />
         </div>
         <div>
-          <label for="history-account">Account</label>
+          <label for="history-account">{t('histAccount')}</label>
           <select id="history-account" value={query.accountId} onChange={(e) => setQuery({ ...query, accountId: (e.target as HTMLSelectElement).value })}>
-            <option value="">All accounts</option>
+            <option value="">{t('histAllAccounts')}</option>
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.label}
@@ -74,12 +92,12 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           </select>
         </div>
         <div>
-          <label for="history-state">State</label>
+          <label for="history-state">{t('histState')}</label>
           <select id="history-state" value={query.state} onChange={(e) => setQuery({ ...query, state: (e.target as HTMLSelectElement).value as HistoryQuery['state'] })}>
-            <option value="">All states</option>
+            <option value="">{t('histAllStates')}</option>
             {jobStates.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t(stateKey[s])}
               </option>
             ))}
           </select>
@@ -87,25 +105,29 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       </div>
       <div class="row" style={{ marginBottom: '8px' }}>
         <span class="grow muted small">
-          {shown.length} of {jobs.data?.length ?? 0} jobs
+          {t('histCount', [String(shown.length), String(jobs.data?.length ?? 0)])}
         </span>
         <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`vidrelay-history-${stamp()}.csv`, jobsToCsv(shown.map((j) => jobToRow(j, labelOf(j.accountId))), historyColumns), 'text/csv')}>
-          Export CSV
+          {t('histExportCsv')}
         </button>
         <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`vidrelay-history-${stamp()}.json`, toJson(shown), 'application/json')}>
-          Export JSON
+          {t('histExportJson')}
         </button>
         <button type="button" disabled={checking || !jobs.data?.some((j) => j.state === 'ready' && j.fileCode)} onClick={() => void checkLinks()}>
-          {checking ? 'Checking links…' : 'Check links'}
+          {checking ? t('histChecking') : t('histCheck')}
         </button>
       </div>
       {linked.length > 0 ? (
         <CopyAs idPrefix="history" count={linked.length} items={() => linked.flatMap((j) => jobLinkItem(j, labelOf(j.accountId)) ?? [])} notify={toast.show} />
       ) : null}
       {health?.checkedAt ? (
-        <section aria-label="Link problems" class={problems.length ? 'panel' : ''} style={{ margin: '8px 0' }}>
+        <section aria-label={t('histProblems')} class={problems.length ? 'panel' : ''} style={{ margin: '8px 0' }}>
           <p class="small muted">
-            Links last checked {new Date(health.checkedAt).toLocaleString()}: {problems.length ? `${problems.length} shown ${problems.length === 1 ? 'job has' : 'jobs have'} a problem.` : 'no problems among the jobs shown.'}
+            {(() => {
+              const when = new Date(health.checkedAt).toLocaleString();
+              if (problems.length === 0) return t('histProblemsNone', when);
+              return problems.length === 1 ? t('histProblemsOne', when) : t('histProblemsMany', [when, String(problems.length)]);
+            })()}
           </p>
           {problems.length ? (
             <ul class="list small">
@@ -113,7 +135,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
                 const status = statusOf.get(`${j.accountId}:${j.fileCode}`);
                 return (
                   <li key={j.id} class="row" data-health={status}>
-                    <span class="badge failed">{status === 'dmca' ? 'DMCA' : status === 'deleted' ? 'Deleted' : 'Missing'}</span>
+                    <span class="badge failed">{status === 'dmca' ? t('histDmca') : status === 'deleted' ? t('histDeleted') : t('histMissing')}</span>
                     <span class="grow ellipsis">{j.title ?? j.url ?? j.fileCode}</span>
                     <span class="muted">{labelOf(j.accountId)}</span>
                   </li>
@@ -127,7 +149,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       <JobList
         jobs={shown}
         accounts={accounts}
-        empty={jobs.data?.length ? 'No job matches.' : 'Nothing sent yet. Jobs you send appear here.'}
+        empty={jobs.data?.length ? t('histNoMatch') : t('histNothingSent')}
         onRetry={async (job) => {
           await send('jobs.retry', { id: job.id });
           await jobs.reload();

@@ -5,6 +5,7 @@ import type { PickerView } from '../../lib/protocol/picker';
 import { ErrorNote } from '../ErrorNote';
 import type { UiError } from '../useRemote';
 import { describeCandidate } from './describe';
+import { t } from '../../lib/i18n';
 
 /** The picker is a window or tab of its own; closing it is the way back to the page. */
 export async function closeSelf(): Promise<void> {
@@ -37,7 +38,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
 
   useEffect(() => {
     if (!id) {
-      setError({ code: 'invalid_input', message: 'No list of videos was given. Right-click the page and choose "Send to host" again.' });
+      setError({ code: 'invalid_input', message: t('pickNoList') });
       return;
     }
     send('picker.get', { id }).then(
@@ -58,7 +59,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
     event.preventDefault();
     if (!view) return;
     if (selected.length === 0) {
-      setError({ code: 'invalid_input', message: 'Tick at least one video to send.' });
+      setError({ code: 'invalid_input', message: t('pickTickOne') });
       return;
     }
     setBusy(true);
@@ -67,7 +68,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
       // Sent in the page's order, whatever order they were ticked in.
       const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
       const { jobs, targetLabel } = await send('picker.send', { id, urls, target });
-      setSent(`Sent ${jobs.length} video${jobs.length === 1 ? '' : 's'} to ${targetLabel}.`);
+      setSent(jobs.length === 1 ? t('pickSentOne', targetLabel) : t('pickSentMany', [String(jobs.length), targetLabel]));
       setTimeout(onClose, closeDelayMs);
     } catch (e) {
       setError(errorFrom(e));
@@ -83,10 +84,10 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
 
   return (
     <main style={{ padding: '12px', maxWidth: '640px' }}>
-      <h1>Choose the video to send</h1>
+      <h1>{t('pickHeading')}</h1>
       {view?.pageUrl ? (
         <p class="small muted ellipsis" title={view.pageUrl}>
-          Found on {view.pageUrl}
+          {t('pickFoundOn', view.pageUrl)}
         </p>
       ) : null}
       <ErrorNote error={error} />
@@ -95,14 +96,14 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
           {sent}
         </p>
       ) : null}
-      {!view && !error ? <p class="empty">Loading the videos found on the page…</p> : null}
+      {!view && !error ? <p class="empty">{t('pickLoading')}</p> : null}
       {view && !sent ? (
-        <form onSubmit={submit} aria-label="Choose videos">
+        <form onSubmit={submit} aria-label={t('pickForm')}>
           <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
             <legend>
-              <h2>Videos found on this page ({view.candidates.length})</h2>
+              <h2>{t('pickFoundHeading', String(view.candidates.length))}</h2>
             </legend>
-            <ul class="list" aria-label="Videos found">
+            <ul class="list" aria-label={t('pickList')}>
               {view.candidates.map((video, index) => {
                 const text = describeCandidate(video);
                 const inputId = `candidate-${index}`;
@@ -127,7 +128,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
                         {video.url}
                       </div>
                       {video.kind === 'embed' ? (
-                        <div class="small warn">A player page, not the video file: the host may not be able to fetch it.</div>
+                        <div class="small warn">{t('pickEmbedWarn')}</div>
                       ) : null}
                     </div>
                   </li>
@@ -136,14 +137,14 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
             </ul>
           </fieldset>
           {view.targets.length === 0 ? (
-            <p class="empty">No account is enabled. Add or enable one in Options, then try again.</p>
+            <p class="empty">{t('pickNoAccount')}</p>
           ) : (
             <>
-              <label for="picker-target">Send to</label>
+              <label for="picker-target">{t('pickSendTo')}</label>
               <select id="picker-target" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
-                {view.targets.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
+                {view.targets.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
                   </option>
                 ))}
               </select>
@@ -151,20 +152,20 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
           )}
           <div class="row" style={{ marginTop: '12px' }}>
             <button type="submit" class="primary" disabled={busy || view.targets.length === 0}>
-              {busy ? 'Sending…' : 'Send selected'}
+              {busy ? t('pickSending') : t('pickSendSelected')}
             </button>
             <span class="small muted grow" aria-live="polite">
-              {selected.length} of {view.candidates.length} selected
+              {t('pickSelected', [String(selected.length), String(view.candidates.length)])}
             </span>
             <button type="button" onClick={() => void cancel()}>
-              Cancel
+              {t('pickCancel')}
             </button>
           </div>
         </form>
       ) : null}
       {error && !view ? (
         <button type="button" onClick={() => void onClose()}>
-          Close
+          {t('pickClose')}
         </button>
       ) : null}
     </main>

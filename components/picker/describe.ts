@@ -1,24 +1,25 @@
 import type { FoundVideo, VideoKind, VideoSource } from '../../lib/media/types';
+import { t, type MessageKey } from '../../lib/i18n';
 
 // Words for a found video, so the user can tell candidates apart at a glance.
 
-const kindText: Record<VideoKind, string> = {
-  file: 'video file',
-  hls: 'HLS stream',
-  dash: 'DASH stream',
-  embed: 'player page',
+const kindText: Record<VideoKind, MessageKey> = {
+  file: 'pickKindFile',
+  hls: 'pickKindHls',
+  dash: 'pickKindDash',
+  embed: 'pickKindEmbed',
 };
 
-const sourceText: Record<VideoSource, string> = {
-  video: 'video element',
-  source: 'video source',
-  'og:video': 'page metadata (og:video)',
-  'twitter:player:stream': 'page metadata (Twitter card)',
-  'twitter:player': 'player metadata (Twitter card)',
-  'json-ld': 'structured data (JSON-LD)',
-  link: 'link on the page',
-  iframe: 'embedded player',
-  resource: 'loaded by the page',
+const sourceText: Record<VideoSource, MessageKey> = {
+  video: 'pickSrcVideo',
+  source: 'pickSrcSource',
+  'og:video': 'pickSrcOgVideo',
+  'twitter:player:stream': 'pickSrcTwitterStream',
+  'twitter:player': 'pickSrcTwitterPlayer',
+  'json-ld': 'pickSrcJsonLd',
+  link: 'pickSrcLink',
+  iframe: 'pickSrcIframe',
+  resource: 'pickSrcResource',
 };
 
 export interface CandidateText {
@@ -39,7 +40,7 @@ export function describeCandidate(video: FoundVideo): CandidateText {
   } catch {
     // Stored candidates are absolute URLs; an odd one still shows, as is.
   }
-  return { name, host, details: `${kindText[video.kind]} · ${sourceText[video.source]}` };
+  return { name, host, details: `${t(kindText[video.kind])} · ${t(sourceText[video.source])}` };
 }
 
 function safeDecode(text: string): string {

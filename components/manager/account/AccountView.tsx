@@ -7,9 +7,10 @@ import type { UiError } from '../../useRemote';
 import type { ManagerViewProps } from '../views';
 import { unavailable } from '../files/capabilities';
 import { AccountLists } from './AccountLists';
-import { StatsChart, type Metric } from './StatsChart';
+import { StatsChart, metricName, type Metric } from './StatsChart';
 import type { StatsDay } from '../../../lib/hosts/types';
 import '../files/files.css';
+import { t } from '../../../lib/i18n';
 
 export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
   const { usable, accountId, setAccountId } = useAccountChoice(accounts, defaultAccountId);
@@ -42,9 +43,9 @@ export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
 
   if (usable.length === 0) {
     return (
-      <section aria-label="Account">
+      <section aria-label={t('acctSection')}>
         <p class="empty">
-          No account yet. <a href="/options.html">Add one in Options</a> to see its statistics.
+          {t('acctNoAccount')} <a href="/options.html">{t('acctAddInOptions')}</a> {t('acctNoAccountAfter')}
         </p>
       </section>
     );
@@ -53,15 +54,15 @@ export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
   const toggleMetric = (m: Metric) => setMetrics(metrics.includes(m) ? metrics.filter((x) => x !== m) : [...metrics, m]);
 
   return (
-    <section aria-label="Account">
+    <section aria-label={t('acctSection')}>
       <div class="row">
         <div>
           <AccountPicker id="account-view-account" accounts={usable} value={accountId} onChange={setAccountId} />
         </div>
       </div>
       <ErrorNote error={error} />
-      <section class="panel" aria-label="Statistics" style={{ marginTop: '12px' }}>
-        <h2>Statistics</h2>
+      <section class="panel" aria-label={t('acctStats')} style={{ marginTop: '12px' }}>
+        <h2>{t('acctStats')}</h2>
         {statsReason ? (
           <p class="muted">{statsReason}</p>
         ) : (
@@ -74,19 +75,19 @@ export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
               }}
             >
               <div>
-                <label for="stats-days">Days</label>
+                <label for="stats-days">{t('acctDays')}</label>
                 <input id="stats-days" type="number" min={1} max={365} value={days} onInput={(e) => setDays(Math.min(365, Math.max(1, Number((e.target as HTMLInputElement).value) || 1)))} />
               </div>
               {(['views', 'downloads', 'profit'] as Metric[]).map((m) => (
                 <label key={m} class="row" style={{ fontWeight: 400, alignSelf: 'flex-end' }}>
-                  <input type="checkbox" checked={metrics.includes(m)} onChange={() => toggleMetric(m)} /> {m}
+                  <input type="checkbox" checked={metrics.includes(m)} onChange={() => toggleMetric(m)} /> {metricName(m)}
                 </label>
               ))}
               <button type="submit" style={{ alignSelf: 'flex-end' }}>
-                Show statistics
+                {t('acctShowStats')}
               </button>
             </form>
-            {stats ? <StatsChart days={stats} metrics={metrics.length ? metrics : ['views']} /> : <p class="muted">Loading…</p>}
+            {stats ? <StatsChart days={stats} metrics={metrics.length ? metrics : ['views']} /> : <p class="muted">{t('acctLoading')}</p>}
           </>
         )}
       </section>

@@ -1,25 +1,28 @@
 import type { StatsDay } from '../../../lib/hosts/types';
 import { niceMax, polylinePoints } from './chartScale';
+import { t, type MessageKey } from '../../../lib/i18n';
 
 // Views, downloads and profit per day as an inline SVG: no chart library, and
 // the same numbers as a table for screen readers.
 
 export type Metric = 'views' | 'downloads' | 'profit';
 const colors: Record<Metric, string> = { views: 'var(--accent)', downloads: 'var(--ok)', profit: 'var(--warn)' };
+const metricKey: Record<Metric, MessageKey> = { views: 'acctMetricViews', downloads: 'acctMetricDownloads', profit: 'acctMetricProfit' };
+export const metricName = (m: Metric) => t(metricKey[m]);
 const W = 640;
 const H = 180;
 const PAD = { left: 44, bottom: 22, top: 8, right: 8 };
 
 export function StatsChart({ days, metrics }: { days: StatsDay[]; metrics: Metric[] }) {
-  if (days.length === 0) return <p class="empty">No statistics for this period.</p>;
+  if (days.length === 0) return <p class="empty">{t('acctNoStats')}</p>;
   const sorted = [...days].sort((a, b) => a.day.localeCompare(b.day));
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const top = niceMax(Math.max(...metrics.flatMap((m) => sorted.map((d) => d[m]))));
-  const label = `${metrics.join(', ')} from ${sorted[0].day} to ${sorted[sorted.length - 1].day}`;
+  const label = t('acctChartOf', [metrics.map(metricName).join(', '), sorted[0].day, sorted[sorted.length - 1].day]);
   return (
     <figure style={{ margin: 0 }}>
-      <svg class="chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Chart of ${label}`}>
+      <svg class="chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label}>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
@@ -43,19 +46,19 @@ export function StatsChart({ days, metrics }: { days: StatsDay[]; metrics: Metri
       <figcaption class="row small">
         {metrics.map((m) => (
           <span key={m}>
-            <span style={{ color: colors[m] }}>■</span> {m}: {total(sorted, m)}
+            <span style={{ color: colors[m] }}>■</span> {t('acctMetricTotal', [metricName(m), total(sorted, m)])}
           </span>
         ))}
       </figcaption>
       <details>
-        <summary class="small">Show as table</summary>
-        <table class="small" aria-label="Statistics by day">
+        <summary class="small">{t('acctShowTable')}</summary>
+        <table class="small" aria-label={t('acctStatsByDay')}>
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Views</th>
-              <th scope="col">Downloads</th>
-              <th scope="col">Profit</th>
+              <th scope="col">{t('acctDay')}</th>
+              <th scope="col">{t('acctViews')}</th>
+              <th scope="col">{t('acctDownloads')}</th>
+              <th scope="col">{t('acctProfit')}</th>
             </tr>
           </thead>
           <tbody>

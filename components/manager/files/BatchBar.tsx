@@ -10,6 +10,7 @@ import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
 import { FolderSelect } from './FolderSelect';
 import { fileColumns, fileToRow } from './fileRows';
+import { t } from '../../../lib/i18n';
 
 // Actions on every selected file at once.
 
@@ -31,7 +32,7 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
   const codes = selected.map((f) => f.fileCode);
   const count = selected.length;
   const moveReason = unavailable(caps, 'moveFiles');
-  const editReason = unavailable(caps, 'editFile') ?? (caps.editFields.some((f) => f !== 'title') ? undefined : `${caps.hostLabel} can only rename files one at a time.`);
+  const editReason = unavailable(caps, 'editFile') ?? (caps.editFields.some((f) => f !== 'title') ? undefined : t('filesRenameOnly', caps.hostLabel));
   const deleteReason = unavailable(caps, 'deleteFiles');
   const checkReason = unavailable(caps, 'fileInfo');
   const stamp = () => new Date().toISOString().slice(0, 10);
@@ -47,39 +48,39 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
   };
 
   return (
-    <section class="panel batch" aria-label="Selected files">
+    <section class="panel batch" aria-label={t('filesSelectedSection')}>
       <div class="row">
-        <strong>{count} selected</strong>
+        <strong>{t('filesSelectedCount', String(count))}</strong>
         <button type="button" onClick={onClear}>
-          Clear selection
+          {t('filesClearSelection')}
         </button>
         <span class="grow" />
-        <FolderSelect id="batch-move" label="Move selected to" folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
+        <FolderSelect id="batch-move" label={t('filesMoveTo')} folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
         <button
           type="button"
           disabled={!!moveReason || !moveTo}
           title={moveReason}
-          onClick={() => run(() => send('files.move', { accountId, codes, folderId: moveTo }), `Moved ${count} ${count === 1 ? 'file' : 'files'}`).then(onClear)}
+          onClick={() => run(() => send('files.move', { accountId, codes, folderId: moveTo }), count === 1 ? t('filesMovedOne') : t('filesMovedMany', String(count))).then(onClear)}
         >
-          Move selected
+          {t('filesMove')}
         </button>
         <button type="button" disabled={!!editReason} title={editReason} aria-pressed={editing} onClick={() => setEditing(!editing)}>
-          Edit selected
+          {t('filesEdit')}
         </button>
         <button type="button" disabled={!!checkReason} title={checkReason} onClick={() => void onCheck()}>
-          Check links
+          {t('filesCheckLinks')}
         </button>
         <button type="button" disabled={!!deleteReason} title={deleteReason} onClick={() => setConfirmDelete(true)}>
-          Delete selected
+          {t('filesDelete')}
         </button>
       </div>
       <CopyAs idPrefix="batch" accountId={accountId} count={count} items={() => selected.map((f) => fileLinkItem(f, caps.hostLabel))} notify={notify} />
       <div class="row small" style={{ marginTop: '6px' }}>
         <button type="button" onClick={() => downloadText(`vidrelay-files-${stamp()}.csv`, jobsToCsv(selected.map(fileToRow), fileColumns), 'text/csv')}>
-          Export selected as CSV
+          {t('filesExportCsv')}
         </button>
         <button type="button" onClick={() => downloadText(`vidrelay-files-${stamp()}.json`, toJson(selected), 'application/json')}>
-          Export selected as JSON
+          {t('filesExportJson')}
         </button>
         {[moveReason, editReason, deleteReason].filter(Boolean).map((r) => (
           <span key={r} class="muted">
@@ -92,26 +93,26 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
           caps={{ ...caps, editFields: caps.editFields.filter((f) => f !== 'title') }}
           files={selected}
           onCancel={() => setEditing(false)}
-          onSave={(changes) => run(() => send('files.edit', { accountId, codes, changes }), `Saved ${count} files`).then(() => setEditing(false))}
+          onSave={(changes) => run(() => send('files.edit', { accountId, codes, changes }), t('filesSavedMany', String(count))).then(() => setEditing(false))}
         />
       ) : null}
       {confirmDelete ? (
-        <div class="panel" role="alertdialog" aria-label="Confirm delete">
+        <div class="panel" role="alertdialog" aria-label={t('filesConfirmDelete')}>
           <p>
-            Delete {count} {count === 1 ? 'file' : 'files'} from {caps.hostLabel}? Their links stop working.
+            {count === 1 ? t('filesDeleteAskOne', caps.hostLabel) : t('filesDeleteAskMany', [String(count), caps.hostLabel])}
           </p>
           <button
             type="button"
             class="primary"
-            onClick={() => run(() => send('files.delete', { accountId, codes }), `Deleted ${count} files`).then(() => {
+            onClick={() => run(() => send('files.delete', { accountId, codes }), t('filesDeletedMany', String(count))).then(() => {
               setConfirmDelete(false);
               onClear();
             })}
           >
-            Yes, delete
+            {t('filesYesDelete')}
           </button>{' '}
           <button type="button" onClick={() => setConfirmDelete(false)}>
-            Keep them
+            {t('filesKeepThem')}
           </button>
         </div>
       ) : null}

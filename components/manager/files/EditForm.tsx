@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FileChanges } from '../../../lib/hosts/types';
 import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
+import { t } from '../../../lib/i18n';
 
 // Edits one file, or the shared fields of several. Only the fields the host's
 // edit call accepts are offered.
@@ -41,9 +42,9 @@ export function EditForm({ caps, files, onSave, onCancel }: Props) {
     <div>
       <label for={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => set((e.target as HTMLSelectElement).value as Tri)}>
-        <option value="">Keep as is</option>
-        <option value="yes">Yes</option>
-        <option value="no">No</option>
+        <option value="">{t('filesKeepAsIs')}</option>
+        <option value="yes">{t('filesYes')}</option>
+        <option value="no">{t('filesNo')}</option>
       </select>
     </div>
   );
@@ -51,7 +52,7 @@ export function EditForm({ caps, files, onSave, onCancel }: Props) {
   return (
     <form
       class="panel"
-      aria-label={single ? `Edit ${single.title ?? single.fileCode}` : `Edit ${files.length} files`}
+      aria-label={single ? t('filesEditOne', single.title ?? single.fileCode) : t('filesEditMany', String(files.length))}
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
@@ -64,33 +65,33 @@ export function EditForm({ caps, files, onSave, onCancel }: Props) {
     >
       {single && can('title') ? (
         <>
-          <label for="edit-title">Title</label>
+          <label for="edit-title">{t('filesTitle')}</label>
           <input id="edit-title" type="text" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
         </>
       ) : null}
       {can('description') ? (
         <>
-          <label for="edit-description">Description</label>
+          <label for="edit-description">{t('filesDescription')}</label>
           <textarea id="edit-description" rows={2} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
         </>
       ) : null}
       {can('tags') ? (
         <>
-          <label for="edit-tags">Tags</label>
+          <label for="edit-tags">{t('filesTags')}</label>
           <input id="edit-tags" type="text" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
         </>
       ) : null}
       <div class="row">
-        {can('public') ? tri('edit-public', 'Public', pub, setPub) : null}
-        {can('adult') && caps.adultFlag ? tri('edit-adult', 'Adult', adult, setAdult) : null}
+        {can('public') ? tri('edit-public', t('filesPublic'), pub, setPub) : null}
+        {can('adult') && caps.adultFlag ? tri('edit-adult', t('filesAdult'), adult, setAdult) : null}
       </div>
-      {caps.editFields.length < 5 ? <p class="small muted">{caps.hostLabel} lets you change only: {caps.editFields.filter((f) => f !== 'folderId').join(', ') || 'nothing'}.</p> : null}
+      {caps.editFields.length < 5 ? <p class="small muted">{t('filesEditOnly', [caps.hostLabel, caps.editFields.filter((f) => f !== 'folderId').join(', ') || t('filesNothing')])}</p> : null}
       <div class="row" style={{ marginTop: '8px' }}>
         <button type="submit" class="primary" disabled={busy || Object.keys(changes()).length === 0}>
-          Save changes
+          {t('filesSaveChanges')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('filesCancel')}
         </button>
       </div>
     </form>

@@ -8,6 +8,7 @@ import { formatBytes, formatDuration } from '../../format';
 import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
 import { FolderSelect } from './FolderSelect';
+import { t } from '../../../lib/i18n';
 
 // One file's facts, links and actions. An action the host lacks stays visible
 // but disabled, with the reason next to it.
@@ -27,7 +28,7 @@ interface Props {
 
 export function FileDetails({ accountId, caps, file, folders, health, onChanged, onClose, notify }: Props) {
   const [panel, setPanel] = useState<Panel>('none');
-  const [cloneTitle, setCloneTitle] = useState(`${file.title ?? file.fileCode} (copy)`);
+  const [cloneTitle, setCloneTitle] = useState(t('filesCopyTitle', file.title ?? file.fileCode));
   const [moveTo, setMoveTo] = useState('');
   const [direct, setDirect] = useState<DirectLinks>();
   const [mirrors, setMirrors] = useState<MirrorGroup[]>();
@@ -74,55 +75,55 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
   const moveReason = unavailable(caps, 'moveFiles');
 
   return (
-    <section class="panel details" aria-label={`File ${name}`}>
+    <section class="panel details" aria-label={t('filesDetailsLabel', name)}>
       <div class="row">
         <h2 class="grow ellipsis" title={name}>
           {name}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close file details">
-          Close
+        <button type="button" onClick={onClose} aria-label={t('filesCloseDetails')}>
+          {t('filesClose')}
         </button>
       </div>
       <dl class="facts small">
-        <dt>Code</dt>
+        <dt>{t('filesCode')}</dt>
         <dd>{file.fileCode}</dd>
-        <dt>Status</dt>
+        <dt>{t('filesStatus')}</dt>
         <dd>
           {file.status}
-          {health && health !== 'ok' ? ` · link check: ${health}` : ''}
+          {health && health !== 'ok' ? ` · ${t('filesLinkCheck', health)}` : ''}
         </dd>
-        <dt>Length</dt>
+        <dt>{t('filesLength')}</dt>
         <dd>{formatDuration(file.length)}</dd>
-        <dt>Size</dt>
+        <dt>{t('filesSize')}</dt>
         <dd>{formatBytes(file.size)}</dd>
-        <dt>Views</dt>
+        <dt>{t('filesViews')}</dt>
         <dd>{file.views ?? '—'}</dd>
-        <dt>Uploaded</dt>
+        <dt>{t('filesUploaded')}</dt>
         <dd>{file.uploaded ?? '—'}</dd>
       </dl>
       <div class="row small" style={{ margin: '8px 0' }}>
         <a href={file.links.watch} target="_blank" rel="noreferrer" class="grow ellipsis">
           {file.links.watch}
         </a>
-        <CopyButton text={file.links.watch} label="Copy watch link" />
-        <CopyButton text={file.links.embed} label="Copy embed link" />
-        {file.links.download ? <CopyButton text={file.links.download} label="Copy download link" /> : null}
+        <CopyButton text={file.links.watch} label={t('filesCopyWatch')} />
+        <CopyButton text={file.links.embed} label={t('filesCopyEmbed')} />
+        {file.links.download ? <CopyButton text={file.links.download} label={t('filesCopyDownload')} /> : null}
       </div>
-      <div class="row" role="group" aria-label="File actions">
-        {action('Edit', 'editFile', 'edit')}
-        {action('Clone', 'cloneFile', 'clone')}
-        {action('Delete', 'deleteFiles', 'delete')}
-        {action('Direct links', 'directLinks', 'direct', async () => setDirect(await send('files.directLinks', { accountId, code: file.fileCode, hls: true })))}
-        {action('Mirrors', 'mirrors', 'mirrors', async () => setMirrors(await send('files.mirrors', { accountId, code: file.fileCode })))}
+      <div class="row" role="group" aria-label={t('filesActions')}>
+        {action(t('filesActEdit'), 'editFile', 'edit')}
+        {action(t('filesActClone'), 'cloneFile', 'clone')}
+        {action(t('filesActDelete'), 'deleteFiles', 'delete')}
+        {action(t('filesActDirect'), 'directLinks', 'direct', async () => setDirect(await send('files.directLinks', { accountId, code: file.fileCode, hls: true })))}
+        {action(t('filesActMirrors'), 'mirrors', 'mirrors', async () => setMirrors(await send('files.mirrors', { accountId, code: file.fileCode })))}
       </div>
       <div class="row" style={{ marginTop: '8px' }}>
-        <FolderSelect id="details-move" label="Move this file to" folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
-        <button type="button" disabled={!!moveReason || !moveTo} title={moveReason} onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), `Moved ${name}`)}>
-          Move
+        <FolderSelect id="details-move" label={t('filesMoveThisTo')} folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
+        <button type="button" disabled={!!moveReason || !moveTo} title={moveReason} onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), t('filesMovedName', name))}>
+          {t('filesActMove')}
         </button>
       </div>
       {reasons.length ? (
-        <ul class="small muted" aria-label="Unavailable actions">
+        <ul class="small muted" aria-label={t('filesUnavailable')}>
           {reasons.map((r) => (
             <li key={r}>{r}</li>
           ))}
@@ -134,7 +135,7 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
           caps={caps}
           files={[file]}
           onCancel={() => setPanel('none')}
-          onSave={(changes) => run(() => send('files.edit', { accountId, codes: [file.fileCode], changes }), `Saved ${changes.title ?? name}`)}
+          onSave={(changes) => run(() => send('files.edit', { accountId, codes: [file.fileCode], changes }), t('filesSavedName', changes.title ?? name))}
         />
       ) : null}
       {panel === 'clone' ? (
@@ -142,24 +143,24 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
           class="panel"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => send('files.clone', { accountId, code: file.fileCode, title: cloneTitle }), `Cloned as ${cloneTitle}`);
+            void run(() => send('files.clone', { accountId, code: file.fileCode, title: cloneTitle }), t('filesClonedAs', cloneTitle));
           }}
         >
-          <label for="clone-title">Title of the copy</label>
+          <label for="clone-title">{t('filesCloneTitle')}</label>
           <input id="clone-title" type="text" value={cloneTitle} onInput={(e) => setCloneTitle((e.target as HTMLInputElement).value)} />
           <button type="submit" class="primary" style={{ marginTop: '8px' }}>
-            Clone file
+            {t('filesCloneFile')}
           </button>
         </form>
       ) : null}
       {panel === 'delete' ? (
-        <div class="panel" role="alertdialog" aria-label="Confirm delete">
-          <p>Delete “{name}” from {caps.hostLabel}? Its links stop working.</p>
-          <button type="button" class="primary" onClick={() => run(() => send('files.delete', { accountId, codes: [file.fileCode] }), `Deleted ${name}`).then(onClose)}>
-            Yes, delete
+        <div class="panel" role="alertdialog" aria-label={t('filesConfirmDelete')}>
+          <p>{t('filesDeleteAskName', [name, caps.hostLabel])}</p>
+          <button type="button" class="primary" onClick={() => run(() => send('files.delete', { accountId, codes: [file.fileCode] }), t('filesDeletedName', name)).then(onClose)}>
+            {t('filesYesDelete')}
           </button>{' '}
           <button type="button" onClick={() => setPanel('none')}>
-            Keep it
+            {t('filesKeepIt')}
           </button>
         </div>
       ) : null}
@@ -170,23 +171,23 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
 }
 
 function DirectList({ direct }: { direct: DirectLinks | undefined }) {
-  if (!direct) return <p class="muted">Loading direct links…</p>;
-  if (direct.versions.length === 0 && !direct.hls) return <p class="empty">No direct links yet: the host may still be encoding.</p>;
+  if (!direct) return <p class="muted">{t('filesLoadingDirect')}</p>;
+  if (direct.versions.length === 0 && !direct.hls) return <p class="empty">{t('filesNoDirect')}</p>;
   return (
-    <ul class="list small" aria-label="Direct links">
+    <ul class="list small" aria-label={t('filesActDirect')}>
       {direct.versions.map((v) => (
         <li key={v.quality} class="row">
           <span class="badge">{v.quality}</span>
           <span class="grow ellipsis">{v.url}</span>
           <span class="muted">{formatBytes(v.size)}</span>
-          <CopyButton text={v.url} label={`Copy ${v.quality} link`} />
+          <CopyButton text={v.url} label={t('filesCopyQuality', v.quality)} />
         </li>
       ))}
       {direct.hls ? (
         <li class="row">
           <span class="badge">HLS</span>
           <span class="grow ellipsis">{direct.hls}</span>
-          <CopyButton text={direct.hls} label="Copy HLS link" />
+          <CopyButton text={direct.hls} label={t('filesCopyHls')} />
         </li>
       ) : null}
     </ul>
@@ -194,16 +195,16 @@ function DirectList({ direct }: { direct: DirectLinks | undefined }) {
 }
 
 function MirrorList({ mirrors }: { mirrors: MirrorGroup[] | undefined }) {
-  if (!mirrors) return <p class="muted">Loading mirrors…</p>;
-  if (mirrors.length === 0) return <p class="empty">No mirrors for this file.</p>;
+  if (!mirrors) return <p class="muted">{t('filesLoadingMirrors')}</p>;
+  if (mirrors.length === 0) return <p class="empty">{t('filesNoMirrors')}</p>;
   return (
-    <ul class="list small" aria-label="Mirrors">
+    <ul class="list small" aria-label={t('filesActMirrors')}>
       {mirrors.flatMap((group) =>
         group.mirrors.map((m, i) => (
           <li key={`${group.title}-${m.driver}-${i}`} class="row">
             <span class="badge">{m.driver}</span>
             <span class="grow ellipsis">{m.link ?? m.iframe ?? ''}</span>
-            <CopyButton text={m.link ?? m.iframe} label={`Copy ${m.driver} mirror`} />
+            <CopyButton text={m.link ?? m.iframe} label={t('filesCopyMirror', m.driver)} />
           </li>
         )),
       )}

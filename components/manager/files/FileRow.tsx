@@ -2,6 +2,7 @@ import type { Folder } from '../../../lib/hosts/types';
 import type { ListedFile } from '../../../lib/protocol/files';
 import type { HealthStatus } from '../../../lib/links/health';
 import { formatDuration } from '../../format';
+import { t, type MessageKey } from '../../../lib/i18n';
 
 // One row of the virtualized list: fixed height, so nothing here may wrap.
 
@@ -14,15 +15,16 @@ interface Props {
   onOpen(code: string): void;
 }
 
-const healthText: Partial<Record<HealthStatus, string>> = { missing: 'Missing', dmca: 'DMCA', deleted: 'Deleted' };
+const healthText: Partial<Record<HealthStatus, MessageKey>> = { missing: 'filesMissing', dmca: 'filesDmca', deleted: 'filesDeleted' };
 
 export function FileRow({ file, selected, health, folders, onToggle, onOpen }: Props) {
   const title = file.title || file.fileCode;
   const folder = file.folderId && file.folderId !== '0' ? folders.find((f) => f.folderId === file.folderId)?.name : undefined;
-  const problem = health ? healthText[health] : undefined;
+  const problemKey = health ? healthText[health] : undefined;
+  const problem = problemKey ? t(problemKey) : undefined;
   return (
     <div class="frow" data-code={file.fileCode} data-status={file.status}>
-      <input type="checkbox" checked={selected} aria-label={`Select ${title}`} onChange={() => onToggle(file.fileCode)} />
+      <input type="checkbox" checked={selected} aria-label={t('filesSelect', title)} onChange={() => onToggle(file.fileCode)} />
       {file.thumbnail ? <img class="thumb" src={file.thumbnail} alt="" loading="lazy" decoding="async" width={64} height={36} /> : <span class="thumb" aria-hidden="true" />}
       <div class="grow" style={{ minWidth: 0 }}>
         <button type="button" class="linklike ellipsis" style={{ display: 'block' }} onClick={() => onOpen(file.fileCode)} title={title}>
@@ -33,13 +35,13 @@ export function FileRow({ file, selected, health, folders, onToggle, onOpen }: P
           {folder ? ` · ${folder}` : ''}
         </div>
       </div>
-      <span class="num small" title="Length">
+      <span class="num small" title={t('filesLength')}>
         {formatDuration(file.length)}
       </span>
-      <span class="num small" title="Views">
-        {file.views ?? '—'} views
+      <span class="num small" title={t('filesViews')}>
+        {t('filesViewCount', String(file.views ?? '—'))}
       </span>
-      <span class="date small muted" title="Uploaded">
+      <span class="date small muted" title={t('filesUploaded')}>
         {file.uploaded?.slice(0, 10) ?? '—'}
       </span>
       <span class="state">

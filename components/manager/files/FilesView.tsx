@@ -17,10 +17,18 @@ import { createdSince } from './fileRows';
 import { FolderTree } from './FolderTree';
 import { VirtualList } from './VirtualList';
 import './files.css';
+import { t, type MessageKey } from '../../../lib/i18n';
 
 const ROW_HEIGHT = 52;
 const MAX_LOADED = 10_000;
 const fileStatuses = ['ready', 'encoding', 'queued', 'failed', 'missing'];
+const statusKey: Record<string, MessageKey> = {
+  ready: 'filesStatusReady',
+  encoding: 'filesStatusEncoding',
+  queued: 'filesStatusQueued',
+  failed: 'filesStatusFailed',
+  missing: 'filesStatusMissing',
+};
 
 interface HostFilters {
   public: '' | 'yes' | 'no';
@@ -131,7 +139,13 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
     try {
       const snapshot = await send('health.check', { source: 'files', targets: selectedFiles.map((f) => ({ accountId, code: f.fileCode })) });
       const last = snapshot.last;
-      toast.show(last ? `Checked ${last.checked} links: ${last.problems} with problems${last.unknown ? `, ${last.unknown} not checked` : ''}` : 'Checked');
+      toast.show(
+        last
+          ? last.unknown
+            ? t('filesCheckedUnknown', [String(last.checked), String(last.problems), String(last.unknown)])
+            : t('filesChecked', [String(last.checked), String(last.problems)])
+          : t('filesCheckedBare'),
+      );
       await refreshHealth();
     } catch (e) {
       toast.show(errorFrom(e).message, 'error');
@@ -140,9 +154,9 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
 
   if (usable.length === 0) {
     return (
-      <section aria-label="Files">
+      <section aria-label={t('filesSection')}>
         <p class="empty">
-          No account yet. <a href="/options.html">Add one in Options</a> to browse its files.
+          {t('filesNoAccount')} <a href="/options.html">{t('filesAddInOptions')}</a> {t('filesNoAccountAfter')}
         </p>
       </section>
     );
@@ -150,7 +164,7 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
 
   const listReason = unavailable(caps, 'listFiles');
   return (
-    <section aria-label="Files">
+    <section aria-label={t('filesSection')}>
       {toast.node}
       <div class="row" style={{ marginBottom: '8px' }}>
         <div>
@@ -175,51 +189,51 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
         <div>
           <form
             class="row"
-            aria-label="File filters"
+            aria-label={t('filesFilters')}
             onSubmit={(e) => {
               e.preventDefault();
               void load(1);
             }}
           >
             <div class="grow">
-              <label for="files-search">Search titles</label>
-              <input id="files-search" type="search" value={text} placeholder="Filters as you type; Enter asks the host" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+              <label for="files-search">{t('filesSearch')}</label>
+              <input id="files-search" type="search" value={text} placeholder={t('filesSearchHint')} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
             </div>
             <div>
-              <label for="files-status">Status</label>
+              <label for="files-status">{t('filesStatus')}</label>
               <select id="files-status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
-                <option value="">Any</option>
+                <option value="">{t('filesAny')}</option>
                 {fileStatuses.map((s) => (
                   <option key={s} value={s}>
-                    {s}
+                    {t(statusKey[s])}
                   </option>
                 ))}
               </select>
             </div>
             <div>
-              <label for="files-public">Public</label>
+              <label for="files-public">{t('filesPublic')}</label>
               <select id="files-public" value={filters.public} onChange={(e) => setFilters({ ...filters, public: (e.target as HTMLSelectElement).value as HostFilters['public'] })}>
-                <option value="">Any</option>
-                <option value="yes">Public</option>
-                <option value="no">Private</option>
+                <option value="">{t('filesAny')}</option>
+                <option value="yes">{t('filesPublic')}</option>
+                <option value="no">{t('filesPrivate')}</option>
               </select>
             </div>
             {caps?.adultFlag ? (
               <div>
-                <label for="files-adult">Adult</label>
+                <label for="files-adult">{t('filesAdult')}</label>
                 <select id="files-adult" value={filters.adult} onChange={(e) => setFilters({ ...filters, adult: (e.target as HTMLSelectElement).value as HostFilters['adult'] })}>
-                  <option value="">Any</option>
-                  <option value="yes">Adult</option>
-                  <option value="no">Not adult</option>
+                  <option value="">{t('filesAny')}</option>
+                  <option value="yes">{t('filesAdult')}</option>
+                  <option value="no">{t('filesNotAdult')}</option>
                 </select>
               </div>
             ) : null}
             <div>
-              <label for="files-since">Created since</label>
+              <label for="files-since">{t('filesSince')}</label>
               <input id="files-since" type="date" value={filters.since} onInput={(e) => setFilters({ ...filters, since: (e.target as HTMLInputElement).value })} />
             </div>
             <div>
-              <label for="files-per-page">Per page</label>
+              <label for="files-per-page">{t('filesPerPage')}</label>
               <select id="files-per-page" value={String(perPage)} onChange={(e) => setPerPage(Number((e.target as HTMLSelectElement).value))}>
                 {[50, 100, 500, 1000].map((n) => (
                   <option key={n} value={n}>
@@ -229,32 +243,35 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
               </select>
             </div>
             <button type="submit" style={{ alignSelf: 'flex-end' }}>
-              Apply filters
+              {t('filesApply')}
             </button>
           </form>
           <div class="row small" style={{ margin: '8px 0' }}>
             <label class="row" style={{ margin: 0, fontWeight: 400 }}>
               <input type="checkbox" checked={allShownSelected} disabled={shown.length === 0} onChange={() => setSelected(allShownSelected ? new Set() : new Set(shown.map((f) => f.fileCode)))} />
-              Select all shown
+              {t('filesSelectAll')}
             </label>
             <span class="grow muted" aria-live="polite">
-              {loading ? 'Loading…' : `${shown.length} shown of ${files.length} loaded${total !== undefined ? ` (${total} on the host)` : ''}`}
+              {loading
+                ? t('filesLoading')
+                : total !== undefined
+                  ? t('filesShownTotal', [String(shown.length), String(files.length), String(total)])
+                  : t('filesShown', [String(shown.length), String(files.length)])}
             </span>
             <button type="button" disabled={loading || page <= 1} onClick={() => void load(page - 1)}>
-              Previous page
+              {t('filesPrev')}
             </button>
             <span>
-              Page {page}
-              {pages ? ` of ${pages}` : ''}
+              {pages ? t('filesPageOf', [String(page), String(pages)]) : t('filesPage', String(page))}
             </span>
             <button type="button" disabled={loading || (pages !== undefined && page >= pages) || files.length < perPage} onClick={() => void load(page + 1)}>
-              Next page
+              {t('filesNext')}
             </button>
             <button type="button" disabled={loading || !pages || pages <= 1} onClick={() => void load(1, true)}>
-              Load all pages
+              {t('filesLoadAll')}
             </button>
             <button type="button" disabled={loading} onClick={() => void load(page)}>
-              Refresh
+              {t('filesRefresh')}
             </button>
           </div>
           {caps && selectedFiles.length > 0 ? (
@@ -271,14 +288,14 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
           ) : null}
           {listReason && caps ? <p class="empty">{listReason}</p> : null}
           {!listReason && !loading && shown.length === 0 ? (
-            <p class="empty">{files.length === 0 ? (folderId === undefined ? 'No files on this account yet.' : 'This folder holds no files.') : 'No file matches the filters.'}</p>
+            <p class="empty">{files.length === 0 ? (folderId === undefined ? t('filesNoneYet') : t('filesFolderEmpty')) : t('filesNoMatch')}</p>
           ) : null}
           {shown.length > 0 ? (
             <VirtualList
               items={shown}
               rowHeight={ROW_HEIGHT}
               height={Math.max(260, Math.min(620, innerHeight - 320))}
-              label="Files"
+              label={t('filesSection')}
               keyOf={(f) => f.fileCode}
               renderRow={(f) => (
                 <FileRow file={f} selected={selected.has(f.fileCode)} health={health.get(f.fileCode)} folders={folders} onToggle={toggle} onOpen={setOpenCode} />

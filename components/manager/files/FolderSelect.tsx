@@ -1,4 +1,5 @@
 import type { Folder } from '../../../lib/hosts/types';
+import { t } from '../../../lib/i18n';
 
 interface Props {
   id: string;
@@ -19,7 +20,7 @@ export function FolderSelect({ id, label, folders, value, disabled, onChange }: 
       </label>
       <select id={id} value={value} disabled={disabled} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{label}…</option>
-        <option value="0">Top level</option>
+        <option value="0">{t('filesTopLevel')}</option>
         {folders.map((f) => (
           <option key={f.folderId} value={f.folderId}>
             {f.name}

@@ -3,6 +3,7 @@ import type { Folder } from '../../../lib/hosts/types';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
 import { unavailable } from './capabilities';
+import { t } from '../../../lib/i18n';
 
 // Folders load one level at a time, as the user opens them.
 
@@ -71,7 +72,7 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
     <ul class="tree" role="group">
       {(children[parent] ?? []).map((folder) => (
         <li key={folder.folderId}>
-          <button type="button" class="twisty" aria-label={`${open.has(folder.folderId) ? 'Collapse' : 'Expand'} ${folder.name}`} aria-expanded={open.has(folder.folderId)} onClick={() => toggle(folder.folderId)}>
+          <button type="button" class="twisty" aria-label={open.has(folder.folderId) ? t('filesCollapse', folder.name) : t('filesExpand', folder.name)} aria-expanded={open.has(folder.folderId)} onClick={() => toggle(folder.folderId)}>
             {open.has(folder.folderId) ? '▾' : '▸'}
           </button>
           <button type="button" class="folder" aria-current={current === folder.folderId ? 'true' : undefined} onClick={() => onSelect(folder.folderId)}>
@@ -80,22 +81,22 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
           {open.has(folder.folderId) ? renderLevel(folder.folderId) : null}
         </li>
       ))}
-      {open.has(parent) && children[parent]?.length === 0 ? <li class="muted small">No subfolders</li> : null}
+      {open.has(parent) && children[parent]?.length === 0 ? <li class="muted small">{t('filesNoSubfolders')}</li> : null}
     </ul>
   );
 
   return (
-    <nav aria-label="Folders" class="folders">
-      <h2>Folders</h2>
+    <nav aria-label={t('filesFolders')} class="folders">
+      <h2>{t('filesFolders')}</h2>
       <button type="button" class="folder" aria-current={current === undefined ? 'true' : undefined} onClick={() => onSelect(undefined)}>
-        All files
+        {t('filesAllFiles')}
       </button>
       {noFolders ? (
         <p class="small muted">{noFolders}</p>
       ) : (
         <>
           <button type="button" class="folder" aria-current={current === ROOT ? 'true' : undefined} onClick={() => onSelect(ROOT)}>
-            Top level
+            {t('filesTopLevel')}
           </button>
           {renderLevel(ROOT)}
           <form
@@ -103,17 +104,17 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
             onSubmit={(e) => {
               e.preventDefault();
               const parent = current && current !== ROOT ? current : ROOT;
-              void run(() => send('folders.create', { accountId, name: newName, parentId: parent === ROOT ? undefined : parent }), `Created folder ${newName.trim()}`, [parent]).then(() => {
+              void run(() => send('folders.create', { accountId, name: newName, parentId: parent === ROOT ? undefined : parent }), t('filesCreatedFolder', newName.trim()), [parent]).then(() => {
                 setNewName('');
                 if (parent !== ROOT) setOpen((o) => new Set(o).add(parent));
               });
             }}
           >
-            <label for="folder-new">New folder{selected ? ` in ${selected.name}` : ''}</label>
+            <label for="folder-new">{selected ? t('filesNewFolderIn', selected.name) : t('filesNewFolder')}</label>
             <div class="row">
               <input id="folder-new" class="grow" type="text" value={newName} onInput={(e) => setNewName((e.target as HTMLInputElement).value)} />
               <button type="submit" disabled={!newName.trim() || !!unavailable(caps, 'createFolder')} title={unavailable(caps, 'createFolder')}>
-                Create folder
+                {t('filesCreateFolder')}
               </button>
             </div>
           </form>
@@ -127,8 +128,8 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
               setRename={setRename}
               moveTo={moveTo}
               setMoveTo={setMoveTo}
-              onRename={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, name: rename }), `Renamed to ${rename.trim()}`, [selected.parentId ?? ROOT]).then(() => setRename(''))}
-              onMove={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, parentId: moveTo }), `Moved ${selected.name}`, [selected.parentId ?? ROOT, moveTo])}
+              onRename={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, name: rename }), t('filesRenamedTo', rename.trim()), [selected.parentId ?? ROOT]).then(() => setRename(''))}
+              onMove={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, parentId: moveTo }), t('filesMovedName', selected.name), [selected.parentId ?? ROOT, moveTo])}
             />
           ) : null}
         </>
@@ -160,19 +161,19 @@ function FolderEdit({ folder, folders, disabled, canMove, rename, setRename, mov
   const targets = folders.filter((f) => !below.has(f.folderId) && f.folderId !== folder.parentId);
   return (
     <div class="small">
-      <label for="folder-rename">Rename {folder.name} to</label>
+      <label for="folder-rename">{t('filesRenameTo', folder.name)}</label>
       <div class="row">
         <input id="folder-rename" class="grow" type="text" value={rename} onInput={(e) => setRename((e.target as HTMLInputElement).value)} />
         <button type="button" disabled={!!disabled || !rename.trim()} title={disabled} onClick={onRename}>
-          Rename folder
+          {t('filesRenameFolder')}
         </button>
       </div>
       {canMove ? (
         <>
-          <label for="folder-move">Move {folder.name} into</label>
+          <label for="folder-move">{t('filesMoveInto', folder.name)}</label>
           <div class="row">
             <select id="folder-move" class="grow" value={moveTo} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
-              <option value={ROOT}>Top level</option>
+              <option value={ROOT}>{t('filesTopLevel')}</option>
               {targets.map((f) => (
                 <option key={f.folderId} value={f.folderId}>
                   {f.name}
@@ -180,12 +181,12 @@ function FolderEdit({ folder, folders, disabled, canMove, rename, setRename, mov
               ))}
             </select>
             <button type="button" disabled={!!disabled} title={disabled} onClick={onMove}>
-              Move folder
+              {t('filesMoveFolder')}
             </button>
           </div>
         </>
       ) : (
-        <p class="muted">This host cannot move folders, only rename them.</p>
+        <p class="muted">{t('filesCannotMoveFolders')}</p>
       )}
       {disabled ? <p class="muted">{disabled}</p> : null}
     </div>

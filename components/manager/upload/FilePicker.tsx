@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../../lib/i18n';
 
 // Drop zone plus a plain file input: either way ends in onFiles.
 
@@ -21,9 +22,9 @@ export function FilePicker({ onFiles, disabled }: { onFiles(files: File[]): void
         if (!disabled) onFiles([...(e.dataTransfer?.files ?? [])]);
       }}
     >
-      <p style={{ margin: '0 0 8px' }}>Drop video files here</p>
+      <p style={{ margin: '0 0 8px' }}>{t('upDropHere')}</p>
       <label for="upload-files" style={{ display: 'inline' }}>
-        Choose files
+        {t('upChooseFiles')}
       </label>{' '}
       <input
         id="upload-files"

@@ -1,5 +1,6 @@
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
 import { formatBytes } from '../../format';
+import { t } from '../../../lib/i18n';
 import { snapshotProblem, type PendingFields, type PendingFile } from './pending';
 
 // One picked file and its fields, before it is queued.
@@ -33,26 +34,26 @@ export function PendingFileCard({ item, host, onChange, onRemove }: Props) {
           {item.file.name}
         </strong>
         <span class="muted small">{formatBytes(item.file.size)}</span>
-        <button type="button" onClick={onRemove} aria-label={`Remove ${item.file.name} from the list`}>
-          Remove
+        <button type="button" onClick={onRemove} aria-label={t('upRemoveFromList', item.file.name)}>
+          {t('upRemove')}
         </button>
       </div>
       <div class="row">
-        {text('title', 'Title', item.file.name.replace(/\.[^.]+$/, ''))}
-        {text('tags', 'Tags', 'comma, separated')}
+        {text('title', t('upTitle'), item.file.name.replace(/\.[^.]+$/, ''))}
+        {text('tags', t('upTags'), t('upTagsHint'))}
       </div>
-      <label for={id('description')}>Description</label>
+      <label for={id('description')}>{t('upDescription')}</label>
       <textarea id={id('description')} rows={2} value={item.fields.description} onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })} />
       <div class="row">
-        {text('folderId', 'Folder', 'folder id, empty for the root')}
-        {text('categoryId', 'Category', 'category id')}
+        {text('folderId', t('upFolder'), t('upFolderHint'))}
+        {text('categoryId', t('upCategory'), t('upCategoryHint'))}
       </div>
       <div class="row" style={{ marginTop: '6px' }}>
         <label for={id('public')} class="row" style={{ fontWeight: 'normal', margin: 0 }}>
           <input id={id('public')} type="checkbox" checked={item.fields.public} onChange={(e) => set({ public: (e.target as HTMLInputElement).checked })} />
-          Public
+          {t('upPublic')}
         </label>
-        <label for={id('adult')} class="row" style={{ fontWeight: 'normal', margin: 0 }} title={host?.adultFlag === false ? `${host.label} has no adult flag` : undefined}>
+        <label for={id('adult')} class="row" style={{ fontWeight: 'normal', margin: 0 }} title={host?.adultFlag === false ? t('upNoAdultFlag', host.label) : undefined}>
           <input
             id={id('adult')}
             type="checkbox"
@@ -60,10 +61,10 @@ export function PendingFileCard({ item, host, onChange, onRemove }: Props) {
             disabled={host?.adultFlag === false}
             onChange={(e) => set({ adult: (e.target as HTMLInputElement).checked })}
           />
-          Adult
+          {t('upAdult')}
         </label>
         <div class="grow">
-          <label for={id('snapshot')}>Snapshot</label>
+          <label for={id('snapshot')}>{t('upSnapshot')}</label>
           <input
             id={id('snapshot')}
             type="file"
@@ -78,8 +79,8 @@ export function PendingFileCard({ item, host, onChange, onRemove }: Props) {
               onChange({ ...item, snapshot: problem ? undefined : snapshot, snapshotError: problem });
             }}
           />
-          {host && !host.snapshots ? <div class="small muted">{host.label} takes no custom snapshot.</div> : null}
-          {host?.snapshotMaxBytes ? <div class="small muted">Up to {formatBytes(host.snapshotMaxBytes)}.</div> : null}
+          {host && !host.snapshots ? <div class="small muted">{t('upNoSnapshot', host.label)}</div> : null}
+          {host?.snapshotMaxBytes ? <div class="small muted">{t('upSnapshotMax', formatBytes(host.snapshotMaxBytes))}</div> : null}
           {item.snapshotError ? (
             <div class="small error" role="alert" data-field="snapshot-error">
               {item.snapshotError}

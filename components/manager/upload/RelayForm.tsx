@@ -5,6 +5,7 @@ import { errorFrom, send } from '../../../lib/messaging';
 import type { RelayProbe, UploadHostInfo } from '../../../lib/protocol/uploads';
 import { ErrorNote } from '../../ErrorNote';
 import { formatBytes } from '../../format';
+import { t } from '../../../lib/i18n';
 import type { UiError } from '../../useRemote';
 import { defaultFields, toOptions } from './pending';
 
@@ -33,14 +34,14 @@ export function RelayForm({ account, host, onQueued }: Props) {
     try {
       origin = `${new URL(url.trim()).origin}/*`;
     } catch {
-      setError({ code: 'invalid_input', message: 'Enter the full link to the video, starting with http:// or https://.' });
+      setError({ code: 'invalid_input', message: t('upRelayBadUrl') });
       return;
     }
     try {
       // First await of the click: the browser asks only during the user's gesture.
       const granted = await browser.permissions.request({ origins: [origin] });
       if (!granted) {
-        setError({ code: 'permission', message: 'VidRelay needs access to that site to download the video.' });
+        setError({ code: 'permission', message: t('upRelayNeedsAccess') });
         return;
       }
       setBusy(true);
@@ -65,7 +66,7 @@ export function RelayForm({ account, host, onQueued }: Props) {
         size: probe.size,
         options: toOptions(defaultFields(account), host),
       });
-      setStatus(`Queued ${probe.name} for ${account.label}.`);
+      setStatus(t('upRelayQueued', [probe.name, account.label]));
       setProbe(undefined);
       setUrl('');
       onQueued();
@@ -77,12 +78,12 @@ export function RelayForm({ account, host, onQueued }: Props) {
   };
 
   return (
-    <section aria-label="Relay a link" class="panel" style={{ marginTop: '12px' }}>
-      <h2>Relay a link through VidRelay</h2>
+    <section aria-label={t('upRelaySection')} class="panel" style={{ marginTop: '12px' }}>
+      <h2>{t('upRelayHeading')}</h2>
       <p class="small muted" style={{ margin: 0 }}>
-        For hosts without remote upload, or videos the host cannot fetch by itself: VidRelay downloads the video in this browser and uploads it.
+        {t('upRelayIntro')}
       </p>
-      <label for="relay-url">Video URL to relay</label>
+      <label for="relay-url">{t('upRelayUrl')}</label>
       <div class="row">
         <input
           id="relay-url"
@@ -97,18 +98,18 @@ export function RelayForm({ account, host, onQueued }: Props) {
           }}
         />
         <button type="button" disabled={!url.trim() || busy} onClick={check}>
-          Check size
+          {t('upRelayCheck')}
         </button>
       </div>
-      {host && !host.canUpload ? <p class="small error">{host.label} takes no file uploads; pick another account.</p> : null}
+      {host && !host.canUpload ? <p class="small error">{t('upRelayNoUploads', host.label)}</p> : null}
       {probe ? (
         <div class="row" style={{ marginTop: '8px' }} data-field="relay-probe">
           <span class="grow">
-            <strong>{probe.name}</strong> · {probe.size ? formatBytes(probe.size) : 'size unknown'}
+            <strong>{probe.name}</strong> · {probe.size ? formatBytes(probe.size) : t('upSizeUnknown')}
             {probe.type ? <span class="muted"> · {probe.type}</span> : null}
           </span>
           <button type="button" class="primary" disabled={busy || !account || host?.canUpload === false} onClick={confirm}>
-            Confirm and relay
+            {t('upRelayConfirm')}
           </button>
         </div>
       ) : null}

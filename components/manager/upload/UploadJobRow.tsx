@@ -3,18 +3,19 @@ import type { Job } from '../../../lib/queue/job';
 import { etaSeconds } from '../../../lib/queue/machine';
 import { CopyButton } from '../../CopyButton';
 import { formatBytes, formatDuration } from '../../format';
+import { t, type MessageKey } from '../../../lib/i18n';
 
 // One upload or relay in the queue: progress with speed and ETA, and what
 // the user can do next (cancel, retry, choose the file again).
 
-const stateText: Record<Job['state'], string> = {
-  queued: 'Queued',
-  sending: 'Starting',
-  uploading: 'Uploading',
-  encoding: 'Encoding on the host',
-  ready: 'Ready',
-  failed: 'Failed',
-  interrupted: 'Interrupted',
+const stateText: Record<Job['state'], MessageKey> = {
+  queued: 'upStateQueued',
+  sending: 'upStateSending',
+  uploading: 'upStateUploading',
+  encoding: 'upStateEncoding',
+  ready: 'upStateReady',
+  failed: 'upStateFailed',
+  interrupted: 'upStateInterrupted',
 };
 
 interface Props {
@@ -36,18 +37,18 @@ function Progress({ job }: { job: Job }) {
   const sent = job.bytesSent ?? 0;
   const percent = total ? Math.floor((sent / total) * 100) : undefined;
   const eta = etaSeconds(job.bytesSent, total, job.speed);
-  const verb = job.phase === 'download' ? 'Downloading from the source' : job.kind === 'relay' ? 'Uploading to the host' : undefined;
+  const verb = job.phase === 'download' ? t('upDownloading') : job.kind === 'relay' ? t('upUploadingToHost') : undefined;
   return (
     <div class="small">
-      <progress max={100} value={percent ?? undefined} aria-label={`${nameOf(job)} progress`} />
+      <progress max={100} value={percent ?? undefined} aria-label={t('upProgressLabel', nameOf(job))} />
       <div class="row muted">
         {verb ? <span>{verb}</span> : null}
         <span data-field="percent">{percent === undefined ? '—' : `${percent}%`}</span>
         <span data-field="bytes">
-          {formatBytes(sent)} of {formatBytes(total)}
+          {t('upBytesOf', [formatBytes(sent), formatBytes(total)])}
         </span>
         <span data-field="speed">{job.speed ? `${formatBytes(job.speed)}/s` : '— /s'}</span>
-        <span data-field="eta">ETA {eta === undefined ? '—' : formatDuration(eta)}</span>
+        <span data-field="eta">{t('upEta', eta === undefined ? '—' : formatDuration(eta))}</span>
       </div>
     </div>
   );
@@ -62,14 +63,14 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
   return (
     <li data-job-id={job.id} data-state={job.state} data-kind={job.kind}>
       <div class="row">
-        <span class={`badge ${job.state}`}>{stateText[job.state]}</span>
+        <span class={`badge ${job.state}`}>{t(stateText[job.state])}</span>
         <span class="grow ellipsis" title={name} data-field="name">
           {name}
         </span>
         <span class="muted small">{accountLabel}</span>
       </div>
       <Progress job={job} />
-      {job.state === 'encoding' && job.progress !== undefined ? <div class="small muted">Encoding {Math.round(job.progress)}%</div> : null}
+      {job.state === 'encoding' && job.progress !== undefined ? <div class="small muted">{t('upEncodingPercent', String(Math.round(job.progress)))}</div> : null}
       {job.links?.watch ? (
         <div class="row small">
           <a href={job.links.watch} target="_blank" rel="noreferrer" data-field="link" class="grow ellipsis">
@@ -80,27 +81,27 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
       ) : null}
       {job.error && job.state !== 'ready' ? (
         <div class={`small ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={job.error.code}>
-          {job.state === 'interrupted' && job.kind === 'file' ? 'Interrupted: choose the file again. ' : null}
+          {job.state === 'interrupted' && job.kind === 'file' ? `${t('upInterruptedChoose')} ` : null}
           {job.error.message}
-          {waitingRetry ? ` Next try at ${new Date(job.nextAttemptAt!).toLocaleTimeString()}.` : null}
+          {waitingRetry ? ` ${t('upNextTry', new Date(job.nextAttemptAt!).toLocaleTimeString())}` : null}
         </div>
       ) : null}
       <div class="row small" style={{ marginTop: '4px' }}>
         {cancellable ? (
-          <button type="button" onClick={() => onCancel(job)} aria-label={`Cancel ${name}`}>
-            Cancel
+          <button type="button" onClick={() => onCancel(job)} aria-label={t('upCancelLabel', name)}>
+            {t('upCancel')}
           </button>
         ) : null}
         {needsFile ? (
           <>
-            <button type="button" class="primary" onClick={() => picker.current?.click()} aria-label={`Choose file again for ${name}`}>
-              Choose file again
+            <button type="button" class="primary" onClick={() => picker.current?.click()} aria-label={t('upChooseAgainLabel', name)}>
+              {t('upChooseAgain')}
             </button>
             <input
               ref={picker}
               type="file"
               hidden
-              aria-label={`File for ${name}`}
+              aria-label={t('upFileFor', name)}
               onChange={(e) => {
                 const el = e.target as HTMLInputElement;
                 const file = el.files?.[0];
@@ -111,13 +112,13 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
           </>
         ) : null}
         {job.state === 'failed' || (job.state === 'interrupted' && job.kind !== 'file') ? (
-          <button type="button" onClick={() => onRetry(job)} aria-label={`Retry ${name}`}>
-            Retry
+          <button type="button" onClick={() => onRetry(job)} aria-label={t('upRetryLabel', name)}>
+            {t('upRetry')}
           </button>
         ) : null}
         {!cancellable ? (
-          <button type="button" onClick={() => onRemove(job)} aria-label={`Remove ${name} from the queue`}>
-            Remove
+          <button type="button" onClick={() => onRemove(job)} aria-label={t('upRemoveFromQueue', name)}>
+            {t('upRemove')}
           </button>
         ) : null}
       </div>

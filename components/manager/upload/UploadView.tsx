@@ -12,6 +12,7 @@ import { RelayForm } from './RelayForm';
 import { UploadJobRow } from './UploadJobRow';
 import { defaultFields, splitVideos, toOptions, type PendingFile } from './pending';
 import { usePageUploader } from './usePageUploader';
+import { t } from '../../../lib/i18n';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
 // every file upload and relay in the queue.
@@ -82,7 +83,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const reattach = (job: Job, file: File) =>
     act(async () => {
       if (job.file && (job.file.name !== file.name || job.file.size !== file.size)) {
-        throw new Error(`That is not the same file: this upload needs "${job.file.name}".`);
+        throw new Error(t('upNotSameFile', job.file.name));
       }
       await send('uploads.prepare', {});
       await handFiles([{ jobId: job.id, file }]);
@@ -90,34 +91,34 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     });
 
   const uploadJobs = (jobs.data ?? []).filter((job) => job.kind === 'file' || job.kind === 'relay');
-  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? 'removed account';
+  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
-  if (accounts.length && !usable.length) return <p class="empty">Every account is turned off. Turn one on in Options to upload.</p>;
+  if (accounts.length && !usable.length) return <p class="empty">{t('upAllOff')}</p>;
   if (!accounts.length) {
     return (
       <p class="empty">
-        No accounts yet. <a href="/options.html">Add an account in Options</a> to upload files.
+        {t('upNoAccounts')} <a href="/options.html">{t('upAddAccountLink')}</a> {t('upNoAccountsAfter')}
       </p>
     );
   }
   return (
-    <section aria-label="Upload files">
+    <section aria-label={t('upSection')}>
       <div class="row" style={{ marginBottom: '8px' }}>
         <div>
           <AccountPicker id="upload-account" accounts={usable} value={account?.id ?? ''} onChange={setAccountId} />
         </div>
-        {host && !host.canUpload ? <p class="error small grow">{host.label} takes no file uploads through its API; pick another account.</p> : null}
+        {host && !host.canUpload ? <p class="error small grow">{t('upNoUploadsApi', host.label)}</p> : null}
       </div>
       {mode === 'page' ? (
         <p class="warn small" role="note">
-          Keep this tab open until your uploads finish: in this browser the tab itself sends the files.
+          {t('upKeepTabOpen')}
         </p>
       ) : null}
       <FilePicker onFiles={addFiles} disabled={busy} />
-      {skipped.length ? <p class="small warn">Skipped (not video files): {skipped.join(', ')}</p> : null}
+      {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>
-          <ul class="list" aria-label="Files to upload" style={{ marginTop: '8px' }}>
+          <ul class="list" aria-label={t('upPendingList')} style={{ marginTop: '8px' }}>
             {pending.map((item) => (
               <PendingFileCard
                 key={item.key}
@@ -130,24 +131,24 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
           </ul>
           <div class="row">
             <span class="grow muted small">
-              {pending.length} file{pending.length === 1 ? '' : 's'} to {account?.label}
+              {pending.length === 1 ? t('upPendingOne', account?.label ?? '') : t('upPendingMany', [String(pending.length), account?.label ?? ''])}
             </span>
             <button type="button" onClick={() => setPending([])} disabled={busy}>
-              Clear list
+              {t('upClearList')}
             </button>
             <button type="button" class="primary" onClick={start} disabled={busy || !account || host?.canUpload === false}>
-              Start upload
+              {t('upStart')}
             </button>
           </div>
         </>
       ) : null}
       <ErrorNote error={error} />
       <RelayForm account={account} host={host} onQueued={() => void jobs.reload()} />
-      <section aria-label="Uploads" style={{ marginTop: '12px' }}>
-        <h2>Uploads</h2>
+      <section aria-label={t('upUploads')} style={{ marginTop: '12px' }}>
+        <h2>{t('upUploads')}</h2>
         <ErrorNote error={jobs.error} />
         {uploadJobs.length ? (
-          <ul class="list" aria-label="Upload queue">
+          <ul class="list" aria-label={t('upQueue')}>
             {uploadJobs.map((job) => (
               <UploadJobRow
                 key={job.id}
@@ -161,7 +162,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
             ))}
           </ul>
         ) : (
-          <p class="empty">No uploads yet. Drop video files above to start.</p>
+          <p class="empty">{t('upNoUploads')}</p>
         )}
       </section>
     </section>

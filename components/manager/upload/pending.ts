@@ -1,6 +1,7 @@
 import type { PublicAccount } from '../../../lib/accounts';
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
 import { formatBytes } from '../../format';
+import { t } from '../../../lib/i18n';
 
 // Files picked in the Upload tab but not queued yet, with their fields.
 // Pure helpers, so the rules are unit-tested without a browser.
@@ -51,10 +52,10 @@ export function splitVideos(files: readonly File[]): { videos: File[]; skipped: 
 /** Why this snapshot cannot go to this host, or undefined when it can. */
 export function snapshotProblem(snapshot: File, host: UploadHostInfo | undefined): string | undefined {
   if (!host) return undefined;
-  if (!host.snapshots) return `${host.label} takes no custom snapshot.`;
-  if (snapshot.type && !snapshot.type.startsWith('image/')) return 'The snapshot must be an image (JPEG or PNG).';
+  if (!host.snapshots) return t('upNoSnapshot', host.label);
+  if (snapshot.type && !snapshot.type.startsWith('image/')) return t('upSnapshotNotImage');
   if (host.snapshotMaxBytes !== undefined && snapshot.size > host.snapshotMaxBytes) {
-    return `This image is ${formatBytes(snapshot.size)}; ${host.label} accepts snapshots up to ${formatBytes(host.snapshotMaxBytes)}. Choose a smaller image.`;
+    return t('upSnapshotTooBig', [formatBytes(snapshot.size), host.label, formatBytes(host.snapshotMaxBytes)]);
   }
   return undefined;
 }
