@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +9,7 @@ import { AccountPicker } from '../../../components/AccountPicker';
 import { SendUrlsForm } from '../../../components/popup/SendUrlsForm';
 import type { Job } from '../../../lib/queue/job';
 import type { PublicAccount } from '../../../lib/accounts';
+import { html, useLocale } from './helpers';
 
 // The popup, the shared job list and the manager's frame: every key they use
 // exists in both locales, English stays exactly as before, German shows up.
@@ -37,19 +37,6 @@ function keysIn(file: string): string[] {
   return [...text.matchAll(/'((?:common|popup|job|mgr)[A-Z]\w*)'/g)].map((m) => m[1]);
 }
 
-/** Chrome's getMessage over one locale file, $1… filled in. */
-function useLocale(messages: Record<string, { message: string }>) {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((name: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (whole, n: string) => list[Number(n) - 1] ?? whole);
-  }) as typeof fakeBrowser.i18n.getMessage);
-}
-
-function html(node: preact.ComponentChild): HTMLElement {
-  const el = document.createElement('div');
-  render(node, el);
-  return el;
-}
 
 const base = { createdAt: 1, updatedAt: 1, attempts: 0, options: {}, kind: 'remote' as const, accountId: 'a' };
 const jobs: Job[] = [

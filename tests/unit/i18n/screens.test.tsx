@@ -1,8 +1,6 @@
-import { render } from 'preact';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CopyAs } from '../../../components/links/CopyAs';
 import { UploadJobRow } from '../../../components/manager/upload/UploadJobRow';
 import { FileRow } from '../../../components/manager/files/FileRow';
@@ -15,6 +13,7 @@ import { snapshotProblem } from '../../../components/manager/upload/pending';
 import type { Job } from '../../../lib/queue/job';
 import type { ListedFile, AccountCapabilities } from '../../../lib/protocol/files';
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
+import { html, useLocale } from './helpers';
 
 // The manager's screens, the picker and the link tools: every key their files
 // use exists in both locales, English stays as it was, German shows up.
@@ -46,18 +45,6 @@ const files = [
 const prefixes = /^(links|hist|up|pick|mirror|files|acct|cap)[A-Z]/;
 const keysIn = (file: string) => [...readFileSync(join(root, file), 'utf8').matchAll(/'((?:links|hist|up|pick|mirror|files|acct|cap|job)[A-Z]\w*)'/g)].map((m) => m[1]);
 
-function useLocale(messages: Record<string, { message: string }>) {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((name: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (whole, n: string) => list[Number(n) - 1] ?? whole);
-  }) as typeof fakeBrowser.i18n.getMessage);
-}
-
-function html(node: preact.ComponentChild): HTMLElement {
-  const el = document.createElement('div');
-  render(node, el);
-  return el;
-}
 
 const buttons = (el: HTMLElement) => [...el.querySelectorAll('button')].map((b) => b.textContent?.trim());
 
