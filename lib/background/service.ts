@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { accountsItem } from '../storage';
+import { accountsItem, settingsItem } from '../storage';
 import { toPublicAccount } from '../accounts';
 import { createJobStore } from '../queue/store';
 import { createQueueRunner } from '../queue/runner';
@@ -15,7 +15,6 @@ import { createFileHandlers } from './handlers/files';
 import { createHealth, historyTargetsOf } from './health';
 import { createSettingsFileHandlers } from './handlers/settings-file';
 import { restrictStorageToTrustedContexts } from './storage-access';
-import { settingsItem } from '../storage';
 import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
@@ -68,17 +67,9 @@ export function startBackground(): void {
       enabledAccountIds: menuDeps.enabledAccountIds,
       click: (info, tabId) => handleMenuClick(info, tabId, menuDeps),
     });
-  browser.commands.onCommand.addListener((command) => {
-    if (command === 'send-video') void shortcut();
-  });
-
   // Link management: file browser, account views, link health and its badge.
   const HEALTH_ALARM = 'link-health';
   const health = createHealth({ clientFor: clientForId, historyTargets: async () => historyTargetsOf(await store.all()) });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === HEALTH_ALARM) void health.checkHistory();
-  });
-  browser.runtime.onInstalled.addListener(() => void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 }));
   void health.restoreBadge();
 
   listen({
@@ -100,19 +91,26 @@ export function startBackground(): void {
   });
 
   const refreshMenus = async () => rebuildMenus((await accountsItem.get()).map(toPublicAccount));
-  browser.runtime.onInstalled.addListener(() => void refreshMenus());
+  browser.runtime.onInstalled.addListener(() => {
+    void refreshMenus();
+    void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
+  });
   browser.runtime.onStartup.addListener(() => void refreshMenus());
   accountsItem.watch(() => void refreshMenus());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleMenuClick(info as MenuClickInfo, tab?.id, menuDeps);
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void runner.poll();
-  });
-  browser.commands.onCommand.addListener((command) => {
-    if (command === 'open-manager') void browser.tabs.create({ url: browser.runtime.getURL('/manager.html') });
-  });
+  const alarms: Record<string, () => Promise<unknown>> = {
+    [POLL_ALARM]: () => runner.poll(),
+    [HEALTH_ALARM]: () => health.checkHistory(),
+  };
+  browser.alarms.onAlarm.addListener((alarm) => void alarms[alarm.name]?.());
+  const commands: Record<string, () => Promise<unknown>> = {
+    'send-video': shortcut,
+    'open-manager': () => browser.tabs.create({ url: browser.runtime.getURL('/manager.html') }),
+  };
+  browser.commands.onCommand.addListener((command) => void commands[command]?.());
 
   // A new service worker means whatever the last one had in flight was cut off.
   void runner.recover();
