@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { z } from './zod';
-import { HostError, type ErrorCode, type SerializedError } from './errors';
+import { HostError, type ErrorCode } from './errors';
 
 import type { requestSchemas, ResponseMap } from './protocol';
+import type { Reply } from './protocol/route';
 
-export type { ResponseMap };
+export type { ResponseMap, Reply };
 
-// The one protocol between UI pages and the background: see lib/protocol/.
+// The one protocol into the background (from UI pages and the uploader
+// document): see lib/protocol/. Who may send each request: lib/protocol/senders.ts.
 
 export type MessageType = keyof typeof requestSchemas;
 export type RequestOf<T extends MessageType> = z.input<(typeof requestSchemas)[T]>;
@@ -17,8 +19,6 @@ export interface Envelope {
   type: MessageType;
   payload: unknown;
 }
-
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: SerializedError };
 
 /** A failed request as the UI sees it: switch on `code`. */
 export class RemoteError extends Error {

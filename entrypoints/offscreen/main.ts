@@ -1,4 +1,4 @@
-import { startUploaderHost } from '../../lib/upload/host';
+import { startUploaderDocument } from '../../lib/upload/document/uploader-document';
 
-// Chrome's offscreen document: it only hosts the uploader.
-startUploaderHost({ reportIdle: true });
+// Chrome's offscreen document: it only runs the uploader.
+startUploaderDocument({ reportIdle: true });

@@ -18,7 +18,7 @@ import { restrictStorageToTrustedContexts } from './storage-access';
 import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
-import { createUploadWiring } from '../upload/wiring';
+import { createUploadWiring } from '../upload/background/wiring';
 
 // Wires browser events to lib/: the background holds no logic of its own.
 
@@ -44,7 +44,6 @@ export function startBackground(): void {
       }),
     ...uploads.runnerDeps,
   });
-  uploads.listen();
 
   const menuDeps: MenuDeps = {
     queue: runner,

@@ -4,10 +4,12 @@ import { fileRequests, type FileResponses } from './files';
 import { settingsFileRequests, type SettingsFileResponses } from './settings-file';
 import { pickerRequests, type PickerResponses } from './picker';
 import { uploadRequests, type UploadResponses } from './uploads';
+import { uploaderReportRequests, type UploaderReportResponses } from './uploader-reports';
 
-// Every request the background accepts, joined from each feature's map. Only
-// the background imports these schemas; UI pages use the types alone, which
-// keeps zod out of their bundles.
+// Every request the background accepts, joined from each feature's map; who
+// may send each is in senders.ts. Only the background imports these schemas;
+// UI pages use the types alone, which keeps zod out of their bundles. Requests
+// into the uploader document are in uploader.ts.
 
 export const requestSchemas = {
   ...accountRequests,
@@ -16,6 +18,7 @@ export const requestSchemas = {
   ...settingsFileRequests,
   ...pickerRequests,
   ...uploadRequests,
+  ...uploaderReportRequests,
 } as const;
 
-export interface ResponseMap extends AccountResponses, JobResponses, FileResponses, SettingsFileResponses, PickerResponses, UploadResponses {}
+export interface ResponseMap extends AccountResponses, JobResponses, FileResponses, SettingsFileResponses, PickerResponses, UploadResponses, UploaderReportResponses {}

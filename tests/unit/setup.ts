@@ -3,4 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake has no manifest; the sender rules read where the background and the uploader run from it (Chrome's build).
+  fakeBrowser.runtime.getManifest = () =>
+    ({ manifest_version: 3, name: 'VidRelay', version: '0.0.0', permissions: ['offscreen'], background: { service_worker: 'background.js' } }) as never;
 });

@@ -2,7 +2,7 @@ import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import { useEffect, useState } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
 import { errorFrom, send } from '../../../lib/messaging';
-import { handFiles } from '../../../lib/upload/channel';
+import { handOver } from '../../../lib/upload/page/hand-over';
 import { ErrorNote } from '../../ErrorNote';
 import { useRemote, type UiError } from '../../useRemote';
 import type { ManagerViewProps } from '../views';
@@ -44,11 +44,8 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await send('uploads.prepare', {});
       const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
-      // The uploader holds every File before its job exists, so no job ever starts without its bytes.
-      await handFiles(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })));
-      await send('uploads.add', {
+      await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () => send('uploads.add', {
         accountId: account.id,
         files: items.map((item) => ({
           id: item.jobId,
@@ -59,7 +56,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
           options: toOptions(item.fields, host),
           ...(item.snapshot ? { snapshot: { name: item.snapshot.name, size: item.snapshot.size, type: item.snapshot.type } } : {}),
         })),
-      });
+      }));
       setPending([]);
       await jobs.reload();
     } catch (e) {
@@ -85,9 +82,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       if (job.file && (job.file.name !== file.name || job.file.size !== file.size)) {
         throw new Error(t('upNotSameFile', job.file.name));
       }
-      await send('uploads.prepare', {});
-      await handFiles([{ jobId: job.id, file }]);
-      await send('uploads.reattach', { id: job.id, name: file.name, size: file.size });
+      await handOver([{ jobId: job.id, file }], () => send('uploads.reattach', { id: job.id, name: file.name, size: file.size }));
     });
 
   const uploadJobs = (jobs.data ?? []).filter((job) => job.kind === 'file' || job.kind === 'relay');

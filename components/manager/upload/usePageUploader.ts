@@ -12,7 +12,7 @@ export function usePageUploader(): 'offscreen' | 'page' | undefined {
     let live = true;
     send('uploads.prepare', {})
       .then(async ({ mode: next }) => {
-        if (next === 'page') started ??= import('../../../lib/upload/host').then((m) => m.startUploaderHost({ reportIdle: false }));
+        if (next === 'page') started ??= import('../../../lib/upload/document/uploader-document').then((m) => m.startUploaderDocument({ reportIdle: false }));
         await started;
         if (live) setMode(next);
       })

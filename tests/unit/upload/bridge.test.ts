@@ -4,9 +4,10 @@ import { HostError } from '../../../lib/errors';
 import type { HostClient } from '../../../lib/hosts/types';
 import type { Job } from '../../../lib/queue/job';
 import { createJobStore } from '../../../lib/queue/store';
-import { createUploadBridge, type UploaderSender } from '../../../lib/upload/bridge';
-import type { OffscreenManager } from '../../../lib/upload/offscreen';
-import type { UploaderCommand } from '../../../lib/upload/wire';
+import { createUploadBridge, type UploadBridge, type UploaderSender } from '../../../lib/upload/background/bridge';
+import type { OffscreenManager } from '../../../lib/upload/background/offscreen';
+import { dispatch, type Handlers } from '../../../lib/background/router';
+import type { SenderEnv } from '../../../lib/protocol/senders';
 import { job } from '../queue/fakes';
 
 // The background's side of the uploader: who gets the upload target (with
@@ -17,6 +18,20 @@ const extensionId = 'test-extension-id';
 
 function sender(path: string, documentId = 'doc-1'): UploaderSender {
   return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL(path), documentId };
+}
+
+type Command = { type: string; [field: string]: unknown };
+
+/** A report through the real router (sender rule and schema first), as the uploader document sends it; the handler's data, or undefined when refused. */
+async function report(bridge: UploadBridge, { type, ...payload }: { type: string; [field: string]: unknown }, from: UploaderSender): Promise<unknown> {
+  const env: SenderEnv = {
+    extensionId: fakeBrowser.runtime.id,
+    base: fakeBrowser.runtime.getURL('/'),
+    uploaderPath: bridge.mode === 'offscreen' ? '/offscreen.html' : '/manager.html',
+    backgroundPaths: ['/background.js'],
+  };
+  const reply = await dispatch(bridge.handlers as unknown as Handlers, { vidrelay: 1, type: `uploaderReport.${type}`, payload }, from, env);
+  return reply?.ok ? reply.data : undefined;
 }
 
 function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['uploadTarget'] } = {}) {
@@ -36,17 +51,19 @@ function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['upload
     exists: vi.fn(async () => true),
     close: vi.fn(async () => undefined),
   };
-  const sent: UploaderCommand[] = [];
-  let answer: (command: UploaderCommand) => unknown = () => undefined;
+  const sent: Command[] = [];
+  let answer: (command: Command) => unknown = () => undefined;
   const bridge = createUploadBridge({
     store,
     runner: () => runner,
     clientFor: async () => client,
     secretsOf: async () => ['the-key'],
     offscreen,
-    broadcast: async (command) => {
+    broadcast: async (type, payload) => {
+      const command = { type: type.replace(/^uploader\./, ''), ...payload };
       sent.push(command);
-      return answer(command);
+      const data = answer(command);
+      return (data === undefined ? undefined : { ok: true, data }) as never;
     },
     now: () => Date.now(),
   });
@@ -59,17 +76,17 @@ beforeEach(() => {
 });
 
 describe('upload bridge', () => {
-  it('hands the target (with the key) only to the offscreen document, only for a job being sent', async () => {
+  it('hands the target (with the key) only to the offscreen document, only for a job being sent (the router checks who asks)', async () => {
     const { store, bridge } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'sending', attempts: 1 }));
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, sender('/popup.html'))).resolves.toBeUndefined();
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, { ...sender('/offscreen.html'), id: 'other-extension' })).resolves.toBeUndefined();
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
+    await expect(report(bridge, { type: 'target', jobId: 'j1' }, sender('/popup.html'))).resolves.toBeUndefined();
+    await expect(report(bridge, { type: 'target', jobId: 'j1' }, { ...sender('/offscreen.html'), id: 'other-extension' })).resolves.toBeUndefined();
+    await expect(report(bridge, { type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
       ok: true,
       target: { fields: { key: 'the-key' } },
     });
     await store.put(job({ id: 'j2', kind: 'file', state: 'failed' }));
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j2' }, sender('/offscreen.html'))).resolves.toMatchObject({ ok: false });
+    await expect(report(bridge, { type: 'target', jobId: 'j2' }, sender('/offscreen.html'))).resolves.toMatchObject({ ok: false });
   });
 
   it('in Firefox the manager tab is the uploader, and a second tab cannot take a claimed job', async () => {
@@ -78,14 +95,14 @@ describe('upload bridge', () => {
     await store.put(job({ id: 'j1', kind: 'relay', url: 'https://s.test/a.mp4', state: 'sending', attempts: 1 }));
     const first = { ...sender('/manager.html'), documentId: undefined, tab: { id: 1 } };
     const second = { ...sender('/manager.html'), documentId: undefined, tab: { id: 2 } };
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, first)).resolves.toMatchObject({ ok: true });
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, second)).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await expect(report(bridge, { type: 'target', jobId: 'j1' }, first)).resolves.toMatchObject({ ok: true });
+    await expect(report(bridge, { type: 'target', jobId: 'j1' }, second)).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('records a failing upload target (say a wrong key) on the job', async () => {
     const { store, bridge, runner } = setup({ uploadTarget: async () => Promise.reject(new HostError('auth', 'Wrong key')) });
     await store.put(job({ id: 'j1', kind: 'file', state: 'sending', attempts: 1 }));
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
+    await expect(report(bridge, { type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
       ok: false,
       error: { code: 'auth' },
     });
@@ -95,9 +112,9 @@ describe('upload bridge', () => {
   it('reads the reply into a file code, and an HTTP 509 into a bandwidth error', async () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
-    await bridge.handleReport({ uploaderReport: 1, type: 'done', jobId: 'j1', status: 200, body: '{"files":[{"filecode":"abc","status":"OK"}]}' }, sender('/offscreen.html'));
+    await report(bridge, { type: 'done', jobId: 'j1', status: 200, body: '{"files":[{"filecode":"abc","status":"OK"}]}' }, sender('/offscreen.html'));
     expect(runner.uploadDone).toHaveBeenCalledWith('j1', 'abc');
-    await bridge.handleReport({ uploaderReport: 1, type: 'done', jobId: 'j1', status: 509, body: '<h1>Bandwidth Limit Exceeded the-key</h1>' }, sender('/offscreen.html'));
+    await report(bridge, { type: 'done', jobId: 'j1', status: 509, body: '<h1>Bandwidth Limit Exceeded the-key</h1>' }, sender('/offscreen.html'));
     const [, error, failure] = runner.uploadFailed.mock.calls.at(-1) as unknown as [string, HostError, unknown];
     expect(error.code).toBe('bandwidth');
     expect(error.message).toMatch(/509/);
@@ -108,8 +125,7 @@ describe('upload bridge', () => {
   it('turns an uploader error report into a HostError for the runner', async () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
-    await bridge.handleReport(
-      { uploaderReport: 1, type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false },
+    await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false },
       sender('/offscreen.html'),
     );
     expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'network', message: 'dropped' }), { bodySent: false });
@@ -140,13 +156,13 @@ describe('upload bridge', () => {
     const { store, bridge, offscreen } = setup();
     await store.put(job({ id: 'failed', kind: 'file', state: 'failed' }));
     await store.put(job({ id: 'done', kind: 'file', state: 'encoding', fileCode: 'x' }));
-    await expect(bridge.handleReport({ uploaderReport: 1, type: 'needed', jobIds: ['failed', 'done', 'removed'] }, sender('/offscreen.html'))).resolves.toEqual({
+    await expect(report(bridge, { type: 'needed', jobIds: ['failed', 'done', 'removed'] }, sender('/offscreen.html'))).resolves.toEqual({
       needed: ['failed'],
     });
-    await bridge.handleReport({ uploaderReport: 1, type: 'idle' }, sender('/offscreen.html'));
+    await report(bridge, { type: 'idle' }, sender('/offscreen.html'));
     expect(offscreen.close).toHaveBeenCalledTimes(1);
     await store.put(job({ id: 'waiting', kind: 'file', state: 'queued' }));
-    await bridge.handleReport({ uploaderReport: 1, type: 'idle' }, sender('/offscreen.html'));
+    await report(bridge, { type: 'idle' }, sender('/offscreen.html'));
     expect(offscreen.close).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { expect, it, vi } from 'vitest';
-import type { Spool } from '../../../lib/upload/spool';
-import { createUploader } from '../../../lib/upload/uploader';
-import type { UploaderReport } from '../../../lib/upload/wire';
+import type { Spool } from '../../../lib/upload/document/spool';
+import { createUploader } from '../../../lib/upload/document/uploader';
+import { fakeSend, type Report } from './fake-reports';
 import { FakeXhr } from './fake-xhr';
 
 // The relay reads its source into one buffer over and over (a BYOB reader)
@@ -16,7 +16,7 @@ it('relays: a spool that takes each chunk\'s buffer and lends one back still get
   const fetcher = vi.fn(async () => new Response(source, { headers: { 'content-type': 'video/mp4', 'content-length': String(source.length) } }));
   const parts: Uint8Array[] = [];
   const lent: ArrayBuffer[] = [];
-  const errors: UploaderReport[] = [];
+  const errors: Report[] = [];
   const lendingSpool: Spool = {
     async create() {
       return {
@@ -35,15 +35,15 @@ it('relays: a spool that takes each chunk\'s buffer and lends one back still get
     clear: async () => undefined,
   };
   const uploader = createUploader({
-    send: async (report) => {
+    send: fakeSend((report) => {
       if (report.type === 'error') errors.push(report);
       return report.type === 'target' ? { ok: true, target } : { ok: true };
-    },
+    }),
     createXhr: () => new FakeXhr() as unknown as XMLHttpRequest,
     fetch: fetcher as unknown as typeof fetch,
     spool: lendingSpool,
   });
-  uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'r2', kind: 'relay', url: 'https://src.test/v/big.mp4', name: 'big.mp4', bytesTotal: source.length } });
+  uploader.start({ id: 'r2', kind: 'relay', url: 'https://src.test/v/big.mp4', name: 'big.mp4', bytesTotal: source.length });
   await vi.waitFor(() => expect(FakeXhr.all.length + errors.length).toBe(1));
   expect(errors).toEqual([]);
   const sent = FakeXhr.all[0]!.body!.get('file') as File;

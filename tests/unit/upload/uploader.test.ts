@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memorySpool } from '../../../lib/upload/spool';
-import { createUploader } from '../../../lib/upload/uploader';
-import type { UploaderReport } from '../../../lib/upload/wire';
+import { memorySpool } from '../../../lib/upload/document/spool';
+import { createUploader } from '../../../lib/upload/document/uploader';
+import { fakeSend, type Report } from './fake-reports';
 import { FakeXhr } from './fake-xhr';
 
 const target = { url: 'https://up.host.test/upload/01', fields: { key: 'secret-key', file_title: 'Hi' }, fileField: 'file' };
 
-function setup(answer: (report: UploaderReport) => unknown = () => ({ ok: true })) {
-  const reports: UploaderReport[] = [];
-  const send = vi.fn(async (report: UploaderReport) => {
-    reports.push(report);
-    if (report.type === 'target') return { ok: true, target };
-    return answer(report);
-  });
+function setup(answer: (report: Report) => unknown = () => ({ ok: true })) {
+  const reports: Report[] = [];
+  const send = fakeSend((report) => (report.type === 'target' ? { ok: true, target } : answer(report)), reports);
   const uploader = createUploader({
     send,
     createXhr: () => new FakeXhr() as unknown as XMLHttpRequest,
@@ -38,21 +34,21 @@ afterEach(() => vi.useRealTimers());
 describe('uploader', () => {
   it('refuses to start a file it does not hold, by staying silent', () => {
     const { uploader } = setup();
-    expect(uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } })).toBeUndefined();
-    expect(uploader.handle({ uploaderCommand: 1, type: 'alive', jobIds: ['j1'] })).toBeUndefined();
+    expect(uploader.start({ id: 'j1', kind: 'file' })).toBeUndefined();
+    expect(uploader.alive(['j1'])).toBeUndefined();
   });
 
   it('posts the held File with the target fields, reports scaled progress and the reply', async () => {
     const { uploader, reports } = setup();
     uploader.hold('j1', video());
-    expect(uploader.handle({ uploaderCommand: 1, type: 'alive', jobIds: ['j1'] })).toEqual({ running: [], held: ['j1'] });
-    expect(uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } })).toEqual({ accepted: true });
+    expect(uploader.alive(['j1'])).toEqual({ running: [], held: ['j1'] });
+    expect(uploader.start({ id: 'j1', kind: 'file' })).toEqual({ accepted: true });
     await flush();
     const xhr = FakeXhr.all[0]!;
     expect([xhr.method, xhr.url]).toEqual(['POST', target.url]);
     expect(xhr.body!.get('key')).toBe('secret-key');
     expect((xhr.body!.get('file') as File).name).toBe('clip.mp4');
-    expect(uploader.handle({ uploaderCommand: 1, type: 'alive', jobIds: ['j1'] })).toEqual({ running: ['j1'], held: [] });
+    expect(uploader.alive(['j1'])).toEqual({ running: ['j1'], held: [] });
 
     // 600 of 1200 multipart bytes is half of the file.
     xhr.progress(600, 1200);
@@ -60,13 +56,13 @@ describe('uploader', () => {
     xhr.reply(200, '{"status":200,"files":[{"filecode":"abc","status":"OK"}]}');
     await flush();
     expect(reports.at(-1)).toMatchObject({ type: 'done', jobId: 'j1', status: 200, body: expect.stringContaining('abc') });
-    expect(uploader.handle({ uploaderCommand: 1, type: 'alive', jobIds: ['j1'] })).toEqual({ running: [], held: ['j1'] });
+    expect(uploader.alive(['j1'])).toEqual({ running: [], held: ['j1'] });
   });
 
   it('throttles progress reports', async () => {
     const { uploader, reports } = setup();
     uploader.hold('j1', video());
-    uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } });
+    uploader.start({ id: 'j1', kind: 'file' });
     await flush();
     for (let i = 1; i <= 10; i++) FakeXhr.all[0]!.progress(i * 10, 1000);
     expect(reports.filter((r) => r.type === 'progress')).toHaveLength(1);
@@ -75,7 +71,7 @@ describe('uploader', () => {
   it('reports a dropped connection with whether the body had gone out', async () => {
     const { uploader, reports } = setup();
     uploader.hold('j1', video());
-    uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } });
+    uploader.start({ id: 'j1', kind: 'file' });
     await flush();
     FakeXhr.all[0]!.drop();
     await flush();
@@ -86,7 +82,7 @@ describe('uploader', () => {
   it('aborts a stalled upload as a timeout', async () => {
     const { uploader, reports } = setup();
     uploader.hold('j1', video());
-    uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } });
+    uploader.start({ id: 'j1', kind: 'file' });
     await flush();
     await vi.advanceTimersByTimeAsync(6000);
     expect(FakeXhr.all[0]!.aborted).toBe(true);
@@ -96,9 +92,9 @@ describe('uploader', () => {
   it('cancels without reporting anything', async () => {
     const { uploader, reports } = setup();
     uploader.hold('j1', video());
-    uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } });
+    uploader.start({ id: 'j1', kind: 'file' });
     await flush();
-    uploader.handle({ uploaderCommand: 1, type: 'cancel', jobId: 'j1' });
+    uploader.cancel('j1');
     await flush();
     expect(FakeXhr.all[0]!.aborted).toBe(true);
     expect(reports.some((r) => r.type === 'error')).toBe(false);
@@ -111,7 +107,7 @@ describe('uploader', () => {
       return { ok: true };
     });
     uploader.hold('j1', video());
-    uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'j1', kind: 'file' } });
+    uploader.start({ id: 'j1', kind: 'file' });
     await flush();
     FakeXhr.all[0]!.reply(200, 'ok');
     await vi.advanceTimersByTimeAsync(500);
@@ -131,18 +127,15 @@ describe('uploader', () => {
   it('relays: downloads the source with progress, then uploads it under its name', async () => {
     const bytes = new Uint8Array(3000).fill(7);
     const fetcher = vi.fn(async () => new Response(bytes, { headers: { 'content-type': 'video/mp4', 'content-length': '3000' } }));
-    const reports: UploaderReport[] = [];
+    const reports: Report[] = [];
     const uploader = createUploader({
-      send: async (report) => {
-        reports.push(report);
-        return report.type === 'target' ? { ok: true, target } : { ok: true };
-      },
+      send: fakeSend((report) => (report.type === 'target' ? { ok: true, target } : { ok: true }), reports),
       createXhr: () => new FakeXhr() as unknown as XMLHttpRequest,
       fetch: fetcher as unknown as typeof fetch,
       spool: memorySpool(),
       progressEveryMs: 0,
     });
-    expect(uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'r1', kind: 'relay', url: 'https://src.test/v/trip.mp4', name: 'trip.mp4', bytesTotal: 3000 } })).toEqual({
+    expect(uploader.start({ id: 'r1', kind: 'relay', url: 'https://src.test/v/trip.mp4', name: 'trip.mp4', bytesTotal: 3000 })).toEqual({
       accepted: true,
     });
     await vi.waitFor(() => expect(FakeXhr.all).toHaveLength(1));
@@ -152,17 +145,14 @@ describe('uploader', () => {
   });
 
   it('relays: a source that answers 404 fails with what to do', async () => {
-    const reports: UploaderReport[] = [];
+    const reports: Report[] = [];
     const uploader = createUploader({
-      send: async (report) => {
-        reports.push(report);
-        return { ok: true };
-      },
+      send: fakeSend(() => ({ ok: true }), reports),
       fetch: (async () => new Response('nope', { status: 404 })) as unknown as typeof fetch,
       spool: memorySpool(),
       deliveryAttempts: 1,
     });
-    uploader.handle({ uploaderCommand: 1, type: 'start', job: { id: 'r1', kind: 'relay', url: 'https://src.test/gone.mp4' } });
+    uploader.start({ id: 'r1', kind: 'relay', url: 'https://src.test/gone.mp4' });
     await vi.waitFor(() => expect(reports.some((r) => r.type === 'error')).toBe(true));
     expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'not_found', message: expect.stringMatching(/fresh link/) } });
   });

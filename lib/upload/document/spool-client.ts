@@ -2,7 +2,8 @@ import spoolWorkerUrl from './spool-worker?worker&url';
 import { fileName, folder, type Spool } from './spool';
 import type { SpoolReply, SpoolRequest } from './spool-wire';
 
-// The relay spool for documents: OPFS written by a dedicated worker.
+// The document's side of the relay spool worker (spool-worker.ts runs inside
+// the worker): OPFS written off the document's thread.
 
 type Ask = SpoolRequest extends infer R ? (R extends SpoolRequest ? Omit<R, 'seq'> : never) : never;
 

@@ -1,6 +1,6 @@
-import { HostError } from '../errors';
-import { statusFailure } from '../hosts/failures';
-import type { HostClient } from '../hosts/types';
+import { HostError } from '../../errors';
+import { statusFailure } from '../../hosts/failures';
+import type { HostClient } from '../../hosts/types';
 
 // Reads the upload POST's answer into a file code, or the HostError that says
 // what happened and what to do. The host's own reader goes first: it knows

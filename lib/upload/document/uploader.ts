@@ -1,15 +1,8 @@
-import type { ErrorCode, SerializedError } from '../errors';
+import type { ErrorCode, SerializedError } from '../../errors';
+import type { Reply, RequestOf, ResponseMap } from '../../messaging';
+import type { UploaderReportResponses } from '../../protocol/uploader-reports';
+import type { AliveReply, NeededReply, StartReply, TargetReply, UploadJobRef, UploadTargetWire } from '../../protocol/uploader';
 import { memorySpool, type Spool, type SpoolWriter } from './spool';
-import type {
-  AliveReply,
-  NeededReply,
-  StartReply,
-  TargetReply,
-  UploaderCommand,
-  UploaderReport,
-  UploadJobRef,
-  UploadTargetWire,
-} from './wire';
 
 // The uploader: holds the user's Files by job id (references, never copies),
 // posts them with XHR so upload progress is visible, and reports back to the
@@ -17,9 +10,11 @@ import type {
 // close) or, in Firefox, in the manager tab itself. It never sees a key
 // except inside the upload target the background hands to it for one POST.
 
+export type ReportType = keyof UploaderReportResponses;
+
 export interface UploaderDeps {
-  /** runtime.sendMessage to the background. */
-  send(report: UploaderReport): Promise<unknown>;
+  /** A report to the background (runtime.sendMessage of its envelope); its reply, if any. */
+  send<T extends ReportType>(type: T, payload: RequestOf<T>): Promise<Reply<ResponseMap[T]> | undefined>;
   createXhr?(): XMLHttpRequest;
   fetch?: typeof fetch;
   spool?: Spool;
@@ -38,11 +33,12 @@ export interface UploaderDeps {
 export interface Uploader {
   hold(jobId: string, file: File, snapshot?: File): void;
   holds(jobId: string): boolean;
-  /**
-   * undefined: this uploader has nothing to say about the command, so it must
-   * not answer (another uploader, e.g. a second manager tab, may hold the job).
-   */
-  handle(command: UploaderCommand): StartReply | AliveReply | undefined;
+  // The commands (lib/protocol/uploader.ts). undefined: this uploader has
+  // nothing to say, so it must not answer (another uploader, e.g. a second
+  // manager tab, may hold the job).
+  start(job: UploadJobRef): StartReply | undefined;
+  alive(jobIds: string[]): AliveReply | undefined;
+  cancel(jobId: string): undefined;
   /** Drop Files the queue no longer needs; report idle when nothing is left. */
   sweep(): Promise<void>;
   busy(): boolean;
@@ -139,11 +135,12 @@ export function createUploader(deps: UploaderDeps): Uploader {
   const now = deps.now ?? Date.now;
 
   /** Results must reach the background even while its worker restarts: try until it answers. */
-  async function deliver<T>(report: UploaderReport): Promise<T | undefined> {
+  async function deliver<T extends ReportType>(type: T, payload: RequestOf<T>): Promise<ResponseMap[T] | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const reply = (await deps.send(report)) as T | undefined;
-        if (reply !== undefined) return reply;
+        const reply = await deps.send(type, payload);
+        // A refusal (sender or payload) will not change on a second try.
+        if (reply) return reply.ok ? reply.data : undefined;
       } catch {
         // No receiver yet (the worker is starting): wait and send again.
       }
@@ -159,7 +156,7 @@ export function createUploader(deps: UploaderDeps): Uploader {
       if (!force && at - last < progressEveryMs) return;
       last = at;
       // Progress is advisory: a lost report is replaced by the next one.
-      deps.send({ uploaderReport: 1, type: 'progress', jobId, sent, total, ...(phase ? { phase } : {}) }).catch(() => undefined);
+      deps.send('uploaderReport.progress', { jobId, sent, total, ...(phase ? { phase } : {}) }).catch(() => undefined);
     };
   }
 
@@ -287,7 +284,7 @@ export function createUploader(deps: UploaderDeps): Uploader {
   }
 
   async function requestTarget(jobId: string): Promise<TargetReply | undefined> {
-    return deliver<TargetReply>({ uploaderReport: 1, type: 'target', jobId });
+    return deliver('uploaderReport.target', { jobId });
   }
 
   async function run(job: UploadJobRef, task: Task): Promise<void> {
@@ -313,10 +310,10 @@ export function createUploader(deps: UploaderDeps): Uploader {
       if (!reply.ok) return;
       if (task.cancelled) throw new Cancelled();
       const result = await post(job.id, reply.target, file, name, snapshot, task);
-      await deliver({ uploaderReport: 1, type: 'done', jobId: job.id, status: result.status, body: result.body });
+      await deliver('uploaderReport.done', { jobId: job.id, status: result.status, body: result.body });
     } catch (error) {
       if (error instanceof Cancelled || task.cancelled) return;
-      await deliver({ uploaderReport: 1, type: 'error', jobId: job.id, error: serialize(error), bodySent: task.bodySent });
+      await deliver('uploaderReport.error', { jobId: job.id, error: serialize(error), bodySent: task.bodySent });
     } finally {
       active.delete(job.id);
       await spooled?.discard().catch(() => undefined);
@@ -336,13 +333,13 @@ export function createUploader(deps: UploaderDeps): Uploader {
   async function sweep(): Promise<void> {
     const idle = [...files.keys()].filter((id) => !active.has(id));
     if (idle.length) {
-      const reply = await deliver<NeededReply>({ uploaderReport: 1, type: 'needed', jobIds: idle });
+      const reply: NeededReply | undefined = await deliver('uploaderReport.needed', { jobIds: idle });
       if (reply) {
         const needed = new Set(reply.needed);
         for (const id of idle) if (!needed.has(id) && !active.has(id)) files.delete(id);
       }
     }
-    if (!files.size && !active.size) await deps.send({ uploaderReport: 1, type: 'idle' }).catch(() => undefined);
+    if (!files.size && !active.size) await deps.send('uploaderReport.idle', {}).catch(() => undefined);
   }
 
   return {
@@ -352,24 +349,19 @@ export function createUploader(deps: UploaderDeps): Uploader {
     holds: (jobId) => files.has(jobId),
     busy: () => files.size > 0 || active.size > 0,
     sweep,
-    handle(command) {
-      switch (command.type) {
-        case 'start':
-          return start(command.job);
-        case 'alive': {
-          const running = command.jobIds.filter((id) => active.has(id));
-          const held = command.jobIds.filter((id) => !active.has(id) && files.has(id));
-          return running.length || held.length ? { running, held } : undefined;
-        }
-        case 'cancel': {
-          const task = active.get(command.jobId);
-          if (task) {
-            task.cancelled = true;
-            task.abort();
-          }
-          return undefined;
-        }
+    start,
+    alive(jobIds) {
+      const running = jobIds.filter((id) => active.has(id));
+      const held = jobIds.filter((id) => !active.has(id) && files.has(id));
+      return running.length || held.length ? { running, held } : undefined;
+    },
+    cancel(jobId) {
+      const task = active.get(jobId);
+      if (task) {
+        task.cancelled = true;
+        task.abort();
       }
+      return undefined;
     },
   };
 }

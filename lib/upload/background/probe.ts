@@ -1,5 +1,5 @@
-import { HostError } from '../errors';
-import type { RelayProbe } from '../protocol/uploads';
+import { HostError } from '../../errors';
+import type { RelayProbe } from '../../protocol/uploads';
 
 // Before a relay, ask the source what it holds, so the user confirms the size
 // before VidRelay downloads anything. HEAD first; servers that refuse HEAD

@@ -1,4 +1,5 @@
-// A dedicated worker that writes relay downloads into the origin private file
+// Runs inside the spool worker (spool-client.ts starts it and talks to it):
+// a dedicated worker that writes relay downloads into the origin private file
 // system through sync access handles. Writing from the document goes through
 // FileSystemWritableFileStream, which copies every chunk into a Blob the
 // page's garbage collector frees late: a 256 MiB relay held over 100 MB.

@@ -1,26 +1,21 @@
-import { browser } from 'wxt/browser';
-import { errorCodes, HostError, toSerializedError, type ErrorCode, type SerializedError } from '../errors';
-import type { HostClient } from '../hosts/types';
-import type { Job } from '../queue/job';
-import type { QueueRunner } from '../queue/runner';
-import type { JobStore } from '../queue/store';
-import { isTrustedSender, type SenderLike } from '../background/sender';
+import { errorCodes, HostError, toSerializedError, type ErrorCode, type SerializedError } from '../../errors';
+import type { HostClient } from '../../hosts/types';
+import type { Job } from '../../queue/job';
+import type { QueueRunner } from '../../queue/runner';
+import type { JobStore } from '../../queue/store';
+import type { z } from '../../zod';
+import type { Reply } from '../../protocol/route';
+import type { SenderLike } from '../../protocol/senders';
+import type { uploaderReportRequests, UploaderReportResponses } from '../../protocol/uploader-reports';
+import type { TargetReply, UploaderCommandReplies, UploaderCommands, UploaderCommandType, UploadJobRef } from '../../protocol/uploader';
 import type { OffscreenManager } from './offscreen';
 import { readUploadReply } from './reply';
-import {
-  isUploaderReport,
-  type AliveReply,
-  type StartReply,
-  type TargetReply,
-  type UploaderCommand,
-  type UploaderReport,
-  type UploadJobRef,
-} from './wire';
 
 // The background's side of the uploader: what the queue runner calls to start,
-// check and cancel uploads, and the handler for the uploader's reports. The
-// upload target (it holds the key) is only ever a reply to the uploader that
-// asked, and only while that job is being sent.
+// check and cancel uploads, and the handlers of the uploader's reports (the
+// router lets only the uploader document send those). The upload target (it
+// holds the key) is only ever a reply to the uploader that asked, and only
+// while that job is being sent.
 
 export interface UploadBridgeDeps {
   store: Pick<JobStore, 'get' | 'all'>;
@@ -29,12 +24,17 @@ export interface UploadBridgeDeps {
   /** The account's key and login, to mask in quoted host text. */
   secretsOf(accountId: string): Promise<string[]>;
   offscreen: OffscreenManager;
-  /** runtime.sendMessage: reaches the offscreen document and extension pages. */
-  broadcast(command: UploaderCommand): Promise<unknown>;
+  /** runtime.sendMessage of a command envelope: reaches the uploader document(s). */
+  broadcast<T extends UploaderCommandType>(type: T, payload: UploaderCommands[T]): Promise<Reply<UploaderCommandReplies[T]> | undefined>;
   now?(): number;
 }
 
-export type UploaderSender = SenderLike & { documentId?: string; tab?: { id?: number } };
+export type UploaderSender = SenderLike;
+
+type Parsed<T extends keyof typeof uploaderReportRequests> = z.output<(typeof uploaderReportRequests)[T]>;
+export type UploaderReportHandlers = {
+  [T in keyof UploaderReportResponses]: (payload: Parsed<T>, sender?: UploaderSender) => Promise<UploaderReportResponses[T]>;
+};
 
 export interface UploadBridge {
   /** 'offscreen' in Chrome; 'page' in Firefox, where the manager tab uploads. */
@@ -44,7 +44,8 @@ export interface UploadBridge {
   uploadFile(job: Job): Promise<void | 'no-file'>;
   uploadAlive(job: Job): Promise<boolean | 'held'>;
   cancelUpload(job: Job): void;
-  handleReport(report: UploaderReport, sender: UploaderSender): Promise<unknown>;
+  /** For the router: every 'uploaderReport.*' request. */
+  readonly handlers: UploaderReportHandlers;
 }
 
 const sending = new Set<Job['state']>(['sending', 'uploading']);
@@ -69,35 +70,26 @@ function asHostError(error: SerializedError): HostError {
 export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
   const now = deps.now ?? Date.now;
   const mode = deps.offscreen.supported ? 'offscreen' : 'page';
-  const uploaderPath = mode === 'offscreen' ? '/offscreen.html' : '/manager.html';
   /** Which uploader got each job's target: a second uploader (two manager tabs) must not send it twice. */
   const claims = new Map<string, { attempt: number; by: string }>();
   let preparedAt = -Infinity;
 
-  function fromUploader(sender: UploaderSender): boolean {
-    if (!isTrustedSender(sender)) return false;
+  async function ask<T extends UploaderCommandType>(type: T, payload: UploaderCommands[T]): Promise<UploaderCommandReplies[T] | undefined> {
     try {
-      return new URL(sender.url ?? '').pathname === uploaderPath;
-    } catch {
-      return false;
-    }
-  }
-
-  async function ask<T>(command: UploaderCommand): Promise<T | undefined> {
-    try {
-      return (await deps.broadcast(command)) as T | undefined;
+      const reply = await deps.broadcast(type, payload);
+      return reply?.ok ? reply.data : undefined;
     } catch {
       // No uploader is listening (none open, or none holds this job).
       return undefined;
     }
   }
 
-  async function target(jobId: string, sender: UploaderSender): Promise<TargetReply> {
+  async function target(jobId: string, sender: UploaderSender = {}): Promise<TargetReply> {
     const job = await deps.store.get(jobId);
     if (!job || !sending.has(job.state) || (job.kind !== 'file' && job.kind !== 'relay')) {
       return { ok: false, error: { code: 'conflict', message: 'This job is not being sent any more.' } };
     }
-    const by = sender.documentId ?? String(sender.tab?.id ?? sender.url);
+    const by = sender.documentId ?? String((sender.tab as { id?: number } | undefined)?.id ?? sender.url);
     const claim = claims.get(jobId);
     if (claim && claim.attempt === job.attempts && claim.by !== by) {
       return { ok: false, error: { code: 'conflict', message: 'Another uploader is already sending this job.' } };
@@ -144,56 +136,48 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     },
     async uploadFile(job) {
       await deps.offscreen.ensure();
-      const reply = await ask<StartReply>({ uploaderCommand: 1, type: 'start', job: refOf(job) });
+      const reply = await ask('uploader.start', { job: refOf(job) });
       if (!reply?.accepted) return 'no-file';
     },
     async uploadAlive(job) {
       if (mode === 'offscreen' && !(await deps.offscreen.exists())) return false;
-      const reply = await ask<AliveReply>({ uploaderCommand: 1, type: 'alive', jobIds: [job.id] });
+      const reply = await ask('uploader.alive', { jobIds: [job.id] });
       if (reply?.running?.includes(job.id)) return true;
       if (reply?.held?.includes(job.id)) return 'held';
       return false;
     },
     cancelUpload(job) {
       claims.delete(job.id);
-      void ask({ uploaderCommand: 1, type: 'cancel', jobId: job.id });
+      void ask('uploader.cancel', { jobId: job.id });
     },
-    async handleReport(report, sender) {
-      if (!fromUploader(sender)) return undefined;
-      switch (report.type) {
-        case 'target':
-          return target(report.jobId, sender);
-        case 'progress':
-          try {
-            await deps.runner().report(report.jobId, { type: 'progress', bytesSent: report.sent, bytesTotal: report.total, phase: report.phase });
-          } catch {
-            // Progress for a job cancelled or finished meanwhile: nothing to record.
-          }
-          return { ok: true };
-        case 'done':
-          await done(report.jobId, report.status, report.body);
-          return { ok: true };
-        case 'error':
-          claims.delete(report.jobId);
-          await deps.runner().uploadFailed(report.jobId, asHostError(report.error), { bodySent: report.bodySent });
-          return { ok: true };
-        case 'needed': {
-          const jobs = new Map((await deps.store.all()).map((job) => [job.id, job]));
-          // Failed and interrupted jobs keep their File: Retry must not need the user again.
-          return { needed: report.jobIds.filter((id) => { const job = jobs.get(id); return !!job && !job.fileCode; }) };
+    handlers: {
+      'uploaderReport.target': ({ jobId }, sender) => target(jobId, sender),
+      'uploaderReport.progress': async ({ jobId, sent, total, phase }) => {
+        try {
+          await deps.runner().report(jobId, { type: 'progress', bytesSent: sent, bytesTotal: total, phase });
+        } catch {
+          // Progress for a job cancelled or finished meanwhile: nothing to record.
         }
-        case 'idle':
-          await closeIfIdle();
-          return { ok: true };
-      }
+        return { ok: true };
+      },
+      'uploaderReport.done': async ({ jobId, status, body }) => {
+        await done(jobId, status, body);
+        return { ok: true };
+      },
+      'uploaderReport.error': async ({ jobId, error, bodySent }) => {
+        claims.delete(jobId);
+        await deps.runner().uploadFailed(jobId, asHostError(error), { bodySent });
+        return { ok: true };
+      },
+      'uploaderReport.needed': async ({ jobIds }) => {
+        const jobs = new Map((await deps.store.all()).map((job) => [job.id, job]));
+        // Failed and interrupted jobs keep their File: Retry must not need the user again.
+        return { needed: jobIds.filter((id) => { const job = jobs.get(id); return !!job && !job.fileCode; }) };
+      },
+      'uploaderReport.idle': async () => {
+        await closeIfIdle();
+        return { ok: true };
+      },
     },
   };
-}
-
-/** Route the uploader's reports (and only those) to the bridge. */
-export function listenToUploader(bridge: UploadBridge): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: UploaderSender) => {
-    if (!isUploaderReport(message)) return undefined;
-    return bridge.handleReport(message, sender);
-  });
 }

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
-import { settingsItem } from '../storage';
-import { defaultLimits } from '../queue/scheduler';
-import type { QueueRunner, QueueRunnerDeps } from '../queue/runner';
-import type { JobStore } from '../queue/store';
-import { clientForId, getAccount } from '../background/accounts';
-import { createUploadHandlers } from '../background/handlers/uploads';
-import { createUploadBridge, listenToUploader } from './bridge';
+import { settingsItem } from '../../storage';
+import { defaultLimits } from '../../queue/scheduler';
+import type { QueueRunner, QueueRunnerDeps } from '../../queue/runner';
+import type { JobStore } from '../../queue/store';
+import { clientForId, getAccount } from '../../background/accounts';
+import { createUploadHandlers } from '../../background/handlers/uploads';
+import { createUploadBridge } from './bridge';
 import { createOffscreenManager } from './offscreen';
-import type { UploaderCommand } from './wire';
 
 // The upload feature's background wiring, kept in one place so the shared
 // service file only spreads it in.
@@ -26,7 +25,8 @@ export function createUploadWiring(options: { store: JobStore; runner(): QueueRu
       return [account?.key ?? '', account?.login ?? ''].filter(Boolean);
     },
     offscreen: createOffscreenManager(),
-    broadcast: (command: UploaderCommand) => browser.runtime.sendMessage(command),
+    // The same envelope as every request; the uploader document checks it came from here.
+    broadcast: (type, payload) => browser.runtime.sendMessage({ vidrelay: 1, type, payload }),
   });
 
   const runnerDeps: Partial<QueueRunnerDeps> = {
@@ -45,5 +45,6 @@ export function createUploadWiring(options: { store: JobStore; runner(): QueueRu
     clientFor: clientForId,
   });
 
-  return { bridge, runnerDeps, handlers, listen: () => listenToUploader(bridge) };
+  // The uploader's reports are background requests: the router checks their sender and payload.
+  return { bridge, runnerDeps, handlers: { ...handlers, ...bridge.handlers } };
 }

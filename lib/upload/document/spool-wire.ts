@@ -1,4 +1,4 @@
-// Messages between the document and the spool worker (spool-worker.ts).
+// Messages between the document (spool-client.ts) and the spool worker (spool-worker.ts).
 
 export type SpoolRequest =
   | { seq: number; op: 'open'; folder: string; name: string }
