@@ -19,6 +19,8 @@ export const errorCodes = [
   'invalid_input',
   // Not a host answer: the browser has not granted VidRelay access to the host's origin.
   'permission',
+  // Not a host answer: a stored record could not be read, so VidRelay will not overwrite it.
+  'storage_unreadable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

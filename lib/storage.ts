@@ -1,25 +1,20 @@
-import { z } from './zod';
 import { defineVersionedItem } from './persist';
-import { accountSchema } from './accounts';
 import { settingsSchema } from './settings';
 
 export { settingsSchema, type Settings } from './settings';
+export { accountsItem } from './account-store';
 
-// The extension's storage items, each versioned and zod-checked. Jobs are
-// stored per job by lib/queue/store.ts so one bad entry cannot hide the rest.
+// The extension's storage items, each versioned and zod-checked. Accounts are
+// stored one entry each (lib/account-store.ts) and jobs per job
+// (lib/queue/store.ts), so one bad entry cannot hide the rest. A record that
+// cannot be read is kept and reported, never written over (lib/persist.ts).
 // Keys live in storage.local only, never storage.sync.
-
-export const accountsItem = defineVersionedItem({
-  key: 'local:accounts',
-  version: 1,
-  schema: z.array(accountSchema),
-  fallback: () => [],
-  onInvalid: () => console.warn('VidRelay: stored accounts did not validate; starting with none'),
-});
 
 export const settingsItem = defineVersionedItem({
   key: 'local:settings',
   version: 1,
+  label: 'settings',
   schema: settingsSchema,
   fallback: () => settingsSchema.parse({}),
+  onInvalid: () => console.warn('VidRelay: stored settings could not be read; running on defaults without overwriting them'),
 });

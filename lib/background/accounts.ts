@@ -65,8 +65,11 @@ export async function listAccounts(): Promise<PublicAccount[]> {
 
 export async function getAccount(id: string): Promise<Account> {
   const account = (await accountsItem.get()).find((a) => a.id === id);
-  if (!account) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
-  return account;
+  if (account) return account;
+  if ((await accountsItem.unreadable()).entries.some((e) => e.entryKey === id || e.id === id)) {
+    throw new HostError('storage_unreadable', 'That account could not be read from storage. Open Options to see what is wrong with it.');
+  }
+  throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
 }
 
 export async function saveAccount(account: Account): Promise<PublicAccount> {
@@ -102,10 +105,14 @@ export async function setAccountEnabled(id: string, enabled: boolean): Promise<P
 
 /** The default account must exist and be enabled; otherwise the first enabled account takes over. */
 export async function repairDefault(): Promise<void> {
-  const accounts = await accountsItem.get();
+  const [accounts, unreadable] = await Promise.all([accountsItem.get(), accountsItem.unreadable()]);
+  // Unreadable settings are not written over by a repair nobody asked for.
+  if (await settingsItem.problem()) return;
   await settingsItem.update((s) => {
     const current = accounts.find((a) => a.id === s.defaultAccountId);
     if (current?.enabled) return s;
+    // A default that could not be read stays the default once it is readable again.
+    if (unreadable.entries.some((e) => e.id === s.defaultAccountId)) return s;
     return { ...s, defaultAccountId: accounts.find((a) => a.enabled)?.id };
   });
 }

@@ -41,9 +41,10 @@ type StoredHealth = z.infer<typeof healthSchema>;
 export const healthItem = defineVersionedItem({
   key: 'local:linkHealth',
   version: 1,
+  label: 'link health',
   schema: healthSchema,
   fallback: (): StoredHealth => ({ entries: {}, unseen: 0 }),
-  onInvalid: () => console.warn('VidRelay: stored link health did not validate; starting fresh'),
+  onInvalid: () => console.warn('VidRelay: stored link health could not be read; kept as it is'),
 });
 
 const problems: ReadonlySet<HealthStatus> = new Set(['missing', 'dmca', 'deleted']);

@@ -14,6 +14,8 @@ import { jobNotice } from './job-notice';
 import { createFileHandlers } from './handlers/files';
 import { createHealth, historyTargetsOf } from './health';
 import { createSettingsFileHandlers } from './handlers/settings-file';
+import { createStorageHandlers } from './handlers/storage';
+import { listUnreadable } from './unreadable';
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
@@ -27,6 +29,12 @@ const POLL_ALARM = 'queue-poll';
 export function startBackground(): void {
   // Security: storage.local (where the keys are) for extension pages and the background only.
   void restrictStorageToTrustedContexts();
+  // Stored data of an older version is carried over at start; what cannot be read is kept and reported.
+  void accountsItem
+    .migrate()
+    .then(listUnreadable)
+    .then((found) => found.forEach((r) => console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`)))
+    .catch((error: unknown) => console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'));
 
   const store = createJobStore();
   // File uploads and relays: the uploader (offscreen document / manager tab), the poll alarm floor, concurrency limits.
@@ -77,6 +85,7 @@ export function startBackground(): void {
     ...createFileHandlers({ health }),
     ...createAccountHandlers(),
     ...createSettingsFileHandlers(),
+    ...createStorageHandlers(),
     ...createJobHandlers({
       enqueueRemote: (accountId, url, options) => runner.enqueueRemote(accountId, url, options),
       list: () => store.all(),

@@ -76,6 +76,8 @@ export async function importSettings(text: string, passphrase?: string): Promise
   const file = readSettingsFile(text);
   const keys = await unlockKeys(file, passphrase);
   let accounts: Account[] = [];
+  // Unreadable settings refuse the import before any account is written.
+  await settingsItem.assertWritable();
   await accountsItem.update((current) => (accounts = merge(current, file, keys)));
   await settingsItem.update((current): Settings => {
     const known = accounts.some((a) => a.id === file.settings.defaultAccountId);

@@ -1,0 +1,74 @@
+import { accountsItem, settingsItem } from '../storage';
+import { HostError } from '../errors';
+import { problemText, type StoredProblem, type VersionedItem } from '../persist';
+import { accountEntriesKey, legacyAccountsKey } from '../account-store';
+import type { UnreadableKind, UnreadableReport } from '../protocol/storage';
+import { healthItem } from './health';
+
+// Every stored record or entry that could not be read, by a ref the UI sends
+// back to export or remove it. Export and remove act only while the entry is
+// still unreadable, so a ref can never reach an account that reads.
+
+interface Whole {
+  kind: UnreadableKind;
+  storageKey: string;
+  item: Pick<VersionedItem<unknown>, 'problem' | 'raw' | 'removeUnreadable'>;
+}
+
+const records: Record<string, Whole> = {
+  settings: { kind: 'settings', storageKey: 'local:settings', item: settingsItem },
+  linkHealth: { kind: 'linkHealth', storageKey: 'local:linkHealth', item: healthItem },
+};
+
+const accountRef = 'account:';
+
+function report(ref: string, kind: UnreadableKind, problem: StoredProblem, id?: string): UnreadableReport {
+  return { ref, kind, problem, message: problemText(problem), ...(id ? { id } : {}) };
+}
+
+export async function listUnreadable(): Promise<UnreadableReport[]> {
+  const accounts = await accountsItem.unreadable();
+  const out: UnreadableReport[] = accounts.entries.map((e) => report(accountRef + e.entryKey, 'account', e.problem, e.id));
+  if (accounts.recordProblem) out.push(report('accounts', 'accounts', accounts.recordProblem));
+  if (accounts.legacyProblem) out.push(report('legacyAccounts', 'legacyAccounts', accounts.legacyProblem));
+  for (const [ref, whole] of Object.entries(records)) {
+    const problem = await whole.item.problem();
+    if (problem) out.push(report(ref, whole.kind, problem));
+  }
+  return out;
+}
+
+const gone = () => new HostError('not_found', 'That stored entry is no longer unreadable or no longer there. Reload Options.');
+
+/** The raw entry as stored, as a JSON file's text; it may hold an API key. */
+export async function exportUnreadable(ref: string): Promise<{ fileName: string; text: string }> {
+  const found = (await listUnreadable()).find((r) => r.ref === ref);
+  if (!found) throw gone();
+  let storageKey: string;
+  let value: unknown;
+  if (ref.startsWith(accountRef)) {
+    storageKey = accountEntriesKey;
+    value = await accountsItem.unreadableRaw(ref.slice(accountRef.length));
+  } else if (ref === 'accounts' || ref === 'legacyAccounts') {
+    storageKey = ref === 'accounts' ? accountEntriesKey : legacyAccountsKey;
+    value = await accountsItem.rawRecord(ref === 'accounts' ? 'record' : 'legacy');
+  } else {
+    storageKey = records[ref].storageKey;
+    value = await records[ref].item.raw();
+  }
+  const entryKey = ref.startsWith(accountRef) ? ref.slice(accountRef.length) : undefined;
+  const file = { vidrelayUnreadable: 1, kind: found.kind, storageKey, entryKey, problem: found.message, exportedAt: new Date().toISOString(), value };
+  const name = `${found.kind}-${found.id ?? entryKey ?? ref}`.replace(/[^\w.-]+/g, '_').slice(0, 80);
+  return { fileName: `vidrelay-unreadable-${name}.json`, text: JSON.stringify(file, null, 2) };
+}
+
+export async function removeUnreadable(ref: string): Promise<boolean> {
+  let removed: boolean;
+  if (ref.startsWith(accountRef)) removed = await accountsItem.removeUnreadable(ref.slice(accountRef.length));
+  else if (ref === 'accounts') removed = await accountsItem.removeUnreadableRecord('record');
+  else if (ref === 'legacyAccounts') removed = await accountsItem.removeUnreadableRecord('legacy');
+  else if (Object.hasOwn(records, ref)) removed = await records[ref].item.removeUnreadable();
+  else removed = false;
+  if (!removed) throw gone();
+  return true;
+}

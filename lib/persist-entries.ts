@@ -1,0 +1,115 @@
+import { storage } from 'wxt/utils/storage';
+import type { z } from './zod';
+import { HostError } from './errors';
+import { readVersioned, unreadableError, type ReadOptions, type StoredProblem } from './persist';
+
+// A list of records stored as one storage.local value holding each entry
+// raw: { version: 1, entries: { [entryKey]: { version, data } } }. Each entry
+// is migrated and checked on its own; one that cannot be read is left out of
+// use and reported, and every write starts from the raw entries, so it only
+// replaces the entries it changes and carries the unreadable ones over as
+// they were. One value (not one key per entry) keeps each write atomic and
+// lets the list be read without scanning the rest of storage.local.
+
+export const entryRecordVersion = 1;
+
+export interface UnreadableEntry {
+  entryKey: string;
+  /** The id the entry claims, when it has a readable one. */
+  id?: string;
+  problem: StoredProblem;
+}
+
+export interface DecodedEntries<T> {
+  /** Every entry as stored, in order. */
+  raw: Record<string, unknown>;
+  good: T[];
+  bad: UnreadableEntry[];
+  /** Set when the record itself cannot be read: nothing in it is used or written. */
+  recordProblem?: StoredProblem;
+}
+
+export interface EntryRecordOptions<S extends z.ZodType> extends ReadOptions<S> {
+  key: `local:${string}`;
+  /** What one entry is, in words for errors ("account"). */
+  label: string;
+  idOf: (value: z.output<S>) => string;
+  /** A more telling problem for an entry that failed, from its raw data. */
+  explain?: (data: unknown, problem: StoredProblem) => StoredProblem;
+}
+
+function claimedId(raw: unknown): string | undefined {
+  const data = raw && typeof raw === 'object' ? (raw as { data?: unknown }).data : undefined;
+  const id = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id ? id.slice(0, 80) : undefined;
+}
+
+export function decodeEntries<S extends z.ZodType>(value: unknown, options: EntryRecordOptions<S>): DecodedEntries<z.output<S>> {
+  const empty = { raw: {}, good: [], bad: [] };
+  if (value == null) return empty;
+  const version = value && typeof value === 'object' ? (value as { version?: unknown }).version : undefined;
+  const entries = value && typeof value === 'object' ? (value as { entries?: unknown }).entries : undefined;
+  if (typeof version === 'number' && version > entryRecordVersion) {
+    return { ...empty, recordProblem: { code: 'newer_version', version, known: entryRecordVersion } };
+  }
+  if (version !== entryRecordVersion || !entries || typeof entries !== 'object' || Array.isArray(entries)) {
+    return { ...empty, recordProblem: { code: 'not_record' } };
+  }
+  const raw = entries as Record<string, unknown>;
+  const good: z.output<S>[] = [];
+  const bad: UnreadableEntry[] = [];
+  for (const [entryKey, entry] of Object.entries(raw)) {
+    const result = readVersioned(entry, options);
+    const id = claimedId(entry);
+    if (result.ok && options.idOf(result.value) === entryKey) good.push(result.value);
+    else if (result.ok) bad.push({ entryKey, id, problem: { code: 'duplicate_id' } });
+    else {
+      const data = entry && typeof entry === 'object' ? (entry as { data?: unknown }).data : undefined;
+      bad.push({ entryKey, id, problem: options.explain?.(data, result.problem) ?? result.problem });
+    }
+  }
+  return { raw, good, bad };
+}
+
+export function encodeEntries(raw: Record<string, unknown>) {
+  return { version: entryRecordVersion, entries: raw };
+}
+
+/**
+ * The raw entries after `next` replaced the readable list: entries of changed
+ * values are replaced in place, new ones appended, readable ones left out of
+ * `next` removed, unreadable ones kept as they were.
+ */
+export function applyList<T>(decoded: DecodedEntries<T>, next: readonly T[], options: { version: number; label: string; idOf: (v: T) => string }): Record<string, unknown> {
+  const unreadable = new Set(decoded.bad.map((b) => b.entryKey));
+  const kept = new Map(next.map((value) => [options.idOf(value), value]));
+  if (kept.size !== next.length) throw new HostError('invalid_input', `Two ${options.label}s have the same id.`);
+  const out: Record<string, unknown> = {};
+  for (const [entryKey, entry] of Object.entries(decoded.raw)) {
+    if (unreadable.has(entryKey)) {
+      if (kept.has(entryKey)) throw unreadableError(`${options.label} with this id`);
+      out[entryKey] = entry;
+    } else if (kept.has(entryKey)) {
+      out[entryKey] = { version: options.version, data: kept.get(entryKey) };
+      kept.delete(entryKey);
+    }
+  }
+  for (const [id, value] of kept) out[id] = { version: options.version, data: value };
+  return out;
+}
+
+export function defineEntryRecord<S extends z.ZodType>(options: EntryRecordOptions<S>) {
+  const item = storage.defineItem<unknown>(options.key, { fallback: null });
+  return {
+    key: options.key,
+    item,
+    read: async () => decodeEntries(await item.getValue(), options),
+    decode: (value: unknown) => decodeEntries(value, options),
+    /** Writes the raw entries; refuses when the record itself could not be read. */
+    write: async (raw: Record<string, unknown>) => item.setValue(encodeEntries(raw)),
+    apply: (decoded: DecodedEntries<z.output<S>>, next: readonly z.output<S>[]) => {
+      if (decoded.recordProblem) throw unreadableError(`${options.label}s`);
+      return applyList(decoded, next, options);
+    },
+  };
+}
