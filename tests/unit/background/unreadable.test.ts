@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dispatch, type Handlers } from '../../../lib/background/router';
+import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
+import { createStorageHandlers } from '../../../lib/background/handlers/storage';
+import { repairDefault } from '../../../lib/background/accounts';
+import { accountsItem, settingsItem } from '../../../lib/storage';
+import { accountSchema } from '../../../lib/accounts';
+import { exportSettings, importSettings } from '../../../lib/settings-file';
+
+// Unreadable settings and accounts as the background serves them: reported
+// without their values, exported raw or removed only on request, and never
+// written over by a save or a repair nobody asked for.
+
+const fixture = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage', name), 'utf8'));
+const handlers = { ...createAccountHandlers(), ...createStorageHandlers() } as unknown as Handlers;
+const page = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
+const call = (type: string, payload: unknown, sender: object = page()) => dispatch(handlers, { vidrelay: 1, type, payload }, sender);
+const good = accountSchema.parse({ id: 'acc_good', hostId: 'media.cm', label: 'Good', key: 'good-key-7777777' });
+const futureAccount = { ...good, id: 'acc_future', hostId: 'streamfuture.tv', key: 'future-secret-key-99' };
+const brokenSettings = { version: 1, data: { concurrency: { perHost: 'lots' } } };
+
+async function seed() {
+  await fakeBrowser.storage.local.set({
+    accountEntries: { version: 1, entries: { acc_good: { version: 1, data: good }, acc_future: { version: 1, data: futureAccount } } },
+    settings: brokenSettings,
+    linkHealth: { version: 4, data: {} },
+  });
+}
+const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
+
+describe('settings of today (v1)', () => {
+  it('reads the fixture as it is', async () => {
+    const v1 = fixture('settings-v1.json');
+    await fakeBrowser.storage.local.set({ settings: v1 });
+    await expect(settingsItem.get()).resolves.toEqual(v1.data);
+    await expect(settingsItem.problem()).resolves.toBeUndefined();
+  });
+});
+
+describe('unreadable stored data', () => {
+  it('lists each unreadable entry with what was wrong, never its value', async () => {
+    await seed();
+    const reply = await call('storage.unreadable', {});
+    expect(reply).toMatchObject({ ok: true });
+    const list = (reply as { data: { ref: string; kind: string; id?: string; problem: { code: string }; message: string }[] }).data;
+    expect(list.map((r) => [r.ref, r.kind, r.id, r.problem.code])).toEqual([
+      ['account:acc_future', 'account', 'acc_future', 'unknown_host'],
+      ['settings', 'settings', undefined, 'bad_shape'],
+      ['linkHealth', 'linkHealth', undefined, 'newer_version'],
+    ]);
+    expect(list[0].message).toContain('streamfuture.tv');
+    expect(list[1].message).toContain('concurrency.perHost');
+    expect(JSON.stringify(list)).not.toContain('future-secret-key-99');
+  });
+
+  it('runs on default settings but refuses to save over unreadable ones, with a coded error', async () => {
+    await seed();
+    await expect(call('settings.get', {})).resolves.toMatchObject({ ok: true, data: { linkFormat: 'plain' } });
+    const refused = await call('settings.save', { defaultAccountId: 'acc_good' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage_unreadable', message: expect.stringContaining('Options') } });
+    expect(await stored('settings')).toEqual(brokenSettings);
+  });
+
+  it('saves a new account while settings and an account are unreadable, keeping both untouched', async () => {
+    await seed();
+    const saved = await call('accounts.save', { account: { hostId: 'vipstream.cc', label: 'New', key: 'new-key-123456', enabled: true, allowHttp: false, defaults: {} } });
+    expect(saved).toMatchObject({ ok: true });
+    expect(await stored('settings')).toEqual(brokenSettings);
+    const entries = ((await stored('accountEntries')) as { entries: Record<string, unknown> }).entries;
+    expect(entries.acc_future).toEqual({ version: 1, data: futureAccount });
+    expect((await accountsItem.get()).map((a) => a.label)).toEqual(['Good', 'New']);
+  });
+
+  it('refuses an import before any account is written when settings are unreadable', async () => {
+    await accountsItem.set([{ ...good, id: 'acc_other', label: 'Other' }]);
+    const { text } = await exportSettings();
+    await fakeBrowser.storage.local.remove('accountEntries');
+    await seed();
+    await expect(importSettings(text)).rejects.toMatchObject({ code: 'storage_unreadable' });
+    expect((await accountsItem.get()).map((a) => a.id)).toEqual(['acc_good']);
+  });
+
+  it('keeps a default account that could not be read as the default', async () => {
+    await seed();
+    await fakeBrowser.storage.local.set({ settings: { version: 1, data: { defaultAccountId: 'acc_future' } } });
+    await repairDefault();
+    expect((await settingsItem.get()).defaultAccountId).toBe('acc_future');
+  });
+
+  it('exports the raw entry, key included, only while it is unreadable', async () => {
+    await seed();
+    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future' })) as { ok: true; data: { fileName: string; text: string } };
+    expect(reply.ok).toBe(true);
+    expect(reply.data.fileName).toBe('vidrelay-unreadable-account-acc_future.json');
+    expect(JSON.parse(reply.data.text)).toMatchObject({ kind: 'account', entryKey: 'acc_future', value: { version: 1, data: futureAccount } });
+    expect(await call('storage.exportUnreadable', { ref: 'account:acc_good' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(JSON.parse(((await call('storage.exportUnreadable', { ref: 'settings' })) as { data: { text: string } }).data.text).value).toEqual(brokenSettings);
+  });
+
+  it('removes only after confirmation, only unreadable entries, and only for extension pages', async () => {
+    await seed();
+    expect(await call('storage.removeUnreadable', { ref: 'account:acc_future' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const contentScript = { id: browser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } };
+    expect(await call('storage.removeUnreadable', { ref: 'account:acc_future', confirmed: true }, contentScript)).toMatchObject({ ok: false, error: { code: 'auth' } });
+    expect(await call('storage.exportUnreadable', { ref: 'account:acc_future' }, contentScript)).toMatchObject({ ok: false, error: { code: 'auth' } });
+    expect(await call('storage.removeUnreadable', { ref: 'account:acc_good', confirmed: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('storage.removeUnreadable', { ref: 'account:acc_future', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
+    expect(await call('storage.removeUnreadable', { ref: 'settings', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
+    expect(await stored('settings')).toBeUndefined();
+    expect(await call('settings.save', { defaultAccountId: 'acc_good' })).toMatchObject({ ok: true });
+    expect((await accountsItem.get()).map((a) => a.id)).toEqual(['acc_good']);
+    expect((await call('storage.unreadable', {})) as { data: unknown[] }).toMatchObject({ data: [{ ref: 'linkHealth' }] });
+  });
+});
