@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { accountSchema, hostIds, type Account } from './accounts';
 import type { StoredProblem } from './persist';
-import { defineEntryRecord, encodeEntries, type DecodedEntries, type UnreadableEntry } from './persist-entries';
+import { canonicalJson, defineEntryRecord, encodeEntries, type DecodedEntries, type UnreadableEntry } from './persist-entries';
 
 // Accounts, one raw entry each in `local:accountEntries` (see persist-entries).
 // The list of up to version 1 lived in `local:accounts` as one
@@ -57,7 +57,7 @@ export function accountsListToEntries(value: unknown, current: Record<string, un
     const entry = { version: 1, data: element };
     const id = element && typeof element === 'object' ? (element as { id?: unknown }).id : undefined;
     if (usableKey(id) && !out.has(id)) return void out.set(id, entry);
-    if (usableKey(id) && JSON.stringify(out.get(id)) === JSON.stringify(entry)) return;
+    if (usableKey(id) && canonicalJson(out.get(id)) === canonicalJson(entry)) return;
     let key = `legacy-${index}`;
     while (out.has(key)) key += '-';
     out.set(key, entry);
@@ -94,7 +94,7 @@ async function commit(raw: Record<string, unknown>, pendingLegacy: boolean): Pro
   if (!pendingLegacy) return;
   // The old list goes only once every entry it held is back from storage as written.
   const back = record.decode(await record.item.getValue()).raw;
-  const complete = Object.entries(raw).every(([k, v]) => Object.hasOwn(back, k) && JSON.stringify(back[k]) === JSON.stringify(v));
+  const complete = Object.entries(raw).every(([k, v]) => Object.hasOwn(back, k) && canonicalJson(back[k]) === canonicalJson(v));
   if (complete) await legacy.removeValue();
 }
 

@@ -4,7 +4,7 @@ import { HostError } from './errors';
 import { readVersioned, unreadableError, type ReadOptions, type StoredProblem } from './persist';
 
 // A list of records stored as one storage.local value holding each entry
-// raw: { version: 1, entries: { [entryKey]: { version, data } } }. Each entry
+// raw: { version: 1, entries: { [entryKey]: { version, data } }, order }. Each entry
 // is migrated and checked on its own; one that cannot be read is left out of
 // use and reported, and every write starts from the raw entries, so it only
 // replaces the entries it changes and carries the unreadable ones over as
@@ -44,6 +44,13 @@ function claimedId(raw: unknown): string | undefined {
   return typeof id === 'string' && id ? id.slice(0, 80) : undefined;
 }
 
+/** The entries in their stored order: storage.local may hand object keys back sorted. */
+function inOrder(entries: Record<string, unknown>, order: unknown): Record<string, unknown> {
+  const keys = Array.isArray(order) ? order.filter((k): k is string => typeof k === 'string' && Object.hasOwn(entries, k)) : [];
+  const listed = new Set(keys);
+  return Object.fromEntries([...keys, ...Object.keys(entries).filter((k) => !listed.has(k))].map((k) => [k, entries[k]]));
+}
+
 export function decodeEntries<S extends z.ZodType>(value: unknown, options: EntryRecordOptions<S>): DecodedEntries<z.output<S>> {
   const empty = { raw: {}, good: [], bad: [] };
   if (value == null) return empty;
@@ -55,7 +62,7 @@ export function decodeEntries<S extends z.ZodType>(value: unknown, options: Entr
   if (version !== entryRecordVersion || !entries || typeof entries !== 'object' || Array.isArray(entries)) {
     return { ...empty, recordProblem: { code: 'not_record' } };
   }
-  const raw = entries as Record<string, unknown>;
+  const raw = inOrder(entries as Record<string, unknown>, (value as { order?: unknown }).order);
   const good: z.output<S>[] = [];
   const bad: UnreadableEntry[] = [];
   for (const [entryKey, entry] of Object.entries(raw)) {
@@ -71,8 +78,15 @@ export function decodeEntries<S extends z.ZodType>(value: unknown, options: Entr
   return { raw, good, bad };
 }
 
+/** JSON with object keys sorted: storage may hand values back with their keys reordered. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 export function encodeEntries(raw: Record<string, unknown>) {
-  return { version: entryRecordVersion, entries: raw };
+  return { version: entryRecordVersion, entries: raw, order: Object.keys(raw) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { useRemote, type UiError } from '../useRemote';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { SettingsFileSection } from './SettingsFileSection';
+import { UnreadableEntries } from './UnreadableEntries';
 
 type Notice = { text: string; tone: 'ok' | 'warn' };
 
@@ -41,6 +42,7 @@ export function OptionsApp() {
           {t('optOpenManager')}
         </a>
       </header>
+      <UnreadableEntries />
       <section aria-labelledby="accounts-heading" style={{ marginBottom: '16px' }}>
         <h2 id="accounts-heading">{t('optAccountsHeading')}</h2>
         <ErrorNote error={accounts.error ?? error} />

@@ -4,6 +4,7 @@ import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { storedAccounts } from './stored';
 
 // The link templates a user can change, and a custom host whose features are
 // probed on save and can be overridden.
@@ -26,11 +27,7 @@ afterAll(async () => {
 });
 
 async function storedAccount(label: string): Promise<Record<string, unknown> | undefined> {
-  const worker = await session.worker();
-  return worker.evaluate(async (name) => {
-    const raw = await chrome.storage.local.get('accounts');
-    return raw.accounts?.data.find((a: { label: string }) => a.label === name);
-  }, label);
+  return (await storedAccounts(await session.worker())).find((a) => a.label === label);
 }
 
 describe('advanced account settings', () => {

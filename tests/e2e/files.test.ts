@@ -3,6 +3,7 @@ import { startHostSim, type HostSim, type SimFile, type SimFolder } from '../hos
 import { launchExtension, type ExtensionSession } from './browser';
 import { ManagerPage } from './pages/ManagerPage';
 import { OptionsPage } from './pages/OptionsPage';
+import { storedAccounts } from './stored';
 
 // Link management against the local host: folders, rename, move, copy as
 // BBCode (read back from the real clipboard), and the history as CSV.
@@ -84,10 +85,7 @@ describe('files', () => {
   });
 
   it('exports the history as CSV', async () => {
-    const accountId = await manager.page.evaluate(async (label) => {
-      const raw = (await chrome.storage.local.get('accounts')) as { accounts?: { data: { id: string; label: string }[] } };
-      return raw.accounts?.data.find((a) => a.label === label)?.id ?? '';
-    }, LABEL);
+    const accountId = (await storedAccounts(manager.page)).find((a) => a.label === LABEL)?.id ?? '';
     const urls = [sim.videoUrl('history-one', 16 * 1024), sim.videoUrl('history-two', 16 * 1024)];
     const reply = await manager.page.evaluate(
       ({ id, list }) => chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: id, urls: list } }),

@@ -3,6 +3,7 @@ import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { storedAccounts } from './stored';
 
 // The first whole path a user walks: add an account, test it, send a URL, see the link.
 
@@ -22,11 +23,7 @@ afterAll(async () => {
 });
 
 async function accountIdOf(label: string): Promise<string> {
-  const worker = await session.worker();
-  return worker.evaluate(async (name) => {
-    const raw = (await chrome.storage.local.get('accounts')) as { accounts?: { data: { id: string; label: string }[] } };
-    return raw.accounts?.data.find((a) => a.label === name)?.id ?? '';
-  }, label);
+  return (await storedAccounts(await session.worker())).find((a) => a.label === label)?.id ?? '';
 }
 
 describe('foundation', () => {

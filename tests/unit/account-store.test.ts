@@ -11,7 +11,7 @@ import { accountSchema, type Account } from '../../lib/accounts';
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../fixtures/storage', name), 'utf8'));
 const account = (id: string, extra: Partial<Account> = {}) => accountSchema.parse({ id, hostId: 'media.cm', label: id, key: `key-${id}-123456`, ...extra });
 const entry = (data: unknown, version = 1) => ({ version, data });
-const raw = async () => (await fakeBrowser.storage.local.get(['accountEntries', 'accounts'])) as { accountEntries?: { version: number; entries: Record<string, unknown> }; accounts?: unknown };
+const raw = async () => (await fakeBrowser.storage.local.get(['accountEntries', 'accounts'])) as { accountEntries?: { version: number; entries: Record<string, unknown>; order?: string[] }; accounts?: unknown };
 
 async function seed(entries: Record<string, unknown>) {
   await fakeBrowser.storage.local.set({ accountEntries: { version: 1, entries } });
@@ -67,6 +67,15 @@ describe('account entries', () => {
     await expect(accountsItem.removeUnreadable('good')).resolves.toBe(false);
     await expect(accountsItem.removeUnreadable('bad')).resolves.toBe(true);
     expect(Object.keys((await raw()).accountEntries!.entries)).toEqual(['good']);
+  });
+
+  it('keeps the order accounts were added in, whatever order storage hands the keys back in', async () => {
+    await accountsItem.set([account('acc_z'), account('acc_b'), account('acc_m')]);
+    const stored = (await raw()).accountEntries!;
+    expect(stored.order).toEqual(['acc_z', 'acc_b', 'acc_m']);
+    const sorted = Object.fromEntries(Object.entries(stored.entries).sort(([a], [b]) => a.localeCompare(b)));
+    await fakeBrowser.storage.local.set({ accountEntries: { ...stored, entries: sorted } });
+    expect((await accountsItem.get()).map((a) => a.id)).toEqual(['acc_z', 'acc_b', 'acc_m']);
   });
 
   it('serializes concurrent updates so none is lost', async () => {
@@ -141,5 +150,12 @@ describe('migration from the v1 list (local:accounts)', () => {
     const list = { version: 1, data: [account('acc_a')] };
     const once = accountsListToEntries(list, {});
     expect('raw' in once && accountsListToEntries(list, once.raw)).toEqual(once);
+  });
+
+  it('step: storage handing the entry back with its keys reordered is still the same content', () => {
+    const a = account('acc_a');
+    const reordered = Object.fromEntries(Object.entries(a).reverse());
+    const out = accountsListToEntries({ version: 1, data: [a] }, { acc_a: { data: reordered, version: 1 } });
+    expect('raw' in out && Object.keys(out.raw)).toEqual(['acc_a']);
   });
 });

@@ -40,4 +40,33 @@ export class OptionsPage {
   accounts() {
     return this.page.getByRole('list', { name: 'Accounts' }).locator('li');
   }
+
+  async editAccount(label: string): Promise<void> {
+    await this.accounts().filter({ hasText: label }).getByRole('button', { name: `Edit ${label}` }).click();
+    await this.page.getByRole('button', { name: 'Cancel' }).waitFor();
+  }
+
+  /** The "Stored data that could not be read" panel. */
+  unreadable() {
+    return this.page.getByRole('region', { name: 'Stored data that could not be read' });
+  }
+
+  unreadableEntry(name: string) {
+    return this.unreadable().locator('li').filter({ hasText: name });
+  }
+
+  /** Presses Export on an unreadable entry and returns the downloaded file's text. */
+  async exportUnreadable(name: string): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.unreadableEntry(name).getByRole('button', { name: 'Export' }).click();
+    const path = await (await download).path();
+    const { readFile } = await import('node:fs/promises');
+    return readFile(path!, 'utf8');
+  }
+
+  /** Presses Remove on an unreadable entry and accepts the confirmation. */
+  async removeUnreadable(name: string): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.unreadableEntry(name).getByRole('button', { name: 'Remove' }).click();
+  }
 }

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'playwright-core';
+import { startHostSim, type HostSim } from '../host-sim';
+import { launchExtension, type ExtensionSession } from './browser';
+import { OptionsPage } from './pages/OptionsPage';
+import { storedAccountEntries, storedAccounts } from './stored';
+
+// Profiles holding today's storage format (the one { version: 1, data }
+// account list and settings record), updated to this build by restarting the
+// browser on the same profile: every account and key keeps working, and an
+// account entry that cannot be read is reported and never written over.
+
+let sim: HostSim;
+const dirs: string[] = [];
+
+const account = (id: string, hostId: string, label: string, key: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  hostId,
+  label,
+  apiBase: sim.apiBase(hostId as never),
+  key,
+  enabled: true,
+  allowHttp: false,
+  defaults: {},
+  createdAt: 1_700_000_000_000,
+  ...extra,
+});
+
+/** A profile left by today's build: its records written raw, then the browser restarted so start-up runs on them. */
+async function profileWith(records: Record<string, unknown>): Promise<{ session: ExtensionSession; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'vidrelay-e2e-storage-'));
+  dirs.push(dir);
+  const first = await launchExtension({ userDataDir: dir });
+  await (await first.worker()).evaluate(async (values) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(values);
+  }, records);
+  await first.context.close();
+  return { session: await launchExtension({ userDataDir: dir }), dir };
+}
+
+const rawKeys = (worker: Worker) => worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).sort());
+
+/** Start-up carries the old list over and then removes it. */
+async function waitForMigration(session: ExtensionSession): Promise<void> {
+  const worker = await session.worker();
+  for (let tries = 0; (await rawKeys(worker)).includes('accounts'); tries++) {
+    if (tries > 100) throw new Error(`The old account list is still stored: ${JSON.stringify(await rawKeys(worker))}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  sim = await startHostSim();
+  sim.addAccount({ hostId: 'media.cm', key: 'store-e2e-media-key-1111', login: 'media-person' });
+  sim.addAccount({ hostId: 'vipstream.cc', key: 'store-e2e-vip-key-2222', login: 'vip-person' });
+  sim.addAccount({ hostId: 'megamax.me', key: 'store-e2e-mega-key-3333', login: 'mega-person' });
+  sim.addAccount({ hostId: 'mp4upload.com', key: 'store-e2e-mp4-key-4444', login: 'mp4-person' });
+});
+
+afterAll(async () => {
+  await sim?.close();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('a profile of today with one unreadable account', () => {
+  let session: ExtensionSession;
+  let options: OptionsPage;
+  const future = () => account('acc_future', 'streamfuture.tv', 'From a newer build', 'store-e2e-future-key-9999', { apiBase: 'https://streamfuture.example/api' });
+
+  beforeAll(async () => {
+    const list = [account('acc_good1', 'media.cm', 'Good media', 'store-e2e-media-key-1111'), future(), account('acc_good2', 'vipstream.cc', 'Good vip', 'store-e2e-vip-key-2222')];
+    ({ session } = await profileWith({ accounts: { version: 1, data: list }, settings: { version: 1, data: { defaultAccountId: 'acc_good1' } } }));
+    await waitForMigration(session);
+    options = await OptionsPage.open(session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('carries the unreadable entry over verbatim and reports it with what was wrong', async () => {
+    expect(await storedAccountEntries(await session.worker())).toMatchObject({ acc_future: { version: 1, data: future() } });
+    const panel = options.unreadable();
+    await panel.getByRole('heading', { name: '1 account could not be read' }).waitFor();
+    await expect(options.unreadableEntry('Account acc_future').textContent()).resolves.toContain('Its host "streamfuture.tv" is unknown to this version of VidRelay.');
+    await expect(panel.textContent()).resolves.toContain('may contain its API key in plain text');
+    expect(await panel.textContent()).not.toContain('store-e2e-future-key-9999');
+    expect(await options.accounts().allTextContents()).toEqual([expect.stringContaining('Good media'), expect.stringContaining('Good vip')]);
+  });
+
+  it('tests the connection of each good account with its stored key', async () => {
+    for (const [label, login] of [['Good media', 'media-person'], ['Good vip', 'vip-person']]) {
+      await options.editAccount(label);
+      await options.testConnection();
+      await expect(options.accountInfo('login').textContent()).resolves.toBe(login);
+      await options.page.getByRole('button', { name: 'Cancel' }).click();
+    }
+  });
+
+  it('saves a new account and keeps the unreadable entry in storage untouched', async () => {
+    await options.fillAccount({ host: 'megamax.me', apiBase: sim.apiBase('megamax.me'), login: 'mega-person', key: 'store-e2e-mega-key-3333', name: 'New mega' });
+    await options.save();
+    await options.accounts().filter({ hasText: 'New mega' }).waitFor();
+    const worker = await session.worker();
+    const entries = await storedAccountEntries(worker);
+    expect(entries.acc_future).toEqual({ version: 1, data: future() });
+    expect((await storedAccounts(worker)).map((a) => a.label)).toEqual(['Good media', 'From a newer build', 'Good vip', 'New mega']);
+    await options.page.reload();
+    await options.unreadable().getByRole('heading', { name: '1 account could not be read' }).waitFor();
+  });
+
+  it('exports the raw entry on request and removes it after confirmation', async () => {
+    const file = JSON.parse(await options.exportUnreadable('Account acc_future'));
+    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', value: { version: 1, data: future() } });
+    await options.removeUnreadable('Account acc_future');
+    await options.unreadable().getByText('Removed the unreadable entry.').waitFor();
+    await options.unreadableEntry('Account acc_future').waitFor({ state: 'detached' });
+    expect(Object.keys(await storedAccountEntries(await session.worker()))).toEqual(['acc_good1', 'acc_good2', expect.stringMatching(/^acc_/)]);
+  });
+});
+
+describe('a profile of today updated to this build', () => {
+  let session: ExtensionSession;
+  const list = () => [
+    account('acc_media', 'media.cm', 'Old media', 'store-e2e-media-key-1111', { defaults: { tags: 'kept', linkFormat: 'bbcode' } }),
+    account('acc_mega', 'megamax.me', 'Old mega', 'store-e2e-mega-key-3333', { login: 'mega-person' }),
+    account('acc_mp4', 'mp4upload.com', 'Old mp4', 'store-e2e-mp4-key-4444', { enabled: false }),
+  ];
+  const settings = { defaultAccountId: 'acc_mega', concurrency: { perHost: 3, overall: 5 }, linkFormat: 'markdown', linkTemplate: '{title}: {watch}' };
+
+  beforeAll(async () => {
+    ({ session } = await profileWith({ accounts: { version: 1, data: list() }, settings: { version: 1, data: settings } }));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('moves every account and key over at start-up and keeps the settings as they were', async () => {
+    await waitForMigration(session);
+    const worker = await session.worker();
+    expect(await storedAccounts(worker)).toEqual(list());
+    expect(await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toEqual({ version: 1, data: settings });
+  });
+
+  it('lists every account with its key working and nothing reported', async () => {
+    const options = await OptionsPage.open(session);
+    await expect(options.accounts().count()).resolves.toBe(3);
+    await expect(options.accounts().filter({ hasText: 'Old mega' }).textContent()).resolves.toContain('default');
+    for (const [label, login] of [['Old media', 'media-person'], ['Old mega', 'mega-person'], ['Old mp4', 'mp4-person']]) {
+      await options.editAccount(label);
+      await options.testConnection();
+      await expect(options.accountInfo('login').textContent()).resolves.toContain(login);
+      await options.page.getByRole('button', { name: 'Cancel' }).click();
+    }
+    await expect(options.unreadable().count()).resolves.toBe(0);
+  });
+});
