@@ -12,6 +12,7 @@ import { pageScripts } from '../../scripts/page-scripts';
 const keyReadingMarkers = [
   // The storage key of the accounts (with their keys).
   'local:accounts',
+  'local:accountEntries',
   // Error texts that exist only in lib/background/accounts.ts, the one place keys are read.
   'Enter the API key from your account settings on the host.',
   'That account no longer exists. Pick another one in Options.',
