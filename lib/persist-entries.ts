@@ -119,8 +119,9 @@ export function defineEntryRecord<S extends z.ZodType>(options: EntryRecordOptio
     item,
     read: async () => decodeEntries(await item.getValue(), options),
     decode: (value: unknown) => decodeEntries(value, options),
-    /** Writes the raw entries; refuses when the record itself could not be read. */
+    /** Writes the raw entries as they are: callers build them with apply(). */
     write: async (raw: Record<string, unknown>) => item.setValue(encodeEntries(raw)),
+    /** The raw entries after a change of the readable list; refuses when the record itself could not be read. */
     apply: (decoded: DecodedEntries<z.output<S>>, next: readonly z.output<S>[]) => {
       if (decoded.recordProblem) throw unreadableError(`${options.label}s`);
       return applyList(decoded, next, options);

@@ -87,7 +87,7 @@ export function readVersioned<S extends z.ZodType>(raw: unknown, options: ReadOp
 export function unreadableError(what: string): HostError {
   return new HostError(
     'storage_unreadable',
-    `The stored ${what} could not be read, so VidRelay keeps them as they are and will not overwrite them. Open Options, export or remove the unreadable ${what} under "Stored data that could not be read", then try again.`,
+    `The stored ${what} could not be read. VidRelay keeps that data as it is and will not write over it: open Options, export or remove it under "Stored data that could not be read", then try again.`,
   );
 }
 
