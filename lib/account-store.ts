@@ -39,7 +39,8 @@ const record = defineEntryRecord({
 });
 const legacy = storage.defineItem<unknown>(legacyAccountsKey, { fallback: null });
 
-const usableKey = (id: unknown): id is string => typeof id === 'string' && /^[\w.:@-]{1,100}$/.test(id) && id !== '__proto__';
+// Any id an account may have (imports keep theirs), short enough for a ref the UI sends back.
+const usableKey = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 180 && id !== '__proto__';
 
 /**
  * Migration step: the list of version 1 into raw entries, added to `current`.

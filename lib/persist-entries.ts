@@ -98,18 +98,19 @@ export function applyList<T>(decoded: DecodedEntries<T>, next: readonly T[], opt
   const unreadable = new Set(decoded.bad.map((b) => b.entryKey));
   const kept = new Map(next.map((value) => [options.idOf(value), value]));
   if (kept.size !== next.length) throw new HostError('invalid_input', `Two ${options.label}s have the same id.`);
-  const out: Record<string, unknown> = {};
+  // A Map, then fromEntries: an id such as "__proto__" stays an ordinary key.
+  const out = new Map<string, unknown>();
   for (const [entryKey, entry] of Object.entries(decoded.raw)) {
     if (unreadable.has(entryKey)) {
       if (kept.has(entryKey)) throw unreadableError(`${options.label} with this id`);
-      out[entryKey] = entry;
+      out.set(entryKey, entry);
     } else if (kept.has(entryKey)) {
-      out[entryKey] = { version: options.version, data: kept.get(entryKey) };
+      out.set(entryKey, { version: options.version, data: kept.get(entryKey) });
       kept.delete(entryKey);
     }
   }
-  for (const [id, value] of kept) out[id] = { version: options.version, data: value };
-  return out;
+  for (const [id, value] of kept) out.set(id, { version: options.version, data: value });
+  return Object.fromEntries(out);
 }
 
 export function defineEntryRecord<S extends z.ZodType>(options: EntryRecordOptions<S>) {

@@ -152,6 +152,14 @@ describe('migration from the v1 list (local:accounts)', () => {
     expect('raw' in once && accountsListToEntries(list, once.raw)).toEqual(once);
   });
 
+  it('step: an account with an unusual id keeps it and stays usable', async () => {
+    const odd = account('imported account #1');
+    await fakeBrowser.storage.local.set({ accounts: { version: 1, data: [odd] } });
+    await accountsItem.migrate();
+    expect(await accountsItem.get()).toEqual([odd]);
+    expect(Object.keys((await raw()).accountEntries!.entries)).toEqual(['imported account #1']);
+  });
+
   it('step: storage handing the entry back with its keys reordered is still the same content', () => {
     const a = account('acc_a');
     const reordered = Object.fromEntries(Object.entries(a).reverse());
