@@ -2,6 +2,8 @@
 // handling user input. The UI switches on `code`; `message` tells the user
 // what to do. Messages never contain an API key (see redactKey).
 
+import { scrubText } from './scrub';
+
 export const errorCodes = [
   'auth',
   'bad_request',
@@ -62,13 +64,9 @@ export function isHostError(value: unknown): value is HostError {
   return value instanceof HostError;
 }
 
-/** Replace every occurrence of each secret in `text` with a mask. */
+/** Replace every occurrence of each secret in `text` (as sent, URL- or JSON-encoded) with a mask. */
 export function redactKey(text: string, ...secrets: (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 3) out = out.split(secret).join('***');
-  }
-  return out;
+  return scrubText(text, ...secrets);
 }
 
 /** Turn anything thrown into a SerializedError that is safe to show. */

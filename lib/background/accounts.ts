@@ -4,6 +4,7 @@ import { HostError } from '../errors';
 import { createHostClient, getPreset } from '../hosts';
 import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../hosts/types';
 import { hasHostAccess, originsFor } from '../permissions';
+import { scrubbedClient } from './scrubbed-client';
 
 // Accounts with their keys are read here, in the background, and nowhere else.
 
@@ -146,8 +147,14 @@ export function toHostAccount(account: Account): HostAccount {
   };
 }
 
+/** Every answer and error of this client is scrubbed of the account's key and login. */
 export function clientForAccount(account: Account, deps?: HostClientDeps): HostClient {
-  return createHostClient(toHostAccount(account), deps);
+  return scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account));
+}
+
+/** What must never leave the background in host text: the key and login as sent. */
+export function secretsOf(account: Pick<Account, 'key' | 'login'>): string[] {
+  return [account.key, account.login ?? ''].filter(Boolean);
 }
 
 /** The client of a stored account, after checking VidRelay may reach its host. */

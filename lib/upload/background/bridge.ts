@@ -10,6 +10,7 @@ import type { uploaderReportRequests, UploaderReportResponses } from '../../prot
 import type { TargetReply, UploaderCommandReplies, UploaderCommands, UploaderCommandType, UploadJobRef } from '../../protocol/uploader';
 import type { OffscreenManager } from './offscreen';
 import { readUploadReply } from './reply';
+import { scrubberFor } from '../../scrub';
 
 // The background's side of the uploader: what the queue runner calls to start,
 // check and cancel uploads, and the handlers of the uploader's reports (the
@@ -21,7 +22,7 @@ export interface UploadBridgeDeps {
   store: Pick<JobStore, 'get' | 'all'>;
   runner(): Pick<QueueRunner, 'report' | 'uploadDone' | 'uploadFailed'>;
   clientFor(accountId: string): Promise<HostClient>;
-  /** The account's key and login, to mask in quoted host text. */
+  /** The account's key and login: masked in everything the host or the uploader says before the queue sees it. */
   secretsOf(accountId: string): Promise<string[]>;
   offscreen: OffscreenManager;
   /** runtime.sendMessage of a command envelope: reaches the uploader document(s). */
@@ -105,20 +106,34 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     }
   }
 
+  async function scrubberOf(accountId: string) {
+    return scrubberFor(await deps.secretsOf(accountId).catch(() => []));
+  }
+
   async function done(jobId: string, status: number, body: string): Promise<void> {
     const job = await deps.store.get(jobId);
     if (!job) return;
     claims.delete(jobId);
+    const scrub = await scrubberOf(job.accountId);
     let fileCode: string;
     try {
       const client = await deps.clientFor(job.accountId);
-      fileCode = readUploadReply(client, status, body, await deps.secretsOf(job.accountId));
+      // The reply is the host's own text: a status may quote the key it was sent.
+      fileCode = readUploadReply(client, status, scrub.text(body), await deps.secretsOf(job.accountId));
     } catch (error) {
       // The host answered, so the whole body went out: a 5xx may still have stored it.
-      await deps.runner().uploadFailed(jobId, error, { bodySent: true });
+      await deps.runner().uploadFailed(jobId, scrub.error(error), { bodySent: true });
       return;
     }
     await deps.runner().uploadDone(jobId, fileCode);
+  }
+
+  async function failed(jobId: string, error: SerializedError, bodySent: boolean): Promise<void> {
+    const job = await deps.store.get(jobId);
+    claims.delete(jobId);
+    // The uploader's text may quote the upload server or the source: scrub it like host text.
+    const scrub = await scrubberOf(job?.accountId ?? '');
+    await deps.runner().uploadFailed(jobId, scrub.error(asHostError(error)), { bodySent });
   }
 
   async function closeIfIdle(): Promise<void> {
@@ -165,8 +180,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
         return { ok: true };
       },
       'uploaderReport.error': async ({ jobId, error, bodySent }) => {
-        claims.delete(jobId);
-        await deps.runner().uploadFailed(jobId, asHostError(error), { bodySent });
+        await failed(jobId, error, bodySent);
         return { ok: true };
       },
       'uploaderReport.needed': async ({ jobIds }) => {

@@ -3,7 +3,7 @@ import { settingsItem } from '../../storage';
 import { defaultLimits } from '../../queue/scheduler';
 import type { QueueRunner, QueueRunnerDeps } from '../../queue/runner';
 import type { JobStore } from '../../queue/store';
-import { clientForId, getAccount } from '../../background/accounts';
+import { clientForId, getAccount, secretsOf } from '../../background/accounts';
 import { createUploadHandlers } from '../../background/handlers/uploads';
 import { createUploadBridge } from './bridge';
 import { createOffscreenManager } from './offscreen';
@@ -22,7 +22,7 @@ export function createUploadWiring(options: { store: JobStore; runner(): QueueRu
     clientFor: clientForId,
     secretsOf: async (accountId) => {
       const account = await getAccount(accountId).catch(() => undefined);
-      return [account?.key ?? '', account?.login ?? ''].filter(Boolean);
+      return account ? secretsOf(account) : [];
     },
     offscreen: createOffscreenManager(),
     // The same envelope as every request; the uploader document checks it came from here.

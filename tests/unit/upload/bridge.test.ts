@@ -122,6 +122,30 @@ describe('upload bridge', () => {
     expect(failure).toEqual({ bodySent: true });
   });
 
+  it.each([
+    ['a per-file status', 200, '{"files":[{"filecode":"","status":"Invalid sess_id/key the-key for this server"}]}'],
+    ['a per-file status, URL-encoded', 200, '{"files":[{"filecode":"","status":"bad key=the%2Dkey"}]}'.replace('the%2Dkey', encodeURIComponent('the-key'))],
+    ['a 403 page', 403, '<h1>Forbidden: key the-key is not valid</h1>'],
+    ['a 500 with JSON', 500, '{"msg":"internal error for key \\"the-key\\""}'],
+    ['an unreadable 200', 200, 'oops the-key'],
+  ])('never passes the key on when the host quotes it in %s', async (_name, status, body) => {
+    const { store, bridge, runner } = setup();
+    await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
+    await report(bridge, { type: 'done', jobId: 'j1', status, body }, sender('/offscreen.html'));
+    expect(runner.uploadFailed).toHaveBeenCalledTimes(1);
+    const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, HostError];
+    expect(error.message).not.toContain('the-key');
+    expect(JSON.stringify(error)).not.toContain('the-key');
+  });
+
+  it('scrubs the key from an uploader error report too', async () => {
+    const { store, bridge, runner } = setup();
+    await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
+    await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'The connection to the-key.host dropped' }, bodySent: false }, sender('/offscreen.html'));
+    const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, HostError];
+    expect(error.message).toBe('The connection to ***.host dropped');
+  });
+
   it('turns an uploader error report into a HostError for the runner', async () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
