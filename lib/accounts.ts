@@ -22,6 +22,8 @@ export const accountSchema = z.object({
   label: z.string(),
   apiBase: z.string().optional(),
   key: z.string(),
+  /** The API origin the key was entered for (see lib/key-origin.ts); absent: the account's own, as before. */
+  keyOrigin: z.string().optional(),
   login: z.string().optional(),
   enabled: z.boolean().default(true),
   allowHttp: z.boolean().default(false),
@@ -39,7 +41,7 @@ export type Account = z.infer<typeof accountSchema>;
 
 /** What the options page sends to save an account; an empty key keeps the stored one. */
 export const accountInputSchema = accountSchema
-  .omit({ id: true, createdAt: true, key: true })
+  .omit({ id: true, createdAt: true, key: true, keyOrigin: true })
   .extend({ id: z.string().optional(), key: z.string().optional() });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 

@@ -5,6 +5,7 @@ import { createHostClient, getPreset } from '../hosts';
 import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../hosts/types';
 import { hasHostAccess, originsFor } from '../permissions';
 import { scrubbedClient } from './scrubbed-client';
+import { apiOriginOf, keyFits, keyOriginOf } from '../key-origin';
 
 // Accounts with their keys are read here, in the background, and nowhere else.
 
@@ -37,7 +38,16 @@ function validateBase(apiBase: string): void {
 /** Turn what the options page sent into a full account, keeping the stored key when none was typed. */
 export async function resolveInput(input: AccountInput): Promise<Account> {
   const existing = input.id ? (await accountsItem.get()).find((a) => a.id === input.id) : undefined;
-  const key = input.key?.trim() || existing?.key || '';
+  const typed = input.key?.trim();
+  const target = { hostId: input.hostId, apiBase: input.apiBase?.trim() || undefined };
+  // The stored key stays only on the origin it was entered for (lib/key-origin.ts).
+  if (!typed && existing?.key && !keyFits(existing, target)) {
+    throw new HostError(
+      'invalid_input',
+      `The API address moved to ${apiOriginOf(target) ?? 'a new address'}. Enter the API key again: VidRelay sends a key only to the address it was entered for.`,
+    );
+  }
+  const key = typed || existing?.key || '';
   if (!key) throw new HostError('invalid_input', 'Enter the API key from your account settings on the host.');
   const preset = presetOf(input.hostId);
   if (preset.needsLogin && !input.login?.trim()) {
@@ -55,6 +65,7 @@ export async function resolveInput(input: AccountInput): Promise<Account> {
     label: input.label?.trim() || existing?.label || preset.label,
     apiBase,
     key,
+    keyOrigin: typed ? apiOriginOf(target) : keyOriginOf(existing!),
     login: input.login?.trim() || undefined,
     createdAt: existing?.createdAt ?? Date.now(),
   });
@@ -149,6 +160,10 @@ export function toHostAccount(account: Account): HostAccount {
 
 /** Every answer and error of this client is scrubbed of the account's key and login. */
 export function clientForAccount(account: Account, deps?: HostClientDeps): HostClient {
+  // However the account got here, its key goes only to the origin it was entered for.
+  if (account.key && !keyFits(account, account)) {
+    throw new HostError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
+  }
   return scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account));
 }
 

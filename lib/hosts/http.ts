@@ -1,6 +1,7 @@
 // Shared HTTP for every dialect: one timeout per attempt, retries with
-// exponential backoff and jitter for idempotent GETs only, and failures that
-// never carry the request URL (the key travels in the query string).
+// exponential backoff and jitter for idempotent GETs only, failures that
+// never carry the request URL (the key travels in the query string), and no
+// redirect followed to another origin.
 import { HostError, redactKey } from '../errors';
 import type { HostClientDeps } from './types';
 import type { FailureContext } from './failures';
@@ -28,6 +29,31 @@ const defaults = { timeoutMs: 30_000, retries: 3, backoffMs: 500 };
 const maxRetryAfterMs = 30_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const maxRedirects = 3;
+
+/** undefined: not a redirect. null: a redirect whose target cannot be seen (a browser's opaque redirect). */
+function redirectTarget(response: Response, from: URL): URL | null | undefined {
+  if (response.type === 'opaqueredirect') return null;
+  if (response.status < 300 || response.status >= 400 || response.status === 304) return undefined;
+  const location = response.headers.get('location');
+  if (!location) return undefined;
+  try {
+    return new URL(location, from);
+  } catch {
+    return null;
+  }
+}
+
+async function readReply(response: Response): Promise<HttpReply> {
+  const text = await response.text();
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text,
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: Math.min(retryAfter * 1000, maxRetryAfterMs) } : {}),
+  };
+}
 
 export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
   const timeoutMs = deps.timeoutMs ?? defaults.timeoutMs;
@@ -40,25 +66,35 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await doFetch(url.toString(), {
-        method: 'GET',
-        headers: { accept: 'application/json, text/plain, */*' },
-        signal: controller.signal,
-        redirect: 'follow',
-      });
-      const text = await response.text();
-      const retryAfter = Number(response.headers.get('retry-after'));
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        text,
-        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: Math.min(retryAfter * 1000, maxRetryAfterMs) } : {}),
-      };
+      let at = url;
+      for (let hop = 0; ; hop++) {
+        // Redirects are not followed blindly: the key travels in the query string.
+        const response = await doFetch(at.toString(), {
+          method: 'GET',
+          headers: { accept: 'application/json, text/plain, */*' },
+          signal: controller.signal,
+          redirect: 'manual',
+        });
+        const next = redirectTarget(response, at);
+        if (next === undefined) return await readReply(response);
+        void response.body?.cancel().catch(() => undefined);
+        // Only a same-origin hop is followed; a browser hides where it points (opaque), so none there.
+        if (next === null || next.origin !== url.origin || hop >= maxRedirects) throw redirectRefused(url);
+        at = next;
+      }
     } catch (error) {
+      if (error instanceof HostError) throw error;
       throw transportFailure(error, controller.signal.aborted, url);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  function redirectRefused(url: URL): HostError {
+    return new HostError(
+      'invalid_response',
+      `${ctx.label} (${url.host}) redirected the request elsewhere; VidRelay does not follow it with your key. Check the API base URL in Options.`,
+    );
   }
 
   function transportFailure(error: unknown, timedOut: boolean, url: URL): HostError {

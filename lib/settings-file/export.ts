@@ -1,6 +1,7 @@
 import { accountsItem, settingsItem } from '../storage';
 import { HostError } from '../errors';
 import { encryptText } from './crypto';
+import { keyOriginOf } from '../key-origin';
 import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION, type SettingsFile } from './format';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -23,11 +24,12 @@ export async function exportSettings(passphrase?: string, now = new Date()): Pro
     format: SETTINGS_FILE_FORMAT,
     version: SETTINGS_FILE_VERSION,
     exportedAt: now.toISOString(),
-    accounts: accounts.map(({ key: _key, ...rest }) => rest),
+    accounts: accounts.map(({ key: _key, keyOrigin: _origin, ...rest }) => rest),
     settings,
   };
   if (secret) {
-    const keys = Object.fromEntries(accounts.filter((a) => a.key).map((a) => [a.id, a.key]));
+    // Each key travels with the origin it was entered for: an import moves it nowhere else.
+    const keys = Object.fromEntries(accounts.filter((a) => a.key).map((a) => [a.id, { key: a.key, origin: keyOriginOf(a) ?? '' }]));
     file.keys = await encryptText(JSON.stringify(keys), secret);
   }
   return {

@@ -7,7 +7,8 @@ import { settingsSchema } from '../settings';
 // a newer file is refused rather than half-read.
 
 export const SETTINGS_FILE_FORMAT = 'vidrelay-settings';
-export const SETTINGS_FILE_VERSION = 1;
+/** 2: each encrypted key names the API origin it was entered for. 1 (keys alone) is still read. */
+export const SETTINGS_FILE_VERSION = 2;
 
 /** OWASP's 2023 floor for PBKDF2-HMAC-SHA256. */
 export const MIN_PBKDF2_ITERATIONS = 310_000;
@@ -29,12 +30,17 @@ export const encryptedKeysSchema = z.object({
 });
 export type EncryptedKeys = z.infer<typeof encryptedKeysSchema>;
 
-/** What the encrypted block holds once decrypted: account id -> key. */
-export const keyMapSchema = z.record(z.string(), z.string());
+/**
+ * What the encrypted block holds once decrypted: account id -> key and the
+ * origin it is for (version 2), or the key alone (version 1). The origin is
+ * inside the encryption because the plain part of a file can be edited.
+ */
+export const keyMapSchema = z.record(z.string(), z.union([z.string(), z.object({ key: z.string(), origin: z.string() })]));
+export type KeyMap = z.infer<typeof keyMapSchema>;
 
 export const settingsFileSchema = z.object({
   format: z.literal(SETTINGS_FILE_FORMAT),
-  version: z.literal(SETTINGS_FILE_VERSION),
+  version: z.union([z.literal(1), z.literal(SETTINGS_FILE_VERSION)]),
   exportedAt: z.string(),
   accounts: z.array(fileAccountSchema).max(500),
   settings: settingsSchema,

@@ -2,7 +2,9 @@ import { accountsItem, settingsItem, type Settings } from '../storage';
 import type { Account } from '../accounts';
 import { HostError } from '../errors';
 import { decryptText } from './crypto';
-import { headerSchema, keyMapSchema, settingsFileSchema, SETTINGS_FILE_VERSION, type SettingsFile } from './format';
+import { headerSchema, keyMapSchema, settingsFileSchema, SETTINGS_FILE_VERSION, type KeyMap, type SettingsFile } from './format';
+import { getPreset } from '../hosts';
+import { apiOriginOf, keyFits } from '../key-origin';
 
 // Everything is checked before anything is written: a newer, broken or
 // wrongly unlocked file leaves accounts and settings exactly as they were.
@@ -42,7 +44,7 @@ export function readSettingsFile(text: string): SettingsFile {
   return parsed.data;
 }
 
-async function unlockKeys(file: SettingsFile, passphrase: string | undefined): Promise<Record<string, string>> {
+async function unlockKeys(file: SettingsFile, passphrase: string | undefined): Promise<KeyMap> {
   if (!file.keys) return {};
   if (!passphrase) throw bad('This file holds encrypted API keys. Enter the passphrase used for the export, then import again.');
   const parsed = keyMapSchema.safeParse(parseKeysJson(await decryptText(file.keys, passphrase)));
@@ -58,27 +60,52 @@ function parseKeysJson(text: string): unknown {
   }
 }
 
+/**
+ * The key an imported account may have: the file's, if it was exported for
+ * the origin the account now uses; else the stored one, if it was entered for
+ * that origin; else none (the user enters it again). A version 1 file's keys
+ * name no origin: they are taken only for a host's built-in address.
+ */
+function keyFor(incoming: SettingsFile['accounts'][number], fromFile: KeyMap[string] | undefined, existing: Account | undefined): string {
+  const origin = apiOriginOf(incoming);
+  if (!origin) return '';
+  if (typeof fromFile === 'object' && fromFile.origin === origin && fromFile.key) return fromFile.key;
+  const builtIn = apiOriginOf({ hostId: incoming.hostId, apiBase: getPreset(incoming.hostId)?.apiBase });
+  if (typeof fromFile === 'string' && fromFile && origin === builtIn) return fromFile;
+  if (existing && existing.hostId === incoming.hostId && keyFits(existing, incoming)) return existing.key;
+  return '';
+}
+
 /** Imported accounts replace stored ones with the same id; others are kept. */
-function merge(current: Account[], file: SettingsFile, keys: Record<string, string>): Account[] {
+function merge(current: Account[], file: SettingsFile, keys: KeyMap): { accounts: Account[]; fromFile: Set<string> } {
   const next = [...current];
-  for (const incoming of file.accounts) {
+  const fromFile = new Set<string>();
+  for (const { keyOrigin: _claimed, ...incoming } of file.accounts) {
     const index = next.findIndex((a) => a.id === incoming.id);
     const existing = index === -1 ? undefined : next[index];
-    const keepKey = existing && existing.hostId === incoming.hostId ? existing.key : '';
-    const account: Account = { ...incoming, key: keys[incoming.id] ?? keepKey };
+    const entry = Object.hasOwn(keys, incoming.id) ? keys[incoming.id] : undefined;
+    const key = keyFor(incoming, entry, existing);
+    if (key && key === (typeof entry === 'object' ? entry.key : entry)) fromFile.add(incoming.id);
+    // The origin is ours to set, never the file's: it is where this key was checked to belong.
+    const account: Account = { ...incoming, key, ...(key ? { keyOrigin: apiOriginOf(incoming) } : {}) };
     if (index === -1) next.push(account);
     else next[index] = account;
   }
-  return next;
+  return { accounts: next, fromFile };
 }
 
 export async function importSettings(text: string, passphrase?: string): Promise<ImportResult> {
   const file = readSettingsFile(text);
   const keys = await unlockKeys(file, passphrase);
   let accounts: Account[] = [];
+  let fromFile = new Set<string>();
   // Unreadable settings refuse the import before any account is written.
   await settingsItem.assertWritable();
-  await accountsItem.update((current) => (accounts = merge(current, file, keys)));
+  await accountsItem.update((current) => {
+    const merged = merge(current, file, keys);
+    fromFile = merged.fromFile;
+    return (accounts = merged.accounts);
+  });
   await settingsItem.update((current): Settings => {
     const known = accounts.some((a) => a.id === file.settings.defaultAccountId);
     return { ...file.settings, defaultAccountId: known ? file.settings.defaultAccountId : current.defaultAccountId };
@@ -88,7 +115,7 @@ export async function importSettings(text: string, passphrase?: string): Promise
   const mine = accounts.filter((a) => imported.has(a.id));
   return {
     accounts: mine.length,
-    keysImported: mine.filter((a) => keys[a.id]).length,
+    keysImported: mine.filter((a) => fromFile.has(a.id)).length,
     missingKeys: mine.filter((a) => !a.key).map((a) => a.label),
   };
 }

@@ -96,7 +96,7 @@ describe('options', () => {
     exported = await exportFile(page);
     expect(exported).not.toContain(KEY);
     const file = JSON.parse(exported);
-    expect(file).toMatchObject({ format: 'vidrelay-settings', version: 1 });
+    expect(file).toMatchObject({ format: 'vidrelay-settings', version: 2 });
     expect(file.accounts[0]).toMatchObject({ label: 'Media opts', defaults: { folderId: '12', linkFormat: 'bbcode' } });
     expect(file.keys.kdf.iterations).toBeGreaterThanOrEqual(310_000);
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/Exported 1 accounts .*encrypted/);

@@ -72,6 +72,9 @@ describe('settings export', () => {
     await settingsItem.set(await settingsItem.get().then((s) => ({ ...s, defaultAccountId: undefined, linkFormat: 'plain' })));
     const result = await importSettings(out.text, PASS);
     expect(result).toMatchObject({ accounts: 2, keysImported: 2, missingKeys: [] });
+    // Each key comes back bound to the origin it was exported for.
+    expect((await accountsItem.get()).map((a) => a.keyOrigin)).toEqual(['https://media.cm', 'https://vipstream.cc']);
+    await accountsItem.update((all) => all.map(({ keyOrigin: _o, ...a }) => a as Account));
     expect(await snapshot()).toBe(before);
   });
 });
@@ -95,7 +98,7 @@ describe('settings import', () => {
   });
 
   it.each([
-    ['a newer file', 'newer.json', PASS, /newer VidRelay.*version 2/],
+    ['a newer file', 'newer.json', PASS, /newer VidRelay.*version 3/],
     ['broken JSON', 'broken.json', PASS, /not valid JSON/],
     ['an unknown host', 'bad-host.json', PASS, /damaged at accounts\.0\.hostId/],
     ['a wrong passphrase', 'v1-encrypted.json', 'wrong passphrase!', /passphrase does not open/],
