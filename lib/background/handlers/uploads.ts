@@ -6,7 +6,7 @@ import type { Job } from '../../queue/job';
 import type { QueueRunner } from '../../queue/runner';
 import type { uploadRequests, UploadHostInfo } from '../../protocol/uploads';
 import { formatSize } from '../../links/units';
-import { probeSource } from '../../upload/background/probe';
+import { checkedUrl, probeSource } from '../../upload/background/probe';
 import type { UploadBridge } from '../../upload/background/bridge';
 import { accountsItem } from '../../storage';
 import type { HandlersFor } from '../router';
@@ -106,8 +106,10 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       return probeSource(url, deps.fetch);
     },
     'relay.add': async ({ accountId, url, name, size, options }) => {
+      // The relay downloads with the user's cookies (SECURITY.md): only an http(s) link the user entered in the relay form.
+      const source = checkedUrl(url).href;
       await uploadClient(deps, accountId);
-      return deps.runner.enqueueRelay(accountId, url, options, { title: name, bytesTotal: size });
+      return deps.runner.enqueueRelay(accountId, source, options, { title: name, bytesTotal: size });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { RelayProbe } from '../../protocol/uploads';
 // before VidRelay downloads anything. HEAD first; servers that refuse HEAD
 // get a one-byte ranged GET.
 
-function checkedUrl(raw: string): URL {
+export function checkedUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -103,4 +103,10 @@ describe('upload handlers', () => {
     const job = await handlers['relay.add']({ accountId: 'mega', url: sim.videoUrl('trip', 5000), name: 'trip.mp4', size: 5000 });
     expect(job).toMatchObject({ kind: 'relay', bytesTotal: 5000, title: 'trip.mp4' });
   });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'chrome-extension://x/offscreen.html', 'not a url'])('queues no relay of %s: only http(s) links are downloaded', async (url) => {
+    const { handlers, store } = setup();
+    await expect(handlers['relay.add']({ accountId: 'mega', url })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await store.all()).toEqual([]);
+  });
 });
