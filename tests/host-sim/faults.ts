@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultKind } from './types';
 import { sendHtml, sendJson, sendText, sleep } from './http';
 
-const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error']);
+const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error', 'echo-key']);
 
 /** How the host a fault hits words its errors. */
 export interface FaultDialect {
@@ -67,7 +67,32 @@ export async function applyFault(
     case 'drop':
       await dropConnection(req);
       return true;
+    case 'echo-key':
+      await echoKey(req, res, fault.status ?? 200, dialect);
+      return true;
   }
+}
+
+/**
+ * A host that quotes the credentials it was sent, as sent and URL-encoded, in
+ * its reply: `status` 200 puts them in the body's status (per file for an
+ * upload POST), any other status in an HTML error page.
+ */
+async function echoKey(req: IncomingMessage, res: ServerResponse, status: number, dialect: FaultDialect): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sim');
+  let sent = ['key', 'api_key', 'sess_id', 'login'].map((name) => url.searchParams.get(name)).filter((v): v is string => !!v);
+  if (req.method === 'POST') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('latin1');
+    for (const m of body.matchAll(/name="(?:key|api_key|sess_id|login)"\r\n\r\n([^\r]*)/g)) sent.push(m[1]!);
+  }
+  sent = [...new Set(sent)];
+  const quoted = sent.map((v) => `${v} (${encodeURIComponent(v)})`).join(', ') || 'none';
+  const said = `Invalid sess_id/key ${quoted} for this server`;
+  if (status !== 200) return sendText(res, status, `<html><body><h1>Error ${status}</h1><p>${said}</p></body></html>`, 'text/html; charset=utf-8');
+  if (req.method === 'POST') return sendJson(res, 200, { msg: 'OK', status: 200, files: [{ filecode: '', filename: 'x', status: said }] });
+  sendJson(res, 200, { ...(dialect.errorBody(400) as object), msg: said, message: said });
 }
 
 /** For a body-carrying request, reads a little of it first, so the client sees a cut mid-upload. */

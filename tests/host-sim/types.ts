@@ -2,14 +2,14 @@
 // host-layer contract suite, the benchmarks and the demo code against these.
 import type { HostId } from '../../lib/hosts/types';
 
-export type FaultKind = 'slow' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error';
+export type FaultKind = 'slow' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error' | 'echo-key';
 
 export interface Fault {
   kind: FaultKind;
   /** Substring of the request path; all requests if absent. */
   match?: string;
   hostId?: HostId;
-  /** 'status': HTTP status to answer; 'body-error': HTTP 200 with this status in the body. */
+  /** 'status': HTTP status to answer; 'body-error': HTTP 200 with this status in the body; 'echo-key': 200 quotes the key in the body, others in an error page. */
   status?: number;
   /** 'slow': delay before answering (default 2000). */
   delayMs?: number;

@@ -69,4 +69,13 @@ export class OptionsPage {
     this.page.once('dialog', (dialog) => void dialog.accept());
     await this.unreadableEntry(name).getByRole('button', { name: 'Remove' }).click();
   }
+
+  /** Import a settings file through the Settings file section; resolves with the notice it shows. */
+  async importSettings(text: string, passphrase = ''): Promise<string> {
+    await this.page.getByLabel('Passphrase').fill(passphrase);
+    await this.page.getByLabel('Settings file').setInputFiles({ name: 'vidrelay.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const notice = this.page.getByRole('status').filter({ hasText: /Imported/ });
+    await notice.waitFor();
+    return (await notice.textContent()) ?? '';
+  }
 }
