@@ -158,6 +158,21 @@ describe('forged commands into the uploader document', () => {
       await expect(fromExtensionPage(popup.page, type, payload)).resolves.toMatchObject({ ok: false, error: { code: 'auth' } });
     }
     await popup.page.close();
+    // A web page has no way in at all: no runtime, or no listener for it (no externally_connectable).
+    const web = await session.context.newPage();
+    await web.goto(sim.pageUrl('video'));
+    const fromWeb = await web.evaluate(
+      async ({ id, list }) => {
+        const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
+        if (!runtime?.sendMessage) return ['no-api'];
+        const out: unknown[] = [];
+        for (const [type, payload] of list) out.push(await runtime.sendMessage(id, { vidrelay: 1, type, payload }).then((r) => r ?? null, (e) => `thrown: ${String(e)}`));
+        return out;
+      },
+      { id: session.extensionId, list: forgeries },
+    );
+    for (const reply of fromWeb) expect(reply === 'no-api' || reply === null || String(reply).startsWith('thrown'), JSON.stringify(reply)).toBe(true);
+    await web.close();
 
     // The upload went on to the end, and the forged source was never fetched.
     await upload.waitForState('forged-target.mp4', ['encoding', 'ready'], 30_000);

@@ -136,3 +136,26 @@ describe('settings import', () => {
     expect((await accountsItem.get())[0]).toMatchObject({ apiBase: oldBase, key: KEY });
   });
 });
+
+describe('settings import of a version 1 file (keys without their origin)', () => {
+  it('takes its keys only for a host\'s built-in address', async () => {
+    const { encryptText } = await import('../../../lib/settings-file/crypto');
+    const keys = await encryptText(JSON.stringify({ acc_xfs: KEY, acc_media: 'media-v1-key-123456' }), PASS);
+    const text = JSON.stringify({
+      format: 'vidrelay-settings',
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      accounts: [
+        { id: 'acc_xfs', hostId: 'xfs', label: 'My XFS', apiBase: newBase, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
+        { id: 'acc_media', hostId: 'media.cm', label: 'Media', enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
+      ],
+      settings: {},
+      keys,
+    });
+    await accountsItem.set([]);
+    await expect(importSettings(text, PASS)).resolves.toMatchObject({ keysImported: 1, missingKeys: ['My XFS'] });
+    const stored = await accountsItem.get();
+    expect(stored.find((a) => a.id === 'acc_media')).toMatchObject({ key: 'media-v1-key-123456', keyOrigin: 'https://media.cm' });
+    expect(stored.find((a) => a.id === 'acc_xfs')).toMatchObject({ key: '' });
+  });
+});
