@@ -9,6 +9,8 @@ import { useRemote, type UiError } from '../useRemote';
 
 // Stored entries the background could not read: what was wrong, and the two
 // ways out, both on the user's explicit click. Nothing shows when all reads.
+// An export never carries a key in plain text: it is encrypted with the
+// passphrase asked for here, or the background removes the secrets.
 
 export function problemWords(problem: StoredProblem): string {
   switch (problem.code) {
@@ -41,13 +43,47 @@ function nameOf(entry: UnreadableReport): string {
   return entry.id ? t('optUnreadableAccount', entry.id) : t('optUnreadableAccountNoId');
 }
 
-function Entry({ entry, onExport, onRemove }: { entry: UnreadableReport; onExport(): void; onRemove(): void }) {
+/** Asks for the passphrase in place: the export is encrypted with it, or saved with its secrets removed. */
+function ExportForm({ name, onSave, onCancel }: { name: string; onSave(passphrase: string): Promise<void>; onCancel(): void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = `unreadable-passphrase-${name.replace(/\W+/g, '-')}`;
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await onSave(passphrase);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="stack" onSubmit={(e) => void save(e)} aria-label={t('optUnreadableExportFor', name)}>
+      <label for={id}>{t('optUnreadableExportPassphrase')}</label>
+      <input id={id} type="password" autocomplete="new-password" value={passphrase} aria-describedby={`${id}-help`} onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)} />
+      <p id={`${id}-help`} class="muted small">
+        {t('optUnreadableExportPassphraseHelp')}
+      </p>
+      <div class="row">
+        <button type="submit" disabled={busy}>
+          {t('optUnreadableExportSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('optUnreadableExportCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Entry({ entry, onExport, onRemove }: { entry: UnreadableReport; onExport(passphrase: string): Promise<boolean>; onRemove(): void }) {
   const name = nameOf(entry);
+  const [asking, setAsking] = useState(false);
   return (
     <li data-ref={entry.ref}>
       <div class="row">
         <strong class="grow">{name}</strong>
-        <button type="button" aria-label={t('optUnreadableExportFor', name)} onClick={onExport}>
+        <button type="button" aria-label={t('optUnreadableExportFor', name)} aria-expanded={asking} onClick={() => setAsking(!asking)}>
           {t('optUnreadableExport')}
         </button>
         <button type="button" aria-label={t('optUnreadableRemoveFor', name)} onClick={() => confirm(t('optUnreadableRemoveConfirm', name)) && onRemove()}>
@@ -57,6 +93,9 @@ function Entry({ entry, onExport, onRemove }: { entry: UnreadableReport; onExpor
       <p class="muted small" data-field="problem">
         {problemWords(entry.problem)}
       </p>
+      {asking ? <ExportForm name={name} onSave={async (passphrase) => {
+            if (await onExport(passphrase)) setAsking(false);
+          }} onCancel={() => setAsking(false)} /> : null}
     </li>
   );
 }
@@ -68,19 +107,28 @@ export function UnreadableEntries() {
   const entries = found.data ?? [];
   if (!entries.length && !notice) return found.error ? <ErrorNote error={found.error} /> : null;
 
-  const run = async (action: () => Promise<void>) => {
+  const run = async (action: () => Promise<void>): Promise<boolean> => {
     setError(undefined);
+    let ok = true;
     try {
       await action();
     } catch (e) {
       setError(errorFrom(e));
+      ok = false;
     }
     await found.reload();
+    return ok;
   };
-  const exportEntry = (entry: UnreadableReport) =>
+  const exportEntry = (entry: UnreadableReport, passphrase: string) =>
     run(async () => {
-      const out = await send('storage.exportUnreadable', { ref: entry.ref });
+      setNotice(undefined);
+      const out = await send('storage.exportUnreadable', { ref: entry.ref, passphrase: passphrase || undefined });
       downloadText(out.fileName, out.text, 'application/json');
+      setNotice(
+        out.protection === 'encrypted'
+          ? t('optUnreadableExportedEncrypted', out.fileName)
+          : t('optUnreadableExportedRedacted', [out.fileName, String(out.redacted), out.marker]),
+      );
     });
   const removeEntry = (entry: UnreadableReport) =>
     run(async () => {
@@ -94,7 +142,7 @@ export function UnreadableEntries() {
   const list = (items: UnreadableReport[], label: string) => (
     <ul class="list" aria-label={label}>
       {items.map((entry) => (
-        <Entry key={entry.ref} entry={entry} onExport={() => void exportEntry(entry)} onRemove={() => void removeEntry(entry)} />
+        <Entry key={entry.ref} entry={entry} onExport={(passphrase) => exportEntry(entry, passphrase)} onRemove={() => void removeEntry(entry)} />
       ))}
     </ul>
   );

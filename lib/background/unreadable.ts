@@ -4,6 +4,7 @@ import { problemText, type StoredProblem, type VersionedItem } from '../persist'
 import { accountEntriesKey, legacyAccountsKey } from '../account-store';
 import type { UnreadableKind, UnreadableReport } from '../protocol/storage';
 import { healthItem } from './health';
+import { protectedFile, type ExportProtection } from './unreadable-export';
 
 // Every stored record or entry that could not be read, by a ref the UI sends
 // back to export or remove it. Export and remove act only while the entry is
@@ -40,8 +41,13 @@ export async function listUnreadable(): Promise<UnreadableReport[]> {
 
 const gone = () => new HostError('not_found', 'That stored entry is no longer unreadable or no longer there. Reload Options.');
 
-/** The raw entry as stored, as a JSON file's text; it may hold an API key. */
-export async function exportUnreadable(ref: string): Promise<{ fileName: string; text: string }> {
+export type UnreadableExport = { fileName: string; text: string } & ExportProtection;
+
+/**
+ * The raw entry as a JSON file's text: encrypted with the passphrase, or
+ * without one, with its secrets (API key...) replaced by a marker.
+ */
+export async function exportUnreadable(ref: string, passphrase?: string, now = new Date()): Promise<UnreadableExport> {
   const found = (await listUnreadable()).find((r) => r.ref === ref);
   if (!found) throw gone();
   let storageKey: string;
@@ -57,9 +63,11 @@ export async function exportUnreadable(ref: string): Promise<{ fileName: string;
     value = await records[ref].item.raw();
   }
   const entryKey = ref.startsWith(accountRef) ? ref.slice(accountRef.length) : undefined;
-  const file = { vidrelayUnreadable: 1, kind: found.kind, storageKey, entryKey, problem: found.message, exportedAt: new Date().toISOString(), value };
+  const header = { vidrelayUnreadable: 1 as const, kind: found.kind, storageKey, entryKey, problem: found.message, exportedAt: now.toISOString() };
+  const { file, ...protection } = await protectedFile(header, value, passphrase);
   const name = `${found.kind}-${found.id ?? entryKey ?? ref}`.replace(/[^\w.-]+/g, '_').slice(0, 80);
-  return { fileName: `vidrelay-unreadable-${name}.json`, text: JSON.stringify(file, null, 2) };
+  const suffix = protection.protection === 'encrypted' ? '-encrypted' : '';
+  return { fileName: `vidrelay-unreadable-${name}${suffix}.json`, text: `${JSON.stringify(file, null, 2)}\n`, ...protection };
 }
 
 export async function removeUnreadable(ref: string): Promise<boolean> {

@@ -1,8 +1,9 @@
 import { z } from '../zod';
 import type { StoredProblem } from '../persist';
+import type { UnreadableExport } from '../background/unreadable';
 
-// Stored data that could not be read: listed for Options, exported raw or
-// removed only on the user's explicit request.
+// Stored data that could not be read: listed for Options, exported (encrypted,
+// or with its secrets removed) or removed only on the user's explicit request.
 
 export type UnreadableKind = 'account' | 'accounts' | 'legacyAccounts' | 'settings' | 'linkHealth';
 
@@ -21,14 +22,15 @@ const ref = z.string().min(1).max(200);
 
 export const storageRequests = {
   'storage.unreadable': z.object({}),
-  'storage.exportUnreadable': z.object({ ref }),
+  // Without a passphrase the export replaces every secret-named value by a marker.
+  'storage.exportUnreadable': z.object({ ref, passphrase: z.string().max(1024).optional() }),
   // `confirmed` is the UI saying the user agreed to remove it for good.
   'storage.removeUnreadable': z.object({ ref, confirmed: z.literal(true) }),
 } as const;
 
 export interface StorageResponses {
   'storage.unreadable': UnreadableReport[];
-  /** The entry exactly as stored (it may hold an API key), for the user to save as a file. */
-  'storage.exportUnreadable': { fileName: string; text: string };
+  /** The entry as stored, encrypted or with its secrets removed, for the user to save as a file. */
+  'storage.exportUnreadable': UnreadableExport;
   'storage.removeUnreadable': { removed: boolean };
 }

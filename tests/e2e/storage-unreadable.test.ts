@@ -7,6 +7,8 @@ import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { OptionsPage } from './pages/OptionsPage';
 import { storedAccountEntries, storedAccounts } from './stored';
+import { decryptText } from '../../lib/settings-file/crypto';
+import { encryptedKeysSchema } from '../../lib/settings-file/format';
 
 // Profiles holding today's storage format (the one { version: 1, data }
 // account list and settings record), updated to this build by restarting the
@@ -87,7 +89,7 @@ describe('a profile of today with one unreadable account', () => {
     const panel = options.unreadable();
     await panel.getByRole('heading', { name: '1 account could not be read' }).waitFor();
     await expect(options.unreadableEntry('Account acc_future').textContent()).resolves.toContain('Its host "streamfuture.tv" is unknown to this version of VidRelay.');
-    await expect(panel.textContent()).resolves.toContain('may contain its API key in plain text');
+    await expect(panel.textContent()).resolves.toContain('API keys, passwords and tokens in it are replaced by a marker');
     expect(await panel.textContent()).not.toContain('store-e2e-future-key-9999');
     expect(await options.accounts().allTextContents()).toEqual([expect.stringContaining('Good media'), expect.stringContaining('Good vip')]);
   });
@@ -113,9 +115,24 @@ describe('a profile of today with one unreadable account', () => {
     await options.unreadable().getByRole('heading', { name: '1 account could not be read' }).waitFor();
   });
 
-  it('exports the raw entry on request and removes it after confirmation', async () => {
-    const file = JSON.parse(await options.exportUnreadable('Account acc_future'));
-    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', value: { version: 1, data: future() } });
+  it('exports the entry without a passphrase with its key replaced by a marker, and says so', async () => {
+    const text = await options.exportUnreadable('Account acc_future');
+    expect(text).not.toContain('store-e2e-future-key-9999');
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', secretsRemoved: 1, value: { version: 1, data: { ...future(), key: '[removed for export: secret]' } } });
+    await expect(options.unreadableNotice().textContent()).resolves.toContain('without encryption: 1 secret values (API keys, passwords, tokens) were replaced');
+  });
+
+  it('exports the entry with a passphrase encrypted, the raw entry inside as stored', async () => {
+    const text = await options.exportUnreadable('Account acc_future', 'e2e passphrase 42');
+    expect(text).not.toContain('store-e2e-future-key-9999');
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', encryption: { purpose: 'vidrelay-unreadable-entry', kdf: { name: 'PBKDF2', hash: 'SHA-256' } } });
+    await expect(options.unreadableNotice().textContent()).resolves.toContain('encrypted with your passphrase');
+    expect(JSON.parse(await decryptText(encryptedKeysSchema.parse(file.encryption), 'e2e passphrase 42', 'vidrelay-unreadable-entry'))).toEqual({ value: { version: 1, data: future() } });
+  });
+
+  it('removes the entry after confirmation', async () => {
     await options.removeUnreadable('Account acc_future');
     await options.unreadable().getByText('Removed the unreadable entry.').waitFor();
     await options.unreadableEntry('Account acc_future').waitFor({ state: 'detached' });

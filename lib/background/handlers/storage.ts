@@ -5,7 +5,7 @@ import { exportUnreadable, listUnreadable, removeUnreadable } from '../unreadabl
 export function createStorageHandlers(): HandlersFor<typeof storageRequests> {
   return {
     'storage.unreadable': () => listUnreadable(),
-    'storage.exportUnreadable': ({ ref }) => exportUnreadable(ref),
+    'storage.exportUnreadable': ({ ref, passphrase }) => exportUnreadable(ref, passphrase || undefined),
     'storage.removeUnreadable': async ({ ref }) => ({ removed: await removeUnreadable(ref) }),
   };
 }

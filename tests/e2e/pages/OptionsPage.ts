@@ -55,13 +55,24 @@ export class OptionsPage {
     return this.unreadable().locator('li').filter({ hasText: name });
   }
 
-  /** Presses Export on an unreadable entry and returns the downloaded file's text. */
-  async exportUnreadable(name: string): Promise<string> {
+  /**
+   * Presses Export on an unreadable entry, gives the passphrase (none: secrets
+   * removed), saves, and returns the downloaded file's text.
+   */
+  async exportUnreadable(name: string, passphrase = ''): Promise<string> {
+    const entry = this.unreadableEntry(name);
+    await entry.getByRole('button', { name: 'Export' }).click();
+    await entry.getByLabel('Passphrase for this export').fill(passphrase);
     const download = this.page.waitForEvent('download');
-    await this.unreadableEntry(name).getByRole('button', { name: 'Export' }).click();
+    await entry.getByRole('button', { name: 'Save export' }).click();
     const path = await (await download).path();
     const { readFile } = await import('node:fs/promises');
     return readFile(path!, 'utf8');
+  }
+
+  /** What the panel said about the last export or removal. */
+  unreadableNotice() {
+    return this.unreadable().locator('[aria-live="polite"]');
   }
 
   /** Presses Remove on an unreadable entry and accepts the confirmation. */

@@ -10,9 +10,12 @@ import { repairDefault } from '../../../lib/background/accounts';
 import { accountsItem, settingsItem } from '../../../lib/storage';
 import { accountSchema } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
+import { decryptText } from '../../../lib/settings-file/crypto';
+import { encryptedKeysSchema } from '../../../lib/settings-file/format';
+import { SECRET_MARKER, UNREADABLE_EXPORT_PURPOSE } from '../../../lib/background/unreadable-export';
 
 // Unreadable settings and accounts as the background serves them: reported
-// without their values, exported raw or removed only on request, and never
+// without their values, exported (encrypted or with secrets removed) or removed only on request, and never
 // written over by a save or a repair nobody asked for.
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage', name), 'utf8'));
@@ -91,14 +94,33 @@ describe('unreadable stored data', () => {
     expect((await settingsItem.get()).defaultAccountId).toBe('acc_future');
   });
 
-  it('exports the raw entry, key included, only while it is unreadable', async () => {
+  it('exports an unreadable entry without a passphrase with its key replaced by the marker, only while it is unreadable', async () => {
     await seed();
-    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future' })) as { ok: true; data: { fileName: string; text: string } };
-    expect(reply.ok).toBe(true);
-    expect(reply.data.fileName).toBe('vidrelay-unreadable-account-acc_future.json');
-    expect(JSON.parse(reply.data.text)).toMatchObject({ kind: 'account', entryKey: 'acc_future', value: { version: 1, data: futureAccount } });
+    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future' })) as { ok: true; data: { fileName: string; text: string; protection: string; redacted: number } };
+    expect(reply).toMatchObject({ ok: true, data: { fileName: 'vidrelay-unreadable-account-acc_future.json', protection: 'redacted', redacted: 1, marker: SECRET_MARKER } });
+    expect(reply.data.text).not.toContain('future-secret-key-99');
+    const file = JSON.parse(reply.data.text);
+    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', secretsRemoved: 1, value: { version: 1, data: { ...futureAccount, key: SECRET_MARKER } } });
     expect(await call('storage.exportUnreadable', { ref: 'account:acc_good' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(JSON.parse(((await call('storage.exportUnreadable', { ref: 'settings' })) as { data: { text: string } }).data.text).value).toEqual(brokenSettings);
+    const settings = (await call('storage.exportUnreadable', { ref: 'settings' })) as { data: { text: string; redacted: number } };
+    expect(JSON.parse(settings.data.text).value).toEqual(brokenSettings);
+    expect(settings.data.redacted).toBe(0);
+  });
+
+  it('exports an unreadable entry with a passphrase encrypted, the raw entry inside exactly as stored', async () => {
+    await seed();
+    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future', passphrase: 'correct horse battery' })) as { ok: true; data: { fileName: string; text: string } };
+    expect(reply).toMatchObject({ ok: true, data: { fileName: 'vidrelay-unreadable-account-acc_future-encrypted.json', protection: 'encrypted' } });
+    expect(reply.data.text).not.toContain('future-secret-key-99');
+    const file = JSON.parse(reply.data.text);
+    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', encryption: { purpose: UNREADABLE_EXPORT_PURPOSE, kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } } });
+    expect(file.value).toBeUndefined();
+    const block = encryptedKeysSchema.parse(file.encryption);
+    expect(JSON.parse(await decryptText(block, 'correct horse battery', UNREADABLE_EXPORT_PURPOSE))).toEqual({ value: { version: 1, data: futureAccount } });
+    // Bound to its purpose: the block does not open as a settings file's key block.
+    await expect(decryptText(block, 'correct horse battery')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(decryptText(block, 'wrong horse battery', UNREADABLE_EXPORT_PURPOSE)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await call('storage.exportUnreadable', { ref: 'account:acc_future', passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('8 characters') } });
   });
 
   it('removes only after confirmation, only unreadable entries, and only for extension pages', async () => {

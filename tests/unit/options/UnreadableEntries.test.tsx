@@ -9,6 +9,9 @@ import { accountSchema } from '../../../lib/accounts';
 import { useLocale } from '../i18n/helpers';
 import de from '../../../public/_locales/de/messages.json';
 
+const downloads = vi.hoisted(() => [] as { name: string; text: string }[]);
+vi.mock('../../../components/download', () => ({ downloadText: (name: string, text: string) => void downloads.push({ name, text }) }));
+
 // The Options panel for stored data that could not be read, against the real
 // handlers and router over fake browser storage.
 
@@ -27,6 +30,7 @@ async function show(entries: Record<string, unknown>, extra: Record<string, unkn
 }
 
 beforeEach(() => {
+  downloads.length = 0;
   fakeBrowser.runtime.sendMessage = (async (message: unknown) => dispatch(createStorageHandlers() as Handlers, message, page)) as never;
   root = document.createElement('div');
   document.body.append(root);
@@ -49,7 +53,7 @@ describe('UnreadableEntries', () => {
     await show({ ok: account('ok'), acc_f: account('acc_f', 'streamfuture.tv') });
     expect(root.querySelector('h3')?.textContent).toBe('1 account could not be read');
     expect(text()).toContain('Its host "streamfuture.tv" is unknown to this version of VidRelay.');
-    expect(text()).toContain('may contain its API key in plain text');
+    expect(text()).toContain('without one, API keys, passwords and tokens in it are replaced by a marker');
     expect(buttons().map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([
       ['Export', 'Export Account acc_f'],
       ['Remove', 'Remove Account acc_f'],
@@ -88,5 +92,44 @@ describe('UnreadableEntries', () => {
     expect(Object.keys(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: object } }).accountEntries.entries)).toEqual(['ok']);
     expect(text()).toContain('Removed the unreadable entry.');
     expect(root.querySelectorAll('li, h3')).toHaveLength(0);
+  });
+
+  it('asks for a passphrase on Export: without one the key is replaced and the page says so, with one the file is encrypted', async () => {
+    await show({ ok: account('ok'), acc_f: account('acc_f', 'streamfuture.tv') });
+    const exportButton = () => buttons().find((b) => b.textContent === 'Export')!;
+    await act(() => exportButton().click());
+    expect(exportButton().getAttribute('aria-expanded')).toBe('true');
+    const field = root.querySelector<HTMLInputElement>('input[type="password"]')!;
+    expect(root.querySelector(`label[for="${field.id}"]`)?.textContent).toBe('Passphrase for this export');
+    expect(downloads).toHaveLength(0);
+    await act(() => buttons().find((b) => b.textContent === 'Save export')!.click());
+    await settle();
+    await settle();
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0].text).not.toContain('secret-acc_f-key');
+    expect(JSON.parse(downloads[0].text).value.data.key).toBe('[removed for export: secret]');
+    expect(text()).toContain('Saved vidrelay-unreadable-account-acc_f.json without encryption: 1 secret values (API keys, passwords, tokens) were replaced by "[removed for export: secret]"');
+    expect(root.querySelector('form')).toBeNull();
+
+    await act(() => exportButton().click());
+    const again = root.querySelector<HTMLInputElement>('input[type="password"]')!;
+    again.value = 'short';
+    await act(() => void again.dispatchEvent(new Event('input')));
+    await act(() => buttons().find((b) => b.textContent === 'Save export')!.click());
+    await settle();
+    await settle();
+    expect(downloads).toHaveLength(1);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('at least 8 characters');
+    expect(root.querySelector('form')).not.toBeNull();
+    again.value = 'a long passphrase';
+    await act(() => void again.dispatchEvent(new Event('input')));
+    await act(() => buttons().find((b) => b.textContent === 'Save export')!.click());
+    // PBKDF2 at its full iteration count takes a moment.
+    for (let i = 0; i < 100 && downloads.length < 2; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await settle();
+    expect(downloads[1].name).toBe('vidrelay-unreadable-account-acc_f-encrypted.json');
+    expect(downloads[1].text).not.toContain('secret-acc_f-key');
+    expect(JSON.parse(downloads[1].text).encryption.cipher.name).toBe('AES-GCM');
+    expect(text()).toContain('Saved vidrelay-unreadable-account-acc_f-encrypted.json, encrypted with your passphrase.');
   });
 });
