@@ -88,8 +88,8 @@ export function OptionsApp() {
         onCancel={editing ? closeForm : undefined}
       />
       <SettingsFileSection
-        onDone={(summary) => {
-          setNotice({ text: summary, tone: 'ok' });
+        onDone={(summary, tone = 'ok') => {
+          setNotice({ text: summary, tone });
           closeForm();
           void reload();
         }}

@@ -1,13 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
 import { errorFrom, send } from '../../lib/messaging';
 import { t } from '../../lib/i18n';
+import type { ExportResult } from '../../lib/settings-file/export';
 import { downloadText } from '../download';
 import { ErrorNote } from '../ErrorNote';
 import type { UiError } from '../useRemote';
 
 interface Props {
-  /** Called with a summary the page shows in its status line. */
-  onDone(summary: string): void;
+  /** Called with a summary the page shows in its status line; 'warn' when part of the data is not in the file. */
+  onDone(summary: string, tone?: 'ok' | 'warn'): void;
+}
+
+/** What the export could not include, in words; empty when everything is in the file. */
+export function leftOutWords(out: Pick<ExportResult, 'unreadableAccounts' | 'unreadableAccountLists'>): string[] {
+  const words: string[] = [];
+  if (out.unreadableAccounts === 1) words.push(t('optExportLeftOutOne'));
+  else if (out.unreadableAccounts > 1) words.push(t('optExportLeftOutMany', String(out.unreadableAccounts)));
+  if (out.unreadableAccountLists) words.push(t('optExportLeftOutList'));
+  return words;
 }
 
 /** Export and import of accounts and settings. Keys travel only encrypted, and only with a passphrase. */
@@ -23,7 +33,9 @@ export function SettingsFileSection({ onDone }: Props) {
     try {
       const out = await send('settings.export', { passphrase: passphrase || undefined });
       downloadText(out.fileName, out.text, 'application/json');
-      onDone(out.keysIncluded ? t('optExportedWithKeys', [String(out.accounts), out.fileName]) : t('optExportedNoKeys', [String(out.accounts), out.fileName]));
+      const done = out.keysIncluded ? t('optExportedWithKeys', [String(out.accounts), out.fileName]) : t('optExportedNoKeys', [String(out.accounts), out.fileName]);
+      const leftOut = leftOutWords(out);
+      onDone([done, ...leftOut].join(' '), leftOut.length ? 'warn' : 'ok');
     } catch (e) {
       setError(errorFrom(e));
     } finally {

@@ -11,6 +11,21 @@ export interface ExportResult {
   text: string;
   keysIncluded: boolean;
   accounts: number;
+  /** Account entries that could not be read and so are not in the file. */
+  unreadableAccounts: number;
+  /** Whole account lists (the record, an earlier version's list) that could not be read: none of theirs is in the file. */
+  unreadableAccountLists: number;
+}
+
+// Unreadable accounts are left out and counted, so the user is told which
+// part of their data the file lacks. Unreadable settings refuse the export:
+// the file would carry default settings in place of the user's, and
+// importing it would then replace theirs with those defaults.
+function settingsUnreadable(): HostError {
+  return new HostError(
+    'storage_unreadable',
+    'The stored settings could not be read, so nothing was exported: the file would hold default settings instead of yours. Export or remove them under "Stored data that could not be read" in Options, then export again.',
+  );
 }
 
 /** Keys are left out unless a passphrase is given; then they travel encrypted, never in plain text. */
@@ -19,7 +34,8 @@ export async function exportSettings(passphrase?: string, now = new Date()): Pro
   if (secret && secret.length < MIN_PASSPHRASE_LENGTH) {
     throw new HostError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export without keys.`);
   }
-  const [accounts, settings] = await Promise.all([accountsItem.get(), settingsItem.get()]);
+  if (await settingsItem.problem()) throw settingsUnreadable();
+  const [accounts, settings, unreadable] = await Promise.all([accountsItem.get(), settingsItem.get(), accountsItem.unreadable()]);
   const file: SettingsFile = {
     format: SETTINGS_FILE_FORMAT,
     version: SETTINGS_FILE_VERSION,
@@ -37,5 +53,7 @@ export async function exportSettings(passphrase?: string, now = new Date()): Pro
     text: `${JSON.stringify(file, null, 2)}\n`,
     keysIncluded: !!secret,
     accounts: accounts.length,
+    unreadableAccounts: unreadable.entries.length,
+    unreadableAccountLists: Number(!!unreadable.recordProblem) + Number(!!unreadable.legacyProblem),
   };
 }

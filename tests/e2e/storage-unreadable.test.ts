@@ -132,6 +132,15 @@ describe('a profile of today with one unreadable account', () => {
     expect(JSON.parse(await decryptText(encryptedKeysSchema.parse(file.encryption), 'e2e passphrase 42', 'vidrelay-unreadable-entry'))).toEqual({ value: { version: 1, data: future() } });
   });
 
+  it('exports settings without the unreadable account and says so in the status line', async () => {
+    const file = JSON.parse(await options.exportSettings());
+    expect(file.accounts.map((a: { id: string }) => a.id)).not.toContain('acc_future');
+    expect(file.accounts).toHaveLength(3);
+    const status = options.status();
+    await status.filter({ hasText: '1 account could not be read and is not in this file' }).waitFor();
+    await expect(status.getAttribute('class')).resolves.toContain('warn');
+  });
+
   it('removes the entry after confirmation', async () => {
     await options.removeUnreadable('Account acc_future');
     await options.unreadable().getByText('Removed the unreadable entry.').waitFor();

@@ -70,6 +70,20 @@ export class OptionsPage {
     return readFile(path!, 'utf8');
   }
 
+  /** Presses "Export settings" (no passphrase) and returns the file's text. */
+  async exportSettings(): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export settings' }).click();
+    const path = await (await download).path();
+    const { readFile } = await import('node:fs/promises');
+    return readFile(path!, 'utf8');
+  }
+
+  /** The page's status line (saved, exported, imported...). */
+  status() {
+    return this.page.getByRole('status');
+  }
+
   /** What the panel said about the last export or removal. */
   unreadableNotice() {
     return this.unreadable().locator('[aria-live="polite"]');

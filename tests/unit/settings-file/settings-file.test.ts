@@ -6,6 +6,7 @@ import { accountsItem, settingsItem } from '../../../lib/storage';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
 import { HostError } from '../../../lib/errors';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const PASS = 'correct horse battery';
@@ -58,6 +59,39 @@ describe('settings export', () => {
     expect(atob(a.keys.cipher.iv)).toHaveLength(12);
     expect(a.keys.kdf.salt).not.toBe(b.keys.kdf.salt);
     expect(a.keys.cipher.iv).not.toBe(b.keys.cipher.iv);
+  });
+
+  it('leaves unreadable accounts out and says how many, keeping them in storage', async () => {
+    await seed();
+    const entries = ((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: Record<string, unknown> } }).accountEntries.entries;
+    const broken = { version: 1, data: { ...stored({ id: 'acc_new', key: 'unreadable-key-4242' }), hostId: 'streamfuture.tv' } };
+    await fakeBrowser.storage.local.set({ accountEntries: { version: 1, entries: { ...entries, acc_new: broken, junk: 'junk' } } });
+    const out = await exportSettings(PASS);
+    expect(out).toMatchObject({ accounts: 2, unreadableAccounts: 2, unreadableAccountLists: 0 });
+    expect(out.text).not.toContain('acc_new');
+    expect(out.text).not.toContain('unreadable-key-4242');
+    expect(JSON.parse(out.text).accounts.map((a: { id: string }) => a.id)).toEqual(['acc_media1', 'acc_keep']);
+    expect(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: Record<string, unknown> } }).accountEntries.entries.acc_new).toEqual(broken);
+    await fakeBrowser.storage.local.set({ accountEntries: { version: 2, entries: {} } });
+    await expect(exportSettings()).resolves.toMatchObject({ accounts: 0, unreadableAccounts: 0, unreadableAccountLists: 1 });
+  });
+
+  it('counts nothing left out when everything reads', async () => {
+    await seed();
+    await expect(exportSettings()).resolves.toMatchObject({ accounts: 2, unreadableAccounts: 0, unreadableAccountLists: 0 });
+  });
+
+  it('refuses to export over unreadable settings with a coded error instead of writing defaults', async () => {
+    await seed();
+    const unreadable = { version: 2, data: { linkFormat: 'html', somethingNew: true } };
+    await fakeBrowser.storage.local.set({ settings: unreadable });
+    const error = await exportSettings().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'storage_unreadable', message: expect.stringContaining('nothing was exported') });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(unreadable);
   });
 
   it('refuses a passphrase that is too short', async () => {
