@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod';
-import { defineVersionedItem } from '../persist';
+import { defineVersionedItem, problemText } from '../persist';
+import { isHostError } from '../errors';
 import { checkHealth, countNewProblems, type HealthStatus } from '../links/health';
 import type { HostClient } from '../hosts/types';
 
@@ -106,6 +107,8 @@ export function createHealth(deps: HealthDeps) {
   const now = deps.now ?? (() => Date.now());
 
   async function check(targets: HealthTarget[]): Promise<HealthSnapshot> {
+    // Results that cannot be read are never written over: refuse before asking any host.
+    await healthItem.assertWritable();
     const byAccount = new Map<string, string[]>();
     for (const t of targets) {
       const list = byAccount.get(t.accountId) ?? [];
@@ -148,6 +151,25 @@ export function createHealth(deps: HealthDeps) {
   return {
     check,
     checkHistory: async () => check(await deps.historyTargets()),
+    /**
+     * The daily alarm's check. Nobody awaits an alarm, so it never rejects:
+     * while the stored results cannot be read it is skipped and reported
+     * (they stay as they are, listed in Options); any other failure is
+     * reported by its code and the next alarm tries again.
+     */
+    scheduledCheck: async (): Promise<HealthSnapshot | undefined> => {
+      try {
+        const problem = await healthItem.problem();
+        if (problem) {
+          console.warn(`VidRelay: daily link health check skipped: the stored link health results could not be read and are kept as they are (${problemText(problem)}) See Options.`);
+          return undefined;
+        }
+        return await check(await deps.historyTargets());
+      } catch (error) {
+        console.warn(`VidRelay: daily link health check failed (${isHostError(error) ? error.code : 'unexpected error'}); the next one tries again.`);
+        return undefined;
+      }
+    },
     status: async () => toSnapshot(await healthItem.get()),
     seen: async () => {
       const stored = await healthItem.update((current) => ({ ...current, unseen: 0 }));

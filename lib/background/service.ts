@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isHostError } from '../errors';
 import { accountsItem, settingsItem } from '../storage';
 import { toPublicAccount } from '../accounts';
 import { createJobStore } from '../queue/store';
@@ -111,9 +112,12 @@ export function startBackground(): void {
   });
   const alarms: Record<string, () => Promise<unknown>> = {
     [POLL_ALARM]: () => runner.poll(),
-    [HEALTH_ALARM]: () => health.checkHistory(),
+    [HEALTH_ALARM]: () => health.scheduledCheck(),
   };
-  browser.alarms.onAlarm.addListener((alarm) => void alarms[alarm.name]?.());
+  // Nobody awaits an alarm: a failure is reported by its code, never left unhandled.
+  browser.alarms.onAlarm.addListener(
+    (alarm) => void alarms[alarm.name]?.().catch((error: unknown) => console.warn(`VidRelay: alarm ${alarm.name} failed (${isHostError(error) ? error.code : 'unexpected error'})`)),
+  );
   const commands: Record<string, () => Promise<unknown>> = {
     'send-video': shortcut,
     'open-manager': () => browser.tabs.create({ url: browser.runtime.getURL('/manager.html') }),

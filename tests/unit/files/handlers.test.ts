@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { dispatch, type Handlers } from '../../../lib/background/router';
@@ -199,5 +199,34 @@ describe('link health', () => {
     } finally {
       sim.clearFaults();
     }
+  });
+
+  it('skips and reports the daily check while stored link health cannot be read: no host asked, nothing written, no rejection', async () => {
+    const key = `media-key-${n}`;
+    await addAccount('h4', 'media.cm', key);
+    const target = { accountId: 'h4', code: 'gone000002' };
+    const unreadable = { version: 7, data: { entries: { 'h4:gone000002': { status: 'deleted', checkedAt: 1, note: 'from a newer build' } }, unseen: 1 } };
+    await fakeBrowser.storage.local.set({ linkHealth: unreadable });
+    const asked: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const health = createHealth({ clientFor: async (id) => (asked.push(id), clientForId(id)), historyTargets: async () => [target] });
+
+    await expect(health.scheduledCheck()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('daily link health check skipped'));
+    expect(warn.mock.calls.flat().join(' ')).toContain('format 7');
+    await expect(health.checkHistory()).rejects.toMatchObject({ code: 'storage_unreadable' });
+    expect(asked).toEqual([]);
+    expect((await fakeBrowser.storage.local.get('linkHealth')).linkHealth).toEqual(unreadable);
+
+    // Other failures are reported by code only, and the alarm still resolves.
+    const failing = createHealth({ clientFor: clientForId, historyTargets: async () => Promise.reject(new Error(`boom ${key}`)) });
+    await fakeBrowser.storage.local.remove('linkHealth');
+    await expect(failing.scheduledCheck()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenLastCalledWith('VidRelay: daily link health check failed (unexpected error); the next one tries again.');
+
+    // Once the entry is gone (the user removed it), the daily check runs again.
+    await expect(health.scheduledCheck()).resolves.toMatchObject({ entries: [{ code: 'gone000002', status: 'missing' }] });
+    expect(asked).toEqual(['h4']);
+    warn.mockRestore();
   });
 });
