@@ -36,6 +36,7 @@ const wholeTitles: Record<Exclude<UnreadableKind, 'account'>, MessageKey> = {
   legacyAccounts: 'optUnreadableLegacyAccounts',
   settings: 'optUnreadableSettings',
   linkHealth: 'optUnreadableLinkHealth',
+  pickerEntry: 'optUnreadablePickerEntry',
 };
 
 function nameOf(entry: UnreadableReport): string {

@@ -4,6 +4,7 @@ import { problemText, type StoredProblem, type VersionedItem } from '../persist'
 import { accountEntriesKey, legacyAccountsKey } from '../account-store';
 import type { UnreadableKind, UnreadableReport } from '../protocol/storage';
 import { healthItem } from './health';
+import { pickerPrefix, removeUnreadablePickerEntry, unreadablePickerEntries, unreadablePickerRaw } from './picker';
 import { protectedFile, type ExportProtection } from './unreadable-export';
 
 // Every stored record or entry that could not be read, by a ref the UI sends
@@ -22,6 +23,8 @@ const records: Record<string, Whole> = {
 };
 
 const accountRef = 'account:';
+// Picker entries live in storage.session under this same prefix.
+const pickerRef = pickerPrefix;
 
 function report(ref: string, kind: UnreadableKind, problem: StoredProblem, id?: string): UnreadableReport {
   return { ref, kind, problem, message: problemText(problem), ...(id ? { id } : {}) };
@@ -36,6 +39,7 @@ export async function listUnreadable(): Promise<UnreadableReport[]> {
     const problem = await whole.item.problem();
     if (problem) out.push(report(ref, whole.kind, problem));
   }
+  for (const entry of await unreadablePickerEntries()) out.push(report(pickerRef + entry.id, 'pickerEntry', entry.problem));
   return out;
 }
 
@@ -58,6 +62,9 @@ export async function exportUnreadable(ref: string, passphrase?: string, now = n
   } else if (ref === 'accounts' || ref === 'legacyAccounts') {
     storageKey = ref === 'accounts' ? accountEntriesKey : legacyAccountsKey;
     value = await accountsItem.rawRecord(ref === 'accounts' ? 'record' : 'legacy');
+  } else if (ref.startsWith(pickerRef)) {
+    storageKey = `session:${ref}`;
+    value = await unreadablePickerRaw(ref.slice(pickerRef.length));
   } else {
     storageKey = records[ref].storageKey;
     value = await records[ref].item.raw();
@@ -75,6 +82,7 @@ export async function removeUnreadable(ref: string): Promise<boolean> {
   if (ref.startsWith(accountRef)) removed = await accountsItem.removeUnreadable(ref.slice(accountRef.length));
   else if (ref === 'accounts') removed = await accountsItem.removeUnreadableRecord('record');
   else if (ref === 'legacyAccounts') removed = await accountsItem.removeUnreadableRecord('legacy');
+  else if (ref.startsWith(pickerRef)) removed = await removeUnreadablePickerEntry(ref.slice(pickerRef.length));
   else if (Object.hasOwn(records, ref)) removed = await records[ref].item.removeUnreadable();
   else removed = false;
   if (!removed) throw gone();

@@ -19,6 +19,8 @@ const keyReadingMarkers = [
   // Decrypting or encrypting keys for the settings file happens in the background.
   'PBKDF2',
   'vidrelay-settings-keys',
+  // Encrypting an unreadable entry for export, too.
+  'vidrelay-unreadable-entry',
 ];
 
 // UI pages and injected scripts talk to the background only through messages.

@@ -137,4 +137,17 @@ describe('unreadable stored data', () => {
     expect((await accountsItem.get()).map((a) => a.id)).toEqual(['acc_good']);
     expect((await call('storage.unreadable', {})) as { data: unknown[] }).toMatchObject({ data: [{ ref: 'linkHealth' }] });
   });
+
+  it('reports an unreadable picker entry of storage.session, exports it with secrets removed and removes it on request', async () => {
+    const newer = { version: 2, data: { id: 'p1', candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: 'picker-secret-1' }] } };
+    await fakeBrowser.storage.session.set({ 'picker:p1': newer });
+    const list = (await call('storage.unreadable', {})) as { data: { ref: string; kind: string; problem: { code: string } }[] };
+    expect(list.data.map((r) => [r.ref, r.kind, r.problem.code])).toEqual([['picker:p1', 'pickerEntry', 'newer_version']]);
+    const out = (await call('storage.exportUnreadable', { ref: 'picker:p1' })) as { data: { text: string; redacted: number } };
+    expect(out.data.redacted).toBe(1);
+    expect(JSON.parse(out.data.text)).toMatchObject({ kind: 'pickerEntry', storageKey: 'session:picker:p1', value: { version: 2, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } } });
+    expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
 });

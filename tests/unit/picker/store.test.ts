@@ -4,10 +4,16 @@ import {
   loadPickerEntry,
   openPicker,
   openPickerWindow,
+  pickerEntryVersion,
   pickerTtlMs,
   removePickerEntry,
+  removeUnreadablePickerEntry,
   savePickerEntry,
+  unreadablePickerEntries,
+  unreadablePickerRaw,
 } from '../../../lib/background/picker';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FoundVideo } from '../../../lib/media';
 
 const candidates: FoundVideo[] = [
@@ -42,9 +48,35 @@ describe('picker entries in storage.session', () => {
     expect(keys).not.toContain(`picker:${old.id}`);
   });
 
-  it('ignores a stored entry that does not validate', async () => {
-    await fakeBrowser.storage.session.set({ 'picker:bad': { id: 'bad', createdAt: Date.now(), target: 'x', candidates: [{ url: 1 }] } });
-    await expect(loadPickerEntry('bad')).resolves.toBeUndefined();
+  it('stores each entry as { version, data }', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:a' });
+    expect((await fakeBrowser.storage.session.get(`picker:${entry.id}`))[`picker:${entry.id}`]).toEqual({ version: pickerEntryVersion, data: entry });
+  });
+
+  it('reads an entry of the earlier bare shape (version 0, fixture) as it is', async () => {
+    const bare = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage/picker-entry-v0.json'), 'utf8'));
+    await fakeBrowser.storage.session.set({ [`picker:${bare.id}`]: bare });
+    await expect(loadPickerEntry(bare.id, bare.createdAt + 1)).resolves.toEqual(bare);
+    await expect(unreadablePickerEntries()).resolves.toEqual([]);
+    await expect(removePickerEntry(bare.id)).resolves.toBe(true);
+  });
+
+  it('keeps an entry that cannot be read: refused with a coded error, never dropped as stale, removed only as unreadable', async () => {
+    const bad = { id: 'bad', createdAt: 1, target: 'x', candidates: [{ url: 1 }] };
+    const newer = { version: 2, data: { id: 'newer' } };
+    await fakeBrowser.storage.session.set({ 'picker:bad': bad, 'picker:newer': newer });
+    await expect(loadPickerEntry('bad')).rejects.toMatchObject({ code: 'storage_unreadable', message: expect.stringContaining('Options') });
+    await savePickerEntry({ candidates, target: 'account:a' }, 1 + pickerTtlMs * 10);
+    await expect(removePickerEntry('bad')).resolves.toBe(false);
+    const session = await fakeBrowser.storage.session.get(['picker:bad', 'picker:newer']);
+    expect(session).toEqual({ 'picker:bad': bad, 'picker:newer': newer });
+    await expect(unreadablePickerEntries()).resolves.toEqual([
+      { id: 'bad', problem: { code: 'bad_shape', fields: ['candidates.0.url', 'candidates.0.kind', 'candidates.0.source'] } },
+      { id: 'newer', problem: { code: 'newer_version', version: 2, known: pickerEntryVersion } },
+    ]);
+    await expect(unreadablePickerRaw('newer')).resolves.toEqual(newer);
+    await expect(removeUnreadablePickerEntry('newer')).resolves.toBe(true);
+    await expect(fakeBrowser.storage.session.get('picker:newer')).resolves.toEqual({});
   });
 
   it('refuses to store an empty list', async () => {
