@@ -177,7 +177,8 @@ describe('a profile of today updated to this build', () => {
     const options = await OptionsPage.open(session);
     await expect(options.accounts().count()).resolves.toBe(3);
     await expect(options.accounts().filter({ hasText: 'Old mega' }).textContent()).resolves.toContain('default');
-    for (const [label, login] of [['Old media', 'media-person'], ['Old mega', 'mega-person'], ['Old mp4', 'mp4-person']]) {
+    // Old mega's stored login is sent to the host, so host text shows it scrubbed.
+    for (const [label, login] of [['Old media', 'media-person'], ['Old mega', '***'], ['Old mp4', 'mp4-person']]) {
       await options.editAccount(label);
       await options.testConnection();
       await expect(options.accountInfo('login').textContent()).resolves.toContain(login);
