@@ -187,3 +187,30 @@ describe('a profile of today updated to this build', () => {
     await expect(options.unreadable().count()).resolves.toBe(0);
   });
 });
+
+describe('a profile whose settings and link health cannot be read', () => {
+  let session: ExtensionSession;
+  const settings = { version: 2, data: { linkFormat: 'html', fromTheFuture: true } };
+  const linkHealth = { version: 1, data: { entries: { 'acc_media:abc': { status: 'gone-for-good', checkedAt: 1 } }, unseen: 1 } };
+
+  beforeAll(async () => {
+    const accounts = { version: 1, data: [account('acc_media', 'media.cm', 'Media', 'store-e2e-media-key-1111')] };
+    ({ session } = await profileWith({ accounts, settings, linkHealth }));
+    await waitForMigration(session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('refuses the settings export with a coded error instead of writing defaults, and keeps both records', async () => {
+    const options = await OptionsPage.open(session);
+    await options.unreadable().getByRole('heading', { name: 'The link health results could not be read' }).waitFor();
+    await options.page.getByRole('button', { name: 'Export settings' }).click();
+    const alert = options.page.locator('[role="alert"][data-code="storage_unreadable"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('nothing was exported');
+    const worker = await session.worker();
+    expect(await worker.evaluate(async () => chrome.storage.local.get(['settings', 'linkHealth']))).toEqual({ settings, linkHealth });
+  });
+});
