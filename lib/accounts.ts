@@ -1,9 +1,10 @@
 import { z } from './zod';
 import { capabilityNames } from './hosts/types';
+import { registeredHostIds } from './hosts/registry';
 
 // Accounts as stored (with the key) and as UI pages see them (key masked).
 
-export const hostIds = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'megamax.me', 'xfs'] as const;
+export const hostIds = registeredHostIds;
 
 export const accountDefaultsSchema = z.object({
   folderId: z.string().optional(),

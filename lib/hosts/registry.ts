@@ -1,6 +1,6 @@
 // Every host VidRelay knows, listed explicitly. Adding a host means adding a
-// preset file and a line here.
-import type { HostId } from './types';
+// preset file and a line here: host ids, the accounts schema, host-sim's
+// profiles and the demo seed all follow from this list.
 import type { PresetEntry } from './presets/define';
 import { mediaCm } from './presets/media-cm';
 import { vipstreamCc } from './presets/vipstream-cc';
@@ -9,8 +9,25 @@ import { watchingVn } from './presets/watching-vn';
 import { megamaxMe } from './presets/megamax-me';
 import { customXfs } from './presets/xfs';
 
-export const registry: readonly PresetEntry[] = [mediaCm, vipstreamCc, mp4uploadCom, watchingVn, megamaxMe, customXfs];
-
-export function findEntry(id: HostId | string): PresetEntry | undefined {
-  return registry.find((entry) => entry.preset.id === id);
+/** What the rest of the code reads from a list of entries (tests build one with an extra preset). */
+export function registryOf<const E extends readonly PresetEntry<string>[]>(entries: E) {
+  type Id = E[number]['preset']['id'];
+  return {
+    registry: entries,
+    /** The ids in registry order, as the tuple zod's enum wants. */
+    registeredHostIds: entries.map((entry) => entry.preset.id) as unknown as readonly [Id, ...Id[]],
+    findEntry: (id: string): PresetEntry<Id> | undefined =>
+      (entries as readonly PresetEntry<Id>[]).find((entry) => entry.preset.id === id),
+  };
 }
+
+export const { registry, registeredHostIds, findEntry } = registryOf([
+  mediaCm,
+  vipstreamCc,
+  mp4uploadCom,
+  watchingVn,
+  megamaxMe,
+  customXfs,
+]);
+
+export type RegisteredHostId = (typeof registry)[number]['preset']['id'];

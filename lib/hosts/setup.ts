@@ -5,10 +5,10 @@ import { createHttp, type Http } from './http';
 import type { FailureContext } from './failures';
 import type { PresetEntry } from './presets/define';
 import { findEntry } from './registry';
-import type { HostAccount, HostClientDeps } from './types';
+import type { HostAccount, HostClientDeps, HostId } from './types';
 
 export interface AccountSetup {
-  entry: PresetEntry;
+  entry: PresetEntry<HostId>;
   apiBase: string;
   origin: string;
   ctx: FailureContext;
@@ -36,7 +36,7 @@ export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): A
   const ctx: FailureContext = {
     label: entry.preset.id === 'xfs' ? base.host : entry.preset.label,
     secrets: [account.key],
-    credentials: entry.family === 'megamax' ? 'login and key' : 'key',
+    credentials: entry.preset.needsLogin ? 'login and key' : 'key',
   };
   return { entry, apiBase, origin: base.origin, ctx, http: createHttp(deps, ctx) };
 }

@@ -1,7 +1,10 @@
 // Normalized shapes every host dialect maps into. UI, queue and background
 // only ever see these, never a host's raw JSON.
 
-export type HostId = 'media.cm' | 'vipstream.cc' | 'mp4upload.com' | 'watching.vn' | 'megamax.me' | 'xfs';
+import type { RegisteredHostId } from './registry';
+
+/** Every registered host's id (lib/hosts/registry.ts). */
+export type HostId = RegisteredHostId;
 
 /** A capability is named after the HostClient method that provides it. */
 export const capabilityNames = [
@@ -60,8 +63,8 @@ export interface LinkTemplates {
   download?: string;
 }
 
-export interface HostPreset {
-  id: HostId;
+export interface HostPreset<Id extends string = HostId> {
+  id: Id;
   label: string;
   /** Empty for `xfs`: the user gives it. */
   apiBase: string;
@@ -73,6 +76,13 @@ export interface HostPreset {
   /** Whether the host knows an adult flag. */
   adultFlag: boolean;
   needsLogin: boolean;
+  /** FileChanges the host's edit endpoint accepts; others reject `unsupported`. */
+  editFields: readonly (keyof FileChanges)[];
+  folderEditFields: readonly (keyof FolderChanges)[];
+  /** Whether cloning takes a target folder. */
+  cloneToFolder: boolean;
+  /** Whether the upload form takes a custom snapshot image. */
+  customSnapshot: boolean;
 }
 
 export interface AccountInfo {

@@ -1,5 +1,7 @@
 // Demo data: one account per preset with a few folders and files, so the
 // extension has something to show the moment it points at the simulator.
+import { getPreset } from '../../lib/hosts';
+import { registeredHostIds } from '../../lib/hosts/registry';
 import type { HostId } from '../../lib/hosts/types';
 import type { HostSim } from './types';
 
@@ -10,14 +12,14 @@ export interface DemoAccount {
   login: string;
 }
 
-const presets: HostId[] = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'megamax.me', 'xfs'];
+const presets: readonly HostId[] = registeredHostIds;
 
 const titles = ['Big Buck Bunny', 'Sintel trailer', 'Tears of Steel', 'Elephants Dream'];
 
 export function seedDemo(sim: HostSim): DemoAccount[] {
   return presets.map((hostId) => {
     const key = `demo-key-${hostId}`;
-    const account = sim.addAccount({ hostId, key, login: hostId === 'megamax.me' ? 'demo@vidrelay.test' : 'demo' });
+    const account = sim.addAccount({ hostId, key, login: getPreset(hostId)?.needsLogin ? 'demo@vidrelay.test' : 'demo' });
     const movies = sim.addFolder(hostId, key, 'Movies');
     const trailers = sim.addFolder(hostId, key, 'Trailers', movies.id);
     titles.forEach((title, i) => {

@@ -1,10 +1,14 @@
-// One profile per simulated XFS host: its endpoint table (exactly the
-// endpoints its document lists), row shape, error style and snapshot limit.
+// One profile per simulated XFS host, derived from the host registry: each
+// endpoint a preset's dialect lists gets the simulator's handler for that
+// capability, reading the parameter names the dialect sends. A short table
+// adds what a host's document shows beyond that (its row shapes, errors
+// inside HTTP 200, reply variants); a new preset needs no entry there.
+import { registry } from '../../lib/hosts/registry';
+import type { XfsCapability, XfsDialect } from '../../lib/hosts/xfs/dialect';
 import { accountInfo, accountStats, accountStatsAsInfo, uploadServer, uploadUrl } from './xfs-account';
 import type { XfsHandler, XfsProfile } from './xfs-context';
 import {
-  deleteByDelCode,
-  deleteByFileCode,
+  deleteBy,
   deletedByCount,
   deletedByHours,
   directLink,
@@ -21,94 +25,73 @@ import {
 } from './xfs-files';
 import { folderCreate, folderEdit, folderList, folderRenameNested } from './xfs-folders';
 
-const kb = 1024;
-
-const vipEndpoints: Record<string, XfsHandler> = {
-  'account/info': accountInfo,
-  'account/stats': accountStats,
-  'upload/server': uploadServer,
-  'upload/url': uploadUrl,
-  'file/info': fileInfo,
-  'file/edit': fileEdit,
-  'file/list': fileList,
-  'file/clone': fileClone,
-  'file/deleted': deletedByHours,
-  'file/dmca': dmcaFiles,
-  'file/encodings': encodings,
-  'folder/list': folderList,
-  'folder/create': folderCreate,
-  'folder/edit': folderEdit,
+const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> = {
+  accountInfo: () => accountInfo,
+  accountStats: () => accountStats,
+  upload: () => uploadServer,
+  remoteUpload: () => uploadUrl,
+  fileInfo: () => fileInfo,
+  editFile: () => fileEdit,
+  listFiles: () => fileList,
+  cloneFile: (d) => (d.cloneToFolder ? fileCopy : fileClone),
+  moveFiles: (d) => (d.endpoints.moveFiles === d.endpoints.editFile ? fileEdit : setFolder),
+  deleteFiles: (d) => deleteBy(d.params.deleteCode),
+  deletedFiles: () => deletedByHours,
+  dmcaFiles: () => dmcaFiles,
+  encodings: () => encodings,
+  directLinks: () => directLink,
+  listFolder: () => folderList,
+  createFolder: () => folderCreate,
+  editFolder: () => folderEdit,
 };
+
+type Documented = Partial<Omit<XfsProfile, 'id' | 'endpoints' | 'params'>> & { endpoints?: Record<string, XfsHandler> };
+
+/** What the seed hosts' documents show that the derivation cannot know. */
+const documented: Record<string, Documented> = {
+  'media.cm': {
+    shape: 'mediacm',
+    errorsInBody: true,
+    // Its file/edit example URL says file/rename, so both answer.
+    endpoints: { 'file/edit': fileEditRows, 'file/rename': fileEditRows, 'file/deleted': deletedByCount, 'folder/rename': folderRenameNested },
+  },
+  'mp4upload.com': { shape: 'mp4', errorsInBody: true, endpoints: { 'file/rename': fileRename, 'files/deleted': deletedByCount } },
+  'watching.vn': { endpoints: { 'account/stats': accountStatsAsInfo } },
+  // The generic host also answers the older file/set_folder.
+  xfs: { endpoints: { 'file/set_folder': setFolder, 'file/delete': deleteBy('file_code', 'del_code') } },
+};
+
+function profileOf(id: string, dialect: XfsDialect, snapshotMaxBytes?: number): XfsProfile {
+  const endpoints: Record<string, XfsHandler> = {};
+  for (const [capability, path] of Object.entries(dialect.endpoints) as [XfsCapability, string][]) {
+    endpoints[path] ??= byCapability[capability](dialect);
+  }
+  const extra = documented[id] ?? {};
+  return {
+    id,
+    shape: extra.shape ?? 'vip',
+    errorsInBody: extra.errorsInBody ?? false,
+    snapshotMaxBytes: extra.snapshotMaxBytes ?? snapshotMaxBytes,
+    params: dialect.params,
+    endpoints: { ...endpoints, ...extra.endpoints },
+  };
+}
 
 /** Refuses inside a 200 reply, as some XFS hosts do for functions they switched off. */
 const notAllowed: XfsHandler = () => ({ status: 403, raw: { msg: 'This function not allowed in API', status: 403 } });
 
+const derived = Object.fromEntries(
+  registry.flatMap((entry) => (entry.family === 'xfs' ? [[entry.preset.id, profileOf(entry.preset.id, entry.dialect, entry.preset.snapshotMaxBytes)]] : [])),
+) as Record<string, XfsProfile>;
+
+const standard = derived.xfs!;
+
 export const xfsProfiles: Record<string, XfsProfile> = {
-  'media.cm': {
-    id: 'media.cm',
-    shape: 'mediacm',
-    errorsInBody: true,
-    snapshotMaxBytes: 800 * kb,
-    endpoints: {
-      'account/info': accountInfo,
-      'account/stats': accountStats,
-      'upload/server': uploadServer,
-      'upload/url': uploadUrl,
-      'file/info': fileInfo,
-      'file/edit': fileEditRows,
-      'file/rename': fileEditRows,
-      'file/list': fileList,
-      'file/copy': fileCopy,
-      'file/delete': deleteByDelCode,
-      'file/deleted': deletedByCount,
-      'file/encodings': encodings,
-      'folder/list': folderList,
-      'folder/create': folderCreate,
-      'folder/rename': folderRenameNested,
-    },
-  },
-  'vipstream.cc': { id: 'vipstream.cc', shape: 'vip', errorsInBody: false, snapshotMaxBytes: 300 * kb, endpoints: vipEndpoints },
-  'mp4upload.com': {
-    id: 'mp4upload.com',
-    shape: 'mp4',
-    errorsInBody: true,
-    endpoints: {
-      'account/info': accountInfo,
-      'account/stats': accountStats,
-      'upload/server': uploadServer,
-      'file/info': fileInfo,
-      'file/rename': fileRename,
-      'file/list': fileList,
-      'file/clone': fileClone,
-      'file/set_folder': setFolder,
-      'folder/list': folderList,
-      'folder/create': folderCreate,
-      'folder/rename': folderEdit,
-      'files/deleted': deletedByCount,
-    },
-  },
-  'watching.vn': {
-    id: 'watching.vn',
-    shape: 'vip',
-    errorsInBody: false,
-    snapshotMaxBytes: 300 * kb,
-    endpoints: { ...vipEndpoints, 'account/stats': accountStatsAsInfo, 'file/direct_link': directLink },
-  },
-  xfs: {
-    id: 'xfs',
-    shape: 'vip',
-    errorsInBody: false,
-    endpoints: {
-      ...vipEndpoints,
-      'file/direct_link': directLink,
-      'file/delete': deleteByFileCode,
-      'file/set_folder': setFolder,
-    },
-  },
+  ...derived,
+  // A reduced host for the capability probe: a few endpoints, one refusing inside a 200.
   'xfs-lite': {
+    ...standard,
     id: 'xfs-lite',
-    shape: 'vip',
-    errorsInBody: false,
     endpoints: {
       'account/info': accountInfo,
       'upload/server': uploadServer,
@@ -121,4 +104,7 @@ export const xfsProfiles: Record<string, XfsProfile> = {
   },
 };
 
-export const simHostIds = [...Object.keys(xfsProfiles), 'megamax.me'];
+/** Hosts of the megamax family are served by megamax.ts. */
+export const megamaxHostIds: string[] = registry.filter((entry) => entry.family === 'megamax').map((entry) => entry.preset.id);
+
+export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds];

@@ -3,6 +3,7 @@
 import type { SimAccount, SimFile } from './types';
 import type { SimState } from './state';
 import type { RemoteFetcher } from './remote';
+import type { XfsParams } from '../../lib/hosts/xfs/dialect';
 
 /** Which document's field names a host's rows use. */
 export type XfsShape = 'mediacm' | 'vip' | 'mp4';
@@ -33,6 +34,8 @@ export interface XfsProfile {
   /** media.cm and mp4upload answer errors with HTTP 200 and the status in the body. */
   errorsInBody: boolean;
   snapshotMaxBytes?: number;
+  /** The parameter names the host's preset sends. */
+  params: XfsParams;
   endpoints: Record<string, XfsHandler>;
 }
 

@@ -23,7 +23,7 @@ function applyEdit(ctx: XfsCtx, files: SimFile[]): string | undefined {
   const q = ctx.q;
   const folderId = q.file_fld_id;
   if (folderId !== undefined && !folderExists(ctx.account, folderId)) return 'folder not found';
-  const title = q.file_title ?? q.title;
+  const title = q[ctx.profile.params.editTitle] ?? q.file_title ?? q.title;
   for (const f of files) {
     if (title) f.title = title;
     if (q.file_descr !== undefined) f.description = q.file_descr;
@@ -80,9 +80,10 @@ export const fileList: XfsHandler = (ctx) => {
   const page = positiveInt(q.page, 1);
   const perPage = positiveInt(q.per_page, 20);
   if (page === undefined || perPage === undefined) return fail(400, 'page and per_page must be positive numbers');
-  const title = (q.title ?? q.name ?? '').toLowerCase();
-  const isPublic = flag(q.public ?? q.file_public);
-  const adult = flag(q.adult ?? q.file_adult);
+  const p = ctx.profile.params;
+  const title = (q[p.listTitle] ?? q.title ?? q.name ?? '').toLowerCase();
+  const isPublic = flag(q[p.listPublic] ?? q.public ?? q.file_public);
+  const adult = flag(q[p.listAdult] ?? q.adult ?? q.file_adult);
   let after = -Infinity;
   if (q.created) {
     after = /^\d+$/.test(q.created) ? Date.now() - Number(q.created) * 60_000 : parseXfsTime(q.created);
@@ -121,7 +122,8 @@ export const fileClone: XfsHandler = (ctx) => {
   if (!code) return fail(400, 'file_code is required');
   const source = findFile(ctx, code);
   if (!source) return fail(404, 'file not found');
-  const copy = cloneOf(ctx, source, ctx.q.file_title);
+  if (ctx.q.fld_id !== undefined && !folderExists(ctx.account, ctx.q.fld_id)) return fail(404, 'folder not found');
+  const copy = cloneOf(ctx, source, ctx.q.file_title, ctx.q.fld_id);
   return ok({ url: watchLink(ctx, copy.code), filecode: copy.code });
 };
 
@@ -138,7 +140,7 @@ export const fileCopy: XfsHandler = (ctx) => {
 
 export const setFolder: XfsHandler = (ctx) => {
   const codes = codeList(ctx.q.file_code);
-  const folderId = ctx.q.fld_id;
+  const folderId = ctx.q[ctx.profile.params.moveFolder] ?? ctx.q.fld_id;
   if (codes.length === 0 || folderId === undefined) return fail(400, 'file_code and fld_id are required');
   if (!folderExists(ctx.account, folderId)) return fail(404, 'folder not found');
   const files = codes.map((c) => findFile(ctx, c)).filter((f): f is SimFile => !!f);
@@ -147,16 +149,15 @@ export const setFolder: XfsHandler = (ctx) => {
   return ok();
 };
 
-function deleteBy(param: 'del_code' | 'del_code|file_code'): XfsHandler {
+/** file/delete by the first of the code fields the host names that is given (media.cm: `del_code`). */
+export function deleteBy(...params: string[]): XfsHandler {
   return (ctx) => {
-    const codes = codeList(param === 'del_code' ? ctx.q.del_code : (ctx.q.file_code ?? ctx.q.del_code));
-    if (codes.length === 0) return fail(400, `${param === 'del_code' ? 'del_code' : 'file_code'} is required`);
+    const codes = codeList(params.map((name) => ctx.q[name]).find((v) => v !== undefined));
+    if (codes.length === 0) return fail(400, `${params[0]} is required`);
     const removed = codes.filter((c) => ctx.sim.deleteFile(ctx.account, c));
     return removed.length ? ok() : fail(404, 'file not found');
   };
 }
-export const deleteByDelCode = deleteBy('del_code');
-export const deleteByFileCode = deleteBy('del_code|file_code');
 
 function agoSec(text: string): string {
   return String(Math.max(0, Math.round((Date.now() - parseXfsTime(text)) / 1000)));

@@ -27,7 +27,7 @@ export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: Inc
     return;
   }
   const { fields, parts } = form;
-  const key = fields.key ?? fields.api_key ?? fields.sess_id;
+  const key = fields[profile.params.uploadAuth] ?? fields.key ?? fields.api_key ?? fields.sess_id;
   const account = key ? env.sim.accountFor(profile.id, key) : undefined;
   if (!account) {
     await removeParts(parts);
@@ -41,7 +41,7 @@ export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: Inc
     entries.push({
       file_code: 'undef',
       filename: snapshot.filename,
-      status: `Snapshot too large: max ${Math.round(profile.snapshotMaxBytes / 1024)} KB`,
+      status: `Snapshot too large: max ${Math.round(profile.snapshotMaxBytes / 1000)} KB`,
     });
   }
   const folderId = fields.fld_id && folderExists(account, fields.fld_id) ? fields.fld_id : '0';

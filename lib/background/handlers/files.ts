@@ -1,6 +1,5 @@
 import { accountsItem, settingsItem } from '../../storage';
 import { HostError } from '../../errors';
-import { findEntry } from '../../hosts/registry';
 import type { HostClient, RemoteFile } from '../../hosts/types';
 import type { fileRequests, LinkSettings, ListedFile } from '../../protocol/files';
 import type { HandlersFor } from '../router';
@@ -32,16 +31,14 @@ export function createFileHandlers(deps: FileHandlerDeps): HandlersFor<typeof fi
   return {
     'account.capabilities': async ({ accountId }) => {
       const client = await clientFor(accountId);
-      const entry = findEntry(client.preset.id);
-      const dialect = entry?.family === 'xfs' ? entry.dialect : undefined;
       return {
         accountId,
         hostId: client.preset.id,
         hostLabel: client.preset.label,
         capabilities: [...client.capabilities],
-        editFields: dialect ? [...dialect.editFields] : [],
-        folderEditFields: dialect ? [...dialect.folderEditFields] : [],
-        cloneToFolder: dialect?.cloneToFolder ?? false,
+        editFields: [...client.preset.editFields],
+        folderEditFields: [...client.preset.folderEditFields],
+        cloneToFolder: client.preset.cloneToFolder,
         adultFlag: client.preset.adultFlag,
       };
     },

@@ -31,7 +31,7 @@ async function uploadClient(deps: UploadHandlerDeps, accountId: string): Promise
 function checkSnapshot(client: HostClient, file: string, snapshot: { name: string; size: number; type: string }): void {
   const max = client.preset.snapshotMaxBytes;
   const label = client.preset.label;
-  if (client.preset.family !== 'xfs') throw new HostError('invalid_input', `${label} takes no custom snapshot; remove it from "${file}".`);
+  if (!client.preset.customSnapshot) throw new HostError('invalid_input', `${label} takes no custom snapshot; remove it from "${file}".`);
   if (snapshot.type && !snapshot.type.startsWith('image/')) {
     throw new HostError('invalid_input', `The snapshot for "${file}" must be an image (JPEG or PNG), not ${snapshot.type}.`);
   }
@@ -61,7 +61,7 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
           canUpload: has('upload'),
           canRemote: has('remoteUpload'),
           adultFlag: preset.adultFlag,
-          snapshots: preset.family === 'xfs',
+          snapshots: preset.customSnapshot,
           ...(preset.snapshotMaxBytes !== undefined ? { snapshotMaxBytes: preset.snapshotMaxBytes } : {}),
         };
       }

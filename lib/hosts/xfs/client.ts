@@ -27,7 +27,7 @@ type Params = Record<string, string | number | undefined>;
 
 export interface XfsClientInput {
   account: HostAccount;
-  preset: HostPreset;
+  preset: HostPreset<string>;
   dialect: XfsDialect;
   apiBase: string;
   http: Http;

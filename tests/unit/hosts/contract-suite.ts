@@ -1,0 +1,323 @@
+// The contract every preset must keep, run through the host simulator: each
+// capability a preset has is exercised for real, each one it lacks rejects
+// `unsupported` without a request, and the failure policy holds everywhere.
+// contract.test.ts runs it over the registry; add-host.test.ts over a preset
+// added the way a newcomer adds one.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHostSim, type HostSim } from '../../host-sim';
+import { HostError } from '../../../lib/errors';
+import { createHostClient } from '../../../lib/hosts';
+import { capabilityNames, type Capability, type HostClient, type HostId, type HostPreset } from '../../../lib/hosts/types';
+
+export let sim: HostSim;
+let serial = 0;
+
+/** Starts one simulator for the calling test file. */
+export function useHostSim(): void {
+  beforeAll(async () => {
+    sim = await startHostSim({ encodeMs: 60_000 });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(() => sim.clearFaults());
+}
+
+export interface Setup {
+  hostId: HostId;
+  key: string;
+  client: HostClient;
+}
+
+export function newAccount(preset: HostPreset, extra: { key?: string; deps?: Parameters<typeof createHostClient>[1] } = {}): Setup {
+  const hostId = preset.id;
+  const key = `key${++serial}x${hostId.replace(/\W/g, '')}`;
+  const login = preset.needsLogin ? `user${serial}@example.test` : undefined;
+  sim.addAccount({ hostId, key, login });
+  const client = createHostClient(
+    { id: `acct${serial}`, hostId, apiBase: sim.apiBase(hostId), key: extra.key ?? key, login },
+    { backoffMs: 1, ...extra.deps },
+  );
+  return { hostId, key, client };
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<HostError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(HostError);
+    return error as HostError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const hits = (fragment: string) => sim.requests.filter((r) => r.path.includes(fragment)).length;
+
+/** A real multipart POST, as the uploader in the extension does it. */
+async function uploadThrough(client: HostClient, name: string, options?: { title?: string }): Promise<string> {
+  const target = await client.uploadTarget(options);
+  expect(target.url.startsWith(sim.origin)).toBe(true); // loopback http is not upgraded
+  const form = new FormData();
+  for (const [field, value] of Object.entries(target.fields)) form.append(field, value);
+  form.append(target.fileField, new Blob([new Uint8Array(4096).fill(7)], { type: 'video/mp4' }), name);
+  const response = await fetch(target.url, { method: 'POST', body: form });
+  const files = client.parseUploadReply(await response.text());
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatchObject({ ok: true });
+  return files[0]!.fileCode;
+}
+
+/** Exercises one capability against the simulator and checks what the host now holds. */
+const exercise: Record<Capability, (s: Setup) => Promise<void>> = {
+  async accountInfo({ client, hostId, key }) {
+    sim.addFile(hostId, key, { title: 'one' });
+    const info = await client.accountInfo();
+    if (hostId === 'megamax.me') expect(info).toMatchObject({ login: client.account.login, filesTotal: 1 });
+    else expect(info).toMatchObject({ balance: 8, storageUsed: expect.any(Number), storageLeft: expect.any(Number) });
+    if (hostId !== 'megamax.me' && hostId !== 'mp4upload.com') expect(info.filesTotal).toBe(1);
+  },
+  async accountStats({ client, hostId }) {
+    const days = await client.accountStats(3);
+    // watching.vn's account/stats answers with the account-info body (as documented).
+    expect(days).toHaveLength(hostId === 'watching.vn' ? 0 : 3);
+    for (const day of days) expect(day.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  },
+  async upload({ client, hostId, key }) {
+    const code = await uploadThrough(client, 'clip.mp4', { title: 'Uploaded clip' });
+    const stored = sim.accountFor(hostId, key)!.files.get(code)!;
+    expect(stored).toBeDefined();
+    if (hostId !== 'megamax.me') expect(stored.title).toBe('Uploaded clip');
+  },
+  async remoteUpload({ client, hostId, key }) {
+    const { fileCode } = await client.remoteUpload(sim.videoUrl('remote-clip', 2048), { public: false });
+    expect(sim.remoteUploads.some((r) => r.fileCode === fileCode)).toBe(true);
+    expect(sim.accountFor(hostId, key)!.files.get(fileCode)?.public).toBe(false);
+  },
+  async fileInfo({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Info me', length: 42 });
+    const missing = hostId === 'megamax.me' ? 'AAAAAAAAAAAAAAAA' : 'zzzzzzzzzzzz';
+    const [found, gone] = await client.fileInfo([file.code, missing]);
+    expect(found).toMatchObject({ fileCode: file.code, title: 'Info me' });
+    expect(found!.status).not.toBe('missing');
+    expect(gone).toMatchObject({ fileCode: missing, status: 'missing' });
+  },
+  async listFiles({ client, hostId, key }) {
+    const a = sim.addFile(hostId, key, { title: 'Alpha listed' });
+    const b = sim.addFile(hostId, key, { title: 'Beta listed' });
+    const list = await client.listFiles({ perPage: 50 });
+    expect(list.files.map((f) => f.fileCode)).toEqual(expect.arrayContaining([a.code, b.code]));
+    if (hostId !== 'megamax.me') {
+      const filtered = await client.listFiles({ title: 'Beta' });
+      expect(filtered.files.map((f) => f.fileCode)).toEqual([b.code]);
+    }
+  },
+  async editFile({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Old title' });
+    const results = await client.editFile([file.code], { title: 'New title' });
+    expect(results).toEqual([{ fileCode: file.code, ok: true }]);
+    expect(sim.accountFor(hostId, key)!.files.get(file.code)!.title).toBe('New title');
+  },
+  async cloneFile({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Original' });
+    const before = sim.accountFor(hostId, key)!.files.size;
+    const clone = await client.cloneFile(file.code, { title: 'Copy' });
+    expect(sim.accountFor(hostId, key)!.files.size).toBe(before + 1);
+    if (clone.fileCode) expect(sim.accountFor(hostId, key)!.files.get(clone.fileCode)!.title).toBe('Copy');
+  },
+  async moveFiles({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Mover' });
+    const folder = sim.addFolder(hostId, key, 'Target');
+    await client.moveFiles([file.code], folder.id);
+    expect(sim.accountFor(hostId, key)!.files.get(file.code)!.folderId).toBe(folder.id);
+  },
+  async deleteFiles({ client, hostId, key }) {
+    const a = sim.addFile(hostId, key, { title: 'Doomed A' });
+    const b = sim.addFile(hostId, key, { title: 'Doomed B' });
+    await client.deleteFiles([a.code, b.code]);
+    const files = sim.accountFor(hostId, key)!.files;
+    expect(files.has(a.code) || files.has(b.code)).toBe(false);
+  },
+  async deletedFiles({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Was here' });
+    const account = sim.accountFor(hostId, key)!;
+    account.files.delete(file.code);
+    account.deleted.unshift({ ...file, deleted: file.uploaded });
+    const deleted = await client.deletedFiles({ last: 24 });
+    expect(deleted).toEqual([expect.objectContaining({ fileCode: file.code, title: 'Was here' })]);
+  },
+  async dmcaFiles({ client }) {
+    const list = await client.dmcaFiles({ last: 24 });
+    expect(list).toHaveLength(1); // the simulator seeds one entry per account
+    expect(list[0]!.deleteInSec).toBeGreaterThan(0);
+  },
+  async encodings({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Encoding now', status: 'encoding', encodeStartedAt: Date.now() });
+    const queue = await client.encodings();
+    expect(queue.length).toBeGreaterThan(0);
+    expect(queue.every((e) => e.fileCode === file.code && typeof e.progress === 'number')).toBe(true);
+    expect(await client.encodings(file.code)).toHaveLength(queue.length);
+  },
+  async directLinks({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Direct', size: 10_000 });
+    const links = await client.directLinks(file.code, hostId === 'megamax.me' ? {} : { hls: true });
+    expect(links.versions.length).toBeGreaterThan(0);
+    const response = await fetch(links.versions[0]!.url, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    if (hostId !== 'megamax.me') expect(links.hls).toContain('master.m3u8');
+  },
+  async listFolder({ client, hostId, key }) {
+    const folder = sim.addFolder(hostId, key, 'Listed folder');
+    const file = sim.addFile(hostId, key, { title: 'In folder', folderId: folder.id });
+    const root = await client.listFolder();
+    expect(root.folders).toEqual([expect.objectContaining({ folderId: folder.id, name: 'Listed folder' })]);
+    const inside = await client.listFolder(folder.id);
+    expect(inside.files.map((f) => f.fileCode)).toEqual([file.code]);
+  },
+  async createFolder({ client, hostId, key }) {
+    const folder = await client.createFolder('Made by test', { description: 'x' });
+    expect(sim.accountFor(hostId, key)!.folders.get(folder.folderId)?.name).toBe('Made by test');
+  },
+  async editFolder({ client, hostId, key }) {
+    const folder = sim.addFolder(hostId, key, 'Before');
+    await client.editFolder(folder.id, { name: 'After' });
+    expect(sim.accountFor(hostId, key)!.folders.get(folder.id)!.name).toBe('After');
+  },
+  async mirrors({ client, hostId, key }) {
+    const file = sim.addFile(hostId, key, { title: 'Mirrored' });
+    const groups = await client.mirrors(file.code);
+    expect(groups[0]!.mirrors.length).toBeGreaterThan(0);
+    expect(groups[0]!.mirrors[0]!.iframe).toMatch(/^https:\/\//);
+  },
+};
+
+/** Calls a capability's method with plausible arguments, for the "unsupported" check. */
+function callFor(client: HostClient, capability: Capability): Promise<unknown> {
+  const calls: Record<Capability, () => Promise<unknown>> = {
+    accountInfo: () => client.accountInfo(),
+    accountStats: () => client.accountStats(7),
+    upload: () => client.uploadTarget(),
+    remoteUpload: () => client.remoteUpload('https://example.com/v.mp4'),
+    fileInfo: () => client.fileInfo(['abcdefabcdef']),
+    editFile: () => client.editFile(['abcdefabcdef'], { title: 't' }),
+    listFiles: () => client.listFiles(),
+    cloneFile: () => client.cloneFile('abcdefabcdef'),
+    moveFiles: () => client.moveFiles(['abcdefabcdef'], '1'),
+    deleteFiles: () => client.deleteFiles(['abcdefabcdef']),
+    deletedFiles: () => client.deletedFiles(),
+    dmcaFiles: () => client.dmcaFiles(),
+    encodings: () => client.encodings(),
+    directLinks: () => client.directLinks('abcdefabcdef'),
+    listFolder: () => client.listFolder(),
+    createFolder: () => client.createFolder('x'),
+    editFolder: () => client.editFolder('1', { name: 'y' }),
+    mirrors: () => client.mirrors('abcdefabcdef'),
+  };
+  return calls[capability]();
+}
+
+export function describeContract(presets: readonly HostPreset[]): void {
+describe.each(presets.map((p) => [p.id, p] as const))('contract: %s', (_id, preset) => {
+  const has = capabilityNames.filter((c) => preset.capabilities.has(c));
+  const lacks = capabilityNames.filter((c) => !preset.capabilities.has(c));
+
+  it.each(has)('does %s', async (capability) => {
+    const setup = newAccount(preset);
+    expect(setup.client.capabilities.has(capability)).toBe(true);
+    await exercise[capability](setup);
+  });
+
+  // Every preset lacks at least `mirrors` (XFS) or most XFS endpoints (megamax).
+  it.each(lacks)('rejects %s as unsupported without a request', async (capability) => {
+    const { client } = newAccount(preset);
+    const before = sim.requests.length;
+    const error = await rejection(callFor(client, capability));
+    expect(error.code).toBe('unsupported');
+    expect(sim.requests.length).toBe(before);
+    if (capability === 'upload') expect(() => client.parseUploadReply('{}')).toThrow(HostError);
+  });
+
+  it('maps a wrong key to auth without quoting it', async () => {
+    const wrong = 'WrongKey9876543210';
+    const { client } = newAccount(preset, { key: wrong });
+    const error = await rejection(client.listFiles());
+    expect(error.code).toBe('auth');
+    expect(error.message).toMatch(/Options/);
+    expect(JSON.stringify({ m: error.message, c: String(error.cause ?? '') })).not.toContain(wrong);
+  });
+
+  it('retries a GET that got a 500, then succeeds', async () => {
+    const { client, hostId } = newAccount(preset);
+    const path = hostId === 'megamax.me' ? '/api/file/get' : '/api/file/list';
+    sim.fault({ kind: 'status', status: 500, match: path, hostId, times: 1 });
+    const before = hits(`/${hostId}${path}`);
+    await client.listFiles();
+    expect(hits(`/${hostId}${path}`) - before).toBe(2);
+  });
+
+  it('retries a 429 in the body, and gives up after the retries', async () => {
+    const { client, hostId } = newAccount(preset, { deps: { retries: 2 } });
+    sim.fault({ kind: 'body-error', status: 429, hostId, times: 1 });
+    await client.listFiles();
+    sim.fault({ kind: 'status', status: 503, hostId });
+    const before = sim.requests.length;
+    const error = await rejection(client.listFiles());
+    expect(error.code).toBe('server');
+    expect(error.retryable).toBe(true);
+    expect(sim.requests.length - before).toBe(3);
+  });
+
+  it('backs off exponentially with jitter between retries', async () => {
+    const waits: number[] = [];
+    const { client, hostId } = newAccount(preset, { deps: { backoffMs: 100, sleep: async (ms) => void waits.push(ms) } });
+    sim.fault({ kind: 'status', status: 502, hostId, times: 3 });
+    await client.listFiles();
+    expect(waits).toHaveLength(3);
+    waits.forEach((ms, n) => {
+      expect(ms).toBeGreaterThanOrEqual(100 * 2 ** n);
+      expect(ms).toBeLessThan(100 * 2 ** n + 100);
+    });
+  });
+
+  it('turns an HTML page into invalid_response, without retrying', async () => {
+    const { client, hostId } = newAccount(preset);
+    sim.fault({ kind: 'html', hostId });
+    const before = sim.requests.length;
+    expect((await rejection(client.listFiles())).code).toBe('invalid_response');
+    expect(sim.requests.length - before).toBe(1);
+    sim.clearFaults();
+    sim.fault({ kind: 'invalid-json', hostId });
+    expect((await rejection(client.listFiles())).code).toBe('invalid_response');
+  });
+
+  it('times out a slow host, and reports a dropped connection as network', async () => {
+    const { client: slow, hostId } = newAccount(preset, { deps: { timeoutMs: 150, retries: 0 } });
+    sim.fault({ kind: 'slow', delayMs: 600, hostId, times: 1 });
+    expect((await rejection(slow.listFiles())).code).toBe('timeout');
+    sim.clearFaults();
+    const { client, key } = newAccount(preset, { deps: { retries: 1 } });
+    sim.fault({ kind: 'drop', hostId });
+    const before = sim.requests.length;
+    const error = await rejection(client.listFiles());
+    expect(error.code).toBe('network');
+    expect(sim.requests.length - before).toBe(2);
+    expect(`${error.message} ${String(error.cause)}`).not.toContain(key);
+  });
+
+  it.runIf(preset.capabilities.has('remoteUpload'))('never retries upload/url', async () => {
+    const { client, hostId } = newAccount(preset);
+    sim.fault({ kind: 'status', status: 500, match: 'upload/url', hostId, times: 1 });
+    const before = hits('upload/url');
+    expect((await rejection(client.remoteUpload(sim.videoUrl('x', 1024)))).code).toBe('server');
+    expect(hits('upload/url') - before).toBe(1);
+  });
+
+  it('builds links the simulator serves', async () => {
+    const { client, hostId, key } = newAccount(preset);
+    const file = sim.addFile(hostId, key, { title: 'Linked' });
+    const links = client.links(file.code);
+    expect(links.embed).toBeDefined();
+    expect((await fetch(links.embed!)).status).toBe(200);
+    if (hostId !== 'megamax.me') expect((await fetch(links.watch)).status).toBe(200);
+  });
+});
+}
