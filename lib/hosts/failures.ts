@@ -85,3 +85,15 @@ export function unsupported(ctx: FailureContext, what: string): HostError {
 export function invalidInput(message: string): HostError {
   return new HostError('invalid_input', message);
 }
+
+/**
+ * For callers that cannot wait for a pending remote upload: the host took
+ * the URL but named no file. Not retryable: sending again would queue it twice.
+ */
+export function pendingFailure(ctx: FailureContext, hostText?: string): HostError {
+  return new HostError(
+    'invalid_response',
+    `${ctx.label} accepted the URL but has not named the file yet. Look for it in the file list before sending it again.${quoteHost(hostText, ctx)}`,
+    { retryable: false },
+  );
+}

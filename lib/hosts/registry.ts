@@ -8,6 +8,14 @@ import { mp4uploadCom } from './presets/mp4upload-com';
 import { watchingVn } from './presets/watching-vn';
 import { megamaxMe } from './presets/megamax-me';
 import { customXfs } from './presets/xfs';
+import { doodstreamCom } from './presets/doodstream-com';
+import { filemoonSx } from './presets/filemoon-sx';
+import { streamwishCom } from './presets/streamwish-com';
+import { upstreamTo } from './presets/upstream-to';
+import { lulustreamCom } from './presets/lulustream-com';
+import { voeSx } from './presets/voe-sx';
+import { streamsbCom } from './presets/streamsb-com';
+import { viddlyStream } from './presets/viddly-stream';
 
 /** What the rest of the code reads from a list of entries (tests build one with an extra preset). */
 export function registryOf<const E extends readonly PresetEntry<string>[]>(entries: E) {
@@ -27,6 +35,14 @@ export const { registry, registeredHostIds, findEntry } = registryOf([
   mp4uploadCom,
   watchingVn,
   megamaxMe,
+  doodstreamCom,
+  filemoonSx,
+  streamwishCom,
+  upstreamTo,
+  lulustreamCom,
+  voeSx,
+  streamsbCom,
+  viddlyStream,
   customXfs,
 ]);
 

@@ -119,7 +119,22 @@ export interface UploadOptions {
 
 export interface RemoteUploadResult {
   fileCode: string;
+  pending?: false;
 }
+
+/**
+ * The host took the URL but names no file yet (XFS hosts answer
+ * {"status":200,"msg":"WORKING"}): the file appears in its lists later.
+ * Only callers that pass `acceptPending: true` receive it.
+ */
+export interface PendingRemoteUpload {
+  fileCode?: undefined;
+  pending: true;
+  /** The host's own words, if any. */
+  hostMessage?: string;
+}
+
+export type RemoteUploadAnswer = RemoteUploadResult | PendingRemoteUpload;
 
 export interface UploadTarget {
   /** Where to POST the multipart form. */
@@ -132,6 +147,8 @@ export interface UploadTarget {
 export interface UploadedFile {
   fileCode: string;
   name?: string;
+  /** Bytes, when the reply says. */
+  size?: number;
   ok: boolean;
   /** Host's text when a file was rejected. */
   error?: string;
@@ -274,7 +291,9 @@ export interface HostClient {
   readonly capabilities: ReadonlySet<Capability>;
   accountInfo(): Promise<AccountInfo>;
   accountStats(days?: number): Promise<StatsDay[]>;
-  remoteUpload(url: string, options?: UploadOptions): Promise<RemoteUploadResult>;
+  /** With `acceptPending`, an accepted URL without a file code yet resolves as pending instead of failing. */
+  remoteUpload(url: string, options: UploadOptions & { acceptPending: true }): Promise<RemoteUploadAnswer>;
+  remoteUpload(url: string, options?: UploadOptions & { acceptPending?: boolean }): Promise<RemoteUploadResult>;
   uploadTarget(options?: UploadOptions): Promise<UploadTarget>;
   parseUploadReply(body: string): UploadedFile[];
   fileInfo(codes: string[]): Promise<RemoteFile[]>;

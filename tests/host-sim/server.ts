@@ -113,6 +113,11 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
       return sim.createFolder(account, name, parentId);
     },
     fault: (f) => faults.add(f),
+    remoteWithoutCode: (hostId, on = true) => {
+      checkHostId(hostId);
+      if (on) sim.remoteWithoutCode.add(hostId);
+      else sim.remoteWithoutCode.delete(hostId);
+    },
     clearFaults: () => faults.clear(),
     requests: sim.requests,
     remoteUploads: sim.remoteUploads,

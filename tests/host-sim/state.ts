@@ -31,6 +31,8 @@ export class SimState {
   readonly uploadTokens = new Map<string, SimAccount>();
   readonly requests: RequestRecord[] = [];
   readonly remoteUploads: RemoteUploadRecord[] = [];
+  /** Hosts whose upload/url answers {"status":200,"msg":"WORKING"} without a file code. */
+  readonly remoteWithoutCode = new Set<string>();
   readonly uploads: UploadRecord[] = [];
   private readonly codes = new Set<string>();
   private nextFolderId = 10;

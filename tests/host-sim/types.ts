@@ -107,6 +107,8 @@ export interface HostSim {
   addFile(hostId: HostId, key: string, file: Partial<SimFile> & { title: string }): SimFile;
   addFolder(hostId: HostId, key: string, name: string, parentId?: string): SimFolder;
   fault(f: Fault): void;
+  /** While on, the host's upload/url accepts a URL but answers without a file code ("WORKING"). */
+  remoteWithoutCode(hostId: HostId, on?: boolean): void;
   clearFaults(): void;
   readonly requests: RequestRecord[];
   readonly remoteUploads: RemoteUploadRecord[];

@@ -78,6 +78,8 @@ export const uploadUrl: XfsHandler = (ctx) => {
   const record: RemoteUploadRecord = { hostId: ctx.profile.id as HostId, url, fileCode: file.code, ok: false };
   sim.remoteUploads.push(record);
   ctx.remote.start(account, file, url, record);
+  // Some XFS hosts accept the URL before they name the file; it shows up in their lists later.
+  if (sim.remoteWithoutCode.has(ctx.profile.id)) return { status: 200, raw: { status: 200, msg: 'WORKING' } };
   return ok({ filecode: file.code });
 };
 

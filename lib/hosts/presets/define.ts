@@ -33,7 +33,10 @@ export type PresetEntry<Id extends string = string> =
 type PresetConfig<Id extends string> = Omit<
   HostPreset<Id>,
   'family' | 'capabilities' | 'needsLogin' | 'editFields' | 'folderEditFields' | 'cloneToFolder' | 'customSnapshot'
->;
+> & {
+  /** XFS upload forms take a `snapshot` image unless the host's document says otherwise. */
+  customSnapshot?: boolean;
+};
 
 export function xfsPreset<const Id extends string>(config: PresetConfig<Id>, overrides: XfsDialectOverrides): PresetEntry<Id> {
   const dialect = defineXfsDialect(overrides);
@@ -45,7 +48,7 @@ export function xfsPreset<const Id extends string>(config: PresetConfig<Id>, ove
     editFields: dialect.editFields,
     folderEditFields: dialect.folderEditFields,
     cloneToFolder: dialect.cloneToFolder,
-    customSnapshot: true,
+    customSnapshot: config.customSnapshot ?? true,
   };
   return {
     family: 'xfs',

@@ -12,9 +12,9 @@ import {
   unsupportedFor,
   type DialectMethods,
 } from '../client-kit';
-import { hostFailure, invalidInput, type FailureContext } from '../failures';
+import { hostFailure, invalidInput, pendingFailure, type FailureContext } from '../failures';
 import type { Http } from '../http';
-import type { FileChanges, FolderChanges, HostAccount, HostPreset, ListQuery, UploadOptions } from '../types';
+import type { FileChanges, FolderChanges, HostAccount, HostClient, HostPreset, ListQuery, UploadOptions } from '../types';
 import type { XfsCapability, XfsDialect } from './dialect';
 import { xfsReader } from './envelope';
 import { parseAccountInfo, parseStats } from './parse-account';
@@ -92,11 +92,14 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
 
     accountStats: async (days) => get('accountStats', { last: checkCount(days, 'The number of days') }, parseStats),
 
-    remoteUpload: async (mediaUrl, options = {}) => {
-      const { file_title: _title, file_descr: _descr, ...fields } = uploadFields(options);
+    remoteUpload: (async (mediaUrl: string, options: UploadOptions & { acceptPending?: boolean } = {}) => {
+      const { acceptPending, ...rest } = options;
+      const { file_title: _title, file_descr: _descr, ...fields } = uploadFields(rest);
       // upload/url is never retried: a lost reply may still have queued the file.
-      return get('remoteUpload', { url: checkMediaUrl(mediaUrl), ...fields }, parseRemoteUpload, false);
-    },
+      const answer = await get('remoteUpload', { url: checkMediaUrl(mediaUrl), ...fields }, parseRemoteUpload, false);
+      if (answer.pending === true && !acceptPending) throw pendingFailure(ctx, answer.hostMessage);
+      return answer;
+    }) as HostClient['remoteUpload'],
 
     uploadTarget: async (options) => {
       const server = await get('upload', {}, parseUploadServer);

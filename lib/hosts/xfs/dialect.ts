@@ -36,6 +36,8 @@ export interface XfsDialectOverrides {
   paths?: Partial<Record<XfsCapability, string>>;
   /** Standard endpoints the host's document does not list. */
   lacks?: readonly XfsCapability[];
+  /** The only capabilities the host's document lists (instead of `lacks`). */
+  only?: readonly XfsCapability[];
   params?: Partial<XfsParams>;
   editFields?: readonly (keyof FileChanges)[];
   folderEditFields?: readonly (keyof FolderChanges)[];
@@ -76,6 +78,9 @@ const defaultParams: XfsParams = {
 function endpointsOf(overrides: XfsDialectOverrides): Partial<Record<XfsCapability, string>> {
   const endpoints: Partial<Record<XfsCapability, string>> = { ...standardXfsEndpoints, ...overrides.paths };
   for (const missing of overrides.lacks ?? []) delete endpoints[missing];
+  if (overrides.only) {
+    for (const name of Object.keys(endpoints) as XfsCapability[]) if (!overrides.only.includes(name)) delete endpoints[name];
+  }
   return endpoints;
 }
 

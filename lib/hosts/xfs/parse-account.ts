@@ -26,13 +26,14 @@ export function parseAccountInfo(result: unknown): AccountInfo {
 }
 
 export function parseStats(result: unknown): StatsDay[] {
-  // watching.vn documents the account-info body here: no days, not an error.
-  if (asObject(result)) return [];
-  const rows = asArray(result) ?? badShape('stats are not a list');
+  // voe.sx keys the days by date; watching.vn documents the account-info
+  // body here, whose values are no day rows: no days, not an error.
+  const map = asObject(result);
+  const rows = map ? Object.entries(map).map(([key, row]) => (asObject(row) ? { day: key, ...asObject(row) } : undefined)) : (asArray(result) ?? badShape('stats are not a list'));
   const days: StatsDay[] = [];
   for (const row of rows) {
     const o = asObject(row);
-    const day = o && asId(o.day);
+    const day = o && asId(map ? o.day : pick(o, 'day', 'date'));
     if (!o || !day) continue;
     days.push(
       compact({

@@ -1,6 +1,7 @@
 import { asArray, asBoolean, asDate, asId, asNumber, asObject, asString, compact, pick, type Json } from '../coerce';
 import { badShape } from '../shape';
-import type { CloneResult, EditResult, FileList, FileStatus, RemoteFile, RemoteUploadResult } from '../types';
+import { hostMessage } from './envelope';
+import type { CloneResult, EditResult, FileList, FileStatus, RemoteFile, RemoteUploadAnswer } from '../types';
 
 export function fileCodeOf(o: Json): string | undefined {
   return asId(pick(o, 'file_code', 'filecode', 'code'));
@@ -31,7 +32,8 @@ export function parseRemoteFile(entry: unknown): RemoteFile | undefined {
     uploaded: asDate(pick(o, 'uploaded', 'file_created', 'created')),
     thumbnail: asString(pick(o, 'thumbnail', 'player_img', 'file_thumbnail')),
     link: asString(o.link),
-    folderId: asId(pick(o, 'fld_id', 'file_fld_id')),
+    // Folder ids are text: some hosts use codes ("folderid":"LnvnE51P5gc").
+    folderId: asId(pick(o, 'fld_id', 'file_fld_id', 'folder_id', 'folderid')),
     categoryId: asId(pick(o, 'cat_id', 'file_cat_id')),
     public: asBoolean(pick(o, 'public', 'file_public')),
     adult: asBoolean(pick(o, 'adult', 'file_adult')),
@@ -86,9 +88,16 @@ export function parseClone(result: unknown): CloneResult {
   return compact({ fileCode: fileCodeOf(o), url: asString(o.url) });
 }
 
-export function parseRemoteUpload(result: unknown): RemoteUploadResult {
-  const o = asObject(result);
-  const fileCode = (o && fileCodeOf(o)) ?? asId(result);
-  if (!fileCode) badShape('no file code in the remote upload reply');
-  return { fileCode };
+/**
+ * upload/url: {result:{filecode}}, a bare code, a list of one entry, or (the
+ * envelope said 200) nothing yet: the host is still fetching the URL.
+ */
+export function parseRemoteUpload(result: unknown, body: Json = {}): RemoteUploadAnswer {
+  const first = asArray(result)?.[0];
+  const o = asObject(first ?? result);
+  const fileCode = (o && fileCodeOf(o)) ?? asId(first ?? result);
+  if (fileCode && fileCode !== 'undef') return { fileCode };
+  if (o && Object.keys(o).length > 0 && !fileCode) badShape('no file code in the remote upload reply');
+  const said = hostMessage(body);
+  return said && !/^ok$/i.test(said) ? { fileCode: undefined, pending: true, hostMessage: said } : { fileCode: undefined, pending: true };
 }

@@ -5,13 +5,13 @@ import { parseFiles } from './parse-files';
 
 export function parseFolder(entry: unknown): Folder | undefined {
   const o = asObject(entry);
-  const folderId = o && asId(pick(o, 'fld_id', 'folder_id', 'id'));
+  const folderId = o && asId(pick(o, 'fld_id', 'folder_id', 'folderid', 'id'));
   if (!o || !folderId) return undefined;
   return compact({
     folderId,
     name: asString(pick(o, 'name', 'fld_name', 'title')) ?? '',
     code: asString(o.code),
-    parentId: asId(pick(o, 'parent_id', 'fld_parent_id')),
+    parentId: asId(pick(o, 'parent_id', 'fld_parent_id', 'parentid')),
   });
 }
 
@@ -23,7 +23,7 @@ export function parseFolderListing(result: unknown): FolderListing {
 
 export function parseCreatedFolder(result: unknown, name: string, parentId?: string): Folder {
   const o = asObject(result);
-  const folderId = (o && asId(pick(o, 'fld_id', 'folder_id', 'id'))) ?? asId(result);
+  const folderId = (o && asId(pick(o, 'fld_id', 'folder_id', 'folderid', 'id'))) ?? asId(result);
   if (!folderId) badShape('no folder id in the reply');
   return compact({ folderId, name, parentId, code: o ? asString(o.code) : undefined });
 }

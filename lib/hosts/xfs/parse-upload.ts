@@ -1,5 +1,7 @@
-// The reply of the multipart upload POST: JSON {files:[...]}, a bare list, or
-// (html_redirect / old servers) an HTML form with `fn` and `st` textareas.
+// The reply of the multipart upload POST: JSON {files:[...]}, {result:[...]},
+// {success, file:{...}} (voe.sx), a bare list, or (html_redirect / old
+// servers) an HTML form with `fn` and `st` textareas. An HTML page that is
+// no such form (an error page sent with HTTP 200) is invalid_response.
 import { asArray, asId, asNumber, asObject, asString, compact, pick } from '../coerce';
 import { invalidResponse, statusFailure, type FailureContext } from '../failures';
 import { parseLenientJson } from '../lenient-json';
@@ -16,12 +18,13 @@ function uploadedEntry(entry: unknown): UploadedFile | undefined {
   const o = asObject(entry);
   if (!o) return undefined;
   const code = asId(pick(o, 'filecode', 'file_code', 'code'));
-  const statusText = asString(pick(o, 'status', 'msg', 'error'));
+  const statusText = asString(pick(o, 'status', 'file_status', 'msg', 'error'));
   const statusOk = statusText === undefined || /^(ok|200)$/i.test(statusText.trim());
   const ok = Boolean(code && code !== 'undef' && statusOk);
   return compact({
     fileCode: ok && code ? code : '',
-    name: asString(pick(o, 'filename', 'name', 'file_title', 'title')),
+    name: asString(pick(o, 'filename', 'name', 'file_name', 'file_title', 'title')),
+    size: asNumber(pick(o, 'size', 'file_size')),
     ok,
     error: ok ? undefined : statusText && !statusOk ? statusText : 'The host did not accept this file.',
   });
@@ -33,7 +36,10 @@ function fromJson(parsed: unknown, ctx: FailureContext): UploadedFile[] {
   const body = asObject(parsed) ?? badShape('upload reply is not an object');
   const status = asNumber(body.status);
   if (status !== undefined && status !== 200) throw statusFailure(status, ctx, hostMessage(body));
-  const files = asArray(body.files) ?? asArray(body.result) ?? (asObject(body.result) ? [body.result] : pick(body, 'filecode', 'file_code') !== undefined ? [body] : []);
+  if (body.success === false) throw statusFailure(400, ctx, hostMessage(body));
+  const single = asObject(body.file) ?? asObject(body.result);
+  const files =
+    asArray(body.files) ?? asArray(body.result) ?? (single ? [single] : pick(body, 'filecode', 'file_code') !== undefined ? [body] : []);
   return files.map(uploadedEntry).filter((f): f is UploadedFile => f !== undefined);
 }
 

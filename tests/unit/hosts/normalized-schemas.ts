@@ -48,6 +48,7 @@ const statsDay = z.strictObject({
 const uploaded = z.strictObject({
   fileCode: text,
   name: text.optional(),
+  size: num.optional(),
   ok: z.boolean(),
   error: text.optional(),
   status: fileStatus.optional(),
@@ -70,7 +71,10 @@ export const outputSchemas: Record<string, z.ZodType> = {
   'account-stats': z.array(statsDay),
   'upload-server': z.string(),
   'upload-reply': z.array(uploaded).min(1),
-  'upload-url': z.strictObject({ fileCode: z.string().min(1) }),
+  'upload-url': z.union([
+    z.strictObject({ fileCode: z.string().min(1) }),
+    z.strictObject({ fileCode: z.undefined(), pending: z.literal(true), hostMessage: text.optional() }),
+  ]),
   'file-info': z.array(remoteFile),
   'file-list': fileList,
   'file-edit': z.array(z.strictObject({ fileCode: z.string().min(1), ok: z.boolean() })),

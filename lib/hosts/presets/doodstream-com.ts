@@ -1,0 +1,23 @@
+import { xfsPreset } from './define';
+
+// Doc: https://doodstream.com/api-docs (API on doodapi.com). XFS envelope;
+// the upload form takes the key as `api_key`, the DMCA list is dmca/list,
+// upload/url answers with the account's remote-upload slots. Links are on
+// dood.to as the doc's example replies show (/d/ download page, /e/ embed).
+// Only the endpoints whose sections the stored copy of the doc shows are
+// listed; the rest can be switched on in Options → Advanced.
+export const doodstreamCom = xfsPreset(
+  {
+    id: 'doodstream.com',
+    label: 'DoodStream',
+    apiBase: 'https://doodapi.com/api',
+    links: { watch: 'https://dood.to/d/{code}', embed: 'https://dood.to/e/{code}' },
+    adultFlag: false,
+    customSnapshot: false,
+  },
+  {
+    only: ['accountInfo', 'accountStats', 'dmcaFiles', 'upload', 'remoteUpload'],
+    paths: { dmcaFiles: 'dmca/list' },
+    params: { uploadAuth: 'api_key' },
+  },
+);
