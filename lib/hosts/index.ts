@@ -5,6 +5,7 @@ import type { HostId, HostPreset } from './types';
 export { createHostClient } from './create-client';
 export { probeCapabilities } from './probe';
 export { fillLinks } from './client-kit';
+export { UnsupportedAtHost, isUnsupportedAtHost } from './unsupported';
 export type * from './types';
 export { capabilityNames } from './types';
 

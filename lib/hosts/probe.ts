@@ -1,7 +1,10 @@
-// Finds which standard XFS endpoints a custom host answers. An endpoint that
-// replies with a non-JSON page (a 404 HTML page, typically) or with a JSON
-// "not allowed in API" style message is unsupported. Each probe is a GET
-// without the endpoint's own parameters, so nothing is changed on the host.
+// Finds what a custom XFS host offers without changing anything on it: only
+// read-only endpoints are asked (each a GET without its own parameters), and
+// an endpoint that answers a 404 page or a JSON "not allowed"/"unknown op"
+// message is unsupported. Endpoints that create, change or delete (upload/url,
+// file/edit, file/clone, file/delete, folder/create, ...) are never called:
+// those capabilities are assumed from the standard set and confirmed at first
+// use, when the client raises UnsupportedAtHost (see xfs/envelope.ts).
 import { asNumber, asObject } from './coerce';
 import { resolveCapabilities } from './client-kit';
 import { looksLikeAuthMessage, statusFailure } from './failures';
@@ -9,10 +12,22 @@ import type { HttpReply } from './http';
 import { parseLenientJson } from './lenient-json';
 import { setupAccount } from './setup';
 import type { Capability, HostAccount, HostClientDeps } from './types';
-import { hostMessage } from './xfs/envelope';
+import { hostMessage, refusesEndpoint } from './xfs/envelope';
 import { standardXfsEndpoints, type XfsCapability } from './xfs/dialect';
 
-const refusal = /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
+/** Capabilities whose endpoint only reads, so asking it (without parameters) is harmless. */
+export const readOnlyCapabilities: readonly XfsCapability[] = [
+  'accountInfo',
+  'accountStats',
+  'upload',
+  'listFiles',
+  'fileInfo',
+  'deletedFiles',
+  'dmcaFiles',
+  'encodings',
+  'directLinks',
+  'listFolder',
+];
 
 /** true: the endpoint exists; false: it does not. Throws for a wrong key or a failing host. */
 function answersEndpoint(reply: HttpReply, ctx: Parameters<typeof statusFailure>[1]): boolean {
@@ -27,7 +42,7 @@ function answersEndpoint(reply: HttpReply, ctx: Parameters<typeof statusFailure>
   const body = asObject(parsed);
   if (!body) return false;
   const msg = hostMessage(body) ?? '';
-  if (refusal.test(msg)) return false;
+  if (refusesEndpoint(msg)) return false;
   const status = asNumber(body.status) ?? reply.status;
   if (looksLikeAuthMessage(msg) || ((status === 401 || status === 403) && !msg)) throw statusFailure(403, ctx, msg);
   if (status === 429 || (status >= 500 && status !== 501)) throw statusFailure(status, ctx, msg);
@@ -37,13 +52,13 @@ function answersEndpoint(reply: HttpReply, ctx: Parameters<typeof statusFailure>
 export async function probeCapabilities(account: HostAccount, deps: HostClientDeps = {}): Promise<Set<Capability>> {
   const { entry, apiBase, ctx, http } = setupAccount(account, deps);
   if (entry.family !== 'xfs') return resolveCapabilities(entry.preset.capabilities, account.capabilityOverrides);
-  const endpoints: Partial<Record<XfsCapability, string>> =
-    entry.preset.id === 'xfs' ? standardXfsEndpoints : entry.dialect.endpoints;
-  const byPath = new Map<string, Capability[]>();
-  for (const [name, path] of Object.entries(endpoints) as [Capability, string][]) {
-    byPath.set(path, [...(byPath.get(path) ?? []), name]);
-  }
+  const endpoints: Partial<Record<XfsCapability, string>> = entry.preset.id === 'xfs' ? standardXfsEndpoints : entry.dialect.endpoints;
   const found = new Set<Capability>();
+  const byPath = new Map<string, Capability[]>();
+  for (const [name, path] of Object.entries(endpoints) as [XfsCapability, string][]) {
+    if (!readOnlyCapabilities.includes(name)) found.add(name);
+    else byPath.set(path, [...(byPath.get(path) ?? []), name]);
+  }
   for (const [path, names] of byPath) {
     const url = new URL(`${apiBase}/${path}`);
     url.searchParams.set('key', account.key);

@@ -48,7 +48,7 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
   }
 
   function get<T>(capability: XfsCapability, params: Params, parse: (result: unknown, body: Json) => T, idempotent = true): Promise<T> {
-    return http.send({ url: url(capability, params), idempotent, interpret: xfsReader(ctx, parse) });
+    return http.send({ url: url(capability, params), idempotent, interpret: xfsReader(ctx, parse, capability) });
   }
 
   function uploadFields(options: UploadOptions = {}): Params {

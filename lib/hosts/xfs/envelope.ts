@@ -6,6 +6,8 @@ import { looksLikeAuthMessage, statusFailure, invalidResponse, type FailureConte
 import type { HttpReply } from '../http';
 import { parseLenientJson } from '../lenient-json';
 import { guarded, looksLikeHtml } from '../shape';
+import type { Capability } from '../types';
+import { UnsupportedAtHost } from '../unsupported';
 
 /** Parses a reply's text into JSON, or throws the HostError it amounts to. */
 export function readJson(reply: HttpReply, ctx: FailureContext): unknown {
@@ -16,6 +18,13 @@ export function readJson(reply: HttpReply, ctx: FailureContext): unknown {
     if (!ok) throw statusFailure(reply.status, ctx, looksLikeHtml(reply.text) ? undefined : reply.text);
     throw invalidResponse(ctx, looksLikeHtml(reply.text) ? 'an HTML page instead of JSON' : 'invalid JSON');
   }
+}
+
+const refusal = /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
+
+/** A host's words for "this API function does not exist here". */
+export function refusesEndpoint(message: string): boolean {
+  return refusal.test(message);
 }
 
 export function hostMessage(body: Json): string | undefined {
@@ -39,9 +48,33 @@ export function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
   return body;
 }
 
-/** A reply reader for one endpoint: envelope first, then the endpoint's parser. */
-export function xfsReader<T>(ctx: FailureContext, parse: (result: unknown, body: Json) => T): (reply: HttpReply) => T {
+/**
+ * The endpoint itself is missing: a 404 page instead of JSON, or a JSON
+ * refusal ("This function not allowed in API", "unknown op"). Only then,
+ * not for a 404 about a file or folder, which comes as JSON.
+ */
+function missingEndpoint(reply: HttpReply): boolean | string {
+  let parsed: unknown;
+  try {
+    parsed = parseLenientJson(reply.text);
+  } catch {
+    return reply.status === 404 || reply.status === 405 || reply.status === 501;
+  }
+  const body = asObject(parsed);
+  const msg = body ? hostMessage(body) : undefined;
+  return msg !== undefined && refusesEndpoint(msg) ? msg : false;
+}
+
+/**
+ * A reply reader for one endpoint: envelope first, then the endpoint's
+ * parser. With `capability`, a missing endpoint raises UnsupportedAtHost.
+ */
+export function xfsReader<T>(ctx: FailureContext, parse: (result: unknown, body: Json) => T, capability?: Capability): (reply: HttpReply) => T {
   return (reply) => guarded(ctx, () => {
+    if (capability) {
+      const missing = missingEndpoint(reply);
+      if (missing !== false) throw new UnsupportedAtHost(ctx, capability, typeof missing === 'string' ? missing : undefined);
+    }
     const body = readXfsBody(reply, ctx);
     return parse(body.result, body);
   });

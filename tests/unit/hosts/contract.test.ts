@@ -2,11 +2,10 @@
 // The contract suite over every registered preset, plus the registry-wide checks.
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import { createHostClient, hostPresets, getPreset, probeCapabilities } from '../../../lib/hosts';
+import { createHostClient, hostPresets, getPreset } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
 import { describeContract, newAccount, rejection, sim, useHostSim } from './contract-suite';
 
-let serial = 0;
 
 useHostSim();
 describeContract(hostPresets);
@@ -60,36 +59,9 @@ describe('presets', () => {
     expect(client.capabilities.has('dmcaFiles')).toBe(false);
     expect(client.capabilities.has('directLinks')).toBe(true);
     expect((await rejection(client.dmcaFiles())).code).toBe('unsupported');
-    // vipstream.cc has no file/direct_link, so the standard endpoint answers with a 404 page.
-    expect((await rejection(client.directLinks('abcdefabcdef'))).code).toBe('not_found');
-  });
-});
-
-describe('probeCapabilities', () => {
-  const xfs = getPreset('xfs')!;
-
-  it('finds what a reduced XFS host answers, marking 404 pages and "not allowed" replies unsupported', async () => {
-    const key = `probe${++serial}probe`;
-    sim.addAccount({ hostId: 'xfs-lite' as HostId, key });
-    const account = { id: 'p', hostId: 'xfs' as const, apiBase: sim.apiBase('xfs-lite' as HostId), key };
-    const found = await probeCapabilities(account, { backoffMs: 1 });
-    expect([...found].sort()).toEqual(['accountInfo', 'fileInfo', 'listFiles', 'listFolder', 'remoteUpload', 'upload']);
-    const overridden = await probeCapabilities({ ...account, capabilityOverrides: { cloneFile: true, listFolder: false } }, { backoffMs: 1 });
-    expect(overridden.has('cloneFile')).toBe(true);
-    expect(overridden.has('listFolder')).toBe(false);
-    // The probe never made a change: no file or folder appeared.
-    const lite = sim.accountFor('xfs-lite' as HostId, key)!;
-    expect(lite.files.size + lite.folders.size).toBe(0);
-  });
-
-  it('finds every standard endpoint on the full XFS host', async () => {
-    const { key } = newAccount(xfs);
-    const found = await probeCapabilities({ id: 'p', hostId: 'xfs', apiBase: sim.apiBase('xfs'), key }, { backoffMs: 1 });
-    expect(found).toEqual(xfs.capabilities);
-  });
-
-  it('fails with auth for a wrong key', async () => {
-    const error = await rejection(probeCapabilities({ id: 'p', hostId: 'xfs', apiBase: sim.apiBase('xfs'), key: 'nobody-here' }, { backoffMs: 1 }));
-    expect(error.code).toBe('auth');
+    // vipstream.cc has no file/direct_link: the standard endpoint answers a 404 page, found out at first use.
+    const missing = await rejection(client.directLinks('abcdefabcdef'));
+    expect(missing.code).toBe('unsupported');
+    expect(missing).toMatchObject({ capability: 'directLinks', discovered: true });
   });
 });
