@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { findVideosInTab } from '../media/inject';
-import { isUploadableUrl, urlsInText, type ContextClickInfo, type FoundVideo } from '../media';
+import { findOptionsFor, isUploadableUrl, urlsInText, type ContextClickInfo, type FindVideosOptions, type FoundVideo } from '../media';
 import type { UploadOptions } from '../hosts/types';
 import type { Job } from '../queue/job';
 import { HostError } from '../errors';
@@ -24,12 +24,12 @@ export interface MenuDeps {
   /** The account's upload defaults (folder, tags, ...). */
   optionsFor?(accountId: string): Promise<UploadOptions>;
   /** Looks into the page when the click gave no usable address (blob: players, clicks on the page). */
-  findInTab?(tabId: number, frameId?: number): Promise<FoundVideo[]>;
+  findInTab?(tabId: number, frameId?: number, options?: FindVideosOptions): Promise<FoundVideo[]>;
   /** Lets the user choose when the page holds several videos. */
   openPicker?(choice: { candidates: FoundVideo[]; target: string; pageUrl?: string }): Promise<unknown>;
 }
 
-export const defaultFindInTab = (tabId: number, frameId?: number) => findVideosInTab(tabId, frameId);
+export const defaultFindInTab = (tabId: number, frameId?: number, options?: FindVideosOptions) => findVideosInTab(tabId, frameId, options);
 
 export const noVideoMessage =
   'No video was found on this page. Right-click the video itself, or open the page that plays it, and try again.';
@@ -55,9 +55,11 @@ type Resolution =
 async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): Promise<Resolution> {
   // A click on a media element names its frame; a click on the page may mean a player in any frame.
   const inFrame = info.srcUrl && info.frameId !== undefined;
-  let found = await deps.findInTab!(tabId, inFrame ? info.frameId : undefined);
+  // Audio is offered only when the user right-clicked that audio element.
+  const options = findOptionsFor(info);
+  let found = await deps.findInTab!(tabId, inFrame ? info.frameId : undefined, options);
   // A player in a frame often has its real address only in the top page's metadata.
-  if (inFrame && info.frameId !== 0 && found.length === 0) found = await deps.findInTab!(tabId);
+  if (inFrame && info.frameId !== 0 && found.length === 0) found = await deps.findInTab!(tabId, undefined, options);
   const sendable = found.filter((v) => v.kind !== 'embed' && isUploadableUrl(v.url).ok);
   if (sendable.length === 1) return { kind: 'send', urls: [sendable[0].url] };
   if (sendable.length > 1) return { kind: 'pick', candidates: sendable };

@@ -4,7 +4,7 @@ import { fromJsonLd } from './from-json-ld';
 import { fromAudioElements, fromVideoElements } from './from-media-elements';
 import { fromMetaTags } from './from-meta';
 import { fromResources } from './from-resources';
-import type { FoundVideo } from './types';
+import type { FindVideosOptions, FoundVideo } from './types';
 
 /** A media fragment (#t=10) is not part of the file, so it must not make a duplicate. */
 function withoutFragment(found: FoundVideo): FoundVideo {
@@ -33,15 +33,16 @@ export function rankAndDedupe(candidates: readonly FoundVideo[]): FoundVideo[] {
 /**
  * Every video URL a page reveals, most likely first. Pure over the DOM so the
  * same code runs in the page (entrypoints/finder.ts) and on saved HTML in tests.
+ * Audio elements count only when `options.clickedAudio` names the one clicked.
  */
-export function findVideos(doc: Document, pageUrl: string, resources: readonly string[] = []): FoundVideo[] {
+export function findVideos(doc: Document, pageUrl: string, resources: readonly string[] = [], options: FindVideosOptions = {}): FoundVideo[] {
   const base = baseUrlOf(doc, pageUrl);
   return rankAndDedupe([
     ...fromVideoElements(doc, base),
     ...fromMetaTags(doc, base),
     ...fromJsonLd(doc, base),
     ...fromLinks(doc, base),
-    ...fromAudioElements(doc, base),
+    ...fromAudioElements(doc, base, options.clickedAudio),
     ...fromResources(resources, pageUrl),
     ...fromIframes(doc, base),
   ]);

@@ -45,6 +45,33 @@ export function fromVideoElements(doc: Document, base: string): FoundVideo[] {
   return rank(Array.from(doc.querySelectorAll<MediaLike>('video'))).flatMap((el) => fromElement(el, base));
 }
 
-export function fromAudioElements(doc: Document, base: string): FoundVideo[] {
-  return rank(Array.from(doc.querySelectorAll<MediaLike>('audio'))).flatMap((el) => fromElement(el, base));
+function sameUrl(raw: string | null | undefined, wanted: string, base: string): boolean {
+  if (!raw?.trim()) return false;
+  try {
+    return new URL(raw.trim(), base).href === wanted;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `el` plays `srcUrl` (what a context-menu click on it reports). */
+function plays(el: MediaLike, srcUrl: string, base: string): boolean {
+  let wanted: string;
+  try {
+    wanted = new URL(srcUrl, base).href;
+  } catch {
+    return false;
+  }
+  const sources = [el.currentSrc, el.getAttribute('src'), ...Array.from(el.querySelectorAll('source')).map((s) => s.getAttribute('src'))];
+  return sources.some((raw) => sameUrl(raw, wanted, base));
+}
+
+/**
+ * Audio is not a video to send: a page's podcast player or background music
+ * is offered only when the user right-clicked that very element.
+ */
+export function fromAudioElements(doc: Document, base: string, clickedSrc?: string): FoundVideo[] {
+  if (!clickedSrc) return [];
+  const clicked = Array.from(doc.querySelectorAll<MediaLike>('audio')).filter((el) => plays(el, clickedSrc, base));
+  return rank(clicked).flatMap((el) => fromElement(el, base));
 }

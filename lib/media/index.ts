@@ -3,5 +3,5 @@
 // the tab-injection helper lives in ./inject.
 export { findVideos } from './find-videos';
 export { isUploadableUrl, type UploadableCheck } from './uploadable';
-export { pickSource, urlsInText, type ContextClickInfo } from './pick-source';
-export { videoKinds, videoSources, type FoundVideo, type VideoKind, type VideoSource } from './types';
+export { findOptionsFor, pickSource, urlsInText, type ContextClickInfo } from './pick-source';
+export { videoKinds, videoSources, type FindVideosOptions, type FoundVideo, type VideoKind, type VideoSource } from './types';

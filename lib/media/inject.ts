@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { HostError } from '../errors';
 import { z } from '../zod';
 import { rankAndDedupe } from './find-videos';
-import { type FoundVideo, videoKinds, videoSources } from './types';
+import { type FindVideosOptions, type FoundVideo, finderOptionsKey, videoKinds, videoSources } from './types';
 import { toWebUrl } from './url';
 
 // The bundle WXT builds from entrypoints/finder.ts.
 const finderFile = '/finder.js';
+
 
 // Frame results come from code running in a page the user does not control, so they are checked.
 const foundVideo = z.object({
@@ -27,13 +28,19 @@ function videosIn(result: unknown): FoundVideo[] {
  * Run the finder in a tab (every frame, or just `frameId`) and merge what the
  * frames report: the top frame first, direct files before player pages.
  */
-export async function findVideosInTab(tabId: number, frameId?: number): Promise<FoundVideo[]> {
+export async function findVideosInTab(tabId: number, frameId?: number, options: FindVideosOptions = {}): Promise<FoundVideo[]> {
   if (!Number.isInteger(tabId) || tabId < 0 || (frameId !== undefined && (!Number.isInteger(frameId) || frameId < 0))) {
     throw new HostError('invalid_input', 'There is no page to search for videos (no valid tab was given).');
   }
   const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
   let results: { frameId?: number; result?: unknown }[];
   try {
+    // Every run sets the options, so a previous click's audio never carries over.
+    await browser.scripting.executeScript({
+      target,
+      func: (key: string, value: FindVideosOptions) => void Object.assign(globalThis, { [key]: value }),
+      args: [finderOptionsKey, options],
+    });
     results = await browser.scripting.executeScript({ target, files: [finderFile] });
   } catch (error) {
     throw new HostError(

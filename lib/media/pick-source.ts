@@ -1,4 +1,6 @@
 export interface ContextClickInfo {
+  /** 'image', 'video' or 'audio' when a media element was clicked. */
+  mediaType?: string;
   srcUrl?: string;
   linkUrl?: string;
   pageUrl?: string;
@@ -48,4 +50,9 @@ export function pickSource(info: ContextClickInfo): string[] {
     if (url) return [url];
   }
   return [];
+}
+
+/** The finder options a click implies: the clicked audio element, and only then audio at all. */
+export function findOptionsFor(info: ContextClickInfo): { clickedAudio?: string } {
+  return info.mediaType === 'audio' && info.srcUrl ? { clickedAudio: info.srcUrl } : {};
 }

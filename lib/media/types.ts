@@ -21,3 +21,18 @@ export interface FoundVideo {
   kind: VideoKind;
   source: VideoSource;
 }
+
+/** What the user clicked, when the finder runs for a context-menu click. */
+export interface FindVideosOptions {
+  /** The srcUrl of the audio element the user right-clicked (menu mediaType 'audio'); audio is offered only then. */
+  clickedAudio?: string;
+}
+
+/** Where the injected finder reads its options (a file injection takes no arguments). */
+export const finderOptionsKey = '__vidrelayFindOptions';
+
+/** The options as the injected finder finds them: anything but a string URL is ignored. */
+export function readFinderOptions(value: unknown): FindVideosOptions {
+  const clicked = (value as { clickedAudio?: unknown } | undefined)?.clickedAudio;
+  return typeof clicked === 'string' ? { clickedAudio: clicked } : {};
+}

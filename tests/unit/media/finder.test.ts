@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findVideos } from '../../../lib/media';
+import { findOptionsFor, findVideos } from '../../../lib/media';
 import { loadFixture, parseHtml } from './load-fixture';
 
 function setPlaying(el: Element, currentSrc?: string) {
@@ -17,15 +17,36 @@ describe('findVideos', () => {
     ]);
   });
 
-  it('puts the large video and its <source> children before a small teaser, and audio last', () => {
+  it('puts the large video and its <source> children before a small teaser, and leaves the page audio out', () => {
     const doc = loadFixture('video-src.html');
     expect(findVideos(doc, 'https://site.example/watch/9')).toEqual([
       { url: 'https://site.example/media/clip-1080.mp4', kind: 'file', source: 'source' },
       { url: 'https://site.example/media/clip.webm', kind: 'file', source: 'source' },
       { url: 'https://site.example/media/clip.m3u8', kind: 'hls', source: 'source' },
       { url: 'https://site.example/watch/previews/teaser.webm', kind: 'file', source: 'video' },
-      { url: 'https://site.example/media/theme.mp3', kind: 'file', source: 'video' },
     ]);
+  });
+
+  it('offers no podcast player or page audio unless that audio element was right-clicked', () => {
+    const page = 'https://podcast.example/episodes/12';
+    expect(findVideos(loadFixture('podcast.html'), page)).toEqual([
+      { url: 'https://podcast.example/video/ep12-recording.mp4', kind: 'file', source: 'link' },
+    ]);
+    // The click reports the element's current source; only that element is offered, after the page's videos.
+    const clicked = findVideos(loadFixture('podcast.html'), page, [], { clickedAudio: 'https://cdn.podcast.example/ep12.mp3' });
+    expect(clicked).toEqual([
+      { url: 'https://podcast.example/video/ep12-recording.mp4', kind: 'file', source: 'link' },
+      { url: 'https://cdn.podcast.example/ep12.mp3', kind: 'file', source: 'source' },
+      { url: 'https://cdn.podcast.example/ep12.ogg', kind: 'file', source: 'source' },
+    ]);
+    const jingle = findVideos(loadFixture('podcast.html'), page, [], { clickedAudio: 'https://podcast.example/sounds/jingle.m4a' });
+    expect(jingle.map((v) => v.url)).toEqual(['https://podcast.example/video/ep12-recording.mp4', 'https://podcast.example/sounds/jingle.m4a']);
+  });
+
+  it('reads the click from the menu info: mediaType audio with its srcUrl, nothing for other clicks', () => {
+    expect(findOptionsFor({ mediaType: 'audio', srcUrl: 'https://a.example/x.mp3' })).toEqual({ clickedAudio: 'https://a.example/x.mp3' });
+    expect(findOptionsFor({ mediaType: 'video', srcUrl: 'https://a.example/x.mp4' })).toEqual({});
+    expect(findOptionsFor({ pageUrl: 'https://a.example/' })).toEqual({});
   });
 
   it('puts the playing video first, its currentSrc ahead of its <source> children', () => {

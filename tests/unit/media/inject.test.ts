@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostError } from '../../../lib/errors';
 import { findVideos } from '../../../lib/media';
 import { findVideosInTab } from '../../../lib/media/inject';
+import { finderOptionsKey, readFinderOptions } from '../../../lib/media/types';
 import { loadFixture, parseHtml } from './load-fixture';
 
 type Frame = { frameId: number; result?: unknown; error?: unknown };
@@ -34,6 +35,21 @@ describe('findVideosInTab', () => {
       { url: 'https://host.example/e/abc123', kind: 'embed', source: 'iframe' },
     ]);
     expect(spy).toHaveBeenCalledWith({ target: { tabId: 3, allFrames: true }, files: ['/finder.js'] });
+  });
+
+  it('hands the finder the clicked audio first, and clears it on a run without one', async () => {
+    const spy = stubFrames([{ frameId: 0, result: [] }]);
+    await findVideosInTab(3, 0, { clickedAudio: 'https://a.example/ep.mp3' });
+    const setOptions = spy.mock.calls[0]![0] as unknown as { func: (key: string, value: unknown) => void; args: [string, unknown] };
+    expect(setOptions.args).toEqual([finderOptionsKey, { clickedAudio: 'https://a.example/ep.mp3' }]);
+    expect(spy.mock.calls[1]![0]).toEqual({ target: { tabId: 3, frameIds: [0] }, files: ['/finder.js'] });
+    // The function really sets what the finder bundle reads.
+    setOptions.func(...setOptions.args);
+    expect(readFinderOptions((globalThis as Record<string, unknown>)[finderOptionsKey])).toEqual({ clickedAudio: 'https://a.example/ep.mp3' });
+    spy.mockClear();
+    await findVideosInTab(3);
+    expect((spy.mock.calls[0]![0] as unknown as { args: unknown[] }).args).toEqual([finderOptionsKey, {}]);
+    expect(readFinderOptions({ clickedAudio: 5 })).toEqual({});
   });
 
   it('targets one frame when asked', async () => {
