@@ -20,6 +20,9 @@ const wordKey: Record<Capability, MessageKey> = {
   createFolder: 'capCreateFolder',
   editFolder: 'capEditFolder',
   mirrors: 'capMirrors',
+  remoteUploadStatus: 'capRemoteUploadStatus',
+  remoteUploadSlots: 'capRemoteUploadSlots',
+  remoteUploadAction: 'capRemoteUploadAction',
 };
 
 /** What each host capability lets the user do, in plain words (read on use, so the UI language applies). */

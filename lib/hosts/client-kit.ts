@@ -28,6 +28,9 @@ const methodCapability: Record<keyof Methods, Capability> = {
   createFolder: 'createFolder',
   editFolder: 'editFolder',
   mirrors: 'mirrors',
+  remoteUploadStatus: 'remoteUploadStatus',
+  remoteUploadSlots: 'remoteUploadSlots',
+  remoteUploadAction: 'remoteUploadAction',
 };
 
 const capabilityWords: Record<Capability, string> = {
@@ -49,6 +52,9 @@ const capabilityWords: Record<Capability, string> = {
   createFolder: 'folder creation',
   editFolder: 'folder editing',
   mirrors: 'mirrors',
+  remoteUploadStatus: 'a remote-upload status list',
+  remoteUploadSlots: 'remote-upload slots',
+  remoteUploadAction: 'restarting or removing remote uploads',
 };
 
 /** Preset capabilities, limited to what the dialect implements, then the user's overrides. */

@@ -26,6 +26,9 @@ export const capabilityNames = [
   'createFolder',
   'editFolder',
   'mirrors',
+  'remoteUploadStatus',
+  'remoteUploadSlots',
+  'remoteUploadAction',
 ] as const;
 export type Capability = (typeof capabilityNames)[number];
 
@@ -135,6 +138,31 @@ export interface PendingRemoteUpload {
 }
 
 export type RemoteUploadAnswer = RemoteUploadResult | PendingRemoteUpload;
+
+/** A remote upload as the host's own queue reports it. */
+export interface RemoteUploadState {
+  fileCode?: string;
+  url?: string;
+  state: 'queued' | 'working' | 'done' | 'error' | 'unknown';
+  /** The host's own status word. */
+  hostStatus?: string;
+  bytesTotal?: number;
+  bytesDone?: number;
+  /** The host's error text when state is 'error'. */
+  error?: string;
+  created?: string;
+  folderId?: string;
+}
+
+export interface RemoteUploadSlots {
+  total: number;
+  used: number;
+  /** total - used, never below 0. */
+  free: number;
+}
+
+/** restart/clear the failed ones, clear all, or remove one (by file code) from the host's queue. */
+export type RemoteUploadAction = 'restart_errors' | 'clear_errors' | 'clear_all' | 'delete';
 
 export interface UploadTarget {
   /** Where to POST the multipart form. */
@@ -310,5 +338,10 @@ export interface HostClient {
   createFolder(name: string, options?: { parentId?: string; description?: string }): Promise<Folder>;
   editFolder(folderId: string, changes: FolderChanges): Promise<void>;
   mirrors(code: string): Promise<MirrorGroup[]>;
+  /** The host's remote-upload queue: every entry, or the one for `fileCode`. */
+  remoteUploadStatus(fileCode?: string): Promise<RemoteUploadState[]>;
+  /** How many remote uploads the account may run at once, and how many run now. */
+  remoteUploadSlots(): Promise<RemoteUploadSlots>;
+  remoteUploadAction(action: RemoteUploadAction, fileCode?: string): Promise<void>;
   links(fileCode: string): FileLinks;
 }

@@ -24,6 +24,7 @@ import {
   setFolder,
 } from './xfs-files';
 import { folderCreate, folderEdit, folderList, folderRenameNested } from './xfs-folders';
+import { remoteActions, remoteSlotsHandler, remoteStatus } from './xfs-remote';
 
 const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> = {
   accountInfo: () => accountInfo,
@@ -43,6 +44,9 @@ const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> =
   listFolder: () => folderList,
   createFolder: () => folderCreate,
   editFolder: () => folderEdit,
+  remoteUploadStatus: () => remoteStatus,
+  remoteUploadSlots: () => remoteSlotsHandler,
+  remoteUploadAction: () => remoteActions,
 };
 
 type Documented = Partial<Omit<XfsProfile, 'id' | 'endpoints' | 'params'>> & { endpoints?: Record<string, XfsHandler> };
@@ -66,6 +70,7 @@ function profileOf(id: string, dialect: XfsDialect, snapshotMaxBytes?: number): 
   for (const [capability, path] of Object.entries(dialect.endpoints) as [XfsCapability, string][]) {
     endpoints[path] ??= byCapability[capability](dialect);
   }
+  if (dialect.params.remoteUploadList) endpoints[dialect.params.remoteUploadList] ??= remoteStatus;
   const extra = documented[id] ?? {};
   return {
     id,

@@ -33,6 +33,8 @@ export class SimState {
   readonly remoteUploads: RemoteUploadRecord[] = [];
   /** Hosts whose upload/url answers {"status":200,"msg":"WORKING"} without a file code. */
   readonly remoteWithoutCode = new Set<string>();
+  /** Remote uploads removed from their host's queue list (urlupload/actions). */
+  readonly remoteCleared = new Set<RemoteUploadRecord>();
   readonly uploads: UploadRecord[] = [];
   private readonly codes = new Set<string>();
   private nextFolderId = 10;

@@ -14,7 +14,7 @@ import {
 } from '../client-kit';
 import { hostFailure, invalidInput, pendingFailure, type FailureContext } from '../failures';
 import type { Http } from '../http';
-import type { FileChanges, FolderChanges, HostAccount, HostClient, HostPreset, ListQuery, UploadOptions } from '../types';
+import type { FileChanges, FolderChanges, HostAccount, HostClient, HostPreset, ListQuery, RemoteUploadAction, UploadOptions } from '../types';
 import type { XfsCapability, XfsDialect } from './dialect';
 import { xfsReader } from './envelope';
 import { parseAccountInfo, parseStats } from './parse-account';
@@ -22,6 +22,7 @@ import { parseClone, parseEditResults, parseFileInfo, parseFileList, parseRemote
 import { parseCreatedFolder, parseFolderListing } from './parse-folders';
 import { parseDeleted, parseDirectLinks, parseDmca, parseEncodings } from './parse-queues';
 import { parseUploadServer, parseXfsUploadReply } from './parse-upload';
+import { parseRemoteSlots, parseRemoteStates } from './parse-remote';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -38,8 +39,8 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
   const { account, preset, dialect, apiBase, http, ctx } = input;
   const p = dialect.params;
 
-  function url(capability: XfsCapability, params: Params): URL {
-    const endpoint = dialect.endpoints[capability];
+  function url(capability: XfsCapability, params: Params, path?: string): URL {
+    const endpoint = path ?? dialect.endpoints[capability];
     if (!endpoint) throw unsupportedFor(ctx, capability);
     const out = new URL(`${apiBase}/${endpoint}`);
     out.searchParams.set('key', account.key);
@@ -47,8 +48,8 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
     return out;
   }
 
-  function get<T>(capability: XfsCapability, params: Params, parse: (result: unknown, body: Json) => T, idempotent = true): Promise<T> {
-    return http.send({ url: url(capability, params), idempotent, interpret: xfsReader(ctx, parse, capability) });
+  function get<T>(capability: XfsCapability, params: Params, parse: (result: unknown, body: Json) => T, idempotent = true, path?: string): Promise<T> {
+    return http.send({ url: url(capability, params, path), idempotent, interpret: xfsReader(ctx, parse, capability) });
   }
 
   function uploadFields(options: UploadOptions = {}): Params {
@@ -190,6 +191,22 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
         (r) => parseCreatedFolder(r, clean, parentId),
         false,
       );
+    },
+
+    remoteUploadStatus: async (fileCode) =>
+      fileCode === undefined
+        ? get('remoteUploadStatus', {}, parseRemoteStates, true, p.remoteUploadList)
+        : get('remoteUploadStatus', { file_code: checkCode(fileCode) }, parseRemoteStates),
+
+    remoteUploadSlots: async () => get('remoteUploadSlots', {}, parseRemoteSlots),
+
+    remoteUploadAction: async (action: RemoteUploadAction, fileCode?: string) => {
+      if (!['restart_errors', 'clear_errors', 'clear_all', 'delete'].includes(action)) {
+        throw invalidInput('Choose restart_errors, clear_errors, clear_all or delete.');
+      }
+      const params: Params = action === 'delete' ? { delete_code: checkCode(fileCode) } : { [action]: '1' };
+      // Changes the host's queue: never retried blindly.
+      await get('remoteUploadAction', params, () => undefined, false);
     },
 
     editFolder: async (folderId, changes: FolderChanges) => {

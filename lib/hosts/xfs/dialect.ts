@@ -3,6 +3,9 @@
 import type { Capability, FileChanges, FolderChanges } from '../types';
 
 export type XfsCapability = Exclude<Capability, 'mirrors'>;
+/** Remote-upload tracking is no part of the common XFS set: only hosts that document it list it. */
+type TrackingCapability = 'remoteUploadStatus' | 'remoteUploadSlots' | 'remoteUploadAction';
+type StandardXfsCapability = Exclude<XfsCapability, TrackingCapability>;
 
 export interface XfsParams {
   /** file/list title filter: `title` (most) or `name` (mp4upload). */
@@ -18,6 +21,8 @@ export interface XfsParams {
   deleteCode: string;
   /** Upload form field carrying the key. */
   uploadAuth: string;
+  /** The remote-upload queue listing, when the status endpoint without a code is another path (DoodStream: urlupload/list). */
+  remoteUploadList?: string;
 }
 
 export interface XfsDialect {
@@ -45,7 +50,7 @@ export interface XfsDialectOverrides {
 }
 
 /** The common XFileSharing API (vipstream.cc / watching.vn), used as-is by custom hosts. */
-export const standardXfsEndpoints: Required<Record<XfsCapability, string>> = {
+export const standardXfsEndpoints: Readonly<Record<StandardXfsCapability, string>> & Partial<Record<TrackingCapability, string>> = {
   accountInfo: 'account/info',
   accountStats: 'account/stats',
   upload: 'upload/server',

@@ -52,6 +52,16 @@ export async function rejection(promise: Promise<unknown>): Promise<HostError> {
   throw new Error('expected a rejection');
 }
 
+/** Polls `read` until `done` holds (the host fetches remote URLs in the background). */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > end) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 const hits = (fragment: string) => sim.requests.filter((r) => r.path.includes(fragment)).length;
 
 /** A real multipart POST, as the uploader in the extension does it. */
@@ -183,6 +193,30 @@ const exercise: Record<Capability, (s: Setup) => Promise<void>> = {
     await client.editFolder(folder.id, { name: 'After' });
     expect(sim.accountFor(hostId, key)!.folders.get(folder.id)!.name).toBe('After');
   },
+  async remoteUploadStatus({ client }) {
+    const url = sim.videoUrl('tracked-clip', 2048);
+    const { fileCode } = await client.remoteUpload(url);
+    const one = await until(() => client.remoteUploadStatus(fileCode), (rows) => rows[0]?.state === 'done');
+    expect(one).toEqual([expect.objectContaining({ fileCode, url, state: 'done', bytesTotal: 2048, bytesDone: 2048 })]);
+    expect((await client.remoteUploadStatus()).map((r) => r.fileCode)).toContain(fileCode);
+  },
+  async remoteUploadSlots({ client }) {
+    const slots = await client.remoteUploadSlots();
+    expect(slots.total).toBeGreaterThan(0);
+    expect(slots.free).toBe(slots.total - slots.used);
+  },
+  async remoteUploadAction({ client }) {
+    const broken = `${sim.origin}/nowhere/broken-${++serial}.mp4`;
+    const { fileCode } = await client.remoteUpload(broken);
+    await until(() => client.remoteUploadStatus(fileCode), (rows) => rows[0]?.state === 'error');
+    await client.remoteUploadAction('restart_errors');
+    const again = await until(() => client.remoteUploadStatus(fileCode), (rows) => rows[0]?.state === 'error');
+    expect(again[0]!.error).toBeTruthy();
+    expect(sim.requests.filter((r) => r.path === new URL(broken).pathname).length).toBeGreaterThanOrEqual(2);
+    await client.remoteUploadAction('delete', fileCode);
+    expect((await client.remoteUploadStatus()).map((r) => r.fileCode)).not.toContain(fileCode);
+    expect((await rejection(client.remoteUploadAction('delete', fileCode))).code).toBe('not_found');
+  },
   async mirrors({ client, hostId, key }) {
     const file = sim.addFile(hostId, key, { title: 'Mirrored' });
     const groups = await client.mirrors(file.code);
@@ -212,6 +246,9 @@ function callFor(client: HostClient, capability: Capability): Promise<unknown> {
     createFolder: () => client.createFolder('x'),
     editFolder: () => client.editFolder('1', { name: 'y' }),
     mirrors: () => client.mirrors('abcdefabcdef'),
+    remoteUploadStatus: () => client.remoteUploadStatus(),
+    remoteUploadSlots: () => client.remoteUploadSlots(),
+    remoteUploadAction: () => client.remoteUploadAction('clear_errors'),
   };
   return calls[capability]();
 }

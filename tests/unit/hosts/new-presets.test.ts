@@ -60,6 +60,12 @@ describe('new presets on their documented replies', () => {
     }
   });
 
+  it("doodstream.com's slot counts, as its upload/url reply shows them, read as remote-upload slots", async () => {
+    const { client, urls } = fixtureClient('doodstream.com', hostFixture('doodstream.com', 'upload-url'));
+    expect(await client.remoteUploadSlots()).toEqual({ total: 100, used: 0, free: 100 });
+    expect(urls[0]!.pathname).toBe('/api/urlupload/slots');
+  });
+
   it("doodstream.com's upload form carries the key as api_key", async () => {
     const { client } = fixtureClient('doodstream.com', hostFixture('doodstream.com', 'upload-server'));
     expect((await client.uploadTarget()).fields).toEqual({ api_key: 'FixtureKey12345' });
