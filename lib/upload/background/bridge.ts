@@ -119,7 +119,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     try {
       const client = await deps.clientFor(job.accountId);
       // The reply is the host's own text: a status may quote the key it was sent.
-      fileCode = readUploadReply(client, status, scrub.text(body), await deps.secretsOf(job.accountId));
+      fileCode = readUploadReply(client, status, scrub.text(body), await deps.secretsOf(job.accountId), job.file ?? {});
     } catch (error) {
       // The host answered, so the whole body went out: a 5xx may still have stored it.
       await deps.runner().uploadFailed(jobId, scrub.error(error), { bodySent: true });
