@@ -54,18 +54,20 @@ describe('advanced account settings', () => {
     await options.fillAccount({ host: 'xfs', apiBase: sim.apiBase('xfs-lite' as HostId), key: LITE_KEY, name: 'Lite host' });
     await options.save();
     const probed = (await storedAccount('Lite host'))?.probedCapabilities as string[];
+    // Only read-only endpoints are probed: what changes things (remote upload, cloning) is assumed until first use.
     expect(probed).toContain('remoteUpload');
-    expect(probed).not.toContain('cloneFile');
-    expect(probed).not.toContain('deleteFiles');
+    expect(probed).toContain('cloneFile');
+    expect(probed).not.toContain('dmcaFiles');
+    expect(probed).not.toContain('deletedFiles');
 
     await options.page.getByRole('button', { name: 'Edit Lite host' }).click();
     await options.page.getByText('Advanced: link templates and features').click();
-    const clone = options.page.getByLabel('cloning');
-    await expect(clone.locator('option').first().textContent()).resolves.toBe('Automatic (off)');
-    await clone.selectOption('on');
+    const dmca = options.page.getByLabel('DMCA list');
+    await expect(dmca.locator('option').first().textContent()).resolves.toBe('Automatic (off)');
+    await dmca.selectOption('on');
     await options.save();
     const stored = await storedAccount('Lite host');
-    expect(stored?.capabilityOverrides).toEqual({ cloneFile: true });
+    expect(stored?.capabilityOverrides).toEqual({ dmcaFiles: true });
     expect(stored?.probedCapabilities).toEqual(probed);
     await options.page.close();
   });
