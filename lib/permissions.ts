@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
+import { getPreset } from './hosts';
 
 // Host access is asked per account at runtime. An account's API and its
 // upload servers usually share a registrable domain (media.cm/api and
-// 01.media.cm/upload), so the whole domain is requested; some hosts upload to
-// a second domain, listed here.
-
-const extraDomains: Record<string, string[]> = {
-  'megamax.me': ['megamax.cloud'],
-};
+// 01.media.cm/upload), so the whole domain is requested; a host whose upload
+// servers are on other domains names them on its preset (uploadDomains).
 
 const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -26,7 +23,7 @@ export function originsFor(apiBase: string, hostId?: string): string[] {
     return [];
   }
   if (loopback.has(url.hostname)) return [`http://${url.hostname}/*`];
-  const domains = [baseDomain(url.hostname), ...(hostId ? (extraDomains[hostId] ?? []) : [])];
+  const domains = [baseDomain(url.hostname), ...((hostId && getPreset(hostId)?.uploadDomains) || [])];
   const patterns: string[] = [];
   for (const domain of domains) patterns.push(`*://${domain}/*`, `*://*.${domain}/*`);
   if (!domains.includes(url.hostname)) patterns.unshift(`*://${url.hostname}/*`);

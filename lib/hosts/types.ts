@@ -74,6 +74,11 @@ export interface HostPreset<Id extends string = HostId> {
   family: 'xfs' | 'megamax';
   capabilities: ReadonlySet<Capability>;
   links: LinkTemplates;
+  /**
+   * Registrable domains besides the API's that the host's document puts its
+   * upload servers on (access to them is requested with the account's).
+   */
+  uploadDomains?: readonly string[];
   /** Largest custom snapshot the host accepts, in bytes, if documented. */
   snapshotMaxBytes?: number;
   /** Whether the host knows an adult flag. */

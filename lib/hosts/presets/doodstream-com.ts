@@ -16,6 +16,7 @@ export const doodstreamCom = xfsPreset(
     apiBase: 'https://doodapi.com/api',
     links: { watch: 'https://dood.to/d/{code}', embed: 'https://dood.to/e/{code}' },
     adultFlag: false,
+    uploadDomains: ['dood.video', 'cloudatacdn.com'],
     customSnapshot: false,
   },
   {

@@ -11,6 +11,7 @@ export const upstreamTo = xfsPreset(
     apiBase: 'https://upstream.to/api',
     links: { watch: '{origin}/{code}', embed: '{origin}/embed-{code}.html' },
     snapshotMaxBytes: 800_000,
+    uploadDomains: ['upstreamcdn.co'],
     adultFlag: true,
   },
   { only: ['accountInfo', 'accountStats', 'upload', 'remoteUpload'] },

@@ -12,6 +12,7 @@ export const voeSx = xfsPreset(
     apiBase: 'https://voe.sx/api',
     links: { watch: '{origin}/{code}', embed: '{origin}/e/{code}' },
     adultFlag: false,
+    uploadDomains: ['voe-network.net'],
     customSnapshot: false,
   },
   { only: ['accountInfo', 'accountStats', 'upload'] },

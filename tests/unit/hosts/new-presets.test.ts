@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import { getPreset } from '../../../lib/hosts';
 import type { HostClient } from '../../../lib/hosts/types';
+import { originsFor } from '../../../lib/permissions';
 import { fixtureClient, hostFixture } from './fixture-client';
 
 type Call = (client: HostClient, body: string) => unknown;
@@ -82,5 +83,16 @@ describe('new presets on their documented replies', () => {
     const { client } = fixtureClient('streamsb.com', hostFixture('streamsb.com', 'file-info'));
     const error = await client.fileInfo(['gi4t0tl4o01u']).catch((e: unknown) => e);
     expect((error as HostError).code).toBe('invalid_response');
+  });
+});
+
+describe('host access for the new presets', () => {
+  it('asks for the upload-server domains their documents show, beside the API domain', () => {
+    expect(originsFor('https://doodapi.com/api', 'doodstream.com')).toEqual(
+      expect.arrayContaining(['*://doodapi.com/*', '*://*.dood.video/*', '*://*.cloudatacdn.com/*']),
+    );
+    expect(originsFor('https://voe.sx/api', 'voe.sx')).toEqual(expect.arrayContaining(['*://*.voe-network.net/*']));
+    expect(originsFor('https://api.megamax.me/api', 'megamax.me')).toEqual(expect.arrayContaining(['*://*.megamax.cloud/*']));
+    expect(originsFor('https://api.streamwish.com/api', 'streamwish.com')).toEqual(['*://api.streamwish.com/*', '*://streamwish.com/*', '*://*.streamwish.com/*']);
   });
 });
