@@ -1,44 +1,69 @@
-import type { Page } from 'playwright-core';
-import type { ExtensionSession } from '../browser';
+import { css, label, role, type Ui, type UiSession } from '../ui/driver';
 
-export class OptionsPage {
-  constructor(readonly page: Page) {}
+export class OptionsPage<U extends Ui = Ui> {
+  constructor(readonly ui: U) {}
 
-  static async open(session: ExtensionSession): Promise<OptionsPage> {
-    const page = await session.context.newPage();
-    await page.goto(session.url('options.html'));
-    await page.getByRole('heading', { name: 'VidRelay options' }).waitFor();
-    return new OptionsPage(page);
+  /** The browser driver's own page, for what only one suite does. */
+  get page(): U extends { page: infer P } ? P : never {
+    return (this.ui as unknown as { page: never }).page;
+  }
+
+  static async open<U extends Ui>(session: UiSession<U>): Promise<OptionsPage<U>> {
+    const ui = await session.open('options.html');
+    await ui.find(role('heading', 'VidRelay options')).waitFor();
+    return new OptionsPage(ui);
   }
 
   async fillAccount(fields: { host: string; apiBase?: string; key: string; login?: string; name?: string }): Promise<void> {
-    await this.page.getByLabel('Host').selectOption(fields.host);
-    if (fields.apiBase !== undefined) await this.page.getByLabel('API base URL').fill(fields.apiBase);
-    if (fields.login !== undefined) await this.page.getByLabel('Login').fill(fields.login);
-    await this.page.getByLabel('API key').fill(fields.key);
-    if (fields.name !== undefined) await this.page.getByLabel('Name', { exact: true }).fill(fields.name);
+    await this.ui.find(label('Host')).select({ value: fields.host });
+    if (fields.apiBase !== undefined) await this.ui.find(label('API base URL')).fill(fields.apiBase);
+    if (fields.login !== undefined) await this.ui.find(label('Login')).fill(fields.login);
+    await this.ui.find(label('API key')).fill(fields.key);
+    if (fields.name !== undefined) await this.ui.find(label('Name')).fill(fields.name);
   }
 
   async testConnection(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Test connection' }).click();
-    await this.page.locator('[data-testid="account-info"], [role="alert"]').first().waitFor();
+    await this.ui.find(role('button', 'Test connection')).click();
+    await this.ui.find(css('[data-testid="account-info"], form [role="alert"]')).waitFor();
   }
 
   accountInfo(field: string) {
-    return this.page.locator(`[data-testid="account-info"] [data-field="${field}"]`);
+    return this.ui.find(css(`[data-testid="account-info"] [data-field="${field}"]`));
   }
 
   error() {
-    return this.page.locator('form [role="alert"]');
+    return this.ui.find(css('form [role="alert"]'));
   }
 
   async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save' }).click();
-    await this.page.getByRole('status').waitFor();
+    await this.ui.find(role('button', 'Save')).click();
+    await this.ui.find(role('status')).waitFor();
   }
 
-  accounts() {
-    return this.page.getByRole('list', { name: 'Accounts' }).locator('li');
+  /** The account rows, or those holding text. */
+  accounts(hasText?: string) {
+    return this.ui.find(role('list', 'Accounts'), css('li', hasText));
+  }
+
+  // Settings file
+
+  /** Exports with the passphrase (empty: keys left out) and returns the saved file. */
+  async exportSettings(passphrase: string): Promise<{ name: string; text: string }> {
+    await this.ui.find(label('Passphrase')).fill(passphrase);
+    return this.ui.download(() => this.ui.find(role('button', 'Export settings')).click());
+  }
+
+  async importSettings(path: string, passphrase: string): Promise<void> {
+    await this.ui.find(label('Passphrase')).fill(passphrase);
+    await this.ui.find(label('Settings file')).setFiles([path]);
+  }
+
+  settingsFileAlert() {
+    return this.ui.find(css('section[aria-labelledby="settings-file-heading"] [role="alert"]'));
+  }
+
+  status() {
+    return this.ui.find(role('status'));
   }
 
   async editAccount(label: string): Promise<void> {

@@ -1,48 +1,54 @@
-import type { Page } from 'playwright-core';
-import type { ExtensionSession } from '../browser';
+import { css, label, role, type Target, type Ui, type UiSession } from '../ui/driver';
 
 // The manager's Upload tab: pick files, start, watch the queue.
 
-export class UploadPage {
-  constructor(readonly page: Page) {}
+export class UploadPage<U extends Ui = Ui> {
+  constructor(readonly ui: U) {}
 
-  static async open(session: ExtensionSession): Promise<UploadPage> {
-    const page = await session.context.newPage();
-    await page.goto(session.url('manager.html#upload'));
-    await page.getByRole('tabpanel', { name: 'Upload' }).waitFor();
-    await page.getByText('Drop video files here').waitFor();
-    return new UploadPage(page);
+  /** The browser driver's own page, for what only one suite does. */
+  get page(): U extends { page: infer P } ? P : never {
+    return (this.ui as unknown as { page: never }).page;
   }
 
-  async chooseAccount(label: string): Promise<void> {
-    await this.page.getByLabel('Account', { exact: true }).selectOption({ label });
+  static async open<U extends Ui>(session: UiSession<U>): Promise<UploadPage<U>> {
+    const ui = await session.open('manager.html#upload');
+    await ui.find(role('tabpanel', 'Upload')).waitFor();
+    await ui.find(css('p', 'Drop video files here')).waitFor();
+    return new UploadPage(ui);
+  }
+
+  async chooseAccount(accountLabel: string): Promise<void> {
+    await this.ui.find(label('Account')).select({ label: accountLabel });
   }
 
   async chooseFiles(paths: string[]): Promise<void> {
-    await this.page.getByLabel('Choose files').setInputFiles(paths);
+    await this.ui.find(label('Choose files')).setFiles(paths);
   }
 
-  pending(name: string) {
-    return this.page.locator(`li[data-file-name="${name}"]`);
+  pending(name: string, ...inside: Target[]) {
+    return this.ui.find(css(`li[data-file-name="${name}"]`), ...inside);
   }
 
   async start(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Start upload' }).click();
-    await this.page.getByRole('list', { name: 'Files to upload' }).waitFor({ state: 'detached', timeout: 20_000 });
+    await this.ui.find(role('button', 'Start upload')).click();
+    await this.ui.find(role('list', 'Files to upload')).waitFor({ state: 'detached', timeout: 20_000 });
   }
 
-  job(name: string) {
-    return this.page.getByRole('list', { name: 'Upload queue' }).locator('li[data-job-id]').filter({
-      has: this.page.locator('[data-field="name"]', { hasText: name }),
-    });
+  /** The queue row of the named file, or something inside it. */
+  job(name: string, ...inside: Target[]) {
+    return this.ui.find(role('list', 'Upload queue'), css('li[data-job-id]', name), ...inside);
+  }
+
+  field(name: string, field: string) {
+    return this.job(name, css(`[data-field="${field}"]`));
   }
 
   async stateOf(name: string): Promise<string | null> {
-    return this.job(name).getAttribute('data-state');
+    return this.job(name).attr('data-state');
   }
 
   async waitForState(name: string, states: string[], timeout = 30_000): Promise<void> {
-    const selector = states.map((s) => `[data-state="${s}"]`).join(',');
-    await this.job(name).and(this.page.locator(selector)).waitFor({ timeout });
+    const rows = states.map((s) => `li[data-job-id][data-state="${s}"]`).join(', ');
+    await this.ui.find(role('list', 'Upload queue'), css(rows, name)).waitFor({ timeout });
   }
 }
