@@ -4,8 +4,8 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import type { Found, Target, Ui, WaitOptions } from './driver';
 
 // The driver words on a puppeteer page (Firefox suite, WebDriver BiDi). Roles
-// and labels go through the browser's accessibility tree (::-p-aria), as
-// Playwright's getByRole/getByLabel do; every call looks the target up afresh
+// go through the browser's accessibility tree (::-p-aria), as Playwright's
+// getByRole does, labels through the DOM (aria-label, aria-labelledby, <label>); every call looks the target up afresh
 // and waits for it, like a Playwright locator.
 
 type Scope = Page | ElementHandle<Element>;
@@ -28,8 +28,23 @@ async function locate(scope: Scope, target: Target): Promise<ElementHandle<Eleme
     return scope.$$(`::-p-aria(${name}[role=${quoted(target.role)}])`);
   }
   if ('label' in target) {
-    const named = await scope.$$(`::-p-aria([name=${quoted(target.label)}])`);
-    return keep(named, (el) => ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || el.getAttribute('role') === 'textbox', '');
+    // Firefox names a file input after its button ("Browse…"), not its label: match labels in the DOM too.
+    const controls = await scope.$$('input, select, textarea, [role="textbox"]');
+    return keep(
+      controls,
+      (el, text) => {
+        const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+        const own = (label: Element) => {
+          const copy = label.cloneNode(true) as Element;
+          copy.querySelectorAll('input, select, textarea, button').forEach((c) => c.remove());
+          return norm(copy.textContent);
+        };
+        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => norm(document.getElementById(id)?.textContent));
+        const labels = [...((el as HTMLInputElement).labels ?? [])].map(own);
+        return norm(el.getAttribute('aria-label')) === text || (byIds.length > 0 && byIds.join(' ') === text) || labels.includes(text);
+      },
+      target.label,
+    );
   }
   if ('text' in target) {
     return keep(await scope.$$(`::-p-text(${target.text})`), (el, text) => (el.textContent ?? '').replace(/\s+/g, ' ').trim() === text, target.text);
