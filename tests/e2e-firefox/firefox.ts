@@ -94,6 +94,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const url = (path: string) => `${origin}/${path.replace(/^\//, '')}`;
   const open = async (path: string) => {
     const page = await browser.newPage();
+    // Playwright's default size, so both suites lay pages out alike (the Files list squeezes titles to nothing at 800 px).
+    await page.setViewport({ width: 1280, height: 720 });
     await navigate(page, url(path));
     return new PuppeteerUi(page, downloads);
   };

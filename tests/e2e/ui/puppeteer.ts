@@ -107,8 +107,17 @@ class PuppeteerFound implements Found {
   find(...path: Target[]): Found {
     return new PuppeteerFound(this.page, [...this.path, ...path]);
   }
-  click() {
-    return this.with((el) => el.click());
+  async click() {
+    const until = Date.now() + defaultTimeout;
+    for (;;) {
+      try {
+        return await this.with((el) => el.click());
+      } catch (error) {
+        // Re-rendered between lookup and click (or not laid out yet): nothing was clicked, look again.
+        if (!/not clickable|detached|stale|no such node/i.test(String(error)) || Date.now() > until) throw error;
+        await pause(100);
+      }
+    }
   }
   fill(value: string) {
     // What typing ends in: the new value and an input event (Preact listens to onInput).
