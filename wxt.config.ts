@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 
 // Permissions: only what VidRelay uses at install (no unlimitedStorage: file
 // bytes never go to storage). Loopback hosts are declared up front: the demo
@@ -8,7 +9,7 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
     // Names and descriptions come from public/_locales (English and German).
     name: '__MSG_extName__',
