@@ -31,6 +31,9 @@ export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
   /** Seconds of idleness before Firefox unloads the event page (Firefox's default is 30). */
   idleTimeout?: number;
+  headless?: boolean;
+  /** Another Firefox (the demo); FIREFOX_PATH or /usr/bin/firefox-esr otherwise. */
+  executablePath?: string;
 }
 
 export interface FirefoxSession extends UiSession<PuppeteerUi> {
@@ -59,8 +62,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
-    executablePath: firefoxPath(),
-    headless: true,
+    executablePath: options.executablePath ?? firefoxPath(),
+    headless: options.headless ?? true,
     args: ['--remote-allow-system-access'],
     // VIDRELAY_FIREFOX_LOG=1 shows the extension pages' console (Firefox sends it to stdout).
     dumpio: process.env.VIDRELAY_FIREFOX_LOG === '1',

@@ -38,13 +38,21 @@ export interface ExtensionSession extends UiSession<PlaywrightUi> {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { headless?: boolean; userDataDir?: string } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  headless?: boolean;
+  userDataDir?: string;
+  /** Another Chromium-family browser (the demo); CHROMIUM_PATH or /usr/bin/chromium otherwise. */
+  executablePath?: string;
+  extraArgs?: string[];
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build" first`);
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'vidrelay-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
   });
   const worker = async () => {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

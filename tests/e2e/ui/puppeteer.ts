@@ -32,16 +32,17 @@ async function locate(scope: Scope, target: Target): Promise<ElementHandle<Eleme
     const controls = await scope.$$('input, select, textarea, [role="textbox"]');
     return keep(
       controls,
+      // No named inner functions: tsx (the demo) would wrap them in a helper the page does not have.
       (el, text) => {
-        const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-        const own = (label: Element) => {
-          const copy = label.cloneNode(true) as Element;
+        const names = [el.getAttribute('aria-label') ?? ''];
+        const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+        if (ids.length > 0) names.push(ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+        for (const labelEl of (el as HTMLInputElement).labels ?? []) {
+          const copy = labelEl.cloneNode(true) as Element;
           copy.querySelectorAll('input, select, textarea, button').forEach((c) => c.remove());
-          return norm(copy.textContent);
-        };
-        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => norm(document.getElementById(id)?.textContent));
-        const labels = [...((el as HTMLInputElement).labels ?? [])].map(own);
-        return norm(el.getAttribute('aria-label')) === text || (byIds.length > 0 && byIds.join(' ') === text) || labels.includes(text);
+          names.push(copy.textContent ?? '');
+        }
+        return names.some((name) => name.replace(/\s+/g, ' ').trim() === text);
       },
       target.label,
     );
