@@ -15,7 +15,11 @@ import type { UploaderCommandType } from './uploader';
 export type SenderKind =
   /** An extension UI page: popup, options, manager, picker. */
   | 'page'
-  /** The document running the uploader: offscreen.html in Chrome, the manager tab in Firefox. */
+  /**
+   * The document running the uploader: offscreen.html in Chrome; in Firefox the
+   * event page itself (lib/upload/background/in-background.ts), whose reports
+   * are plain calls, so no message there is ever an uploader's.
+   */
   | 'uploader'
   /** The background (service worker in Chrome, background page in Firefox). */
   | 'background';
@@ -138,7 +142,7 @@ export function currentSenderEnv(): SenderEnv {
   return {
     extensionId: runtime.id,
     base: typeof runtime.getURL === 'function' ? runtime.getURL('/') : `${globalThis.location?.origin}/`,
-    uploaderPath: manifest.permissions?.includes('offscreen') ? '/offscreen.html' : '/manager.html',
+    uploaderPath: manifest.permissions?.includes('offscreen') ? '/offscreen.html' : (backgroundPaths[0] ?? '/_generated_background_page.html'),
     backgroundPaths,
   };
 }

@@ -49,7 +49,7 @@ export interface RelayProbe {
 }
 
 export interface UploadResponses {
-  'uploads.prepare': { mode: 'offscreen' | 'page' };
+  'uploads.prepare': { mode: 'offscreen' | 'background' };
   'uploads.hosts': Record<string, UploadHostInfo>;
   'uploads.add': { jobs: Job[] };
   'uploads.reattach': Job;

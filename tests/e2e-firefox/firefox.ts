@@ -29,7 +29,7 @@ export interface FirefoxOptions {
   /** 'de' needs Debian's firefox-esr-l10n-de (the German language pack). */
   locale?: 'en-US' | 'de';
   colorScheme?: 'light' | 'dark';
-  /** Seconds of idleness before Firefox unloads the event page (Firefox's default is 30). */
+  /** Milliseconds of idleness before Firefox unloads the event page (Firefox's default: 30000). */
   idleTimeout?: number;
   headless?: boolean;
   /** Another Firefox (the demo); FIREFOX_PATH or /usr/bin/firefox-esr otherwise. */

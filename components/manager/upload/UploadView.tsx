@@ -104,11 +104,6 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
         </div>
         {host && !host.canUpload ? <p class="error small grow">{t('upNoUploadsApi', host.label)}</p> : null}
       </div>
-      {mode === 'page' ? (
-        <p class="warn small" role="note">
-          {t('upKeepTabOpen')}
-        </p>
-      ) : null}
       <FilePicker onFiles={addFiles} disabled={busy} />
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (

@@ -38,8 +38,8 @@ export type UploaderReportHandlers = {
 };
 
 export interface UploadBridge {
-  /** 'offscreen' in Chrome; 'page' in Firefox, where the manager tab uploads. */
-  readonly mode: 'offscreen' | 'page';
+  /** 'offscreen' in Chrome; 'background' in Firefox, where the event page uploads. */
+  readonly mode: 'offscreen' | 'background';
   /** A page is about to hand over Files: make sure someone will take them. */
   prepare(): Promise<void>;
   uploadFile(job: Job): Promise<void | 'no-file'>;
@@ -70,7 +70,7 @@ function asHostError(error: SerializedError): HostError {
 
 export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
   const now = deps.now ?? Date.now;
-  const mode = deps.offscreen.supported ? 'offscreen' : 'page';
+  const mode = deps.offscreen.supported ? 'offscreen' : 'background';
   /** Which uploader got each job's target: a second uploader (two manager tabs) must not send it twice. */
   const claims = new Map<string, { attempt: number; by: string }>();
   let preparedAt = -Infinity;
