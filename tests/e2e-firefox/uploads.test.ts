@@ -9,6 +9,7 @@ import { launchFirefox, type FirefoxSession } from './firefox';
 // tab holds the Files and runs the XHRs), against the host simulator.
 
 const KEY = 'ff-upload-key-0001';
+const RELAY_KEY = 'ff-relay-key-0001';
 let sim: HostSim;
 let session: FirefoxSession;
 let files: FileDir;
@@ -17,13 +18,15 @@ beforeAll(async () => {
   files = await fileDir();
   sim = await startHostSim({ encodeMs: 500 });
   sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'uploader' });
+  sim.addAccount({ hostId: 'mp4upload.com', key: RELAY_KEY, login: 'relayer' });
   session = await launchFirefox();
   await session.background(
-    async (bg, { apiBase, key }) => {
+    async (bg, { apiBase, key, relayBase, relayKey }) => {
       const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase, key, enabled: true, allowHttp: false, defaults: { tags: 'ff' }, createdAt: 1 };
-      await bg.browser.storage.local.set({ accounts: { version: 1, data: [account] } });
+      const relay = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase: relayBase, key: relayKey, enabled: true, allowHttp: false, defaults: {}, createdAt: 2 };
+      await bg.browser.storage.local.set({ accounts: { version: 1, data: [account, relay] } });
     },
-    { apiBase: sim.apiBase('media.cm'), key: KEY },
+    { apiBase: sim.apiBase('media.cm'), key: KEY, relayBase: sim.apiBase('mp4upload.com'), relayKey: RELAY_KEY },
   );
 });
 
@@ -76,4 +79,17 @@ describe('Firefox file uploads', () => {
     expect(sim.uploads.filter((u) => u.name === 'hotel-clip.mp4')).toHaveLength(1);
     await upload.ui.close();
   }, 90_000);
+
+  it('relays a URL through the event page after the user confirms its size', async () => {
+    const size = 3 * 1024 * 1024;
+    const upload = await UploadPage.open(session);
+    await upload.chooseAccount('Mp4 Relay');
+    await expect(upload.checkRelay(sim.videoUrl('ff-relay-clip', size))).resolves.toMatch(/ff-relay-clip\.mp4.*3\.0 MB/);
+    await upload.confirmRelay();
+    await upload.waitForState('ff-relay-clip.mp4', ['encoding', 'ready'], 30_000);
+    const landed = sim.uploads.filter((u) => u.hostId === 'mp4upload.com');
+    expect(landed).toHaveLength(1);
+    expect(landed[0]).toMatchObject({ name: 'ff-relay-clip.mp4', size });
+    await upload.ui.close();
+  }, 60_000);
 });

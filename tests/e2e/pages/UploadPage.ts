@@ -25,6 +25,17 @@ export class UploadPage<U extends Ui = Ui> {
     await this.ui.find(label('Choose files')).setFiles(paths);
   }
 
+  /** Relay: check the source's size; resolves with what the page shows about it. */
+  async checkRelay(url: string): Promise<string> {
+    await this.ui.find(label('Video URL to relay')).fill(url);
+    await this.ui.find(role('button', 'Check size')).click();
+    return this.ui.find(css('[data-field="relay-probe"]')).text();
+  }
+
+  async confirmRelay(): Promise<void> {
+    await this.ui.find(role('button', 'Confirm and relay')).click();
+  }
+
   pending(name: string, ...inside: Target[]) {
     return this.ui.find(css(`li[data-file-name="${name}"]`), ...inside);
   }
