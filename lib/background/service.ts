@@ -38,7 +38,7 @@ export function startBackground(): void {
     .catch((error: unknown) => console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'));
 
   const store = createJobStore();
-  // File uploads and relays: the uploader (offscreen document / manager tab), the poll alarm floor, concurrency limits.
+  // File uploads and relays: the uploader (offscreen document / Firefox event page), the poll alarm floor, concurrency limits.
   const uploads = createUploadWiring({ store, runner: () => runner, pollAlarm: POLL_ALARM });
   const runner = createQueueRunner({
     store,

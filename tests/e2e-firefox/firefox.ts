@@ -108,7 +108,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     url,
     open,
     async background(fn, arg) {
-      hub ??= await open('picker.html#e2e-hub');
+      // A fresh hub when the last one went away (an add-on reload closes every extension page).
+      if (!hub || hub.page.isClosed()) hub = await open('picker.html#e2e-hub');
       // An expression built here (BiDi evaluates it outside the page's CSP): the function runs in the hub page, on the background window's objects.
       const call = `(async () => {
         const bg = await browser.runtime.getBackgroundPage();

@@ -98,10 +98,29 @@ describe('Firefox: uploads outlive the manager tab', () => {
 
     // The page woke (the check above woke it, as the poll alarm or a page would): every URL gets its link.
     const again = await PopupPage.open(session);
-    await expect.poll(() => again.links().count(), { timeout: 60_000, interval: 500 }).toBe(urls.length);
+    const settled = async () => (await storedJobs()).filter((j) => urls.includes(j.url ?? '') && ['encoding', 'ready'].includes(j.state) && j.fileCode);
+    await expect.poll(async () => (await settled()).length, { timeout: 60_000, interval: 500 }).toBe(urls.length);
     for (const url of urls) expect(sim.remoteUploads.filter((r) => r.url === url), url).toHaveLength(1);
-    const jobs = (await storedJobs()).filter((j) => urls.includes(j.url ?? ''));
-    expect(jobs.map((j) => j.state).every((s) => s === 'encoding' || s === 'ready')).toBe(true);
+    for (const job of await settled()) await again.ui.find({ css: `a[data-field="link"][href*="${job.fileCode}"]` }).waitFor();
+    await again.ui.close();
+  }, 120_000);
+
+  it('when the event page loses a held File anyway (the add-on restarts), the job asks for the file again and one choice resumes it', async () => {
+    const path = await files.make('papa-clip.mp4', 8 * 1024 * 1024);
+    sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 6000, times: 1 });
+    const upload = await UploadPage.open(session);
+    await upload.chooseFiles([path]);
+    await upload.start();
+    await upload.waitForState('papa-clip.mp4', ['uploading', 'sending'], 20_000);
+    // What a browser restart does to the event page: everything it held is gone, the stored queue is not.
+    await upload.ui.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), undefined);
+    await sleep(3000);
+    const again = await UploadPage.open(session);
+    await again.waitForState('papa-clip.mp4', ['interrupted'], 30_000);
+    await expect(again.field('papa-clip.mp4', 'error').text()).resolves.toMatch(/choose the file again/i);
+    await again.job('papa-clip.mp4', { label: 'File for papa-clip.mp4' }).setFiles([path]);
+    await again.waitForState('papa-clip.mp4', ['encoding', 'ready'], 40_000);
+    expect(sim.uploads.filter((u) => u.name === 'papa-clip.mp4')).toHaveLength(1);
     await again.ui.close();
   }, 120_000);
 });
