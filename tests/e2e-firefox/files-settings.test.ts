@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
 import { startHostSim, type HostSim, type SimFile, type SimFolder } from '../host-sim';
 import { ManagerPage } from '../e2e/pages/ManagerPage';
 import { OptionsPage } from '../e2e/pages/OptionsPage';
@@ -93,7 +92,7 @@ describe('Firefox settings file', () => {
 
   it('exports with a passphrase: the key only encrypted', async () => {
     const options = await OptionsPage.open(session);
-    const file = await options.exportSettings(PASS);
+    const file = await options.exportSettingsFile(PASS);
     exported = file.text;
     expect(file.name).toMatch(/\.json$/);
     expect(exported).not.toContain(KEY);
@@ -105,13 +104,10 @@ describe('Firefox settings file', () => {
   });
 
   it('imports it back after the account is removed, key included', async () => {
-    await session.background(async (bg) => bg.browser.storage.local.remove('accounts'), null);
+    await session.background(async (bg) => bg.browser.storage.local.remove(['accounts', 'accountEntries']), null);
     const options = await OptionsPage.open(session);
     await expect(options.accounts(LABEL).count()).resolves.toBe(0);
-    const path = `${await dir.make('placeholder', 0)}.json`;
-    await writeFile(path, exported);
-    await options.importSettings(path, PASS);
-    await expect.poll(() => options.status().text()).toMatch(/Imported 1 accounts \(1 with keys\)/);
+    await expect(options.importSettings(exported, PASS)).resolves.toMatch(/Imported 1 accounts \(1 with keys\)/);
     await expect.poll(() => options.accounts(LABEL).text()).toContain('key ••••0005');
     // The imported key works: test the connection from the edit form without retyping it.
     await options.accounts(LABEL).find({ role: 'button', name: `Edit ${LABEL}` }).click();

@@ -62,8 +62,9 @@ describe('Firefox foundation', () => {
 
   it('runs the context menu handler in the event page: sends srcUrl, refuses blob:', async () => {
     const accountId = await session.background(async (bg, name) => {
-      const raw = (await bg.browser.storage.local.get('accounts')) as { accounts?: { data: { id: string; label: string }[] } };
-      return raw.accounts?.data.find((a) => a.label === name)?.id ?? '';
+      // One stored entry per account (lib/account-store.ts).
+      const raw = (await bg.browser.storage.local.get('accountEntries')) as { accountEntries?: { entries?: Record<string, { data: { id: string; label: string } }> } };
+      return Object.values(raw.accountEntries?.entries ?? {}).find((e) => e.data?.label === name)?.data.id ?? '';
     }, 'Media FF');
     expect(accountId).not.toBe('');
     const video = sim.videoUrl('ff-menu-clip', 32 * 1024);

@@ -143,7 +143,7 @@ describe('forged commands into the uploader document', () => {
     await upload.chooseFiles([await makeFile('forged-target.mp4', 200_000)]);
     await upload.start();
     await upload.waitForState('forged-target.mp4', ['uploading', 'sending']);
-    const jobId = (await upload.job('forged-target.mp4').getAttribute('data-job-id'))!;
+    const jobId = (await upload.job('forged-target.mp4').attr('data-job-id'))!;
 
     const forgedSource = sim.videoUrl('forged-download', 50_000);
     const forgeries: [string, unknown][] = [
@@ -198,11 +198,11 @@ describe('a host that quotes the key', () => {
     await upload.chooseFiles([await makeFile(file, 30_000)]);
     await upload.start();
     await upload.waitForState(file, ['failed', 'queued'], 30_000);
-    await upload.job(file).locator('[data-field="error"]').waitFor();
-    expectNoKey(await upload.job(file).textContent() ?? '', 'the Upload row');
+    await upload.field(file, 'error').waitFor();
+    expectNoKey(await upload.job(file).text(), 'the Upload row');
     expectNoKey(await upload.page.content(), 'the manager page');
     const popup = await PopupPage.open(session);
-    await popup.jobs().first().waitFor();
+    await popup.jobs().waitFor();
     expectNoKey(await popup.page.content(), 'the popup');
     await popup.page.close();
     expectNoKey(await notifications(), 'the notifications');
@@ -220,7 +220,7 @@ describe('a host that quotes the key', () => {
     await popup.sendUrls([sim.videoUrl('echo-remote', 1000)], 'Echo media');
     await expect.poll(async () => (await storedJobs()).filter((j) => j.kind === 'remote' && j.state === 'failed').length, { timeout: 30_000 }).toBe(failedBefore + 1);
     await popup.page.reload();
-    await popup.job('failed').first().waitFor();
+    await popup.job('failed').waitFor();
     expectNoKey(await popup.page.content(), 'the popup');
     expectNoKey(await notifications(), 'the notifications');
     expectNoKey(await storedText(), 'storage');
@@ -259,7 +259,7 @@ describe('a settings file that moves an account to another origin', () => {
     await row.getByRole('button', { name: 'Edit Movable XFS' }).click();
     await options.page.getByRole('button', { name: 'Test connection' }).click();
     await options.error().waitFor();
-    expect(await options.error().textContent()).toMatch(/API key/);
+    expect(await options.error().text()).toMatch(/API key/);
 
     const toOther = other.requests.slice(before);
     expect(JSON.stringify(other.requests)).not.toContain(MOVED_KEY);

@@ -40,6 +40,8 @@ export interface Ui {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Runs click (which starts a download) and returns the file the browser saved. */
   download(click: () => Promise<void>): Promise<{ name: string; text: string }>;
+  /** Accepts the next confirm() the page shows. */
+  acceptNextDialog(): void;
   close(): Promise<void>;
 }
 

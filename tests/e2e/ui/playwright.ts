@@ -73,6 +73,9 @@ export class PlaywrightUi implements Ui {
     const [saved] = await Promise.all([this.page.waitForEvent('download'), click()]);
     return { name: saved.suggestedFilename(), text: await readFile(await saved.path(), 'utf8') };
   }
+  acceptNextDialog() {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+  }
   close() {
     return this.page.close();
   }

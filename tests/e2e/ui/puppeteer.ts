@@ -217,6 +217,9 @@ export class PuppeteerUi implements Ui {
       await pause(100);
     }
   }
+  acceptNextDialog() {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+  }
   close() {
     return this.page.close();
   }
