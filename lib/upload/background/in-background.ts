@@ -26,6 +26,8 @@ const keepAliveEveryMs = 1000;
 
 export interface BackgroundUploader {
   uploader: Uploader;
+  /** What the File channel calls: hold the File and keep the page alive while it waits. */
+  hold: Uploader['hold'];
   broadcast<T extends UploaderCommandType>(type: T, payload: UploaderCommands[T]): Promise<Reply<UploaderCommandReplies[T]> | undefined>;
 }
 
@@ -69,15 +71,15 @@ export function startBackgroundUploader(deps: BackgroundUploaderDeps): Backgroun
     timer ??= setInterval(() => void tick(), deps.everyMs ?? keepAliveEveryMs);
   };
 
-  const held = uploader.hold.bind(uploader);
-  uploader.hold = (jobId, file, snapshot) => {
-    held(jobId, file, snapshot);
+  const hold: Uploader['hold'] = (jobId, file, snapshot) => {
+    uploader.hold(jobId, file, snapshot);
     watch();
   };
-  serveFiles(uploader);
+  serveFiles({ hold });
 
   return {
     uploader,
+    hold,
     async broadcast(type, payload) {
       const data = (handlers[type] as (p: unknown) => unknown)(payload);
       if (type === 'uploader.start') watch();

@@ -23,7 +23,7 @@ describe('the uploader in the Firefox event page', () => {
   it('answers commands by plain calls, silent about jobs it does not hold', async () => {
     const { local } = setup();
     await expect(local.broadcast('uploader.alive', { jobIds: ['j1'] })).resolves.toBeUndefined();
-    local.uploader.hold('j1', video());
+    local.hold('j1', video());
     await expect(local.broadcast('uploader.alive', { jobIds: ['j1'] })).resolves.toEqual({ ok: true, data: { running: [], held: ['j1'] } });
     await expect(local.broadcast('uploader.start', { job: { id: 'j2', kind: 'file' } })).resolves.toBeUndefined();
   });
@@ -33,7 +33,7 @@ describe('the uploader in the Firefox event page', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(keepAlive).not.toHaveBeenCalled();
 
-    local.uploader.hold('j1', video());
+    local.hold('j1', video());
     await vi.advanceTimersByTimeAsync(350);
     expect(keepAlive).toHaveBeenCalledTimes(3);
 
