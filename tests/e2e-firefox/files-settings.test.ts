@@ -97,7 +97,7 @@ describe('Firefox settings file', () => {
     expect(file.name).toMatch(/\.json$/);
     expect(exported).not.toContain(KEY);
     const parsed = JSON.parse(exported);
-    expect(parsed).toMatchObject({ format: 'vidrelay-settings', version: 1 });
+    expect(parsed).toMatchObject({ format: 'vidrelay-settings', version: 2 });
     expect(parsed.accounts[0]).toMatchObject({ label: LABEL });
     await expect(options.status().text()).resolves.toMatch(/Exported 1 accounts .*encrypted/);
     await options.ui.close();
