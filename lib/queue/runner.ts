@@ -155,9 +155,9 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   function syncParent(parentId: string): Promise<void> {
     // One at a time, so a slower sync never writes an older view over a newer one.
     const next = parentChain.then(async () => {
-      const jobs = await store.all();
-      const parent = jobs.find((job) => job.id === parentId);
+      const parent = await store.get(parentId);
       if (!parent) return;
+      const jobs = await store.getMany(parent.childIds ?? []);
       const derived = deriveMirror(parent, jobs, deps.now());
       if (derived === parent) return;
       await store.put(derived);
@@ -195,7 +195,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   // ---- poll alarm ----
 
   async function reschedule(): Promise<void> {
-    const jobs = await store.all();
+    const jobs = await store.active();
     const now = deps.now();
     const wanted: number[] = [];
     if (jobs.some((job) => job.state === 'encoding' && job.kind !== 'mirror')) wanted.push(now + minPollMs);
@@ -265,17 +265,11 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     await reschedule();
   }
 
-  async function takenCodes(job: Job): Promise<Set<string>> {
-    const jobs = await store.all();
-    return new Set(
-      jobs.filter((other) => other.id !== job.id && other.accountId === job.accountId && other.fileCode).map((other) => other.fileCode!),
-    );
-  }
 
   /** Before a second send of something that may have landed: true when the job is settled without sending. */
   async function settledByHost(job: Job, client: HostClient): Promise<boolean> {
     if (!job.verify) return false;
-    const check = await findLanded(client, job, await takenCodes(job), deps.now());
+    const check = await findLanded(client, job, (codes) => store.codesTaken(job.accountId, codes, job.id), deps.now());
     if ('found' in check && check.found) {
       await accepted(job.id, client, check.found);
       return true;
@@ -337,7 +331,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   async function startAllowed(): Promise<void> {
-    const jobs = await store.all();
+    const jobs = await store.active();
     const now = deps.now();
     const hostOf: Record<string, string> = {};
     const candidates: Job[] = [];
@@ -465,7 +459,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
 
   async function poll(): Promise<void> {
     pollAt = undefined;
-    const jobs = await store.all();
+    const jobs = await store.active();
     const groups = new Map<string, Job[]>();
     for (const job of jobs) {
       if (job.state !== 'encoding' || job.kind === 'mirror') continue;
@@ -495,7 +489,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   async function recover(): Promise<void> {
-    const jobs = await store.all();
+    const jobs = await store.active();
     for (const job of jobs) await guard(job.id, () => recoverJob(job));
     for (const job of jobs) if (job.kind === 'mirror') await syncParent(job.id);
     await reschedule();
@@ -602,8 +596,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   async function children(parent: Job): Promise<Job[]> {
-    const ids = new Set(parent.childIds ?? []);
-    return (await store.all()).filter((job) => ids.has(job.id));
+    return store.getMany(parent.childIds ?? []);
   }
 
   async function required(id: string): Promise<Job> {
