@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { jobFeedPort, type JobFeedMessage } from '../protocol/jobs';
+import { jobFeedPort, type JobFeedMessage } from '../protocol/job-feed';
 import type { JobStore } from '../queue/store';
 import type { HostError } from '../errors';
 import { isTrustedSender } from './sender';

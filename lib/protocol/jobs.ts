@@ -39,13 +39,3 @@ export interface JobResponses {
   'jobs.remove': { removed: boolean };
   'remote.send': { jobs: Job[]; refused: { url: string; reason: string }[] };
 }
-
-/** The port pages open to follow the queue (lib/background/job-feed.ts). */
-export const jobFeedPort = 'vidrelay-jobs';
-
-/** What the background tells a page on its job feed. */
-export type JobFeedMessage =
-  /** These jobs changed or were removed: ask again for what the page shows. */
-  | { type: 'changed'; ids: string[] }
-  /** A job change could not be stored: the user must hear it. */
-  | { type: 'storage-error'; error: { code: string; message: string } };
