@@ -2,11 +2,11 @@ import { browser, type Browser } from 'wxt/browser';
 import { jobFeedPort, type JobFeedMessage } from '../protocol/job-feed';
 import type { JobStore } from '../queue/store';
 import type { HostError } from '../errors';
-import { isTrustedSender } from './sender';
+import { senderKinds } from './sender';
 
 // Pages follow the queue through a port instead of asking every second:
 // the background names the jobs that changed, a page asks again for what it
-// shows. Only extension pages may connect (the same check as messages).
+// shows. Only the extension's UI pages may connect (the same rule as their requests).
 
 type Port = Browser.runtime.Port;
 
@@ -23,7 +23,7 @@ export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<type
   const ports = new Set<Port>();
   runtime.onConnect.addListener((port: Port) => {
     if (port.name !== jobFeedPort) return;
-    if (!isTrustedSender(port.sender ?? {})) {
+    if (!senderKinds(port.sender ?? {}).has('page')) {
       port.disconnect();
       return;
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobFeed } from '../../../lib/background/job-feed';
 import { createJobStore } from '../../../lib/queue/store';
 import { HostError } from '../../../lib/errors';
@@ -35,7 +36,7 @@ function runtime() {
   return { onConnect: { addListener: (cb: Listener) => void (listener = cb) }, connect: (p: FakePort) => listener(p) };
 }
 
-const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/manager.html' };
+const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/manager.html') };
 
 describe('job feed', () => {
   it('tells extension pages which jobs changed, batched, and refuses content scripts', async () => {
@@ -43,7 +44,7 @@ describe('job feed', () => {
     const rt = runtime();
     const feed = createJobFeed(store, rt as never);
     const trusted = port(jobFeedPort, page);
-    const script = port(jobFeedPort, { id: 'test-extension-id', url: 'https://evil.example/', tab: { id: 1 } });
+    const script = port(jobFeedPort, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } });
     rt.connect(trusted);
     rt.connect(script);
     expect(script.disconnected).toBe(true);
