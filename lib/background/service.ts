@@ -59,6 +59,8 @@ export function startBackground(): void {
     hostIdOf: async (accountId) => (await accountsItem.get()).find((a) => a.id === accountId)?.hostId,
     now: () => Date.now(),
     schedulePoll: (when) => void browser.alarms.create(POLL_ALARM, { when }),
+    // Alarms outlive the worker: a new one keeps the time the last one set.
+    scheduledPoll: async () => (await browser.alarms.get(POLL_ALARM))?.scheduledTime,
     notify: (job) =>
       void store.getMany(job.childIds ?? []).then((jobs) => {
         const notice = jobNotice(job, jobs);

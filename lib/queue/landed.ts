@@ -61,7 +61,9 @@ export async function findLanded(client: HostClient, job: Job, takenCodes: Taken
   if (!hint) {
     return fresh.length ? { unknown: 'the link has no file name to look for' } : { found: false };
   }
-  const listed = fresh.find((file) => file.title && sameTitle(file.title, hint));
+  // A file upload knows its size: a host that reports sizes must report this one.
+  const sizeFits = (file: { size?: number }) => !job.file || file.size === undefined || file.size === job.file.size;
+  const listed = fresh.find((file) => file.title && sameTitle(file.title, hint) && sizeFits(file));
   if (listed) return { found: listed.fileCode };
   // A remote upload still being fetched or encoded may be missing from the list but sit in the encoding queue.
   if (client.capabilities.has('encodings')) {

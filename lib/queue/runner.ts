@@ -2,6 +2,7 @@ import { HostError, toSerializedError, type SerializedError } from '../errors';
 import type { HostClient } from '../hosts/types';
 import { jobSchema, terminalStates, uploadOptionsSchema, type Job } from './job';
 import { findLanded, titleHint } from './landed';
+import { foundNote } from './states';
 import { canTransition, transition, type JobEvent } from './machine';
 import { deriveMirror } from './mirror';
 import { maxAutoAttempts, mayHaveLanded, nextRetryDelay, shouldRetry } from './retry';
@@ -22,6 +23,13 @@ export interface QueueRunnerDeps {
   schedulePoll(whenMs: number): void;
   /** Clear the poll alarm: nothing needs it any more. */
   cancelPoll?(): void;
+  /** When the poll alarm a previous worker set will fire, if it is still set: a new worker keeps it. */
+  scheduledPoll?(): Promise<number | undefined>;
+  /**
+   * While jobs are queued or in flight the poll alarm stays set at most this
+   * far out, so a worker stopped with work left is woken to finish it.
+   */
+  watchdogMs?: number;
   /** A top-level job reached ready, failed or interrupted (not on user cancel). */
   notify(job: Job): void;
   /**
@@ -98,6 +106,8 @@ export interface QueueRunner {
   remove(id: string): Promise<void>;
 }
 
+const pollMetaKey = 'nextPollAt';
+export { foundNote } from './states';
 export const interruptedRelayMessage = 'Interrupted by a browser restart: retry to send it again.';
 const unverifiableMessage =
   'The last send may have reached the host, but it cannot be checked ({why}). Look in your files on the host and retry only if the video is not there.';
@@ -111,6 +121,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   const { store } = deps;
   const minPollMs = deps.minPollMs ?? 30_000;
   const missingGraceMs = deps.missingGraceMs ?? 6 * 60 * 60_000;
+  const watchdogMs = deps.watchdogMs ?? 60_000;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const random = deps.random ?? Math.random;
 
@@ -127,6 +138,23 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   let wake: () => void = () => undefined;
   let parentChain: Promise<void> = Promise.resolve();
   let pollAt: number | undefined;
+  // The poll time a previous worker set, read once: a worker start must not push it further out.
+  let pollKnown: Promise<void> | undefined;
+  const knowPoll = () =>
+    (pollKnown ??= (async () => {
+      try {
+        pollAt = deps.scheduledPoll ? await deps.scheduledPoll() : await store.getMeta<number>(pollMetaKey);
+      } catch (error) {
+        console.error('VidRelay: could not read the next poll time', error);
+      }
+    })());
+  // Start-up recovery and the uploader's reports act one at a time, each on the job as it is then.
+  let laneChain: Promise<unknown> = Promise.resolve();
+  const lane = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = laneChain.then(fn);
+    laneChain = next.catch(() => undefined);
+    return next;
+  };
 
   // ---- moving jobs ----
 
@@ -195,21 +223,31 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   // ---- poll alarm ----
 
   async function reschedule(): Promise<void> {
+    await knowPoll();
     const jobs = await store.active();
     const now = deps.now();
     const wanted: number[] = [];
     if (jobs.some((job) => job.state === 'encoding' && job.kind !== 'mirror')) wanted.push(now + minPollMs);
+    if (jobs.some((job) => job.kind !== 'mirror' && (inFlight.has(job.state) || (job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now)))) {
+      wanted.push(now + Math.max(watchdogMs, minPollMs));
+    }
     const retryAt = nextRetryAt(jobs, now);
     if (retryAt !== undefined) wanted.push(Math.max(retryAt, now + minPollMs));
     if (!wanted.length) {
       if (pollAt !== undefined) deps.cancelPoll?.();
-      pollAt = undefined;
+      setPollAt(undefined);
       return;
     }
     const when = Math.min(...wanted);
     if (pollAt !== undefined && pollAt > now && pollAt <= when) return;
-    pollAt = when;
+    setPollAt(when);
     deps.schedulePoll(when);
+  }
+
+  function setPollAt(when: number | undefined): void {
+    if (pollAt === when) return;
+    pollAt = when;
+    store.setMeta(pollMetaKey, when ?? null).catch((error) => console.error('VidRelay: could not keep the next poll time', error));
   }
 
   // ---- account lookups ----
@@ -254,9 +292,10 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     await reschedule();
   }
 
-  async function accepted(id: string, client: HostClient, fileCode: string): Promise<void> {
+  async function accepted(id: string, client: HostClient, fileCode: string, note?: string): Promise<void> {
     const current = await store.get(id);
     if (current && canTransition(current, 'uploaded')) {
+      if (note) await store.update(id, (job) => ({ ...job, note }));
       await move(id, { type: 'uploaded', fileCode, links: client.links(fileCode) });
     } else if (current) {
       // Cancelled while the request was out: keep what the host made, so a retry only watches it.
@@ -271,7 +310,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     if (!job.verify) return false;
     const check = await findLanded(client, job, (codes) => store.codesTaken(job.accountId, codes, job.id), deps.now());
     if ('found' in check && check.found) {
-      await accepted(job.id, client, check.found);
+      await accepted(job.id, client, check.found, foundNote);
       return true;
     }
     if ('unknown' in check) {
@@ -458,7 +497,8 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   async function poll(): Promise<void> {
-    pollAt = undefined;
+    await knowPoll();
+    setPollAt(undefined);
     const jobs = await store.active();
     const groups = new Map<string, Job[]>();
     for (const job of jobs) {
@@ -477,21 +517,62 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
 
   // ---- restart ----
 
-  async function recoverJob(job: Job): Promise<void> {
-    if (job.kind === 'mirror' || !inFlight.has(job.state)) return;
+  /** The job as it is now (never an older snapshot), if it is still one a restart cut off. */
+  async function stillCut(id: string): Promise<Job | undefined> {
+    const job = await store.get(id);
+    return job && job.kind !== 'mirror' && inFlight.has(job.state) ? job : undefined;
+  }
+
+  async function recoverJob(id: string): Promise<void> {
+    const job = await stillCut(id);
+    if (!job) return;
     if (job.kind === 'remote') {
       await move(job.id, { type: 'defer', at: deps.now(), verify: true });
-    } else {
-      const alive = (await deps.uploadAlive?.(job)) ?? false;
-      if (alive === 'held') await move(job.id, { type: 'defer', at: deps.now() });
-      else if (!alive) await move(job.id, job.kind === 'relay' ? { type: 'interrupt', message: interruptedRelayMessage } : { type: 'interrupt' });
+      return;
     }
+    const alive = (await deps.uploadAlive?.(job)) ?? false;
+    // The uploader was asked: what it said is about the job as it is now, not as it was before asking.
+    const now = await stillCut(id);
+    if (!now || alive === true) return;
+    if (alive === 'held') {
+      await move(id, { type: 'defer', at: deps.now() });
+      return;
+    }
+    if (await foundAfterCut(now)) return;
+    await move(id, now.kind === 'relay' ? { type: 'interrupt', message: interruptedRelayMessage } : { type: 'interrupt' });
+  }
+
+  /**
+   * An upload cut while its body was going out may have reached the host
+   * (the POST may even have completed): look there by name, size and time
+   * before the user is asked for the file again. True when found and settled.
+   */
+  async function foundAfterCut(job: Job): Promise<boolean> {
+    const bodyStarted = job.state === 'uploading' && job.phase !== 'download';
+    if (!bodyStarted) return false;
+    const allSent = !!job.bytesTotal && (job.bytesSent ?? 0) >= job.bytesTotal;
+    try {
+      const client = await deps.clientFor(job.accountId);
+      const check = await findLanded(client, job, (codes) => store.codesTaken(job.accountId, codes, job.id), deps.now());
+      if ('found' in check && check.found) {
+        await accepted(job.id, client, check.found, foundNote);
+        return true;
+      }
+      // Not found: a new send is right. Unknown with every byte out: the retry must look again first.
+      if ('unknown' in check && allSent) await store.update(job.id, (current) => ({ ...current, verify: true }));
+    } catch {
+      // The host could not be asked now: the retry asks before it sends.
+      await store.update(job.id, (current) => ({ ...current, verify: true }));
+    }
+    return false;
   }
 
   async function recover(): Promise<void> {
-    const jobs = await store.active();
-    for (const job of jobs) await guard(job.id, () => recoverJob(job));
-    for (const job of jobs) if (job.kind === 'mirror') await syncParent(job.id);
+    await lane(async () => {
+      const jobs = await store.active();
+      for (const job of jobs) await guard(job.id, () => recoverJob(job.id));
+      for (const job of jobs) if (job.kind === 'mirror') await syncParent(job.id);
+    });
     await reschedule();
     kick();
   }
@@ -577,19 +658,21 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   async function uploadDone(id: string, fileCode: string): Promise<void> {
-    const current = await store.get(id);
-    if (!current) return;
-    await accepted(id, await deps.clientFor(current.accountId), fileCode);
+    await lane(async () => {
+      const current = await store.get(id);
+      if (!current) return;
+      await accepted(id, await deps.clientFor(current.accountId), fileCode);
+    });
     kick();
   }
 
   async function uploadFailed(id: string, error: unknown, failure: UploadFailure = {}): Promise<void> {
-    await guard(id, () => handleSendError(id, error, failure.bodySent));
+    await lane(() => guard(id, () => handleSendError(id, error, failure.bodySent)));
     kick();
   }
 
   async function report(id: string, event: UploadReport): Promise<Job> {
-    const job = await move(id, event, event.type === 'progress');
+    const job = await lane(() => move(id, event, event.type === 'progress'));
     if (event.type !== 'progress') await reschedule();
     if (terminalStates.has(job.state) || job.state === 'encoding') kick();
     return job;
