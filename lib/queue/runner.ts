@@ -27,7 +27,7 @@ export interface QueueRunnerDeps {
   scheduledPoll?(): Promise<number | undefined>;
   /**
    * While jobs are queued or in flight the poll alarm stays set at most this
-   * far out, so a worker stopped with work left is woken to finish it.
+   * far out, so a worker stopped with work left is woken to finish it (0: off).
    */
   watchdogMs?: number;
   /** A top-level job reached ready, failed or interrupted (not on user cancel). */
@@ -228,7 +228,7 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     const now = deps.now();
     const wanted: number[] = [];
     if (jobs.some((job) => job.state === 'encoding' && job.kind !== 'mirror')) wanted.push(now + minPollMs);
-    if (jobs.some((job) => job.kind !== 'mirror' && (inFlight.has(job.state) || (job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now)))) {
+    if (watchdogMs > 0 && jobs.some((job) => job.kind !== 'mirror' && (inFlight.has(job.state) || (job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now)))) {
       wanted.push(now + Math.max(watchdogMs, minPollMs));
     }
     const retryAt = nextRetryAt(jobs, now);
@@ -457,6 +457,8 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   }
 
   function kick(): void {
+    // New or resumed work sets the watchdog alarm at once: a worker stopped before any answer must still be woken.
+    reschedule().catch((error) => console.error('VidRelay: could not set the poll alarm', error));
     pump().catch((error) => console.error('VidRelay: queue pump failed', error));
   }
 
