@@ -29,6 +29,7 @@ async function run(history: number): Promise<{ elapsed: number; requests: number
     const worker = await session.worker();
     await worker.evaluate(async (list) => chrome.storage.local.set({ accounts: { version: 1, data: list } }), accounts);
     if (history) await seedHistory(worker, history, accounts.map((a) => a.id));
+    if (process.env.BENCH_TRACE) console.error(`seeded ${history}`);
     const page = await session.context.newPage();
     await page.goto(session.url('popup.html'));
 
@@ -50,6 +51,7 @@ async function run(history: number): Promise<{ elapsed: number; requests: number
     while (accepted < urls) {
       const counts = await stateCounts(worker);
       accepted = (counts.encoding ?? 0) + (counts.ready ?? 0) - (history - seededFailed);
+      if (process.env.BENCH_TRACE) console.error(`${Date.now() - started} ms: ${JSON.stringify(counts)}`);
       const failed = (counts.failed ?? 0) - seededFailed;
       if (failed) throw new Error(`${failed} remote uploads failed`);
       if (Date.now() - started > 300_000) throw new Error(`only ${accepted} of ${urls} accepted after 5 min`);

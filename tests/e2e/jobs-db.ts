@@ -83,47 +83,47 @@ export function stateCounts(worker: Worker): Promise<Record<string, number>> {
  * sent over the months before (benchmarks and e2e: far faster than sending).
  */
 export function seedHistory(worker: Worker, count: number, accountIds: string[], base = Date.UTC(2026, 0, 1)): Promise<void> {
+  // No named functions inside: tsx wraps those in a helper the worker does not have.
   return worker.evaluate(
     async ({ count, accountIds, base }) => {
       for (let i = 0; i < 100 && !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs'); i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await new Promise<void>((resolve, reject) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('vidrelay-jobs');
         open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const words = ['holiday', 'concert', 'lecture', 'match', 'trailer', 'recipe', 'review', 'travel'];
-          let at = 0;
-          const slice = () => {
-            const tx = db.transaction('jobs', 'readwrite');
-            const jobs = tx.objectStore('jobs');
-            for (const end = Math.min(count, at + 10_000); at < end; at++) {
-              const word = words[at % words.length];
-              const code = `h${at.toString(36).padStart(8, '0')}`;
-              jobs.put({
-                v: 2,
-                id: `seed-${String(at).padStart(7, '0')}`,
-                kind: 'remote',
-                accountId: accountIds[at % accountIds.length],
-                state: at % 20 === 0 ? 'failed' : 'ready',
-                url: `https://videos.example/${word}/${word}-${at}.mp4`,
-                title: `${word} ${at}`,
-                options: {},
-                createdAt: base + at * 60_000,
-                updatedAt: base + at * 60_000 + 5_000,
-                attempts: 1,
-                ...(at % 20 === 0
-                  ? { error: { code: 'server', message: 'The host had trouble; retry later.' } }
-                  : { fileCode: code, links: { watch: `https://host.example/${code}` } }),
-              });
-            }
-            tx.oncomplete = () => (at < count ? slice() : (db.close(), resolve()));
-            tx.onerror = () => reject(tx.error);
-          };
-          slice();
-        };
+        open.onsuccess = () => resolve(open.result);
       });
+      const words = ['holiday', 'concert', 'lecture', 'match', 'trailer', 'recipe', 'review', 'travel'];
+      for (let at = 0; at < count; ) {
+        const tx = db.transaction('jobs', 'readwrite');
+        const jobs = tx.objectStore('jobs');
+        for (const end = Math.min(count, at + 10_000); at < end; at++) {
+          const word = words[at % words.length];
+          const code = `h${at.toString(36).padStart(8, '0')}`;
+          jobs.put({
+            v: 2,
+            id: `seed-${String(at).padStart(7, '0')}`,
+            kind: 'remote',
+            accountId: accountIds[at % accountIds.length],
+            state: at % 20 === 0 ? 'failed' : 'ready',
+            url: `https://videos.example/${word}/${word}-${at}.mp4`,
+            title: `${word} ${at}`,
+            options: {},
+            createdAt: base + at * 60_000,
+            updatedAt: base + at * 60_000 + 5_000,
+            attempts: 1,
+            ...(at % 20 === 0
+              ? { error: { code: 'server', message: 'The host had trouble; retry later.' } }
+              : { fileCode: code, links: { watch: `https://host.example/${code}` } }),
+          });
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
     },
     { count, accountIds, base },
   );
