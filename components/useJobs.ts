@@ -38,8 +38,14 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [type, key]);
 
+  // The latest query, for the feed below: one port for the page's life, not one per keystroke.
+  const current = useRef(reload);
+  current.current = reload;
   useEffect(() => {
     void reload();
+  }, [reload]);
+
+  useEffect(() => {
     let closed = false;
     let port: ReturnType<typeof browser.runtime.connect> | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +56,7 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
       timer = setTimeout(() => {
         timer = undefined;
         last = Date.now();
-        void reload();
+        void current.current();
       }, wait);
     };
     const connect = () => {
@@ -81,7 +87,7 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
       if (timer !== undefined) clearTimeout(timer);
       port?.disconnect();
     };
-  }, [reload]);
+  }, []);
 
   return { data, error, storageError, reload };
 }

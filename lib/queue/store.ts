@@ -190,7 +190,9 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
     const written = new Map(changes);
     try {
       const db = await database();
-      const tx = db.transaction('jobs', 'readwrite');
+      // Relaxed: committed once the browser has the data (it survives the worker and the browser
+      // stopping, as storage.local writes did), without waiting for the disk to flush on every change.
+      const tx = db.transaction('jobs', 'readwrite', { durability: 'relaxed' });
       const jobs = tx.objectStore('jobs');
       const ops: Promise<unknown>[] = [];
       let bytes = 0;
@@ -300,7 +302,11 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
    * Walk an index newest first in pages of short transactions: a long walk
    * never holds the database while the queue wants to write.
    */
-  async function walk(fn: (job: Job) => boolean | void, prefix?: { index: 'stateCreated' | 'accountCreated'; value: string }): Promise<void> {
+  async function walk(
+    fn: (job: Job) => boolean | void,
+    prefix?: { index: 'stateCreated' | 'accountCreated'; value: string },
+    size = pageSize,
+  ): Promise<void> {
     const db = await database();
     let upper: IDBValidKey | undefined;
     for (;;) {
@@ -313,7 +319,7 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
           : undefined;
       let cursor = await index.openCursor(range, 'prev');
       let seen = 0;
-      while (cursor && seen < pageSize) {
+      while (cursor && seen < size) {
         seen += 1;
         upper = cursor.key;
         const record = cursor.value;
@@ -367,10 +373,15 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
     recent: async (limit, where) => {
       const out: Job[] = [];
       const fresh = [...changes.values()].filter((job): job is Job => !!job && !known.has(job.id));
-      await walk((job) => {
-        if (!where || where(job)) out.push(job);
-        return out.length < limit + fresh.length;
-      });
+      // Pages about the size asked for: the popup's ten newest never read hundreds of records.
+      await walk(
+        (job) => {
+          if (!where || where(job)) out.push(job);
+          return out.length < limit + fresh.length;
+        },
+        undefined,
+        Math.min(pageSize, 2 * limit + 10),
+      );
       for (const job of fresh) if (!out.some((o) => o.id === job.id) && (!where || where(job))) out.push(job);
       return out.sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id)).slice(0, limit);
     },

@@ -45,9 +45,9 @@ export function storedJobsIn(worker: Worker): Promise<StoredJob[]> {
 }
 
 /** Job states by count, read without copying every record out of the worker. */
-export function stateCounts(worker: Worker): Promise<Record<string, number>> {
+export function stateCounts(worker: Worker, only?: string[]): Promise<Record<string, number>> {
   return worker.evaluate(
-    async () =>
+    async (only) =>
       !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? {} : new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open('vidrelay-jobs');
         open.onerror = () => reject(open.error);
@@ -59,7 +59,7 @@ export function stateCounts(worker: Worker): Promise<Record<string, number>> {
             return;
           }
           const index = db.transaction('jobs').objectStore('jobs').index('stateCreated');
-          const states = ['queued', 'sending', 'uploading', 'encoding', 'ready', 'failed', 'interrupted'];
+          const states = only ?? ['queued', 'sending', 'uploading', 'encoding', 'ready', 'failed', 'interrupted'];
           const counts: Record<string, number> = {};
           let left = states.length;
           for (const state of states) {
@@ -75,6 +75,7 @@ export function stateCounts(worker: Worker): Promise<Record<string, number>> {
           }
         };
       }),
+    only,
   );
 }
 
