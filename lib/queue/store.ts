@@ -336,9 +336,18 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
     get: (id) => serial(() => current(id)),
     getMany: (ids) =>
       serial(async () => {
+        await open();
+        // Those not in memory are read together in one transaction, not one after another.
+        const missing = ids.filter((id) => !changes.has(id) && !stored.has(id));
+        const read = new Map<string, Job | undefined>();
+        if (missing.length) {
+          const tx = (await database()).transaction('jobs', 'readonly');
+          const records = await Promise.all(missing.map((id) => tx.store.get(id)));
+          missing.forEach((id, i) => read.set(id, records[i] ? accept(records[i]) : undefined));
+        }
         const out: Job[] = [];
         for (const id of ids) {
-          const job = await current(id);
+          const job = changes.has(id) ? changes.get(id) : (stored.get(id) ?? read.get(id));
           if (job) out.push(job);
         }
         return out;
