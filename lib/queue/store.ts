@@ -207,7 +207,7 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
         else ops.push(jobs.get(id).then((existing) => {
           // A record this store cannot read is never replaced.
           if (existing && 'problem' in decodeRecord(existing)) {
-            throw new HostError('conflict', `A stored job ${id} could not be read; it was left as it is.`);
+            throw new HostError('storage_unreadable', `A stored job ${id} could not be read; it was left as it is.`);
           }
           return jobs.put(record);
         }));
@@ -265,7 +265,7 @@ export function createJobStore(options: JobStoreOptions = {}): JobStore {
       throw new HostError('invalid_input', `Job ${job.id} does not match the job schema: ${checked.error.issues[0]?.message}`);
     }
     const next = checked.data;
-    if (corrupt.has(next.id)) throw new HostError('conflict', `A stored job ${next.id} could not be read; it was left as it is.`);
+    if (corrupt.has(next.id)) throw new HostError('storage_unreadable', `A stored job ${next.id} could not be read; it was left as it is.`);
     // Only a throttled write needs the job as it was (always an active one, in memory); a plain put reads nothing.
     const previous = writeOptions.throttle ? await current(next.id) : undefined;
     const since = now() - (lastWrite.get(next.id) ?? -Infinity);

@@ -56,7 +56,7 @@ describe('JobStore', () => {
 
     // Neither an update nor a put with the same id replaces what could not be read.
     await expect(store.update('newer', (j) => j)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(store.put(job({ id: 'newer' }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.put(job({ id: 'newer' }))).rejects.toMatchObject({ code: 'storage_unreadable' });
     await store.put(job({ id: 'new' }));
     const raw = await stored();
     expect(Object.keys(raw).sort()).toEqual(['broken', 'good', 'new', 'newer']);
@@ -68,7 +68,7 @@ describe('JobStore', () => {
     const store = createJobStore();
     await store.ready();
     await seedRecords([{ id: 'clash', v: jobRecordVersion + 1, createdAt: 1, state: 'queued', accountId: 'a' }]);
-    await expect(store.put(job({ id: 'clash' }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.put(job({ id: 'clash' }))).rejects.toMatchObject({ code: 'storage_unreadable' });
     expect((await stored()).clash).toMatchObject({ v: jobRecordVersion + 1 });
   });
 
