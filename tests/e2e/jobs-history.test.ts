@@ -107,10 +107,13 @@ describe('job store in the built extension', () => {
     await popup.page.close();
     const blank = await s.context.newPage();
     await stopWorker(s, blank);
-    // Nothing of the extension is open; only its alarm can wake it.
+    const stoppedAt = sim.requests.length;
+    // Nothing of the extension is open; only its alarm can wake it: a new worker's recovery asks the host for its files.
     await expect
-      .poll(() => sim.remoteUploads.length - before, { timeout: 150_000, interval: 1000 })
-      .toBeGreaterThanOrEqual(3);
+      .poll(() => sim.requests.slice(stoppedAt).some((r) => r.path.includes('/file/list')), { timeout: 150_000, interval: 1000 })
+      .toBe(true);
+    // And it sends what was still queued, still with no page open.
+    await expect.poll(() => sim.remoteUploads.length - before, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(3);
     const worker = await s.worker();
     await expect.poll(async () => (await stateCounts(worker)).encoding ?? 0, { timeout: 60_000 }).toBe(4);
     const jobs = await storedJobsIn(worker);
