@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/e2e/browser';
 import { UploadPage } from '../tests/e2e/pages/UploadPage';
+import { storedJobsIn } from '../tests/e2e/jobs-db';
 
 const size = 256 * 1024 * 1024;
 const runs = 5;
@@ -92,11 +93,8 @@ async function main(): Promise<void> {
       sampling = false;
       await sampler;
       peakGrowth = Math.max(peakGrowth, peak - baseline);
-      const timing = await worker.evaluate(async (name) => {
-        const jobs = Object.values(((await chrome.storage.local.get('jobs')) as { jobs: Record<string, { file?: { name: string }; sentAt: number; updatedAt: number }> }).jobs);
-        const job = jobs.find((j) => j.file?.name === name)!;
-        return job.updatedAt - job.sentAt;
-      }, `bench-${run}.mp4`);
+      const job = (await storedJobsIn(worker)).find((j) => j.file?.name === `bench-${run}.mp4`)!;
+      const timing = job.updatedAt - job.sentAt!;
       extension.push(mbps(size, timing));
 
       if (run % 2 === 1) curl.push(await viaCurl(path));

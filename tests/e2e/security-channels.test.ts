@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import { storedJobsIn } from './jobs-db';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 import { UploadPage } from './pages/UploadPage';
@@ -70,19 +71,16 @@ async function makeFile(name: string, bytes: number): Promise<string> {
 /** Everything the extension keeps except the accounts themselves (which hold their keys): jobs, history, settings. */
 async function storedText(): Promise<string> {
   const worker = await session.worker();
-  return worker.evaluate(async () => {
+  const local = await worker.evaluate(async () => {
     const all = (await chrome.storage.local.get(null)) as Record<string, unknown>;
     return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([name]) => !/account/i.test(name))));
   });
+  // Jobs live in their own database (lib/queue/db.ts).
+  return `${local}\n${JSON.stringify(await storedJobsIn(worker))}`;
 }
 
 async function storedJobs(): Promise<{ kind: string; state: string; error?: { message: string } }[]> {
-  const worker = await session.worker();
-  return worker.evaluate(async () => {
-    const all = (await chrome.storage.local.get(null)) as Record<string, unknown>;
-    const text = JSON.stringify(all.jobs ?? {});
-    return Object.values(JSON.parse(text) as Record<string, never>);
-  });
+  return storedJobsIn(await session.worker());
 }
 
 async function recordNotifications(): Promise<void> {

@@ -7,6 +7,7 @@ import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { UploadPage } from './pages/UploadPage';
 import { label, role } from './ui/driver';
+import { storedJobsIn } from './jobs-db';
 
 // File uploads through the real build in Chromium against the host simulator:
 // progress in the page, a service worker stopped mid-queue, a dropped
@@ -38,7 +39,7 @@ async function seedAccount(worker: Worker): Promise<void> {
 
 async function storedJobs(): Promise<{ id: string; state: string; file?: { name: string } }[]> {
   const worker = await session.worker();
-  return worker.evaluate(async () => Object.values(((await chrome.storage.local.get('jobs')) as { jobs?: Record<string, unknown> }).jobs ?? {}) as never);
+  return storedJobsIn(worker);
 }
 
 /** Stops the extension's service worker through CDP, as Chrome does when it is idle, and proves a new one took over. */

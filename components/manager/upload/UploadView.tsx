@@ -5,6 +5,7 @@ import { errorFrom, send } from '../../../lib/messaging';
 import { handOver } from '../../../lib/upload/page/hand-over';
 import { ErrorNote } from '../../ErrorNote';
 import { useRemote, type UiError } from '../../useRemote';
+import { useJobs } from '../../useJobs';
 import type { ManagerViewProps } from '../views';
 import { FilePicker } from './FilePicker';
 import { PendingFileCard } from './PendingFileCard';
@@ -21,7 +22,8 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const { usable, account, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const hosts = useRemote('uploads.hosts', {});
   const host = account ? hosts.data?.[account.id] : undefined;
-  const jobs = useRemote('jobs.list', {}, 1000);
+  // The newest file uploads and relays, followed through the background's job feed.
+  const jobs = useJobs('jobs.page', { kinds: ['file', 'relay'], limit: 200 });
   const mode = usePageUploader();
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
@@ -85,7 +87,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       await handOver([{ jobId: job.id, file }], () => send('uploads.reattach', { id: job.id, name: file.name, size: file.size }));
     });
 
-  const uploadJobs = (jobs.data ?? []).filter((job) => job.kind === 'file' || job.kind === 'relay');
+  const uploadJobs = (jobs.data?.jobs ?? []).filter((job) => job.kind === 'file' || job.kind === 'relay');
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
   if (accounts.length && !usable.length) return <p class="empty">{t('upAllOff')}</p>;
@@ -136,7 +138,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       <RelayForm account={account} host={host} onQueued={() => void jobs.reload()} />
       <section aria-label={t('upUploads')} style={{ marginTop: '12px' }}>
         <h2>{t('upUploads')}</h2>
-        <ErrorNote error={jobs.error} />
+        <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
           <ul class="list" aria-label={t('upQueue')}>
             {uploadJobs.map((job) => (
