@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ManagerViewProps } from './views';
+import type { ManagerViewProps } from './view-props';
 import { jobStates } from '../../lib/queue/states';
 import { historyColumns, jobToRow, jobsToCsv, toJson } from '../../lib/links/export';
 import { errorFrom, send } from '../../lib/messaging';
-import type { HealthSnapshot } from '../../lib/background/health';
+import type { HealthSnapshot } from '../../lib/links/health';
 import { CopyAs } from '../links/CopyAs';
 import { jobLinkItem } from '../links/linkItems';
 import { useToast } from '../links/useToast';

@@ -8,7 +8,7 @@ import { ErrorNote } from '../../ErrorNote';
 import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import type { UiError } from '../../useRemote';
 import { useToast } from '../../links/useToast';
-import type { ManagerViewProps } from '../views';
+import type { ManagerViewProps } from '../view-props';
 import { BatchBar } from './BatchBar';
 import { unavailable } from './capabilities';
 import { FileDetails } from './FileDetails';
