@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ManagerViewProps } from './view-props';
 import { jobStates } from '../../lib/queue/states';
 import { historyColumns, jobToRow, jobsToCsv, toJson } from '../../lib/links/export';
-import { errorFrom, send } from '../../lib/messaging';
+import { send } from '../../lib/messaging';
 import type { HealthSnapshot } from '../../lib/links/health';
 import { CopyAs } from '../links/CopyAs';
 import { jobLinkItem } from '../links/linkItems';
@@ -10,6 +10,7 @@ import { useToast } from '../links/useToast';
 import { downloadText } from '../download';
 import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
+import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
 import { filterHistory, type HistoryQuery } from './historyFilter';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -33,7 +34,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
   const stamp = () => new Date().toISOString().slice(0, 10);
   const toast = useToast();
   const [health, setHealth] = useState<HealthSnapshot>();
-  const [checking, setChecking] = useState(false);
+  const check = useAction({ onError: (error) => toast.show(error.message, 'error') });
   const linked = shown.filter((j) => j.links?.watch);
 
   // Opening the history is how the user sees link problems, so it clears the badge.
@@ -46,9 +47,8 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       .catch(() => undefined);
   }, []);
 
-  const checkLinks = async () => {
-    setChecking(true);
-    try {
+  const checkLinks = () =>
+    check.run(async () => {
       const snapshot = await send('health.check', { source: 'history' });
       setHealth(snapshot);
       const last = snapshot.last;
@@ -60,12 +60,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           : t('histCheckedBare'),
       );
       if (snapshot.unseen > 0) void send('health.seen', {});
-    } catch (error) {
-      toast.show(errorFrom(error).message, 'error');
-    } finally {
-      setChecking(false);
-    }
-  };
+    });
   const statusOf = new Map(health?.entries.map((e) => [`${e.accountId}:${e.code}`, e.status]) ?? []);
   const problems = shown.filter((j) => {
     const status = j.fileCode ? statusOf.get(`${j.accountId}:${j.fileCode}`) : undefined;
@@ -113,8 +108,8 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`vidrelay-history-${stamp()}.json`, toJson(shown), 'application/json')}>
           {t('histExportJson')}
         </button>
-        <button type="button" disabled={checking || !jobs.data?.some((j) => j.state === 'ready' && j.fileCode)} onClick={() => void checkLinks()}>
-          {checking ? t('histChecking') : t('histCheck')}
+        <button type="button" disabled={check.pending || !jobs.data?.some((j) => j.state === 'ready' && j.fileCode)} onClick={() => void checkLinks()}>
+          {check.pending ? t('histChecking') : t('histCheck')}
         </button>
       </div>
       {linked.length > 0 ? (
