@@ -17,11 +17,12 @@ const layers = [
   { layer: ['lib/links'], holds: 'link formats, exports, filters, health checks over jobs and host files' },
   { layer: ['lib/queue', 'lib/media', 'lib/settings-file'], holds: 'job machine and store; the video finder; settings import/export' },
   { layer: ['lib/storage'], holds: 'the stored items (accounts, settings) as versioned zod schemas' },
-  { layer: ['lib/account-store'], holds: 'accounts stored one entry each' },
+  { layer: ['lib/account-store', 'lib/key-origin'], holds: 'accounts stored one entry each; which origin a key may go to' },
   { layer: ['lib/accounts', 'lib/settings', 'lib/persist-entries', 'lib/permissions', 'lib/i18n'], holds: 'stored shapes, per-entry storage, host permissions, translations' },
   { layer: ['lib/persist'], holds: 'the versioned-item helper every stored shape uses' },
   { layer: ['lib/hosts'], holds: 'the host layer: dialects, presets, registry, HostClient' },
   { layer: ['lib/errors', 'lib/zod'], holds: 'HostError and its codes; zod, jitless' },
+  { layer: ['lib/scrub'], holds: 'removing secrets from text' },
   { layer: ['public'], holds: 'static data (locale messages)' },
 ];
 
