@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ManagerViewProps } from './views';
+import type { ManagerViewProps } from './view-props';
 import { jobStates } from '../../lib/queue/states';
 import { errorFrom, send } from '../../lib/messaging';
-import type { HealthSnapshot } from '../../lib/background/health';
+import type { HealthSnapshot } from '../../lib/links/health';
 import { CopyAs } from '../links/CopyAs';
 import { jobLinkItem } from '../links/linkItems';
 import { useToast } from '../links/useToast';
 import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
 import { useJobs } from '../useJobs';
+import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
 import { isFiltered, pageCount, pageRequest, type HistoryQuery } from './historyFilter';
 import { exportHistoryCsv, exportHistoryJson } from './historyExport';
@@ -44,7 +45,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
   const stamp = () => new Date().toISOString().slice(0, 10);
   const toast = useToast();
   const [health, setHealth] = useState<HealthSnapshot>();
-  const [checking, setChecking] = useState(false);
+  const check = useAction({ onError: (error) => toast.show(error.message, 'error') });
   const linked = shown.filter((j) => j.links?.watch && !j.parentId);
   const runExport = async (kind: 'csv' | 'json', which: HistoryQuery = query) => {
     try {
@@ -68,9 +69,8 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       .catch(() => undefined);
   }, []);
 
-  const checkLinks = async () => {
-    setChecking(true);
-    try {
+  const checkLinks = () =>
+    check.run(async () => {
       const snapshot = await send('health.check', { source: 'history' });
       setHealth(snapshot);
       const last = snapshot.last;
@@ -82,12 +82,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           : t('histCheckedBare'),
       );
       if (snapshot.unseen > 0) void send('health.seen', {});
-    } catch (error) {
-      toast.show(errorFrom(error).message, 'error');
-    } finally {
-      setChecking(false);
-    }
-  };
+    });
   const statusOf = new Map(health?.entries.map((e) => [`${e.accountId}:${e.code}`, e.status]) ?? []);
   const problems = shown.filter((j) => {
     const status = j.fileCode ? statusOf.get(`${j.accountId}:${j.fileCode}`) : undefined;
@@ -139,8 +134,8 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         <button type="button" disabled={total === 0} onClick={() => void runExport('json')}>
           {t('histExportJson')}
         </button>
-        <button type="button" disabled={checking || stored === 0} onClick={() => void checkLinks()}>
-          {checking ? t('histChecking') : t('histCheck')}
+        <button type="button" disabled={check.pending || stored === 0} onClick={() => void checkLinks()}>
+          {check.pending ? t('histChecking') : t('histCheck')}
         </button>
       </div>
       {linked.length > 0 ? (

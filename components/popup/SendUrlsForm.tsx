@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
-import { errorFrom, send } from '../../lib/messaging';
+import { HostError } from '../../lib/errors';
+import { send } from '../../lib/messaging';
 import { ErrorNote } from '../ErrorNote';
 import { AccountPicker, useAccountChoice } from '../AccountPicker';
-import type { UiError } from '../useRemote';
+import { useAction } from '../useAction';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
 export function splitUrls(text: string): string[] {
@@ -28,21 +29,16 @@ interface Props {
 export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
   const { usable, accountId, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | undefined>();
+  const write = useAction();
   const [result, setResult] = useState<string | undefined>();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const urls = splitUrls(text);
-    if (urls.length === 0) {
-      setError({ code: 'invalid_input', message: t('popupPasteUrls') });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
+    await write.run(async () => {
+      const urls = splitUrls(text);
+      // What was sent before stays shown under this error.
+      if (urls.length === 0) throw new HostError('invalid_input', t('popupPasteUrls'));
+      setResult(undefined);
       const { jobs, refused } = await send('remote.send', { accountId, urls });
       // Refused lines stay in the box so nothing the user typed is lost.
       setText(refused.map((r) => r.url).join('\n'));
@@ -52,11 +48,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
           .join('\n'),
       );
       onSent();
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (usable.length === 0) return null;
@@ -66,11 +58,11 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       <textarea id="urls" rows={3} placeholder="https://example.com/video.mp4" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <div class="row" style={{ marginTop: '6px' }}>
         <AccountPicker id="send-account" class="grow" inline accounts={usable} value={accountId} onChange={setAccountId} />
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('popupSending') : t('popupSend')}
+        <button type="submit" class="primary" disabled={write.pending}>
+          {write.pending ? t('popupSending') : t('popupSend')}
         </button>
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
       {result ? (
         <p role="status" class="small" style={{ whiteSpace: 'pre-line' }}>
           {result}

@@ -24,7 +24,7 @@ import { restrictStorageToTrustedContexts } from './storage-access';
 import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
-import { createUploadWiring } from '../upload/background/wiring';
+import { createUploadWiring } from './upload-wiring';
 
 // Wires browser events to lib/: the background holds no logic of its own.
 

@@ -1,16 +1,17 @@
 import { browser } from 'wxt/browser';
-import { settingsItem } from '../../storage';
-import { defaultLimits } from '../../queue/scheduler';
-import type { QueueRunner, QueueRunnerDeps } from '../../queue/runner';
-import type { JobStore } from '../../queue/store';
-import { clientForId, getAccount, secretsOf } from '../../background/accounts';
-import { createUploadHandlers } from '../../background/handlers/uploads';
-import { createUploadBridge } from './bridge';
-import { createOffscreenManager } from './offscreen';
-import { startBackgroundUploader, type BackgroundUploader } from './in-background';
+import { settingsItem } from '../storage';
+import { defaultLimits } from '../queue/scheduler';
+import type { QueueRunner, QueueRunnerDeps } from '../queue/runner';
+import type { JobStore } from '../queue/store';
+import { createUploadBridge } from '../upload/background/bridge';
+import { createOffscreenManager } from '../upload/background/offscreen';
+import { clientForId, getAccount, secretsOf } from './accounts';
+import { createUploadHandlers } from './handlers/uploads';
+import { startBackgroundUploader, type BackgroundUploader } from '../upload/background/in-background';
 
 // The upload feature's background wiring, kept in one place so the shared
-// service file only spreads it in.
+// service file only spreads it in. It lives here, not in lib/upload, because
+// it reaches into the background's accounts and handlers.
 
 /** Chrome fires alarms no sooner than 30 s; polling faster would only be wasted work. */
 export const minAlarmMs = 30_000;
