@@ -20,7 +20,22 @@ function jobName(job: Job): string {
   return job.title || job.file?.name || job.url || job.id;
 }
 
+/** The state word; a remote upload waiting for the host (to name its file, or for a slot) says so. */
+function stateWord(job: Job): string {
+  if (job.waiting === 'host' && job.state === 'encoding') return t('jobWaitingHost');
+  if (job.waiting === 'slot' && job.state === 'queued') return t('jobWaitingSlot');
+  return t(stateKey[job.state]);
+}
+
 function Progress({ job }: { job: Job }) {
+  if (job.kind === 'remote' && job.state === 'encoding' && job.progress !== undefined) {
+    const percent = Math.floor(job.progress);
+    return (
+      <div class="small muted" data-field="host-progress">
+        <progress max={100} value={percent} aria-label={t('jobProgressLabel', jobName(job))} /> {t('jobHostProgress', String(percent))}
+      </div>
+    );
+  }
   if (job.state !== 'uploading' || !job.bytesTotal) return null;
   const percent = Math.floor(((job.bytesSent ?? 0) / job.bytesTotal) * 100);
   return (
@@ -49,9 +64,9 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = t('job
   return (
     <ul class="list" aria-label={t('jobList')}>
       {shown.map((job) => (
-        <li key={job.id} data-job-id={job.id} data-state={job.state}>
+        <li key={job.id} data-job-id={job.id} data-state={job.state} data-waiting={job.waiting}>
           <div class="row">
-            <span class={`badge ${job.state}`}>{t(stateKey[job.state])}</span>
+            <span class={`badge ${job.state}`}>{stateWord(job)}</span>
             <span class="grow ellipsis" title={jobName(job)}>
               {jobName(job)}
             </span>
