@@ -51,12 +51,19 @@ interface Props {
   accounts?: PublicAccount[];
   onRetry?(job: Job): void;
   onRemove?(job: Job): void;
+  /** History: restart or remove a remote upload stuck at the host (the host reported an error). */
+  onHostAction?(job: Job, action: 'restart' | 'remove'): void;
   empty?: string;
   /** Show at most this many top-level jobs (mirror children always show inside their parent). */
   max?: number;
 }
 
-export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = t('jobNothingSent'), max }: Props) {
+/** The host is working on it and has reported an error: the user may restart or remove it there. */
+function stuckAtHost(job: Job): boolean {
+  return job.kind === 'remote' && job.state === 'encoding' && job.error?.code === 'upload_rejected';
+}
+
+export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, empty = t('jobNothingSent'), max }: Props) {
   if (jobs.length === 0) return <p class="empty">{empty}</p>;
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const ids = new Set(jobs.map((job) => job.id));
@@ -98,8 +105,20 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = t('job
               {job.error.message}
             </div>
           ) : null}
-          {(onRetry && (job.state === 'failed' || job.state === 'interrupted')) || onRemove ? (
+          {(onRetry && (job.state === 'failed' || job.state === 'interrupted')) || onRemove || onHostAction ? (
             <div class="row small">
+              {onHostAction && stuckAtHost(job) ? (
+                <>
+                  <button type="button" onClick={() => onHostAction(job, 'restart')}>
+                    {t('jobRestartAtHost')}
+                  </button>
+                  {job.fileCode ? (
+                    <button type="button" onClick={() => onHostAction(job, 'remove')}>
+                      {t('jobRemoveAtHost')}
+                    </button>
+                  ) : null}
+                </>
+              ) : null}
               {onRetry && (job.state === 'failed' || job.state === 'interrupted') ? (
                 <button type="button" onClick={() => onRetry(job)}>
                   {t('jobRetry')}

@@ -17,7 +17,8 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
   async function pollAccount(accountId: string, jobs: Job[]): Promise<void> {
     try {
       const client = await deps.clientFor(accountId);
-      const files = await client.fileInfo(jobs.map((job) => job.fileCode!));
+      // A host without file info (DoodStream's documented set) is followed through its remote-upload list alone.
+      const files = client.capabilities.has('fileInfo') ? await client.fileInfo(jobs.map((job) => job.fileCode!)) : undefined;
       const progress = new Map<string, number>();
       if (client.capabilities.has('encodings')) {
         // Progress is a nicety: a failing encodings call must not fail the jobs.
@@ -34,8 +35,11 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
       }
       for (const job of jobs) {
         await core.guard(job.id, async () => {
-          const file = files.find((candidate) => candidate.fileCode === job.fileCode);
-          const status = file?.status ?? 'missing';
+          const entry = job.kind === 'remote' ? fetching.get(job.fileCode!) : undefined;
+          const file = files?.find((candidate) => candidate.fileCode === job.fileCode);
+          let status = file?.status ?? (entry?.state === 'done' ? 'ready' : entry ? 'encoding' : 'missing');
+          // A fetch the host reports failed stays open where the user can restart it there (History).
+          if (entry?.state === 'error' && client.capabilities.has('remoteUploadAction')) status = 'encoding';
           if (status === 'ready') {
             await core.move(job.id, { type: 'ready', links: client.links(job.fileCode!) });
           } else if (status === 'failed') {
@@ -43,7 +47,6 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
           } else if (status === 'missing' && deps.now() - (job.sentAt ?? job.createdAt) > missingGraceMs) {
             await core.move(job.id, { type: 'fail', error: { code: 'not_found', message: hostLostMessage } });
           } else {
-            const entry = job.kind === 'remote' ? fetching.get(job.fileCode!) : undefined;
             const fetched = entry && entry.state !== 'done' ? hostProgress(entry) : undefined;
             await core.move(job.id, { type: 'encoding', progress: fetched ?? progress.get(job.fileCode!) });
             const hostError = entry ? hostErrorOf(entry) : undefined;

@@ -80,6 +80,8 @@ describe('a remote upload the host takes without a file code', () => {
       await h.runner.recover();
       await settle(h.runner);
       expect(h.sent()).toHaveLength(1);
+      // DoodStream has no file info: the finished entry in its list makes the job ready.
+      expect(await h.store.get(queued.id)).toMatchObject({ state: 'ready', fileCode: record.fileCode, links: { watch: `https://dood.to/d/${record.fileCode}` } });
     } finally {
       sim.remoteWithoutCode('doodstream.com', false);
     }
@@ -105,6 +107,40 @@ describe('a remote upload the host takes without a file code', () => {
     } finally {
       sim.remoteWithoutCode('vipstream.cc', false);
     }
+  });
+});
+
+describe('a remote upload stuck at the host', () => {
+  it("shows the host's error, stays open, and is restarted there, then removed there on the user's word", async () => {
+    const h = setup('doodstream.com');
+    // Nothing listens on port 1: the host's fetch fails.
+    const url = 'http://127.0.0.1:1/broken.mp4';
+    const queued = await h.runner.enqueueRemote('acc1', url);
+    await h.runner.pump();
+    await vi.waitFor(async () => expect((await h.store.get(queued.id))?.fileCode).toBeTruthy());
+    const record = sim.remoteUploads.find((r) => r.url === url)!;
+    await vi.waitFor(() => expect(record.error).toBeDefined(), { timeout: 5_000 });
+    await h.runner.poll();
+    const stuck = await h.store.get(queued.id);
+    expect(stuck).toMatchObject({ state: 'encoding', error: { code: 'upload_rejected' } });
+    expect(stuck?.error?.message).toContain(record.error!);
+
+    await h.runner.hostAction(queued.id, 'restart');
+    expect(sim.requests.some((r) => r.path.endsWith('/urlupload/actions') && r.query.restart_errors === '1' && r.query.key === h.key)).toBe(true);
+    expect((await h.store.get(queued.id))?.error).toBeUndefined();
+    await vi.waitFor(() => expect(record.error).toBeDefined(), { timeout: 5_000 });
+
+    const removed = await h.runner.hostAction(queued.id, 'remove');
+    expect(sim.requests.some((r) => r.path.endsWith('/urlupload/actions') && r.query.delete_code === record.fileCode)).toBe(true);
+    expect(removed).toMatchObject({ state: 'failed' });
+    expect(removed.fileCode).toBeUndefined();
+    expect(h.sent()).toHaveLength(1);
+  });
+
+  it('is refused for a job the host is not working on', async () => {
+    const h = setup('doodstream.com');
+    const queued = await h.runner.enqueueRemote('acc1', sim.videoUrl('not-stuck', 512));
+    await expect(h.runner.hostAction(queued.id, 'restart')).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
