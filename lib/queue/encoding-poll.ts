@@ -80,7 +80,12 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
       }
       groups.set(job.accountId, [...(groups.get(job.accountId) ?? []), job]);
     }
-    for (const [accountId, group] of waiting) await pollWaiting(core, accountId, group);
+    for (const [accountId, group] of waiting) {
+      // A file found now is followed in this same pass: it may be ready already.
+      const found = await store.getMany(await pollWaiting(core, accountId, group));
+      const named = found.filter((job) => job.state === 'encoding' && job.fileCode);
+      if (named.length) groups.set(accountId, [...(groups.get(accountId) ?? []), ...named]);
+    }
     for (const [accountId, group] of groups) await pollAccount(accountId, group);
   };
 }

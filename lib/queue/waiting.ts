@@ -30,13 +30,14 @@ export function hostErrorOf(entry: RemoteUploadState): Job['error'] {
   return { code: 'upload_rejected', message: `The host could not fetch this URL: ${entry.error || entry.hostStatus || 'error'}` };
 }
 
-/** One poll of an account's waiting jobs. Host trouble leaves them waiting for the next poll. */
-export async function pollWaiting(core: QueueCore, accountId: string, jobs: Job[]): Promise<void> {
+/** One poll of an account's waiting jobs: the ids of those now matched. Host trouble leaves them waiting for the next poll. */
+export async function pollWaiting(core: QueueCore, accountId: string, jobs: Job[]): Promise<string[]> {
+  const matched: string[] = [];
   let client: HostClient;
   try {
     client = await core.deps.clientFor(accountId);
   } catch {
-    return;
+    return matched;
   }
   let entries: RemoteUploadState[] | undefined;
   if (client.capabilities.has('remoteUploadStatus')) {
@@ -52,16 +53,21 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Job[
         const entry = await matchRemoteStatus(client, job, core, entries);
         if (entry?.fileCode) {
           await core.accepted(job.id, client, entry.fileCode);
+          matched.push(job.id);
           return;
         }
       }
       if (!client.capabilities.has('listFiles')) return;
       try {
         const check = await core.lookOnHost(job, client);
-        if ('found' in check && check.found) await core.accepted(job.id, client, check.found);
+        if ('found' in check && check.found) {
+          await core.accepted(job.id, client, check.found);
+          matched.push(job.id);
+        }
       } catch (error) {
         if (!(error instanceof HostError)) throw error;
       }
     });
   }
+  return matched;
 }
