@@ -20,14 +20,23 @@ export const slotWaitMs = 60_000;
  */
 async function hostStatusCheck(client: HostClient, job: Job, core: QueueCore): Promise<{ fileCode: string } | undefined> {
   if (!client.capabilities.has('remoteUploadStatus')) return undefined;
-  const entry = await matchRemoteStatus(client, job, core);
+  const entry = await matchRemoteStatus(client, job, core).catch(unlessUnsupported(undefined));
   return entry?.fileCode ? { fileCode: entry.fileCode } : undefined;
 }
 
 /** A host that counts slots refuses a URL when none is free: wait instead of sending one it will refuse. */
 async function noFreeSlot(client: HostClient): Promise<boolean> {
   if (!client.capabilities.has('remoteUploadSlots')) return false;
-  return (await client.remoteUploadSlots()).free <= 0;
+  const slots = await client.remoteUploadSlots().catch(unlessUnsupported(undefined));
+  return !!slots && slots.free <= 0;
+}
+
+/** A helper call the host does not offer (switched on by hand, or found missing at first use) must not fail the upload itself. */
+function unlessUnsupported<T>(fallback: T) {
+  return (error: unknown): T => {
+    if ((error as { code?: unknown } | undefined)?.code === 'unsupported') return fallback;
+    throw error;
+  };
 }
 
 export const remoteDriver: JobDriver = {

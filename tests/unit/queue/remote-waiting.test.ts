@@ -27,10 +27,11 @@ afterEach(() => {
 });
 
 let keys = 0;
-function setup(hostId: HostId) {
+function setup(hostId: HostId, custom?: { simHost: HostId; capabilityOverrides: Record<string, boolean> }) {
   const key = `waitKey${++keys}${hostId.replace(/\W/g, '')}`;
-  sim.addAccount({ hostId, key });
-  const client: HostClient = createHostClient({ id: 'acc1', hostId, apiBase: sim.apiBase(hostId), key }, { backoffMs: 1 });
+  sim.addAccount({ hostId: custom?.simHost ?? hostId, key });
+  const apiBase = sim.apiBase(custom?.simHost ?? hostId);
+  const client: HostClient = createHostClient({ id: 'acc1', hostId, apiBase, key, capabilityOverrides: custom?.capabilityOverrides }, { backoffMs: 1 });
   const store = createJobStore();
   const deps: QueueRunnerDeps = {
     store,
@@ -44,7 +45,7 @@ function setup(hostId: HostId) {
     random: () => 1,
   };
   const runner = createQueueRunner(deps);
-  const sent = () => sim.requests.filter((r) => r.hostId === hostId && r.query.key === key && r.path.endsWith('/upload/url'));
+  const sent = () => sim.requests.filter((r) => r.query.key === key && r.path.endsWith('/upload/url'));
   return { key, client, store, runner, sent };
 }
 
@@ -171,5 +172,13 @@ describe('remote-upload slots', () => {
     await vi.waitFor(async () => expect((await h.store.get(queued.id))?.state).toBe('encoding'));
     expect(h.sent()).toHaveLength(1);
     expect((await h.store.get(queued.id))?.waiting).toBeUndefined();
+  });
+
+  it('a host without the slot call it was credited with still gets the URL, once', async () => {
+    const h = setup('xfs', { simHost: 'xfs-lite' as HostId, capabilityOverrides: { remoteUploadSlots: true, remoteUploadStatus: true } });
+    const queued = await h.runner.enqueueRemote('acc1', sim.videoUrl('no-slot-call', 512));
+    await h.runner.pump();
+    await vi.waitFor(async () => expect((await h.store.get(queued.id))?.state).toBe('encoding'));
+    expect(h.sent()).toHaveLength(1);
   });
 });
