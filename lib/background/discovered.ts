@@ -36,7 +36,7 @@ export async function switchOffDiscovered(accountId: string, error: unknown): Pr
     }),
   );
   if (!switched) return false;
-  await notify(`capability-off:${accountId}:${capability}`, t('capOffTitle', switched.label), t('capOffMessage', [switched.label, capabilityWords[capability]]));
+  await notify(`capability-off:${accountId}:${capability}`, t('notifyCapabilityOff', switched.label), t('notifyCapabilityOffBody', [switched.label, capabilityWords[capability]]));
   return true;
 }
 
