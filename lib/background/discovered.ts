@@ -1,8 +1,7 @@
 import { accountsItem } from '../storage';
 import type { Account } from '../accounts';
-import { capabilityWords } from '../../components/capabilityWords';
 import type { Capability, HostClient } from '../hosts/types';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { notify } from './notify';
 
 // A capability the account assumed (standard XFS set, or switched on in
@@ -23,6 +22,9 @@ function stillOn(account: Account, capability: Capability): boolean {
   return !account.probedCapabilities || account.probedCapabilities.includes(capability);
 }
 
+/** The UI's word for a capability: its message is `cap` + the capability's name (see components/capabilityWords.ts). */
+const capabilityWord = (capability: Capability) => t(`cap${capability[0].toUpperCase()}${capability.slice(1)}` as MessageKey);
+
 /** True when this call switched it off (the first one to learn it); the user is told then. */
 export async function switchOffDiscovered(accountId: string, error: unknown): Promise<boolean> {
   const capability = discoveredCapability(error);
@@ -36,7 +38,7 @@ export async function switchOffDiscovered(accountId: string, error: unknown): Pr
     }),
   );
   if (!switched) return false;
-  await notify(`capability-off:${accountId}:${capability}`, t('notifyCapabilityOff', switched.label), t('notifyCapabilityOffBody', [switched.label, capabilityWords[capability]]));
+  await notify(`capability-off:${accountId}:${capability}`, t('notifyCapabilityOff', switched.label), t('notifyCapabilityOffBody', [switched.label, capabilityWord(capability)]));
   return true;
 }
 

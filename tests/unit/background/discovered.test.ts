@@ -60,6 +60,7 @@ describe('a capability the host turns out not to offer', () => {
     expect(stored.capabilityOverrides).toEqual({ cloneFile: false });
     expect(told).toHaveLength(1);
     expect(told[0].message).toContain('My host');
+    expect(told[0].message).toContain('does not offer cloning through its API');
     expect(told[0].message).not.toContain(key);
     // The next client of the stored account no longer offers it, and asking again tells no one.
     expect(clientForAccount(stored, { backoffMs: 1 }).capabilities.has('cloneFile')).toBe(false);
