@@ -193,6 +193,15 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           await send('jobs.remove', { id: job.id });
           await jobs.reload();
         }}
+        onHostAction={async (job, action) => {
+          try {
+            await send('jobs.hostAction', { id: job.id, action });
+            toast.show(action === 'restart' ? t('jobRestartedAtHost') : t('jobRemovedAtHost'));
+          } catch (error) {
+            toast.show(errorFrom(error).message, 'error');
+          }
+          await jobs.reload();
+        }}
       />
       {pages > 1 ? (
         <nav class="row small" aria-label={t('histPageOf', [String(page + 1), String(pages)])} style={{ marginTop: '8px' }}>

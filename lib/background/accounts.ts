@@ -4,6 +4,7 @@ import { HostError } from '../errors';
 import { createHostClient, getPreset } from '../hosts';
 import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../hosts/types';
 import { hasHostAccess, originsFor } from '../permissions';
+import { discoveringClient } from './discovered';
 import { scrubbedClient } from './scrubbed-client';
 import { apiOriginOf, keyFits, keyOriginOf } from '../key-origin';
 
@@ -164,7 +165,7 @@ export function clientForAccount(account: Account, deps?: HostClientDeps): HostC
   if (account.key && !keyFits(account, account)) {
     throw new HostError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
   }
-  return scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account));
+  return discoveringClient(scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account)), account.id);
 }
 
 /** What must never leave the background in host text: the key and login as sent. */

@@ -119,6 +119,7 @@ export function startBackground(): void {
       problems: () => store.corrupted(),
       retry: (id) => runner.retry(id),
       cancel: (id) => runner.cancel(id),
+      hostAction: (id, action) => runner.hostAction(id, action),
       remove: async (id) => {
         await runner.remove(id);
         return true;

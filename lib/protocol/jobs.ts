@@ -22,6 +22,8 @@ export const jobRequests = {
   'jobs.retry': z.object({ id: z.string() }),
   'jobs.cancel': z.object({ id: z.string() }),
   'jobs.remove': z.object({ id: z.string() }),
+  /** A remote upload stuck at the host: restart it there (urlupload/actions) or remove it from the host's queue. */
+  'jobs.hostAction': z.object({ id: z.string(), action: z.enum(['restart', 'remove']) }),
   'remote.send': z.object({
     accountId: z.string(),
     urls: z.array(z.string()).min(1).max(500),
@@ -37,5 +39,6 @@ export interface JobResponses {
   'jobs.retry': Job;
   'jobs.cancel': Job;
   'jobs.remove': { removed: boolean };
+  'jobs.hostAction': Job;
   'remote.send': { jobs: Job[]; refused: { url: string; reason: string }[] };
 }

@@ -35,6 +35,7 @@ export const backgroundSenders = {
   'jobs.retry': page,
   'jobs.cancel': page,
   'jobs.remove': page,
+  'jobs.hostAction': page,
   'remote.send': page,
   'account.capabilities': page,
   'files.list': page,

@@ -177,6 +177,15 @@ export function createCore(deps: QueueRunnerDeps) {
     await reschedule();
   }
 
+  /** The host took the URL without naming the file: wait for it in the host's lists. */
+  async function pendingAtHost(id: string): Promise<void> {
+    const current = await store.get(id);
+    if (current && canTransition(current, 'pending')) await move(id, { type: 'pending' });
+    // Cancelled while the request was out: it was still sent, so a retry must only look for it.
+    else if (current) await store.put({ ...current, waiting: 'host', verify: undefined, updatedAt: deps.now() });
+    await reschedule();
+  }
+
   /** Look on the host for this job's earlier send: found, not there, or cannot tell. */
   function lookOnHost(job: Job, client: HostClient) {
     return findLanded(client, job, (codes) => store.codesTaken(job.accountId, codes, job.id), deps.now());
@@ -212,6 +221,7 @@ export function createCore(deps: QueueRunnerDeps) {
     pollFired,
     handleSendError,
     accepted,
+    pendingAtHost,
     lookOnHost,
     settledByHost,
   };

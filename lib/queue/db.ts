@@ -9,8 +9,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 export const jobsDbName = 'vidrelay-jobs';
 /** The database layout (object stores and indexes); bump with an upgrade step. */
 export const jobsDbVersion = 1;
-/** The shape of one stored job record; records with a higher `v` are left alone. */
-export const jobRecordVersion = 2;
+/**
+ * The shape of one stored job record; records with a higher `v` are left alone.
+ * 3: remote jobs may carry `waiting` ('host': taken without a file code, so a
+ * build that cannot look for it must not touch it). A version 2 record reads
+ * as it is: the step from 2 to 3 only adds that optional field.
+ */
+export const jobRecordVersion = 3;
 
 /** A stored job: the job's own fields plus the record version. */
 export type JobRecord = { id: string; v: number; createdAt: number; state: string; accountId: string } & Record<string, unknown>;

@@ -1,6 +1,8 @@
 import { HostError, toSerializedError, type SerializedError } from '../errors';
 import type { Job } from './job';
 import { shouldRetry } from './retry';
+import { hostErrorOf, hostProgress, pollWaiting } from './waiting';
+import type { RemoteUploadState } from '../hosts/upload-types';
 import type { QueueCore } from './core';
 
 // The encoding poll (run by the alarm): each account's encoding jobs are
@@ -15,7 +17,8 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
   async function pollAccount(accountId: string, jobs: Job[]): Promise<void> {
     try {
       const client = await deps.clientFor(accountId);
-      const files = await client.fileInfo(jobs.map((job) => job.fileCode!));
+      // A host without file info (DoodStream's documented set) is followed through its remote-upload list alone.
+      const files = client.capabilities.has('fileInfo') ? await client.fileInfo(jobs.map((job) => job.fileCode!)) : undefined;
       const progress = new Map<string, number>();
       if (client.capabilities.has('encodings')) {
         // Progress is a nicety: a failing encodings call must not fail the jobs.
@@ -23,10 +26,20 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
           for (const entry of await client.encodings()) progress.set(entry.fileCode, entry.progress);
         } catch {}
       }
+      // Remote uploads the host is still fetching: its own progress and errors, where it has a queue list.
+      const fetching = new Map<string, RemoteUploadState>();
+      if (client.capabilities.has('remoteUploadStatus') && jobs.some((job) => job.kind === 'remote')) {
+        try {
+          for (const entry of await client.remoteUploadStatus()) if (entry.fileCode) fetching.set(entry.fileCode, entry);
+        } catch {}
+      }
       for (const job of jobs) {
         await core.guard(job.id, async () => {
-          const file = files.find((candidate) => candidate.fileCode === job.fileCode);
-          const status = file?.status ?? 'missing';
+          const entry = job.kind === 'remote' ? fetching.get(job.fileCode!) : undefined;
+          const file = files?.find((candidate) => candidate.fileCode === job.fileCode);
+          let status = file?.status ?? (entry?.state === 'done' ? 'ready' : entry ? 'encoding' : 'missing');
+          // A fetch the host reports failed stays open where the user can restart it there (History).
+          if (entry?.state === 'error' && client.capabilities.has('remoteUploadAction')) status = 'encoding';
           if (status === 'ready') {
             await core.move(job.id, { type: 'ready', links: client.links(job.fileCode!) });
           } else if (status === 'failed') {
@@ -34,7 +47,12 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
           } else if (status === 'missing' && deps.now() - (job.sentAt ?? job.createdAt) > missingGraceMs) {
             await core.move(job.id, { type: 'fail', error: { code: 'not_found', message: hostLostMessage } });
           } else {
-            await core.move(job.id, { type: 'encoding', progress: progress.get(job.fileCode!) });
+            const fetched = entry && entry.state !== 'done' ? hostProgress(entry) : undefined;
+            await core.move(job.id, { type: 'encoding', progress: fetched ?? progress.get(job.fileCode!) });
+            const hostError = entry ? hostErrorOf(entry) : undefined;
+            if (hostError || (entry && job.error?.code === 'upload_rejected')) {
+              await store.update(job.id, (current) => ({ ...current, error: hostError }));
+            }
           }
         });
       }
@@ -49,13 +67,24 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
   /** Check every encoding job, by account. */
   return async function pollEncoding(): Promise<void> {
     const groups = new Map<string, Job[]>();
+    const waiting = new Map<string, Job[]>();
     for (const job of await store.active()) {
       if (job.state !== 'encoding' || job.kind === 'mirror') continue;
+      if (!job.fileCode && job.waiting === 'host') {
+        waiting.set(job.accountId, [...(waiting.get(job.accountId) ?? []), job]);
+        continue;
+      }
       if (!job.fileCode) {
         await core.failSafely(job.id, new HostError('invalid_response', 'The host gave no file code for this upload. Send it again.'));
         continue;
       }
       groups.set(job.accountId, [...(groups.get(job.accountId) ?? []), job]);
+    }
+    for (const [accountId, group] of waiting) {
+      // A file found now is followed in this same pass: it may be ready already.
+      const found = await store.getMany(await pollWaiting(core, accountId, group));
+      const named = found.filter((job) => job.state === 'encoding' && job.fileCode);
+      if (named.length) groups.set(accountId, [...(groups.get(accountId) ?? []), ...named]);
     }
     for (const [accountId, group] of groups) await pollAccount(accountId, group);
   };

@@ -64,6 +64,12 @@ export const jobSchema = z.object({
   verify: z.boolean().optional(),
   /** Something the user should know about how this job got where it is (say, found on the host after a restart). */
   note: z.string().optional(),
+  /**
+   * Remote uploads: 'host' when the host took the URL without naming the file
+   * yet (state encoding, no file code: it is looked for in the host's lists);
+   * 'slot' while queued until the host has a free remote-upload slot.
+   */
+  waiting: z.enum(['host', 'slot']).optional(),
   /** Failed because the user cancelled it. */
   cancelled: z.boolean().optional(),
   /** Mirror parents: their children, in the order the accounts were given. */

@@ -12,11 +12,13 @@ export type JobEvent =
   /** `phase` 'download': a relay is still fetching its source; bytes count that download. */
   | { type: 'progress'; bytesSent: number; bytesTotal: number; phase?: 'download' | 'upload' }
   | { type: 'uploaded'; fileCode: string; links?: JobLinks }
+  /** The host took a remote upload but names its file later: it is found in the host's lists. */
+  | { type: 'pending' }
   | { type: 'encoding'; progress?: number }
   | { type: 'ready'; links: JobLinks; fileCode?: string }
   | { type: 'fail'; error: SerializedError }
   /** Back to the queue after a transient failure; `verify` if the send may have landed. */
-  | { type: 'defer'; at: number; error?: SerializedError; verify?: boolean }
+  | { type: 'defer'; at: number; error?: SerializedError; verify?: boolean; waiting?: 'slot' }
   | { type: 'interrupt'; message?: string }
   | { type: 'retry' }
   | { type: 'cancel' };
@@ -30,7 +32,9 @@ const allowedFrom: Record<JobEventType, readonly JobState[]> = {
   send: ['queued'],
   progress: ['sending', 'uploading'],
   // Queued or interrupted too: the host's word that an earlier send landed outranks a restart's guess.
-  uploaded: ['sending', 'uploading', 'queued', 'interrupted'],
+  // Encoding too, for a job waiting for the host to name its file (checked below).
+  uploaded: ['sending', 'uploading', 'queued', 'interrupted', 'encoding'],
+  pending: ['sending'],
   encoding: ['encoding'],
   ready: ['sending', 'uploading', 'encoding'],
   fail: ['queued', 'sending', 'uploading', 'encoding'],
@@ -41,6 +45,7 @@ const allowedFrom: Record<JobEventType, readonly JobState[]> = {
 };
 
 export function canTransition(job: Job, type: JobEventType): boolean {
+  if (type === 'uploaded' && job.state === 'encoding') return job.waiting === 'host' && !job.fileCode;
   return allowedFrom[type].includes(job.state);
 }
 
@@ -55,6 +60,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         ...base,
         state: 'sending',
         attempts: job.attempts + 1,
+        waiting: undefined,
         // While an earlier send is unaccounted for, keep its time: the host search starts there.
         sentAt: job.verify && job.sentAt !== undefined ? job.sentAt : now,
         nextAttemptAt: undefined,
@@ -75,11 +81,15 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         nextAttemptAt: undefined,
         links: event.links ?? job.links,
         verify: undefined,
+        waiting: undefined,
         speed: undefined,
         progress: undefined,
         phase: undefined,
         bytesSent: job.bytesTotal ?? job.bytesSent,
       };
+    case 'pending':
+      // Sent and taken: from here on it is never sent again, only looked for.
+      return { ...base, state: 'encoding', waiting: 'host', verify: undefined, error: undefined, nextAttemptAt: undefined, progress: undefined };
     case 'encoding':
       return { ...base, progress: event.progress === undefined ? job.progress : clampPercent(event.progress) };
     case 'ready': {
@@ -107,6 +117,8 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         error: event.error ?? job.error,
         verify: event.verify || job.verify || undefined,
         speed: undefined,
+        // Waiting for a slot is not a failed attempt: it must not use up the retries.
+        ...(event.waiting ? { waiting: event.waiting, attempts: Math.max(0, job.attempts - 1) } : {}),
       };
     case 'interrupt':
       return {
@@ -119,7 +131,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       // A job the host already accepted only needs watching again, never a second send.
       return {
         ...base,
-        state: job.fileCode ? 'encoding' : 'queued',
+        state: job.fileCode || job.waiting === 'host' ? 'encoding' : 'queued',
         attempts: 0,
         error: undefined,
         nextAttemptAt: undefined,

@@ -1,3 +1,4 @@
+import type { HostRemoteAction } from './host-actions';
 import type { HostClient } from '../hosts/types';
 import type { Job } from './job';
 import type { JobEvent } from './machine';
@@ -95,5 +96,7 @@ export interface QueueRunner {
   recover(): Promise<void>;
   retry(id: string): Promise<Job>;
   cancel(id: string): Promise<Job>;
+  /** A remote upload stuck at the host: restart the host's failed fetches, or remove this one there. */
+  hostAction(id: string, action: HostRemoteAction): Promise<Job>;
   remove(id: string): Promise<void>;
 }

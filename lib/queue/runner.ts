@@ -1,6 +1,7 @@
 import { terminalStates, type Job } from './job';
 import { createCore, inFlight } from './core';
 import { createCommands } from './commands';
+import { createHostActions } from './host-actions';
 import { driverFor } from './drivers';
 import { createEncodingPoll } from './encoding-poll';
 import { createPump } from './pump';
@@ -72,5 +73,5 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     return job;
   }
 
-  return { ...commands, report, uploadDone, uploadFailed, pump, poll, recover };
+  return { ...commands, hostAction: createHostActions(core), report, uploadDone, uploadFailed, pump, poll, recover };
 }

@@ -1,5 +1,6 @@
 import { accountsItem } from '../../storage';
 import type { Job } from '../../queue/job';
+import type { HostRemoteAction } from '../../queue/host-actions';
 import type { History } from '../../queue/history';
 import type { CorruptJob } from '../../queue/store';
 import type { jobRequests } from '../../protocol/jobs';
@@ -16,6 +17,7 @@ export interface JobApi extends Enqueuer {
   retry(id: string): Promise<Job>;
   cancel(id: string): Promise<Job>;
   remove(id: string): Promise<boolean>;
+  hostAction(id: string, action: HostRemoteAction): Promise<Job>;
 }
 
 /** Removing thousands of jobs goes in slices, so the queue's own writes are never held up for long. */
@@ -34,6 +36,7 @@ export function createJobHandlers(jobs: JobApi): HandlersFor<typeof jobRequests>
     'jobs.retry': ({ id }) => jobs.retry(id),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
     'jobs.remove': async ({ id }) => ({ removed: await jobs.remove(id) }),
+    'jobs.hostAction': ({ id, action }) => jobs.hostAction(id, action),
     'remote.send': async ({ accountId, urls, options }) => {
       const account = (await accountsItem.get()).find((a) => a.id === accountId);
       if (account) await ensureHostAccess(account);

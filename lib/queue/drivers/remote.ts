@@ -2,20 +2,41 @@ import { HostError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
 import type { Job } from '../job';
 import type { QueueCore } from '../core';
+import { matchRemoteStatus } from '../waiting';
 import type { JobDriver } from './types';
 
 // Remote upload: the host fetches the URL itself. A request whose answer
 // was lost may still have reached the host, so after a restart or an
 // uncertain error the host is searched before the URL is sent again.
 
+/** How long a job waits before asking again for a free remote-upload slot. */
+export const slotWaitMs = 60_000;
+
 /**
  * Hosts with a remote-upload status call (DoodStream-style urlupload/status)
- * can say outright whether an earlier send of this URL is known: the place
- * for that check, before the search by title in the file list. No client
- * offers it yet, so the answer is "cannot tell" (undefined).
+ * can say whether an earlier send of this URL is known. Absence from that
+ * list proves nothing (finished entries may drop off), so it is "found" or
+ * "cannot tell" (undefined), and the file list is searched next.
  */
-async function hostStatusCheck(_client: HostClient, _job: Job): Promise<{ fileCode: string } | { absent: true } | undefined> {
-  return undefined;
+async function hostStatusCheck(client: HostClient, job: Job, core: QueueCore): Promise<{ fileCode: string } | undefined> {
+  if (!client.capabilities.has('remoteUploadStatus')) return undefined;
+  const entry = await matchRemoteStatus(client, job, core).catch(unlessUnsupported(undefined));
+  return entry?.fileCode ? { fileCode: entry.fileCode } : undefined;
+}
+
+/** A host that counts slots refuses a URL when none is free: wait instead of sending one it will refuse. */
+async function noFreeSlot(client: HostClient): Promise<boolean> {
+  if (!client.capabilities.has('remoteUploadSlots')) return false;
+  const slots = await client.remoteUploadSlots().catch(unlessUnsupported(undefined));
+  return !!slots && slots.free <= 0;
+}
+
+/** A helper call the host does not offer (switched on by hand, or found missing at first use) must not fail the upload itself. */
+function unlessUnsupported<T>(fallback: T) {
+  return (error: unknown): T => {
+    if ((error as { code?: unknown } | undefined)?.code === 'unsupported') return fallback;
+    throw error;
+  };
 }
 
 export const remoteDriver: JobDriver = {
@@ -26,20 +47,28 @@ export const remoteDriver: JobDriver = {
       if (!job.url) throw new HostError('invalid_input', 'This remote upload has no video URL.');
       const client = await context.client!;
       if (job.verify) {
-        const status = await hostStatusCheck(client, job);
-        if (status && 'fileCode' in status) {
+        const status = await hostStatusCheck(client, job, core);
+        if (status) {
+          context.answered();
           await core.accepted(job.id, client, status.fileCode);
           return;
         }
-        if (!status && (await core.settledByHost(job, client))) return;
+        if (await core.settledByHost(job, client)) return;
       }
-      let fileCode: string;
+      if (await noFreeSlot(client)) {
+        context.answered();
+        await core.move(job.id, { type: 'defer', at: core.deps.now() + slotWaitMs, waiting: 'slot' });
+        await core.reschedule();
+        return;
+      }
+      let answer;
       try {
-        ({ fileCode } = await client.remoteUpload(job.url, job.options));
+        answer = await client.remoteUpload(job.url, { ...job.options, acceptPending: true });
       } finally {
         context.answered();
       }
-      await core.accepted(job.id, client, fileCode);
+      if (answer.pending) await core.pendingAtHost(job.id);
+      else await core.accepted(job.id, client, answer.fileCode);
     } catch (error) {
       await core.handleSendError(job.id, error);
     }

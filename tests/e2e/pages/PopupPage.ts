@@ -33,6 +33,11 @@ export class PopupPage<U extends Ui = Ui> {
     return this.ui.find(css(`li[data-state="${state}"]`));
   }
 
+  /** Jobs shown as waiting: 'host' (taken without a file code yet) or 'slot' (no free remote-upload slot). */
+  waiting(kind: 'host' | 'slot') {
+    return this.ui.find(css(`li[data-waiting="${kind}"]`));
+  }
+
   /** The link shown for each finished job, newest first. */
   links() {
     return this.ui.find(css('li[data-job-id] a[data-field="link"]'));

@@ -19,6 +19,7 @@ const sampleEvents: Record<JobEventType, JobEvent> = {
   send: { type: 'send' },
   progress: { type: 'progress', bytesSent: 10, bytesTotal: 100 },
   uploaded: { type: 'uploaded', fileCode: 'abc', links },
+  pending: { type: 'pending' },
   encoding: { type: 'encoding', progress: 40 },
   ready: { type: 'ready', links, fileCode: 'abc' },
   fail: { type: 'fail', error: { code: 'auth', message: 'Check your key' } },
@@ -33,6 +34,7 @@ const table: Record<JobEventType, Partial<Record<JobState, JobState>>> = {
   send: { queued: 'sending' },
   progress: { sending: 'uploading', uploading: 'uploading' },
   uploaded: { sending: 'encoding', uploading: 'encoding', queued: 'encoding', interrupted: 'encoding' },
+  pending: { sending: 'encoding' },
   encoding: { encoding: 'encoding' },
   ready: { sending: 'ready', uploading: 'ready', encoding: 'ready' },
   fail: { queued: 'failed', sending: 'failed', uploading: 'failed', encoding: 'failed' },
@@ -67,6 +69,25 @@ describe('transition table', () => {
 });
 
 describe('transition details', () => {
+  it('a pending remote upload waits for the host, takes its file code once, and a retry only looks again', () => {
+    const waiting = transition(job({ id: 'j', kind: 'remote', state: 'sending', verify: true }), { type: 'pending' }, 5);
+    expect(waiting).toMatchObject({ state: 'encoding', waiting: 'host' });
+    expect(waiting.verify).toBeUndefined();
+    expect(canTransition(waiting, 'uploaded')).toBe(true);
+    const named = transition(waiting, { type: 'uploaded', fileCode: 'abc' }, 6);
+    expect(named).toMatchObject({ state: 'encoding', fileCode: 'abc' });
+    expect(named.waiting).toBeUndefined();
+    expect(canTransition(named, 'uploaded')).toBe(false);
+    const cancelled = transition(waiting, { type: 'cancel' }, 7);
+    expect(transition(cancelled, { type: 'retry' }, 8)).toMatchObject({ state: 'encoding', waiting: 'host' });
+  });
+
+  it('waiting for a slot does not use up an attempt', () => {
+    const deferred = transition(job({ id: 'j', kind: 'remote', state: 'sending', attempts: 1 }), { type: 'defer', at: 9, waiting: 'slot' }, 5);
+    expect(deferred).toMatchObject({ state: 'queued', waiting: 'slot', attempts: 0, nextAttemptAt: 9 });
+    expect(transition(deferred, { type: 'send' }, 10).waiting).toBeUndefined();
+  });
+
   it('send counts the attempt, stamps sentAt and clears the last error', () => {
     const sent = transition(job({ id: 'j', attempts: 2, error: { code: 'server', message: 'x' }, nextAttemptAt: 4 }), { type: 'send' }, 50);
     expect(sent).toMatchObject({ state: 'sending', attempts: 3, sentAt: 50 });

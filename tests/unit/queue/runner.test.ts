@@ -75,7 +75,7 @@ describe('remote upload', () => {
     await h.runner.pump();
 
     expect(h.hosts.acc1.remoteUpload).toHaveBeenCalledTimes(1);
-    expect(h.hosts.acc1.remoteUpload).toHaveBeenCalledWith(url, { public: true });
+    expect(h.hosts.acc1.remoteUpload).toHaveBeenCalledWith(url, { public: true, acceptPending: true });
     let stored = await h.store.get(queued.id);
     expect(stored).toMatchObject({ state: 'encoding', fileCode: 'one1', links: { watch: 'https://one.test/one1' } });
     expect(h.polls).toEqual([Date.now() + MIN_POLL]);

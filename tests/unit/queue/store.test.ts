@@ -40,6 +40,17 @@ describe('JobStore', () => {
     expect(await store.all()).toEqual([]);
   });
 
+  it('reads a version 2 record (before remote jobs could wait for the host) as it is, and writes it back as version 3', async () => {
+    const v2 = { id: 'old2', v: 2, kind: 'remote', accountId: 'a', state: 'encoding', url: 'https://cdn.example/v.mp4', fileCode: 'abc', options: {}, createdAt: 5, updatedAt: 5, attempts: 1 };
+    await seedRecords([v2]);
+    const store = createJobStore();
+    const read = await store.get('old2');
+    expect(read).toMatchObject({ state: 'encoding', fileCode: 'abc' });
+    expect(read?.waiting).toBeUndefined();
+    await store.update('old2', (j) => ({ ...j, progress: 10 }));
+    expect((await stored()).old2).toMatchObject({ v: 3, fileCode: 'abc', progress: 10 });
+  });
+
   it('keeps unreadable and newer records out, reports them, and never overwrites them', async () => {
     const broken = { id: 'broken', v: jobRecordVersion, kind: 'remote', state: 'exploded', createdAt: 5, accountId: 'a' };
     const newer = { ...job({ id: 'newer', state: 'queued' }), v: jobRecordVersion + 1, shinyField: true };

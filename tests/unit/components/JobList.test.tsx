@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { JobList } from '../../../components/JobList';
+import type { Job } from '../../../lib/queue/job';
+
+// How the job list words remote uploads that wait on their host, and the
+// buttons History gets for one stuck there.
+
+const remote = (extra: Partial<Job>): Job => ({
+  id: 'j1', kind: 'remote', accountId: 'a', state: 'encoding', createdAt: 1, updatedAt: 1, attempts: 1, options: {}, url: 'https://cdn.example/v.mp4', ...extra,
+});
+
+function html(node: preact.ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  render(node, root);
+  return root;
+}
+
+const buttons = (root: HTMLElement) => [...root.querySelectorAll('.row.small button')].map((b) => b.textContent);
+
+describe('JobList for remote uploads waiting on the host', () => {
+  it('says "Waiting for the host" and "Waiting for a free slot on the host"', () => {
+    expect(html(<JobList jobs={[remote({ waiting: 'host' })]} />).querySelector('.badge')?.textContent).toBe('Waiting for the host');
+    expect(html(<JobList jobs={[remote({ state: 'queued', waiting: 'slot' })]} />).querySelector('.badge')?.textContent).toBe('Waiting for a free slot on the host');
+    expect(html(<JobList jobs={[remote({ fileCode: 'abc' })]} />).querySelector('.badge')?.textContent).toBe('Encoding');
+  });
+
+  it("shows the host's progress, and offers restart and remove there only for a fetch the host reports failed", () => {
+    const onHostAction = vi.fn();
+    const working = html(<JobList jobs={[remote({ fileCode: 'abc', progress: 42.5 })]} onHostAction={onHostAction} />);
+    expect(working.querySelector('[data-field="host-progress"]')?.textContent).toContain('Progress on the host: 42%');
+    expect(buttons(working)).toEqual([]);
+    const stuck = html(
+      <JobList jobs={[remote({ fileCode: 'abc', error: { code: 'upload_rejected', message: 'The host could not fetch this URL: 404' } })]} onHostAction={onHostAction} />,
+    );
+    expect(buttons(stuck)).toEqual(['Restart on the host', 'Remove on the host']);
+    (stuck.querySelectorAll('.row.small button')[1] as HTMLButtonElement).click();
+    expect(onHostAction).toHaveBeenCalledWith(expect.objectContaining({ id: 'j1' }), 'remove');
+  });
+});
