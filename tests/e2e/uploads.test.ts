@@ -81,7 +81,7 @@ describe('file uploads', () => {
     sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 3000, times: 4 });
     const upload = await UploadPage.open(session);
     await upload.chooseFiles(paths);
-    await expect(upload.pending('alpha-clip.mp4').getByLabel('Tags').inputValue()).resolves.toBe('e2e');
+    await expect((await upload.details('alpha-clip.mp4')).getByLabel('Tags').inputValue()).resolves.toBe('e2e');
     await upload.pending('alpha-clip.mp4').getByLabel('Title').fill('Alpha title');
     await upload.start();
 

@@ -7,12 +7,13 @@ import { ErrorNote } from '../../ErrorNote';
 import { useRemote, type UiError } from '../../useRemote';
 import type { ManagerViewProps } from '../views';
 import { FilePicker } from './FilePicker';
-import { PendingFileCard } from './PendingFileCard';
+import { PendingList } from './PendingList';
 import { RelayForm } from './RelayForm';
 import { UploadJobRow } from './UploadJobRow';
 import { defaultFields, splitVideos, toOptions, type PendingFile } from './pending';
 import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
+import './upload.css';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
 // every file upload and relay in the queue.
@@ -113,17 +114,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>
-          <ul class="list" aria-label={t('upPendingList')} style={{ marginTop: '8px' }}>
-            {pending.map((item) => (
-              <PendingFileCard
-                key={item.key}
-                item={item}
-                host={host}
-                onChange={(next) => setPending((list) => list.map((x) => (x.key === item.key ? next : x)))}
-                onRemove={() => setPending((list) => list.filter((x) => x.key !== item.key))}
-              />
-            ))}
-          </ul>
+          <PendingList pending={pending} host={host} problemsOf={() => []} onChange={setPending} />
           <div class="row">
             <span class="grow muted small">
               {pending.length === 1 ? t('upPendingOne', account?.label ?? '') : t('upPendingMany', [String(pending.length), account?.label ?? ''])}

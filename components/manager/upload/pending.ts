@@ -73,3 +73,45 @@ export function toOptions(fields: PendingFields, host: UploadHostInfo | undefine
     ...(host?.adultFlag === false ? {} : { adult: fields.adult }),
   };
 }
+
+/** What the batch bar sets; an undefined field is left as each file has it. */
+export interface BatchPatch {
+  titlePattern?: string;
+  tags?: string;
+  folderId?: string;
+  public?: boolean;
+  adult?: boolean;
+}
+
+/**
+ * A title from a pattern: `{name}` is the file name without its extension,
+ * `{ext}` the extension, `{n}` the file's place among those the pattern is
+ * applied to (1, 2, …) and `{nn}` the same with two digits.
+ */
+export function titleFromPattern(pattern: string, file: File, n: number): string {
+  const dot = file.name.lastIndexOf('.');
+  const base = dot > 0 ? file.name.slice(0, dot) : file.name;
+  const ext = dot > 0 ? file.name.slice(dot + 1) : '';
+  return pattern
+    .replace(/\{name\}/g, base)
+    .replace(/\{ext\}/g, ext)
+    .replace(/\{nn\}/g, String(n).padStart(2, '0'))
+    .replace(/\{n\}/g, String(n))
+    .trim();
+}
+
+/** The list with `patch` applied to the chosen files (all when `keys` is 'all'), others untouched. */
+export function applyBatch(list: readonly PendingFile[], keys: ReadonlySet<string> | 'all', patch: BatchPatch): PendingFile[] {
+  let n = 0;
+  return list.map((item) => {
+    if (keys !== 'all' && !keys.has(item.key)) return item;
+    n += 1;
+    const fields = { ...item.fields };
+    if (patch.titlePattern?.trim()) fields.title = titleFromPattern(patch.titlePattern, item.file, n);
+    if (patch.tags !== undefined) fields.tags = patch.tags;
+    if (patch.folderId !== undefined) fields.folderId = patch.folderId;
+    if (patch.public !== undefined) fields.public = patch.public;
+    if (patch.adult !== undefined) fields.adult = patch.adult;
+    return { ...item, fields };
+  });
+}

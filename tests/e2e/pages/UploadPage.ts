@@ -26,6 +26,22 @@ export class UploadPage {
     return this.page.locator(`li[data-file-name="${name}"]`);
   }
 
+  /** A pending file's row with its details folded out (tags, folder, category, flags, snapshot). */
+  async details(name: string) {
+    const row = this.pending(name);
+    const toggle = row.getByRole('button', { name: `Details for ${name}` });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return row;
+  }
+
+  batchBar() {
+    return this.page.getByRole('region', { name: 'Set for many files' });
+  }
+
+  async select(name: string): Promise<void> {
+    await this.pending(name).getByRole('checkbox', { name: `Select ${name}` }).check();
+  }
+
   async start(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start upload' }).click();
     await this.page.getByRole('list', { name: 'Files to upload' }).waitFor({ state: 'detached', timeout: 20_000 });
