@@ -5,11 +5,13 @@ import type { ErrorCode } from '../lib/errors';
 export type UiError = { code: ErrorCode; message: string };
 
 /** Load a value from the background, with reload and an error the UI can switch on. */
-export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>, intervalMs?: number) {
+/** `enabled` false: nothing is asked (say, until an id is known). */
+export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>, intervalMs?: number, enabled = true) {
   const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const key = JSON.stringify(payload);
   const reload = useCallback(async () => {
+    if (!enabled) return;
     try {
       setData(await send(type, payload));
       setError(undefined);
@@ -18,7 +20,7 @@ export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>,
     }
     // payload is compared through its JSON form
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [type, key]);
+  }, [type, key, enabled]);
   useEffect(() => {
     void reload();
     if (!intervalMs) return;

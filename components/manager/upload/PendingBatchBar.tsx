@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
 import { t } from '../../../lib/i18n';
-import { FolderField } from './FolderField';
+import { FolderPicker } from '../../FolderPicker';
 import type { BatchPatch } from './pending';
 
 // Sets title pattern, tags, folder and flags on many pending files at once.
@@ -9,6 +9,7 @@ import type { BatchPatch } from './pending';
 
 interface Props {
   host: UploadHostInfo | undefined;
+  accountId: string | undefined;
   selectedCount: number;
   total: number;
   onApply(patch: BatchPatch, to: 'selected' | 'all'): void;
@@ -17,7 +18,7 @@ interface Props {
 type Flag = '' | 'on' | 'off';
 const toFlag = (value: Flag): boolean | undefined => (value === '' ? undefined : value === 'on');
 
-export function PendingBatchBar({ host, selectedCount, total, onApply }: Props) {
+export function PendingBatchBar({ host, accountId, selectedCount, total, onApply }: Props) {
   const [titlePattern, setTitlePattern] = useState('');
   const [tags, setTags] = useState('');
   const [folder, setFolder] = useState<string | undefined>();
@@ -52,7 +53,7 @@ export function PendingBatchBar({ host, selectedCount, total, onApply }: Props) 
           <input id="batch-tags" type="text" value={tags} placeholder={t('upTagsHint')} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
         </div>
         <div>
-          <FolderField id="batch-folder" value={folder ?? ''} onChange={(next) => setFolder(next)} />
+          <FolderPicker id="batch-folder" label={t('upFolder')} accountId={accountId} canList={host?.folders} hostLabel={host?.label} value={folder} asIs onChange={setFolder} />
         </div>
         {flag('batch-public', t('upPublic'), pub, setPub)}
         {flag('batch-adult', t('upAdult'), adult, setAdult, host?.adultFlag === false)}

@@ -10,11 +10,12 @@ import { applyBatch, type PendingFile } from './pending';
 interface Props {
   pending: PendingFile[];
   host: UploadHostInfo | undefined;
+  accountId: string | undefined;
   problemsOf(item: PendingFile): string[];
   onChange(next: PendingFile[]): void;
 }
 
-export function PendingList({ pending, host, problemsOf, onChange }: Props) {
+export function PendingList({ pending, host, accountId, problemsOf, onChange }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   // Keys of files no longer listed drop out, so counts stay true.
@@ -30,6 +31,7 @@ export function PendingList({ pending, host, problemsOf, onChange }: Props) {
     <>
       <PendingBatchBar
         host={host}
+        accountId={accountId}
         selectedCount={chosen.size}
         total={pending.length}
         onApply={(patch, to) => onChange(applyBatch(pending, to === 'all' ? 'all' : chosen, patch))}
@@ -55,6 +57,7 @@ export function PendingList({ pending, host, problemsOf, onChange }: Props) {
             key={item.key}
             item={item}
             host={host}
+            accountId={accountId}
             selected={chosen.has(item.key)}
             open={open.has(item.key)}
             problems={problemsOf(item)}

@@ -1,7 +1,7 @@
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
 import { formatBytes } from '../../format';
 import { t } from '../../../lib/i18n';
-import { FolderField } from './FolderField';
+import { FolderPicker } from '../../FolderPicker';
 import { snapshotProblem, type PendingFields, type PendingFile } from './pending';
 
 // One picked file as a compact row (name, size, title, status); its other
@@ -10,6 +10,8 @@ import { snapshotProblem, type PendingFields, type PendingFile } from './pending
 interface Props {
   item: PendingFile;
   host: UploadHostInfo | undefined;
+  /** The account the folder is picked from (the first chosen). */
+  accountId: string | undefined;
   selected: boolean;
   open: boolean;
   /** Why this file cannot go to some chosen account; empty when it can. */
@@ -20,7 +22,7 @@ interface Props {
   onRemove(): void;
 }
 
-export function PendingRow({ item, host, selected, open, problems, onSelect, onToggle, onChange, onRemove }: Props) {
+export function PendingRow({ item, host, accountId, selected, open, problems, onSelect, onToggle, onChange, onRemove }: Props) {
   const id = (name: string) => `pending-${item.key}-${name}`;
   const set = (patch: Partial<PendingFields>) => onChange({ ...item, fields: { ...item.fields, ...patch } });
   const status = item.snapshotError ?? problems[0];
@@ -59,7 +61,15 @@ export function PendingRow({ item, host, selected, open, problems, onSelect, onT
               <input id={id('tags')} type="text" value={item.fields.tags} placeholder={t('upTagsHint')} onInput={(e) => set({ tags: (e.target as HTMLInputElement).value })} />
             </div>
             <div class="grow" style={{ minWidth: '160px' }}>
-              <FolderField id={id('folderId')} value={item.fields.folderId} onChange={(folderId) => set({ folderId })} />
+              <FolderPicker
+                id={id('folderId')}
+                label={t('upFolder')}
+                accountId={accountId}
+                canList={host?.folders}
+                hostLabel={host?.label}
+                value={item.fields.folderId}
+                onChange={(folderId) => set({ folderId: folderId ?? '' })}
+              />
             </div>
             <div class="grow" style={{ minWidth: '160px' }}>
               <label for={id('categoryId')}>{t('upCategory')}</label>
@@ -70,6 +80,7 @@ export function PendingRow({ item, host, selected, open, problems, onSelect, onT
                 placeholder={t('upCategoryHint')}
                 onInput={(e) => set({ categoryId: (e.target as HTMLInputElement).value })}
               />
+              <div class="small muted">{t('upCategoryById')}</div>
             </div>
           </div>
           <label for={id('description')}>{t('upDescription')}</label>

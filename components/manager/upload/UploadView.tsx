@@ -114,7 +114,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>
-          <PendingList pending={pending} host={host} problemsOf={() => []} onChange={setPending} />
+          <PendingList pending={pending} host={host} accountId={account?.id} problemsOf={() => []} onChange={setPending} />
           <div class="row">
             <span class="grow muted small">
               {pending.length === 1 ? t('upPendingOne', account?.label ?? '') : t('upPendingMany', [String(pending.length), account?.label ?? ''])}

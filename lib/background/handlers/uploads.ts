@@ -55,13 +55,14 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
         const preset = getPreset(account.hostId);
         if (!preset) continue;
         const overrides = account.capabilityOverrides ?? {};
-        const has = (name: 'upload' | 'remoteUpload') => overrides[name] ?? preset.capabilities.has(name);
+        const has = (name: 'upload' | 'remoteUpload' | 'listFolder') => overrides[name] ?? preset.capabilities.has(name);
         out[account.id] = {
           label: preset.label,
           canUpload: has('upload'),
           canRemote: has('remoteUpload'),
           adultFlag: preset.adultFlag,
           snapshots: preset.customSnapshot,
+          folders: has('listFolder'),
           ...(preset.snapshotMaxBytes !== undefined ? { snapshotMaxBytes: preset.snapshotMaxBytes } : {}),
         };
       }

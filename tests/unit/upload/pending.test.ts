@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublicAccount } from '../../../lib/accounts';
 import { applyBatch, defaultFields, snapshotProblem, splitVideos, titleFromPattern, toOptions, type PendingFile } from '../../../components/manager/upload/pending';
 
-const host = { label: 'media.cm', canUpload: true, canRemote: true, adultFlag: true, snapshots: true, snapshotMaxBytes: 800_000 };
+const host = { label: 'media.cm', canUpload: true, canRemote: true, adultFlag: true, snapshots: true, snapshotMaxBytes: 800_000, folders: true };
 
 describe('pending files', () => {
   it('takes its defaults from the account', () => {
