@@ -1,4 +1,8 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { RelayProbe } from '../../lib/protocol/uploads';
+import { formatBytes } from '../format';
+import { useRemote } from '../useRemote';
 import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
 import { errorFrom, send } from '../../lib/messaging';
@@ -31,6 +35,11 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | undefined>();
   const [result, setResult] = useState<string | undefined>();
+  const [probed, setProbed] = useState<RelayProbe[]>();
+  const hosts = useRemote('uploads.hosts', {});
+  const host = hosts.data?.[accountId];
+  // A host that cannot fetch URLs itself gets the relay instead of a job that must fail.
+  const relay = host !== undefined && !host.canRemote && host.canUpload;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -39,6 +48,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       setError({ code: 'invalid_input', message: t('popupPasteUrls') });
       return;
     }
+    if (relay) return probeRelay(urls);
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -59,17 +69,108 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
     }
   };
 
+  // Step one of a relay: access to the sources' sites (asked during the click), then their sizes.
+  const probeRelay = async (urls: string[]) => {
+    setError(undefined);
+    setResult(undefined);
+    setProbed(undefined);
+    const origins: string[] = [];
+    const refused: string[] = [];
+    for (const url of urls) {
+      try {
+        const origin = `${new URL(url).origin}/*`;
+        if (!origins.includes(origin)) origins.push(origin);
+      } catch {
+        refused.push(t('popupNotSent', [url, t('upRelayBadUrl')]));
+      }
+    }
+    try {
+      if (origins.length && !(await browser.permissions.request({ origins }))) {
+        setError({ code: 'permission', message: t('popupRelayNeedsAccess') });
+        return;
+      }
+      setBusy(true);
+      const found: RelayProbe[] = [];
+      for (const url of urls) {
+        if (refused.some((line) => line.includes(url))) continue;
+        try {
+          found.push(await send('relay.probe', { url }));
+        } catch (e) {
+          refused.push(t('popupNotSent', [url, errorFrom(e).message]));
+        }
+      }
+      setProbed(found.length ? found : undefined);
+      if (refused.length) setResult(refused.join('\n'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Step two, after the user saw the sizes: queue one relay per video.
+  const confirmRelay = async () => {
+    if (!probed) return;
+    setBusy(true);
+    setError(undefined);
+    const lines: string[] = [];
+    const left: string[] = [];
+    let queued = 0;
+    try {
+      await send('uploads.prepare', {});
+      for (const probe of probed) {
+        try {
+          await send('relay.add', { accountId, url: probe.url, name: probe.name, size: probe.size });
+          queued++;
+        } catch (e) {
+          left.push(probe.url);
+          lines.push(t('popupNotSent', [probe.url, errorFrom(e).message]));
+        }
+      }
+      setText(left.join('\n'));
+      setProbed(undefined);
+      setResult([queued === 0 ? '' : queued === 1 ? t('popupRelayedOne') : t('popupRelayedMany', String(queued)), ...lines].filter(Boolean).join('\n'));
+      onSent();
+    } catch (e) {
+      setError(errorFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (usable.length === 0) return null;
+  const total = probed?.reduce((sum, p) => sum + (p.size ?? 0), 0) ?? 0;
   return (
     <form onSubmit={submit} aria-label={t('popupSendForm')}>
       <label for="urls">{t('popupVideoUrls')}</label>
       <textarea id="urls" rows={3} placeholder="https://example.com/video.mp4" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <div class="row" style={{ marginTop: '6px' }}>
-        <AccountPicker id="send-account" class="grow" inline accounts={usable} value={accountId} onChange={setAccountId} />
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('popupSending') : t('popupSend')}
+        <AccountPicker
+          id="send-account"
+          class="grow"
+          inline
+          accounts={usable}
+          value={accountId}
+          onChange={(id) => {
+            setAccountId(id);
+            setProbed(undefined);
+          }}
+        />
+        <button type="submit" class={probed ? undefined : 'primary'} disabled={busy}>
+          {busy ? t('popupSending') : relay ? t('popupRelay') : t('popupSend')}
         </button>
       </div>
+      {relay && host ? (
+        <p class="small muted" data-field="account-reason">
+          {t('popupNoRemote', host.label)}
+        </p>
+      ) : null}
+      {probed ? (
+        <div class="row" style={{ marginTop: '6px' }}>
+          <span class="grow small">{probed.map((p) => `${p.name} (${p.size === undefined ? t('upSizeUnknown') : formatBytes(p.size)})`).join(', ')}</span>
+          <button type="button" class="primary" disabled={busy} onClick={() => void confirmRelay()}>
+            {t('popupRelayConfirm', [String(probed.length), formatBytes(total)])}
+          </button>
+        </div>
+      ) : null}
       <ErrorNote error={error} />
       {result ? (
         <p role="status" class="small" style={{ whiteSpace: 'pre-line' }}>

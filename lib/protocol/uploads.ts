@@ -39,6 +39,8 @@ export interface UploadHostInfo {
   /** Undefined: the host takes no custom snapshot (or documents no limit). */
   snapshotMaxBytes?: number;
   snapshots: boolean;
+  /** Largest file the host documents it takes; undefined: none documented. */
+  maxFileBytes?: number;
   /** The host lists folders, so they are picked by name. */
   folders: boolean;
 }

@@ -1,4 +1,3 @@
-import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import { useEffect, useState } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
 import { errorFrom, send } from '../../../lib/messaging';
@@ -10,7 +9,10 @@ import { FilePicker } from './FilePicker';
 import { PendingList } from './PendingList';
 import { RelayForm } from './RelayForm';
 import { UploadJobRow } from './UploadJobRow';
+import { UploadTargets } from './UploadTargets';
 import { defaultFields, splitVideos, toOptions, type PendingFile } from './pending';
+import { fileProblems } from '../../../lib/upload-fit';
+import { fitText } from '../../fitWords';
 import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
 import './upload.css';
@@ -19,7 +21,13 @@ import './upload.css';
 // every file upload and relay in the queue.
 
 export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
-  const { usable, account, setAccountId } = useAccountChoice(accounts, defaultAccountId);
+  const usable = accounts.filter((a) => a.enabled);
+  // The default account first, ticked; the first ticked account is the primary (folder list, defaults).
+  const ordered = [...usable].sort((a, b) => Number(b.id === defaultAccountId) - Number(a.id === defaultAccountId));
+  const [picked, setTargets] = useState<string[] | undefined>();
+  const targets = (picked ?? ordered.slice(0, 1).map((a) => a.id)).filter((id) => ordered.some((a) => a.id === id));
+  const targetAccounts = ordered.filter((a) => targets.includes(a.id));
+  const account = targetAccounts[0];
   const hosts = useRemote('uploads.hosts', {});
   const host = account ? hosts.data?.[account.id] : undefined;
   const jobs = useRemote('jobs.list', {}, 1000);
@@ -40,24 +48,42 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     setPending((list) => [...list, ...videos.map((file) => ({ key: crypto.randomUUID(), file, fields: defaultFields(account) }))]);
   };
 
+  const factsOf = (item: PendingFile) => ({
+    name: item.file.name,
+    size: item.file.size,
+    type: item.file.type,
+    ...(item.snapshot ? { snapshot: { name: item.snapshot.name, size: item.snapshot.size, type: item.snapshot.type } } : {}),
+  });
+  const problemsFor = (accountId: string, item: PendingFile) => {
+    const info = hosts.data?.[accountId];
+    return info ? fileProblems(info, factsOf(item)) : [];
+  };
+  const problemsOf = (item: PendingFile) =>
+    targetAccounts.flatMap((a) => problemsFor(a.id, item).map((p) => (targetAccounts.length > 1 ? `${a.label}: ${fitText(p)}` : fitText(p))));
+  const blocked = pending.some((item) => problemsOf(item).length > 0);
+
   const start = async () => {
     if (!account || !pending.length) return;
     setBusy(true);
     setError(undefined);
     try {
-      const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
-      await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () => send('uploads.add', {
-        accountId: account.id,
-        files: items.map((item) => ({
-          id: item.jobId,
-          name: item.file.name,
-          size: item.file.size,
-          type: item.file.type,
-          lastModified: item.file.lastModified,
-          options: toOptions(item.fields, host),
-          ...(item.snapshot ? { snapshot: { name: item.snapshot.name, size: item.snapshot.size, type: item.snapshot.type } } : {}),
-        })),
-      }));
+      // Other accounts than the primary keep their own default folder and category: ids differ between hosts.
+      const fieldsFor = (item: PendingFile, index: number) =>
+        index === 0 ? item.fields : { ...item.fields, folderId: defaultFields(targetAccounts[index]).folderId, categoryId: defaultFields(targetAccounts[index]).categoryId };
+      for (const [index, target] of targetAccounts.entries()) {
+        const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
+        await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () =>
+          send('uploads.add', {
+            accountId: target.id,
+            files: items.map((item) => ({
+              id: item.jobId,
+              lastModified: item.file.lastModified,
+              ...factsOf(item),
+              options: toOptions(fieldsFor(item, index), hosts.data?.[target.id]),
+            })),
+          }),
+        );
+      }
       setPending([]);
       await jobs.reload();
     } catch (e) {
@@ -100,10 +126,15 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   return (
     <section aria-label={t('upSection')}>
       <div class="row" style={{ marginBottom: '8px' }}>
-        <div>
-          <AccountPicker id="upload-account" accounts={usable} value={account?.id ?? ''} onChange={setAccountId} />
+        <div class="grow">
+          <UploadTargets
+            accounts={ordered}
+            hosts={hosts.data}
+            value={targets}
+            refusedCount={(id) => pending.filter((item) => problemsFor(id, item).length > 0).length}
+            onChange={setTargets}
+          />
         </div>
-        {host && !host.canUpload ? <p class="error small grow">{t('upNoUploadsApi', host.label)}</p> : null}
       </div>
       {mode === 'page' ? (
         <p class="warn small" role="note">
@@ -114,15 +145,21 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>
-          <PendingList pending={pending} host={host} accountId={account?.id} problemsOf={() => []} onChange={setPending} />
+          <PendingList pending={pending} host={host} accountId={account?.id} problemsOf={problemsOf} onChange={setPending} />
           <div class="row">
             <span class="grow muted small">
-              {pending.length === 1 ? t('upPendingOne', account?.label ?? '') : t('upPendingMany', [String(pending.length), account?.label ?? ''])}
+              {targetAccounts.length === 0
+                ? t('upNoTarget')
+                : blocked
+                  ? t('upFixRefused')
+                  : pending.length === 1
+                    ? t('upPendingOne', targetAccounts.map((a) => a.label).join(', '))
+                    : t('upPendingMany', [String(pending.length), targetAccounts.map((a) => a.label).join(', ')])}
             </span>
             <button type="button" onClick={() => setPending([])} disabled={busy}>
               {t('upClearList')}
             </button>
-            <button type="button" class="primary" onClick={start} disabled={busy || !account || host?.canUpload === false}>
+            <button type="button" class="primary" onClick={start} disabled={busy || !account || blocked}>
               {t('upStart')}
             </button>
           </div>

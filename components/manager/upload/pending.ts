@@ -2,6 +2,7 @@ import type { PublicAccount } from '../../../lib/accounts';
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
 import { formatBytes } from '../../format';
 import { t } from '../../../lib/i18n';
+import { isVideoFile } from '../../../lib/upload-fit';
 
 // Files picked in the Upload tab but not queued yet, with their fields.
 // Pure helpers, so the rules are unit-tested without a browser.
@@ -43,8 +44,7 @@ export function splitVideos(files: readonly File[]): { videos: File[]; skipped: 
   const videos: File[] = [];
   const skipped: File[] = [];
   for (const file of files) {
-    const looksVideo = file.type.startsWith('video/') || /\.(mp4|mkv|webm|mov|avi|flv|wmv|m4v|mpe?g|3gp|ts|ogv)$/i.test(file.name);
-    (looksVideo ? videos : skipped).push(file);
+    (isVideoFile(file) ? videos : skipped).push(file);
   }
   return { videos, skipped };
 }
