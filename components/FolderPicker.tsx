@@ -50,7 +50,7 @@ export function FolderPicker({ id, label, accountId, canList, hostLabel, value, 
   }, [accountId, listing]);
 
   if (!listing || error) {
-    const why = !accountId ? t('folderSaveFirst') : canList === false ? t('folderNoListing', hostLabel ?? '') : error;
+    const why = !accountId ? t('upFolderSaveFirst') : canList === false ? t('upFolderNoListing', hostLabel ?? '') : error;
     return (
       <>
         <label for={id}>{label}</label>
@@ -68,7 +68,7 @@ export function FolderPicker({ id, label, accountId, canList, hostLabel, value, 
           {why}
           {error ? (
             <button type="button" class="compact" style={{ marginLeft: '6px' }} onClick={() => void load(true)}>
-              {t('folderRefresh')}
+              {t('upFolderRefresh')}
             </button>
           ) : null}
         </div>
@@ -94,15 +94,15 @@ export function FolderPicker({ id, label, accountId, canList, hostLabel, value, 
           {asIs ? <option value={AS_IS}>{t('upBatchAsIs')}</option> : null}
           <option value="">{t('filesTopLevel')}</option>
           {/* A stored id the host no longer lists stays chosen and visible rather than silently reset. */}
-          {!known && value ? <option value={value}>{t('folderUnknown', value)}</option> : null}
+          {!known && value ? <option value={value}>{t('upFolderUnknown', value)}</option> : null}
           {(folders ?? []).map((f) => (
             <option key={f.folderId} value={f.folderId}>
               {f.path}
             </option>
           ))}
         </select>
-        <button type="button" class="compact" onClick={() => void load(true)} disabled={loading} title={t('folderRefreshHint')}>
-          {loading ? t('folderLoading') : t('folderRefresh')}
+        <button type="button" class="compact" onClick={() => void load(true)} disabled={loading} title={t('upFolderRefreshHint')}>
+          {loading ? t('upFolderLoading') : t('upFolderRefresh')}
         </button>
       </div>
     </>
