@@ -22,6 +22,8 @@ import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
 import { createUploadWiring } from '../upload/background/wiring';
+import { createBadge, uploadSummary } from './badge';
+import { openWelcomeOnInstall } from './first-run';
 
 // Wires browser events to lib/: the background holds no logic of its own.
 
@@ -77,8 +79,12 @@ export function startBackground(): void {
     });
   // Link management: file browser, account views, link health and its badge.
   const HEALTH_ALARM = 'link-health';
-  const health = createHealth({ clientFor: clientForId, historyTargets: async () => historyTargetsOf(await store.all()) });
+  // One badge owner: running uploads (count, progress in the tooltip) first, then link problems.
+  const badge = createBadge();
+  const health = createHealth({ clientFor: clientForId, historyTargets: async () => historyTargetsOf(await store.all()), showProblems: badge.setProblems });
   void health.restoreBadge();
+  store.watch((jobs) => void badge.setUploads(uploadSummary(jobs)));
+  void store.all().then((jobs) => badge.setUploads(uploadSummary(jobs)));
 
   listen({
     ...uploads.handlers,
@@ -100,8 +106,9 @@ export function startBackground(): void {
   });
 
   const refreshMenus = async () => rebuildMenus((await accountsItem.get()).map(toPublicAccount));
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void refreshMenus();
+    void openWelcomeOnInstall(details);
     void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
   });
   browser.runtime.onStartup.addListener(() => void refreshMenus());
