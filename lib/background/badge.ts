@@ -55,7 +55,14 @@ export interface Badge {
   setUploads(summary: UploadSummary): Promise<void>;
 }
 
-export function createBadge(action: Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'> = browser.action): Badge {
+/** The part of `browser.action` the badge uses. */
+export interface BadgeAction {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+}
+
+export function createBadge(action: BadgeAction = browser.action): Badge {
   let problems = 0;
   let uploads: UploadSummary = { running: 0, bytesSent: 0, bytesTotal: 0 };
   let shown: BadgeView | undefined;

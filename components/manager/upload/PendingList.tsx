@@ -50,6 +50,8 @@ export function PendingList({ pending, host, accountId, problemsOf, onChange }: 
         <span>{t('upColSize')}</span>
         <span>{t('upTitle')}</span>
         <span>{t('upColStatus')}</span>
+        <span />
+        <span />
       </div>
       <ul class="list pending-list" aria-label={t('upPendingList')}>
         {pending.map((item) => (

@@ -46,8 +46,16 @@ export function PendingRow({ item, host, accountId, selected, open, problems, on
         <span class={`small ellipsis ${status ? 'error' : 'muted'}`} data-field="status" title={[item.snapshotError, ...problems].filter(Boolean).join('\n') || undefined}>
           {status ?? t('upRowReady')}
         </span>
-        <button type="button" class="compact" aria-expanded={open} aria-controls={id('details')} onClick={onToggle} aria-label={t('upDetailsFor', item.file.name)}>
-          {open ? t('upDetailsHide') : t('upDetails')}
+        <button
+          type="button"
+          class="compact disclosure"
+          aria-expanded={open}
+          aria-controls={id('details')}
+          onClick={onToggle}
+          aria-label={t('upDetailsFor', item.file.name)}
+          title={open ? t('upDetailsHide') : t('upDetails')}
+        >
+          {open ? '▾' : '▸'}
         </button>
         <button type="button" class="compact" onClick={onRemove} aria-label={t('upRemoveFromList', item.file.name)}>
           ×

@@ -141,7 +141,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
           {t('upKeepTabOpen')}
         </p>
       ) : null}
-      <FilePicker onFiles={addFiles} disabled={busy} />
+      <FilePicker onFiles={addFiles} disabled={busy} compact={pending.length > 0} />
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>

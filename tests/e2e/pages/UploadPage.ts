@@ -14,8 +14,26 @@ export class UploadPage {
     return new UploadPage(page);
   }
 
+  /** The "Upload to" group: one checkbox per enabled account. */
+  targets() {
+    return this.page.getByRole('group', { name: 'Upload to' });
+  }
+
+  target(label: string) {
+    return this.targets().locator('label').filter({ hasText: label });
+  }
+
+  /** Upload to exactly these accounts. */
+  async chooseTargets(labels: string[]): Promise<void> {
+    for (const box of await this.targets().getByRole('checkbox').all()) {
+      const name = (await box.evaluate((el) => el.closest('label')?.querySelector('span')?.textContent)) ?? '';
+      if (labels.includes(name)) await box.check();
+      else if (await box.isChecked()) await box.uncheck();
+    }
+  }
+
   async chooseAccount(label: string): Promise<void> {
-    await this.page.getByLabel('Account', { exact: true }).selectOption({ label });
+    await this.chooseTargets([label]);
   }
 
   async chooseFiles(paths: string[]): Promise<void> {
