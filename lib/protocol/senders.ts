@@ -13,7 +13,7 @@ import type { UploaderCommandType } from './uploader';
 // against forged senders of each kind.
 
 export type SenderKind =
-  /** An extension UI page: popup, options, manager, picker. */
+  /** An extension UI page: popup, options, manager, picker, welcome. */
   | 'page'
   /** The document running the uploader: offscreen.html in Chrome, the manager tab in Firefox. */
   | 'uploader'
@@ -156,7 +156,7 @@ export function isTrustedSender(sender: SenderLike, extensionId = browser.runtim
   return true;
 }
 
-const uiPages = new Set(['/popup.html', '/options.html', '/manager.html', '/picker.html']);
+const uiPages = new Set(['/popup.html', '/options.html', '/manager.html', '/picker.html', '/welcome.html']);
 
 /** What the sender is, as far as the browser-given fields tell; empty for anything not ours. */
 export function senderKinds(sender: SenderLike, env: SenderEnv = currentSenderEnv()): Set<SenderKind> {
