@@ -7,7 +7,8 @@ import { createQueueRunner } from '../queue/runner';
 import { listen } from './router';
 import { createAccountHandlers } from './handlers/accounts';
 import { createJobHandlers } from './handlers/jobs';
-import { clientForId } from './accounts';
+import { clientForId, getAccount } from './accounts';
+import { assertRemoteFits, hostInfoOf } from './host-fit';
 import { rebuildMenus } from './menus';
 import { defaultFindInTab, handleMenuClick, recentNotices, sendToTarget, type MenuClickInfo, type MenuDeps } from './menu-click';
 import { notify } from './notify';
@@ -61,6 +62,8 @@ export function startBackground(): void {
     enabledAccountIds: async () => (await accountsItem.get()).filter((a) => a.enabled).map((a) => a.id),
     labelOf: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.label ?? 'account',
     optionsFor: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.defaults ?? {},
+    checkRemote: async (id: string) => assertRemoteFits(await getAccount(id)),
+    remoteAccountIds: async () => (await accountsItem.get()).filter((a) => a.enabled && hostInfoOf(a)?.canRemote).map((a) => a.id),
     findInTab: defaultFindInTab,
     openPicker,
   };

@@ -97,6 +97,29 @@ describe('first run', () => {
   });
 });
 
+describe('an account without remote upload', () => {
+  it('is offered the relay in the popup instead of a job that must fail, and the background refuses a remote job', async () => {
+    const popup = await PopupPage.open(session);
+    const before = (await storedJobs()).length;
+    await popup.page.getByLabel('Account', { exact: true }).selectOption({ label: 'Mp4 Files' });
+    await expect(popup.page.locator('[data-field="account-reason"]').textContent()).resolves.toMatch(/mp4upload\.com has no remote upload/);
+    await popup.page.getByLabel('Video URLs').fill(sim.videoUrl('relayed-clip', 64 * 1024));
+    await popup.page.getByRole('button', { name: 'Relay through VidRelay' }).click();
+    await popup.page.getByRole('button', { name: /^Relay now: 1 videos/ }).click();
+    await popup.status().waitFor();
+    await expect(popup.status().textContent()).resolves.toBe('Relaying 1 video through VidRelay.');
+    await expect.poll(async () => (await storedJobs()).filter((j) => j.accountId === 'acc_mp4').map((j) => j.kind)).toEqual(['relay']);
+    await expect.poll(async () => (await storedJobs()).find((j) => j.accountId === 'acc_mp4')?.state, { timeout: 30_000 }).toMatch(/encoding|ready/);
+
+    const refused = await popup.page.evaluate(() =>
+      chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: 'acc_mp4', urls: ['https://example.com/v.mp4'] } }),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect((await storedJobs()).length).toBe(before + 1);
+    await popup.page.close();
+  }, 60_000);
+});
+
 describe('upload tab', () => {
   it('applies a title pattern, tags and a folder chosen by path to the selected rows, and uploads with them', async () => {
     const names = ['ep-one.mp4', 'ep-two.mp4', 'ep-three.mp4'];
@@ -189,27 +212,4 @@ describe('folder picker in the account defaults', () => {
     expect(stored.find((a) => a.id === 'acc_media')?.defaults.folderId).toBe(trailersId);
     await options.page.close();
   });
-});
-
-describe('an account without remote upload', () => {
-  it('is offered the relay in the popup instead of a job that must fail, and the background refuses a remote job', async () => {
-    const popup = await PopupPage.open(session);
-    const before = (await storedJobs()).length;
-    await popup.page.getByLabel('Account', { exact: true }).selectOption({ label: 'Mp4 Files' });
-    await expect(popup.page.locator('[data-field="account-reason"]').textContent()).resolves.toMatch(/mp4upload\.com has no remote upload/);
-    await popup.page.getByLabel('Video URLs').fill(sim.videoUrl('relayed-clip', 64 * 1024));
-    await popup.page.getByRole('button', { name: 'Relay through VidRelay' }).click();
-    await popup.page.getByRole('button', { name: /^Relay now: 1 videos/ }).click();
-    await popup.status().waitFor();
-    await expect(popup.status().textContent()).resolves.toBe('Relaying 1 video through VidRelay.');
-    await expect.poll(async () => (await storedJobs()).filter((j) => j.accountId === 'acc_mp4').map((j) => j.kind)).toEqual(['relay']);
-    await expect.poll(async () => (await storedJobs()).find((j) => j.accountId === 'acc_mp4')?.state, { timeout: 30_000 }).toMatch(/encoding|ready/);
-
-    const refused = await popup.page.evaluate(() =>
-      chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: 'acc_mp4', urls: ['https://example.com/v.mp4'] } }),
-    );
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
-    expect((await storedJobs()).length).toBe(before + 1);
-    await popup.page.close();
-  }, 60_000);
 });
