@@ -37,6 +37,24 @@ export function uploadSummary(jobs: readonly Job[]): UploadSummary {
   return { running, bytesSent, bytesTotal };
 }
 
+/**
+ * Running uploads, kept from job changes as they are written (a store may
+ * report only the jobs that changed): the badge needs no scan of all jobs.
+ */
+export function uploadTracker() {
+  const running = new Map<string, Job>();
+  return {
+    apply(changed: readonly Job[], removed: readonly string[] = []): UploadSummary {
+      for (const job of changed) {
+        if (uploadKinds.has(job.kind) && runningStates.has(job.state)) running.set(job.id, job);
+        else running.delete(job.id);
+      }
+      for (const id of removed) running.delete(id);
+      return uploadSummary([...running.values()]);
+    },
+  };
+}
+
 export function badgeView(uploads: UploadSummary, problems: number): BadgeView {
   if (uploads.running > 0) {
     const percent = uploads.bytesTotal > 0 ? Math.floor((uploads.bytesSent / uploads.bytesTotal) * 100) : 0;

@@ -23,7 +23,7 @@ import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
 import { createUploadWiring } from '../upload/background/wiring';
-import { createBadge, uploadSummary } from './badge';
+import { createBadge, uploadTracker } from './badge';
 import { openWelcomeOnInstall } from './first-run';
 
 // Wires browser events to lib/: the background holds no logic of its own.
@@ -86,8 +86,9 @@ export function startBackground(): void {
   const badge = createBadge();
   const health = createHealth({ clientFor: clientForId, historyTargets: async () => historyTargetsOf(await store.all()), showProblems: badge.setProblems });
   void health.restoreBadge();
-  store.watch((jobs) => void badge.setUploads(uploadSummary(jobs)));
-  void store.all().then((jobs) => badge.setUploads(uploadSummary(jobs)));
+  const uploadsRunning = uploadTracker();
+  store.watch((changed) => void badge.setUploads(uploadsRunning.apply(changed)));
+  void store.all().then((jobs) => badge.setUploads(uploadsRunning.apply(jobs)));
 
   listen({
     ...uploads.handlers,

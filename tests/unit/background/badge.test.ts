@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeView, createBadge, uploadSummary } from '../../../lib/background/badge';
+import { badgeView, createBadge, uploadSummary, uploadTracker } from '../../../lib/background/badge';
 import { openWelcomeOnInstall } from '../../../lib/background/first-run';
 import type { Job } from '../../../lib/queue/job';
 
@@ -17,6 +17,13 @@ describe('toolbar badge', () => {
     ]);
     expect(summary).toEqual({ running: 2, bytesSent: 50, bytesTotal: 400 });
     expect(badgeView(summary, 3)).toEqual({ text: '2', color: '#2563eb', title: '2 uploads running: 12% (50 B of 400 B)' });
+  });
+
+  it('follows changed jobs only: an upload that ends or is removed leaves the count', () => {
+    const tracker = uploadTracker();
+    expect(tracker.apply([job({ id: '1', bytesTotal: 10 }), job({ id: '2', bytesTotal: 30 })]).running).toBe(2);
+    expect(tracker.apply([job({ id: '1', state: 'encoding' })])).toEqual({ running: 1, bytesSent: 0, bytesTotal: 30 });
+    expect(tracker.apply([], ['2']).running).toBe(0);
   });
 
   it('shows link problems once no upload runs, and clears when there is nothing to say', () => {
