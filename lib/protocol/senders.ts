@@ -80,6 +80,7 @@ export const backgroundSenders = {
   'uploads.prepare': page,
   'uploads.hosts': page,
   'uploads.add': page,
+  'uploads.mirror': page,
   'uploads.reattach': page,
   'relay.probe': page,
   'relay.add': page,

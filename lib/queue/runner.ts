@@ -55,6 +55,13 @@ export interface FileExtra {
   id?: string;
 }
 
+/** One account a file mirror uploads to: the uploader holds the File under `id` too. */
+export interface MirrorTarget {
+  accountId: string;
+  id: string;
+  options?: Job['options'];
+}
+
 export interface RelayExtra {
   title?: string;
   /** The size the user confirmed, when the source told it. */
@@ -80,6 +87,8 @@ export interface QueueRunner {
   enqueueRemote(accountId: string, url: string, options?: Job['options'], extra?: EnqueueExtra): Promise<Job>;
   enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<Job>;
   enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra?: FileExtra): Promise<Job>;
+  /** One file to several accounts: a mirror parent over one file job per account. */
+  enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<Job>;
   /** Download a URL in the extension and upload it as a file (hosts without remote upload). */
   enqueueRelay(accountId: string, url: string, options?: Job['options'], extra?: RelayExtra): Promise<Job>;
   report(id: string, event: UploadReport): Promise<Job>;
@@ -567,6 +576,32 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     return job;
   }
 
+  async function enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<Job> {
+    if (new Set(targets.map((t) => t.accountId)).size !== targets.length || targets.length < 2) {
+      throw new HostError('invalid_input', 'A mirror needs at least two different accounts.');
+    }
+    for (const target of targets) {
+      if (await store.get(target.id)) throw new HostError('conflict', 'A job with this id is already in the queue; choose the file again.');
+    }
+    const children = targets.map((target) =>
+      fresh({ kind: 'file', accountId: target.accountId, id: target.id, file, bytesTotal: file.size, title: file.name, options: checkedOptions(target.options) }),
+    );
+    const parent = fresh({
+      kind: 'mirror',
+      accountId: targets[0].accountId,
+      file,
+      bytesTotal: file.size,
+      title: file.name,
+      options: children[0].options,
+      childIds: children.map((c) => c.id),
+    });
+    // Parent first, as for URL mirrors: a crash between writes leaves a parent that reports a missing child, not orphans.
+    await store.put(parent);
+    for (const child of children) await store.put({ ...child, parentId: parent.id });
+    kick();
+    return parent;
+  }
+
   async function enqueueRelay(accountId: string, url: string, options?: Job['options'], extra: RelayExtra = {}): Promise<Job> {
     const checked = checkedUrl(url);
     const job = fresh({
@@ -653,5 +688,5 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     await reschedule();
   }
 
-  return { enqueueRemote, enqueueMirror, enqueueFile, enqueueRelay, report, uploadDone, uploadFailed, pump, poll, recover, retry, cancel, remove };
+  return { enqueueRemote, enqueueMirror, enqueueFile, enqueueFileMirror, enqueueRelay, report, uploadDone, uploadFailed, pump, poll, recover, retry, cancel, remove };
 }

@@ -9,6 +9,7 @@ import { FilePicker } from './FilePicker';
 import { PendingList } from './PendingList';
 import { RelayForm } from './RelayForm';
 import { UploadJobRow } from './UploadJobRow';
+import { MirrorUploadRow } from './MirrorUploadRow';
 import { UploadTargets } from './UploadTargets';
 import { defaultFields, splitVideos, toOptions, type PendingFile } from './pending';
 import { fileProblems } from '../../../lib/upload-fit';
@@ -70,7 +71,23 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       // Other accounts than the primary keep their own default folder and category: ids differ between hosts.
       const fieldsFor = (item: PendingFile, index: number) =>
         index === 0 ? item.fields : { ...item.fields, folderId: defaultFields(targetAccounts[index]).folderId, categoryId: defaultFields(targetAccounts[index]).categoryId };
-      for (const [index, target] of targetAccounts.entries()) {
+      if (targetAccounts.length > 1) {
+        // A mirror: one child job per account and file. The uploader holds the same File under every child's id
+        // and each upload reads it from disk itself, so nothing is copied.
+        const files = pending.map((item) => ({
+          item,
+          targets: targetAccounts.map((target, index) => ({
+            accountId: target.id,
+            id: crypto.randomUUID(),
+            options: toOptions(fieldsFor(item, index), hosts.data?.[target.id]),
+          })),
+        }));
+        await handOver(
+          files.flatMap(({ item, targets }) => targets.map((target) => ({ jobId: target.id, file: item.file, snapshot: item.snapshot }))),
+          () => send('uploads.mirror', { files: files.map(({ item, targets }) => ({ lastModified: item.file.lastModified, ...factsOf(item), targets })) }),
+        );
+      }
+      for (const [index, target] of (targetAccounts.length > 1 ? [] : targetAccounts).entries()) {
         const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
         await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () =>
           send('uploads.add', {
@@ -112,7 +129,9 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       await handOver([{ jobId: job.id, file }], () => send('uploads.reattach', { id: job.id, name: file.name, size: file.size }));
     });
 
-  const uploadJobs = (jobs.data ?? []).filter((job) => job.kind === 'file' || job.kind === 'relay');
+  const all = jobs.data ?? [];
+  // Top-level uploads and relays, and file mirrors (their children show inside them).
+  const uploadJobs = all.filter((job) => !job.parentId && (job.kind === 'file' || job.kind === 'relay' || (job.kind === 'mirror' && job.file)));
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
   if (accounts.length && !usable.length) return <p class="empty">{t('upAllOff')}</p>;
@@ -172,17 +191,19 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
         <ErrorNote error={jobs.error} />
         {uploadJobs.length ? (
           <ul class="list" aria-label={t('upQueue')}>
-            {uploadJobs.map((job) => (
-              <UploadJobRow
-                key={job.id}
-                job={job}
-                accountLabel={labelOf(job.accountId)}
-                onCancel={(j) => act(() => send('jobs.cancel', { id: j.id }))}
-                onRetry={(j) => act(() => send('jobs.retry', { id: j.id }))}
-                onRemove={(j) => act(() => send('jobs.remove', { id: j.id }))}
-                onReattach={reattach}
-              />
-            ))}
+            {uploadJobs.map((job) => {
+              const actions = {
+                onCancel: (j: Job) => act(() => send('jobs.cancel', { id: j.id })),
+                onRetry: (j: Job) => act(() => send('jobs.retry', { id: j.id })),
+                onRemove: (j: Job) => act(() => send('jobs.remove', { id: j.id })),
+                onReattach: reattach,
+              };
+              return job.kind === 'mirror' ? (
+                <MirrorUploadRow key={job.id} parent={job} jobs={all} accounts={accounts} {...actions} />
+              ) : (
+                <UploadJobRow key={job.id} job={job} accountLabel={labelOf(job.accountId)} {...actions} />
+              );
+            })}
           </ul>
         ) : (
           <p class="empty">{t('upNoUploads')}</p>

@@ -13,7 +13,7 @@ import { getAccount } from '../accounts';
 import { assertFilesFit, assertUploadFits, hostInfoOf } from '../host-fit';
 
 export interface UploadHandlerDeps {
-  runner: Pick<QueueRunner, 'enqueueFile' | 'enqueueRelay' | 'retry'>;
+  runner: Pick<QueueRunner, 'enqueueFile' | 'enqueueFileMirror' | 'enqueueRelay' | 'retry'>;
   bridge: Pick<UploadBridge, 'mode' | 'prepare'>;
   getJob(id: string): Promise<Job | undefined>;
   clientFor(accountId: string): Promise<HostClient>;
@@ -43,6 +43,20 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
         jobs.push(await deps.runner.enqueueFile(accountId, meta, options, { id }));
       }
       return { jobs };
+    },
+    'uploads.mirror': async ({ files }) => {
+      // Every file against every account it goes to, before anything is queued.
+      const byAccount = new Map<string, typeof files>();
+      for (const file of files) {
+        if (new Set(file.targets.map((t) => t.accountId)).size !== file.targets.length) {
+          throw new HostError('invalid_input', `"${file.name}" names an account twice; each account gets one copy.`);
+        }
+        for (const target of file.targets) byAccount.set(target.accountId, [...(byAccount.get(target.accountId) ?? []), file]);
+      }
+      for (const [accountId, list] of byAccount) assertFilesFit(await getAccount(accountId), list);
+      const mirrors: Job[] = [];
+      for (const { targets, snapshot: _snapshot, ...meta } of files) mirrors.push(await deps.runner.enqueueFileMirror(meta, targets));
+      return { mirrors };
     },
     'uploads.reattach': async ({ id, name, size }) => {
       const job = await deps.getJob(id);
