@@ -596,8 +596,9 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
       childIds: children.map((c) => c.id),
     });
     // Parent first, as for URL mirrors: a crash between writes leaves a parent that reports a missing child, not orphans.
+    // The children then go together, so the store writes them in one go.
     await store.put(parent);
-    for (const child of children) await store.put({ ...child, parentId: parent.id });
+    await Promise.all(children.map((child) => store.put({ ...child, parentId: parent.id })));
     kick();
     return parent;
   }

@@ -166,6 +166,43 @@ describe('upload tab', () => {
     await upload.page.close();
   });
 
+  it('mirrors 2 files to 3 accounts in parallel: one failing on a host error, the others land, one combined list each', async () => {
+    const names = ['mirror-a.mp4', 'mirror-b.mp4'];
+    const paths = await Promise.all(names.map((n) => makeFile(n, 256 * 1024)));
+    // watching.vn refuses the key when asked for its upload server: an account error, never retried blindly.
+    sim.fault({ kind: 'wrong-key', hostId: 'watching.vn', match: '/upload', times: 2 });
+    const upload = await UploadPage.open(session);
+    await expect(upload.targets().getByRole('checkbox', { checked: true }).count()).resolves.toBe(1);
+    await upload.chooseTargets(['Media Main', 'Vip Backup', 'Watching Mirror']);
+    await upload.chooseFiles(paths);
+    await upload.start();
+    for (const name of names) {
+      const mirror = upload.mirror(name);
+      await mirror.locator('[data-mirror-id][data-done="true"]').waitFor({ timeout: 60_000 });
+      const rows = mirror.getByRole('list', { name: 'Mirror links' }).locator('li');
+      await expect(rows.count()).resolves.toBe(3);
+      await expect(rows.filter({ hasText: 'Media Main' }).locator('a[data-field="mirror-link"]').count()).resolves.toBe(1);
+      await expect(rows.filter({ hasText: 'Vip Backup' }).locator('a[data-field="mirror-link"]').count()).resolves.toBe(1);
+      await expect(rows.filter({ hasText: 'Watching Mirror' }).textContent()).resolves.toMatch(/watching\.vn rejected the API key/);
+      await expect(mirror.getByRole('button', { name: 'Copy all links' }).isVisible()).resolves.toBe(true);
+      // Each file landed once on each host that accepted it, read from disk for each upload.
+      expect(sim.uploads.filter((u) => u.name === name).map((u) => u.hostId).sort()).toEqual(['media.cm', 'vipstream.cc']);
+    }
+    await upload.page.setViewportSize({ width: 1200, height: 800 });
+    await upload.page.getByRole('region', { name: 'Uploads' }).screenshot({ path: join(shots, 'upload-mirror-light.png') });
+    // The same mirror result in the popup.
+    const popup = await PopupPage.open(session);
+    const inPopup = popup.page.locator(`[data-mirror-id]`).filter({ hasText: 'watching.vn rejected the API key' });
+    await expect.poll(() => inPopup.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await popup.page.close();
+    // A mirror is stored like any other job: parent and children survive in storage.
+    const stored = await storedJobs();
+    const parents = stored.filter((j) => j.kind === 'mirror' && names.includes(j.file?.name ?? ''));
+    expect(parents.map((p) => p.state)).toEqual(['failed', 'failed']);
+    expect(stored.filter((j) => j.kind === 'file' && names.includes(j.file?.name ?? ''))).toHaveLength(6);
+    await upload.page.close();
+  }, 120_000);
+
   it('shows 50 pending files compactly, light and dark (and measures queueing them to 3 accounts)', async () => {
     const paths: string[] = [];
     for (let i = 1; i <= 50; i++) paths.push(await makeFile(`Episode ${String(i).padStart(2, '0')} - The long road home.mp4`, 16 * 1024 + i));
@@ -191,6 +228,7 @@ describe('upload tab', () => {
     const ms = Date.now() - started;
     console.log(`queue 50 files to 3 accounts: ${ms} ms`);
     const jobs = (await storedJobs()).filter((j) => j.file?.name.startsWith('Episode '));
+    expect(jobs.filter((j) => j.kind === 'mirror')).toHaveLength(50);
     expect(jobs.filter((j) => j.kind === 'file')).toHaveLength(150);
     await page!.close();
   }, 120_000);

@@ -54,8 +54,8 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
         for (const target of file.targets) byAccount.set(target.accountId, [...(byAccount.get(target.accountId) ?? []), file]);
       }
       for (const [accountId, list] of byAccount) assertFilesFit(await getAccount(accountId), list);
-      const mirrors: Job[] = [];
-      for (const { targets, snapshot: _snapshot, ...meta } of files) mirrors.push(await deps.runner.enqueueFileMirror(meta, targets));
+      // Queued side by side, so the store writes a whole batch at once; the answer keeps the files' order.
+      const mirrors = await Promise.all(files.map(({ targets, snapshot: _snapshot, ...meta }) => deps.runner.enqueueFileMirror(meta, targets)));
       return { mirrors };
     },
     'uploads.reattach': async ({ id, name, size }) => {

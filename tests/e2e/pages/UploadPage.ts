@@ -71,6 +71,13 @@ export class UploadPage {
     });
   }
 
+  /** A file mirrored to several accounts: the combined result, then one upload row per account. */
+  mirror(name: string) {
+    return this.page.getByRole('list', { name: 'Upload queue' }).locator('li[data-kind="mirror"]').filter({
+      has: this.page.locator(':scope > .row [data-field="name"]', { hasText: name }),
+    });
+  }
+
   async stateOf(name: string): Promise<string | null> {
     return this.job(name).getAttribute('data-state');
   }
