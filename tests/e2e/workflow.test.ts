@@ -195,6 +195,13 @@ describe('upload tab', () => {
     const inPopup = popup.page.locator(`[data-mirror-id]`).filter({ hasText: 'watching.vn rejected the API key' });
     await expect.poll(() => inPopup.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await popup.page.close();
+    // And in History.
+    const history = await session.context.newPage();
+    await history.goto(session.url('manager.html#history'));
+    const inHistory = history.locator('[data-mirror-id]').filter({ hasText: 'watching.vn rejected the API key' });
+    await expect.poll(() => inHistory.count(), { timeout: 10_000 }).toBe(2);
+    await expect(inHistory.first().locator('a[data-field="mirror-link"]').count()).resolves.toBe(2);
+    await history.close();
     // A mirror is stored like any other job: parent and children survive in storage.
     const stored = await storedJobs();
     const parents = stored.filter((j) => j.kind === 'mirror' && names.includes(j.file?.name ?? ''));

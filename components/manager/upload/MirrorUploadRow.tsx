@@ -7,8 +7,8 @@ import { MirrorLinks } from '../../MirrorLinks';
 import { UploadJobRow } from './UploadJobRow';
 
 // One file mirrored to several accounts: the combined result (every
-// account's link or error, "Copy all links"), then each account's upload
-// with its own progress, cancel, retry and "choose the file again".
+// account's link or error, "Copy all links"), then each unfinished account's
+// upload with its own progress, cancel, retry and "choose the file again".
 
 interface Props {
   parent: Job;
@@ -42,8 +42,9 @@ export function MirrorUploadRow({ parent, jobs, accounts, onCancel, onRetry, onR
         )}
       </div>
       <MirrorLinks parent={parent} jobs={jobs} accounts={accounts} />
+      {/* A ready account is in the combined list already; the others keep their progress and actions here. */}
       <ul class="list mirror-children" aria-label={t('upMirrorUploads', parent.file?.name ?? '')}>
-        {children.map((child) => (
+        {children.filter((child) => child.state !== 'ready').map((child) => (
           <UploadJobRow key={child.id} job={child} accountLabel={labelOf(child.accountId)} onCancel={onCancel} onRetry={onRetry} onRemove={onRemove} onReattach={onReattach} />
         ))}
       </ul>
