@@ -252,8 +252,11 @@ describe('folder picker in the account defaults', () => {
     await expect.poll(() => folder.locator('option').allTextContents(), { timeout: 10_000 }).toContain('Specials');
     await folder.selectOption({ label: 'Movies / Trailers' });
     await options.save();
-    const worker = await session.worker();
-    const stored = await worker.evaluate(async () => ((await chrome.storage.local.get('accounts')) as { accounts: { data: { id: string; defaults: { folderId?: string } }[] } }).accounts.data);
+    // Read back through the extension, whatever shape storage keeps accounts in.
+    const reply = (await options.page.evaluate(() => chrome.runtime.sendMessage({ vidrelay: 1, type: 'accounts.list', payload: {} }))) as {
+      data: { id: string; defaults: { folderId?: string } }[];
+    };
+    const stored = reply.data;
     expect(stored.find((a) => a.id === 'acc_media')?.defaults.folderId).toBe(trailersId);
     await options.page.close();
   });

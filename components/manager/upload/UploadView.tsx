@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
 import { errorFrom, send } from '../../../lib/messaging';
 import { handOver } from '../../../lib/upload/page/hand-over';
@@ -11,7 +11,7 @@ import { RelayForm } from './RelayForm';
 import { UploadJobRow } from './UploadJobRow';
 import { MirrorUploadRow } from './MirrorUploadRow';
 import { UploadTargets } from './UploadTargets';
-import { defaultFields, splitVideos, toOptions, type PendingFile } from './pending';
+import { defaultFields, rebaseDefaults, splitVideos, toOptions, type PendingFile } from './pending';
 import { fileProblems } from '../../../lib/upload-fit';
 import { fitText } from '../../fitWords';
 import { usePageUploader } from './usePageUploader';
@@ -38,9 +38,14 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const [error, setError] = useState<UiError>();
   const [busy, setBusy] = useState(false);
 
-  // A new account brings its own defaults to files not yet edited by hand.
+  // A new primary account brings its own defaults, but only to fields still at the old account's
+  // defaults: what the user set by hand or through the batch bar stays.
+  const shownDefaults = useRef(defaultFields(account));
   useEffect(() => {
-    setPending((list) => list.map((item) => ({ ...item, fields: { ...defaultFields(account), title: item.fields.title, description: item.fields.description } })));
+    const before = shownDefaults.current;
+    const next = defaultFields(account);
+    shownDefaults.current = next;
+    setPending((list) => list.map((item) => ({ ...item, fields: rebaseDefaults(item.fields, before, next) })));
   }, [account?.id]);
 
   const addFiles = (files: File[]) => {

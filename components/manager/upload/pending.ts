@@ -39,6 +39,15 @@ export function defaultFields(account: PublicAccount | undefined): PendingFields
   };
 }
 
+/** Fields still at the old defaults take the new ones; anything changed by hand (or the batch bar) stays. */
+export function rebaseDefaults(fields: PendingFields, before: PendingFields, next: PendingFields): PendingFields {
+  const out = { ...fields };
+  for (const key of ['folderId', 'categoryId', 'tags', 'public', 'adult'] as const) {
+    if (fields[key] === before[key]) (out as Record<string, unknown>)[key] = next[key];
+  }
+  return out;
+}
+
 /** Only video files; anything else is listed so the user knows why it was skipped. */
 export function splitVideos(files: readonly File[]): { videos: File[]; skipped: File[] } {
   const videos: File[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicAccount } from '../../../lib/accounts';
-import { applyBatch, defaultFields, snapshotProblem, splitVideos, titleFromPattern, toOptions, type PendingFile } from '../../../components/manager/upload/pending';
+import { applyBatch, defaultFields, rebaseDefaults, snapshotProblem, splitVideos, titleFromPattern, toOptions, type PendingFile } from '../../../components/manager/upload/pending';
 
 const host = { label: 'media.cm', canUpload: true, canRemote: true, adultFlag: true, snapshots: true, snapshotMaxBytes: 800_000, folders: true };
 
@@ -54,5 +54,12 @@ describe('pending files', () => {
     expect(out[1]).toBe(list[1]);
     const all = applyBatch(list, 'all', { tags: 'trailer', public: false });
     expect(all.every((p) => p.fields.tags === 'trailer' && !p.fields.public && p.fields.title.startsWith('own'))).toBe(true);
+  });
+
+  it('moves untouched fields to a new account’s defaults and keeps what was set by hand', () => {
+    const before = { ...defaultFields(undefined), tags: 'old', folderId: '7' };
+    const next = { ...defaultFields(undefined), tags: 'new', folderId: '9', public: false };
+    const fields = { ...before, title: 'Mine', folderId: '12' };
+    expect(rebaseDefaults(fields, before, next)).toEqual({ ...fields, tags: 'new', public: false });
   });
 });
