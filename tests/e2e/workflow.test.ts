@@ -210,7 +210,7 @@ describe('upload tab', () => {
     await upload.page.close();
   }, 120_000);
 
-  it('shows 50 pending files compactly, light and dark (and measures queueing them to 3 accounts)', async () => {
+  it('shows 50 pending files compactly, light and dark, and queues them to 3 accounts', async () => {
     const paths: string[] = [];
     for (let i = 1; i <= 50; i++) paths.push(await makeFile(`Episode ${String(i).padStart(2, '0')} - The long road home.mp4`, 16 * 1024 + i));
     let page: Page | undefined;
@@ -230,10 +230,8 @@ describe('upload tab', () => {
     }
     const upload = new UploadPage(page!);
     await upload.chooseTargets(['Media Main', 'Vip Backup', 'Watching Mirror']);
-    const started = Date.now();
+    // The time this takes is measured by bench/mirror-queue.ts.
     await upload.start();
-    const ms = Date.now() - started;
-    console.log(`queue 50 files to 3 accounts: ${ms} ms`);
     const jobs = (await storedJobs()).filter((j) => j.file?.name.startsWith('Episode '));
     expect(jobs.filter((j) => j.kind === 'mirror')).toHaveLength(50);
     expect(jobs.filter((j) => j.kind === 'file')).toHaveLength(150);
