@@ -12,7 +12,7 @@ import { UploadJobRow } from './UploadJobRow';
 import { MirrorUploadRow } from './MirrorUploadRow';
 import { UploadTargets } from './UploadTargets';
 import { defaultFields, rebaseDefaults, splitVideos, toOptions, type PendingFile } from './pending';
-import { fileProblems } from '../../../lib/upload-fit';
+import { accountProblem, fileProblems } from '../../../lib/upload-fit';
 import { fitText } from '../../fitWords';
 import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
@@ -25,11 +25,16 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const usable = accounts.filter((a) => a.enabled);
   // The default account first, ticked; the first ticked account is the primary (folder list, defaults).
   const ordered = [...usable].sort((a, b) => Number(b.id === defaultAccountId) - Number(a.id === defaultAccountId));
+  const hosts = useRemote('uploads.hosts', {});
+  // An account whose host takes no files is never a target (its checkbox says why).
+  const takesFiles = (id: string) => {
+    const info = hosts.data?.[id];
+    return !info || !accountProblem(info);
+  };
   const [picked, setTargets] = useState<string[] | undefined>();
-  const targets = (picked ?? ordered.slice(0, 1).map((a) => a.id)).filter((id) => ordered.some((a) => a.id === id));
+  const targets = (picked ?? ordered.filter((a) => takesFiles(a.id)).slice(0, 1).map((a) => a.id)).filter(takesFiles);
   const targetAccounts = ordered.filter((a) => targets.includes(a.id));
   const account = targetAccounts[0];
-  const hosts = useRemote('uploads.hosts', {});
   const host = account ? hosts.data?.[account.id] : undefined;
   const jobs = useRemote('jobs.list', {}, 1000);
   const mode = usePageUploader();
