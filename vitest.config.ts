@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'happy-dom',
     testTimeout: 20_000,
     setupFiles: ['tests/unit/setup.ts'],
+    // setImmediate stays real: fake-indexeddb runs its transactions on it.
+    fakeTimers: { toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] },
   },
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 
 // Permissions: only what VidRelay uses at install (no unlimitedStorage: file
 // bytes never go to storage). Loopback hosts are declared up front: the demo
@@ -8,7 +9,10 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
+  // `wxt zip -b firefox` also writes the sources zip AMO asks for (the build is
+  // bundled); build output and review artifacts are not sources.
+  zip: { excludeSources: ['artifacts/**', '.output/**', '.wxt/**'] },
   manifest: ({ browser }) => ({
     // Names and descriptions come from public/_locales (English and German).
     name: '__MSG_extName__',
@@ -41,7 +45,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vidrelay@vidrelay.dev',
-              // data_collection_permissions needs Firefox 140 (142 on Android).
+              // data_collection_permissions needs Firefox 140 (142 on Android). Desktop
+              // only, so no gecko_android: Firefox for Android has no context menus.
+              // No update_url: AMO hosts the updates.
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },

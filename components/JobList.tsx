@@ -1,4 +1,5 @@
 import type { Job } from '../lib/queue/job';
+import { foundNote } from '../lib/queue/states';
 import type { PublicAccount } from '../lib/accounts';
 import { t, type MessageKey } from '../lib/i18n';
 import { CopyButton } from './CopyButton';
@@ -72,6 +73,11 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, empty = t('job
             </div>
           )}
           <Progress job={job} />
+          {job.note ? (
+            <div class="small muted" data-field="note">
+              {job.note === foundNote ? t('jobFoundOnHost') : job.note}
+            </div>
+          ) : null}
           {job.error ? (
             <div class="small error" data-code={job.error.code}>
               {job.error.message}

@@ -1,6 +1,6 @@
-/** Save text as a file through the browser's download flow (no downloads permission needed). */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Save text as a file through the browser's download flow (no downloads permission needed); large files come in parts. */
+export function downloadText(filename: string, text: string | string[], type: string): void {
+  const url = URL.createObjectURL(new Blob(Array.isArray(text) ? text : [text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -4,14 +4,16 @@ import type { ErrorCode } from '../lib/errors';
 
 export type UiError = { code: ErrorCode; message: string };
 
-/** Load a value from the background, with reload and an error the UI can switch on. */
-/** `enabled` false: nothing is asked (say, until an id is known). */
-export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>, intervalMs?: number, enabled = true) {
+/**
+ * Load a value from the background, with reload and an error the UI can switch on.
+ * `skip`: ask nothing (the host lacks the feature); data stays undefined.
+ */
+export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>, intervalMs?: number, skip = false) {
   const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const key = JSON.stringify(payload);
   const reload = useCallback(async () => {
-    if (!enabled) return;
+    if (skip) return;
     try {
       setData(await send(type, payload));
       setError(undefined);
@@ -20,12 +22,12 @@ export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>,
     }
     // payload is compared through its JSON form
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [type, key, enabled]);
+  }, [type, key, skip]);
   useEffect(() => {
     void reload();
-    if (!intervalMs) return;
+    if (!intervalMs || skip) return;
     const timer = setInterval(() => void reload(), intervalMs);
     return () => clearInterval(timer);
-  }, [reload, intervalMs]);
+  }, [reload, intervalMs, skip]);
   return { data, error, reload };
 }

@@ -1,5 +1,5 @@
-import { findVideos } from '@/lib/media/find-videos';
-import { finderOptionsKey, readFinderOptions } from '@/lib/media/types';
+import { findVideos } from '../lib/media/find-videos';
+import { finderOptionsKey, readFinderOptions } from '../lib/media/types';
 
 // Injected on demand by lib/media/inject.ts. WXT makes main()'s return value
 // the script's completion value, which executeScript hands back per frame.

@@ -23,6 +23,8 @@ export const errorCodes = [
   'permission',
   // Not a host answer: a stored record could not be read, so VidRelay will not overwrite it.
   'storage_unreadable',
+  // Not a host answer: the browser refused to store something (disk full, quota, a broken database).
+  'storage',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

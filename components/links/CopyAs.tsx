@@ -3,6 +3,7 @@ import { formatLinks, linkFormats, validateTemplate, type LinkFormat, type LinkI
 import { errorFrom, send } from '../../lib/messaging';
 import { copyText } from '../CopyButton';
 import { downloadText } from '../download';
+import { useAction } from '../useAction';
 import { t, type MessageKey } from '../../lib/i18n';
 
 // Copy or export a selection of links in the user's format. The format starts
@@ -48,6 +49,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
     };
   }, [accountId]);
 
+  const write = useAction({ onError: (error) => notify(error.message, 'error') });
   const unknown = format === 'template' ? validateTemplate(template) : [];
   const label = isLinkFormat(format) ? t(formatKey[format]) : format;
   const render = (): string | undefined => {
@@ -110,14 +112,12 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
       </button>
       <button
         type="button"
-        onClick={async () => {
-          try {
+        onClick={() =>
+          write.run(async () => {
             await send('links.setDefault', { accountId, format, template: format === 'template' ? template : undefined });
             notify(accountId ? t('linksDefaultForAccount', label) : t('linksDefaultOverall', label));
-          } catch (error) {
-            notify(errorFrom(error).message, 'error');
-          }
-        }}
+          })
+        }
       >
         {t('linksMakeDefault')}
       </button>

@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ManagerViewProps } from './views';
+import type { ManagerViewProps } from './view-props';
 import { jobStates } from '../../lib/queue/states';
-import { historyColumns, jobToRow, jobsToCsv, toJson } from '../../lib/links/export';
 import { errorFrom, send } from '../../lib/messaging';
-import type { HealthSnapshot } from '../../lib/background/health';
+import type { HealthSnapshot } from '../../lib/links/health';
 import { CopyAs } from '../links/CopyAs';
 import { jobLinkItem } from '../links/linkItems';
 import { useToast } from '../links/useToast';
-import { downloadText } from '../download';
 import { ErrorNote } from '../ErrorNote';
 import { JobList } from '../JobList';
+import { useJobs } from '../useJobs';
+import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
-import { filterHistory, type HistoryQuery } from './historyFilter';
+import { isFiltered, pageCount, pageRequest, type HistoryQuery } from './historyFilter';
+import { exportHistoryCsv, exportHistoryJson } from './historyExport';
+import { ClearFinished } from './ClearFinished';
 import { t, type MessageKey } from '../../lib/i18n';
 import type { JobState } from '../../lib/queue/job';
 
@@ -26,15 +28,36 @@ const stateKey: Record<JobState, MessageKey> = {
 };
 
 export function HistoryView({ accounts }: ManagerViewProps) {
-  const jobs = useRemote('jobs.list', {}, 2000);
-  const [query, setQuery] = useState<HistoryQuery>({ text: '', accountId: '', state: '' });
-  const shown = filterHistory(jobs.data ?? [], query);
+  const [query, setQueryState] = useState<HistoryQuery>({ text: '', accountId: '', state: '' });
+  const [page, setPage] = useState(0);
+  // Search, filters and paging run in the background over every job; the feed keeps this page current.
+  const jobs = useJobs('jobs.page', pageRequest(query, page));
+  const problemsStored = useRemote('jobs.problems', {});
+  const setQuery = (next: HistoryQuery) => {
+    setQueryState(next);
+    setPage(0);
+  };
+  const shown = jobs.data?.jobs ?? [];
+  const total = jobs.data?.total ?? 0;
+  const stored = jobs.data?.stored ?? 0;
+  const pages = pageCount(total);
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const stamp = () => new Date().toISOString().slice(0, 10);
   const toast = useToast();
   const [health, setHealth] = useState<HealthSnapshot>();
-  const [checking, setChecking] = useState(false);
-  const linked = shown.filter((j) => j.links?.watch);
+  const check = useAction({ onError: (error) => toast.show(error.message, 'error') });
+  const linked = shown.filter((j) => j.links?.watch && !j.parentId);
+  const runExport = async (kind: 'csv' | 'json', which: HistoryQuery = query) => {
+    try {
+      const count =
+        kind === 'csv'
+          ? await exportHistoryCsv(which, labelOf, `vidrelay-history-${stamp()}.csv`)
+          : await exportHistoryJson(which, `vidrelay-history-${stamp()}.json`);
+      toast.show(t('histExported', count.toLocaleString()));
+    } catch (error) {
+      toast.show(errorFrom(error).message, 'error');
+    }
+  };
 
   // Opening the history is how the user sees link problems, so it clears the badge.
   useEffect(() => {
@@ -46,9 +69,8 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       .catch(() => undefined);
   }, []);
 
-  const checkLinks = async () => {
-    setChecking(true);
-    try {
+  const checkLinks = () =>
+    check.run(async () => {
       const snapshot = await send('health.check', { source: 'history' });
       setHealth(snapshot);
       const last = snapshot.last;
@@ -60,12 +82,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           : t('histCheckedBare'),
       );
       if (snapshot.unseen > 0) void send('health.seen', {});
-    } catch (error) {
-      toast.show(errorFrom(error).message, 'error');
-    } finally {
-      setChecking(false);
-    }
-  };
+    });
   const statusOf = new Map(health?.entries.map((e) => [`${e.accountId}:${e.code}`, e.status]) ?? []);
   const problems = shown.filter((j) => {
     const status = j.fileCode ? statusOf.get(`${j.accountId}:${j.fileCode}`) : undefined;
@@ -104,17 +121,21 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         </div>
       </div>
       <div class="row" style={{ marginBottom: '8px' }}>
-        <span class="grow muted small">
-          {t('histCount', [String(shown.length), String(jobs.data?.length ?? 0)])}
+        <span class="grow muted small" data-field="history-count">
+          {jobs.data
+            ? isFiltered(query)
+              ? t('histCount', [total.toLocaleString(), stored.toLocaleString()])
+              : t('histTotal', stored.toLocaleString())
+            : ''}
         </span>
-        <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`vidrelay-history-${stamp()}.csv`, jobsToCsv(shown.map((j) => jobToRow(j, labelOf(j.accountId))), historyColumns), 'text/csv')}>
+        <button type="button" disabled={total === 0} onClick={() => void runExport('csv')}>
           {t('histExportCsv')}
         </button>
-        <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`vidrelay-history-${stamp()}.json`, toJson(shown), 'application/json')}>
+        <button type="button" disabled={total === 0} onClick={() => void runExport('json')}>
           {t('histExportJson')}
         </button>
-        <button type="button" disabled={checking || !jobs.data?.some((j) => j.state === 'ready' && j.fileCode)} onClick={() => void checkLinks()}>
-          {checking ? t('histChecking') : t('histCheck')}
+        <button type="button" disabled={check.pending || stored === 0} onClick={() => void checkLinks()}>
+          {check.pending ? t('histChecking') : t('histCheck')}
         </button>
       </div>
       {linked.length > 0 ? (
@@ -145,11 +166,25 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           ) : null}
         </section>
       ) : null}
-      <ErrorNote error={jobs.error} />
+      <ClearFinished
+        disabled={stored === 0}
+        exportFirst={() => runExport('csv', { text: '', accountId: '', state: '' })}
+        cleared={(removed) => {
+          toast.show(t('histCleared', removed.toLocaleString()));
+          void jobs.reload();
+        }}
+        failed={(message) => toast.show(message, 'error')}
+      />
+      {problemsStored.data?.length ? (
+        <p class="small error" data-field="unreadable-jobs">
+          {t('histUnreadable', [String(problemsStored.data.length), problemsStored.data.map((p) => `${p.id}: ${p.problem}`).join('; ')])}
+        </p>
+      ) : null}
+      <ErrorNote error={jobs.error ?? jobs.storageError} />
       <JobList
         jobs={shown}
         accounts={accounts}
-        empty={jobs.data?.length ? t('histNoMatch') : t('histNothingSent')}
+        empty={stored ? t('histNoMatch') : t('histNothingSent')}
         onRetry={async (job) => {
           await send('jobs.retry', { id: job.id });
           await jobs.reload();
@@ -159,6 +194,17 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           await jobs.reload();
         }}
       />
+      {pages > 1 ? (
+        <nav class="row small" aria-label={t('histPageOf', [String(page + 1), String(pages)])} style={{ marginTop: '8px' }}>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('histPrev')}
+          </button>
+          <span class="muted">{t('histPageOf', [String(page + 1), String(pages)])}</span>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            {t('histNext')}
+          </button>
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,8 @@
-import type { Job, JobState } from '../../lib/queue/job';
+import type { JobState } from '../../lib/queue/job';
+import type { RequestOf } from '../../lib/messaging';
+
+// What the History tab's search and filters ask the background for (the
+// matching itself runs there, over every job: lib/queue/history.ts).
 
 export interface HistoryQuery {
   text: string;
@@ -6,17 +10,22 @@ export interface HistoryQuery {
   state: JobState | '';
 }
 
-/** Every word must appear in the job's URL, title, file name, file code or error. */
-export function filterHistory(jobs: Job[], query: HistoryQuery): Job[] {
-  const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
-  return jobs.filter((job) => {
-    if (query.accountId && job.accountId !== query.accountId) return false;
-    if (query.state && job.state !== query.state) return false;
-    if (words.length === 0) return true;
-    const haystack = [job.url, job.title, job.file?.name, job.fileCode, job.links?.watch, job.error?.message]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
+export const historyPageSize = 50;
+
+export function pageRequest(query: HistoryQuery, page: number, limit = historyPageSize): RequestOf<'jobs.page'> {
+  return {
+    limit,
+    offset: page * limit,
+    ...(query.text.trim() ? { text: query.text.trim() } : {}),
+    ...(query.accountId ? { accountId: query.accountId } : {}),
+    ...(query.state ? { state: query.state } : {}),
+  };
+}
+
+export function isFiltered(query: HistoryQuery): boolean {
+  return !!(query.text.trim() || query.accountId || query.state);
+}
+
+export function pageCount(total: number, limit = historyPageSize): number {
+  return Math.max(1, Math.ceil(total / limit));
 }

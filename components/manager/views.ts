@@ -1,17 +1,14 @@
 import type { ComponentType } from 'preact';
-import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
 import { HistoryView } from './HistoryView';
 import { UploadView } from './upload/UploadView';
 import { FilesView } from './files/FilesView';
 import { AccountView } from './account/AccountView';
+import type { ManagerViewProps } from './view-props';
 
 // The manager's sections, in tab order. A feature adds its view here.
 
-export interface ManagerViewProps {
-  accounts: PublicAccount[];
-  defaultAccountId?: string;
-}
+export type { ManagerViewProps };
 
 export const managerViews = [
   { id: 'upload', label: t('mgrTabUpload'), component: UploadView },

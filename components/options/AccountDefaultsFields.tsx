@@ -15,7 +15,7 @@ interface Props {
 
 /** What each upload to this account starts with; empty fields leave the host's own default. */
 export function AccountDefaultsFields({ accountId, value, onChange }: Props) {
-  const caps = useRemote('account.capabilities', { accountId: accountId ?? '' }, undefined, Boolean(accountId));
+  const caps = useRemote('account.capabilities', { accountId: accountId ?? '' }, undefined, !accountId);
   const text = (field: 'categoryId' | 'tags') => (e: Event) => {
     const next = (e.target as HTMLInputElement).value;
     onChange({ ...value, [field]: next.trim() ? next : undefined });

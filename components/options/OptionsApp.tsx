@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
-import { errorFrom, send } from '../../lib/messaging';
+import { send } from '../../lib/messaging';
 import { t } from '../../lib/i18n';
 import { ErrorNote } from '../ErrorNote';
-import { useRemote, type UiError } from '../useRemote';
+import { useAction } from '../useAction';
+import { useRemote } from '../useRemote';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { SettingsFileSection } from './SettingsFileSection';
@@ -16,19 +17,10 @@ export function OptionsApp() {
   const settings = useRemote('settings.get', {});
   const [editing, setEditing] = useState<PublicAccount | undefined>();
   const [formKey, setFormKey] = useState(0);
-  const [error, setError] = useState<UiError | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
 
   const reload = () => Promise.all([accounts.reload(), settings.reload()]);
-  const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorFrom(e));
-    }
-    await reload();
-  };
+  const write = useAction({ after: reload });
   const closeForm = () => {
     setEditing(undefined);
     setFormKey((k) => k + 1);
@@ -45,7 +37,7 @@ export function OptionsApp() {
       <UnreadableEntries />
       <section aria-labelledby="accounts-heading" style={{ marginBottom: '16px' }}>
         <h2 id="accounts-heading">{t('optAccountsHeading')}</h2>
-        <ErrorNote error={accounts.error ?? error} />
+        <ErrorNote error={accounts.error ?? write.error} />
         {notice ? (
           <p role="status" class={notice.tone}>
             {notice.text}
@@ -62,14 +54,14 @@ export function OptionsApp() {
               requestAnimationFrame(() => document.getElementById('label')?.focus());
             }}
             onRemove={(a) =>
-              run(async () => {
+              write.run(async () => {
                 await send('accounts.remove', { id: a.id });
                 if (editing?.id === a.id) closeForm();
                 setNotice({ text: t('optRemoved', a.label), tone: 'ok' });
               })
             }
-            onMakeDefault={(a) => run(() => send('settings.save', { defaultAccountId: a.id }))}
-            onSetEnabled={(a, enabled) => run(() => send('accounts.setEnabled', { id: a.id, enabled }))}
+            onMakeDefault={(a) => write.run(() => send('settings.save', { defaultAccountId: a.id }))}
+            onSetEnabled={(a, enabled) => write.run(() => send('accounts.setEnabled', { id: a.id, enabled }))}
           />
         ) : accounts.error ? null : (
           <p class="muted" aria-busy="true">

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HostError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import type { PickerView } from '../../lib/protocol/picker';
 import { ErrorNote } from '../ErrorNote';
+import { useAction } from '../useAction';
 import type { UiError } from '../useRemote';
 import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
@@ -30,10 +32,11 @@ interface Props {
 
 export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs = 1500 }: Props) {
   const [view, setView] = useState<PickerView | undefined>();
-  const [error, setError] = useState<UiError | undefined>();
+  const [loadError, setError] = useState<UiError | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
+  const write = useAction();
+  const error = write.error ?? loadError;
   const [sent, setSent] = useState<string | undefined>();
 
   useEffect(() => {
@@ -58,23 +61,14 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!view) return;
-    if (selected.length === 0) {
-      setError({ code: 'invalid_input', message: t('pickTickOne') });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await write.run(async () => {
+      if (selected.length === 0) throw new HostError('invalid_input', t('pickTickOne'));
       // Sent in the page's order, whatever order they were ticked in.
       const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
       const { jobs, targetLabel } = await send('picker.send', { id, urls, target });
       setSent(jobs.length === 1 ? t('pickSentOne', targetLabel) : t('pickSentMany', [String(jobs.length), targetLabel]));
       setTimeout(onClose, closeDelayMs);
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const cancel = async () => {
@@ -151,8 +145,8 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
             </>
           )}
           <div class="row" style={{ marginTop: '12px' }}>
-            <button type="submit" class="primary" disabled={busy || view.targets.length === 0}>
-              {busy ? t('pickSending') : t('pickSendSelected')}
+            <button type="submit" class="primary" disabled={write.pending || view.targets.length === 0}>
+              {write.pending ? t('pickSending') : t('pickSendSelected')}
             </button>
             <span class="small muted grow" aria-live="polite">
               {t('pickSelected', [String(selected.length), String(view.candidates.length)])}

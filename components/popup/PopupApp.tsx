@@ -7,13 +7,14 @@ import { CopyAs } from '../links/CopyAs';
 import { jobLinkItem } from '../links/linkItems';
 import { useToast } from '../links/useToast';
 import { useRemote } from '../useRemote';
+import { useJobs } from '../useJobs';
 import { SendUrlsForm } from './SendUrlsForm';
 
 export function PopupApp() {
   const accounts = useRemote('accounts.list', {});
   const settings = useRemote('settings.get', {});
-  // Extra rows so a mirror's children come along with it; the list shows 10 at most.
-  const jobs = useRemote('jobs.list', { limit: 40 }, 1500);
+  // The 10 newest jobs (a mirror's children come along), followed through the background's job feed.
+  const jobs = useJobs('jobs.list', { limit: 10 });
   const list = accounts.data ?? [];
   const toast = useToast();
   const labelOf = (id: string) => list.find((a) => a.id === id)?.label ?? '';
@@ -61,7 +62,7 @@ export function PopupApp() {
       <SendUrlsForm accounts={list} defaultAccountId={settings.data?.defaultAccountId} onSent={() => void jobs.reload()} />
       <section aria-label={t('popupRecentJobs')} style={{ marginTop: '12px' }}>
         <h2>{t('popupRecent')}</h2>
-        <ErrorNote error={jobs.error} />
+        <ErrorNote error={jobs.error ?? jobs.storageError} />
         {recentLinks.length ? (
           <CopyAs
             idPrefix="popup"

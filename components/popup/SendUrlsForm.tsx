@@ -5,10 +5,11 @@ import { formatBytes } from '../format';
 import { useRemote } from '../useRemote';
 import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
+import { HostError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import { ErrorNote } from '../ErrorNote';
 import { AccountPicker, useAccountChoice } from '../AccountPicker';
-import type { UiError } from '../useRemote';
+import { useAction } from '../useAction';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
 export function splitUrls(text: string): string[] {
@@ -32,8 +33,7 @@ interface Props {
 export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
   const { usable, accountId, setAccountId } = useAccountChoice(accounts, defaultAccountId);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | undefined>();
+  const write = useAction();
   const [result, setResult] = useState<string | undefined>();
   const [probed, setProbed] = useState<RelayProbe[]>();
   const hosts = useRemote('uploads.hosts', {});
@@ -44,15 +44,15 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const urls = splitUrls(text);
-    if (urls.length === 0) {
-      setError({ code: 'invalid_input', message: t('popupPasteUrls') });
+    // A relay first asks for the sources' sites: that must happen during the click, before anything is awaited.
+    if (relay && urls.length) {
+      await write.run(() => probeRelay(urls));
       return;
     }
-    if (relay) return probeRelay(urls);
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
+    await write.run(async () => {
+      // What was sent before stays shown under this error.
+      if (urls.length === 0) throw new HostError('invalid_input', t('popupPasteUrls'));
+      setResult(undefined);
       const { jobs, refused } = await send('remote.send', { accountId, urls });
       // Refused lines stay in the box so nothing the user typed is lost.
       setText(refused.map((r) => r.url).join('\n'));
@@ -62,16 +62,11 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
           .join('\n'),
       );
       onSent();
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // Step one of a relay: access to the sources' sites (asked during the click), then their sizes.
   const probeRelay = async (urls: string[]) => {
-    setError(undefined);
     setResult(undefined);
     setProbed(undefined);
     const origins: string[] = [];
@@ -84,37 +79,29 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
         refused.push(t('popupNotSent', [url, t('upRelayBadUrl')]));
       }
     }
-    try {
-      if (origins.length && !(await browser.permissions.request({ origins }))) {
-        setError({ code: 'permission', message: t('popupRelayNeedsAccess') });
-        return;
-      }
-      setBusy(true);
-      const found: RelayProbe[] = [];
-      for (const url of urls) {
-        if (refused.some((line) => line.includes(url))) continue;
-        try {
-          found.push(await send('relay.probe', { url }));
-        } catch (e) {
-          refused.push(t('popupNotSent', [url, errorFrom(e).message]));
-        }
-      }
-      setProbed(found.length ? found : undefined);
-      if (refused.length) setResult(refused.join('\n'));
-    } finally {
-      setBusy(false);
+    if (origins.length && !(await browser.permissions.request({ origins }))) {
+      throw new HostError('permission', t('popupRelayNeedsAccess'));
     }
+    const found: RelayProbe[] = [];
+    for (const url of urls) {
+      if (refused.some((line) => line.includes(url))) continue;
+      try {
+        found.push(await send('relay.probe', { url }));
+      } catch (e) {
+        refused.push(t('popupNotSent', [url, errorFrom(e).message]));
+      }
+    }
+    setProbed(found.length ? found : undefined);
+    if (refused.length) setResult(refused.join('\n'));
   };
 
   // Step two, after the user saw the sizes: queue one relay per video.
   const confirmRelay = async () => {
     if (!probed) return;
-    setBusy(true);
-    setError(undefined);
-    const lines: string[] = [];
-    const left: string[] = [];
-    let queued = 0;
-    try {
+    await write.run(async () => {
+      const lines: string[] = [];
+      const left: string[] = [];
+      let queued = 0;
       await send('uploads.prepare', {});
       for (const probe of probed) {
         try {
@@ -129,11 +116,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       setProbed(undefined);
       setResult([queued === 0 ? '' : queued === 1 ? t('popupRelayedOne') : t('popupRelayedMany', String(queued)), ...lines].filter(Boolean).join('\n'));
       onSent();
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (usable.length === 0) return null;
@@ -154,8 +137,8 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
             setProbed(undefined);
           }}
         />
-        <button type="submit" class={probed ? undefined : 'primary'} disabled={busy}>
-          {busy ? t('popupSending') : relay ? t('popupRelay') : t('popupSend')}
+        <button type="submit" class={probed ? undefined : 'primary'} disabled={write.pending}>
+          {write.pending ? t('popupSending') : relay ? t('popupRelay') : t('popupSend')}
         </button>
       </div>
       {relay && host ? (
@@ -166,12 +149,12 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       {probed ? (
         <div class="row" style={{ marginTop: '6px' }}>
           <span class="grow small">{probed.map((p) => `${p.name} (${p.size === undefined ? t('upSizeUnknown') : formatBytes(p.size)})`).join(', ')}</span>
-          <button type="button" class="primary" disabled={busy} onClick={() => void confirmRelay()}>
+          <button type="button" class="primary" disabled={write.pending} onClick={() => void confirmRelay()}>
             {t('popupRelayConfirm', [String(probed.length), formatBytes(total)])}
           </button>
         </div>
       ) : null}
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
       {result ? (
         <p role="status" class="small" style={{ whiteSpace: 'pre-line' }}>
           {result}

@@ -2,33 +2,14 @@ import { browser } from 'wxt/browser';
 import { z } from '../zod';
 import { defineVersionedItem, problemText } from '../persist';
 import { isHostError } from '../errors';
-import { checkHealth, countNewProblems, type HealthStatus } from '../links/health';
+import { checkHealth, countNewProblems, type HealthEntry, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../links/health';
 import type { HostClient } from '../hosts/types';
 
 // Link health: which files of the history (or a selection) still play. Results
 // persist so the manager can mark rows after a restart, and new problems are
 // counted on the toolbar badge until the user has looked at them.
 
-export type { HealthStatus };
-
-export interface HealthTarget {
-  accountId: string;
-  code: string;
-}
-
-export interface HealthEntry extends HealthTarget {
-  status: HealthStatus;
-  checkedAt: number;
-}
-
-export interface HealthSnapshot {
-  checkedAt?: number;
-  entries: HealthEntry[];
-  /** Problems found since the user last looked (the badge count). */
-  unseen: number;
-  /** Figures of the check that produced this snapshot, if it was one. */
-  last?: { checked: number; problems: number; unknown: number; newProblems: number };
-}
+export type { HealthEntry, HealthSnapshot, HealthStatus, HealthTarget };
 
 const healthStatuses = ['ok', 'missing', 'dmca', 'deleted', 'unknown'] as const;
 

@@ -3,7 +3,10 @@ import { isHostError } from '../errors';
 import { accountsItem, settingsItem } from '../storage';
 import { toPublicAccount } from '../accounts';
 import { createJobStore } from '../queue/store';
+import type { Job } from '../queue/job';
 import { createQueueRunner } from '../queue/runner';
+import { createHistory } from '../queue/history';
+import { createJobFeed, type JobFeed } from './job-feed';
 import { listen } from './router';
 import { createAccountHandlers } from './handlers/accounts';
 import { createJobHandlers } from './handlers/jobs';
@@ -22,7 +25,7 @@ import { restrictStorageToTrustedContexts } from './storage-access';
 import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
-import { createUploadWiring } from '../upload/background/wiring';
+import { createUploadWiring } from './upload-wiring';
 import { createBadge, uploadTracker } from './badge';
 import { openWelcomeOnInstall } from './first-run';
 
@@ -40,8 +43,18 @@ export function startBackground(): void {
     .then((found) => found.forEach((r) => console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`)))
     .catch((error: unknown) => console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'));
 
-  const store = createJobStore();
-  // File uploads and relays: the uploader (offscreen document / manager tab), the poll alarm floor, concurrency limits.
+  // A job change the browser refused to store is told to the user, never only logged.
+  let feed: JobFeed | undefined;
+  const store = createJobStore({
+    onWriteError: (error) => {
+      feed?.storageError(error);
+      void notify('storage-error', 'VidRelay could not save a job', error.message);
+    },
+    onCorrupt: (entries) => console.warn(`VidRelay: ${entries.length} stored job(s) could not be read; kept as they are`),
+  });
+  feed = createJobFeed(store);
+  const history = createHistory(store);
+  // File uploads and relays: the uploader (offscreen document / Firefox event page), the poll alarm floor, concurrency limits.
   const uploads = createUploadWiring({ store, runner: () => runner, pollAlarm: POLL_ALARM });
   const runner = createQueueRunner({
     store,
@@ -49,8 +62,10 @@ export function startBackground(): void {
     hostIdOf: async (accountId) => (await accountsItem.get()).find((a) => a.id === accountId)?.hostId,
     now: () => Date.now(),
     schedulePoll: (when) => void browser.alarms.create(POLL_ALARM, { when }),
+    // Alarms outlive the worker: a new one keeps the time the last one set.
+    scheduledPoll: async () => (await browser.alarms.get(POLL_ALARM))?.scheduledTime,
     notify: (job) =>
-      void store.all().then((jobs) => {
+      void store.getMany(job.childIds ?? []).then((jobs) => {
         const notice = jobNotice(job, jobs);
         if (notice) void notify(job.id, notice.title, notice.message);
       }),
@@ -84,11 +99,20 @@ export function startBackground(): void {
   const HEALTH_ALARM = 'link-health';
   // One badge owner: running uploads (count, progress in the tooltip) first, then link problems.
   const badge = createBadge();
-  const health = createHealth({ clientFor: clientForId, historyTargets: async () => historyTargetsOf(await store.all()), showProblems: badge.setProblems });
+  const health = createHealth({
+    clientFor: clientForId,
+    historyTargets: async () => {
+      const ready: Job[] = [];
+      await store.each((job) => void ready.push(job), { state: 'ready' });
+      return historyTargetsOf(ready);
+    },
+    showProblems: badge.setProblems,
+  });
   void health.restoreBadge();
   const uploadsRunning = uploadTracker();
-  store.watch((changed) => void badge.setUploads(uploadsRunning.apply(changed)));
-  void store.all().then((jobs) => badge.setUploads(uploadsRunning.apply(jobs)));
+  store.watch((changed, removed) => void badge.setUploads(uploadsRunning.apply(changed, removed)));
+  // Running uploads are active jobs: the start needs no scan of the whole history.
+  void store.active().then((jobs) => badge.setUploads(uploadsRunning.apply(jobs)));
 
   listen({
     ...uploads.handlers,
@@ -99,7 +123,14 @@ export function startBackground(): void {
     ...createStorageHandlers(),
     ...createJobHandlers({
       enqueueRemote: (accountId, url, options) => runner.enqueueRemote(accountId, url, options),
-      list: () => store.all(),
+      recent: async (limit) => {
+        const top = await store.recent(limit, (job) => !job.parentId);
+        const children = await store.getMany(top.flatMap((job) => job.childIds ?? []));
+        return [...top, ...children];
+      },
+      history,
+      removeMany: (ids) => store.removeMany(ids),
+      problems: () => store.corrupted(),
       retry: (id) => runner.retry(id),
       cancel: (id) => runner.cancel(id),
       remove: async (id) => {

@@ -1,6 +1,7 @@
 import { HostError } from '../errors';
 import { encryptText } from '../settings-file/crypto';
 import { MIN_PASSPHRASE_LENGTH } from '../settings-file/export';
+import type { ExportProtection } from '../protocol/storage';
 
 // An unreadable entry leaves the browser either encrypted with the user's
 // passphrase (the settings file's scheme, under its own purpose so neither
@@ -55,7 +56,7 @@ export interface ExportHeader {
   exportedAt: string;
 }
 
-export type ExportProtection = { protection: 'encrypted' } | { protection: 'redacted'; redacted: number; marker: string };
+export type { ExportProtection };
 
 /** The file's content: the raw value encrypted with the passphrase, or redacted without one. */
 export async function protectedFile(header: ExportHeader, value: unknown, passphrase?: string): Promise<{ file: object } & ExportProtection> {

@@ -2,10 +2,10 @@ import { accountsItem, settingsItem } from '../storage';
 import { HostError } from '../errors';
 import { problemText, type StoredProblem, type VersionedItem } from '../persist';
 import { accountEntriesKey, legacyAccountsKey } from '../account-store';
-import type { UnreadableKind, UnreadableReport } from '../protocol/storage';
+import type { UnreadableExport, UnreadableKind, UnreadableReport } from '../protocol/storage';
 import { healthItem } from './health';
 import { pickerPrefix, removeUnreadablePickerEntry, unreadablePickerEntries, unreadablePickerRaw } from './picker';
-import { protectedFile, type ExportProtection } from './unreadable-export';
+import { protectedFile } from './unreadable-export';
 
 // Every stored record or entry that could not be read, by a ref the UI sends
 // back to export or remove it. Export and remove act only while the entry is
@@ -45,7 +45,7 @@ export async function listUnreadable(): Promise<UnreadableReport[]> {
 
 const gone = () => new HostError('not_found', 'That stored entry is no longer unreadable or no longer there. Reload Options.');
 
-export type UnreadableExport = { fileName: string; text: string } & ExportProtection;
+export type { UnreadableExport };
 
 /**
  * The raw entry as a JSON file's text: encrypted with the passphrase, or

@@ -7,6 +7,26 @@ import type { DeletedFile, DmcaFile, RemoteFile } from '../hosts/types';
 
 export type HealthStatus = 'ok' | 'missing' | 'dmca' | 'deleted' | 'unknown';
 
+export interface HealthTarget {
+  accountId: string;
+  code: string;
+}
+
+export interface HealthEntry extends HealthTarget {
+  status: HealthStatus;
+  checkedAt: number;
+}
+
+/** What the background answers about link health (stored checks plus the badge count). */
+export interface HealthSnapshot {
+  checkedAt?: number;
+  entries: HealthEntry[];
+  /** Problems found since the user last looked (the badge count). */
+  unseen: number;
+  /** Figures of the check that produced this snapshot, if it was one. */
+  last?: { checked: number; problems: number; unknown: number; newProblems: number };
+}
+
 export interface HealthOptions {
   /** Codes per file-info call (default 50). */
   batchSize?: number;

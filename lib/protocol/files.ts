@@ -15,7 +15,7 @@ import type {
   RemoteFile,
   StatsDay,
 } from '../hosts/types';
-import type { HealthSnapshot } from '../background/health';
+import type { HealthSnapshot } from '../links/health';
 
 // File browser, account views and link health: each request names the account
 // it acts on; the background answers through that account's HostClient.

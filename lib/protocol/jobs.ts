@@ -1,8 +1,24 @@
 import { z } from '../zod';
-import { uploadOptionsSchema, type Job } from '../queue/job';
+import { jobKinds, jobStates, uploadOptionsSchema, type Job } from '../queue/job';
+import type { HistoryPage } from '../queue/history';
+import type { CorruptJob } from '../queue/store';
 
 export const jobRequests = {
-  'jobs.list': z.object({ limit: z.number().int().positive().optional() }),
+  /** The newest jobs (at most `limit`, 100 unless asked). */
+  'jobs.list': z.object({ limit: z.number().int().positive().max(1_000).optional() }),
+  /** One page of the history: search, filters and the total. */
+  'jobs.page': z.object({
+    text: z.string().max(500).optional(),
+    accountId: z.string().optional(),
+    state: z.enum(jobStates).optional(),
+    kinds: z.array(z.enum(jobKinds)).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().positive().max(2_000),
+  }),
+  /** Remove finished jobs created before `before` (the user asked; never automatic). */
+  'jobs.clear': z.object({ before: z.number() }),
+  /** Job entries in storage that this build cannot read (kept, not used). */
+  'jobs.problems': z.object({}),
   'jobs.retry': z.object({ id: z.string() }),
   'jobs.cancel': z.object({ id: z.string() }),
   'jobs.remove': z.object({ id: z.string() }),
@@ -15,6 +31,9 @@ export const jobRequests = {
 
 export interface JobResponses {
   'jobs.list': Job[];
+  'jobs.page': HistoryPage;
+  'jobs.clear': { removed: number };
+  'jobs.problems': CorruptJob[];
   'jobs.retry': Job;
   'jobs.cancel': Job;
   'jobs.remove': { removed: boolean };

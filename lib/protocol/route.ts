@@ -1,10 +1,32 @@
 import type { SerializedError } from '../errors';
-import type { SenderKind, SenderLike } from './senders';
 
 // The one discipline every extension context applies to a runtime message:
 // is it ours and addressed to this context, is its sender allowed to send it,
 // does its payload pass its check; only then does a handler run. Zod-free
 // (checks are anything with safeParse) so the uploader document can use it.
+
+// Who a sender is (its kinds are decided in senders.ts).
+export type SenderKind =
+  /** An extension UI page: popup, options, manager, picker, welcome. */
+  | 'page'
+  /**
+   * The document running the uploader: offscreen.html in Chrome; in Firefox the
+   * event page itself (lib/upload/background/in-background.ts), whose reports
+   * are plain calls, so no message there is ever an uploader's.
+   */
+  | 'uploader'
+  /** The background (service worker in Chrome, background page in Firefox). */
+  | 'background';
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: unknown;
+  /** Firefox: 'addon_child' for extension pages, 'content_child' for content scripts. */
+  envType?: string;
+  documentId?: string;
+}
 
 export interface Envelope {
   vidrelay: 1;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { MessageType } from '../messaging';
+import type { requestSchemas } from './index';
+import type { SenderKind, SenderLike } from './route';
 import type { UploaderCommandType } from './uploader';
 
 // Who may send what: every request into every extension context, with the
@@ -12,23 +13,7 @@ import type { UploaderCommandType } from './uploader';
 // SECURITY.md explains the table; tests/unit/protocol/senders.test.ts runs it
 // against forged senders of each kind.
 
-export type SenderKind =
-  /** An extension UI page: popup, options, manager, picker, welcome. */
-  | 'page'
-  /** The document running the uploader: offscreen.html in Chrome, the manager tab in Firefox. */
-  | 'uploader'
-  /** The background (service worker in Chrome, background page in Firefox). */
-  | 'background';
-
-export interface SenderLike {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: unknown;
-  /** Firefox: 'addon_child' for extension pages, 'content_child' for content scripts. */
-  envType?: string;
-  documentId?: string;
-}
+export type { SenderKind, SenderLike };
 
 const page = ['page'] as const;
 const uploader = ['uploader'] as const;
@@ -44,6 +29,9 @@ export const backgroundSenders = {
   'settings.get': page,
   'settings.save': page,
   'jobs.list': page,
+  'jobs.page': page,
+  'jobs.clear': page,
+  'jobs.problems': page,
   'jobs.retry': page,
   'jobs.cancel': page,
   'jobs.remove': page,
@@ -90,7 +78,7 @@ export const backgroundSenders = {
   'uploaderReport.error': uploader,
   'uploaderReport.needed': uploader,
   'uploaderReport.idle': uploader,
-} as const satisfies Record<MessageType, readonly SenderKind[]>;
+} as const satisfies Record<keyof typeof requestSchemas, readonly SenderKind[]>;
 
 /** Requests the uploader document answers. */
 export const uploaderDocumentSenders = {
@@ -139,7 +127,7 @@ export function currentSenderEnv(): SenderEnv {
   return {
     extensionId: runtime.id,
     base: typeof runtime.getURL === 'function' ? runtime.getURL('/') : `${globalThis.location?.origin}/`,
-    uploaderPath: manifest.permissions?.includes('offscreen') ? '/offscreen.html' : '/manager.html',
+    uploaderPath: manifest.permissions?.includes('offscreen') ? '/offscreen.html' : (backgroundPaths[0] ?? '/_generated_background_page.html'),
     backgroundPaths,
   };
 }

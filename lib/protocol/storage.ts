@@ -1,6 +1,5 @@
 import { z } from '../zod';
 import type { StoredProblem } from '../persist';
-import type { UnreadableExport } from '../background/unreadable';
 
 // Stored data that could not be read: listed for Options, exported (encrypted,
 // or with its secrets removed) or removed only on the user's explicit request.
@@ -27,6 +26,11 @@ export const storageRequests = {
   // `confirmed` is the UI saying the user agreed to remove it for good.
   'storage.removeUnreadable': z.object({ ref, confirmed: z.literal(true) }),
 } as const;
+
+/** How an exported unreadable entry is protected: encrypted, or with its secrets replaced by a marker. */
+export type ExportProtection = { protection: 'encrypted' } | { protection: 'redacted'; redacted: number; marker: string };
+
+export type UnreadableExport = { fileName: string; text: string } & ExportProtection;
 
 export interface StorageResponses {
   'storage.unreadable': UnreadableReport[];

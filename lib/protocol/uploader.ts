@@ -1,10 +1,11 @@
 import type { SerializedError } from '../errors';
 import type { Check } from './route';
 
-// The uploader protocol: the uploader document (Chrome's offscreen document,
-// Firefox's manager tab) and the background, plus the page-to-uploader File
-// channel. This file is zod-free on purpose: the uploader document, which the
-// manager page also loads in Firefox, imports its checks. The reports the
+// The uploader protocol: the uploader document (Chrome's offscreen document)
+// and the background, plus the page-to-uploader File channel (in Firefox the
+// event page runs the uploader and takes the Files itself; its commands and
+// reports are plain calls, lib/upload/background/in-background.ts). This file
+// is zod-free on purpose: the uploader document imports its checks. The reports the
 // uploader sends are background requests, zod-checked like every other
 // (uploader-reports.ts).
 

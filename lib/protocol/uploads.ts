@@ -64,7 +64,7 @@ export interface RelayProbe {
 }
 
 export interface UploadResponses {
-  'uploads.prepare': { mode: 'offscreen' | 'page' };
+  'uploads.prepare': { mode: 'offscreen' | 'background' };
   'uploads.hosts': Record<string, UploadHostInfo>;
   'uploads.add': { jobs: Job[] };
   /** One mirror parent per file, in the order given. */

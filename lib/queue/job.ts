@@ -62,6 +62,8 @@ export const jobSchema = z.object({
   sentAt: z.number().optional(),
   /** The last send may have reached the host: look there before sending again. */
   verify: z.boolean().optional(),
+  /** Something the user should know about how this job got where it is (say, found on the host after a restart). */
+  note: z.string().optional(),
   /** Failed because the user cancelled it. */
   cancelled: z.boolean().optional(),
   /** Mirror parents: their children, in the order the accounts were given. */

@@ -39,11 +39,15 @@ export function sameTitle(a: string, b: string): boolean {
 
 export type LandedCheck = { found: string } | { found: false } | { unknown: string };
 
+/** Of the given file codes, those other jobs already own. */
+export type TakenCodes = ReadonlySet<string> | ((codes: string[]) => Promise<ReadonlySet<string>>);
+
 /**
- * `taken` holds file codes other jobs already own, so two jobs never claim
- * the same file. Errors from the host propagate to the caller.
+ * `taken` tells which file codes other jobs already own, so two jobs never
+ * claim the same file. Errors from the host propagate to the caller.
  */
-export async function findLanded(client: HostClient, job: Job, taken: ReadonlySet<string>, now: number): Promise<LandedCheck> {
+export async function findLanded(client: HostClient, job: Job, takenCodes: TakenCodes, now: number): Promise<LandedCheck> {
+  const ownedAmong = async (codes: string[]) => (typeof takenCodes === 'function' ? takenCodes(codes) : takenCodes);
   if (!client.capabilities.has('listFiles')) {
     return { unknown: 'this host cannot list files' };
   }
@@ -51,17 +55,21 @@ export async function findLanded(client: HostClient, job: Job, taken: ReadonlySe
   // A few minutes of slack for clock skew between this machine and the host.
   const created = Math.ceil(Math.max(0, now - since) / 60_000) + 5;
   const { files } = await client.listFiles({ created, perPage: 100 });
+  const taken = await ownedAmong(files.map((file) => file.fileCode));
   const fresh = files.filter((file) => !taken.has(file.fileCode));
   const hint = titleHint(job);
   if (!hint) {
     return fresh.length ? { unknown: 'the link has no file name to look for' } : { found: false };
   }
-  const listed = fresh.find((file) => file.title && sameTitle(file.title, hint));
+  // A file upload knows its size: a host that reports sizes must report this one.
+  const sizeFits = (file: { size?: number }) => !job.file || file.size === undefined || file.size === job.file.size;
+  const listed = fresh.find((file) => file.title && sameTitle(file.title, hint) && sizeFits(file));
   if (listed) return { found: listed.fileCode };
   // A remote upload still being fetched or encoded may be missing from the list but sit in the encoding queue.
   if (client.capabilities.has('encodings')) {
     const queue = await client.encodings();
-    const encoding = queue.find((entry) => !taken.has(entry.fileCode) && entry.title && sameTitle(entry.title, hint));
+    const queued = await ownedAmong(queue.map((entry) => entry.fileCode));
+    const encoding = queue.find((entry) => !queued.has(entry.fileCode) && entry.title && sameTitle(entry.title, hint));
     if (encoding) return { found: encoding.fileCode };
   }
   return { found: false };

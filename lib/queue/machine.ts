@@ -29,7 +29,8 @@ export const cancelledMessage = 'Cancelled. Retry to send it again.';
 const allowedFrom: Record<JobEventType, readonly JobState[]> = {
   send: ['queued'],
   progress: ['sending', 'uploading'],
-  uploaded: ['sending', 'uploading'],
+  // Queued or interrupted too: the host's word that an earlier send landed outranks a restart's guess.
+  uploaded: ['sending', 'uploading', 'queued', 'interrupted'],
   encoding: ['encoding'],
   ready: ['sending', 'uploading', 'encoding'],
   fail: ['queued', 'sending', 'uploading', 'encoding'],
@@ -70,6 +71,8 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         ...base,
         state: 'encoding',
         fileCode: nonEmpty(event.fileCode, 'fileCode'),
+        error: undefined,
+        nextAttemptAt: undefined,
         links: event.links ?? job.links,
         verify: undefined,
         speed: undefined,

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { UiSession } from './ui/driver';
+import { PlaywrightUi } from './ui/playwright';
 
 // Real Chromium with the real build output loaded as an extension.
 
@@ -28,7 +30,7 @@ export function chromiumArgs(dir: string): string[] {
   ];
 }
 
-export interface ExtensionSession {
+export interface ExtensionSession extends UiSession<PlaywrightUi> {
   context: BrowserContext;
   extensionId: string;
   worker(): Promise<Worker>;
@@ -36,24 +38,38 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { headless?: boolean; userDataDir?: string } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  headless?: boolean;
+  userDataDir?: string;
+  /** Another Chromium-family browser (the demo); CHROMIUM_PATH or /usr/bin/chromium otherwise. */
+  executablePath?: string;
+  extraArgs?: string[];
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build" first`);
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'vidrelay-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
   });
   const worker = async () => {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return found ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   };
   const extensionId = new URL((await worker()).url()).host;
+  const url = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
   return {
     context,
     extensionId,
     worker,
-    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    url,
+    open: async (path) => {
+      const page = await context.newPage();
+      await page.goto(url(path));
+      return new PlaywrightUi(page);
+    },
     close: async () => {
       await context.close();
       if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });

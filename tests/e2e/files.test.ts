@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim, type SimFile, type SimFolder } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import type { PlaywrightUi } from './ui/playwright';
 import { ManagerPage } from './pages/ManagerPage';
 import { OptionsPage } from './pages/OptionsPage';
 import { storedAccounts } from './stored';
@@ -12,7 +13,7 @@ const KEY = 'e2e-vip-key-0005';
 const LABEL = 'Vip Files';
 let sim: HostSim;
 let session: ExtensionSession;
-let manager: ManagerPage;
+let manager: ManagerPage<PlaywrightUi>;
 let trips: SimFolder;
 const files: Record<string, SimFile> = {};
 
@@ -56,7 +57,7 @@ describe('files', () => {
   it('renames a file', async () => {
     await manager.openFile('Alpha clip');
     await manager.renameOpenFile('Alpha renamed');
-    await expect.poll(() => manager.toast().textContent()).toBe('Saved Alpha renamed');
+    await expect.poll(() => manager.toast().text()).toBe('Saved Alpha renamed');
     await expect.poll(() => manager.fileTitles()).toContain('Alpha renamed');
     expect(files['Alpha clip'].title).toBe('Alpha renamed');
   });
@@ -65,7 +66,7 @@ describe('files', () => {
     await manager.selectFile('Beta clip');
     await manager.selectFile('Gamma clip');
     await manager.moveSelected('Trips');
-    await expect.poll(() => manager.toast().textContent()).toBe('Moved 2 files');
+    await expect.poll(() => manager.toast().text()).toBe('Moved 2 files');
     expect(files['Beta clip'].folderId).toBe(trips.id);
     expect(files['Gamma clip'].folderId).toBe(trips.id);
     expect(files['Alpha clip'].folderId).not.toBe(trips.id);
@@ -77,7 +78,7 @@ describe('files', () => {
     await manager.selectFile('Beta clip');
     await manager.selectFile('Delta clip');
     await manager.copyLinksAs('BBCode');
-    await expect.poll(() => manager.toast().textContent()).toBe('Copied 2 links as BBCode');
+    await expect.poll(() => manager.toast().text()).toBe('Copied 2 links as BBCode');
     const text = await manager.clipboardText();
     expect(text).toBe(
       [`[url=${watchOf(files['Delta clip'].code)}]Delta clip[/url]`, `[url=${watchOf(files['Beta clip'].code)}]Beta clip[/url]`].join('\n'),
@@ -126,13 +127,13 @@ describe('files', () => {
     await manager.selectFile('Gamma clip');
     await manager.selectFile('Delta clip');
     await manager.page.getByRole('button', { name: 'Check links' }).click();
-    await expect.poll(() => manager.toast().textContent()).toBe('Checked 2 links: 1 with problems');
+    await expect.poll(() => manager.toast().text()).toBe('Checked 2 links: 1 with problems');
     const worker = await session.worker();
     const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
     await expect.poll(badge).toBe('1');
     await manager.folder('All files').click();
-    await expect.poll(() => manager.fileRow('Gamma clip').locator('[data-field="health"]').textContent()).toBe('Missing');
-    expect(await manager.fileRow('Delta clip').locator('[data-field="health"]').count()).toBe(0);
+    await expect.poll(() => manager.fileRow('Gamma clip', 'health').text()).toBe('Missing');
+    expect(await manager.fileRow('Delta clip', 'health').count()).toBe(0);
 
     await manager.openTab('History');
     await expect.poll(badge).toBe('');

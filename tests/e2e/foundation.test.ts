@@ -31,8 +31,8 @@ describe('foundation', () => {
     const options = await OptionsPage.open(session);
     await options.fillAccount({ host: 'media.cm', apiBase: sim.apiBase('media.cm'), key: 'not-the-key' });
     await options.testConnection();
-    await expect(options.error().getAttribute('data-code')).resolves.toBe('auth');
-    const text = await options.error().textContent();
+    await expect(options.error().attr('data-code')).resolves.toBe('auth');
+    const text = await options.error().text();
     expect(text).toMatch(/key/i);
     expect(text).not.toContain('not-the-key');
     await options.page.close();
@@ -42,7 +42,7 @@ describe('foundation', () => {
     const options = await OptionsPage.open(session);
     await options.fillAccount({ host: 'media.cm', apiBase: 'http://127.0.0.1:9/api', key: KEY });
     await options.testConnection();
-    await expect(options.error().getAttribute('data-code')).resolves.toBe('network');
+    await expect(options.error().attr('data-code')).resolves.toBe('network');
     await options.page.close();
   });
 
@@ -50,9 +50,9 @@ describe('foundation', () => {
     const options = await OptionsPage.open(session);
     await options.fillAccount({ host: 'media.cm', apiBase: sim.apiBase('media.cm'), key: KEY, name: 'Media E2E' });
     await options.testConnection();
-    await expect(options.accountInfo('login').textContent()).resolves.toBe('e2e-user');
+    await expect(options.accountInfo('login').text()).resolves.toBe('e2e-user');
     await options.save();
-    await expect(options.accounts().filter({ hasText: 'Media E2E' }).count()).resolves.toBe(1);
+    await expect(options.accounts('Media E2E').count()).resolves.toBe(1);
     // The key is shown masked only.
     expect(await options.page.content()).not.toContain(KEY);
     await options.page.close();
@@ -62,8 +62,8 @@ describe('foundation', () => {
     const popup = await PopupPage.open(session);
     const video = sim.videoUrl('popup-clip', 64 * 1024);
     await popup.sendUrls([video, 'blob:https://example.com/123'], 'Media E2E');
-    await expect(popup.status().textContent()).resolves.toMatch(/Sent 1 URL/);
-    await expect(popup.status().textContent()).resolves.toMatch(/Not sent: blob:/);
+    await expect(popup.status().text()).resolves.toMatch(/Sent 1 URL/);
+    await expect(popup.status().text()).resolves.toMatch(/Not sent: blob:/);
     const link = popup.page.locator('li[data-job-id] a[data-field="link"]').first();
     await link.waitFor({ timeout: 20_000 });
     const upload = sim.remoteUploads.find((r) => r.url === video);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import type { PlaywrightUi } from './ui/playwright';
 import { OptionsPage } from './pages/OptionsPage';
 
 // Options as a user walks it: per-account defaults, disable, export with a
@@ -12,7 +13,7 @@ const KEY = 'opt-e2e-media-key-31337';
 const PASS = 'a good long passphrase';
 let sim: HostSim;
 let session: ExtensionSession;
-let options: OptionsPage;
+let options: OptionsPage<PlaywrightUi>;
 let exported = '';
 
 const row = (page: Page, label: string) => page.getByRole('list', { name: 'Accounts' }).locator('li').filter({ hasText: label });
@@ -132,7 +133,7 @@ describe('options', () => {
     // The imported key works: test the connection from the edit form without retyping it.
     await row(page, 'Media opts').getByRole('button', { name: 'Edit Media opts' }).click();
     await options.testConnection();
-    await expect(options.accountInfo('login').textContent()).resolves.toBe('opt-user');
+    await expect(options.accountInfo('login').text()).resolves.toBe('opt-user');
     expect(await page.content()).not.toContain(KEY);
   });
 });

@@ -47,7 +47,7 @@ describe('relay', () => {
     const landed = sim.uploads.filter((u) => u.hostId === 'mp4upload.com');
     expect(landed).toHaveLength(1);
     expect(landed[0]).toMatchObject({ name: 'relay-clip.mp4', size });
-    const link = await upload.job('relay-clip.mp4').locator('a[data-field="link"]').getAttribute('href');
+    const link = await upload.field('relay-clip.mp4', 'link').attr('href');
     expect(link).toContain(landed[0]!.fileCode);
     await upload.page.close();
   });

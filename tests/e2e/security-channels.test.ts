@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import { storedJobsIn } from './jobs-db';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 import { UploadPage } from './pages/UploadPage';
@@ -70,19 +71,16 @@ async function makeFile(name: string, bytes: number): Promise<string> {
 /** Everything the extension keeps except the accounts themselves (which hold their keys): jobs, history, settings. */
 async function storedText(): Promise<string> {
   const worker = await session.worker();
-  return worker.evaluate(async () => {
+  const local = await worker.evaluate(async () => {
     const all = (await chrome.storage.local.get(null)) as Record<string, unknown>;
     return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([name]) => !/account/i.test(name))));
   });
+  // Jobs live in their own database (lib/queue/db.ts).
+  return `${local}\n${JSON.stringify(await storedJobsIn(worker))}`;
 }
 
 async function storedJobs(): Promise<{ kind: string; state: string; error?: { message: string } }[]> {
-  const worker = await session.worker();
-  return worker.evaluate(async () => {
-    const all = (await chrome.storage.local.get(null)) as Record<string, unknown>;
-    const text = JSON.stringify(all.jobs ?? {});
-    return Object.values(JSON.parse(text) as Record<string, never>);
-  });
+  return storedJobsIn(await session.worker());
 }
 
 async function recordNotifications(): Promise<void> {
@@ -143,7 +141,7 @@ describe('forged commands into the uploader document', () => {
     await upload.chooseFiles([await makeFile('forged-target.mp4', 200_000)]);
     await upload.start();
     await upload.waitForState('forged-target.mp4', ['uploading', 'sending']);
-    const jobId = (await upload.job('forged-target.mp4').getAttribute('data-job-id'))!;
+    const jobId = (await upload.job('forged-target.mp4').attr('data-job-id'))!;
 
     const forgedSource = sim.videoUrl('forged-download', 50_000);
     const forgeries: [string, unknown][] = [
@@ -198,11 +196,11 @@ describe('a host that quotes the key', () => {
     await upload.chooseFiles([await makeFile(file, 30_000)]);
     await upload.start();
     await upload.waitForState(file, ['failed', 'queued'], 30_000);
-    await upload.job(file).locator('[data-field="error"]').waitFor();
-    expectNoKey(await upload.job(file).textContent() ?? '', 'the Upload row');
+    await upload.field(file, 'error').waitFor();
+    expectNoKey(await upload.job(file).text(), 'the Upload row');
     expectNoKey(await upload.page.content(), 'the manager page');
     const popup = await PopupPage.open(session);
-    await popup.jobs().first().waitFor();
+    await popup.jobs().waitFor();
     expectNoKey(await popup.page.content(), 'the popup');
     await popup.page.close();
     expectNoKey(await notifications(), 'the notifications');
@@ -220,7 +218,7 @@ describe('a host that quotes the key', () => {
     await popup.sendUrls([sim.videoUrl('echo-remote', 1000)], 'Echo media');
     await expect.poll(async () => (await storedJobs()).filter((j) => j.kind === 'remote' && j.state === 'failed').length, { timeout: 30_000 }).toBe(failedBefore + 1);
     await popup.page.reload();
-    await popup.job('failed').first().waitFor();
+    await popup.job('failed').waitFor();
     expectNoKey(await popup.page.content(), 'the popup');
     expectNoKey(await notifications(), 'the notifications');
     expectNoKey(await storedText(), 'storage');
@@ -259,7 +257,7 @@ describe('a settings file that moves an account to another origin', () => {
     await row.getByRole('button', { name: 'Edit Movable XFS' }).click();
     await options.page.getByRole('button', { name: 'Test connection' }).click();
     await options.error().waitFor();
-    expect(await options.error().textContent()).toMatch(/API key/);
+    expect(await options.error().text()).toMatch(/API key/);
 
     const toOther = other.requests.slice(before);
     expect(JSON.stringify(other.requests)).not.toContain(MOVED_KEY);

@@ -6,6 +6,8 @@ import type { Worker } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { OptionsPage } from './pages/OptionsPage';
+import { css, role } from './ui/driver';
+import type { PlaywrightUi } from './ui/playwright';
 import { storedAccountEntries, storedAccounts } from './stored';
 import { decryptText } from '../../lib/settings-file/crypto';
 import { encryptedKeysSchema } from '../../lib/settings-file/format';
@@ -70,7 +72,7 @@ afterAll(async () => {
 
 describe('a profile of today with one unreadable account', () => {
   let session: ExtensionSession;
-  let options: OptionsPage;
+  let options: OptionsPage<PlaywrightUi>;
   const future = () => account('acc_future', 'streamfuture.tv', 'From a newer build', 'store-e2e-future-key-9999', { apiBase: 'https://streamfuture.example/api' });
 
   beforeAll(async () => {
@@ -87,18 +89,18 @@ describe('a profile of today with one unreadable account', () => {
   it('carries the unreadable entry over verbatim and reports it with what was wrong', async () => {
     expect(await storedAccountEntries(await session.worker())).toMatchObject({ acc_future: { version: 1, data: future() } });
     const panel = options.unreadable();
-    await panel.getByRole('heading', { name: '1 account could not be read' }).waitFor();
-    await expect(options.unreadableEntry('Account acc_future').textContent()).resolves.toContain('Its host "streamfuture.tv" is unknown to this version of VidRelay.');
-    await expect(panel.textContent()).resolves.toContain('API keys, passwords and tokens in it are replaced by a marker');
-    expect(await panel.textContent()).not.toContain('store-e2e-future-key-9999');
-    expect(await options.accounts().allTextContents()).toEqual([expect.stringContaining('Good media'), expect.stringContaining('Good vip')]);
+    await panel.find(role('heading', '1 account could not be read')).waitFor();
+    await expect(options.unreadableEntry('Account acc_future').text()).resolves.toContain('Its host "streamfuture.tv" is unknown to this version of VidRelay.');
+    await expect(panel.text()).resolves.toContain('API keys, passwords and tokens in it are replaced by a marker');
+    expect(await panel.text()).not.toContain('store-e2e-future-key-9999');
+    expect(await options.accounts().texts()).toEqual([expect.stringContaining('Good media'), expect.stringContaining('Good vip')]);
   });
 
   it('tests the connection of each good account with its stored key', async () => {
     for (const [label, login] of [['Good media', 'media-person'], ['Good vip', 'vip-person']]) {
       await options.editAccount(label);
       await options.testConnection();
-      await expect(options.accountInfo('login').textContent()).resolves.toBe(login);
+      await expect(options.accountInfo('login').text()).resolves.toBe(login);
       await options.page.getByRole('button', { name: 'Cancel' }).click();
     }
   });
@@ -106,13 +108,13 @@ describe('a profile of today with one unreadable account', () => {
   it('saves a new account and keeps the unreadable entry in storage untouched', async () => {
     await options.fillAccount({ host: 'megamax.me', apiBase: sim.apiBase('megamax.me'), login: 'mega-person', key: 'store-e2e-mega-key-3333', name: 'New mega' });
     await options.save();
-    await options.accounts().filter({ hasText: 'New mega' }).waitFor();
+    await options.accounts('New mega').waitFor();
     const worker = await session.worker();
     const entries = await storedAccountEntries(worker);
     expect(entries.acc_future).toEqual({ version: 1, data: future() });
     expect((await storedAccounts(worker)).map((a) => a.label)).toEqual(['Good media', 'From a newer build', 'Good vip', 'New mega']);
     await options.page.reload();
-    await options.unreadable().getByRole('heading', { name: '1 account could not be read' }).waitFor();
+    await options.unreadable().find(role('heading', '1 account could not be read')).waitFor();
   });
 
   it('exports the entry without a passphrase with its key replaced by a marker, and says so', async () => {
@@ -120,7 +122,7 @@ describe('a profile of today with one unreadable account', () => {
     expect(text).not.toContain('store-e2e-future-key-9999');
     const file = JSON.parse(text);
     expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', secretsRemoved: 1, value: { version: 1, data: { ...future(), key: '[removed for export: secret]' } } });
-    await expect(options.unreadableNotice().textContent()).resolves.toContain('without encryption: 1 secret values (API keys, passwords, tokens) were replaced');
+    await expect(options.unreadableNotice().text()).resolves.toContain('without encryption: 1 secret values (API keys, passwords, tokens) were replaced');
   });
 
   it('exports the entry with a passphrase encrypted, the raw entry inside as stored', async () => {
@@ -128,7 +130,7 @@ describe('a profile of today with one unreadable account', () => {
     expect(text).not.toContain('store-e2e-future-key-9999');
     const file = JSON.parse(text);
     expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', encryption: { purpose: 'vidrelay-unreadable-entry', kdf: { name: 'PBKDF2', hash: 'SHA-256' } } });
-    await expect(options.unreadableNotice().textContent()).resolves.toContain('encrypted with your passphrase');
+    await expect(options.unreadableNotice().text()).resolves.toContain('encrypted with your passphrase');
     expect(JSON.parse(await decryptText(encryptedKeysSchema.parse(file.encryption), 'e2e passphrase 42', 'vidrelay-unreadable-entry'))).toEqual({ value: { version: 1, data: future() } });
   });
 
@@ -136,14 +138,14 @@ describe('a profile of today with one unreadable account', () => {
     const file = JSON.parse(await options.exportSettings());
     expect(file.accounts.map((a: { id: string }) => a.id)).not.toContain('acc_future');
     expect(file.accounts).toHaveLength(3);
-    const status = options.status();
-    await status.filter({ hasText: '1 account could not be read and is not in this file' }).waitFor();
-    await expect(status.getAttribute('class')).resolves.toContain('warn');
+    const status = options.ui.find(css('[role="status"]', '1 account could not be read and is not in this file'));
+    await status.waitFor();
+    await expect(status.attr('class')).resolves.toContain('warn');
   });
 
   it('removes the entry after confirmation', async () => {
     await options.removeUnreadable('Account acc_future');
-    await options.unreadable().getByText('Removed the unreadable entry.').waitFor();
+    await options.unreadable().find({ text: 'Removed the unreadable entry.' }).waitFor();
     await options.unreadableEntry('Account acc_future').waitFor({ state: 'detached' });
     expect(Object.keys(await storedAccountEntries(await session.worker()))).toEqual(['acc_good1', 'acc_good2', expect.stringMatching(/^acc_/)]);
   });
@@ -176,12 +178,12 @@ describe('a profile of today updated to this build', () => {
   it('lists every account with its key working and nothing reported', async () => {
     const options = await OptionsPage.open(session);
     await expect(options.accounts().count()).resolves.toBe(3);
-    await expect(options.accounts().filter({ hasText: 'Old mega' }).textContent()).resolves.toContain('default');
+    await expect(options.accounts('Old mega').text()).resolves.toContain('default');
     // Old mega's stored login is sent to the host, so host text shows it scrubbed.
     for (const [label, login] of [['Old media', 'media-person'], ['Old mega', '***'], ['Old mp4', 'mp4-person']]) {
       await options.editAccount(label);
       await options.testConnection();
-      await expect(options.accountInfo('login').textContent()).resolves.toContain(login);
+      await expect(options.accountInfo('login').text()).resolves.toContain(login);
       await options.page.getByRole('button', { name: 'Cancel' }).click();
     }
     await expect(options.unreadable().count()).resolves.toBe(0);
@@ -205,7 +207,7 @@ describe('a profile whose settings and link health cannot be read', () => {
 
   it('refuses the settings export with a coded error instead of writing defaults, and keeps both records', async () => {
     const options = await OptionsPage.open(session);
-    await options.unreadable().getByRole('heading', { name: 'The link health results could not be read' }).waitFor();
+    await options.unreadable().find(role('heading', 'The link health results could not be read')).waitFor();
     await options.page.getByRole('button', { name: 'Export settings' }).click();
     const alert = options.page.locator('[role="alert"][data-code="storage_unreadable"]');
     await alert.waitFor();

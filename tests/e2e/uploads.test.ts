@@ -6,6 +6,8 @@ import type { Worker } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { UploadPage } from './pages/UploadPage';
+import { label, role } from './ui/driver';
+import { storedJobsIn } from './jobs-db';
 
 // File uploads through the real build in Chromium against the host simulator:
 // progress in the page, a service worker stopped mid-queue, a dropped
@@ -37,7 +39,7 @@ async function seedAccount(worker: Worker): Promise<void> {
 
 async function storedJobs(): Promise<{ id: string; state: string; file?: { name: string } }[]> {
   const worker = await session.worker();
-  return worker.evaluate(async () => Object.values(((await chrome.storage.local.get('jobs')) as { jobs?: Record<string, unknown> }).jobs ?? {}) as never);
+  return storedJobsIn(worker);
 }
 
 /** Stops the extension's service worker through CDP, as Chrome does when it is idle, and proves a new one took over. */
@@ -81,14 +83,15 @@ describe('file uploads', () => {
     sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 3000, times: 4 });
     const upload = await UploadPage.open(session);
     await upload.chooseFiles(paths);
-    await expect((await upload.details('alpha-clip.mp4')).getByLabel('Tags').inputValue()).resolves.toBe('e2e');
-    await upload.pending('alpha-clip.mp4').getByLabel('Title').fill('Alpha title');
+    await upload.details('alpha-clip.mp4');
+    await expect(upload.pending('alpha-clip.mp4', label('Tags')).value()).resolves.toBe('e2e');
+    await upload.pending('alpha-clip.mp4', label('Title')).fill('Alpha title');
     await upload.start();
 
     // Progress is shown while the first files upload.
     await upload.waitForState('alpha-clip.mp4', ['uploading'], 20_000);
-    await expect.poll(() => upload.job('alpha-clip.mp4').locator('[data-field="percent"]').textContent(), { timeout: 10_000 }).toMatch(/^\d+%$/);
-    await expect(upload.job('alpha-clip.mp4').locator('[data-field="eta"]').textContent()).resolves.toMatch(/^ETA /);
+    await expect.poll(() => upload.field('alpha-clip.mp4', 'percent').text(), { timeout: 10_000 }).toMatch(/^\d+%$/);
+    await expect(upload.field('alpha-clip.mp4', 'eta').text()).resolves.toMatch(/^ETA /);
     // Per-host limit 2: the last two wait.
     expect(await upload.stateOf('delta-clip.mp4')).toBe('queued');
 
@@ -99,7 +102,7 @@ describe('file uploads', () => {
     const landed = sim.uploads.filter((u) => names.includes(u.name));
     expect(landed.map((u) => u.name).sort()).toEqual([...names].sort());
     expect(landed.find((u) => u.name === 'alpha-clip.mp4')?.fields.file_title).toBe('Alpha title');
-    const link = await upload.job('bravo-clip.mp4').locator('a[data-field="link"]').getAttribute('href');
+    const link = await upload.field('bravo-clip.mp4', 'link').attr('href');
     expect(link).toContain(landed.find((u) => u.name === 'bravo-clip.mp4')!.fileCode);
     const jobs = await storedJobs();
     expect(jobs.filter((j) => names.includes(j.file?.name ?? '')).every((j) => ['encoding', 'ready'].includes(j.state))).toBe(true);
@@ -113,12 +116,12 @@ describe('file uploads', () => {
     await upload.chooseFiles([path]);
     await upload.start();
     await upload.waitForState('bandwidth-clip.mp4', ['failed'], 30_000);
-    const error = upload.job('bandwidth-clip.mp4').locator('[data-field="error"]');
-    await expect(error.getAttribute('data-code')).resolves.toBe('bandwidth');
-    await expect(error.textContent()).resolves.toMatch(/bandwidth.*509.*(wait|upgrade)/i);
+    const error = upload.field('bandwidth-clip.mp4', 'error');
+    await expect(error.attr('data-code')).resolves.toBe('bandwidth');
+    await expect(error.text()).resolves.toMatch(/bandwidth.*509.*(wait|upgrade)/i);
     expect(sim.uploads.some((u) => u.name === 'bandwidth-clip.mp4')).toBe(false);
     // Retry sends it again now that the host accepts it.
-    await upload.job('bandwidth-clip.mp4').getByRole('button', { name: /Retry/ }).click();
+    await upload.job('bandwidth-clip.mp4', role('button', 'Retry bandwidth-clip.mp4')).click();
     await upload.waitForState('bandwidth-clip.mp4', ['encoding', 'ready'], 30_000);
     expect(sim.uploads.filter((u) => u.name === 'bandwidth-clip.mp4')).toHaveLength(1);
     await upload.page.close();
@@ -134,10 +137,10 @@ describe('file uploads', () => {
     const upload = await UploadPage.open(session);
     await upload.chooseFiles([path]);
     await upload.start();
-    const error = upload.job('dropped-clip.mp4').locator('[data-field="error"]');
+    const error = upload.field('dropped-clip.mp4', 'error');
     await error.waitFor({ timeout: 20_000 });
-    await expect(error.getAttribute('data-code')).resolves.toBe('network');
-    await expect(error.textContent()).resolves.toMatch(/dropped.*Next try at/);
+    await expect(error.attr('data-code')).resolves.toBe('network');
+    await expect(error.text()).resolves.toMatch(/dropped.*Next try at/);
     expect(await upload.stateOf('dropped-clip.mp4')).toBe('queued');
     // The retry alarm fires no sooner than 30 s.
     await upload.waitForState('dropped-clip.mp4', ['encoding', 'ready'], 110_000);
@@ -157,10 +160,10 @@ describe('file uploads', () => {
     await worker.evaluate(() => chrome.offscreen.closeDocument());
     await stopServiceWorker(upload.page);
     await upload.waitForState('restart-clip.mp4', ['interrupted'], 20_000);
-    await expect(upload.job('restart-clip.mp4').locator('[data-field="error"]').textContent()).resolves.toMatch(/choose the file again/i);
+    await expect(upload.field('restart-clip.mp4', 'error').text()).resolves.toMatch(/choose the file again/i);
 
     const chooser = upload.page.waitForEvent('filechooser');
-    await upload.job('restart-clip.mp4').getByRole('button', { name: /Choose file again/ }).click();
+    await upload.job('restart-clip.mp4', role('button', 'Choose file again for restart-clip.mp4')).click();
     await (await chooser).setFiles(path);
     await upload.waitForState('restart-clip.mp4', ['encoding', 'ready'], 30_000);
     expect(sim.uploads.filter((u) => u.name === 'restart-clip.mp4')).toHaveLength(1);

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import { storedJobsIn } from './jobs-db';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 import { UploadPage } from './pages/UploadPage';
+import { css, label, role } from './ui/driver';
+import { PlaywrightUi } from './ui/playwright';
 
 // The publisher's workflow in Chromium against the host simulator: the
 // first-run page, folders picked by name, the batch bar, the relay for a
@@ -50,9 +52,8 @@ async function seedAccounts(): Promise<void> {
   }, list);
 }
 
-async function storedJobs(): Promise<{ id: string; kind: string; state: string; accountId: string; file?: { name: string } }[]> {
-  const worker = await session.worker();
-  return worker.evaluate(async () => Object.values(((await chrome.storage.local.get('jobs')) as { jobs?: Record<string, unknown> }).jobs ?? {}) as never);
+async function storedJobs() {
+  return storedJobsIn(await session.worker());
 }
 
 beforeAll(async () => {
@@ -79,21 +80,21 @@ describe('first run', () => {
     const welcomeUrl = session.url('welcome.html');
     const found = () => session.context.pages().find((p) => p.url().startsWith(welcomeUrl));
     await expect.poll(() => Boolean(found()), { timeout: 15_000 }).toBe(true);
-    const page = found()!;
-    await page.getByRole('heading', { name: 'Welcome to VidRelay' }).waitFor();
-    const step = page.locator('li[data-step="account"]');
-    await expect(step.getAttribute('data-done')).resolves.toBe('false');
-    await expect(step.getByRole('button', { name: 'Add an account' }).isVisible()).resolves.toBe(true);
-    await page.getByRole('button', { name: 'Open the demo guide' }).click();
-    const guide = page.getByRole('region', { name: 'Demo guide' });
-    await expect(guide.textContent()).resolves.toContain('npm run host-sim -- --demo');
+    // The browser opened this page itself: it is taken over, not opened through the session.
+    const welcome = new PlaywrightUi(found()!);
+    await welcome.find(role('heading', 'Welcome to VidRelay')).waitFor();
+    const step = (...inside: Parameters<typeof welcome.find>) => welcome.find(css('li[data-step="account"]'), ...inside);
+    await expect(step().attr('data-done')).resolves.toBe('false');
+    await step(role('button', 'Add an account')).waitFor();
+    await welcome.find(role('button', 'Open the demo guide')).click();
+    await expect(welcome.find(role('region', 'Demo guide')).text()).resolves.toContain('npm run host-sim -- --demo');
     // Once an account exists the step says so (the page follows storage).
     await seedAccounts();
-    await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => step().attr('data-done'), { timeout: 10_000 }).toBe('true');
     const options = session.context.waitForEvent('page');
-    await step.getByRole('button', { name: 'Open Options' }).click();
+    await step(role('button', 'Open Options')).click();
     await expect((await options).url()).toContain('options.html');
-    await page.close();
+    await welcome.close();
   });
 });
 
@@ -101,22 +102,22 @@ describe('an account without remote upload', () => {
   it('is offered the relay in the popup instead of a job that must fail, and the background refuses a remote job', async () => {
     const popup = await PopupPage.open(session);
     const before = (await storedJobs()).length;
-    await popup.page.getByLabel('Account', { exact: true }).selectOption({ label: 'Mp4 Files' });
-    await expect(popup.page.locator('[data-field="account-reason"]').textContent()).resolves.toMatch(/mp4upload\.com has no remote upload/);
-    await popup.page.getByLabel('Video URLs').fill(sim.videoUrl('relayed-clip', 64 * 1024));
-    await popup.page.getByRole('button', { name: 'Relay through VidRelay' }).click();
-    await popup.page.getByRole('button', { name: /^Relay now: 1 videos/ }).click();
+    await popup.ui.find(label('Account')).select({ label: 'Mp4 Files' });
+    await expect(popup.ui.find(css('[data-field="account-reason"]')).text()).resolves.toMatch(/mp4upload\.com has no remote upload/);
+    await popup.ui.find(label('Video URLs')).fill(sim.videoUrl('relayed-clip', 64 * 1024));
+    await popup.ui.find(role('button', 'Relay through VidRelay')).click();
+    await popup.ui.find(css('button', /^Relay now: 1 videos/)).click();
     await popup.status().waitFor();
-    await expect(popup.status().textContent()).resolves.toBe('Relaying 1 video through VidRelay.');
+    await expect(popup.status().text()).resolves.toBe('Relaying 1 video through VidRelay.');
     await expect.poll(async () => (await storedJobs()).filter((j) => j.accountId === 'acc_mp4').map((j) => j.kind)).toEqual(['relay']);
     await expect.poll(async () => (await storedJobs()).find((j) => j.accountId === 'acc_mp4')?.state, { timeout: 30_000 }).toMatch(/encoding|ready/);
 
-    const refused = await popup.page.evaluate(() =>
+    const refused = await popup.ui.evaluate(() =>
       chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: 'acc_mp4', urls: ['https://example.com/v.mp4'] } }),
-    );
+    undefined);
     expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     expect((await storedJobs()).length).toBe(before + 1);
-    await popup.page.close();
+    await popup.ui.close();
   }, 60_000);
 });
 
@@ -129,23 +130,22 @@ describe('upload tab', () => {
     await upload.chooseFiles(paths);
     await upload.select('ep-one.mp4');
     await upload.select('ep-three.mp4');
-    const bar = upload.batchBar();
-    await bar.getByLabel('Title pattern').fill('Show E{nn} – {name}');
-    await bar.getByLabel('Tags').fill('season1');
-    const folder = bar.getByLabel('Folder');
-    await expect.poll(() => folder.locator('option').allTextContents(), { timeout: 10_000 }).toEqual(['As is', 'Top level', 'Movies', 'Movies / Trailers']);
-    await folder.selectOption({ label: 'Movies / Trailers' });
-    await bar.getByRole('button', { name: 'Apply to selected (2)' }).click();
+    await upload.batchBar(label('Title pattern')).fill('Show E{nn} – {name}');
+    await upload.batchBar(label('Tags')).fill('season1');
+    const folder = upload.batchBar(label('Folder'));
+    await expect.poll(() => folder.find(css('option')).texts(), { timeout: 10_000 }).toEqual(['As is', 'Top level', 'Movies', 'Movies / Trailers']);
+    await folder.select({ label: 'Movies / Trailers' });
+    await upload.batchBar(role('button', 'Apply to selected (2)')).click();
 
-    const title = (name: string) => upload.pending(name).getByLabel('Title').inputValue();
+    const title = (name: string) => upload.pending(name, label('Title')).value();
     await expect(title('ep-one.mp4')).resolves.toBe('Show E01 – ep-one');
     await expect(title('ep-two.mp4')).resolves.toBe('');
     await expect(title('ep-three.mp4')).resolves.toBe('Show E02 – ep-three');
     // A per-file override in the folded details.
     const two = await upload.details('ep-two.mp4');
-    await expect(two.getByLabel('Tags').inputValue()).resolves.toBe('wf');
-    await expect(two.getByLabel('Folder').inputValue()).resolves.toBe('');
-    await two.getByLabel('Folder').selectOption({ label: 'Movies' });
+    await expect(two.find(label('Tags')).value()).resolves.toBe('wf');
+    await expect(two.find(label('Folder')).value()).resolves.toBe('');
+    await two.find(label('Folder')).select({ label: 'Movies' });
 
     await upload.start();
     for (const name of names) await upload.waitForState(name, ['encoding', 'ready'], 30_000);
@@ -154,16 +154,16 @@ describe('upload tab', () => {
     expect(landed('ep-two.mp4').fields.tags).toBe('wf');
     expect(landed('ep-two.mp4').fields.fld_id).not.toBe(trailersId);
     expect(landed('ep-three.mp4').fields.fld_id).toBe(trailersId);
-    await upload.page.close();
+    await upload.ui.close();
   }, 90_000);
 
   it('shows why an account cannot take a file beside it, and refuses to start', async () => {
     const upload = await UploadPage.open(session);
     await upload.chooseFiles([await makeFile('empty.mp4', 0)]);
-    await expect(upload.pending('empty.mp4').locator('[data-field="status"]').textContent()).resolves.toMatch(/empty/);
-    await expect(upload.target('Media Main').locator('[data-field="reason"]').textContent()).resolves.toBe('cannot take 1 of the files');
-    await expect(upload.page.getByRole('button', { name: 'Start upload' }).isDisabled()).resolves.toBe(true);
-    await upload.page.close();
+    await expect(upload.pending('empty.mp4', css('[data-field="status"]')).text()).resolves.toMatch(/empty/);
+    await expect(upload.target('Media Main', css('[data-field="reason"]')).text()).resolves.toBe('cannot take 1 of the files');
+    await expect(upload.ui.find(role('button', 'Start upload')).attr('disabled')).resolves.not.toBeNull();
+    await upload.ui.close();
   });
 
   it('mirrors 2 files to 3 accounts in parallel: one failing on a host error, the others land, one combined list each', async () => {
@@ -172,19 +172,18 @@ describe('upload tab', () => {
     // watching.vn refuses the key when asked for its upload server: an account error, never retried blindly.
     sim.fault({ kind: 'wrong-key', hostId: 'watching.vn', match: '/upload', times: 2 });
     const upload = await UploadPage.open(session);
-    await expect(upload.targets().getByRole('checkbox', { checked: true }).count()).resolves.toBe(1);
+    await expect(upload.targets(css('input[type="checkbox"]:checked')).count()).resolves.toBe(1);
     await upload.chooseTargets(['Media Main', 'Vip Backup', 'Watching Mirror']);
     await upload.chooseFiles(paths);
     await upload.start();
     for (const name of names) {
-      const mirror = upload.mirror(name);
-      await mirror.locator('[data-mirror-id][data-done="true"]').waitFor({ timeout: 60_000 });
-      const rows = mirror.getByRole('list', { name: 'Mirror links' }).locator('li');
-      await expect(rows.count()).resolves.toBe(3);
-      await expect(rows.filter({ hasText: 'Media Main' }).locator('a[data-field="mirror-link"]').count()).resolves.toBe(1);
-      await expect(rows.filter({ hasText: 'Vip Backup' }).locator('a[data-field="mirror-link"]').count()).resolves.toBe(1);
-      await expect(rows.filter({ hasText: 'Watching Mirror' }).textContent()).resolves.toMatch(/watching\.vn rejected the API key/);
-      await expect(mirror.getByRole('button', { name: 'Copy all links' }).isVisible()).resolves.toBe(true);
+      await upload.mirror(name, css('[data-mirror-id][data-done="true"]')).waitFor({ timeout: 60_000 });
+      const rows = (account?: string) => upload.mirror(name, role('list', 'Mirror links'), css('li', account));
+      await expect(rows().count()).resolves.toBe(3);
+      await expect(rows('Media Main').find(css('a[data-field="mirror-link"]')).count()).resolves.toBe(1);
+      await expect(rows('Vip Backup').find(css('a[data-field="mirror-link"]')).count()).resolves.toBe(1);
+      await expect(rows('Watching Mirror').text()).resolves.toMatch(/watching\.vn rejected the API key/);
+      await upload.mirror(name, role('button', 'Copy all links')).waitFor();
       // Each file landed once on each host that accepted it, read from disk for each upload.
       expect(sim.uploads.filter((u) => u.name === name).map((u) => u.hostId).sort()).toEqual(['media.cm', 'vipstream.cc']);
     }
@@ -192,70 +191,71 @@ describe('upload tab', () => {
     await upload.page.getByRole('region', { name: 'Uploads' }).screenshot({ path: join(shots, 'upload-mirror-light.png') });
     // The same mirror result in the popup.
     const popup = await PopupPage.open(session);
-    const inPopup = popup.page.locator(`[data-mirror-id]`).filter({ hasText: 'watching.vn rejected the API key' });
+    const inPopup = popup.ui.find(css('[data-mirror-id]', 'watching.vn rejected the API key'));
     await expect.poll(() => inPopup.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    await popup.page.close();
+    await popup.ui.close();
     // And in History.
-    const history = await session.context.newPage();
-    await history.goto(session.url('manager.html#history'));
-    const inHistory = history.locator('[data-mirror-id]').filter({ hasText: 'watching.vn rejected the API key' });
+    const history = await session.open('manager.html#history');
+    const inHistory = history.find(css('[data-mirror-id]', 'watching.vn rejected the API key'));
     await expect.poll(() => inHistory.count(), { timeout: 10_000 }).toBe(2);
-    await expect(inHistory.first().locator('a[data-field="mirror-link"]').count()).resolves.toBe(2);
+    await expect(inHistory.find(css('a[data-field="mirror-link"]')).count()).resolves.toBe(4);
     await history.close();
     // A mirror is stored like any other job: parent and children survive in storage.
     const stored = await storedJobs();
     const parents = stored.filter((j) => j.kind === 'mirror' && names.includes(j.file?.name ?? ''));
     expect(parents.map((p) => p.state)).toEqual(['failed', 'failed']);
     expect(stored.filter((j) => j.kind === 'file' && names.includes(j.file?.name ?? ''))).toHaveLength(6);
-    await upload.page.close();
+    await upload.ui.close();
   }, 120_000);
 
   it('shows 50 pending files compactly, light and dark, and queues them to 3 accounts', async () => {
     const paths: string[] = [];
     for (let i = 1; i <= 50; i++) paths.push(await makeFile(`Episode ${String(i).padStart(2, '0')} - The long road home.mp4`, 16 * 1024 + i));
-    let page: Page | undefined;
+    let upload: Awaited<ReturnType<typeof UploadPage.open<PlaywrightUi>>> | undefined;
     for (const scheme of ['light', 'dark'] as const) {
-      const upload = await UploadPage.open(session);
-      page = upload.page;
-      await page.setViewportSize({ width: 1200, height: 800 });
-      await page.emulateMedia({ colorScheme: scheme });
+      upload = await UploadPage.open(session);
+      // Screen size, colour scheme and the screenshot are Chromium-suite only: the Playwright page itself.
+      await upload.page.setViewportSize({ width: 1200, height: 800 });
+      await upload.page.emulateMedia({ colorScheme: scheme });
       await upload.chooseFiles(paths);
       await upload.pending('Episode 50 - The long road home.mp4').waitFor();
-      await upload.batchBar().getByRole('button', { name: 'Refresh' }).waitFor();
-      await page.screenshot({ path: join(shots, `upload-50-${scheme}.png`), fullPage: true });
+      await upload.batchBar(role('button', 'Refresh')).waitFor();
+      await upload.page.screenshot({ path: join(shots, `upload-50-${scheme}.png`), fullPage: true });
       // Two screens: from the top of the page to the Start button (the whole batch) is at most twice the viewport.
-      const bottom = await page.getByRole('button', { name: 'Start upload' }).evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
+      const bottom = await upload.ui.evaluate(() => {
+        const start = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Start upload');
+        return (start?.getBoundingClientRect().bottom ?? Infinity) + scrollY;
+      }, undefined);
       expect(bottom).toBeLessThanOrEqual(1600);
-      if (scheme === 'light') await page.close();
+      if (scheme === 'light') await upload.ui.close();
     }
-    const upload = new UploadPage(page!);
-    await upload.chooseTargets(['Media Main', 'Vip Backup', 'Watching Mirror']);
+    await upload!.chooseTargets(['Media Main', 'Vip Backup', 'Watching Mirror']);
     // The time this takes is measured by bench/mirror-queue.ts.
-    await upload.start();
+    await upload!.start();
     const jobs = (await storedJobs()).filter((j) => j.file?.name.startsWith('Episode '));
     expect(jobs.filter((j) => j.kind === 'mirror')).toHaveLength(50);
     expect(jobs.filter((j) => j.kind === 'file')).toHaveLength(150);
-    await page!.close();
+    await upload!.ui.close();
   }, 120_000);
 });
 
 describe('folder picker in the account defaults', () => {
   it('lists the folders by path, stores the chosen id, and refreshes on demand', async () => {
     const options = await OptionsPage.open(session);
-    await options.page.getByRole('button', { name: 'Edit Media Main' }).click();
-    const folder = options.page.getByLabel('Folder', { exact: true });
-    await expect.poll(() => folder.locator('option').allTextContents(), { timeout: 10_000 }).toEqual(['Top level', 'Movies', 'Movies / Trailers']);
+    await options.ui.find(role('button', 'Edit Media Main')).click();
+    const folder = options.ui.find(label('Folder'));
+    await expect.poll(() => folder.find(css('option')).texts(), { timeout: 10_000 }).toEqual(['Top level', 'Movies', 'Movies / Trailers']);
     sim.addFolder('media.cm', keys.media, 'Specials');
-    await options.page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => folder.locator('option').allTextContents(), { timeout: 10_000 }).toContain('Specials');
-    await folder.selectOption({ label: 'Movies / Trailers' });
+    await options.ui.find(role('button', 'Refresh')).click();
+    await expect.poll(() => folder.find(css('option')).texts(), { timeout: 10_000 }).toContain('Specials');
+    await folder.select({ label: 'Movies / Trailers' });
     await options.save();
     // Read back through the extension, whatever shape storage keeps accounts in.
-    const reply = (await options.page.evaluate(() => chrome.runtime.sendMessage({ vidrelay: 1, type: 'accounts.list', payload: {} }))) as {
+    const reply = (await options.ui.evaluate(() => chrome.runtime.sendMessage({ vidrelay: 1, type: 'accounts.list', payload: {} }), undefined)) as {
       data: { id: string; defaults: { folderId?: string } }[];
     };
     const stored = reply.data;
     expect(stored.find((a) => a.id === 'acc_media')?.defaults.folderId).toBe(trailersId);
-    await options.page.close();
+    await options.ui.close();
   });
 });

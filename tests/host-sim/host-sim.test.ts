@@ -446,3 +446,32 @@ describe('media and pages', () => {
     expect(sim.requests.at(-1)).toEqual({ method: 'GET', hostId: 'vipstream.cc', path: '/vipstream.cc/api/file/list', query: { key, page: '1' } });
   });
 });
+
+describe('upload CORS for the bench baseline page', () => {
+  const page = 'http://127.0.0.1:9';
+
+  it('answers the allowed page origin only, and only when asked to', async () => {
+    const corsSim = await startHostSim({ encodeMs: 300, uploadCorsOrigin: page });
+    try {
+      const key = 'cors-key-1';
+      corsSim.addAccount({ hostId: 'media.cm', key });
+      const url = `${corsSim.origin}/media.cm/upload/01`;
+      const preflight = await fetch(url, { method: 'OPTIONS', headers: { Origin: page, 'Access-Control-Request-Method': 'POST' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(page);
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
+      const posted = await fetch(url, { method: 'POST', headers: { Origin: page }, body: form({ key }, [{ name: 'c.mp4', bytes: 10 }]) });
+      expect(posted.headers.get('access-control-allow-origin')).toBe(page);
+      expect((await posted.json()).files[0].status).toBe('OK');
+      expect(corsSim.uploads.at(-1)?.receiveMs).toBeGreaterThan(0);
+      const stranger = await fetch(url, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:10' } });
+      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await corsSim.close();
+    }
+    // The default simulator, as every other test sees it: no CORS at all.
+    const plain = await fetch(`${sim.origin}/media.cm/upload/01`, { method: 'OPTIONS', headers: { Origin: page } });
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    await plain.text();
+  });
+});

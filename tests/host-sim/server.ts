@@ -39,6 +39,18 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
   const latencyMs = options.latencyMs ?? 0;
   let origin = '';
 
+  /** CORS for the one allowed page origin; true when the request (a preflight) is fully answered. */
+  function uploadCors(req: IncomingMessage, res: ServerResponse): boolean {
+    const allowed = options.uploadCorsOrigin;
+    if (!allowed || req.headers.origin !== allowed) return false;
+    res.setHeader('Access-Control-Allow-Origin', allowed);
+    if (req.method !== 'OPTIONS') return false;
+    // An upload progress listener makes the browser preflight even a multipart POST.
+    res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Max-Age': '600' });
+    res.end();
+    return true;
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const segments = url.pathname.split('/');
@@ -62,6 +74,7 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
         else await handleXfsApi({ sim, remote, origin }, xfsProfiles[hostId], endpoint, req, res, url);
         return;
       }
+      if (hostId !== megamaxId && rest === 'upload/01' && uploadCors(req, res)) return;
       if (req.method === 'POST' && hostId !== megamaxId && rest === 'upload/01') {
         await handleXfsUpload({ sim, remote, origin }, xfsProfiles[hostId], req, res);
         return;

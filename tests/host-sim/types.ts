@@ -70,6 +70,13 @@ export interface HostSimOptions {
   encodeMs?: number;
   /** Added to every API reply; default 0. */
   latencyMs?: number;
+  /**
+   * Let a plain web page of this origin POST to the XFS upload route (answers
+   * its preflight and allows reading the reply). The upload bench's bare-page
+   * baseline needs it; the extension does not (host permissions), so it is off
+   * by default.
+   */
+  uploadCorsOrigin?: string;
 }
 
 export interface RequestRecord {
@@ -94,6 +101,8 @@ export interface UploadRecord {
   name: string;
   size: number;
   fields: Record<string, string>;
+  /** XFS route: ms from the request's headers to its last body byte (the bench's common clock). */
+  receiveMs?: number;
 }
 
 export interface HostSim {

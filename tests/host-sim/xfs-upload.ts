@@ -19,6 +19,7 @@ interface Entry {
 const isFilePart = (p: ReceivedPart) => p.field === 'file' || /^file_\d+$/.test(p.field);
 
 export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = performance.now();
   let form;
   try {
     form = await receiveMultipart(req, env.sim.dataDir);
@@ -27,6 +28,7 @@ export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: Inc
     return;
   }
   const { fields, parts } = form;
+  const receiveMs = performance.now() - started;
   const key = fields[profile.params.uploadAuth] ?? fields.key ?? fields.api_key ?? fields.sess_id;
   const account = key ? env.sim.accountFor(profile.id, key) : undefined;
   if (!account) {
@@ -69,7 +71,7 @@ export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: Inc
       encodeStartedAt: Date.now(),
       path: part.path,
     });
-    env.sim.uploads.push({ hostId: profile.id as HostId, fileCode: file.code, name: part.filename, size: part.size, fields });
+    env.sim.uploads.push({ hostId: profile.id as HostId, fileCode: file.code, name: part.filename, size: part.size, fields, receiveMs });
     entries.push({ filecode: file.code, filename: part.filename, status: 'OK' });
   }
   await Promise.all(unused.map((p) => unlink(p.path).catch(() => undefined)));

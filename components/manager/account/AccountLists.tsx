@@ -1,36 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { DeletedFile, DmcaFile, Encoding } from '../../../lib/hosts/types';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
-import { errorFrom, send } from '../../../lib/messaging';
 import { ErrorNote } from '../../ErrorNote';
-import type { UiError } from '../../useRemote';
+import { useRemote, type UiError } from '../../useRemote';
 import { unavailable } from '../files/capabilities';
 import { t } from '../../../lib/i18n';
 
 // The host's own queues and lists: encodings in progress, deleted files, DMCA notices.
 
-function useList<T>(load: () => Promise<T[]>, reason: string | undefined, intervalMs?: number) {
-  const [items, setItems] = useState<T[]>();
-  const [error, setError] = useState<UiError>();
-  const reload = async () => {
-    if (reason) return;
-    try {
-      setItems(await load());
-      setError(undefined);
-    } catch (e) {
-      setError(errorFrom(e));
-    }
-  };
-  useEffect(() => {
-    void reload();
-    if (!intervalMs || reason) return;
-    const timer = setInterval(() => void reload(), intervalMs);
-    return () => clearInterval(timer);
-  }, [reason]);
-  return { items, error, reload };
+interface List<T> {
+  data: T[] | undefined;
+  error: UiError | undefined;
+  reload(): Promise<void>;
 }
 
-function Block<T>({ title, refreshLabel, reason, list, empty, render }: { title: string; refreshLabel: string; reason?: string; list: ReturnType<typeof useList<T>>; empty: string; render(item: T): preact.JSX.Element }) {
+function Block<T>({ title, refreshLabel, reason, list, empty, render }: { title: string; refreshLabel: string; reason?: string; list: List<T>; empty: string; render(item: T): preact.JSX.Element }) {
   return (
     <section class="panel" aria-label={title} style={{ marginTop: '12px' }}>
       <div class="row">
@@ -43,9 +25,9 @@ function Block<T>({ title, refreshLabel, reason, list, empty, render }: { title:
       </div>
       {reason ? <p class="muted">{reason}</p> : null}
       <ErrorNote error={list.error} />
-      {!reason && list.items === undefined && !list.error ? <p class="muted">{t('acctLoading')}</p> : null}
-      {list.items?.length === 0 ? <p class="empty">{empty}</p> : null}
-      {list.items?.length ? <ul class="list small">{list.items.map(render)}</ul> : null}
+      {!reason && list.data === undefined && !list.error ? <p class="muted">{t('acctLoading')}</p> : null}
+      {list.data?.length === 0 ? <p class="empty">{empty}</p> : null}
+      {list.data?.length ? <ul class="list small">{list.data.map(render)}</ul> : null}
     </section>
   );
 }
@@ -54,9 +36,9 @@ export function AccountLists({ accountId, caps }: { accountId: string; caps: Acc
   const encReason = unavailable(caps, 'encodings');
   const delReason = unavailable(caps, 'deletedFiles');
   const dmcaReason = unavailable(caps, 'dmcaFiles');
-  const encodings = useList<Encoding>(() => send('account.encodings', { accountId }), encReason, 30_000);
-  const deleted = useList<DeletedFile>(() => send('account.deleted', { accountId }), delReason);
-  const dmca = useList<DmcaFile>(() => send('account.dmca', { accountId }), dmcaReason);
+  const encodings = useRemote('account.encodings', { accountId }, 30_000, !!encReason);
+  const deleted = useRemote('account.deleted', { accountId }, undefined, !!delReason);
+  const dmca = useRemote('account.dmca', { accountId }, undefined, !!dmcaReason);
   return (
     <>
       <Block

@@ -4,7 +4,7 @@ import { errorFrom, send } from '../../../lib/messaging';
 import { ErrorNote } from '../../ErrorNote';
 import { AccountPicker, useAccountChoice } from '../../AccountPicker';
 import type { UiError } from '../../useRemote';
-import type { ManagerViewProps } from '../views';
+import type { ManagerViewProps } from '../view-props';
 import { unavailable } from '../files/capabilities';
 import { AccountLists } from './AccountLists';
 import { StatsChart, metricName, type Metric } from './StatsChart';

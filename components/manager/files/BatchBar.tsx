@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Folder } from '../../../lib/hosts/types';
 import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
 import { jobsToCsv, toJson } from '../../../lib/links/export';
-import { errorFrom, send } from '../../../lib/messaging';
+import { send } from '../../../lib/messaging';
 import { downloadText } from '../../download';
+import { useAction } from '../../useAction';
 import { CopyAs } from '../../links/CopyAs';
 import { fileLinkItem } from '../../links/linkItems';
 import { unavailable } from './capabilities';
@@ -37,18 +38,16 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
   const checkReason = unavailable(caps, 'fileInfo');
   const stamp = () => new Date().toISOString().slice(0, 10);
 
-  const run = async (what: () => Promise<unknown>, done: string) => {
-    try {
+  const write = useAction({ onError: (error) => notify(error.message, 'error') });
+  const run = (what: () => Promise<unknown>, done: string) =>
+    write.run(async () => {
       await what();
       notify(done);
       await onChanged();
-    } catch (error) {
-      notify(errorFrom(error).message, 'error');
-    }
-  };
+    });
 
   return (
-    <section class="panel batch" aria-label={t('filesSelectedSection')}>
+    <section class="panel batch" aria-label={t('filesSelectedSection')} aria-busy={write.pending}>
       <div class="row">
         <strong>{t('filesSelectedCount', String(count))}</strong>
         <button type="button" onClick={onClear}>

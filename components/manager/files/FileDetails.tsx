@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import type { Capability, DirectLinks, Folder, MirrorGroup } from '../../../lib/hosts/types';
 import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
 import type { HealthStatus } from '../../../lib/links/health';
-import { errorFrom, send } from '../../../lib/messaging';
+import { send } from '../../../lib/messaging';
 import { CopyButton } from '../../CopyButton';
 import { formatBytes, formatDuration } from '../../format';
+import { useAction } from '../../useAction';
 import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
 import { FolderSelect } from './FolderSelect';
@@ -35,15 +36,14 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
   const [mirrors, setMirrors] = useState<MirrorGroup[]>();
   const name = file.title ?? file.fileCode;
 
+  const write = useAction({ onError: (error) => notify(error.message, 'error') });
   const run = async (what: () => Promise<unknown>, done: string) => {
-    try {
+    await write.run(async () => {
       await what();
       notify(done);
       setPanel('none');
       await onChanged();
-    } catch (error) {
-      notify(errorFrom(error).message, 'error');
-    }
+    });
   };
 
   const action = (label: string, capability: Capability, next: Panel, onOpen?: () => Promise<void>) => {
@@ -56,13 +56,7 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
         aria-pressed={panel === next}
         onClick={async () => {
           setPanel(panel === next ? 'none' : next);
-          if (panel !== next && onOpen) {
-            try {
-              await onOpen();
-            } catch (error) {
-              notify(errorFrom(error).message, 'error');
-            }
-          }
+          if (panel !== next && onOpen) await write.run(onOpen);
         }}
       >
         {label}
@@ -76,7 +70,7 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
   const moveReason = unavailable(caps, 'moveFiles');
 
   return (
-    <section class="panel details" aria-label={t('filesDetailsLabel', name)}>
+    <section class="panel details" aria-label={t('filesDetailsLabel', name)} aria-busy={write.pending}>
       <div class="row">
         <h2 class="grow ellipsis" title={name}>
           {name}

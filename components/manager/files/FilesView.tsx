@@ -6,9 +6,10 @@ import { createFileIndex } from '../../../lib/links/filter';
 import { errorFrom, send } from '../../../lib/messaging';
 import { ErrorNote } from '../../ErrorNote';
 import { AccountPicker, useAccountChoice } from '../../AccountPicker';
+import { useAction } from '../../useAction';
 import type { UiError } from '../../useRemote';
 import { useToast } from '../../links/useToast';
-import type { ManagerViewProps } from '../views';
+import type { ManagerViewProps } from '../view-props';
 import { BatchBar } from './BatchBar';
 import { unavailable } from './capabilities';
 import { FileDetails } from './FileDetails';
@@ -135,8 +136,9 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
     setSelected(next);
   };
 
+  const check = useAction({ onError: (error) => toast.show(error.message, 'error') });
   const checkSelected = async () => {
-    try {
+    await check.run(async () => {
       const snapshot = await send('health.check', { source: 'files', targets: selectedFiles.map((f) => ({ accountId, code: f.fileCode })) });
       const last = snapshot.last;
       toast.show(
@@ -147,9 +149,7 @@ export function FilesView({ accounts, defaultAccountId }: ManagerViewProps) {
           : t('filesCheckedBare'),
       );
       await refreshHealth();
-    } catch (e) {
-      toast.show(errorFrom(e).message, 'error');
-    }
+    });
   };
 
   if (usable.length === 0) {

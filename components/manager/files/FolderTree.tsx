@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Folder } from '../../../lib/hosts/types';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
+import { useAction } from '../../useAction';
 import { unavailable } from './capabilities';
 import { t } from '../../../lib/i18n';
 
@@ -60,15 +61,13 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
     setOpen(next);
   };
 
-  const run = async (what: () => Promise<unknown>, done: string, reload: string[]) => {
-    try {
+  const write = useAction({ onError: (error) => notify(error.message, 'error') });
+  const run = (what: () => Promise<unknown>, done: string, reload: string[]) =>
+    write.run(async () => {
       await what();
       notify(done);
       for (const parent of reload) await load(parent);
-    } catch (error) {
-      notify(errorFrom(error).message, 'error');
-    }
-  };
+    });
 
   const renderLevel = (parent: string) => (
     <ul class="tree" role="group">
@@ -88,7 +87,7 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
   );
 
   return (
-    <nav aria-label={t('filesFolders')} class="folders">
+    <nav aria-label={t('filesFolders')} class="folders" aria-busy={write.pending}>
       <h2>{t('filesFolders')}</h2>
       <button type="button" class="folder" aria-current={current === undefined ? 'true' : undefined} onClick={() => onSelect(undefined)}>
         {t('filesAllFiles')}

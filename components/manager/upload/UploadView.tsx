@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
-import { errorFrom, send } from '../../../lib/messaging';
+import { send } from '../../../lib/messaging';
 import { handOver } from '../../../lib/upload/page/hand-over';
 import { ErrorNote } from '../../ErrorNote';
-import { useRemote, type UiError } from '../../useRemote';
-import type { ManagerViewProps } from '../views';
+import { useRemote } from '../../useRemote';
+import { useAction } from '../../useAction';
+import { useJobs } from '../../useJobs';
+import type { ManagerViewProps } from '../view-props';
 import { FilePicker } from './FilePicker';
 import { PendingList } from './PendingList';
 import { RelayForm } from './RelayForm';
@@ -36,12 +38,12 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const targetAccounts = ordered.filter((a) => targets.includes(a.id));
   const account = targetAccounts[0];
   const host = account ? hosts.data?.[account.id] : undefined;
-  const jobs = useRemote('jobs.list', {}, 1000);
+  // The newest file uploads and relays, followed through the background's job feed.
+  const jobs = useJobs('jobs.page', { kinds: ['file', 'relay', 'mirror'], limit: 200 });
+  const write = useAction({ after: jobs.reload });
   const mode = usePageUploader();
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
 
   // A new primary account brings its own defaults, but only to fields still at the old account's
   // defaults: what the user set by hand or through the batch bar stays.
@@ -73,11 +75,10 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     targetAccounts.flatMap((a) => problemsFor(a.id, item).map((p) => (targetAccounts.length > 1 ? `${a.label}: ${fitText(p)}` : fitText(p))));
   const blocked = pending.some((item) => problemsOf(item).length > 0);
 
+  // On a failure nothing was queued: the list stays as it was, ready to try again.
   const start = async () => {
     if (!account || !pending.length) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await write.run(async () => {
       // Other accounts than the primary keep their own default folder and category: ids differ between hosts.
       const fieldsFor = (item: PendingFile, index: number) =>
         index === 0 ? item.fields : { ...item.fields, folderId: defaultFields(targetAccounts[index]).folderId, categoryId: defaultFields(targetAccounts[index]).categoryId };
@@ -112,35 +113,19 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
         );
       }
       setPending([]);
-      await jobs.reload();
-    } catch (e) {
-      // Nothing was queued: the list stays as it was, ready to try again.
-      setError(errorFrom(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorFrom(e));
-    }
-    await jobs.reload();
+    });
   };
 
   const reattach = (job: Job, file: File) =>
-    act(async () => {
+    write.run(async () => {
       if (job.file && (job.file.name !== file.name || job.file.size !== file.size)) {
         throw new Error(t('upNotSameFile', job.file.name));
       }
       await handOver([{ jobId: job.id, file }], () => send('uploads.reattach', { id: job.id, name: file.name, size: file.size }));
     });
 
-  const all = jobs.data ?? [];
-  // Top-level uploads and relays, and file mirrors (their children show inside them).
+  const all = jobs.data?.jobs ?? [];
+  // Top-level uploads and relays, and file mirrors (their children, which the page carries too, show inside them).
   const uploadJobs = all.filter((job) => !job.parentId && (job.kind === 'file' || job.kind === 'relay' || (job.kind === 'mirror' && job.file)));
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
@@ -165,12 +150,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
           />
         </div>
       </div>
-      {mode === 'page' ? (
-        <p class="warn small" role="note">
-          {t('upKeepTabOpen')}
-        </p>
-      ) : null}
-      <FilePicker onFiles={addFiles} disabled={busy} compact={pending.length > 0} />
+      <FilePicker onFiles={addFiles} disabled={write.pending} compact={pending.length > 0} />
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>
@@ -185,27 +165,27 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
                     ? t('upPendingOne', targetAccounts.map((a) => a.label).join(', '))
                     : t('upPendingMany', [String(pending.length), targetAccounts.map((a) => a.label).join(', ')])}
             </span>
-            <button type="button" onClick={() => setPending([])} disabled={busy}>
+            <button type="button" onClick={() => setPending([])} disabled={write.pending}>
               {t('upClearList')}
             </button>
-            <button type="button" class="primary" onClick={start} disabled={busy || !account || blocked}>
+            <button type="button" class="primary" onClick={start} disabled={write.pending || !account || blocked}>
               {t('upStart')}
             </button>
           </div>
         </>
       ) : null}
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
       <RelayForm account={account} host={host} onQueued={() => void jobs.reload()} />
       <section aria-label={t('upUploads')} style={{ marginTop: '12px' }}>
         <h2>{t('upUploads')}</h2>
-        <ErrorNote error={jobs.error} />
+        <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
           <ul class="list" aria-label={t('upQueue')}>
             {uploadJobs.map((job) => {
               const actions = {
-                onCancel: (j: Job) => act(() => send('jobs.cancel', { id: j.id })),
-                onRetry: (j: Job) => act(() => send('jobs.retry', { id: j.id })),
-                onRemove: (j: Job) => act(() => send('jobs.remove', { id: j.id })),
+                onCancel: (j: Job) => write.run(() => send('jobs.cancel', { id: j.id })),
+                onRetry: (j: Job) => write.run(() => send('jobs.retry', { id: j.id })),
+                onRemove: (j: Job) => write.run(() => send('jobs.remove', { id: j.id })),
                 onReattach: reattach,
               };
               return job.kind === 'mirror' ? (

@@ -1,19 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../../lib/messaging';
 
-// Where the Files go: Chrome's offscreen document, or (Firefox, no offscreen
-// API) an uploader running in this very tab, started here once.
+// Where the Files go: Chrome's offscreen document, or Firefox's event page
+// (lib/upload/background/in-background.ts). Either way the upload outlives
+// this tab; asking early wakes the uploader before the user picks files.
 
-let started: Promise<unknown> | undefined;
-
-export function usePageUploader(): 'offscreen' | 'page' | undefined {
-  const [mode, setMode] = useState<'offscreen' | 'page'>();
+export function usePageUploader(): 'offscreen' | 'background' | undefined {
+  const [mode, setMode] = useState<'offscreen' | 'background'>();
   useEffect(() => {
     let live = true;
     send('uploads.prepare', {})
-      .then(async ({ mode: next }) => {
-        if (next === 'page') started ??= import('../../../lib/upload/document/uploader-document').then((m) => m.startUploaderDocument({ reportIdle: false }));
-        await started;
+      .then(({ mode: next }) => {
         if (live) setMode(next);
       })
       .catch(() => undefined);

@@ -19,7 +19,7 @@ import { scrubberFor } from '../../scrub';
 // while that job is being sent.
 
 export interface UploadBridgeDeps {
-  store: Pick<JobStore, 'get' | 'all'>;
+  store: Pick<JobStore, 'get' | 'getMany' | 'active'>;
   runner(): Pick<QueueRunner, 'report' | 'uploadDone' | 'uploadFailed'>;
   clientFor(accountId: string): Promise<HostClient>;
   /** The account's key and login: masked in everything the host or the uploader says before the queue sees it. */
@@ -38,8 +38,8 @@ export type UploaderReportHandlers = {
 };
 
 export interface UploadBridge {
-  /** 'offscreen' in Chrome; 'page' in Firefox, where the manager tab uploads. */
-  readonly mode: 'offscreen' | 'page';
+  /** 'offscreen' in Chrome; 'background' in Firefox, where the event page uploads. */
+  readonly mode: 'offscreen' | 'background';
   /** A page is about to hand over Files: make sure someone will take them. */
   prepare(): Promise<void>;
   uploadFile(job: Job): Promise<void | 'no-file'>;
@@ -70,7 +70,7 @@ function asHostError(error: SerializedError): HostError {
 
 export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
   const now = deps.now ?? Date.now;
-  const mode = deps.offscreen.supported ? 'offscreen' : 'page';
+  const mode = deps.offscreen.supported ? 'offscreen' : 'background';
   /** Which uploader got each job's target: a second uploader (two manager tabs) must not send it twice. */
   const claims = new Map<string, { attempt: number; by: string }>();
   let preparedAt = -Infinity;
@@ -138,7 +138,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
 
   async function closeIfIdle(): Promise<void> {
     if (mode !== 'offscreen' || now() - preparedAt < handOverGraceMs) return;
-    const jobs = await deps.store.all();
+    const jobs = await deps.store.active();
     const waiting = jobs.some((job) => (job.kind === 'file' || job.kind === 'relay') && (job.state === 'queued' || sending.has(job.state)));
     if (!waiting) await deps.offscreen.close();
   }
@@ -184,7 +184,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
         return { ok: true };
       },
       'uploaderReport.needed': async ({ jobIds }) => {
-        const jobs = new Map((await deps.store.all()).map((job) => [job.id, job]));
+        const jobs = new Map((await deps.store.getMany(jobIds)).map((job) => [job.id, job]));
         // Failed and interrupted jobs keep their File: Retry must not need the user again.
         return { needed: jobIds.filter((id) => { const job = jobs.get(id); return !!job && !job.fileCode; }) };
       },

@@ -1,7 +1,7 @@
 // Chrome's offscreen document, created on demand and closed when idle. It
 // holds the user's Files and runs the upload XHRs, so uploads outlive the
 // manager tab and the service worker. Firefox has no offscreen API: there the
-// manager tab runs the uploader itself.
+// background event page runs the uploader itself (in-background.ts).
 
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -17,7 +17,7 @@ export const offscreenPath = 'offscreen.html';
 const justification = 'Holds the video files the user picked and uploads them with progress, so uploads go on after the manager tab closes.';
 
 export interface OffscreenManager {
-  /** False in Firefox: the manager tab is the uploader there. */
+  /** False in Firefox: the event page is the uploader there. */
   readonly supported: boolean;
   ensure(): Promise<void>;
   exists(): Promise<boolean>;

@@ -7,8 +7,8 @@ import { opfsSpool, memorySpool } from './spool';
 import { workerSpool } from './spool-client';
 import { createUploader, type Uploader, type UploaderDeps } from './uploader';
 
-// Runs the uploader in a document: Chrome's offscreen document, or the
-// Firefox manager tab. Its one runtime channel is the uploader protocol
+// Runs the uploader in Chrome's offscreen document (Firefox's event page runs
+// it without messages: lib/upload/background/in-background.ts). Its one runtime channel is the uploader protocol
 // (lib/protocol/uploader.ts), admitted by the same rules as the background's
 // requests: only the background may send commands. Commands are answered only
 // when this uploader has something to say (see Uploader), so a second

@@ -6,8 +6,8 @@ import { memorySpool, type Spool, type SpoolWriter } from './spool';
 
 // The uploader: holds the user's Files by job id (references, never copies),
 // posts them with XHR so upload progress is visible, and reports back to the
-// background. It runs in Chrome's offscreen document (so the manager tab may
-// close) or, in Firefox, in the manager tab itself. It never sees a key
+// background. It runs in Chrome's offscreen document or, in Firefox, in the
+// background event page, so the manager tab may close either way. It never sees a key
 // except inside the upload target the background hands to it for one POST.
 
 export type ReportType = keyof UploaderReportResponses;

@@ -1,58 +1,102 @@
-import type { Page } from 'playwright-core';
-import type { ExtensionSession } from '../browser';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { css, label, role, type Ui, type UiSession } from '../ui/driver';
 
-export class OptionsPage {
-  constructor(readonly page: Page) {}
+export class OptionsPage<U extends Ui = Ui> {
+  constructor(readonly ui: U) {}
 
-  static async open(session: ExtensionSession): Promise<OptionsPage> {
-    const page = await session.context.newPage();
-    await page.goto(session.url('options.html'));
-    await page.getByRole('heading', { name: 'VidRelay options' }).waitFor();
-    return new OptionsPage(page);
+  /** The browser driver's own page, for what only one suite does. */
+  get page(): U extends { page: infer P } ? P : never {
+    return (this.ui as unknown as { page: never }).page;
+  }
+
+  static async open<U extends Ui>(session: UiSession<U>): Promise<OptionsPage<U>> {
+    const ui = await session.open('options.html');
+    await ui.find(role('heading', 'VidRelay options')).waitFor();
+    return new OptionsPage(ui);
   }
 
   async fillAccount(fields: { host: string; apiBase?: string; key: string; login?: string; name?: string }): Promise<void> {
-    await this.page.getByLabel('Host').selectOption(fields.host);
-    if (fields.apiBase !== undefined) await this.page.getByLabel('API base URL').fill(fields.apiBase);
-    if (fields.login !== undefined) await this.page.getByLabel('Login').fill(fields.login);
-    await this.page.getByLabel('API key').fill(fields.key);
-    if (fields.name !== undefined) await this.page.getByLabel('Name', { exact: true }).fill(fields.name);
+    await this.ui.find(label('Host')).select({ value: fields.host });
+    if (fields.apiBase !== undefined) await this.ui.find(label('API base URL')).fill(fields.apiBase);
+    if (fields.login !== undefined) await this.ui.find(label('Login')).fill(fields.login);
+    await this.ui.find(label('API key')).fill(fields.key);
+    if (fields.name !== undefined) await this.ui.find(label('Name')).fill(fields.name);
   }
 
   async testConnection(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Test connection' }).click();
-    await this.page.locator('[data-testid="account-info"], [role="alert"]').first().waitFor();
+    await this.ui.find(role('button', 'Test connection')).click();
+    await this.ui.find(css('[data-testid="account-info"], form [role="alert"]')).waitFor();
   }
 
   accountInfo(field: string) {
-    return this.page.locator(`[data-testid="account-info"] [data-field="${field}"]`);
+    return this.ui.find(css(`[data-testid="account-info"] [data-field="${field}"]`));
   }
 
   error() {
-    return this.page.locator('form [role="alert"]');
+    return this.ui.find(css('form [role="alert"]'));
   }
 
   async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save' }).click();
-    await this.page.getByRole('status').waitFor();
+    await this.ui.find(role('button', 'Save')).click();
+    await this.ui.find(role('status')).waitFor();
   }
 
-  accounts() {
-    return this.page.getByRole('list', { name: 'Accounts' }).locator('li');
+  /** The account rows, or those holding text. */
+  accounts(hasText?: string) {
+    return this.ui.find(role('list', 'Accounts'), css('li', hasText));
   }
 
-  async editAccount(label: string): Promise<void> {
-    await this.accounts().filter({ hasText: label }).getByRole('button', { name: `Edit ${label}` }).click();
-    await this.page.getByRole('button', { name: 'Cancel' }).waitFor();
+  // Settings file
+
+  /** Presses "Export settings" with the passphrase (none: keys left out) and returns the saved file. */
+  async exportSettingsFile(passphrase = ''): Promise<{ name: string; text: string }> {
+    await this.ui.find(label('Passphrase')).fill(passphrase);
+    return this.ui.download(() => this.ui.find(role('button', 'Export settings')).click());
+  }
+
+  /** The exported file's text. */
+  async exportSettings(passphrase = ''): Promise<string> {
+    return (await this.exportSettingsFile(passphrase)).text;
+  }
+
+  /** Imports a settings file (its text) through the Settings file section; resolves with the notice it shows. */
+  async importSettings(text: string, passphrase = ''): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'vidrelay-settings-'));
+    const path = join(dir, 'vidrelay.json');
+    await writeFile(path, text);
+    try {
+      await this.ui.find(label('Passphrase')).fill(passphrase);
+      await this.ui.find(label('Settings file')).setFiles([path]);
+      const notice = this.ui.find(css('[role="status"]', /Imported/));
+      await notice.waitFor();
+      return await notice.text();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  settingsFileAlert() {
+    return this.ui.find(css('section[aria-labelledby="settings-file-heading"] [role="alert"]'));
+  }
+
+  status() {
+    return this.ui.find(role('status'));
+  }
+
+  async editAccount(accountLabel: string): Promise<void> {
+    await this.accounts(accountLabel).find(role('button', `Edit ${accountLabel}`)).click();
+    await this.ui.find(role('button', 'Cancel')).waitFor();
   }
 
   /** The "Stored data that could not be read" panel. */
   unreadable() {
-    return this.page.getByRole('region', { name: 'Stored data that could not be read' });
+    return this.ui.find(role('region', 'Stored data that could not be read'));
   }
 
   unreadableEntry(name: string) {
-    return this.unreadable().locator('li').filter({ hasText: name });
+    return this.unreadable().find(css('li', name));
   }
 
   /**
@@ -61,46 +105,19 @@ export class OptionsPage {
    */
   async exportUnreadable(name: string, passphrase = ''): Promise<string> {
     const entry = this.unreadableEntry(name);
-    await entry.getByRole('button', { name: 'Export' }).click();
-    await entry.getByLabel('Passphrase for this export').fill(passphrase);
-    const download = this.page.waitForEvent('download');
-    await entry.getByRole('button', { name: 'Save export' }).click();
-    const path = await (await download).path();
-    const { readFile } = await import('node:fs/promises');
-    return readFile(path!, 'utf8');
-  }
-
-  /** Presses "Export settings" (no passphrase) and returns the file's text. */
-  async exportSettings(): Promise<string> {
-    const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: 'Export settings' }).click();
-    const path = await (await download).path();
-    const { readFile } = await import('node:fs/promises');
-    return readFile(path!, 'utf8');
-  }
-
-  /** The page's status line (saved, exported, imported...). */
-  status() {
-    return this.page.getByRole('status');
+    await entry.find(role('button', `Export ${name}`)).click();
+    await entry.find(label('Passphrase for this export')).fill(passphrase);
+    return (await this.ui.download(() => entry.find(role('button', 'Save export')).click())).text;
   }
 
   /** What the panel said about the last export or removal. */
   unreadableNotice() {
-    return this.unreadable().locator('[aria-live="polite"]');
+    return this.unreadable().find(css('[aria-live="polite"]'));
   }
 
   /** Presses Remove on an unreadable entry and accepts the confirmation. */
   async removeUnreadable(name: string): Promise<void> {
-    this.page.once('dialog', (dialog) => void dialog.accept());
-    await this.unreadableEntry(name).getByRole('button', { name: 'Remove' }).click();
-  }
-
-  /** Import a settings file through the Settings file section; resolves with the notice it shows. */
-  async importSettings(text: string, passphrase = ''): Promise<string> {
-    await this.page.getByLabel('Passphrase').fill(passphrase);
-    await this.page.getByLabel('Settings file').setInputFiles({ name: 'vidrelay.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    const notice = this.page.getByRole('status').filter({ hasText: /Imported/ });
-    await notice.waitFor();
-    return (await notice.textContent()) ?? '';
+    this.ui.acceptNextDialog();
+    await this.unreadableEntry(name).find(role('button', `Remove ${name}`)).click();
   }
 }

@@ -1,32 +1,40 @@
-import type { Page } from 'playwright-core';
-import type { ExtensionSession } from '../browser';
+import { css, label, role, type Ui, type UiSession } from '../ui/driver';
 
-export class PopupPage {
-  constructor(readonly page: Page) {}
+export class PopupPage<U extends Ui = Ui> {
+  constructor(readonly ui: U) {}
 
-  static async open(session: ExtensionSession): Promise<PopupPage> {
-    const page = await session.context.newPage();
-    await page.goto(session.url('popup.html'));
-    await page.getByRole('heading', { name: 'VidRelay' }).waitFor();
-    return new PopupPage(page);
+  /** The browser driver's own page, for what only one suite does. */
+  get page(): U extends { page: infer P } ? P : never {
+    return (this.ui as unknown as { page: never }).page;
+  }
+
+  static async open<U extends Ui>(session: UiSession<U>): Promise<PopupPage<U>> {
+    const ui = await session.open('popup.html');
+    await ui.find(role('heading', 'VidRelay')).waitFor();
+    return new PopupPage(ui);
   }
 
   async sendUrls(urls: string[], accountLabel?: string): Promise<void> {
-    await this.page.getByLabel('Video URLs').fill(urls.join('\n'));
-    if (accountLabel) await this.page.getByLabel('Account', { exact: true }).selectOption({ label: accountLabel });
-    await this.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await this.ui.find(label('Video URLs')).fill(urls.join('\n'));
+    if (accountLabel) await this.ui.find(label('Account')).select({ label: accountLabel });
+    await this.ui.find(role('button', 'Send')).click();
     await this.status().waitFor();
   }
 
   status() {
-    return this.page.getByRole('form', { name: 'Send URLs' }).getByRole('status');
+    return this.ui.find(role('form', 'Send URLs'), role('status'));
   }
 
   jobs() {
-    return this.page.getByRole('list', { name: 'Jobs' }).locator('li');
+    return this.ui.find(role('list', 'Jobs'), css('li'));
   }
 
   job(state: string) {
-    return this.page.locator(`li[data-state="${state}"]`);
+    return this.ui.find(css(`li[data-state="${state}"]`));
+  }
+
+  /** The link shown for each finished job, newest first. */
+  links() {
+    return this.ui.find(css('li[data-job-id] a[data-field="link"]'));
   }
 }

@@ -38,6 +38,7 @@ const files = [
   ...walk('components/manager/account'),
   ...walk('components/picker'),
   'components/manager/HistoryView.tsx',
+  'components/manager/ClearFinished.tsx',
   'components/MirrorLinks.tsx',
   'components/capabilityWords.ts',
   'components/FolderPicker.tsx',

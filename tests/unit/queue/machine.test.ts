@@ -32,7 +32,7 @@ const sampleEvents: Record<JobEventType, JobEvent> = {
 const table: Record<JobEventType, Partial<Record<JobState, JobState>>> = {
   send: { queued: 'sending' },
   progress: { sending: 'uploading', uploading: 'uploading' },
-  uploaded: { sending: 'encoding', uploading: 'encoding' },
+  uploaded: { sending: 'encoding', uploading: 'encoding', queued: 'encoding', interrupted: 'encoding' },
   encoding: { encoding: 'encoding' },
   ready: { sending: 'ready', uploading: 'ready', encoding: 'ready' },
   fail: { queued: 'failed', sending: 'failed', uploading: 'failed', encoding: 'failed' },

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostError } from '../../../lib/errors';
 import { createQueueRunner } from '../../../lib/queue/runner';
 import { createJobStore } from '../../../lib/queue/store';
 import type { Job } from '../../../lib/queue/job';
 import { fakeHost, type FakeHost } from './fakes';
+import { dbRecords } from './db-helpers';
 
 // A batch of remote uploads with real timers: the rules that must hold while
 // the queue runs at full speed (written before sent, limits kept) and the
 // work it must not repeat per job.
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const storedJobs = async () => ((await fakeBrowser.storage.local.get('jobs')) as { jobs?: Record<string, Job> }).jobs ?? {};
+const storedJobs = async () => (await dbRecords()) as unknown as Record<string, Job>;
 
 function batchHarness(latencyMs: number) {
   const accounts = ['a', 'b', 'c'];

@@ -1,36 +1,36 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobStore, type CorruptJob } from '../../../lib/queue/store';
+import { jobRecordVersion } from '../../../lib/queue/db';
 import { job } from './fakes';
+import { dbRecords, seedRecords } from './db-helpers';
 
-const stored = async () => ((await fakeBrowser.storage.local.get('jobs')) as { jobs?: Record<string, unknown> }).jobs;
+const stored = dbRecords;
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('JobStore', () => {
-  it('puts, gets, updates and removes', async () => {
+  it('puts, gets, updates and removes, one record per job', async () => {
     const store = createJobStore();
     await store.put(job({ id: 'a' }));
     expect(await store.get('a')).toMatchObject({ id: 'a', state: 'queued' });
     await store.update('a', (j) => ({ ...j, state: 'sending' }));
-    expect((await stored())?.a).toMatchObject({ state: 'sending' });
+    expect((await stored()).a).toMatchObject({ state: 'sending', v: jobRecordVersion });
     await store.remove('a');
     expect(await store.all()).toEqual([]);
+    expect(await stored()).toEqual({});
   });
 
   it('loses nothing when many updates race', async () => {
     const store = createJobStore();
     await Promise.all(Array.from({ length: 25 }, (_, i) => store.put(job({ id: `j${i}` }))));
-    await Promise.all(
-      Array.from({ length: 25 }, (_, i) => store.update(`j${i}`, (j) => ({ ...j, attempts: j.attempts + 1 }))),
-    );
+    await Promise.all(Array.from({ length: 25 }, (_, i) => store.update(`j${i}`, (j) => ({ ...j, attempts: j.attempts + 1 }))));
     await Promise.all(Array.from({ length: 25 }, (_, i) => store.update(`j${i}`, (j) => ({ ...j, attempts: j.attempts + 1 }))));
     const all = await store.all();
     expect(all).toHaveLength(25);
     expect(all.every((j) => j.attempts === 2)).toBe(true);
-    expect(Object.keys((await stored()) ?? {})).toHaveLength(25);
+    expect(Object.keys(await stored())).toHaveLength(25);
   });
 
   it('rejects an update of a missing job and a put that breaks the schema', async () => {
@@ -40,43 +40,66 @@ describe('JobStore', () => {
     expect(await store.all()).toEqual([]);
   });
 
-  it('keeps corrupted entries out, reports them once, and leaves them in storage', async () => {
-    await fakeBrowser.storage.local.set({
-      jobs: {
-        good: job({ id: 'good' }),
-        broken: { id: 'broken', kind: 'remote', state: 'exploded' },
-        moved: job({ id: 'other' }),
-        junk: 'not a job',
-      },
-    });
-    const reports: CorruptJob[][] = [];
-    const store = createJobStore({ onCorrupt: (entries) => reports.push(entries) });
+  it('keeps unreadable and newer records out, reports them, and never overwrites them', async () => {
+    const broken = { id: 'broken', v: jobRecordVersion, kind: 'remote', state: 'exploded', createdAt: 5, accountId: 'a' };
+    const newer = { ...job({ id: 'newer', state: 'queued' }), v: jobRecordVersion + 1, shinyField: true };
+    await seedRecords([{ ...job({ id: 'good' }), v: jobRecordVersion }, broken, newer]);
+    const reports: CorruptJob[] = [];
+    const store = createJobStore({ onCorrupt: (entries) => reports.push(...entries) });
+    expect((await store.active()).map((j) => j.id)).toEqual(['good']);
     expect((await store.all()).map((j) => j.id)).toEqual(['good']);
-    expect((await store.corrupted()).map((c) => c.id).sort()).toEqual(['broken', 'junk', 'moved']);
-    expect((await store.corrupted()).find((c) => c.id === 'broken')?.problem).toMatch(/state/);
-    expect(reports).toHaveLength(1);
+    const problems = await store.corrupted();
+    expect(problems.map((c) => c.id).sort()).toEqual(['broken', 'newer']);
+    expect(problems.find((c) => c.id === 'broken')?.problem).toMatch(/state/);
+    expect(problems.find((c) => c.id === 'newer')?.problem).toMatch(/newer/);
+    expect(reports.map((r) => r.id).sort()).toEqual(['broken', 'newer']);
 
+    // Neither an update nor a put with the same id replaces what could not be read.
+    await expect(store.update('newer', (j) => j)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.put(job({ id: 'newer' }))).rejects.toMatchObject({ code: 'storage_unreadable' });
     await store.put(job({ id: 'new' }));
     const raw = await stored();
-    expect(Object.keys(raw ?? {}).sort()).toEqual(['broken', 'good', 'junk', 'moved', 'new']);
-    await store.remove('junk');
-    expect(Object.keys((await stored()) ?? {})).not.toContain('junk');
+    expect(Object.keys(raw).sort()).toEqual(['broken', 'good', 'new', 'newer']);
+    expect(raw.broken).toEqual(broken);
+    expect(raw.newer).toEqual(newer);
   });
 
-  it('survives a stored value that is not a record at all', async () => {
-    await fakeBrowser.storage.local.set({ jobs: ['what'] });
+  it('does not overwrite a record it never read, even under a fresh id', async () => {
     const store = createJobStore();
-    expect(await store.all()).toEqual([]);
-    expect(await store.corrupted()).toEqual([{ id: '*', problem: expect.stringMatching(/not a record/) }]);
+    await store.ready();
+    await seedRecords([{ id: 'clash', v: jobRecordVersion + 1, createdAt: 1, state: 'queued', accountId: 'a' }]);
+    await expect(store.put(job({ id: 'clash' }))).rejects.toMatchObject({ code: 'storage_unreadable' });
+    expect((await stored()).clash).toMatchObject({ v: jobRecordVersion + 1 });
   });
 
-  it('reads a version 1 record written before the optional fields existed', async () => {
-    // Fixture: a v1 entry as first shipped, without attempts/options (they default).
-    await fakeBrowser.storage.local.set({
-      jobs: { old: { id: 'old', kind: 'remote', accountId: 'a', state: 'encoding', url: 'https://x.test/v.mp4', createdAt: 1, updatedAt: 2, fileCode: 'abc' } },
-    });
-    const [old] = await createJobStore().all();
-    expect(old).toMatchObject({ id: 'old', attempts: 0, options: {}, fileCode: 'abc' });
+  it('holds the active jobs in memory and reads history newest first in pages', async () => {
+    const store = createJobStore();
+    const history = Array.from({ length: 1_203 }, (_, i) =>
+      job({ id: `h${String(i).padStart(5, '0')}`, state: i % 2 ? 'ready' : 'failed', createdAt: 10_000 + Math.floor(i / 3), fileCode: `c${i}` }),
+    );
+    await seedRecords(history.map((j) => ({ ...j, v: jobRecordVersion })));
+    await store.put(job({ id: 'live', state: 'queued', createdAt: 50_000 }));
+    expect((await store.active()).map((j) => j.id)).toEqual(['live']);
+    const seen: string[] = [];
+    await store.each((j) => void seen.push(j.id));
+    expect(seen).toHaveLength(1_204);
+    expect(new Set(seen).size).toBe(1_204);
+    expect(seen[0]).toBe('live');
+    expect(seen[1]).toBe('h01202');
+    const ready: string[] = [];
+    await store.each((j) => void ready.push(j.state), { state: 'ready' });
+    expect(ready).toHaveLength(601);
+    expect((await store.recent(3)).map((j) => j.id)).toEqual(['live', 'h01202', 'h01201']);
+    expect(await store.count()).toBe(1_204);
+    expect(await store.codesTaken('acc1', ['c4', 'c5', 'nope'], 'h00004')).toEqual(new Set(['c5']));
+  });
+
+  it('reads a terminal job back from the database for a retry', async () => {
+    await seedRecords([{ ...job({ id: 'done', state: 'failed' }), v: jobRecordVersion }]);
+    const store = createJobStore();
+    expect(await store.active()).toEqual([]);
+    await store.update('done', (j) => ({ ...j, state: 'queued' }));
+    expect((await store.active()).map((j) => j.id)).toEqual(['done']);
   });
 
   it('throttles progress-only writes but writes state changes at once', async () => {
@@ -84,15 +107,15 @@ describe('JobStore', () => {
     const store = createJobStore({ throttleMs: 500 });
     await store.put(job({ id: 'p', state: 'uploading', bytesSent: 0 }));
     await store.update('p', (j) => ({ ...j, bytesSent: 10 }), { throttle: true });
-    expect((await stored())?.p).toMatchObject({ bytesSent: 0 });
+    expect((await stored()).p).toMatchObject({ bytesSent: 0 });
     expect(await store.get('p')).toMatchObject({ bytesSent: 10 });
 
     await vi.advanceTimersByTimeAsync(500);
-    expect((await stored())?.p).toMatchObject({ bytesSent: 10 });
+    await vi.waitFor(async () => expect((await stored()).p).toMatchObject({ bytesSent: 10 }));
 
     await store.update('p', (j) => ({ ...j, bytesSent: 20 }), { throttle: true });
     await store.update('p', (j) => ({ ...j, state: 'encoding', fileCode: 'c' }), { throttle: true });
-    expect((await stored())?.p).toMatchObject({ state: 'encoding', bytesSent: 20 });
+    expect((await stored()).p).toMatchObject({ state: 'encoding', bytesSent: 20 });
   });
 
   it('flush writes pending progress', async () => {
@@ -101,16 +124,22 @@ describe('JobStore', () => {
     await store.put(job({ id: 'p', state: 'uploading' }));
     await store.update('p', (j) => ({ ...j, bytesSent: 7 }), { throttle: true });
     await store.flush();
-    expect((await stored())?.p).toMatchObject({ bytesSent: 7 });
+    expect((await stored()).p).toMatchObject({ bytesSent: 7 });
   });
 
   it('tells watchers about every written change', async () => {
     const store = createJobStore();
-    const seen: string[][] = [];
-    const unwatch = store.watch((jobs) => seen.push(jobs.map((j) => `${j.id}:${j.state}`)));
+    const seen: string[] = [];
+    const unwatch = store.watch((changed, removed) => seen.push(...changed.map((j) => `${j.id}:${j.state}`), ...removed.map((id) => `${id}:-`)));
     await store.put(job({ id: 'w' }));
     await store.update('w', (j) => ({ ...j, state: 'sending' }));
-    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['w:sending']));
+    await store.remove('w');
+    expect(seen).toEqual(['w:queued', 'w:sending', 'w:-']);
     unwatch();
+  });
+
+  it('keeps values across stores (a new worker) in its meta table', async () => {
+    await createJobStore().setMeta('nextPoll', 123);
+    expect(await createJobStore().getMeta('nextPoll')).toBe(123);
   });
 });

@@ -89,14 +89,14 @@ describe('upload bridge', () => {
     await expect(report(bridge, { type: 'target', jobId: 'j2' }, sender('/offscreen.html'))).resolves.toMatchObject({ ok: false });
   });
 
-  it('in Firefox the manager tab is the uploader, and a second tab cannot take a claimed job', async () => {
+  it('in Firefox the event page uploads (mode background), and a claimed job goes to one uploader only', async () => {
     const { store, bridge } = setup({ offscreen: false });
-    expect(bridge.mode).toBe('page');
+    expect(bridge.mode).toBe('background');
     await store.put(job({ id: 'j1', kind: 'relay', url: 'https://s.test/a.mp4', state: 'sending', attempts: 1 }));
-    const first = { ...sender('/manager.html'), documentId: undefined, tab: { id: 1 } };
-    const second = { ...sender('/manager.html'), documentId: undefined, tab: { id: 2 } };
-    await expect(report(bridge, { type: 'target', jobId: 'j1' }, first)).resolves.toMatchObject({ ok: true });
-    await expect(report(bridge, { type: 'target', jobId: 'j1' }, second)).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // The event page's uploader calls the handlers directly (no message, so no router).
+    const target = bridge.handlers['uploaderReport.target'];
+    await expect(target({ jobId: 'j1' }, { documentId: 'background' })).resolves.toMatchObject({ ok: true });
+    await expect(target({ jobId: 'j1' }, { documentId: 'other' })).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('records a failing upload target (say a wrong key) on the job', async () => {

@@ -1,0 +1,120 @@
+// The architecture, as the import gate (`npm run lint:deps`, a step of .ci/run)
+// enforces it. Layers from top to bottom: a module may import from its own
+// folder and from any layer below its own, never from one above, and never from
+// a sibling in its own layer (siblings are independent; if one comes to need the
+// other, give them an order here). Type-only imports count like any other: a
+// type is part of the contract between layers (only a cycle of modules inside
+// one layer may pass through a type-only import, see no-circular). Every module of entrypoints/,
+// components/ and lib/ must sit in a layer.
+
+/** @type {{ layer: string[]; holds: string }[]} */
+const layers = [
+  { layer: ['entrypoints'], holds: 'thin browser entrypoints: wire events to lib/background, render components' },
+  { layer: ['components'], holds: 'Preact views; talk to the background only through lib/messaging' },
+  { layer: ['lib/background'], holds: 'the service worker: router, handlers, accounts with keys, menus, health' },
+  { layer: ['lib/upload'], holds: 'the uploader (offscreen document or page) and its background bridge' },
+  { layer: ['lib/messaging'], holds: 'send() and the envelope of the one protocol' },
+  { layer: ['lib/upload-fit'], holds: 'what a host can take (file uploads, sizes, types), checked before anything is queued' },
+  { layer: ['lib/protocol'], holds: 'every request and response of that protocol, zod-checked' },
+  { layer: ['lib/links'], holds: 'link formats, exports, filters, health checks over jobs and host files' },
+  { layer: ['lib/queue', 'lib/media', 'lib/settings-file'], holds: 'job machine and store; the video finder; settings import/export' },
+  { layer: ['lib/storage'], holds: 'the stored items (accounts, settings) as versioned zod schemas' },
+  { layer: ['lib/account-store', 'lib/key-origin'], holds: 'accounts stored one entry each; which origin a key may go to' },
+  { layer: ['lib/accounts', 'lib/settings', 'lib/persist-entries', 'lib/permissions', 'lib/i18n'], holds: 'stored shapes, per-entry storage, host permissions, translations' },
+  { layer: ['lib/persist'], holds: 'the versioned-item helper every stored shape uses' },
+  { layer: ['lib/hosts'], holds: 'the host layer: dialects, presets, registry, HostClient' },
+  { layer: ['lib/errors', 'lib/zod'], holds: 'HostError and its codes; zod, jitless' },
+  { layer: ['lib/scrub'], holds: 'removing secrets from text' },
+  { layer: ['public'], holds: 'static data (locale messages)' },
+];
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A folder or a single file (lib/zod.ts) of that name. */
+const member = (name) => `^${escape(name)}(/|\\.tsx?$)`;
+const anyOf = (names) => names.map(member).join('|');
+
+const order = layers.flatMap(({ layer, holds }, index) => {
+  const above = layers.slice(0, index).flatMap((l) => l.layer);
+  const rules = [];
+  if (above.length) {
+    rules.push({
+      name: `layer-order: ${layer.join(', ')}`,
+      comment: `${layer.join(', ')} (${holds}) imports only from layers below it, not from ${above.join(', ')}`,
+      severity: 'error',
+      from: { path: anyOf(layer) },
+      to: { path: anyOf(above) },
+    });
+  }
+  for (const name of layer) {
+    const siblings = layer.filter((other) => other !== name);
+    if (!siblings.length) continue;
+    rules.push({
+      name: `layer-siblings: ${name}`,
+      comment: `${name} and ${siblings.join(', ')} share a layer and stay independent of each other`,
+      severity: 'error',
+      from: { path: member(name) },
+      to: { path: anyOf(siblings) },
+    });
+  }
+  return rules;
+});
+
+const placed = anyOf(layers.flatMap((l) => l.layer));
+
+module.exports = {
+  forbidden: [
+    ...order,
+    {
+      name: 'no-unplaced-module',
+      comment: 'every module of entrypoints/, components/ and lib/ belongs to a layer: add new folders to the list above',
+      severity: 'error',
+      from: { path: '^(entrypoints|components|lib)/', pathNot: placed },
+      to: {},
+    },
+    {
+      name: 'no-import-of-unplaced',
+      comment: 'the app imports only modules that sit in a layer (tests, bench and scripts are not part of it)',
+      severity: 'error',
+      from: { path: '^(entrypoints|components|lib)/' },
+      to: { dependencyTypesNot: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'core'], pathNot: placed },
+    },
+    {
+      // A cycle with a type-only hop (lib/hosts/types.ts naming HostId from its
+      // registry) has no load order to break, so it is allowed inside a layer;
+      // between folders even type-only cycles fail no-folder-cycles and the layer rules.
+      name: 'no-circular',
+      comment: 'no module imports itself back at run time',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'no-folder-cycles',
+      comment: 'no two folders import each other, directly or round about',
+      severity: 'error',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'every import resolves to a file or an installed package',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(\\.output|\\.wxt|node_modules)/' },
+    // Type-only imports are dependencies too (see the top of this file).
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

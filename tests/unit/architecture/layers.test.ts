@@ -1,0 +1,79 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser';
+
+// The import gate's own rules (.dependency-cruiser.cjs) on a small tree:
+// a downward import passes; an upward one, a type-only upward one, a sibling
+// import, a cycle and a folder outside every layer are each reported.
+
+const config = createRequire(import.meta.url)('../../../.dependency-cruiser.cjs') as IConfiguration;
+let dir: string | undefined;
+
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function violations(files: Record<string, string>): Promise<string[]> {
+  dir = await mkdtemp(join(tmpdir(), 'vidrelay-layers-'));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    const { tsConfig: _unused, ...options } = config.options ?? {};
+    const roots = [...new Set(Object.keys(files).map((path) => path.split('/')[0]!))];
+    const result = await cruise(roots, { ...options, baseDir: dir, validate: true, ruleSet: { forbidden: config.forbidden } });
+    const output = result.output as ICruiseResult;
+    return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe('import gate', () => {
+  it('lets imports point down the layers', async () => {
+    expect(
+      await violations({
+        'components/View.tsx': "import { send } from '../lib/messaging';\nexport const View = () => send;\n",
+        'lib/messaging.ts': "import { HostError } from './errors';\nexport const send = () => new HostError();\n",
+        'lib/errors.ts': 'export class HostError {}\n',
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports an upward import, also a type-only one', async () => {
+    expect(
+      await violations({
+        'lib/hosts/client.ts': "import { route } from '../background/router';\nimport type { Job } from '../queue/job';\nexport const c = (j: Job) => route(j);\n",
+        'lib/background/router.ts': 'export const route = (x: unknown) => x;\n',
+        'lib/queue/job.ts': 'export interface Job { id: string }\n',
+      }),
+    ).toEqual(['layer-order: lib/hosts: lib/hosts/client.ts -> lib/background/router.ts', 'layer-order: lib/hosts: lib/hosts/client.ts -> lib/queue/job.ts']);
+  });
+
+  it('reports a sibling import inside one layer', async () => {
+    expect(
+      await violations({
+        'lib/queue/runner.ts': "import { findVideos } from '../media/find';\nexport const r = findVideos;\n",
+        'lib/media/find.ts': 'export const findVideos = () => [];\n',
+      }),
+    ).toEqual(['layer-siblings: lib/queue: lib/queue/runner.ts -> lib/media/find.ts']);
+  });
+
+  it('reports a cycle and a module outside every layer', async () => {
+    const found = await violations({
+      'components/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+      'components/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+      'lib/newthing/x.ts': "import { HostError } from '../errors';\nexport const x = HostError;\n",
+      'lib/errors.ts': 'export class HostError {}\n',
+    });
+    expect(found).toContain('no-circular: components/a.ts -> components/b.ts');
+    expect(found).toContain('no-unplaced-module: lib/newthing/x.ts -> lib/errors.ts');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createJobFeed } from '../../../lib/background/job-feed';
+import { createJobStore } from '../../../lib/queue/store';
+import { HostError } from '../../../lib/errors';
+import { jobFeedPort } from '../../../lib/protocol/job-feed';
+import { job } from '../queue/fakes';
+
+type Listener = (port: FakePort) => void;
+
+interface FakePort {
+  name: string;
+  sender: { id?: string; url?: string; tab?: unknown };
+  posted: unknown[];
+  disconnected: boolean;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+function port(name: string, sender: FakePort['sender']): FakePort {
+  const p: FakePort = {
+    name,
+    sender,
+    posted: [],
+    disconnected: false,
+    postMessage: (message) => p.posted.push(message),
+    disconnect: () => void (p.disconnected = true),
+    onDisconnect: { addListener: () => undefined },
+  };
+  return p;
+}
+
+function runtime() {
+  let listener: Listener = () => undefined;
+  return { onConnect: { addListener: (cb: Listener) => void (listener = cb) }, connect: (p: FakePort) => listener(p) };
+}
+
+const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/manager.html') };
+
+describe('job feed', () => {
+  it('tells extension pages which jobs changed, batched, and refuses content scripts', async () => {
+    const store = createJobStore();
+    const rt = runtime();
+    const feed = createJobFeed(store, rt as never);
+    const trusted = port(jobFeedPort, page);
+    const script = port(jobFeedPort, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } });
+    rt.connect(trusted);
+    rt.connect(script);
+    expect(script.disconnected).toBe(true);
+    expect(feed.pages()).toBe(1);
+
+    await Promise.all([store.put(job({ id: 'a' })), store.put(job({ id: 'b' }))]);
+    await vi.waitFor(() => expect(trusted.posted).toHaveLength(1));
+    expect(trusted.posted[0]).toEqual({ type: 'changed', ids: expect.arrayContaining(['a', 'b']) });
+    expect(script.posted).toEqual([]);
+
+    feed.storageError(new HostError('storage', 'The browser has no room left.'));
+    expect(trusted.posted.at(-1)).toEqual({ type: 'storage-error', error: { code: 'storage', message: 'The browser has no room left.' } });
+  });
+});
