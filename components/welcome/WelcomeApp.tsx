@@ -8,8 +8,11 @@ import { DemoGuide } from './DemoGuide';
 // being the one VidRelay cannot work without, an account.
 
 export function WelcomeApp() {
-  // Refreshed every few seconds: the account is added in Options, another tab.
-  const accounts = useRemote('accounts.list', {}, 3000);
+  // Asked again every few seconds while there is no account (it is added in Options, another
+  // tab), and no more once there is one: each ask wakes the background, which an open tab
+  // would otherwise keep doing for as long as it stays open.
+  const [settled, setSettled] = useState(false);
+  const accounts = useRemote('accounts.list', {}, settled ? undefined : 3000);
   const [guide, setGuide] = useState(() => location.hash === '#demo');
   useEffect(() => {
     const onHash = () => setGuide(location.hash === '#demo');
@@ -17,6 +20,9 @@ export function WelcomeApp() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const hasAccount = (accounts.data?.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasAccount) setSettled(true);
+  }, [hasAccount]);
   const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
 
   return (
