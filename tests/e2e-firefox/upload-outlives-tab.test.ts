@@ -26,8 +26,34 @@ interface StoredJob {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The job database as the event page holds it (one IndexedDB record per job). */
 async function storedJobs(): Promise<StoredJob[]> {
-  return session.background(async (bg) => Object.values(((await bg.browser.storage.local.get('jobs')) as { jobs?: Record<string, unknown> }).jobs ?? {}) as never, null);
+  return session.background(
+    async (bg) => {
+      const idb = (bg as unknown as { indexedDB: IDBFactory }).indexedDB;
+      // Opening a database that does not exist would create it empty and spoil the extension's own upgrade.
+      if (!(await idb.databases()).some((d) => d.name === 'vidrelay-jobs')) return [] as never;
+      return new Promise((resolve, reject) => {
+        const open = idb.open('vidrelay-jobs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('jobs')) {
+            db.close();
+            resolve([] as never);
+            return;
+          }
+          const request = db.transaction('jobs').objectStore('jobs').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as never);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }) as never;
+    },
+    null,
+  );
 }
 
 /** Marks the event page's window; after an unload the mark is gone. */
