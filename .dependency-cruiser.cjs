@@ -14,6 +14,7 @@ const layers = [
   { layer: ['lib/background'], holds: 'the service worker: router, handlers, accounts with keys, menus, health' },
   { layer: ['lib/upload'], holds: 'the uploader (offscreen document or page) and its background bridge' },
   { layer: ['lib/messaging'], holds: 'send() and the envelope of the one protocol' },
+  { layer: ['lib/upload-fit'], holds: 'what a host can take (file uploads, sizes, types), checked before anything is queued' },
   { layer: ['lib/protocol'], holds: 'every request and response of that protocol, zod-checked' },
   { layer: ['lib/links'], holds: 'link formats, exports, filters, health checks over jobs and host files' },
   { layer: ['lib/queue', 'lib/media', 'lib/settings-file'], holds: 'job machine and store; the video finder; settings import/export' },

@@ -2,24 +2,33 @@ import type { ErrorCode } from '../lib/errors';
 import { t, type MessageKey } from '../lib/i18n';
 
 // What to do next, by error code; the message itself comes from the background.
-const hints: Partial<Record<ErrorCode, MessageKey>> = {
-  auth: 'commonHintAuth',
-  network: 'commonHintNetwork',
-  timeout: 'commonHintTimeout',
-  invalid_response: 'commonHintInvalidResponse',
-  permission: 'commonHintPermission',
-  bandwidth: 'commonHintBandwidth',
-  rate_limited: 'commonHintRateLimited',
+// Host-layer messages already carry their own advice, so the hint is added
+// only to a message that does not say the fix yet: the user reads it once.
+const hints: Partial<Record<ErrorCode, { key: MessageKey; saidBy: RegExp }>> = {
+  auth: { key: 'commonHintAuth', saidBy: /\bcheck (the|your)\b.*\b(key|login)\b/i },
+  network: { key: 'commonHintNetwork', saidBy: /\bcheck\b|\btry again\b|\bconnection\b/i },
+  timeout: { key: 'commonHintTimeout', saidBy: /\btry again\b|\bretr(y|ies)\b/i },
+  invalid_response: { key: 'commonHintInvalidResponse', saidBy: /\bAPI base URL\b/i },
+  permission: { key: 'commonHintPermission', saidBy: /\bgrant\b|\ballow\b/i },
+  bandwidth: { key: 'commonHintBandwidth', saidBy: /\bwait\b|\bupgrade\b/i },
+  rate_limited: { key: 'commonHintRateLimited', saidBy: /\bwait\b|\bretr(y|ies)\b/i },
 };
+
+/** The hint to add after `message`, or undefined when the message already says what to do. */
+export function hintFor(error: { code: ErrorCode; message: string }): string | undefined {
+  const hint = hints[error.code];
+  if (!hint || hint.saidBy.test(error.message)) return undefined;
+  const text = t(hint.key);
+  return error.message.includes(text) ? undefined : text;
+}
 
 export function ErrorNote({ error }: { error: { code: ErrorCode; message: string } | undefined }) {
   if (!error) return null;
-  const hintKey = hints[error.code];
-  const hint = hintKey ? t(hintKey) : undefined;
+  const hint = hintFor(error);
   return (
     <p role="alert" class="error" data-code={error.code}>
       {error.message}
-      {hint && !error.message.includes(hint) ? <span class="muted"> {hint}</span> : null}
+      {hint ? <span class="muted"> {hint}</span> : null}
     </p>
   );
 }

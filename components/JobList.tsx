@@ -77,7 +77,7 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
             <span class="grow ellipsis" title={jobName(job)}>
               {jobName(job)}
             </span>
-            {job.kind === 'mirror' ? null : <CopyButton text={job.links?.watch} />}
+            {job.kind === 'mirror' || !job.links?.watch ? null : <CopyButton text={job.links.watch} />}
           </div>
           {job.kind === 'mirror' ? (
             <MirrorLinks parent={job} jobs={jobs} accounts={accounts} />

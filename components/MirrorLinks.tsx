@@ -1,7 +1,11 @@
 import type { Job } from '../lib/queue/job';
 import { mirrorChildren } from '../lib/queue/mirror';
 import { terminalStates } from '../lib/queue/states';
+import { useEffect, useState } from 'preact/hooks';
+import { formatLinks, linkFormats, type LinkFormat } from '../lib/links/formats';
+import { send } from '../lib/messaging';
 import { CopyButton } from './CopyButton';
+import { jobLinkItem } from './links/linkItems';
 import { t, type MessageKey } from '../lib/i18n';
 
 // One mirror (a video sent to several accounts) as one list: each account's
@@ -24,19 +28,53 @@ const stateKey: Record<Job['state'], MessageKey> = {
   interrupted: 'mirrorStateInterrupted',
 };
 
-export function mirrorLinkText(parent: Job, jobs: readonly Job[]): string {
-  return mirrorChildren(parent, jobs)
-    .flatMap((child) => (child?.state === 'ready' && child.links ? [child.links.watch] : []))
-    .join('\n');
+export interface LinkChoice {
+  format: LinkFormat;
+  template?: string;
+}
+
+/** Every ready account's link, in the chosen format (plain URLs, one a line, by default). */
+export function mirrorLinkText(parent: Job, jobs: readonly Job[], choice: LinkChoice = { format: 'plain' }, labelOf: (id: string) => string = (id) => id): string {
+  const items = mirrorChildren(parent, jobs).flatMap((child) => {
+    const item = child?.state === 'ready' ? jobLinkItem(child, labelOf(child.accountId)) : undefined;
+    return item ? [item] : [];
+  });
+  if (!items.length) return '';
+  try {
+    return formatLinks(items, choice.format, choice.template);
+  } catch {
+    // A broken custom template must not cost the user the links themselves.
+    return formatLinks(items, 'plain');
+  }
+}
+
+/** The user's link format: the account's default, else the overall one (plain until it has loaded). */
+function useLinkChoice(accountId: string): LinkChoice {
+  const [choice, setChoice] = useState<LinkChoice>({ format: 'plain' });
+  useEffect(() => {
+    let live = true;
+    send('settings.links', {})
+      .then((s) => {
+        const preferred = s.perAccount[accountId] || s.format;
+        const known = linkFormats.find((f) => f.id === preferred);
+        if (live && known) setChoice({ format: known.id, template: s.template });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [accountId]);
+  return choice;
 }
 
 export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
+  const choice = useLinkChoice(parent.accountId);
   if (parent.kind !== 'mirror') return null;
   const children = mirrorChildren(parent, jobs);
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const done = children.length > 0 && children.every((child) => child && terminalStates.has(child.state));
   const ready = children.filter((child) => child?.state === 'ready').length;
-  const all = mirrorLinkText(parent, jobs);
+  const all = mirrorLinkText(parent, jobs, choice, labelOf);
 
   return (
     <div class="small" data-mirror-id={parent.id} data-done={done ? 'true' : 'false'}>

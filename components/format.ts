@@ -1,4 +1,5 @@
 import { formatDuration as duration, formatSize } from '../lib/links/units';
+import { uiLanguage } from '../lib/i18n';
 
 // UI wording on top of lib/links/units: unknown values show a dash.
 
@@ -12,5 +13,5 @@ export function formatDuration(seconds: number | undefined): string {
 }
 
 export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString();
+  return new Date(ms).toLocaleString(uiLanguage());
 }

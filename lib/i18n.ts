@@ -21,3 +21,25 @@ export function t(key: MessageKey, subs?: string | string[]): string {
   }
   return fill(en[key]?.message ?? key, list);
 }
+
+/** The UI's language (the browser's), for dates, numbers and plural rules. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+type PluralBase<K> = K extends `${infer B}_other` ? B : never;
+
+/**
+ * A counted message: `<base>_one`, `<base>_other` (and any other form the
+ * language's plural rules name, where the locale has it), with the count as $1.
+ */
+export function tn(base: PluralBase<MessageKey>, count: number, subs: string[] = []): string {
+  const form = new Intl.PluralRules(uiLanguage()).select(count);
+  const key = `${base}_${form}` as MessageKey;
+  const text = t(key in en ? key : (`${base}_other` as MessageKey), [count.toLocaleString(uiLanguage()), ...subs]);
+  return text;
+}

@@ -1,17 +1,22 @@
 import type { Account } from '../../lib/accounts';
+import { FolderPicker } from '../FolderPicker';
+import { useRemote } from '../useRemote';
 import { linkFormats } from '../../lib/links/formats';
 import { t } from '../../lib/i18n';
 
 type Defaults = Account['defaults'];
 
 interface Props {
+  /** The saved account, whose folders are listed; undefined while adding one. */
+  accountId?: string;
   value: Defaults;
   onChange(next: Defaults): void;
 }
 
 /** What each upload to this account starts with; empty fields leave the host's own default. */
-export function AccountDefaultsFields({ value, onChange }: Props) {
-  const text = (field: 'folderId' | 'categoryId' | 'tags') => (e: Event) => {
+export function AccountDefaultsFields({ accountId, value, onChange }: Props) {
+  const caps = useRemote('account.capabilities', { accountId: accountId ?? '' }, undefined, !accountId);
+  const text = (field: 'categoryId' | 'tags') => (e: Event) => {
     const next = (e.target as HTMLInputElement).value;
     onChange({ ...value, [field]: next.trim() ? next : undefined });
   };
@@ -22,12 +27,20 @@ export function AccountDefaultsFields({ value, onChange }: Props) {
       <p class="muted small">{t('optDefaultsHelp')}</p>
       <div class="grid2">
         <div>
-          <label for="default-folder">{t('optFolder')}</label>
-          <input id="default-folder" type="text" inputMode="numeric" value={value.folderId ?? ''} placeholder={t('optFolderPlaceholder')} onInput={text('folderId')} />
+          <FolderPicker
+            id="default-folder"
+            label={t('optFolder')}
+            accountId={accountId}
+            canList={caps.data ? caps.data.capabilities.includes('listFolder') : accountId ? undefined : false}
+            hostLabel={caps.data?.hostLabel}
+            value={value.folderId ?? ''}
+            onChange={(folderId) => onChange({ ...value, folderId: folderId?.trim() ? folderId : undefined })}
+          />
         </div>
         <div>
           <label for="default-category">{t('optCategory')}</label>
           <input id="default-category" type="text" value={value.categoryId ?? ''} placeholder={t('optCategoryPlaceholder')} onInput={text('categoryId')} />
+          <div class="small muted">{t('upCategoryById')}</div>
         </div>
       </div>
       <label for="default-tags">{t('optTags')}</label>

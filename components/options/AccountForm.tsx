@@ -127,7 +127,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         <input id="account-enabled" type="checkbox" checked={enabled} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} />{' '}
         {t('optEnabled')}
       </label>
-      <AccountDefaultsFields value={defaults} onChange={setDefaults} />
+      <AccountDefaultsFields accountId={editing?.id} value={defaults} onChange={setDefaults} />
       <AccountAdvancedFields
         preset={preset}
         probed={editing?.hostId === 'xfs' && apiBase.trim() === (editing.apiBase ?? '') ? editing.probedCapabilities : undefined}

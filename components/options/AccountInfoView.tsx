@@ -1,14 +1,33 @@
 import type { AccountInfo } from '../../lib/hosts/types';
-import { t } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 import { formatBytes } from '../format';
+import { formatDate, isPast } from '../dates';
+
+/** "Premium until" in the user's locale, marked when it is over; a host's text that is no date stays as sent. */
+function premiumText(info: AccountInfo): string {
+  if (!info.premiumExpire) return info.premium ? t('optYes') : '—';
+  const when = formatDate(info.premiumExpire);
+  return isPast(info.premiumExpire) ? t('optInfoPremiumExpired', when) : when;
+}
 
 export function AccountInfoView({ info }: { info: AccountInfo }) {
   return (
     <div class="panel" data-testid="account-info" aria-live="polite" style={{ marginTop: '8px' }}>
       <strong class="ok">{t('optConnectionWorks')}</strong>
       <dl class="facts">
-        <dt>{t('optInfoLogin')}</dt>
-        <dd data-field="login">{info.login ?? info.email ?? '—'}</dd>
+        {/* Some hosts (mp4upload.com) send only an email: it is shown as the email, not as a login. */}
+        {info.login ? (
+          <>
+            <dt>{t('optInfoLogin')}</dt>
+            <dd data-field="login">{info.login}</dd>
+          </>
+        ) : null}
+        {info.email ? (
+          <>
+            <dt>{t('optInfoEmail')}</dt>
+            <dd data-field="email">{info.email}</dd>
+          </>
+        ) : null}
         <dt>{t('optInfoStorageUsed')}</dt>
         <dd data-field="storage-used">{formatBytes(info.storageUsed)}</dd>
         <dt>{t('optInfoStorageLeft')}</dt>
@@ -16,11 +35,13 @@ export function AccountInfoView({ info }: { info: AccountInfo }) {
         <dt>{t('optInfoBalance')}</dt>
         <dd data-field="balance">{info.balance ?? '—'}</dd>
         <dt>{t('optInfoPremium')}</dt>
-        <dd data-field="premium">{info.premiumExpire ?? (info.premium ? t('optYes') : '—')}</dd>
+        <dd data-field="premium" class={isPast(info.premiumExpire) ? 'warn' : undefined} data-expired={isPast(info.premiumExpire) ? '' : undefined}>
+          {premiumText(info)}
+        </dd>
         {info.filesTotal !== undefined ? (
           <>
             <dt>{t('optInfoFiles')}</dt>
-            <dd>{info.filesTotal}</dd>
+            <dd>{info.filesTotal.toLocaleString(uiLanguage())}</dd>
           </>
         ) : null}
       </dl>

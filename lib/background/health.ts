@@ -38,6 +38,8 @@ export interface HealthDeps {
   historyTargets(): Promise<HealthTarget[]>;
   now?: () => number;
   batchSize?: number;
+  /** Shows the unseen-problem count; the background passes the one badge owner (lib/background/badge.ts). */
+  showProblems?(count: number): Promise<void>;
 }
 
 const keyOf = (t: HealthTarget) => `${t.accountId}:${t.code}`;
@@ -86,6 +88,7 @@ async function checkAccount(deps: HealthDeps, accountId: string, codes: string[]
 
 export function createHealth(deps: HealthDeps) {
   const now = deps.now ?? (() => Date.now());
+  const showProblems = deps.showProblems ?? setBadge;
 
   async function check(targets: HealthTarget[]): Promise<HealthSnapshot> {
     // Results that cannot be read are never written over: refuse before asking any host.
@@ -125,7 +128,7 @@ export function createHealth(deps: HealthDeps) {
       };
       return { checkedAt: at, entries: prune(entries), unseen: current.unseen + newProblems };
     });
-    await setBadge(stored.unseen);
+    await showProblems(stored.unseen);
     return toSnapshot(stored, last);
   }
 
@@ -154,11 +157,11 @@ export function createHealth(deps: HealthDeps) {
     status: async () => toSnapshot(await healthItem.get()),
     seen: async () => {
       const stored = await healthItem.update((current) => ({ ...current, unseen: 0 }));
-      await setBadge(0);
+      await showProblems(0);
       return toSnapshot(stored);
     },
     /** A restarted browser shows no badge until it is set again. */
-    restoreBadge: async () => setBadge((await healthItem.get()).unseen),
+    restoreBadge: async () => showProblems((await healthItem.get()).unseen),
   };
 }
 

@@ -23,6 +23,10 @@ export interface MenuDeps {
   labelOf(accountId: string): Promise<string>;
   /** The account's upload defaults (folder, tags, ...). */
   optionsFor?(accountId: string): Promise<UploadOptions>;
+  /** Throws (HostError) when the account's host cannot fetch a URL itself: nothing is queued for it. */
+  checkRemote?(accountId: string): Promise<void>;
+  /** The enabled accounts whose hosts fetch URLs themselves, for "All accounts (mirror)". */
+  remoteAccountIds?(): Promise<string[]>;
   /** Looks into the page when the click gave no usable address (blob: players, clicks on the page). */
   findInTab?(tabId: number, frameId?: number, options?: FindVideosOptions): Promise<FoundVideo[]>;
   /** Lets the user choose when the page holds several videos. */
@@ -103,9 +107,11 @@ export async function sendToTarget(target: string, urls: string[], deps: MenuDep
   const jobs: Job[] = [];
   try {
     if (mirror) {
-      const accountIds = await deps.enabledAccountIds();
+      // A host without remote upload would only add a child that must fail.
+      const accountIds = await (deps.remoteAccountIds ?? deps.enabledAccountIds)();
       for (const url of urls) jobs.push(await deps.queue.enqueueMirror(accountIds, url));
     } else {
+      await deps.checkRemote?.(single!);
       const options = (await deps.optionsFor?.(single!)) ?? undefined;
       for (const url of urls) jobs.push(await deps.queue.enqueueRemote(single!, url, options));
     }

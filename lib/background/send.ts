@@ -4,6 +4,7 @@ import type { Job } from '../queue/job';
 import { HostError } from '../errors';
 import { errorFrom } from '../messaging';
 import { getAccount } from './accounts';
+import { assertRemoteFits } from './host-fit';
 
 export interface Enqueuer {
   enqueueRemote(accountId: string, url: string, options?: UploadOptions): Promise<Job>;
@@ -18,6 +19,8 @@ export interface SendResult {
 export async function sendUrls(queue: Enqueuer, accountId: string, urls: string[], options?: UploadOptions): Promise<SendResult> {
   const account = await getAccount(accountId);
   if (!account.enabled) throw new HostError('invalid_input', `${account.label} is disabled. Enable it in Options first.`);
+  // A host without remote upload would take the job and fail it; refuse before anything is queued.
+  assertRemoteFits(account);
   const result: SendResult = { jobs: [], refused: [] };
   const accepted: string[] = [];
   for (const url of new Set(urls)) {

@@ -10,7 +10,8 @@ import { createJobFeed, type JobFeed } from './job-feed';
 import { listen } from './router';
 import { createAccountHandlers } from './handlers/accounts';
 import { createJobHandlers } from './handlers/jobs';
-import { clientForId } from './accounts';
+import { clientForId, getAccount } from './accounts';
+import { assertRemoteFits, hostInfoOf } from './host-fit';
 import { rebuildMenus } from './menus';
 import { defaultFindInTab, handleMenuClick, recentNotices, sendToTarget, type MenuClickInfo, type MenuDeps } from './menu-click';
 import { notify } from './notify';
@@ -25,6 +26,8 @@ import { openPicker } from './picker';
 import { createPickerHandlers } from './handlers/picker';
 import { handleShortcut } from './shortcut';
 import { createUploadWiring } from './upload-wiring';
+import { createBadge, uploadTracker } from './badge';
+import { openWelcomeOnInstall } from './first-run';
 
 // Wires browser events to lib/: the background holds no logic of its own.
 
@@ -74,6 +77,8 @@ export function startBackground(): void {
     enabledAccountIds: async () => (await accountsItem.get()).filter((a) => a.enabled).map((a) => a.id),
     labelOf: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.label ?? 'account',
     optionsFor: async (id: string) => (await accountsItem.get()).find((a) => a.id === id)?.defaults ?? {},
+    checkRemote: async (id: string) => assertRemoteFits(await getAccount(id)),
+    remoteAccountIds: async () => (await accountsItem.get()).filter((a) => a.enabled && hostInfoOf(a)?.canRemote).map((a) => a.id),
     findInTab: defaultFindInTab,
     openPicker,
   };
@@ -92,13 +97,22 @@ export function startBackground(): void {
     });
   // Link management: file browser, account views, link health and its badge.
   const HEALTH_ALARM = 'link-health';
-  const health = createHealth({ clientFor: clientForId, historyTargets: async () => {
+  // One badge owner: running uploads (count, progress in the tooltip) first, then link problems.
+  const badge = createBadge();
+  const health = createHealth({
+    clientFor: clientForId,
+    historyTargets: async () => {
       const ready: Job[] = [];
       await store.each((job) => void ready.push(job), { state: 'ready' });
       return historyTargetsOf(ready);
     },
+    showProblems: badge.setProblems,
   });
   void health.restoreBadge();
+  const uploadsRunning = uploadTracker();
+  store.watch((changed, removed) => void badge.setUploads(uploadsRunning.apply(changed, removed)));
+  // Running uploads are active jobs: the start needs no scan of the whole history.
+  void store.active().then((jobs) => badge.setUploads(uploadsRunning.apply(jobs)));
 
   listen({
     ...uploads.handlers,
@@ -128,8 +142,9 @@ export function startBackground(): void {
   });
 
   const refreshMenus = async () => rebuildMenus((await accountsItem.get()).map(toPublicAccount));
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void refreshMenus();
+    void openWelcomeOnInstall(details);
     void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
   });
   browser.runtime.onStartup.addListener(() => void refreshMenus());

@@ -50,7 +50,12 @@ export function createUploadWiring(options: { store: JobStore; runner(): QueueRu
   };
 
   const handlers = createUploadHandlers({
-    runner: { enqueueFile: (...a) => options.runner().enqueueFile(...a), enqueueRelay: (...a) => options.runner().enqueueRelay(...a), retry: (id) => options.runner().retry(id) },
+    runner: {
+      enqueueFile: (...a) => options.runner().enqueueFile(...a),
+      enqueueFileMirror: (...a) => options.runner().enqueueFileMirror(...a),
+      enqueueRelay: (...a) => options.runner().enqueueRelay(...a),
+      retry: (id) => options.runner().retry(id),
+    },
     bridge,
     getJob: (id) => store.get(id),
     clientFor: clientForId,

@@ -7,7 +7,7 @@ import type { SerializedError } from '../errors';
 
 // Who a sender is (its kinds are decided in senders.ts).
 export type SenderKind =
-  /** An extension UI page: popup, options, manager, picker. */
+  /** An extension UI page: popup, options, manager, picker, welcome. */
   | 'page'
   /**
    * The document running the uploader: offscreen.html in Chrome; in Firefox the

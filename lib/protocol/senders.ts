@@ -69,6 +69,7 @@ export const backgroundSenders = {
   'uploads.prepare': page,
   'uploads.hosts': page,
   'uploads.add': page,
+  'uploads.mirror': page,
   'uploads.reattach': page,
   'relay.probe': page,
   'relay.add': page,
@@ -145,7 +146,7 @@ export function isTrustedSender(sender: SenderLike, extensionId = browser.runtim
   return true;
 }
 
-const uiPages = new Set(['/popup.html', '/options.html', '/manager.html', '/picker.html']);
+const uiPages = new Set(['/popup.html', '/options.html', '/manager.html', '/picker.html', '/welcome.html']);
 
 /** What the sender is, as far as the browser-given fields tell; empty for anything not ours. */
 export function senderKinds(sender: SenderLike, env: SenderEnv = currentSenderEnv()): Set<SenderKind> {

@@ -15,10 +15,21 @@ const fileMetaSchema = z.object({
   snapshot: z.object({ name: z.string().max(1000), size: z.number().int().nonnegative(), type: z.string().max(200) }).optional(),
 });
 
+const jobId = z.string().regex(/^[0-9a-f-]{36}$/i, 'a job id must be a UUID');
+
+/** One file to several accounts: one child job per account, each with its own id and options. */
+const mirrorFileSchema = fileMetaSchema.omit({ id: true, options: true }).extend({
+  targets: z
+    .array(z.object({ accountId: z.string().min(1), id: jobId, options: uploadOptionsSchema.optional() }))
+    .min(2, 'A mirror needs at least two accounts.')
+    .max(20),
+});
+
 export const uploadRequests = {
   'uploads.prepare': z.object({}),
   'uploads.hosts': z.object({}),
   'uploads.add': z.object({ accountId: z.string().min(1), files: z.array(fileMetaSchema).min(1).max(500) }),
+  'uploads.mirror': z.object({ files: z.array(mirrorFileSchema).min(1).max(500) }),
   'uploads.reattach': z.object({ id: z.string(), name: z.string(), size: z.number().int().nonnegative() }),
   'relay.probe': z.object({ url: z.string().min(1).max(8000) }),
   'relay.add': z.object({
@@ -39,6 +50,10 @@ export interface UploadHostInfo {
   /** Undefined: the host takes no custom snapshot (or documents no limit). */
   snapshotMaxBytes?: number;
   snapshots: boolean;
+  /** Largest file the host documents it takes; undefined: none documented. */
+  maxFileBytes?: number;
+  /** The host lists folders, so they are picked by name. */
+  folders: boolean;
 }
 
 export interface RelayProbe {
@@ -52,6 +67,8 @@ export interface UploadResponses {
   'uploads.prepare': { mode: 'offscreen' | 'background' };
   'uploads.hosts': Record<string, UploadHostInfo>;
   'uploads.add': { jobs: Job[] };
+  /** One mirror parent per file, in the order given. */
+  'uploads.mirror': { mirrors: Job[] };
   'uploads.reattach': Job;
   'relay.probe': RelayProbe;
   'relay.add': Job;

@@ -4,12 +4,12 @@ import { titleHint } from './landed';
 import { canTransition } from './machine';
 import type { QueueCore } from './core';
 import { driverFor } from './drivers';
-import type { EnqueueExtra, FileExtra, FileMeta, QueueRunner, RelayExtra } from './runner-api';
+import type { EnqueueExtra, FileExtra, FileMeta, MirrorTarget, QueueRunner, RelayExtra } from './runner-api';
 
 // What the user asks of the queue: new jobs (each written before anything
 // is sent), retry, cancel and remove. A mirror's commands act on its jobs.
 
-type Commands = Pick<QueueRunner, 'enqueueRemote' | 'enqueueMirror' | 'enqueueFile' | 'enqueueRelay' | 'retry' | 'cancel' | 'remove'>;
+type Commands = Pick<QueueRunner, 'enqueueRemote' | 'enqueueMirror' | 'enqueueFile' | 'enqueueFileMirror' | 'enqueueRelay' | 'retry' | 'cancel' | 'remove'>;
 
 export function createCommands(core: QueueCore, kick: () => void): Commands {
   const { deps, store } = core;
@@ -78,6 +78,32 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     return job;
   }
 
+  async function enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<Job> {
+    if (new Set(targets.map((t) => t.accountId)).size !== targets.length || targets.length < 2) {
+      throw new HostError('invalid_input', 'A mirror needs at least two different accounts.');
+    }
+    for (const target of targets) {
+      if (await store.get(target.id)) throw new HostError('conflict', 'A job with this id is already in the queue; choose the file again.');
+    }
+    const children = targets.map((target) =>
+      fresh({ kind: 'file', accountId: target.accountId, id: target.id, file, bytesTotal: file.size, title: file.name, options: checkedOptions(target.options) }),
+    );
+    const parent = fresh({
+      kind: 'mirror',
+      accountId: targets[0].accountId,
+      file,
+      bytesTotal: file.size,
+      title: file.name,
+      options: children[0].options,
+      childIds: children.map((c) => c.id),
+    });
+    // Parent first, as for URL mirrors: a crash between writes leaves a parent that reports a missing child, not orphans.
+    await store.put(parent);
+    await Promise.all(children.map((child) => store.put({ ...child, parentId: parent.id })));
+    kick();
+    return parent;
+  }
+
   async function enqueueRelay(accountId: string, url: string, options?: Job['options'], extra: RelayExtra = {}): Promise<Job> {
     const checked = checkedUrl(url);
     const job = fresh({
@@ -144,5 +170,5 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     await core.reschedule();
   }
 
-  return { enqueueRemote, enqueueMirror, enqueueFile, enqueueRelay, retry, cancel, remove };
+  return { enqueueRemote, enqueueMirror, enqueueFile, enqueueFileMirror, enqueueRelay, retry, cancel, remove };
 }

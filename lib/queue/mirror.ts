@@ -1,7 +1,8 @@
 import type { Job, JobLinks, JobState } from './job';
 
-// A mirror sends one URL to several accounts. The parent job only summarises
-// its children (one remote job per account); its state is derived, never set.
+// A mirror sends one URL (or one file) to several accounts. The parent job only
+// summarises its children (one remote or file job per account); its state is
+// derived, never set.
 
 export interface MirrorLink {
   accountId: string;
@@ -31,6 +32,8 @@ function summaryState(states: readonly JobState[]): JobState {
   if (states.includes('queued')) return 'queued';
   if (states.includes('encoding')) return 'encoding';
   if (states.length > 0 && states.every((s) => s === 'ready')) return 'ready';
+  // A file mirror cut by a restart waits for its file, like a single upload.
+  if (states.includes('interrupted')) return 'interrupted';
   return 'failed';
 }
 
@@ -42,7 +45,7 @@ export function deriveMirror(parent: Job, jobs: readonly Job[], now: number): Jo
   const ready = children.filter((child) => child?.state === 'ready');
   const progress = children.length ? Math.round((ready.length / children.length) * 100) : undefined;
   const links = ready[0]?.links;
-  const error = state === 'failed' ? mirrorError(children) : undefined;
+  const error = state === 'failed' || state === 'interrupted' ? mirrorError(children) : undefined;
 
   const same =
     parent.state === state &&

@@ -56,6 +56,13 @@ export interface FileExtra {
   id?: string;
 }
 
+/** One account a file mirror uploads to: the uploader holds the File under `id` too. */
+export interface MirrorTarget {
+  accountId: string;
+  id: string;
+  options?: Job['options'];
+}
+
 export interface RelayExtra {
   title?: string;
   /** The size the user confirmed, when the source told it. */
@@ -81,6 +88,8 @@ export interface QueueRunner {
   enqueueRemote(accountId: string, url: string, options?: Job['options'], extra?: EnqueueExtra): Promise<Job>;
   enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<Job>;
   enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra?: FileExtra): Promise<Job>;
+  /** One file to several accounts: a mirror parent over one file job per account. */
+  enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<Job>;
   /** Download a URL in the extension and upload it as a file (hosts without remote upload). */
   enqueueRelay(accountId: string, url: string, options?: Job['options'], extra?: RelayExtra): Promise<Job>;
   report(id: string, event: UploadReport): Promise<Job>;

@@ -7,7 +7,7 @@ import { createEncodingPoll } from './encoding-poll';
 import { createPump } from './pump';
 import type { QueueRunner, QueueRunnerDeps, UploadFailure, UploadReport } from './runner-api';
 
-export type { EnqueueExtra, FileExtra, FileMeta, QueueRunner, QueueRunnerDeps, RelayExtra, UploadFailure, UploadReport } from './runner-api';
+export type { EnqueueExtra, FileExtra, FileMeta, MirrorTarget, QueueRunner, QueueRunnerDeps, RelayExtra, UploadFailure, UploadReport } from './runner-api';
 export { interruptedRelayMessage } from './drivers';
 export { foundNote } from './states';
 

@@ -44,6 +44,7 @@ describe('Firefox file uploads', () => {
     sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 2500, times: 3 });
     const upload = await UploadPage.open(session);
     await upload.chooseFiles(paths);
+    await upload.details('echo-clip.mp4');
     await expect(upload.pending('echo-clip.mp4', label('Tags')).value()).resolves.toBe('ff');
     await upload.pending('echo-clip.mp4', label('Title')).fill('Echo title');
     await upload.start();

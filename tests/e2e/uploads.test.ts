@@ -83,6 +83,7 @@ describe('file uploads', () => {
     sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 3000, times: 4 });
     const upload = await UploadPage.open(session);
     await upload.chooseFiles(paths);
+    await upload.details('alpha-clip.mp4');
     await expect(upload.pending('alpha-clip.mp4', label('Tags')).value()).resolves.toBe('e2e');
     await upload.pending('alpha-clip.mp4', label('Title')).fill('Alpha title');
     await upload.start();

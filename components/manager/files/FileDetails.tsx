@@ -10,6 +10,7 @@ import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
 import { FolderSelect } from './FolderSelect';
 import { t } from '../../../lib/i18n';
+import { formatDate } from '../../dates';
 
 // One file's facts, links and actions. An action the host lacks stays visible
 // but disabled, with the reason next to it.
@@ -93,7 +94,7 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
         <dt>{t('filesViews')}</dt>
         <dd>{file.views ?? '—'}</dd>
         <dt>{t('filesUploaded')}</dt>
-        <dd>{file.uploaded ?? '—'}</dd>
+        <dd>{formatDate(file.uploaded, true)}</dd>
       </dl>
       <div class="row small" style={{ margin: '8px 0' }}>
         <a href={file.links.watch} target="_blank" rel="noreferrer" class="grow ellipsis">

@@ -2,7 +2,8 @@ import type { Folder } from '../../../lib/hosts/types';
 import type { ListedFile } from '../../../lib/protocol/files';
 import type { HealthStatus } from '../../../lib/links/health';
 import { formatDuration } from '../../format';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t, tn, type MessageKey } from '../../../lib/i18n';
+import { formatDate } from '../../dates';
 
 // One row of the virtualized list: fixed height, so nothing here may wrap.
 
@@ -39,10 +40,10 @@ export function FileRow({ file, selected, health, folders, onToggle, onOpen }: P
         {formatDuration(file.length)}
       </span>
       <span class="num small" title={t('filesViews')}>
-        {t('filesViewCount', String(file.views ?? '—'))}
+        {file.views === undefined ? '—' : tn('filesViewCount', file.views)}
       </span>
       <span class="date small muted" title={t('filesUploaded')}>
-        {file.uploaded?.slice(0, 10) ?? '—'}
+        {formatDate(file.uploaded)}
       </span>
       <span class="state">
         <span class={`badge ${file.status}`} data-field="status">

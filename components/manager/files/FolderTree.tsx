@@ -27,7 +27,9 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
   const [newName, setNewName] = useState('');
   const [rename, setRename] = useState('');
   const [moveTo, setMoveTo] = useState(ROOT);
-  const noFolders = unavailable(caps, 'listFolder');
+  // Right after an account switch `caps` still describes the previous account: wait for the new one's.
+  const ownCaps = caps?.accountId === accountId ? caps : undefined;
+  const noFolders = unavailable(ownCaps, 'listFolder');
 
   const load = async (parent: string) => {
     try {
@@ -41,8 +43,8 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
   useEffect(() => {
     setChildren({});
     setOpen(new Set());
-    if (caps && !noFolders) void load(ROOT);
-  }, [accountId, caps]);
+    if (ownCaps && !noFolders) void load(ROOT);
+  }, [accountId, ownCaps]);
 
   useEffect(() => onKnown(Object.values(children).flat()), [children]);
 

@@ -3,14 +3,15 @@ import { t } from '../../../lib/i18n';
 
 // Drop zone plus a plain file input: either way ends in onFiles.
 
-export function FilePicker({ onFiles, disabled }: { onFiles(files: File[]): void; disabled?: boolean }) {
+/** `compact`: files are listed already, so the zone shrinks to one line. */
+export function FilePicker({ onFiles, disabled, compact }: { onFiles(files: File[]): void; disabled?: boolean; compact?: boolean }) {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   return (
     <div
-      class="panel"
+      class={`panel${compact ? ' compact' : ''}`}
       data-dropzone
-      style={{ borderStyle: 'dashed', textAlign: 'center', padding: '24px', outline: over ? '2px solid var(--accent)' : undefined }}
+      style={{ borderStyle: 'dashed', textAlign: 'center', padding: compact ? undefined : '24px', outline: over ? '2px solid var(--accent)' : undefined }}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -22,8 +23,8 @@ export function FilePicker({ onFiles, disabled }: { onFiles(files: File[]): void
         if (!disabled) onFiles([...(e.dataTransfer?.files ?? [])]);
       }}
     >
-      <p style={{ margin: '0 0 8px' }}>{t('upDropHere')}</p>
-      <label for="upload-files" style={{ display: 'inline' }}>
+      <p style={compact ? undefined : { margin: '0 0 8px' }}>{t('upDropHere')}</p>
+      <label for="upload-files" style={{ display: 'inline', margin: compact ? 0 : undefined }}>
         {t('upChooseFiles')}
       </label>{' '}
       <input

@@ -3,7 +3,7 @@ import type { Job } from '../../../lib/queue/job';
 import { etaSeconds } from '../../../lib/queue/machine';
 import { CopyButton } from '../../CopyButton';
 import { formatBytes, formatDuration } from '../../format';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t, uiLanguage, type MessageKey } from '../../../lib/i18n';
 
 // One upload or relay in the queue: progress with speed and ETA, and what
 // the user can do next (cancel, retry, choose the file again).
@@ -83,7 +83,7 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
         <div class={`small ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={job.error.code}>
           {job.state === 'interrupted' && job.kind === 'file' ? `${t('upInterruptedChoose')} ` : null}
           {job.error.message}
-          {waitingRetry ? ` ${t('upNextTry', new Date(job.nextAttemptAt!).toLocaleTimeString())}` : null}
+          {waitingRetry ? ` ${t('upNextTry', new Date(job.nextAttemptAt!).toLocaleTimeString(uiLanguage()))}` : null}
         </div>
       ) : null}
       <div class="row small" style={{ marginTop: '4px' }}>

@@ -1,38 +1,58 @@
-import { AccountPicker, useAccountChoice } from '../../AccountPicker';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
-import { errorFrom, send } from '../../../lib/messaging';
+import { send } from '../../../lib/messaging';
 import { handOver } from '../../../lib/upload/page/hand-over';
 import { ErrorNote } from '../../ErrorNote';
-import { useRemote, type UiError } from '../../useRemote';
+import { useRemote } from '../../useRemote';
+import { useAction } from '../../useAction';
 import { useJobs } from '../../useJobs';
-import type { ManagerViewProps } from '../views';
+import type { ManagerViewProps } from '../view-props';
 import { FilePicker } from './FilePicker';
-import { PendingFileCard } from './PendingFileCard';
+import { PendingList } from './PendingList';
 import { RelayForm } from './RelayForm';
 import { UploadJobRow } from './UploadJobRow';
-import { defaultFields, splitVideos, toOptions, type PendingFile } from './pending';
+import { MirrorUploadRow } from './MirrorUploadRow';
+import { UploadTargets } from './UploadTargets';
+import { defaultFields, rebaseDefaults, splitVideos, toOptions, type PendingFile } from './pending';
+import { accountProblem, fileProblems } from '../../../lib/upload-fit';
+import { fitText } from '../../fitWords';
 import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
+import './upload.css';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
 // every file upload and relay in the queue.
 
 export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
-  const { usable, account, setAccountId } = useAccountChoice(accounts, defaultAccountId);
+  const usable = accounts.filter((a) => a.enabled);
+  // The default account first, ticked; the first ticked account is the primary (folder list, defaults).
+  const ordered = [...usable].sort((a, b) => Number(b.id === defaultAccountId) - Number(a.id === defaultAccountId));
   const hosts = useRemote('uploads.hosts', {});
+  // An account whose host takes no files is never a target (its checkbox says why).
+  const takesFiles = (id: string) => {
+    const info = hosts.data?.[id];
+    return !info || !accountProblem(info);
+  };
+  const [picked, setTargets] = useState<string[] | undefined>();
+  const targets = (picked ?? ordered.filter((a) => takesFiles(a.id)).slice(0, 1).map((a) => a.id)).filter(takesFiles);
+  const targetAccounts = ordered.filter((a) => targets.includes(a.id));
+  const account = targetAccounts[0];
   const host = account ? hosts.data?.[account.id] : undefined;
   // The newest file uploads and relays, followed through the background's job feed.
-  const jobs = useJobs('jobs.page', { kinds: ['file', 'relay'], limit: 200 });
+  const jobs = useJobs('jobs.page', { kinds: ['file', 'relay', 'mirror'], limit: 200 });
+  const write = useAction({ after: jobs.reload });
   const mode = usePageUploader();
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
 
-  // A new account brings its own defaults to files not yet edited by hand.
+  // A new primary account brings its own defaults, but only to fields still at the old account's
+  // defaults: what the user set by hand or through the batch bar stays.
+  const shownDefaults = useRef(defaultFields(account));
   useEffect(() => {
-    setPending((list) => list.map((item) => ({ ...item, fields: { ...defaultFields(account), title: item.fields.title, description: item.fields.description } })));
+    const before = shownDefaults.current;
+    const next = defaultFields(account);
+    shownDefaults.current = next;
+    setPending((list) => list.map((item) => ({ ...item, fields: rebaseDefaults(item.fields, before, next) })));
   }, [account?.id]);
 
   const addFiles = (files: File[]) => {
@@ -41,53 +61,72 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     setPending((list) => [...list, ...videos.map((file) => ({ key: crypto.randomUUID(), file, fields: defaultFields(account) }))]);
   };
 
+  const factsOf = (item: PendingFile) => ({
+    name: item.file.name,
+    size: item.file.size,
+    type: item.file.type,
+    ...(item.snapshot ? { snapshot: { name: item.snapshot.name, size: item.snapshot.size, type: item.snapshot.type } } : {}),
+  });
+  const problemsFor = (accountId: string, item: PendingFile) => {
+    const info = hosts.data?.[accountId];
+    return info ? fileProblems(info, factsOf(item)) : [];
+  };
+  const problemsOf = (item: PendingFile) =>
+    targetAccounts.flatMap((a) => problemsFor(a.id, item).map((p) => (targetAccounts.length > 1 ? `${a.label}: ${fitText(p)}` : fitText(p))));
+  const blocked = pending.some((item) => problemsOf(item).length > 0);
+
+  // On a failure nothing was queued: the list stays as it was, ready to try again.
   const start = async () => {
     if (!account || !pending.length) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
-      await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () => send('uploads.add', {
-        accountId: account.id,
-        files: items.map((item) => ({
-          id: item.jobId,
-          name: item.file.name,
-          size: item.file.size,
-          type: item.file.type,
-          lastModified: item.file.lastModified,
-          options: toOptions(item.fields, host),
-          ...(item.snapshot ? { snapshot: { name: item.snapshot.name, size: item.snapshot.size, type: item.snapshot.type } } : {}),
-        })),
-      }));
+    await write.run(async () => {
+      // Other accounts than the primary keep their own default folder and category: ids differ between hosts.
+      const fieldsFor = (item: PendingFile, index: number) =>
+        index === 0 ? item.fields : { ...item.fields, folderId: defaultFields(targetAccounts[index]).folderId, categoryId: defaultFields(targetAccounts[index]).categoryId };
+      if (targetAccounts.length > 1) {
+        // A mirror: one child job per account and file. The uploader holds the same File under every child's id
+        // and each upload reads it from disk itself, so nothing is copied.
+        const files = pending.map((item) => ({
+          item,
+          targets: targetAccounts.map((target, index) => ({
+            accountId: target.id,
+            id: crypto.randomUUID(),
+            options: toOptions(fieldsFor(item, index), hosts.data?.[target.id]),
+          })),
+        }));
+        await handOver(
+          files.flatMap(({ item, targets }) => targets.map((target) => ({ jobId: target.id, file: item.file, snapshot: item.snapshot }))),
+          () => send('uploads.mirror', { files: files.map(({ item, targets }) => ({ lastModified: item.file.lastModified, ...factsOf(item), targets })) }),
+        );
+      }
+      for (const [index, target] of (targetAccounts.length > 1 ? [] : targetAccounts).entries()) {
+        const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
+        await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () =>
+          send('uploads.add', {
+            accountId: target.id,
+            files: items.map((item) => ({
+              id: item.jobId,
+              lastModified: item.file.lastModified,
+              ...factsOf(item),
+              options: toOptions(fieldsFor(item, index), hosts.data?.[target.id]),
+            })),
+          }),
+        );
+      }
       setPending([]);
-      await jobs.reload();
-    } catch (e) {
-      // Nothing was queued: the list stays as it was, ready to try again.
-      setError(errorFrom(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorFrom(e));
-    }
-    await jobs.reload();
+    });
   };
 
   const reattach = (job: Job, file: File) =>
-    act(async () => {
+    write.run(async () => {
       if (job.file && (job.file.name !== file.name || job.file.size !== file.size)) {
         throw new Error(t('upNotSameFile', job.file.name));
       }
       await handOver([{ jobId: job.id, file }], () => send('uploads.reattach', { id: job.id, name: file.name, size: file.size }));
     });
 
-  const uploadJobs = (jobs.data?.jobs ?? []).filter((job) => job.kind === 'file' || job.kind === 'relay');
+  const all = jobs.data?.jobs ?? [];
+  // Top-level uploads and relays, and file mirrors (their children, which the page carries too, show inside them).
+  const uploadJobs = all.filter((job) => !job.parentId && (job.kind === 'file' || job.kind === 'relay' || (job.kind === 'mirror' && job.file)));
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
   if (accounts.length && !usable.length) return <p class="empty">{t('upAllOff')}</p>;
@@ -101,57 +140,60 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   return (
     <section aria-label={t('upSection')}>
       <div class="row" style={{ marginBottom: '8px' }}>
-        <div>
-          <AccountPicker id="upload-account" accounts={usable} value={account?.id ?? ''} onChange={setAccountId} />
+        <div class="grow">
+          <UploadTargets
+            accounts={ordered}
+            hosts={hosts.data}
+            value={targets}
+            refusedCount={(id) => pending.filter((item) => problemsFor(id, item).length > 0).length}
+            onChange={setTargets}
+          />
         </div>
-        {host && !host.canUpload ? <p class="error small grow">{t('upNoUploadsApi', host.label)}</p> : null}
       </div>
-      <FilePicker onFiles={addFiles} disabled={busy} />
+      <FilePicker onFiles={addFiles} disabled={write.pending} compact={pending.length > 0} />
       {skipped.length ? <p class="small warn">{t('upSkipped', skipped.join(', '))}</p> : null}
       {pending.length ? (
         <>
-          <ul class="list" aria-label={t('upPendingList')} style={{ marginTop: '8px' }}>
-            {pending.map((item) => (
-              <PendingFileCard
-                key={item.key}
-                item={item}
-                host={host}
-                onChange={(next) => setPending((list) => list.map((x) => (x.key === item.key ? next : x)))}
-                onRemove={() => setPending((list) => list.filter((x) => x.key !== item.key))}
-              />
-            ))}
-          </ul>
+          <PendingList pending={pending} host={host} accountId={account?.id} problemsOf={problemsOf} onChange={setPending} />
           <div class="row">
             <span class="grow muted small">
-              {pending.length === 1 ? t('upPendingOne', account?.label ?? '') : t('upPendingMany', [String(pending.length), account?.label ?? ''])}
+              {targetAccounts.length === 0
+                ? t('upNoTarget')
+                : blocked
+                  ? t('upFixRefused')
+                  : pending.length === 1
+                    ? t('upPendingOne', targetAccounts.map((a) => a.label).join(', '))
+                    : t('upPendingMany', [String(pending.length), targetAccounts.map((a) => a.label).join(', ')])}
             </span>
-            <button type="button" onClick={() => setPending([])} disabled={busy}>
+            <button type="button" onClick={() => setPending([])} disabled={write.pending}>
               {t('upClearList')}
             </button>
-            <button type="button" class="primary" onClick={start} disabled={busy || !account || host?.canUpload === false}>
+            <button type="button" class="primary" onClick={start} disabled={write.pending || !account || blocked}>
               {t('upStart')}
             </button>
           </div>
         </>
       ) : null}
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
       <RelayForm account={account} host={host} onQueued={() => void jobs.reload()} />
       <section aria-label={t('upUploads')} style={{ marginTop: '12px' }}>
         <h2>{t('upUploads')}</h2>
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
           <ul class="list" aria-label={t('upQueue')}>
-            {uploadJobs.map((job) => (
-              <UploadJobRow
-                key={job.id}
-                job={job}
-                accountLabel={labelOf(job.accountId)}
-                onCancel={(j) => act(() => send('jobs.cancel', { id: j.id }))}
-                onRetry={(j) => act(() => send('jobs.retry', { id: j.id }))}
-                onRemove={(j) => act(() => send('jobs.remove', { id: j.id }))}
-                onReattach={reattach}
-              />
-            ))}
+            {uploadJobs.map((job) => {
+              const actions = {
+                onCancel: (j: Job) => write.run(() => send('jobs.cancel', { id: j.id })),
+                onRetry: (j: Job) => write.run(() => send('jobs.retry', { id: j.id })),
+                onRemove: (j: Job) => write.run(() => send('jobs.remove', { id: j.id })),
+                onReattach: reattach,
+              };
+              return job.kind === 'mirror' ? (
+                <MirrorUploadRow key={job.id} parent={job} jobs={all} accounts={accounts} {...actions} />
+              ) : (
+                <UploadJobRow key={job.id} job={job} accountLabel={labelOf(job.accountId)} {...actions} />
+              );
+            })}
           </ul>
         ) : (
           <p class="empty">{t('upNoUploads')}</p>

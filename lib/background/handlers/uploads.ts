@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { HostError } from '../../errors';
-import { getPreset } from '../../hosts';
 import type { HostClient } from '../../hosts/types';
 import type { Job } from '../../queue/job';
 import type { QueueRunner } from '../../queue/runner';
@@ -11,36 +10,14 @@ import type { UploadBridge } from '../../upload/background/bridge';
 import { accountsItem } from '../../storage';
 import type { HandlersFor } from '../router';
 import { getAccount } from '../accounts';
+import { assertFilesFit, assertUploadFits, hostInfoOf } from '../host-fit';
 
 export interface UploadHandlerDeps {
-  runner: Pick<QueueRunner, 'enqueueFile' | 'enqueueRelay' | 'retry'>;
+  runner: Pick<QueueRunner, 'enqueueFile' | 'enqueueFileMirror' | 'enqueueRelay' | 'retry'>;
   bridge: Pick<UploadBridge, 'mode' | 'prepare'>;
   getJob(id: string): Promise<Job | undefined>;
   clientFor(accountId: string): Promise<HostClient>;
   fetch?: typeof fetch;
-}
-
-async function uploadClient(deps: UploadHandlerDeps, accountId: string): Promise<HostClient> {
-  const account = await getAccount(accountId);
-  if (!account.enabled) throw new HostError('invalid_input', `The account "${account.label}" is turned off. Turn it on in Options first.`);
-  const client = await deps.clientFor(accountId);
-  if (!client.capabilities.has('upload')) throw new HostError('unsupported', `${client.preset.label} takes no file uploads through its API.`);
-  return client;
-}
-
-function checkSnapshot(client: HostClient, file: string, snapshot: { name: string; size: number; type: string }): void {
-  const max = client.preset.snapshotMaxBytes;
-  const label = client.preset.label;
-  if (!client.preset.customSnapshot) throw new HostError('invalid_input', `${label} takes no custom snapshot; remove it from "${file}".`);
-  if (snapshot.type && !snapshot.type.startsWith('image/')) {
-    throw new HostError('invalid_input', `The snapshot for "${file}" must be an image (JPEG or PNG), not ${snapshot.type}.`);
-  }
-  if (max !== undefined && snapshot.size > max) {
-    throw new HostError(
-      'invalid_input',
-      `The snapshot "${snapshot.name}" is ${formatSize(snapshot.size)}; ${label} accepts at most ${formatSize(max)}. Choose a smaller image.`,
-    );
-  }
 }
 
 export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeof uploadRequests> {
@@ -52,34 +29,34 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
     'uploads.hosts': async () => {
       const out: Record<string, UploadHostInfo> = {};
       for (const account of await accountsItem.get()) {
-        const preset = getPreset(account.hostId);
-        if (!preset) continue;
-        const overrides = account.capabilityOverrides ?? {};
-        const has = (name: 'upload' | 'remoteUpload') => overrides[name] ?? preset.capabilities.has(name);
-        out[account.id] = {
-          label: preset.label,
-          canUpload: has('upload'),
-          canRemote: has('remoteUpload'),
-          adultFlag: preset.adultFlag,
-          snapshots: preset.customSnapshot,
-          ...(preset.snapshotMaxBytes !== undefined ? { snapshotMaxBytes: preset.snapshotMaxBytes } : {}),
-        };
+        const info = hostInfoOf(account);
+        if (info) out[account.id] = info;
       }
       return out;
     },
     'uploads.add': async ({ accountId, files }) => {
-      const client = await uploadClient(deps, accountId);
       // Check every file before queueing any, so a refused batch leaves nothing half-sent.
-      for (const file of files) {
-        if (file.size === 0) throw new HostError('invalid_input', `"${file.name}" is empty; hosts refuse empty files.`);
-        if (file.snapshot) checkSnapshot(client, file.name, file.snapshot);
-      }
+      assertFilesFit(await getAccount(accountId), files);
       const jobs: Job[] = [];
       for (const file of files) {
         const { id, options, snapshot: _snapshot, ...meta } = file;
         jobs.push(await deps.runner.enqueueFile(accountId, meta, options, { id }));
       }
       return { jobs };
+    },
+    'uploads.mirror': async ({ files }) => {
+      // Every file against every account it goes to, before anything is queued.
+      const byAccount = new Map<string, typeof files>();
+      for (const file of files) {
+        if (new Set(file.targets.map((t) => t.accountId)).size !== file.targets.length) {
+          throw new HostError('invalid_input', `"${file.name}" names an account twice; each account gets one copy.`);
+        }
+        for (const target of file.targets) byAccount.set(target.accountId, [...(byAccount.get(target.accountId) ?? []), file]);
+      }
+      for (const [accountId, list] of byAccount) assertFilesFit(await getAccount(accountId), list);
+      // Queued side by side, so the store writes a whole batch at once; the answer keeps the files' order.
+      const mirrors = await Promise.all(files.map(({ targets, snapshot: _snapshot, ...meta }) => deps.runner.enqueueFileMirror(meta, targets)));
+      return { mirrors };
     },
     'uploads.reattach': async ({ id, name, size }) => {
       const job = await deps.getJob(id);
@@ -106,10 +83,12 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       return probeSource(url, deps.fetch);
     },
     'relay.add': async ({ accountId, url, name, size, options }) => {
-      // The relay downloads with the user's cookies (SECURITY.md): only an http(s) link the user entered in the relay form.
+      // The relay downloads with the user's cookies (SECURITY.md): only an http(s) link the user entered (relay form, popup).
       const source = checkedUrl(url).href;
-      await uploadClient(deps, accountId);
-      return deps.runner.enqueueRelay(accountId, source, options, { title: name, bytesTotal: size });
+      const account = await getAccount(accountId);
+      assertUploadFits(account);
+      // Without options (the popup's relay) the account's defaults apply, as for a remote upload.
+      return deps.runner.enqueueRelay(accountId, source, options ?? { ...account.defaults }, { title: name, bytesTotal: size });
     },
   };
 }

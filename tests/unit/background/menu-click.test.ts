@@ -155,6 +155,20 @@ describe('handleMenuClick', () => {
     expect(notes[0].title).toBe('Sending to all accounts (mirror)');
   });
 
+  it('leaves hosts without remote upload out of the mirror, and refuses them as a single target before queueing', async () => {
+    const noRemote = deps([], {
+      remoteAccountIds: async () => ['a'],
+      checkRemote: async (id) => {
+        if (id === 'b') throw new HostError('unsupported', 'mp4upload.com has no remote upload. Use "Relay through VidRelay".');
+      },
+    });
+    await handleMenuClick({ menuItemId: 'mirror:all', srcUrl: 'https://cdn.example/v.mp4' }, 1, noRemote);
+    expect(sent).toEqual([{ accountIds: ['a'], url: 'https://cdn.example/v.mp4' }]);
+    expect(await handleMenuClick({ menuItemId: 'account:b', srcUrl: 'https://cdn.example/v.mp4' }, 1, noRemote)).toEqual([]);
+    expect(sent).toHaveLength(1);
+    expect(notes.at(-1)).toEqual({ title: 'Not sent', message: 'mp4upload.com has no remote upload. Use "Relay through VidRelay".' });
+  });
+
   it('ignores menu items that are not send targets', async () => {
     expect(await handleMenuClick({ menuItemId: 'send-to-host', srcUrl: 'https://cdn.example/v.mp4' }, 1, deps())).toEqual([]);
     expect(sent).toEqual([]);

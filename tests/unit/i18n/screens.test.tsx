@@ -41,10 +41,16 @@ const files = [
   'components/manager/ClearFinished.tsx',
   'components/MirrorLinks.tsx',
   'components/capabilityWords.ts',
+  'components/FolderPicker.tsx',
+  'components/fitWords.ts',
 ].map((f) => relative(root, join(root, f)));
 
-const prefixes = /^(links|hist|up|pick|mirror|files|acct|cap)[A-Z]/;
-const keysIn = (file: string) => [...readFileSync(join(root, file), 'utf8').matchAll(/'((?:links|hist|up|pick|mirror|files|acct|cap|job)[A-Z]\w*)'/g)].map((m) => m[1]);
+const prefixes = /^(links|hist|up|pick|mirror|files|acct|cap|fit)[A-Z]/;
+// A counted message (tn) names its base; the locale holds `<base>_one` and `<base>_other`.
+const keysIn = (file: string) =>
+  [...readFileSync(join(root, file), 'utf8').matchAll(/'((?:links|hist|up|pick|mirror|files|acct|cap|job|fit)[A-Z]\w*)'/g)]
+    .map((m) => m[1])
+    .flatMap((key) => (!en[key] && en[`${key}_other`] ? [`${key}_one`, `${key}_other`] : [key]));
 
 
 const buttons = (el: HTMLElement) => [...el.querySelectorAll('button')].map((b) => b.textContent?.trim());

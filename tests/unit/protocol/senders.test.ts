@@ -19,6 +19,7 @@ const own: Record<string, { sender: SenderLike; kinds: SenderKind[] }> = {
   options: { sender: { id, url: `${base}options.html`, origin, tab: { id: 4 } }, kinds: ['page'] },
   manager: { sender: { id, url: `${base}manager.html#upload`, origin, tab: { id: 5 } }, kinds: ['page'] },
   picker: { sender: { id, url: `${base}picker.html?id=x`, origin, tab: { id: 6 } }, kinds: ['page'] },
+  welcome: { sender: { id, url: `${base}welcome.html#demo`, origin, tab: { id: 7 } }, kinds: ['page'] },
   offscreen: { sender: { id, url: `${base}offscreen.html`, origin, documentId: 'doc' }, kinds: ['uploader'] },
   background: { sender: { id, url: `${base}background.js`, origin }, kinds: ['background'] },
 };

@@ -65,6 +65,26 @@ describe('upload handlers', () => {
     expect(await store.all()).toHaveLength(0);
   });
 
+  it('mirrors each file to every account given, and refuses the whole batch when one account cannot take a file', async () => {
+    const { handlers, store } = setup();
+    const file = (n: number, extra: object = {}) => {
+      const { id: _id, ...rest } = meta(n, extra);
+      return { ...rest, targets: [{ accountId: 'media', id: id(n * 2) }, { accountId: 'mega', id: id(n * 2 + 1), options: { title: 'Mega title' } }] };
+    };
+    const { mirrors } = await handlers['uploads.mirror']({ files: [file(1), file(2)] });
+    expect(mirrors.map((m) => [m.kind, m.file?.name, m.childIds])).toEqual([
+      ['mirror', 'clip1.mp4', [id(2), id(3)]],
+      ['mirror', 'clip2.mp4', [id(4), id(5)]],
+    ]);
+    expect(await store.get(id(3))).toMatchObject({ kind: 'file', accountId: 'mega', parentId: mirrors[0].id, options: { title: 'Mega title' } });
+    const before = (await store.all()).length;
+    // megamax.me takes no custom snapshot: nothing of this batch is queued, for any account.
+    await expect(handlers['uploads.mirror']({ files: [file(3), file(4, { snapshot: { name: 's.jpg', size: 10, type: 'image/jpeg' } })] })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Mega: .*no custom snapshot/),
+    });
+    expect(await store.all()).toHaveLength(before);
+  });
+
   it('refuses a snapshot for a host that takes none, and an empty file', async () => {
     const { handlers } = setup();
     await expect(

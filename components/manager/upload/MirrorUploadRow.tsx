@@ -1,0 +1,53 @@
+import type { PublicAccount } from '../../../lib/accounts';
+import type { Job } from '../../../lib/queue/job';
+import { mirrorChildren } from '../../../lib/queue/mirror';
+import { terminalStates } from '../../../lib/queue/states';
+import { t } from '../../../lib/i18n';
+import { MirrorLinks } from '../../MirrorLinks';
+import { UploadJobRow } from './UploadJobRow';
+
+// One file mirrored to several accounts: the combined result (every
+// account's link or error, "Copy all links"), then each unfinished account's
+// upload with its own progress, cancel, retry and "choose the file again".
+
+interface Props {
+  parent: Job;
+  jobs: readonly Job[];
+  accounts: readonly PublicAccount[];
+  onCancel(job: Job): void;
+  onRetry(job: Job): void;
+  onRemove(job: Job): void;
+  onReattach(job: Job, file: File): void;
+}
+
+export function MirrorUploadRow({ parent, jobs, accounts, onCancel, onRetry, onRemove, onReattach }: Props) {
+  const children = mirrorChildren(parent, jobs).filter((child): child is Job => child !== undefined);
+  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
+  const done = children.every((child) => terminalStates.has(child.state));
+  return (
+    <li data-job-id={parent.id} data-state={parent.state} data-kind="mirror">
+      <div class="row">
+        <span class={`badge ${parent.state}`}>{t('upMirrorBadge', String(children.length))}</span>
+        <strong class="grow ellipsis" data-field="name">
+          {parent.file?.name ?? parent.title}
+        </strong>
+        {done ? (
+          <button type="button" onClick={() => onRemove(parent)} aria-label={t('upRemoveFromQueue', parent.file?.name ?? '')}>
+            {t('upRemove')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => onCancel(parent)} aria-label={t('upCancelLabel', parent.file?.name ?? '')}>
+            {t('upCancel')}
+          </button>
+        )}
+      </div>
+      <MirrorLinks parent={parent} jobs={jobs} accounts={accounts} />
+      {/* A ready account is in the combined list already; the others keep their progress and actions here. */}
+      <ul class="list mirror-children" aria-label={t('upMirrorUploads', parent.file?.name ?? '')}>
+        {children.filter((child) => child.state !== 'ready').map((child) => (
+          <UploadJobRow key={child.id} job={child} accountLabel={labelOf(child.accountId)} onCancel={onCancel} onRetry={onRetry} onRemove={onRemove} onReattach={onReattach} />
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeView, createBadge, uploadSummary, uploadTracker } from '../../../lib/background/badge';
+import { openWelcomeOnInstall } from '../../../lib/background/first-run';
+import type { Job } from '../../../lib/queue/job';
+
+const job = (over: Partial<Job>): Job => ({ id: 'j', kind: 'file', accountId: 'a', state: 'uploading', createdAt: 1, updatedAt: 1, attempts: 0, options: {}, ...over }) as Job;
+
+describe('toolbar badge', () => {
+  it('counts uploads and relays on their way, with their bytes, and nothing else', () => {
+    const summary = uploadSummary([
+      job({ id: '1', bytesSent: 50, bytesTotal: 100 }),
+      job({ id: '2', kind: 'relay', state: 'sending', bytesTotal: 300 }),
+      job({ id: '3', state: 'queued', bytesTotal: 999 }),
+      job({ id: '4', kind: 'remote', state: 'sending' }),
+      job({ id: '5', state: 'ready', bytesSent: 10, bytesTotal: 10 }),
+    ]);
+    expect(summary).toEqual({ running: 2, bytesSent: 50, bytesTotal: 400 });
+    expect(badgeView(summary, 3)).toEqual({ text: '2', color: '#2563eb', title: '2 uploads running: 12% (50 B of 400 B)' });
+  });
+
+  it('follows changed jobs only: an upload that ends or is removed leaves the count', () => {
+    const tracker = uploadTracker();
+    expect(tracker.apply([job({ id: '1', bytesTotal: 10 }), job({ id: '2', bytesTotal: 30 })]).running).toBe(2);
+    expect(tracker.apply([job({ id: '1', state: 'encoding' })])).toEqual({ running: 1, bytesSent: 0, bytesTotal: 30 });
+    expect(tracker.apply([], ['2']).running).toBe(0);
+  });
+
+  it('shows link problems once no upload runs, and clears when there is nothing to say', () => {
+    const idle = { running: 0, bytesSent: 0, bytesTotal: 0 };
+    expect(badgeView(idle, 1)).toMatchObject({ text: '1', title: '1 link problem found: open History' });
+    expect(badgeView({ running: 1, bytesSent: 0, bytesTotal: 0 }, 0).title).toBe('1 upload running: 0% (0 B of 0 B)');
+    expect(badgeView(idle, 0)).toEqual({ text: '', title: 'VidRelay' });
+  });
+
+  it('is one owner: uploads take the badge over and hand it back to the health count', async () => {
+    const badge = createBadge(fakeBrowser.action);
+    await badge.setProblems(4);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
+    await badge.setUploads({ running: 3, bytesSent: 1, bytesTotal: 2 });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(await fakeBrowser.action.getTitle({})).toBe('3 uploads running: 50% (1 B of 2 B)');
+    await badge.setProblems(5);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    await badge.setUploads({ running: 0, bytesSent: 0, bytesTotal: 0 });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+  });
+});
+
+describe('first run', () => {
+  it('opens the welcome page on install only', async () => {
+    const before = (await fakeBrowser.tabs.query({})).length;
+    await openWelcomeOnInstall({ reason: 'update' });
+    expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
+    await openWelcomeOnInstall({ reason: 'install' });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.slice(before).map((tab) => tab.url)).toEqual([expect.stringMatching(/\/welcome\.html$/)]);
+  });
+});

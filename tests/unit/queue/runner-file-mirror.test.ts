@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HostError } from '../../../lib/errors';
+import type { Job } from '../../../lib/queue/job';
+import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
+import { createJobStore } from '../../../lib/queue/store';
+import { fakeHost } from './fakes';
+
+// One file to several accounts: a mirror parent over one file job per
+// account, uploaded in parallel, summarised with every account's outcome.
+
+const file = { name: 'Trailer.mp4', size: 1000, type: 'video/mp4', lastModified: 1 };
+const ids = ['0b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a11', '1b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a12', '2b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a13'];
+
+function setup() {
+  const host = fakeHost('one', ['upload', 'fileInfo', 'listFiles']);
+  const started: Job[] = [];
+  const notified: Job[] = [];
+  const store = createJobStore();
+  const deps: QueueRunnerDeps = {
+    store,
+    clientFor: async () => host.client,
+    // Each account on its own host: the per-host limit lets all three run at once.
+    hostIdOf: async (accountId) => accountId,
+    now: () => Date.now(),
+    schedulePoll: () => undefined,
+    notify: (job) => void notified.push(job),
+    uploadFile: async (j) => void started.push(j),
+    minPollMs: 1000,
+    random: () => 1,
+  };
+  return { started, notified, store, runner: createQueueRunner(deps) };
+}
+
+beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
+afterEach(() => vi.useRealTimers());
+
+describe('file mirrors', () => {
+  it('queues one file job per account under the ids the page gave, and starts them in parallel', async () => {
+    const { runner, store, started } = setup();
+    const targets = ['a', 'b', 'c'].map((accountId, i) => ({ accountId, id: ids[i], options: { title: `T ${accountId}` } }));
+    const parent = await runner.enqueueFileMirror(file, targets);
+    expect(parent).toMatchObject({ kind: 'mirror', file, childIds: ids, accountId: 'a', title: 'Trailer.mp4' });
+    const children = await Promise.all(ids.map((id) => store.get(id)));
+    expect(children.map((c) => [c?.kind, c?.accountId, c?.parentId, c?.options.title])).toEqual([
+      ['file', 'a', parent.id, 'T a'],
+      ['file', 'b', parent.id, 'T b'],
+      ['file', 'c', parent.id, 'T c'],
+    ]);
+    await runner.pump();
+    expect(started.map((j) => j.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('ends as one result with every account: two links and the failing one’s error', async () => {
+    const { runner, store, notified } = setup();
+    const parent = await runner.enqueueFileMirror(file, ['a', 'b', 'c'].map((accountId, i) => ({ accountId, id: ids[i] })));
+    await runner.pump();
+    await runner.uploadDone(ids[0], 'code0');
+    await runner.uploadFailed(ids[1], new HostError('auth', 'watching.vn rejected the API key. Check the key in Options.'));
+    await runner.uploadDone(ids[2], 'code2');
+    for (const [i, id] of [ids[0], ids[2]].entries()) await runner.report(id, { type: 'ready', links: { watch: `https://host${i}.test/w` } });
+    const stored = await store.get(parent.id);
+    expect(stored).toMatchObject({ state: 'failed', error: { code: 'auth', message: expect.stringMatching(/^1 of 3 mirrors did not finish\. watching\.vn rejected/) } });
+    expect((await store.get(ids[0]))?.links?.watch).toBe('https://host0.test/w');
+    expect(notified.map((j) => j.id)).toEqual([parent.id]);
+  });
+
+  it('refuses fewer than two accounts, an account twice, and an id already queued', async () => {
+    const { runner } = setup();
+    await expect(runner.enqueueFileMirror(file, [{ accountId: 'a', id: ids[0] }])).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(runner.enqueueFileMirror(file, [{ accountId: 'a', id: ids[0] }, { accountId: 'a', id: ids[1] }])).rejects.toMatchObject({ code: 'invalid_input' });
+    await runner.enqueueFile('a', file, {}, { id: ids[0] });
+    await expect(runner.enqueueFileMirror(file, [{ accountId: 'a', id: ids[0] }, { accountId: 'b', id: ids[1] }])).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
