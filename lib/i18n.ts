@@ -1,25 +1,27 @@
 import { browser } from 'wxt/browser';
-import en from '../public/_locales/en/messages.json';
+import type en from '../public/_locales/en/messages.json';
 
-// UI text in the browser's language (public/_locales), English when the
-// browser has no translation or no i18n API (unit tests, fake browser).
+// UI text in the browser's language (public/_locales). The browser itself
+// falls back to English (the default locale) for a key a language lacks, so
+// the English table is not bundled: every context that shows text (pages, the
+// background) has the i18n API. Unit tests give the fake browser the table
+// (tests/unit/setup.ts).
 
 export type MessageKey = keyof typeof en;
 
-function fill(text: string, subs: string[]): string {
-  return text.replace(/\$(\d)/g, (whole, n: string) => subs[Number(n) - 1] ?? whole);
+/** The message for key, or '' where there is none (or no i18n API here). */
+function lookup(key: string, list: string[]): string {
+  try {
+    // WXT types getMessage from the last generated locale list; the key set is checked against en above.
+    return (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(key, list) || '';
+  } catch {
+    return '';
+  }
 }
 
 export function t(key: MessageKey, subs?: string | string[]): string {
   const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  try {
-    // WXT types getMessage from the last generated locale list; the key set is checked against en above.
-    const text = (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(key, list);
-    if (text) return text;
-  } catch {
-    // No i18n in this context: use English below.
-  }
-  return fill(en[key]?.message ?? key, list);
+  return lookup(key, list) || key;
 }
 
 /** The UI's language (the browser's), for dates, numbers and plural rules. */
@@ -39,7 +41,6 @@ type PluralBase<K> = K extends `${infer B}_other` ? B : never;
  */
 export function tn(base: PluralBase<MessageKey>, count: number, subs: string[] = []): string {
   const form = new Intl.PluralRules(uiLanguage()).select(count);
-  const key = `${base}_${form}` as MessageKey;
-  const text = t(key in en ? key : (`${base}_other` as MessageKey), [count.toLocaleString(uiLanguage()), ...subs]);
-  return text;
+  const list = [count.toLocaleString(uiLanguage()), ...subs];
+  return lookup(`${base}_${form}`, list) || t(`${base}_other` as MessageKey, list);
 }
