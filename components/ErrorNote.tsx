@@ -1,3 +1,5 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { ErrorCode } from '../lib/errors';
 import { t, type MessageKey } from '../lib/i18n';
 
@@ -22,13 +24,22 @@ export function hintFor(error: { code: ErrorCode; message: string }): string | u
   return error.message.includes(text) ? undefined : text;
 }
 
+/** True inside the Options page: advice to go "in Options" is dropped there, the user is already in it. */
+export const InOptions = createContext(false);
+
+/** The host layer's advice ("Check the API key in Options.") as read on the Options page itself. */
+export function withoutGoToOptions(message: string): string {
+  return message.replace(/ in Options(?=[.,;]| \(|$)/g, '');
+}
+
 export function ErrorNote({ error }: { error: { code: ErrorCode; message: string } | undefined }) {
+  const inOptions = useContext(InOptions);
   if (!error) return null;
   const hint = hintFor(error);
   return (
     <p role="alert" class="error" data-code={error.code}>
-      {error.message}
-      {hint ? <span class="muted"> {hint}</span> : null}
+      {inOptions ? withoutGoToOptions(error.message) : error.message}
+      {hint ? <span class="muted"> {inOptions ? withoutGoToOptions(hint) : hint}</span> : null}
     </p>
   );
 }
