@@ -8,6 +8,7 @@
 
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/e2e/browser';
+import { accountEntriesSeed } from '../tests/e2e/stored';
 
 const fileCount = 10_000;
 const KEY = 'bench-files-key-0001';
@@ -27,10 +28,8 @@ const session = await launchExtension();
 let failed = false;
 try {
   const worker = await session.worker();
-  await worker.evaluate(async (apiBase) => {
-    const account = { id: 'acc_bench', hostId: 'vipstream.cc', label: 'Bench', apiBase, key: 'bench-files-key-0001', enabled: true, allowHttp: false, defaults: {}, createdAt: Date.now() };
-    await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
-  }, sim.apiBase('vipstream.cc'));
+  const account = { id: 'acc_bench', hostId: 'vipstream.cc', label: 'Bench', apiBase: sim.apiBase('vipstream.cc'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: Date.now() };
+  await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 
   const page = await session.context.newPage();
   await page.goto(session.url('manager.html#files'));

@@ -11,6 +11,7 @@ import type { HostId } from '../lib/hosts/types';
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/e2e/browser';
 import { UploadPage } from '../tests/e2e/pages/UploadPage';
+import { accountEntriesSeed } from '../tests/e2e/stored';
 
 const files = 50;
 const hosts: HostId[] = ['media.cm', 'vipstream.cc', 'watching.vn'];
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       return { id: `acc_${i}`, hostId, label: `Bench ${hostId}`, apiBase: sim.apiBase(hostId), key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
     });
     const worker = await session.worker();
-    await worker.evaluate(async (list) => chrome.storage.local.set({ accounts: { version: 1, data: list } }), accounts);
+    await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));
     sim.fault({ kind: 'slow', delayMs: 60_000 });
     const times: number[] = [];
     for (let round = 0; round < rounds; round++) {

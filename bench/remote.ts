@@ -10,6 +10,7 @@ import type { HostId } from '../lib/hosts/types';
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/e2e/browser';
 import { seedHistory, stateCounts } from '../tests/e2e/jobs-db';
+import { accountEntriesSeed } from '../tests/e2e/stored';
 
 const urls = 200;
 const latencyMs = 200;
@@ -27,7 +28,7 @@ async function run(history: number): Promise<{ elapsed: number; requests: number
       return { id: `acc_${i}`, hostId, label: `Bench ${hostId}`, apiBase: sim.apiBase(hostId), key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
     });
     const worker = await session.worker();
-    await worker.evaluate(async (list) => chrome.storage.local.set({ accounts: { version: 1, data: list } }), accounts);
+    await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));
     if (history) await seedHistory(worker, history, accounts.map((a) => a.id));
     if (process.env.BENCH_TRACE) console.error(`seeded ${history}`);
     const page = await session.context.newPage();

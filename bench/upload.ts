@@ -21,6 +21,7 @@ import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/e2e/browser';
 import { UploadPage } from '../tests/e2e/pages/UploadPage';
+import { accountEntriesSeed } from '../tests/e2e/stored';
 
 const size = 256 * 1024 * 1024;
 const rounds = 5;
@@ -121,13 +122,8 @@ async function main(): Promise<void> {
   const session = await launchExtension({ userDataDir: profile });
   try {
     const worker = await session.worker();
-    await worker.evaluate(
-      async ({ apiBase, k }) => {
-        const account = { id: 'acc_bench', hostId: 'media.cm', label: 'Bench', apiBase, key: k, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
-        await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
-      },
-      { apiBase: sim.apiBase('media.cm'), k: key },
-    );
+    const account = { id: 'acc_bench', hostId: 'media.cm', label: 'Bench', apiBase: sim.apiBase('media.cm'), key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+    await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
     const upload = await UploadPage.open(session);
     const bare: Page = await session.context.newPage();
     await bare.goto(plain.origin);

@@ -25,7 +25,9 @@ export interface Http {
   send<T>(request: HttpRequest<T>): Promise<T>;
 }
 
-const defaults = { timeoutMs: 30_000, retries: 3, backoffMs: 500 };
+/** How long one request may go unanswered before it is given up (the default per attempt). */
+export const requestTimeoutMs = 30_000;
+const defaults = { timeoutMs: requestTimeoutMs, retries: 3, backoffMs: 500 };
 const maxRetryAfterMs = 30_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

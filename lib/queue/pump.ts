@@ -12,6 +12,8 @@ export interface Pump {
   pump(): Promise<void>;
   /** Ask for a pass without waiting for it (enqueues, reports, answers). */
   kick(): void;
+  /** This worker started this job's send and it is not over: no restart cut it off. */
+  sendingHere(id: string): boolean;
 }
 
 export function createPump(core: QueueCore): Pump {
@@ -23,6 +25,7 @@ export function createPump(core: QueueCore): Pump {
    * job at once, and its "sending" write joins the result's write.
    */
   const answered = new Set<string>();
+  const sendingIds = new Set<string>();
   let startChain: Promise<void> = Promise.resolve();
   let pumping: Promise<void> | undefined;
   let passWanted = false;
@@ -77,6 +80,7 @@ export function createPump(core: QueueCore): Pump {
     const limits = await currentLimits();
     for (const job of pickNext(candidates, hostOf, limits, now)) {
       const driver = driverFor(job.kind)!;
+      sendingIds.add(job.id);
       // Not awaited here: the jobs started together share one storage write, and
       // the store applies each move before the next pass reads, so none starts twice.
       const run = (async () => {
@@ -101,6 +105,7 @@ export function createPump(core: QueueCore): Pump {
       })().finally(() => {
         running.delete(run);
         answered.delete(job.id);
+        sendingIds.delete(job.id);
         wakePump();
       });
       running.add(run);
@@ -152,5 +157,5 @@ export function createPump(core: QueueCore): Pump {
     pump().catch((error) => console.error('VidRelay: queue pump failed', error));
   }
 
-  return { pump, kick };
+  return { pump, kick, sendingHere: (id) => sendingIds.has(id) };
 }

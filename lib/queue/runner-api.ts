@@ -40,6 +40,8 @@ export interface QueueRunnerDeps {
   limits?(): ConcurrencyLimits | Promise<ConcurrencyLimits>;
   /** Shortest gap between polls; alarms allow no less than 30 s in production. */
   minPollMs?: number;
+  /** Remote uploads a stopped worker left 'sending' wait this long after their send before the host is searched (default: the request timeout and 5 s). */
+  sendWindowMs?: number;
   /** How long a file the host does not know yet may stay "missing" before the job fails. */
   missingGraceMs?: number;
   newId?(): string;

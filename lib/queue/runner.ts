@@ -21,7 +21,7 @@ export { foundNote } from './states';
 export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   const core = createCore(deps);
   const { store } = core;
-  const { pump, kick } = createPump(core);
+  const { pump, kick, sendingHere } = createPump(core);
   const pollEncoding = createEncodingPoll(core);
   const commands = createCommands(core, kick);
 
@@ -33,14 +33,28 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     await core.reschedule();
   }
 
-  /** On a worker start: each job a restart cut off goes to its driver, as it is now (never an older snapshot). */
-  async function recover(): Promise<void> {
+  /**
+   * On a worker start: each job a restart cut off goes to its driver, as it
+   * is now (never an older snapshot). Once per worker: wakes that come
+   * together share one recovery, and a job this worker is sending itself
+   * (a page's request may start the queue first) was cut off by nothing.
+   */
+  let recovery: Promise<void> | undefined;
+  function recover(): Promise<void> {
+    recovery ??= recoverOnce().catch((error: unknown) => {
+      recovery = undefined;
+      throw error;
+    });
+    return recovery;
+  }
+
+  async function recoverOnce(): Promise<void> {
     await core.lane(async () => {
       const jobs = await store.active();
       for (const { id } of jobs) {
         await core.guard(id, async () => {
           const job = await store.get(id);
-          if (!job || !inFlight.has(job.state)) return;
+          if (!job || !inFlight.has(job.state) || sendingHere(id)) return;
           await driverFor(job.kind)?.recover(job, core);
         });
       }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { UploadPage } from './pages/UploadPage';
+import { accountEntriesSeed } from './stored';
 
 // Relay: mp4upload.com has no remote upload, so the extension downloads the
 // video itself (after the user confirmed its size) and uploads it as a file.
@@ -15,13 +16,8 @@ beforeAll(async () => {
   sim.addAccount({ hostId: 'mp4upload.com', key: KEY, login: 'relayer' });
   session = await launchExtension();
   const worker = await session.worker();
-  await worker.evaluate(
-    async ({ apiBase, key }) => {
-      const account = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase, key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
-      await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
-    },
-    { apiBase: sim.apiBase('mp4upload.com'), key: KEY },
-  );
+  const account = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase: sim.apiBase('mp4upload.com'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+  await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { PopupPage } from './pages/PopupPage';
+import { accountEntriesSeed } from './stored';
 
 // A remote upload the host takes without naming the file ({"status":200,
 // "msg":"WORKING"}), in the built extension: the job says it waits for the
@@ -18,13 +19,8 @@ beforeAll(async () => {
   sim.remoteWithoutCode('doodstream.com');
   session = await launchExtension();
   const worker = await session.worker();
-  await worker.evaluate(
-    async ({ apiBase, key }) => {
-      const account = { id: 'acc_dood', hostId: 'doodstream.com', label: 'Dood E2E', apiBase, key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
-      await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
-    },
-    { apiBase: sim.apiBase('doodstream.com'), key: KEY },
-  );
+  const account = { id: 'acc_dood', hostId: 'doodstream.com', label: 'Dood E2E', apiBase: sim.apiBase('doodstream.com'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+  await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 });
 
 afterAll(async () => {

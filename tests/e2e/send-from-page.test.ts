@@ -6,6 +6,7 @@ import { settingsSchema } from '../../lib/settings';
 import { launchExtension, type ExtensionSession } from './browser';
 import { PickerPage } from './pages/PickerPage';
 import { PopupPage } from './pages/PopupPage';
+import { accountEntriesSeed } from './stored';
 
 // "Send to host" on real pages served by host-sim: the menu's own handler runs in
 // the service worker, looks into the tab with the injected finder, and the
@@ -29,10 +30,10 @@ beforeAll(async () => {
   const worker = await session.worker();
   // The versioned storage items, written as the options page would leave them.
   await worker.evaluate(
-    async ({ list, settings }) => {
-      await chrome.storage.local.set({ accounts: { version: 1, data: list }, settings: { version: 1, data: settings } });
+    async ({ seed, settings }) => {
+      await chrome.storage.local.set({ ...seed, settings: { version: 1, data: settings } });
     },
-    { list: accounts, settings: settingsSchema.parse({ defaultAccountId: ids.media }) },
+    { seed: accountEntriesSeed(accounts), settings: settingsSchema.parse({ defaultAccountId: ids.media }) },
   );
 });
 

@@ -1,7 +1,8 @@
 import type { Page, Worker } from 'playwright-core';
 
 // Stored accounts as the extension keeps them (lib/account-store.ts), read
-// from the service worker or an extension page, for checks after the fact.
+// from the service worker or an extension page for checks after the fact, and
+// as a seed for a fresh profile.
 
 export interface StoredAccount {
   id: string;
@@ -26,4 +27,14 @@ export async function storedAccounts(ctx: Page | Worker): Promise<StoredAccount[
   return Object.values(entries)
     .filter((e): e is { version: 1; data: StoredAccount } => !!e && typeof e === 'object' && (e as { version?: unknown }).version === 1)
     .map((e) => e.data);
+}
+
+/**
+ * What to put in storage.local for these accounts in the current format
+ * (`local:accountEntries`), for seeding a profile; the old `accounts` list is
+ * seeded only where its migration is under test.
+ */
+export function accountEntriesSeed(accounts: readonly { id: string }[]): { accountEntries: unknown } {
+  const entries = Object.fromEntries(accounts.map((account) => [account.id, { version: 1, data: account }]));
+  return { accountEntries: { version: 1, entries, order: accounts.map((account) => account.id) } };
 }

@@ -8,6 +8,7 @@ import { launchExtension, type ExtensionSession } from './browser';
 import { UploadPage } from './pages/UploadPage';
 import { label, role } from './ui/driver';
 import { storedJobsIn } from './jobs-db';
+import { accountEntriesSeed } from './stored';
 
 // File uploads through the real build in Chromium against the host simulator:
 // progress in the page, a service worker stopped mid-queue, a dropped
@@ -28,13 +29,8 @@ async function makeFile(name: string, bytes: number): Promise<string> {
 }
 
 async function seedAccount(worker: Worker): Promise<void> {
-  await worker.evaluate(
-    async ({ apiBase, key }) => {
-      const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase, key, enabled: true, allowHttp: false, defaults: { tags: 'e2e' }, createdAt: 1 };
-      await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
-    },
-    { apiBase: sim.apiBase('media.cm'), key: KEY },
-  );
+  const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase: sim.apiBase('media.cm'), key: KEY, enabled: true, allowHttp: false, defaults: { tags: 'e2e' }, createdAt: 1 };
+  await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 }
 
 async function storedJobs(): Promise<{ id: string; state: string; file?: { name: string } }[]> {

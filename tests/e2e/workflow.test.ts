@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { storedJobsIn } from './jobs-db';
+import { accountEntriesSeed } from './stored';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 import { UploadPage } from './pages/UploadPage';
@@ -47,9 +48,9 @@ async function seedAccounts(): Promise<void> {
     account('acc_watch', 'watching.vn', 'Watching Mirror', keys.watch),
     account('acc_mp4', 'mp4upload.com', 'Mp4 Files', keys.mp4),
   ];
-  await worker.evaluate(async (accounts) => {
-    await chrome.storage.local.set({ accounts: { version: 1, data: accounts }, settings: { version: 1, data: { defaultAccountId: 'acc_media' } } });
-  }, list);
+  await worker.evaluate(async (seed) => {
+    await chrome.storage.local.set({ ...seed, settings: { version: 1, data: { defaultAccountId: 'acc_media' } } });
+  }, accountEntriesSeed(list));
 }
 
 async function storedJobs() {

@@ -1,10 +1,11 @@
 // Injected failures. A matching fault runs before the normal handler and
-// either delays it ('slow') or answers in its place.
+// either delays it ('slow'), holds back its answer ('slow-reply': the host
+// did the work, the client has not heard yet), or answers in its place.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultKind } from './types';
 import { sendHtml, sendJson, sendText, sleep } from './http';
 
-const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error', 'echo-key']);
+const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'slow-reply', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error', 'echo-key']);
 
 /** How the host a fault hits words its errors. */
 export interface FaultDialect {
@@ -46,6 +47,9 @@ export async function applyFault(
   switch (fault.kind) {
     case 'slow':
       await sleep(fault.delayMs ?? 2000);
+      return false;
+    case 'slow-reply':
+      holdReply(res, fault.delayMs ?? 2000);
       return false;
     case 'status': {
       const status = fault.status ?? 500;
@@ -93,6 +97,17 @@ async function echoKey(req: IncomingMessage, res: ServerResponse, status: number
   if (status !== 200) return sendText(res, status, `<html><body><h1>Error ${status}</h1><p>${said}</p></body></html>`, 'text/html; charset=utf-8');
   if (req.method === 'POST') return sendJson(res, 200, { msg: 'OK', status: 200, files: [{ filecode: '', filename: 'x', status: said }] });
   sendJson(res, 200, { ...(dialect.errorBody(400) as object), msg: said, message: said });
+}
+
+/** The handler's answer goes out only after `ms`; a client gone by then gets nothing. */
+function holdReply(res: ServerResponse, ms: number): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    setTimeout(() => {
+      if (!res.destroyed) end(...args);
+    }, ms).unref();
+    return res;
+  }) as ServerResponse['end'];
 }
 
 /** For a body-carrying request, reads a little of it first, so the client sees a cut mid-upload. */

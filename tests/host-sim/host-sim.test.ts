@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HostId } from '../../lib/hosts/types';
 import { type HostSim, startHostSim } from './index';
 
@@ -387,6 +387,18 @@ describe('faults', () => {
     const start = Date.now();
     expect((await api('xfs', 'account/info', { key })).status).toBe(200);
     expect(Date.now() - start).toBeGreaterThanOrEqual(240);
+  });
+
+  it('holds back the answer of an upload POST it has already stored', async () => {
+    const key = newAccount('vipstream.cc');
+    sim.fault({ kind: 'slow-reply', delayMs: 400, match: '/upload/01', times: 1 });
+    const before = sim.uploads.length;
+    const start = Date.now();
+    const answer = fetch(`${sim.origin}/vipstream.cc/upload/01`, { method: 'POST', body: form({ key }, [{ name: 'held.mp4', bytes: 4096 }]) });
+    await vi.waitFor(() => expect(sim.uploads.length).toBe(before + 1));
+    expect(Date.now() - start).toBeLessThan(400);
+    expect((await answer).status).toBe(200);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(390);
   });
 
   it('drops the connection of an API call and of an upload POST', async () => {

@@ -2,7 +2,7 @@
 // host-layer contract suite, the benchmarks and the demo code against these.
 import type { HostId } from '../../lib/hosts/types';
 
-export type FaultKind = 'slow' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error' | 'echo-key';
+export type FaultKind = 'slow' | 'slow-reply' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error' | 'echo-key';
 
 export interface Fault {
   kind: FaultKind;
@@ -11,7 +11,7 @@ export interface Fault {
   hostId?: HostId;
   /** 'status': HTTP status to answer; 'body-error': HTTP 200 with this status in the body; 'echo-key': 200 quotes the key in the body, others in an error page. */
   status?: number;
-  /** 'slow': delay before answering (default 2000). */
+  /** 'slow': delay before handling; 'slow-reply': handled at once, its answer held back this long (default 2000 both). */
   delayMs?: number;
   /** How many requests it hits (default: unlimited). */
   times?: number;

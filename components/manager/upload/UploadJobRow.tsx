@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { Job } from '../../../lib/queue/job';
 import { etaSeconds } from '../../../lib/queue/machine';
+import { foundNote } from '../../../lib/queue/states';
 import { CopyButton } from '../../CopyButton';
 import { formatBytes, formatDuration } from '../../format';
 import { t, uiLanguage, type MessageKey } from '../../../lib/i18n';
@@ -77,6 +78,11 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
             {job.links.watch}
           </a>
           <CopyButton text={job.links.watch} />
+        </div>
+      ) : null}
+      {job.note ? (
+        <div class="small muted" data-field="note">
+          {job.note === foundNote ? t('jobFoundOnHost') : job.note}
         </div>
       ) : null}
       {job.error && job.state !== 'ready' ? (

@@ -1,4 +1,5 @@
 import { HostError } from '../../errors';
+import { requestTimeoutMs } from '../../hosts/http';
 import type { HostClient } from '../../hosts/types';
 import type { Job } from '../job';
 import type { QueueCore } from '../core';
@@ -11,6 +12,18 @@ import type { JobDriver } from './types';
 
 /** How long a job waits before asking again for a free remote-upload slot. */
 export const slotWaitMs = 60_000;
+
+/**
+ * "Sent, answer not yet known": a worker stopped mid-request may leave the
+ * host still working on the upload/url it received, adding the file only
+ * when it answers. Until the request's own timeout has passed (and a little
+ * more for the host to finish) the file list cannot prove it absent, so the
+ * job is neither looked for nor sent again before then.
+ */
+export const sendWindowMs = requestTimeoutMs + 5_000;
+
+/** Checks before the request that took longer than this mark when it really left. */
+const slowChecksMs = 1_000;
 
 /**
  * Hosts with a remote-upload status call (DoodStream-style urlupload/status)
@@ -61,6 +74,10 @@ export const remoteDriver: JobDriver = {
         await core.reschedule();
         return;
       }
+      // The window a cut-off send is given is counted from the job's last write: keep it at the request's start.
+      if (core.deps.now() - job.updatedAt > slowChecksMs) {
+        await core.store.update(job.id, (current) => (current.state === 'sending' ? { ...current, updatedAt: core.deps.now() } : current));
+      }
       let answer;
       try {
         answer = await client.remoteUpload(job.url, { ...job.options, acceptPending: true });
@@ -74,7 +91,9 @@ export const remoteDriver: JobDriver = {
     }
   },
   async recover(job: Job, core: QueueCore) {
-    await core.move(job.id, { type: 'defer', at: core.deps.now(), verify: true });
+    // A 'sending' job's last write is at or after its request left (see send).
+    const windowEnds = job.updatedAt + (core.deps.sendWindowMs ?? sendWindowMs);
+    await core.move(job.id, { type: 'defer', at: Math.max(core.deps.now(), windowEnds), verify: true });
   },
   cancel: () => undefined,
   mayHaveLanded: () => true,

@@ -50,18 +50,18 @@ describe('createFileIndex', () => {
     expect(codesOf(createFileIndex(files).filter(query))).toEqual(expected);
   });
 
-  it('filters 10,000 files in well under 50 ms', () => {
+  // Its speed (the 50 ms target) is measured by bench/list-filter.ts, not here.
+  it('filters 10,000 files on two words and a status, the cache built by an earlier filter', () => {
     const many: RemoteFile[] = Array.from({ length: 10_000 }, (_, i) => ({
       fileCode: `f${i}`,
       title: `video number ${i} ${i % 2 ? 'odd' : 'even'}`,
       status: i % 3 ? 'ready' : 'encoding',
       public: i % 2 === 0,
     }));
-    filterFiles(many, { text: 'warm' });
-    const start = performance.now();
+    expect(filterFiles(many, { text: 'warm' })).toEqual([]);
     const out = filterFiles(many, { text: 'number odd', status: 'ready' });
-    const elapsed = performance.now() - start;
     expect(out.length).toBe(3333);
-    expect(elapsed).toBeLessThan(50);
+    expect(out.every((f, n) => f.status === 'ready' && f.title!.endsWith(' odd') && (n === 0 || Number(f.fileCode.slice(1)) > Number(out[n - 1]!.fileCode.slice(1))))).toBe(true);
+    expect(codesOf(out.slice(0, 3))).toEqual(['f1', 'f5', 'f7']);
   });
 });

@@ -302,6 +302,24 @@ describe('recover after a restart', () => {
     expect(h.polls.length).toBeGreaterThan(0);
   });
 
+  it('a send whose host checks took long marks when its request left, so a later cut counts its window from there', async () => {
+    const store = createJobStore();
+    await store.put(sendingJob());
+    const h = harness({}, store);
+    let writtenAtSend: number | undefined;
+    h.hosts.acc1.listFiles.mockImplementation(async () => {
+      vi.setSystemTime(Date.now() + 20_000);
+      return { files: [] };
+    });
+    h.hosts.acc1.remoteUpload.mockImplementation(async () => {
+      writtenAtSend = (await store.get('r1'))?.updatedAt;
+      return { fileCode: 'one1' };
+    });
+    await h.runner.recover();
+    await h.runner.pump();
+    expect(writtenAtSend).toBe(Date.now());
+  });
+
   it('sends once when the host does not have it', async () => {
     const store = createJobStore();
     await store.put(sendingJob());
