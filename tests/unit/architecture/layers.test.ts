@@ -76,4 +76,13 @@ describe('import gate', () => {
     expect(found).toContain('no-circular: components/a.ts -> components/b.ts');
     expect(found).toContain('no-unplaced-module: lib/newthing/x.ts -> lib/errors.ts');
   });
+
+  it('reports a handler that opens a stored item instead of using the background context', async () => {
+    const found = await violations({
+      'lib/background/handlers/h.ts': "import type { Ctx } from '../context';\nimport { settingsItem } from '../../storage';\nexport const h = (c: Ctx) => [c, settingsItem];\n",
+      'lib/background/context.ts': 'export interface Ctx { a: number }\n',
+      'lib/storage.ts': 'export const settingsItem = 1;\n',
+    });
+    expect(found).toEqual(['handlers-through-context: lib/background/handlers/h.ts -> lib/storage.ts']);
+  });
 });
