@@ -7,7 +7,8 @@ import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-crui
 
 // The import gate's own rules (.dependency-cruiser.cjs) on a small tree:
 // a downward import passes; an upward one, a type-only upward one, a sibling
-// import, a cycle and a folder outside every layer are each reported.
+// import, a cycle, a folder outside every layer and a handler that opens a
+// stored item itself are each reported.
 
 const config = createRequire(import.meta.url)('../../../.dependency-cruiser.cjs') as IConfiguration;
 let dir: string | undefined;
