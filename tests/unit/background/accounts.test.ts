@@ -70,9 +70,9 @@ describe('accounts', () => {
 
   it('leaves unreadable settings as they are: the default is not repaired over them', async () => {
     const { ctx, handlers } = setup();
-    ctx.stores.settings.problem_ = { code: 'newer_version', version: 9, known: 1 };
+    ctx.stores.settings.storedProblem = { code: 'newer_version', version: 9, known: 1 };
     await handlers['accounts.save']({ account: input('Main', 'key-main-123456') });
-    ctx.stores.settings.problem_ = undefined;
+    ctx.stores.settings.storedProblem = undefined;
     expect(ctx.stores.settings.peek().defaultAccountId).toBeUndefined();
   });
 

@@ -64,7 +64,7 @@ export function memoryAccountStore(initial: Account[] = []): MemoryAccountStore 
 
 /** Settings held in memory; with `problem` set they "cannot be read": defaults come back and writes are refused, as the item does. */
 export interface MemorySettingsStore extends SettingsStore {
-  problem_: StoredProblem | undefined;
+  storedProblem: StoredProblem | undefined;
   peek(): Settings;
 }
 
@@ -72,17 +72,17 @@ export function memorySettingsStore(initial: Partial<Settings> = {}): MemorySett
   let value = settingsSchema.parse(initial);
   const refuse = () => new HostError('storage_unreadable', 'The stored settings could not be read (memory store).');
   const store: MemorySettingsStore = {
-    problem_: undefined,
+    storedProblem: undefined,
     peek: () => structuredClone(value),
-    get: async () => (store.problem_ ? settingsSchema.parse({}) : structuredClone(value)),
+    get: async () => (store.storedProblem ? settingsSchema.parse({}) : structuredClone(value)),
     update: async (fn) => {
-      if (store.problem_) throw refuse();
+      if (store.storedProblem) throw refuse();
       value = settingsSchema.parse(await fn(structuredClone(value)));
       return structuredClone(value);
     },
-    problem: async () => store.problem_,
+    problem: async () => store.storedProblem,
     assertWritable: async () => {
-      if (store.problem_) throw refuse();
+      if (store.storedProblem) throw refuse();
     },
   };
   return store;

@@ -62,7 +62,7 @@ describe('settings-file handlers', () => {
   it('refuses both ways while the settings cannot be read, and writes nothing', async () => {
     const source = await call<Exported>(context(), 'settings.export', { passphrase: PASS });
     const ctx = context();
-    ctx.stores.settings.problem_ = { code: 'bad_shape', fields: ['concurrency'] };
+    ctx.stores.settings.storedProblem = { code: 'bad_shape', fields: ['concurrency'] };
     const before = ctx.stores.accounts.peek();
     await expect(call(ctx, 'settings.export', {})).rejects.toMatchObject({ code: 'storage_unreadable' });
     await expect(call(ctx, 'settings.import', { text: source.text, passphrase: PASS })).rejects.toMatchObject({ code: 'storage_unreadable' });
