@@ -65,6 +65,15 @@ module.exports = {
   forbidden: [
     ...order,
     {
+      // lib/background/context.ts builds every service once; a handler that
+      // opened a stored item itself would be back to reading storage behind the context's back.
+      name: 'handlers-through-context',
+      comment: 'request handlers read and write stored data only through the background context (lib/background/context.ts), never a stored item or the module that holds one',
+      severity: 'error',
+      from: { path: '^lib/background/handlers/' },
+      to: { path: '^lib/(storage|account-store|persist|persist-entries|settings-file)(/|\\.tsx?$)|^lib/background/(unreadable|picker|health)\\.ts$' },
+    },
+    {
       name: 'no-unplaced-module',
       comment: 'every module of entrypoints/, components/ and lib/ belongs to a layer: add new folders to the list above',
       severity: 'error',

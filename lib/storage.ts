@@ -1,5 +1,6 @@
-import { defineVersionedItem } from './persist';
-import { settingsSchema } from './settings';
+import { defineVersionedItem, type VersionedItem } from './persist';
+import { settingsSchema, type Settings } from './settings';
+import type { accountsItem as storedAccounts } from './account-store';
 
 export { settingsSchema, type Settings } from './settings';
 export { accountsItem } from './account-store';
@@ -18,3 +19,8 @@ export const settingsItem = defineVersionedItem({
   fallback: () => settingsSchema.parse({}),
   onInvalid: () => console.warn('VidRelay: stored settings could not be read; running on defaults without overwriting them'),
 });
+
+/** What the background's services need of the stored accounts: the real item, or an in-memory one in unit tests. */
+export type AccountStore = Pick<typeof storedAccounts, 'get' | 'update' | 'unreadable' | 'watch' | 'migrate'>;
+/** What the background's services need of the stored settings (see AccountStore). */
+export type SettingsStore = Pick<VersionedItem<Settings>, 'get' | 'update' | 'problem' | 'assertWritable'>;

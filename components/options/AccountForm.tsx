@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { hostPresets } from '../../lib/hosts';
 import type { HostId, AccountInfo } from '../../lib/hosts/types';
 import type { Account, PublicAccount } from '../../lib/accounts';
-import { errorFrom, send } from '../../lib/messaging';
+import { send } from '../../lib/messaging';
 import { originsFor, requestHostAccess } from '../../lib/permissions';
 import { t } from '../../lib/i18n';
 import { ErrorNote } from '../ErrorNote';
-import type { UiError } from '../useRemote';
+import { useAction } from '../useAction';
 import { AccountInfoView } from './AccountInfoView';
 import { AccountDefaultsFields } from './AccountDefaultsFields';
 import { AccountAdvancedFields, type AdvancedValue } from './AccountAdvancedFields';
@@ -30,9 +30,11 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     allowHttp: editing?.allowHttp ?? false,
     capabilityOverrides: editing?.capabilityOverrides,
   });
-  const [busy, setBusy] = useState<'test' | 'save' | undefined>();
+  // Which write is running, for the button's own "Testing…" label; pending and the error are the action's.
+  const [doing, setDoing] = useState<'test' | 'save' | undefined>();
   const [info, setInfo] = useState<AccountInfo | undefined>();
-  const [error, setError] = useState<UiError | undefined>();
+  const write = useAction();
+  const busy = write.pending ? doing : undefined;
 
   const preset = hostPresets.find((p) => p.id === hostId) ?? hostPresets[0];
   const input = () => ({
@@ -47,39 +49,23 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     ...advanced,
   });
 
-  const test = async () => {
-    setBusy('test');
-    setError(undefined);
+  const test = () => {
+    setDoing('test');
     setInfo(undefined);
-    try {
-      setInfo(await send('accounts.test', { account: input() }));
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(undefined);
-    }
+    void write.run(async () => setInfo(await send('accounts.test', { account: input() })));
   };
 
-  const save = async (event: Event) => {
+  const save = (event: Event) => {
     event.preventDefault();
-    setError(undefined);
     // The permission prompt must come first, while the click still counts as a user gesture.
-    let granted = false;
-    try {
-      granted = await requestHostAccess(originsFor(apiBase.trim() || preset.apiBase, hostId));
-    } catch {
-      granted = false;
-    }
-    setBusy('save');
-    try {
+    const grant = requestHostAccess(originsFor(apiBase.trim() || preset.apiBase, hostId)).catch(() => false);
+    setDoing('save');
+    void write.run(async () => {
+      const granted = await grant;
       const saved = await send('accounts.save', { account: input() });
       setKey('');
       onSaved(saved, granted);
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
   return (
@@ -147,7 +133,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
           </button>
         ) : null}
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
       {info ? <AccountInfoView info={info} /> : null}
     </form>
   );

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { errorFrom, send } from '../../lib/messaging';
+import { send } from '../../lib/messaging';
 import { t } from '../../lib/i18n';
 import type { ExportResult } from '../../lib/settings-file/export';
 import { downloadText } from '../download';
 import { ErrorNote } from '../ErrorNote';
-import type { UiError } from '../useRemote';
+import { useAction } from '../useAction';
 
 interface Props {
   /** Called with a summary the page shows in its status line; 'warn' when part of the data is not in the file. */
@@ -23,42 +23,34 @@ export function leftOutWords(out: Pick<ExportResult, 'unreadableAccounts' | 'unr
 /** Export and import of accounts and settings. Keys travel only encrypted, and only with a passphrase. */
 export function SettingsFileSection({ onDone }: Props) {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState<'export' | 'import' | undefined>();
-  const [error, setError] = useState<UiError | undefined>();
+  // Which write is running, for its button's own label; pending and the error are the action's.
+  const [doing, setDoing] = useState<'export' | 'import' | undefined>();
+  const write = useAction();
+  const busy = write.pending ? doing : undefined;
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const exportFile = async () => {
-    setBusy('export');
-    setError(undefined);
-    try {
+  const exportFile = () => {
+    setDoing('export');
+    void write.run(async () => {
       const out = await send('settings.export', { passphrase: passphrase || undefined });
       downloadText(out.fileName, out.text, 'application/json');
       const done = out.keysIncluded ? t('optExportedWithKeys', [String(out.accounts), out.fileName]) : t('optExportedNoKeys', [String(out.accounts), out.fileName]);
       const leftOut = leftOutWords(out);
       onDone([done, ...leftOut].join(' '), leftOut.length ? 'warn' : 'ok');
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    setBusy('import');
-    setError(undefined);
-    try {
+    setDoing('import');
+    await write.run(async () => {
       const text = await file.text();
       const result = await send('settings.import', { text, passphrase: passphrase || undefined });
       const missing = result.missingKeys.length ? ` ${t('optImportMissingKeys', result.missingKeys.join(', '))}` : '';
       onDone(`${t('optImported', [String(result.accounts), String(result.keysImported)])}${missing}`);
-    } catch (e) {
-      setError(errorFrom(e));
-    } finally {
-      setBusy(undefined);
-      // The same file may be picked again after fixing the passphrase.
-      if (fileInput.current) fileInput.current.value = '';
-    }
+    });
+    // The same file may be picked again after fixing the passphrase.
+    if (fileInput.current) fileInput.current.value = '';
   };
 
   return (
@@ -95,7 +87,7 @@ export function SettingsFileSection({ onDone }: Props) {
           onChange={(e) => void importFile((e.target as HTMLInputElement).files?.[0])}
         />
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
     </section>
   );
 }

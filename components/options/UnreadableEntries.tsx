@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { errorFrom, send } from '../../lib/messaging';
+import { send } from '../../lib/messaging';
 import { t, type MessageKey } from '../../lib/i18n';
 import type { StoredProblem } from '../../lib/persist';
 import type { UnreadableKind, UnreadableReport } from '../../lib/protocol/storage';
 import { downloadText } from '../download';
 import { ErrorNote } from '../ErrorNote';
-import { useRemote, type UiError } from '../useRemote';
+import { useAction } from '../useAction';
+import { useRemote } from '../useRemote';
 
 // Stored entries the background could not read: what was wrong, and the two
 // ways out, both on the user's explicit click. Nothing shows when all reads.
@@ -45,28 +46,22 @@ function nameOf(entry: UnreadableReport): string {
 }
 
 /** Asks for the passphrase in place: the export is encrypted with it, or saved with its secrets removed. */
-function ExportForm({ name, onSave, onCancel }: { name: string; onSave(passphrase: string): Promise<void>; onCancel(): void }) {
+function ExportForm({ name, pending, onSave, onCancel }: { name: string; pending: boolean; onSave(passphrase: string): void; onCancel(): void }) {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
   const id = `unreadable-passphrase-${name.replace(/\W+/g, '-')}`;
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      await onSave(passphrase);
-    } finally {
-      setBusy(false);
-    }
+    onSave(passphrase);
   };
   return (
-    <form class="stack" onSubmit={(e) => void save(e)} aria-label={t('optUnreadableExportFor', name)}>
+    <form class="stack" onSubmit={save} aria-label={t('optUnreadableExportFor', name)}>
       <label for={id}>{t('optUnreadableExportPassphrase')}</label>
       <input id={id} type="password" autocomplete="new-password" value={passphrase} aria-describedby={`${id}-help`} onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)} />
       <p id={`${id}-help`} class="muted small">
         {t('optUnreadableExportPassphraseHelp')}
       </p>
       <div class="row">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={pending}>
           {t('optUnreadableExportSave')}
         </button>
         <button type="button" onClick={onCancel}>
@@ -77,7 +72,7 @@ function ExportForm({ name, onSave, onCancel }: { name: string; onSave(passphras
   );
 }
 
-function Entry({ entry, onExport, onRemove }: { entry: UnreadableReport; onExport(passphrase: string): Promise<boolean>; onRemove(): void }) {
+function Entry({ entry, pending, onExport, onRemove }: { entry: UnreadableReport; pending: boolean; onExport(passphrase: string): Promise<boolean>; onRemove(): void }) {
   const name = nameOf(entry);
   const [asking, setAsking] = useState(false);
   return (
@@ -94,34 +89,28 @@ function Entry({ entry, onExport, onRemove }: { entry: UnreadableReport; onExpor
       <p class="muted small" data-field="problem">
         {problemWords(entry.problem)}
       </p>
-      {asking ? <ExportForm name={name} onSave={async (passphrase) => {
-            if (await onExport(passphrase)) setAsking(false);
-          }} onCancel={() => setAsking(false)} /> : null}
+      {asking ? (
+        <ExportForm
+          name={name}
+          pending={pending}
+          onSave={(passphrase) => void onExport(passphrase).then((ok) => ok && setAsking(false))}
+          onCancel={() => setAsking(false)}
+        />
+      ) : null}
     </li>
   );
 }
 
 export function UnreadableEntries() {
   const found = useRemote('storage.unreadable', {});
-  const [error, setError] = useState<UiError | undefined>();
+  // Whatever a write did (or failed to do), the list is read again: an entry may have gone or become readable meanwhile.
+  const write = useAction({ after: found.reload });
   const [notice, setNotice] = useState<string | undefined>();
   const entries = found.data ?? [];
   if (!entries.length && !notice) return found.error ? <ErrorNote error={found.error} /> : null;
 
-  const run = async (action: () => Promise<void>): Promise<boolean> => {
-    setError(undefined);
-    let ok = true;
-    try {
-      await action();
-    } catch (e) {
-      setError(errorFrom(e));
-      ok = false;
-    }
-    await found.reload();
-    return ok;
-  };
   const exportEntry = (entry: UnreadableReport, passphrase: string) =>
-    run(async () => {
+    write.run(async () => {
       setNotice(undefined);
       const out = await send('storage.exportUnreadable', { ref: entry.ref, passphrase: passphrase || undefined });
       downloadText(out.fileName, out.text, 'application/json');
@@ -132,7 +121,7 @@ export function UnreadableEntries() {
       );
     });
   const removeEntry = (entry: UnreadableReport) =>
-    run(async () => {
+    write.run(async () => {
       await send('storage.removeUnreadable', { ref: entry.ref, confirmed: true });
       setNotice(t('optUnreadableRemoved'));
     });
@@ -143,7 +132,7 @@ export function UnreadableEntries() {
   const list = (items: UnreadableReport[], label: string) => (
     <ul class="list" aria-label={label}>
       {items.map((entry) => (
-        <Entry key={entry.ref} entry={entry} onExport={(passphrase) => exportEntry(entry, passphrase)} onRemove={() => void removeEntry(entry)} />
+        <Entry key={entry.ref} entry={entry} pending={write.pending} onExport={(passphrase) => exportEntry(entry, passphrase)} onRemove={() => void removeEntry(entry)} />
       ))}
     </ul>
   );
@@ -155,7 +144,7 @@ export function UnreadableEntries() {
       </h2>
       <p class="muted small">{t('optUnreadableHelp')}</p>
       <p class="small">{t('optUnreadableExportNote')}</p>
-      <ErrorNote error={error} />
+      <ErrorNote error={write.error} />
       {notice ? <p aria-live="polite">{notice}</p> : null}
       {accounts.length ? (
         <>

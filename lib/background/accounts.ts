@@ -1,4 +1,4 @@
-import { accountsItem, settingsItem } from '../storage';
+import type { AccountStore, SettingsStore } from '../storage';
 import { accountSchema, toPublicAccount, type Account, type AccountInput, type PublicAccount } from '../accounts';
 import { HostError } from '../errors';
 import { createHostClient, getPreset } from '../hosts';
@@ -8,7 +8,9 @@ import { discoveringClient } from './discovered';
 import { scrubbedClient } from './scrubbed-client';
 import { apiOriginOf, keyFits, keyOriginOf } from '../key-origin';
 
-// Accounts with their keys are read here, in the background, and nowhere else.
+// Accounts with their keys are read here, in the background, and nowhere else:
+// createAccounts() is the one service over the stored accounts (the real item,
+// or an in-memory store in unit tests).
 
 function presetOf(hostId: string): HostPreset {
   const preset = getPreset(hostId);
@@ -36,9 +38,8 @@ function validateBase(apiBase: string): void {
   }
 }
 
-/** Turn what the options page sent into a full account, keeping the stored key when none was typed. */
-export async function resolveInput(input: AccountInput): Promise<Account> {
-  const existing = input.id ? (await accountsItem.get()).find((a) => a.id === input.id) : undefined;
+/** `existing`: the stored account of that id, if any. */
+async function resolveInput(input: AccountInput, existing: Account | undefined): Promise<Account> {
   const typed = input.key?.trim();
   const target = { hostId: input.hostId, apiBase: input.apiBase?.trim() || undefined };
   // The stored key stays only on the origin it was entered for (lib/key-origin.ts).
@@ -72,68 +73,128 @@ export async function resolveInput(input: AccountInput): Promise<Account> {
   });
 }
 
-export async function listAccounts(): Promise<PublicAccount[]> {
-  return (await accountsItem.get()).map(toPublicAccount);
+export interface AccountServiceDeps {
+  store: AccountStore;
+  settings: SettingsStore;
+  /** Whether the browser granted these origins; the permissions API unless a test says otherwise. */
+  hasAccess?(origins: string[]): Promise<boolean>;
 }
 
-export async function getAccount(id: string): Promise<Account> {
-  const account = (await accountsItem.get()).find((a) => a.id === id);
-  if (account) return account;
-  if ((await accountsItem.unreadable()).entries.some((e) => e.entryKey === id || e.id === id)) {
-    throw new HostError('storage_unreadable', 'That account could not be read from storage. Open Options to see what is wrong with it.');
-  }
-  throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+/** The stored accounts with their keys, as the background's handlers see them (lib/background/context.ts). */
+export interface AccountService {
+  /** Every account that reads, keys included: for the background only. */
+  all(): Promise<Account[]>;
+  find(id: string): Promise<Account | undefined>;
+  /** The account, or a `not_found` / `storage_unreadable` error that says which. */
+  get(id: string): Promise<Account>;
+  /** For pages: keys masked. */
+  list(): Promise<PublicAccount[]>;
+  /** Turn what the options page sent into a full account, keeping the stored key when none was typed. */
+  resolveInput(input: AccountInput): Promise<Account>;
+  save(account: Account): Promise<PublicAccount>;
+  remove(id: string): Promise<boolean>;
+  /** Disabled accounts stay (with their history) but leave the menus and pickers. */
+  setEnabled(id: string, enabled: boolean): Promise<PublicAccount>;
+  /** Changes one stored account; `not_found` / `storage_unreadable` as get(). */
+  edit(id: string, change: (account: Account) => Account): Promise<Account>;
+  /** The default account must exist and be enabled; otherwise the first enabled account takes over. */
+  repairDefault(): Promise<void>;
+  /** Fails with a clear error (and a way out) when the browser has not granted the host's origin. */
+  ensureAccess(account: Account): Promise<void>;
+  /** The client of a stored account, after checking VidRelay may reach its host. */
+  clientFor(id: string): Promise<HostClient>;
+  /** The key and login of an account (none when it is gone): what must be masked in what its host says. */
+  secretsOf(id: string): Promise<string[]>;
+  watch(cb: (accounts: Account[]) => void): () => void;
+  /** Carries an older stored shape over (the background runs this at start). */
+  migrate(): Promise<void>;
 }
 
-export async function saveAccount(account: Account): Promise<PublicAccount> {
-  await accountsItem.update((all) => {
-    const index = all.findIndex((a) => a.id === account.id);
-    return index === -1 ? [...all, account] : all.map((a, i) => (i === index ? account : a));
-  });
-  return toPublicAccount(account);
-}
+export function createAccounts({ store, settings, hasAccess = hasHostAccess }: AccountServiceDeps): AccountService {
+  const find = async (id: string) => (await store.get()).find((a) => a.id === id);
+  const get = async (id: string): Promise<Account> => {
+    const account = await find(id);
+    if (account) return account;
+    if ((await store.unreadable()).entries.some((e) => e.entryKey === id || e.id === id)) {
+      throw new HostError('storage_unreadable', 'That account could not be read from storage. Open Options to see what is wrong with it.');
+    }
+    throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+  };
+  const ensureAccess = (account: Account) => ensureHostAccess(account, hasAccess);
 
-export async function removeAccount(id: string): Promise<boolean> {
-  let removed = false;
-  await accountsItem.update((all) => {
-    removed = all.some((a) => a.id === id);
-    return all.filter((a) => a.id !== id);
-  });
-  return removed;
-}
-
-/** Disabled accounts stay (with their history) but leave the menus and pickers. */
-export async function setAccountEnabled(id: string, enabled: boolean): Promise<PublicAccount> {
-  let changed: Account | undefined;
-  await accountsItem.update((all) =>
-    all.map((a) => {
-      if (a.id !== id) return a;
-      changed = { ...a, enabled };
+  const service: AccountService = {
+    all: () => store.get(),
+    find,
+    get,
+    list: async () => (await store.get()).map(toPublicAccount),
+    resolveInput: async (input) => resolveInput(input, input.id ? await find(input.id) : undefined),
+    async save(account) {
+      await store.update((all) => {
+        const index = all.findIndex((a) => a.id === account.id);
+        return index === -1 ? [...all, account] : all.map((a, i) => (i === index ? account : a));
+      });
+      return toPublicAccount(account);
+    },
+    async remove(id) {
+      let removed = false;
+      await store.update((all) => {
+        removed = all.some((a) => a.id === id);
+        return all.filter((a) => a.id !== id);
+      });
+      return removed;
+    },
+    async setEnabled(id, enabled) {
+      let changed: Account | undefined;
+      await store.update((all) =>
+        all.map((a) => {
+          if (a.id !== id) return a;
+          changed = { ...a, enabled };
+          return changed;
+        }),
+      );
+      if (!changed) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+      return toPublicAccount(changed);
+    },
+    async edit(id, change) {
+      await get(id);
+      let changed: Account | undefined;
+      await store.update((all) => all.map((a) => (a.id === id ? (changed = change(a)) : a)));
+      // Removed between the check and the write.
+      if (!changed) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
       return changed;
-    }),
-  );
-  if (!changed) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
-  return toPublicAccount(changed);
-}
-
-/** The default account must exist and be enabled; otherwise the first enabled account takes over. */
-export async function repairDefault(): Promise<void> {
-  const [accounts, unreadable] = await Promise.all([accountsItem.get(), accountsItem.unreadable()]);
-  // Unreadable settings are not written over by a repair nobody asked for.
-  if (await settingsItem.problem()) return;
-  await settingsItem.update((s) => {
-    const current = accounts.find((a) => a.id === s.defaultAccountId);
-    if (current?.enabled) return s;
-    // A default that could not be read stays the default once it is readable again.
-    if (unreadable.entries.some((e) => e.id === s.defaultAccountId)) return s;
-    return { ...s, defaultAccountId: accounts.find((a) => a.enabled)?.id };
-  });
+    },
+    async repairDefault() {
+      const [accounts, unreadable] = await Promise.all([store.get(), store.unreadable()]);
+      // Unreadable settings are not written over by a repair nobody asked for.
+      if (await settings.problem()) return;
+      await settings.update((s) => {
+        const current = accounts.find((a) => a.id === s.defaultAccountId);
+        if (current?.enabled) return s;
+        // A default that could not be read stays the default once it is readable again.
+        if (unreadable.entries.some((e) => e.id === s.defaultAccountId)) return s;
+        return { ...s, defaultAccountId: accounts.find((a) => a.enabled)?.id };
+      });
+    },
+    ensureAccess,
+    async clientFor(id) {
+      const account = await get(id);
+      await ensureAccess(account);
+      return clientForAccount(account);
+    },
+    secretsOf: async (id) => {
+      const account = await find(id).catch(() => undefined);
+      return account ? secretsOf(account) : [];
+    },
+    watch: (cb) => store.watch(cb),
+    migrate: () => store.migrate(),
+  };
+  return service;
 }
 
 /** Fails with a clear error (and a way out) when the browser has not granted the host's origin. */
-export async function ensureHostAccess(account: Account): Promise<void> {
+export async function ensureHostAccess(account: Account, hasAccess: (origins: string[]) => Promise<boolean> = hasHostAccess): Promise<void> {
   const origins = originsFor(apiBaseOf(account), account.hostId);
-  if (!(await hasHostAccess(origins))) {
+  if (!(await hasAccess(origins))) {
     throw new HostError('permission', `VidRelay may not reach ${new URL(apiBaseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
   }
 }
@@ -171,11 +232,4 @@ export function clientForAccount(account: Account, deps?: HostClientDeps): HostC
 /** What must never leave the background in host text: the key and login as sent. */
 export function secretsOf(account: Pick<Account, 'key' | 'login'>): string[] {
   return [account.key, account.login ?? ''].filter(Boolean);
-}
-
-/** The client of a stored account, after checking VidRelay may reach its host. */
-export async function clientForId(accountId: string): Promise<HostClient> {
-  const account = await getAccount(accountId);
-  await ensureHostAccess(account);
-  return clientForAccount(account);
 }

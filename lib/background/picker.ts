@@ -99,6 +99,19 @@ export async function restorePickerEntry(entry: PickerEntry): Promise<void> {
   await browser.storage.session.set(stored(entry));
 }
 
+/** The picker lists as the picker's handlers see them (lib/background/context.ts). */
+export interface PickerEntries {
+  load(id: string): Promise<PickerEntry | undefined>;
+  remove(id: string): Promise<boolean>;
+  restore(entry: PickerEntry): Promise<void>;
+}
+
+export const storedPickerEntries: PickerEntries = {
+  load: (id) => loadPickerEntry(id),
+  remove: removePickerEntry,
+  restore: restorePickerEntry,
+};
+
 /** Entries that cannot be read, by their id (the storage key after the prefix). */
 export async function unreadablePickerEntries(): Promise<{ id: string; problem: StoredProblem }[]> {
   const out: { id: string; problem: StoredProblem }[] = [];

@@ -3,7 +3,7 @@ import type { UploadOptions } from '../hosts/types';
 import type { Job } from '../queue/job';
 import { HostError } from '../errors';
 import { errorFrom } from '../messaging';
-import { getAccount } from './accounts';
+import type { Account } from '../accounts';
 import { assertRemoteFits } from './host-fit';
 
 export interface Enqueuer {
@@ -16,8 +16,8 @@ export interface SendResult {
 }
 
 /** Queue each URL as a remote upload; URLs a host can never fetch are refused with the reason. */
-export async function sendUrls(queue: Enqueuer, accountId: string, urls: string[], options?: UploadOptions): Promise<SendResult> {
-  const account = await getAccount(accountId);
+export async function sendUrls(queue: Enqueuer, account: Account, urls: string[], options?: UploadOptions): Promise<SendResult> {
+  const accountId = account.id;
   if (!account.enabled) throw new HostError('invalid_input', `${account.label} is disabled. Enable it in Options first.`);
   // A host without remote upload would take the job and fail it; refuse before anything is queued.
   assertRemoteFits(account);

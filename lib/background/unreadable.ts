@@ -88,3 +88,16 @@ export async function removeUnreadable(ref: string): Promise<boolean> {
   if (!removed) throw gone();
   return true;
 }
+
+/** Stored entries that could not be read, by the ref the Options page sends back. */
+export interface UnreadableService {
+  list(): Promise<UnreadableReport[]>;
+  export(ref: string, passphrase?: string): Promise<UnreadableExport>;
+  remove(ref: string): Promise<boolean>;
+}
+
+export const storedUnreadable: UnreadableService = {
+  list: listUnreadable,
+  export: (ref, passphrase) => exportUnreadable(ref, passphrase),
+  remove: removeUnreadable,
+};

@@ -1,4 +1,4 @@
-import { accountsItem, settingsItem } from '../storage';
+import { accountsItem as storedAccounts, settingsItem as storedSettings, type AccountStore, type SettingsStore } from '../storage';
 import { HostError } from '../errors';
 import { encryptText } from './crypto';
 import { keyOriginOf } from '../key-origin';
@@ -28,8 +28,19 @@ function settingsUnreadable(): HostError {
   );
 }
 
+/** Where accounts and settings are read and written: storage, or in-memory stores in unit tests. */
+export interface SettingsFileStores {
+  accounts: Pick<AccountStore, 'get' | 'unreadable' | 'update'>;
+  settings: SettingsStore;
+}
+
+
 /** Keys are left out unless a passphrase is given; then they travel encrypted, never in plain text. */
-export async function exportSettings(passphrase?: string, now = new Date()): Promise<ExportResult> {
+export async function exportSettings(
+  passphrase?: string,
+  now = new Date(),
+  { accounts: accountsItem, settings: settingsItem }: SettingsFileStores = { accounts: storedAccounts, settings: storedSettings },
+): Promise<ExportResult> {
   const secret = passphrase ?? '';
   if (secret && secret.length < MIN_PASSPHRASE_LENGTH) {
     throw new HostError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export without keys.`);

@@ -1,4 +1,5 @@
-import { accountsItem, settingsItem, type Settings } from '../storage';
+import { accountsItem as storedAccounts, settingsItem as storedSettings, type Settings } from '../storage';
+import type { SettingsFileStores } from './export';
 import type { Account } from '../accounts';
 import { HostError } from '../errors';
 import { decryptText } from './crypto';
@@ -94,7 +95,11 @@ function merge(current: Account[], file: SettingsFile, keys: KeyMap): { accounts
   return { accounts: next, fromFile };
 }
 
-export async function importSettings(text: string, passphrase?: string): Promise<ImportResult> {
+export async function importSettings(
+  text: string,
+  passphrase?: string,
+  { accounts: accountsItem, settings: settingsItem }: SettingsFileStores = { accounts: storedAccounts, settings: storedSettings },
+): Promise<ImportResult> {
   const file = readSettingsFile(text);
   const keys = await unlockKeys(file, passphrase);
   let accounts: Account[] = [];

@@ -1,33 +1,28 @@
-import { accountsItem, settingsItem } from '../../storage';
 import { HostError } from '../../errors';
 import type { HostClient, RemoteFile } from '../../hosts/types';
 import type { fileRequests, LinkSettings, ListedFile } from '../../protocol/files';
 import type { HandlersFor } from '../router';
-import { clientForId, getAccount } from '../accounts';
-import type { HealthService } from '../health';
+import type { BackgroundContext } from '../context';
 
 // The file browser, account views and link health, answered through the
 // account's HostClient. A host lacking a method rejects with `unsupported`
 // before any request, so these handlers need no capability checks of their own.
 
-export interface FileHandlerDeps {
-  clientFor?(accountId: string): Promise<HostClient>;
-  health: HealthService;
-}
+export type FileHandlerDeps = Pick<BackgroundContext, 'accounts' | 'settings' | 'health'>;
 
 function withLinks(client: HostClient, files: RemoteFile[]): ListedFile[] {
   return files.map((file) => ({ ...file, links: client.links(file.fileCode) }));
 }
 
-async function linkSettings(): Promise<LinkSettings> {
-  const [settings, accounts] = await Promise.all([settingsItem.get(), accountsItem.get()]);
+async function linkSettings(ctx: FileHandlerDeps): Promise<LinkSettings> {
+  const [settings, accounts] = await Promise.all([ctx.settings.get(), ctx.accounts.all()]);
   const perAccount: Record<string, string> = {};
   for (const account of accounts) if (account.defaults.linkFormat) perAccount[account.id] = account.defaults.linkFormat;
   return { format: settings.linkFormat, template: settings.linkTemplate, perAccount };
 }
 
 export function createFileHandlers(deps: FileHandlerDeps): HandlersFor<typeof fileRequests> {
-  const clientFor = deps.clientFor ?? clientForId;
+  const clientFor = (accountId: string) => deps.accounts.clientFor(accountId);
   return {
     'account.capabilities': async ({ accountId }) => {
       const client = await clientFor(accountId);
@@ -82,21 +77,18 @@ export function createFileHandlers(deps: FileHandlerDeps): HandlersFor<typeof fi
     'account.encodings': async ({ accountId }) => (await clientFor(accountId)).encodings(),
     'account.deleted': async ({ accountId, last }) => (await clientFor(accountId)).deletedFiles({ last }),
     'account.dmca': async ({ accountId, last }) => (await clientFor(accountId)).dmcaFiles({ last }),
-    'settings.links': () => linkSettings(),
+    'settings.links': () => linkSettings(deps),
     'links.setDefault': async ({ accountId, format, template }) => {
       if (format === 'template' && template !== undefined && !template.trim()) {
         throw new HostError('invalid_input', 'The custom template is empty. Example: {title} {watch}');
       }
       if (accountId) {
-        await getAccount(accountId);
-        await accountsItem.update((all) =>
-          all.map((a) => (a.id === accountId ? { ...a, defaults: { ...a.defaults, linkFormat: format } } : a)),
-        );
+        await deps.accounts.edit(accountId, (a) => ({ ...a, defaults: { ...a.defaults, linkFormat: format } }));
       } else {
-        await settingsItem.update((s) => ({ ...s, linkFormat: format }));
+        await deps.settings.update((s) => ({ ...s, linkFormat: format }));
       }
-      if (template !== undefined) await settingsItem.update((s) => ({ ...s, linkTemplate: template }));
-      return linkSettings();
+      if (template !== undefined) await deps.settings.update((s) => ({ ...s, linkTemplate: template }));
+      return linkSettings(deps);
     },
     'health.check': async (request) => (request.source === 'history' ? deps.health.checkHistory() : deps.health.check(request.targets)),
     'health.status': () => deps.health.status(),

@@ -1,46 +1,38 @@
-import { accountsItem } from '../../storage';
-import type { Job } from '../../queue/job';
-import type { HostRemoteAction } from '../../queue/host-actions';
-import type { History } from '../../queue/history';
-import type { CorruptJob } from '../../queue/store';
 import type { jobRequests } from '../../protocol/jobs';
 import type { HandlersFor } from '../router';
-import { ensureHostAccess } from '../accounts';
-import { sendUrls, type Enqueuer } from '../send';
-
-export interface JobApi extends Enqueuer {
-  /** Newest first, at most `limit`. */
-  recent(limit: number): Promise<Job[]>;
-  history: History;
-  removeMany(ids: string[]): Promise<void>;
-  problems(): Promise<CorruptJob[]>;
-  retry(id: string): Promise<Job>;
-  cancel(id: string): Promise<Job>;
-  remove(id: string): Promise<boolean>;
-  hostAction(id: string, action: HostRemoteAction): Promise<Job>;
-}
+import type { BackgroundContext } from '../context';
+import { sendUrls } from '../send';
 
 /** Removing thousands of jobs goes in slices, so the queue's own writes are never held up for long. */
 const clearSlice = 500;
 
-export function createJobHandlers(jobs: JobApi): HandlersFor<typeof jobRequests> {
+export function createJobHandlers({ accounts, jobs, runner }: Pick<BackgroundContext, 'accounts' | 'jobs' | 'runner'>): HandlersFor<typeof jobRequests> {
+  const { store, history } = jobs;
   return {
-    'jobs.list': ({ limit }) => jobs.recent(limit ?? 100),
-    'jobs.page': (query) => jobs.history.query(query),
+    'jobs.list': async ({ limit }) => {
+      // Newest top-level jobs first, with their mirrors' children.
+      const top = await store.recent(limit ?? 100, (job) => !job.parentId);
+      const children = await store.getMany(top.flatMap((job) => job.childIds ?? []));
+      return [...top, ...children];
+    },
+    'jobs.page': (query) => history.query(query),
     'jobs.clear': async ({ before }) => {
-      const ids = await jobs.history.finishedBefore(before);
-      for (let at = 0; at < ids.length; at += clearSlice) await jobs.removeMany(ids.slice(at, at + clearSlice));
+      const ids = await history.finishedBefore(before);
+      for (let at = 0; at < ids.length; at += clearSlice) await store.removeMany(ids.slice(at, at + clearSlice));
       return { removed: ids.length };
     },
-    'jobs.problems': () => jobs.problems(),
-    'jobs.retry': ({ id }) => jobs.retry(id),
-    'jobs.cancel': ({ id }) => jobs.cancel(id),
-    'jobs.remove': async ({ id }) => ({ removed: await jobs.remove(id) }),
-    'jobs.hostAction': ({ id, action }) => jobs.hostAction(id, action),
+    'jobs.problems': () => store.corrupted(),
+    'jobs.retry': ({ id }) => runner.retry(id),
+    'jobs.cancel': ({ id }) => runner.cancel(id),
+    'jobs.remove': async ({ id }) => {
+      await runner.remove(id);
+      return { removed: true };
+    },
+    'jobs.hostAction': ({ id, action }) => runner.hostAction(id, action),
     'remote.send': async ({ accountId, urls, options }) => {
-      const account = (await accountsItem.get()).find((a) => a.id === accountId);
-      if (account) await ensureHostAccess(account);
-      return sendUrls(jobs, accountId, urls, options);
+      const account = await accounts.get(accountId);
+      await accounts.ensureAccess(account);
+      return sendUrls(runner, account, urls, options);
     },
   };
 }

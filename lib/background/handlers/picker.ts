@@ -3,13 +3,12 @@ import type { Job } from '../../queue/job';
 import type { pickerRequests, PickerTarget } from '../../protocol/picker';
 import type { HandlersFor } from '../router';
 import { accountMenuId, MIRROR_MENU } from '../menus';
-import { loadPickerEntry, removePickerEntry, restorePickerEntry } from '../picker';
+import type { BackgroundContext, MenuService } from '../context';
 
-export interface PickerApi {
-  /** Enabled accounts, in the order the menu lists them. */
-  accounts(): Promise<{ id: string; label: string }[]>;
-  /** The menu's own send path: queue and notify. */
-  send(target: string, urls: string[]): Promise<Job[]>;
+/** What the picker page needs of the menu: its accounts and its send path. */
+export type PickerApi = Pick<MenuService, 'accounts' | 'send'>;
+export interface PickerHandlerDeps extends Pick<BackgroundContext, 'pickerEntries'> {
+  menu: PickerApi;
 }
 
 const expired = () =>
@@ -21,12 +20,12 @@ async function targetsOf(api: PickerApi): Promise<PickerTarget[]> {
   return accounts.length > 1 ? [...targets, { id: MIRROR_MENU, label: 'All accounts (mirror)' }] : targets;
 }
 
-export function createPickerHandlers(api: PickerApi): HandlersFor<typeof pickerRequests> {
-  // Ids being sent right now: storage alone cannot stop two quick clicks both finding the entry.
+export function createPickerHandlers({ menu: api, pickerEntries: entries }: PickerHandlerDeps): HandlersFor<typeof pickerRequests> {
+  // Ids being sent right now: the stored entry alone cannot stop two quick clicks both finding it.
   const taking = new Set<string>();
   return {
     'picker.get': async ({ id }) => {
-      const entry = await loadPickerEntry(id);
+      const entry = await entries.load(id);
       if (!entry) throw expired();
       const targets = await targetsOf(api);
       const target = targets.some((t) => t.id === entry.target) ? entry.target : (targets[0]?.id ?? '');
@@ -41,11 +40,11 @@ export function createPickerHandlers(api: PickerApi): HandlersFor<typeof pickerR
         taking.delete(id);
       }
     },
-    'picker.dismiss': async ({ id }) => ({ removed: await removePickerEntry(id) }),
+    'picker.dismiss': async ({ id }) => ({ removed: await entries.remove(id) }),
   };
 
   async function sendChosen(id: string, urls: string[], target: string): Promise<{ jobs: Job[]; targetLabel: string }> {
-    const entry = await loadPickerEntry(id);
+    const entry = await entries.load(id);
     if (!entry) throw expired();
     // The page may only send what was found for it: the id is a grant for those URLs alone.
     const offered = new Set(entry.candidates.map((c) => c.url));
@@ -55,12 +54,12 @@ export function createPickerHandlers(api: PickerApi): HandlersFor<typeof pickerR
     const chosen = targets.find((t) => t.id === target);
     if (!chosen) throw new HostError('invalid_input', 'That account is no longer available. Pick another one.');
     // Taken before sending so a double click cannot send twice; put back if nothing was queued.
-    if (!(await removePickerEntry(id))) throw expired();
+    if (!(await entries.remove(id))) throw expired();
     try {
       const jobs = await api.send(target, [...new Set(urls)]);
       return { jobs, targetLabel: chosen.label };
     } catch (error) {
-      await restorePickerEntry(entry);
+      await entries.restore(entry);
       throw error;
     }
   }

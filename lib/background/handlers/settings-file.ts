@@ -1,10 +1,10 @@
 import type { settingsFileRequests } from '../../protocol/settings-file';
 import type { HandlersFor } from '../router';
-import { exportSettings, importSettings } from '../../settings-file';
+import type { BackgroundContext } from '../context';
 
-export function createSettingsFileHandlers(): HandlersFor<typeof settingsFileRequests> {
+export function createSettingsFileHandlers({ settingsFile }: Pick<BackgroundContext, 'settingsFile'>): HandlersFor<typeof settingsFileRequests> {
   return {
-    'settings.export': ({ passphrase }) => exportSettings(passphrase || undefined),
-    'settings.import': ({ text, passphrase }) => importSettings(text, passphrase || undefined),
+    'settings.export': ({ passphrase }) => settingsFile.export(passphrase || undefined),
+    'settings.import': ({ text, passphrase }) => settingsFile.import(text, passphrase || undefined),
   };
 }

@@ -1,11 +1,13 @@
 import type { storageRequests } from '../../protocol/storage';
 import type { HandlersFor } from '../router';
-import { exportUnreadable, listUnreadable, removeUnreadable } from '../unreadable';
+import type { BackgroundContext } from '../context';
 
-export function createStorageHandlers(): HandlersFor<typeof storageRequests> {
+// Stored data that could not be read: listed, exported and removed for the Options page.
+
+export function createStorageHandlers({ unreadable }: Pick<BackgroundContext, 'unreadable'>): HandlersFor<typeof storageRequests> {
   return {
-    'storage.unreadable': () => listUnreadable(),
-    'storage.exportUnreadable': ({ ref, passphrase }) => exportUnreadable(ref, passphrase || undefined),
-    'storage.removeUnreadable': async ({ ref }) => ({ removed: await removeUnreadable(ref) }),
+    'storage.unreadable': () => unreadable.list(),
+    'storage.exportUnreadable': ({ ref, passphrase }) => unreadable.export(ref, passphrase || undefined),
+    'storage.removeUnreadable': async ({ ref }) => ({ removed: await unreadable.remove(ref) }),
   };
 }

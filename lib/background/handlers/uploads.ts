@@ -1,34 +1,26 @@
 import { browser } from 'wxt/browser';
 import { HostError } from '../../errors';
-import type { HostClient } from '../../hosts/types';
 import type { Job } from '../../queue/job';
-import type { QueueRunner } from '../../queue/runner';
 import type { uploadRequests, UploadHostInfo } from '../../protocol/uploads';
 import { formatSize } from '../../links/units';
 import { checkedUrl, probeSource } from '../../upload/background/probe';
-import type { UploadBridge } from '../../upload/background/bridge';
-import { accountsItem } from '../../storage';
 import type { HandlersFor } from '../router';
-import { getAccount } from '../accounts';
+import type { BackgroundContext } from '../context';
 import { assertFilesFit, assertUploadFits, hostInfoOf } from '../host-fit';
 
-export interface UploadHandlerDeps {
-  runner: Pick<QueueRunner, 'enqueueFile' | 'enqueueFileMirror' | 'enqueueRelay' | 'retry'>;
-  bridge: Pick<UploadBridge, 'mode' | 'prepare'>;
-  getJob(id: string): Promise<Job | undefined>;
-  clientFor(accountId: string): Promise<HostClient>;
-  fetch?: typeof fetch;
-}
+export type UploadHandlerDeps = Pick<BackgroundContext, 'accounts' | 'runner' | 'uploads' | 'jobs'>;
 
 export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeof uploadRequests> {
+  const { accounts, runner } = deps;
+  const bridge = deps.uploads.bridge;
   return {
     'uploads.prepare': async () => {
-      await deps.bridge.prepare();
-      return { mode: deps.bridge.mode };
+      await bridge.prepare();
+      return { mode: bridge.mode };
     },
     'uploads.hosts': async () => {
       const out: Record<string, UploadHostInfo> = {};
-      for (const account of await accountsItem.get()) {
+      for (const account of await accounts.all()) {
         const info = hostInfoOf(account);
         if (info) out[account.id] = info;
       }
@@ -36,11 +28,11 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
     },
     'uploads.add': async ({ accountId, files }) => {
       // Check every file before queueing any, so a refused batch leaves nothing half-sent.
-      assertFilesFit(await getAccount(accountId), files);
+      assertFilesFit(await accounts.get(accountId), files);
       const jobs: Job[] = [];
       for (const file of files) {
         const { id, options, snapshot: _snapshot, ...meta } = file;
-        jobs.push(await deps.runner.enqueueFile(accountId, meta, options, { id }));
+        jobs.push(await runner.enqueueFile(accountId, meta, options, { id }));
       }
       return { jobs };
     },
@@ -53,13 +45,13 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
         }
         for (const target of file.targets) byAccount.set(target.accountId, [...(byAccount.get(target.accountId) ?? []), file]);
       }
-      for (const [accountId, list] of byAccount) assertFilesFit(await getAccount(accountId), list);
+      for (const [accountId, list] of byAccount) assertFilesFit(await accounts.get(accountId), list);
       // Queued side by side, so the store writes a whole batch at once; the answer keeps the files' order.
-      const mirrors = await Promise.all(files.map(({ targets, snapshot: _snapshot, ...meta }) => deps.runner.enqueueFileMirror(meta, targets)));
+      const mirrors = await Promise.all(files.map(({ targets, snapshot: _snapshot, ...meta }) => runner.enqueueFileMirror(meta, targets)));
       return { mirrors };
     },
     'uploads.reattach': async ({ id, name, size }) => {
-      const job = await deps.getJob(id);
+      const job = await deps.jobs.store.get(id);
       if (!job || job.kind !== 'file') throw new HostError('not_found', 'That upload is no longer in the queue.');
       if (job.state !== 'interrupted' && job.state !== 'failed') throw new HostError('conflict', 'This upload is not waiting for its file.');
       if (job.file && (job.file.name !== name || job.file.size !== size)) {
@@ -68,7 +60,7 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
           `That is not the same file: this upload needs "${job.file.name}" (${formatSize(job.file.size)}), you chose "${name}" (${formatSize(size)}).`,
         );
       }
-      return deps.runner.retry(id);
+      return runner.retry(id);
     },
     'relay.probe': async ({ url }) => {
       let origin: string;
@@ -80,15 +72,15 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) {
         throw new HostError('permission', `VidRelay may not download from ${new URL(url.trim()).host} yet. Press "Check size" and allow access when asked.`);
       }
-      return probeSource(url, deps.fetch);
+      return probeSource(url);
     },
     'relay.add': async ({ accountId, url, name, size, options }) => {
       // The relay downloads with the user's cookies (SECURITY.md): only an http(s) link the user entered (relay form, popup).
       const source = checkedUrl(url).href;
-      const account = await getAccount(accountId);
+      const account = await accounts.get(accountId);
       assertUploadFits(account);
       // Without options (the popup's relay) the account's defaults apply, as for a remote upload.
-      return deps.runner.enqueueRelay(accountId, source, options ?? { ...account.defaults }, { title: name, bytesTotal: size });
+      return runner.enqueueRelay(accountId, source, options ?? { ...account.defaults }, { title: name, bytesTotal: size });
     },
   };
 }

@@ -20,7 +20,7 @@ import { scrubberFor } from '../../scrub';
 
 export interface UploadBridgeDeps {
   store: Pick<JobStore, 'get' | 'getMany' | 'active'>;
-  runner(): Pick<QueueRunner, 'report' | 'uploadDone' | 'uploadFailed'>;
+  runner: Pick<QueueRunner, 'report' | 'uploadDone' | 'uploadFailed'>;
   clientFor(accountId: string): Promise<HostClient>;
   /** The account's key and login: masked in everything the host or the uploader says before the queue sees it. */
   secretsOf(accountId: string): Promise<string[]>;
@@ -101,7 +101,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
       const found = await client.uploadTarget(job.options);
       return { ok: true, target: { url: found.url, fields: found.fields, fileField: found.fileField } };
     } catch (error) {
-      await deps.runner().uploadFailed(jobId, error, { bodySent: false });
+      await deps.runner.uploadFailed(jobId, error, { bodySent: false });
       return { ok: false, error: toSerializedError(error) };
     }
   }
@@ -122,10 +122,10 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
       fileCode = readUploadReply(client, status, scrub.text(body), await deps.secretsOf(job.accountId), job.file ?? {});
     } catch (error) {
       // The host answered, so the whole body went out: a 5xx may still have stored it.
-      await deps.runner().uploadFailed(jobId, scrub.error(error), { bodySent: true });
+      await deps.runner.uploadFailed(jobId, scrub.error(error), { bodySent: true });
       return;
     }
-    await deps.runner().uploadDone(jobId, fileCode);
+    await deps.runner.uploadDone(jobId, fileCode);
   }
 
   async function failed(jobId: string, error: SerializedError, bodySent: boolean): Promise<void> {
@@ -133,7 +133,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     claims.delete(jobId);
     // The uploader's text may quote the upload server or the source: scrub it like host text.
     const scrub = await scrubberOf(job?.accountId ?? '');
-    await deps.runner().uploadFailed(jobId, scrub.error(asHostError(error)), { bodySent });
+    await deps.runner.uploadFailed(jobId, scrub.error(asHostError(error)), { bodySent });
   }
 
   async function closeIfIdle(): Promise<void> {
@@ -169,7 +169,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
       'uploaderReport.target': ({ jobId }, sender) => target(jobId, sender),
       'uploaderReport.progress': async ({ jobId, sent, total, phase }) => {
         try {
-          await deps.runner().report(jobId, { type: 'progress', bytesSent: sent, bytesTotal: total, phase });
+          await deps.runner.report(jobId, { type: 'progress', bytesSent: sent, bytesTotal: total, phase });
         } catch {
           // Progress for a job cancelled or finished meanwhile: nothing to record.
         }

@@ -7,7 +7,8 @@ import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-crui
 
 // The import gate's own rules (.dependency-cruiser.cjs) on a small tree:
 // a downward import passes; an upward one, a type-only upward one, a sibling
-// import, a cycle and a folder outside every layer are each reported.
+// import, a cycle, a folder outside every layer and a handler that opens a
+// stored item itself are each reported.
 
 const config = createRequire(import.meta.url)('../../../.dependency-cruiser.cjs') as IConfiguration;
 let dir: string | undefined;
@@ -75,5 +76,14 @@ describe('import gate', () => {
     });
     expect(found).toContain('no-circular: components/a.ts -> components/b.ts');
     expect(found).toContain('no-unplaced-module: lib/newthing/x.ts -> lib/errors.ts');
+  });
+
+  it('reports a handler that opens a stored item instead of using the background context', async () => {
+    const found = await violations({
+      'lib/background/handlers/h.ts': "import type { Ctx } from '../context';\nimport { settingsItem } from '../../storage';\nexport const h = (c: Ctx) => [c, settingsItem];\n",
+      'lib/background/context.ts': 'export interface Ctx { a: number }\n',
+      'lib/storage.ts': 'export const settingsItem = 1;\n',
+    });
+    expect(found).toEqual(['handlers-through-context: lib/background/handlers/h.ts -> lib/storage.ts']);
   });
 });

@@ -7,7 +7,8 @@ import { createAccountHandlers } from '../../../lib/background/handlers/accounts
 import { clientForAccount } from '../../../lib/background/accounts';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
-import { accountsItem } from '../../../lib/storage';
+import { accountsItem, settingsItem } from '../../../lib/storage';
+import { createStoredServices } from '../../../lib/background/context';
 
 // A key is bound to the API origin it was entered for: moving an account to
 // another origin (edit form, Test connection, settings import) needs the key
@@ -41,7 +42,8 @@ afterAll(async () => {
   servers = [];
 });
 
-const handlers = createAccountHandlers();
+// The stored services the background builds: this test is about what reaches storage and the wire.
+const handlers = createAccountHandlers(createStoredServices({ accounts: accountsItem, settings: settingsItem }));
 const xfs = (over: Partial<Account> = {}) =>
   accountSchema.parse({ id: 'acc_xfs', hostId: 'xfs', label: 'My XFS', apiBase: oldBase, key: KEY, keyOrigin: new URL(oldBase).origin, createdAt: 1, ...over });
 const input = (apiBase: string, key = '') => ({ id: 'acc_xfs', hostId: 'xfs' as const, label: 'My XFS', apiBase, key, enabled: true, allowHttp: false, defaults: {} });

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sendUrls, type Enqueuer } from '../../../lib/background/send';
-import { accountsItem } from '../../../lib/storage';
 import { accountSchema } from '../../../lib/accounts';
 import { HostError } from '../../../lib/errors';
 import type { Job } from '../../../lib/queue/job';
 
-async function seed(enabled = true) {
-  await accountsItem.set([accountSchema.parse({ id: 'a1', hostId: 'media.cm', label: 'Main', key: 'k-123456', enabled, defaults: { tags: 'demo' } })]);
-}
+const main = (enabled = true) => accountSchema.parse({ id: 'a1', hostId: 'media.cm', label: 'Main', key: 'k-123456', enabled, defaults: { tags: 'demo' } });
 
 function queue(failOn?: string): Enqueuer & { calls: { url: string; tags?: string }[] } {
   const calls: { url: string; tags?: string }[] = [];
@@ -23,9 +20,8 @@ function queue(failOn?: string): Enqueuer & { calls: { url: string; tags?: strin
 
 describe('sendUrls', () => {
   it('queues each distinct URL in order with the account defaults, and refuses what a host cannot fetch', async () => {
-    await seed();
     const q = queue();
-    const result = await sendUrls(q, 'a1', ['https://a.example/1.mp4', 'blob:https://a.example/x', 'https://a.example/2.mp4', 'https://a.example/1.mp4']);
+    const result = await sendUrls(q, main(), ['https://a.example/1.mp4', 'blob:https://a.example/x', 'https://a.example/2.mp4', 'https://a.example/1.mp4']);
     expect(q.calls).toEqual([
       { url: 'https://a.example/1.mp4', tags: 'demo' },
       { url: 'https://a.example/2.mp4', tags: 'demo' },
@@ -35,21 +31,19 @@ describe('sendUrls', () => {
   });
 
   it('reports a URL that could not be queued instead of dropping it', async () => {
-    await seed();
-    const result = await sendUrls(queue('https://a.example/2.mp4'), 'a1', ['https://a.example/1.mp4', 'https://a.example/2.mp4']);
+    const result = await sendUrls(queue('https://a.example/2.mp4'), main(), ['https://a.example/1.mp4', 'https://a.example/2.mp4']);
     expect(result.jobs).toHaveLength(1);
     expect(result.refused).toEqual([{ url: 'https://a.example/2.mp4', reason: 'Storage is full.' }]);
   });
 
   it('refuses a disabled account', async () => {
-    await seed(false);
-    await expect(sendUrls(queue(), 'a1', ['https://a.example/1.mp4'])).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sendUrls(queue(), main(false), ['https://a.example/1.mp4'])).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('refuses an account whose host has no remote upload before anything is queued, naming the relay', async () => {
-    await accountsItem.set([accountSchema.parse({ id: 'mp4', hostId: 'mp4upload.com', label: 'Mp4 main', key: 'k-123456', enabled: true, defaults: {} })]);
+    const mp4 = accountSchema.parse({ id: 'mp4', hostId: 'mp4upload.com', label: 'Mp4 main', key: 'k-123456', enabled: true, defaults: {} });
     const q = queue();
-    await expect(sendUrls(q, 'mp4', ['https://a.example/1.mp4'])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringMatching(/no remote upload.*Relay through VidRelay/) });
+    await expect(sendUrls(q, mp4, ['https://a.example/1.mp4'])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringMatching(/no remote upload.*Relay through VidRelay/) });
     expect(q.calls).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch, type Handlers } from '../../../lib/background/router';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
 import { createStorageHandlers } from '../../../lib/background/handlers/storage';
-import { repairDefault } from '../../../lib/background/accounts';
+import { createStoredServices } from '../../../lib/background/context';
 import { accountsItem, settingsItem } from '../../../lib/storage';
 import { accountSchema } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
@@ -19,7 +19,9 @@ import { SECRET_MARKER, UNREADABLE_EXPORT_PURPOSE } from '../../../lib/backgroun
 // written over by a save or a repair nobody asked for.
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage', name), 'utf8'));
-const handlers = { ...createAccountHandlers(), ...createStorageHandlers() } as unknown as Handlers;
+// The stored services the background builds: this test is about what storage keeps.
+const services = createStoredServices({ accounts: accountsItem, settings: settingsItem });
+const handlers = { ...createAccountHandlers(services), ...createStorageHandlers(services) } as unknown as Handlers;
 const page = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
 const call = (type: string, payload: unknown, sender: object = page()) => dispatch(handlers, { vidrelay: 1, type, payload }, sender);
 const good = accountSchema.parse({ id: 'acc_good', hostId: 'media.cm', label: 'Good', key: 'good-key-7777777' });
@@ -90,7 +92,7 @@ describe('unreadable stored data', () => {
   it('keeps a default account that could not be read as the default', async () => {
     await seed();
     await fakeBrowser.storage.local.set({ settings: { version: 1, data: { defaultAccountId: 'acc_future' } } });
-    await repairDefault();
+    await services.accounts.repairDefault();
     expect((await settingsItem.get()).defaultAccountId).toBe('acc_future');
   });
 

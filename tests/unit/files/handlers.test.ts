@@ -4,14 +4,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { dispatch, type Handlers } from '../../../lib/background/router';
 import { createFileHandlers } from '../../../lib/background/handlers/files';
-import { clientForId } from '../../../lib/background/accounts';
 import { createHealth, healthItem } from '../../../lib/background/health';
-import { accountsItem, settingsItem } from '../../../lib/storage';
 import { accountSchema } from '../../../lib/accounts';
 import type { HostId } from '../../../lib/hosts/types';
+import { fakeContext, type FakeContext } from '../background/context-fakes';
 
 // The file browser's requests, through the router (sender check + zod) to a
-// real HostClient talking to the local host simulator.
+// real HostClient talking to the local host simulator; accounts and settings
+// are in-memory stores of a fake background context. Link health keeps its
+// results in (fake) browser storage: that persistence is part of what is tested.
 
 const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/manager.html', origin: 'chrome-extension://test-extension-id' };
 let sim: HostSim;
@@ -23,15 +24,16 @@ afterAll(async () => {
   await sim?.close();
 });
 
+let ctx: FakeContext;
+
 async function addAccount(id: string, hostId: HostId, key: string): Promise<void> {
   sim.addAccount({ hostId, key });
   const account = accountSchema.parse({ id, hostId, label: `${hostId} test`, apiBase: sim.apiBase(hostId), key });
-  await accountsItem.update((all) => [...all, account]);
+  await ctx.stores.accounts.update((all) => [...all, account]);
 }
 
 function handlers(): Handlers {
-  const health = createHealth({ clientFor: clientForId, historyTargets: async () => [] });
-  return createFileHandlers({ health }) as unknown as Handlers;
+  return createFileHandlers(ctx) as unknown as Handlers;
 }
 
 async function call<T = unknown>(type: string, payload: unknown): Promise<T> {
@@ -48,7 +50,7 @@ async function fail(type: string, payload: unknown) {
 
 let n = 0;
 beforeEach(() => {
-  fakeBrowser.permissions.contains = async () => true;
+  ctx = fakeContext();
   n += 1;
 });
 
@@ -110,6 +112,15 @@ describe('file handlers', () => {
     expect(sim.requests.length).toBe(before);
   });
 
+  it('asks for host access before any request when the browser has not granted it', async () => {
+    ctx = fakeContext({ hasAccess: async () => false });
+    await addAccount('a0', 'vipstream.cc', `vip-key-${n}`);
+    const before = sim.requests.length;
+    const error = await fail('files.list', { accountId: 'a0', query: {} });
+    expect(error).toMatchObject({ code: 'permission', message: expect.stringMatching(/Grant access/) });
+    expect(sim.requests.length).toBe(before);
+  });
+
   it('says which account is gone', async () => {
     const error = await fail('files.list', { accountId: 'nope', query: {} });
     expect(error.code).toBe('not_found');
@@ -150,8 +161,11 @@ describe('file handlers', () => {
     await call('links.setDefault', { accountId: 'a9', format: 'bbcode' });
     const settings = await call<{ format: string; perAccount: Record<string, string> }>('links.setDefault', { format: 'markdown', template: '{title}: {watch}' });
     expect(settings).toMatchObject({ format: 'markdown', perAccount: { a9: 'bbcode' } });
-    expect((await settingsItem.get()).linkTemplate).toBe('{title}: {watch}');
+    expect(ctx.stores.settings.peek()).toMatchObject({ linkFormat: 'markdown', linkTemplate: '{title}: {watch}' });
+    expect(ctx.stores.accounts.peek().find((a) => a.id === 'a9')?.defaults.linkFormat).toBe('bbcode');
     expect((await fail('links.setDefault', { format: 'rtf' })).code).toBe('invalid_input');
+    expect((await fail('links.setDefault', { accountId: 'gone', format: 'html' })).code).toBe('not_found');
+    expect(await call('settings.links', {})).toEqual(settings);
   });
 });
 
@@ -176,12 +190,12 @@ describe('link health', () => {
     const status = Object.fromEntries(snapshot.entries.map((e) => [e.code, e.status]));
     expect(status).toEqual({ [fine.code]: 'ok', [doomed.code]: 'deleted', neverwas01: 'missing', [dmca.fileCode]: 'dmca' });
     expect(snapshot.unseen).toBe(3);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(ctx.badgeText()).toBe('3');
 
     // The same problems found again are not new.
     expect((await call<{ unseen: number }>('health.check', { source: 'files', targets })).unseen).toBe(3);
     expect((await call<{ unseen: number }>('health.seen', {})).unseen).toBe(0);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(ctx.badgeText()).toBe('');
     const stored = await healthItem.get();
     expect(Object.keys(stored.entries)).toHaveLength(4);
   });
@@ -209,7 +223,7 @@ describe('link health', () => {
     await fakeBrowser.storage.local.set({ linkHealth: unreadable });
     const asked: string[] = [];
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const health = createHealth({ clientFor: async (id) => (asked.push(id), clientForId(id)), historyTargets: async () => [target] });
+    const health = createHealth({ clientFor: async (id) => (asked.push(id), ctx.accounts.clientFor(id)), historyTargets: async () => [target] });
 
     await expect(health.scheduledCheck()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('daily link health check skipped'));
@@ -219,7 +233,7 @@ describe('link health', () => {
     expect((await fakeBrowser.storage.local.get('linkHealth')).linkHealth).toEqual(unreadable);
 
     // Other failures are reported by code only, and the alarm still resolves.
-    const failing = createHealth({ clientFor: clientForId, historyTargets: async () => Promise.reject(new Error(`boom ${key}`)) });
+    const failing = createHealth({ clientFor: ctx.accounts.clientFor, historyTargets: async () => Promise.reject(new Error(`boom ${key}`)) });
     await fakeBrowser.storage.local.remove('linkHealth');
     await expect(failing.scheduledCheck()).resolves.toBeUndefined();
     expect(warn).toHaveBeenLastCalledWith('VidRelay: daily link health check failed (unexpected error); the next one tries again.');

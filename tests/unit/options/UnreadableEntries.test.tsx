@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UnreadableEntries } from '../../../components/options/UnreadableEntries';
 import { createStorageHandlers } from '../../../lib/background/handlers/storage';
+import { storedUnreadable } from '../../../lib/background/unreadable';
 import { dispatch, type Handlers } from '../../../lib/background/router';
 import { accountSchema } from '../../../lib/accounts';
 import { useLocale } from '../i18n/helpers';
@@ -31,7 +32,7 @@ async function show(entries: Record<string, unknown>, extra: Record<string, unkn
 
 beforeEach(() => {
   downloads.length = 0;
-  fakeBrowser.runtime.sendMessage = (async (message: unknown) => dispatch(createStorageHandlers() as Handlers, message, page)) as never;
+  fakeBrowser.runtime.sendMessage = (async (message: unknown) => dispatch(createStorageHandlers({ unreadable: storedUnreadable }) as Handlers, message, page)) as never;
   root = document.createElement('div');
   document.body.append(root);
 });

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PickerApp } from '../../../components/picker/PickerApp';
 import { describeCandidate } from '../../../components/picker/describe';
 import { createPickerHandlers } from '../../../lib/background/handlers/picker';
-import { savePickerEntry } from '../../../lib/background/picker';
+import { savePickerEntry, storedPickerEntries } from '../../../lib/background/picker';
 import { dispatch, type Handlers } from '../../../lib/background/router';
 import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/job';
@@ -29,14 +29,17 @@ beforeEach(() => {
   sends = [];
   closed = 0;
   const handlers = createPickerHandlers({
-    accounts: async () => [
-      { id: 'a', label: 'Media' },
-      { id: 'b', label: 'Vip' },
-    ],
-    send: async (target, urls) => {
-      sends.push({ target, urls });
-      return urls.map((url) => ({ id: url, url }) as Job);
+    menu: {
+      accounts: async () => [
+        { id: 'a', label: 'Media' },
+        { id: 'b', label: 'Vip' },
+      ],
+      send: async (target, urls) => {
+        sends.push({ target, urls });
+        return urls.map((url) => ({ id: url, url }) as Job);
+      },
     },
+    pickerEntries: storedPickerEntries,
   }) as Handlers;
   fakeBrowser.runtime.sendMessage = (async (message: unknown) => dispatch(handlers, message, page)) as never;
   root = document.createElement('div');

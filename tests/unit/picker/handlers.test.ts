@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPickerHandlers, type PickerApi } from '../../../lib/background/handlers/picker';
-import { loadPickerEntry, savePickerEntry } from '../../../lib/background/picker';
+import { loadPickerEntry, savePickerEntry, storedPickerEntries } from '../../../lib/background/picker';
 import { HostError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/job';
@@ -39,7 +39,7 @@ beforeEach(() => {
 
 describe('picker handlers', () => {
   it('shows the stored candidates with every enabled account and the mirror', async () => {
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:b', pageUrl: 'https://site.example/list' });
     await expect(h['picker.get']({ id: entry.id })).resolves.toEqual({
       id: entry.id,
@@ -56,7 +56,7 @@ describe('picker handlers', () => {
 
   it('offers no mirror for a single account and moves a stale choice to the first account', async () => {
     accounts = [{ id: 'a', label: 'Media' }];
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'mirror:all' });
     const view = await h['picker.get']({ id: entry.id });
     expect(view.targets).toEqual([{ id: 'account:a', label: 'Media' }]);
@@ -64,7 +64,7 @@ describe('picker handlers', () => {
   });
 
   it('sends the chosen videos once, then the id is spent', async () => {
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:a' });
     const reply = await h['picker.send']({ id: entry.id, urls: [candidates[2].url, candidates[0].url], target: 'mirror:all' });
     expect(reply.targetLabel).toBe('All accounts (mirror)');
@@ -76,7 +76,7 @@ describe('picker handlers', () => {
   });
 
   it('sends once when the button is pressed twice at the same time', async () => {
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:a' });
     const both = await Promise.allSettled([
       h['picker.send']({ id: entry.id, urls: [candidates[0].url], target: 'account:a' }),
@@ -87,7 +87,7 @@ describe('picker handlers', () => {
   });
 
   it('refuses a URL that was not found on the page, and an unknown or disabled target', async () => {
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:a' });
     await expect(h['picker.send']({ id: entry.id, urls: ['https://evil.example/x.mp4'], target: 'account:a' })).rejects.toMatchObject({
       code: 'invalid_input',
@@ -101,7 +101,7 @@ describe('picker handlers', () => {
   });
 
   it('keeps the list when queueing fails, so the user can try again', async () => {
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:a' });
     failNext = new HostError('invalid_input', 'Pick at least one account to mirror to.');
     await expect(h['picker.send']({ id: entry.id, urls: [candidates[0].url], target: 'account:a' })).rejects.toMatchObject({
@@ -111,7 +111,7 @@ describe('picker handlers', () => {
   });
 
   it('dismisses a list', async () => {
-    const h = createPickerHandlers(api);
+    const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:a' });
     await expect(h['picker.dismiss']({ id: entry.id })).resolves.toEqual({ removed: true });
     await expect(loadPickerEntry(entry.id)).resolves.toBeUndefined();

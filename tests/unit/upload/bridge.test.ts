@@ -55,7 +55,7 @@ function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['upload
   let answer: (command: Command) => unknown = () => undefined;
   const bridge = createUploadBridge({
     store,
-    runner: () => runner,
+    runner,
     clientFor: async () => client,
     secretsOf: async () => ['the-key'],
     offscreen,

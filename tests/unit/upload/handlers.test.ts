@@ -1,15 +1,14 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clientForAccount, getAccount } from '../../../lib/background/accounts';
 import { createUploadHandlers } from '../../../lib/background/handlers/uploads';
-import { createQueueRunner } from '../../../lib/queue/runner';
-import { createJobStore } from '../../../lib/queue/store';
-import { accountsItem } from '../../../lib/storage';
+import { accountSchema } from '../../../lib/accounts';
 import { startHostSim, type HostSim } from '../../host-sim';
+import { fakeContext } from '../background/context-fakes';
 
 // The Upload tab's requests against real presets and a real local server:
-// snapshot limits, empty files, choosing the same file again, relay probes.
+// snapshot limits, empty files, choosing the same file again, relay probes;
+// the background context is built from in-memory stores.
 
 let sim: HostSim;
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -21,33 +20,27 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 function setup() {
-  const store = createJobStore();
-  const runner = createQueueRunner({
-    store,
-    clientFor: async (accountId) => clientForAccount(await getAccount(accountId)),
-    hostIdOf: async () => 'media.cm',
-    now: () => Date.now(),
-    schedulePoll: () => undefined,
-    notify: () => undefined,
+  const ctx = fakeContext({
+    accounts: [
+      accountSchema.parse({ id: 'media', hostId: 'media.cm', label: 'Media', apiBase: sim.apiBase('media.cm'), key: 'k1-abcdef', createdAt: 1 }),
+      accountSchema.parse({ id: 'mega', hostId: 'megamax.me', label: 'Mega', apiBase: sim.apiBase('megamax.me'), key: 'k2-abcdef', login: 'me', createdAt: 1 }),
+    ],
   });
-  const handlers = createUploadHandlers({
-    runner,
-    bridge: { mode: 'offscreen', prepare: vi.fn(async () => undefined) },
-    getJob: (jobId) => store.get(jobId),
-    clientFor: async (accountId) => clientForAccount(await getAccount(accountId)),
-  });
-  return { store, runner, handlers };
+  return { ctx, store: ctx.jobs.store, handlers: createUploadHandlers(ctx) };
 }
 
-beforeEach(async () => {
+beforeEach(() => {
+  // relay.probe asks the browser whether VidRelay may download from the source's origin.
   fakeBrowser.permissions.contains = async () => true;
-  await accountsItem.set([
-    { id: 'media', hostId: 'media.cm', label: 'Media', apiBase: sim.apiBase('media.cm'), key: 'k1-abcdef', enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
-    { id: 'mega', hostId: 'megamax.me', label: 'Mega', apiBase: sim.apiBase('megamax.me'), key: 'k2-abcdef', login: 'me', enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
-  ]);
 });
 
 describe('upload handlers', () => {
+  it('prepares the uploader and says where it runs', async () => {
+    const { ctx, handlers } = setup();
+    await expect(handlers['uploads.prepare']({})).resolves.toEqual({ mode: 'offscreen' });
+    expect(ctx.uploads.bridge.prepared).toBe(1);
+  });
+
   it('queues every file of a batch under the ids the page gave', async () => {
     const { handlers, store } = setup();
     const { jobs } = await handlers['uploads.add']({ accountId: 'media', files: [meta(1, { options: { title: 'One' } }), meta(2)] });
@@ -122,6 +115,7 @@ describe('upload handlers', () => {
     const { handlers } = setup();
     const job = await handlers['relay.add']({ accountId: 'mega', url: sim.videoUrl('trip', 5000), name: 'trip.mp4', size: 5000 });
     expect(job).toMatchObject({ kind: 'relay', bytesTotal: 5000, title: 'trip.mp4' });
+    await expect(handlers['relay.add']({ accountId: 'gone', url: sim.videoUrl('trip', 5000) })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'chrome-extension://x/offscreen.html', 'not a url'])('queues no relay of %s: only http(s) links are downloaded', async (url) => {
