@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
 import { PopupPage } from '../e2e/pages/PopupPage';
 import { UploadPage } from '../e2e/pages/UploadPage';
-import { fileDir, type FileDir } from './files-on-disk';
+import { storedJobsIn } from '../e2e/jobs-db';
+import { fileDir, type FileDir } from '../e2e/flows/files-on-disk';
 import { launchFirefox, type FirefoxSession } from './firefox';
 
 // In Firefox the event page holds the Files and runs the uploads: closing the
@@ -15,46 +16,10 @@ let sim: HostSim;
 let session: FirefoxSession;
 let files: FileDir;
 
-interface StoredJob {
-  id: string;
-  kind: string;
-  state: string;
-  url?: string;
-  file?: { name: string };
-  fileCode?: string;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The job database as the event page holds it (one IndexedDB record per job). */
-async function storedJobs(): Promise<StoredJob[]> {
-  return session.background(
-    async (bg) => {
-      const idb = (bg as unknown as { indexedDB: IDBFactory }).indexedDB;
-      // Opening a database that does not exist would create it empty and spoil the extension's own upgrade.
-      if (!(await idb.databases()).some((d) => d.name === 'vidrelay-jobs')) return [] as never;
-      return new Promise((resolve, reject) => {
-        const open = idb.open('vidrelay-jobs');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('jobs')) {
-            db.close();
-            resolve([] as never);
-            return;
-          }
-          const request = db.transaction('jobs').objectStore('jobs').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as never);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }) as never;
-    },
-    null,
-  );
-}
+/** The job database as the add-on holds it (one IndexedDB record per job). */
+const storedJobs = () => storedJobsIn(session.scope);
 
 /** Marks the event page's window; after an unload the mark is gone. */
 const mark = () => session.background((bg) => ((bg as unknown as { e2eMark?: number }).e2eMark = 1), null);
