@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
 import { fileDir, type FileDir } from '../e2e/flows/files-on-disk';
 import type { FlowEnv } from '../e2e/flows/scope';
