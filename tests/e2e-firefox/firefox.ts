@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Background, ExtensionScope } from '../e2e/flows/scope';
 import type { UiSession } from '../e2e/ui/driver';
 import { PuppeteerUi } from '../e2e/ui/puppeteer';
 
@@ -41,6 +42,8 @@ export interface FirefoxSession extends UiSession<PuppeteerUi> {
   url(path: string): string;
   /** Runs fn in an extension page with the background page's window (woken if it was unloaded). */
   background<R, A>(fn: (bg: BackgroundWindow, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs fn in an extension page (the add-on's origin: its storage and IndexedDB), the event page woken first. */
+  scope: ExtensionScope;
   close(): Promise<void>;
 }
 
@@ -103,23 +106,35 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     return new PuppeteerUi(page, downloads);
   };
   let hub: PuppeteerUi | undefined;
+  // An expression built here (BiDi evaluates it outside the page's CSP): the function runs in the hub page,
+  // after getBackgroundPage() woke the event page; withBackground hands it the background window.
+  const inHub = async (fn: string, arg: unknown, withBackground: boolean) => {
+    // A fresh hub when the last one went away (an add-on reload closes every extension page).
+    if (!hub || hub.page.isClosed()) hub = await open('picker.html#e2e-hub');
+    const args = `${withBackground ? 'bg, ' : ''}${arg === undefined ? 'undefined' : JSON.stringify(arg)}`;
+    const call = `(async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      return (${fn})(${args});
+    })()`;
+    return (await hub.page.evaluate(call)) as never;
+  };
   return {
     browser,
     url,
     open,
-    async background(fn, arg) {
-      // A fresh hub when the last one went away (an add-on reload closes every extension page).
-      if (!hub || hub.page.isClosed()) hub = await open('picker.html#e2e-hub');
-      // An expression built here (BiDi evaluates it outside the page's CSP): the function runs in the hub page, on the background window's objects.
-      const call = `(async () => {
-        const bg = await browser.runtime.getBackgroundPage();
-        return (${fn.toString()})(bg, ${JSON.stringify(arg ?? null)});
-      })()`;
-      return (await hub.page.evaluate(call)) as never;
-    },
+    background: (fn, arg) => inHub(fn.toString(), arg ?? null, true),
+    scope: { evaluate: (fn, arg) => inHub(fn.toString(), arg, false) },
     async close() {
       await browser.close();
       await rm(downloads, { recursive: true, force: true });
     },
+  };
+}
+
+/** The event page as the shared scenarios (tests/e2e/flows) reach it. */
+export function firefoxBackground(session: FirefoxSession): Background {
+  return {
+    scope: session.scope,
+    menuClick: (info) => session.background((bg, i) => bg.vidrelay.menuClick(i), info),
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startHostSim, type HostSim } from '../host-sim';
+import { seedShowcase } from '../e2e/flows/showcase';
 import { role } from '../e2e/ui/driver';
 import { launchFirefox, type FirefoxOptions, type FirefoxSession } from './firefox';
 
@@ -23,17 +24,8 @@ const pages = [
 /** A Firefox with two accounts and two sent URLs, so the pages have something to show. */
 async function seeded(options: FirefoxOptions): Promise<FirefoxSession> {
   const session = await launchFirefox(options);
-  const base = { hostId: 'media.cm', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: false };
   const ext = await session.open('options.html');
-  const send = (type: string, payload: unknown) =>
-    ext.evaluate(
-      ([t, p]) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ vidrelay: 1, type: t, payload: p }),
-      [type, payload] as const,
-    );
-  const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: KEY, defaults: { linkFormat: 'bbcode', tags: 'travel' } } })) as { data: { id: string } };
-  await send('accounts.save', { account: { ...base, label: 'Media backup', key: 'ff-shots-other-key', enabled: false, defaults: {} } });
-  await send('remote.send', { accountId: main.data.id, urls: [sim.videoUrl('holiday-clip', 8192), sim.videoUrl('concert', 4096)] });
-  await new Promise((r) => setTimeout(r, 1500));
+  await seedShowcase(ext, sim, { key: KEY, otherKey: 'ff-shots-other-key', defaults: { linkFormat: 'bbcode', tags: 'travel' } });
   await ext.close();
   return session;
 }

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
 import { PopupPage } from '../e2e/pages/PopupPage';
 import { UploadPage } from '../e2e/pages/UploadPage';
-import { fileDir, type FileDir } from './files-on-disk';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { storedJobsIn } from '../e2e/jobs-db';
+import type { FlowEnv } from '../e2e/flows/scope';
+import * as uploads from '../e2e/flows/uploads';
+import { fileDir, type FileDir } from '../e2e/flows/files-on-disk';
+import { firefoxBackground, launchFirefox, type FirefoxSession } from './firefox';
 
 // In Firefox the event page holds the Files and runs the uploads: closing the
 // manager tab loses nothing. Firefox here unloads an idle event page after
@@ -14,47 +17,12 @@ const idleMs = 2000;
 let sim: HostSim;
 let session: FirefoxSession;
 let files: FileDir;
-
-interface StoredJob {
-  id: string;
-  kind: string;
-  state: string;
-  url?: string;
-  file?: { name: string };
-  fileCode?: string;
-}
+let env: FlowEnv;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The job database as the event page holds it (one IndexedDB record per job). */
-async function storedJobs(): Promise<StoredJob[]> {
-  return session.background(
-    async (bg) => {
-      const idb = (bg as unknown as { indexedDB: IDBFactory }).indexedDB;
-      // Opening a database that does not exist would create it empty and spoil the extension's own upgrade.
-      if (!(await idb.databases()).some((d) => d.name === 'vidrelay-jobs')) return [] as never;
-      return new Promise((resolve, reject) => {
-        const open = idb.open('vidrelay-jobs');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('jobs')) {
-            db.close();
-            resolve([] as never);
-            return;
-          }
-          const request = db.transaction('jobs').objectStore('jobs').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as never);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }) as never;
-    },
-    null,
-  );
-}
+/** The job database as the add-on holds it (one IndexedDB record per job). */
+const storedJobs = () => storedJobsIn(session.scope);
 
 /** Marks the event page's window; after an unload the mark is gone. */
 const mark = () => session.background((bg) => ((bg as unknown as { e2eMark?: number }).e2eMark = 1), null);
@@ -65,6 +33,7 @@ beforeAll(async () => {
   sim = await startHostSim({ encodeMs: 300 });
   sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'outliver' });
   session = await launchFirefox({ idleTimeout: idleMs });
+  env = { session, sim, background: firefoxBackground(session) };
   await session.background(
     async (bg, { apiBase, key }) => {
       const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Outlive', apiBase, key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
@@ -131,22 +100,21 @@ describe('Firefox: uploads outlive the manager tab', () => {
     await again.ui.close();
   }, 120_000);
 
-  it('when the event page loses a held File anyway (the add-on restarts), the job asks for the file again and one choice resumes it', async () => {
-    const path = await files.make('papa-clip.mp4', 8 * 1024 * 1024);
-    sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 6000, times: 1 });
-    const upload = await UploadPage.open(session);
-    await upload.chooseFiles([path]);
-    await upload.start();
-    await upload.waitForState('papa-clip.mp4', ['uploading', 'sending'], 20_000);
-    // What a browser restart does to the event page: everything it held is gone, the stored queue is not.
-    await upload.ui.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), undefined);
-    await sleep(3000);
-    const again = await UploadPage.open(session);
-    await again.waitForState('papa-clip.mp4', ['interrupted'], 30_000);
-    await expect(again.field('papa-clip.mp4', 'error').text()).resolves.toMatch(/choose the file again/i);
-    await again.job('papa-clip.mp4', { label: 'File for papa-clip.mp4' }).setFiles([path]);
-    await again.waitForState('papa-clip.mp4', ['encoding', 'ready'], 40_000);
-    expect(sim.uploads.filter((u) => u.name === 'papa-clip.mp4')).toHaveLength(1);
-    await again.ui.close();
-  }, 120_000);
+  it('when the event page loses a held File anyway (the add-on restarts), the job asks for the file again and one choice resumes it', () =>
+    uploads.resumesAfterUploaderLost(env, files, {
+      name: 'papa-clip.mp4',
+      bytes: 8 * 1024 * 1024,
+      delayMs: 6000,
+      onTheWay: ['uploading', 'sending'],
+      async restart(upload) {
+        // What a browser restart does to the event page: everything it held is gone, the stored queue is not.
+        await upload.ui.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), undefined);
+        await sleep(3000);
+        // The reload closed every extension page.
+        return UploadPage.open(session);
+      },
+      // Straight into the hidden file input that the "Choose file again" button opens: no native picker to answer.
+      chooseAgain: (upload, path) => upload.job('papa-clip.mp4', { label: 'File for papa-clip.mp4' }).setFiles([path]),
+      waits: { interrupted: 30_000, finished: 40_000 },
+    }), 120_000);
 });

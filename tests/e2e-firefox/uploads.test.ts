@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
-import { UploadPage } from '../e2e/pages/UploadPage';
-import { label } from '../e2e/ui/driver';
-import { fileDir, type FileDir } from './files-on-disk';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { fileDir, type FileDir } from '../e2e/flows/files-on-disk';
+import type { FlowEnv } from '../e2e/flows/scope';
+import * as uploads from '../e2e/flows/uploads';
+import { firefoxBackground, launchFirefox, type FirefoxSession } from './firefox';
 
 // File uploads from the manager tab in Firefox (no offscreen document: the
-// tab holds the Files and runs the XHRs), against the host simulator.
+// event page holds the Files and runs the XHRs), against the host simulator
+// (tests/e2e/flows/uploads.ts).
 
 const KEY = 'ff-upload-key-0001';
 const RELAY_KEY = 'ff-relay-key-0001';
 let sim: HostSim;
 let session: FirefoxSession;
 let files: FileDir;
+let env: FlowEnv;
 
 beforeAll(async () => {
   files = await fileDir();
@@ -20,6 +22,7 @@ beforeAll(async () => {
   sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'uploader' });
   sim.addAccount({ hostId: 'mp4upload.com', key: RELAY_KEY, login: 'relayer' });
   session = await launchFirefox();
+  env = { session, sim, background: firefoxBackground(session) };
   await session.background(
     async (bg, { apiBase, key, relayBase, relayKey }) => {
       const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase, key, enabled: true, allowHttp: false, defaults: { tags: 'ff' }, createdAt: 1 };
@@ -37,60 +40,17 @@ afterAll(async () => {
 });
 
 describe('Firefox file uploads', () => {
-  it('uploads several files from the manager with progress, each exactly once, and shows their links', async () => {
-    const names = ['echo-clip.mp4', 'foxtrot-clip.mp4', 'golf-clip.mp4'];
-    const paths = await Promise.all(names.map((name) => files.make(name, 12 * 1024 * 1024)));
-    // The host waits before reading each body: the page shows the uploads part-way.
-    sim.fault({ kind: 'slow', match: '/upload/01', delayMs: 2500, times: 3 });
-    const upload = await UploadPage.open(session);
-    await upload.chooseFiles(paths);
-    await upload.details('echo-clip.mp4');
-    await expect(upload.pending('echo-clip.mp4', label('Tags')).value()).resolves.toBe('ff');
-    await upload.pending('echo-clip.mp4', label('Title')).fill('Echo title');
-    await upload.start();
+  it('uploads several files from the manager with progress, each exactly once, and shows their links', () =>
+    uploads.uploadsSeveralFiles(env, files, {
+      names: ['echo-clip.mp4', 'foxtrot-clip.mp4', 'golf-clip.mp4'],
+      bytes: 12 * 1024 * 1024,
+      delayMs: 2500,
+      tags: 'ff',
+      title: 'Echo title',
+    }), 120_000);
 
-    await upload.waitForState('echo-clip.mp4', ['uploading'], 20_000);
-    await expect.poll(() => upload.field('echo-clip.mp4', 'percent').text(), { timeout: 10_000 }).toMatch(/^\d+%$/);
-    await expect(upload.field('echo-clip.mp4', 'eta').text()).resolves.toMatch(/^ETA /);
-    // Per-host limit 2: never three on the way at once.
-    expect(await upload.ui.find({ css: 'li[data-job-id][data-state="sending"], li[data-job-id][data-state="uploading"]' }).count()).toBeLessThanOrEqual(2);
+  it('shows a 509 as a clear failed state and Retry sends it once', () => uploads.failsOn509ThenRetries(env, files, 'hotel-clip.mp4'), 90_000);
 
-    for (const name of names) await upload.waitForState(name, ['encoding', 'ready'], 60_000);
-    const landed = sim.uploads.filter((u) => names.includes(u.name));
-    expect(landed.map((u) => u.name).sort()).toEqual([...names].sort());
-    expect(landed.find((u) => u.name === 'echo-clip.mp4')?.fields.file_title).toBe('Echo title');
-    for (const name of names) {
-      const href = await upload.field(name, 'link').attr('href');
-      expect(href).toContain(landed.find((u) => u.name === name)!.fileCode);
-    }
-    await upload.ui.close();
-  }, 120_000);
-
-  it('shows a 509 as a clear failed state and Retry sends it once', async () => {
-    const path = await files.make('hotel-clip.mp4', 200 * 1024);
-    sim.fault({ kind: 'status', status: 509, match: '/upload/01', times: 1 });
-    const upload = await UploadPage.open(session);
-    await upload.chooseFiles([path]);
-    await upload.start();
-    await upload.waitForState('hotel-clip.mp4', ['failed'], 30_000);
-    await expect(upload.field('hotel-clip.mp4', 'error').attr('data-code')).resolves.toBe('bandwidth');
-    expect(sim.uploads.some((u) => u.name === 'hotel-clip.mp4')).toBe(false);
-    await upload.job('hotel-clip.mp4', { role: 'button', name: 'Retry hotel-clip.mp4' }).click();
-    await upload.waitForState('hotel-clip.mp4', ['encoding', 'ready'], 30_000);
-    expect(sim.uploads.filter((u) => u.name === 'hotel-clip.mp4')).toHaveLength(1);
-    await upload.ui.close();
-  }, 90_000);
-
-  it('relays a URL through the event page after the user confirms its size', async () => {
-    const size = 3 * 1024 * 1024;
-    const upload = await UploadPage.open(session);
-    await upload.chooseAccount('Mp4 Relay');
-    await expect(upload.checkRelay(sim.videoUrl('ff-relay-clip', size))).resolves.toMatch(/ff-relay-clip\.mp4.*3\.0 MB/);
-    await upload.confirmRelay();
-    await upload.waitForState('ff-relay-clip.mp4', ['encoding', 'ready'], 30_000);
-    const landed = sim.uploads.filter((u) => u.hostId === 'mp4upload.com');
-    expect(landed).toHaveLength(1);
-    expect(landed[0]).toMatchObject({ name: 'ff-relay-clip.mp4', size });
-    await upload.ui.close();
-  }, 60_000);
+  it('relays a URL through the event page after the user confirms its size', () =>
+    uploads.relaysUrl(env, 'Mp4 Relay', { name: 'ff-relay-clip', bytes: 3 * 1024 * 1024 }), 60_000);
 });

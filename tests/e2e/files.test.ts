@@ -1,38 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostSim, type HostSim, type SimFile, type SimFolder } from '../host-sim';
+import { startHostSim, type HostSim } from '../host-sim';
+import { chromiumBackground } from './background';
 import { launchExtension, type ExtensionSession } from './browser';
+import { FilesScenario } from './flows/files';
 import type { PlaywrightUi } from './ui/playwright';
-import { ManagerPage } from './pages/ManagerPage';
-import { OptionsPage } from './pages/OptionsPage';
+import type { ManagerPage } from './pages/ManagerPage';
 import { storedAccounts } from './stored';
 
 // Link management against the local host: folders, rename, move, copy as
-// BBCode (read back from the real clipboard), and the history as CSV.
+// BBCode (read back from the real clipboard; tests/e2e/flows/files.ts), then
+// in Chromium only: the history as CSV, link health, the account views.
 
 const KEY = 'e2e-vip-key-0005';
 const LABEL = 'Vip Files';
 let sim: HostSim;
 let session: ExtensionSession;
+let scenario: FilesScenario<PlaywrightUi>;
 let manager: ManagerPage<PlaywrightUi>;
-let trips: SimFolder;
-const files: Record<string, SimFile> = {};
 
 beforeAll(async () => {
   sim = await startHostSim({ encodeMs: 300 });
-  sim.addAccount({ hostId: 'vipstream.cc', key: KEY });
-  trips = sim.addFolder('vipstream.cc', KEY, 'Trips');
-  sim.addFolder('vipstream.cc', KEY, 'Beach', trips.id);
-  for (const title of ['Alpha clip', 'Beta clip', 'Gamma clip']) files[title] = sim.addFile('vipstream.cc', KEY, { title, length: 95, views: 7 });
-  files['Delta clip'] = sim.addFile('vipstream.cc', KEY, { title: 'Delta clip', folderId: trips.id });
-
   session = await launchExtension();
   // CDP calls chrome-extension:// origins opaque, so the grant goes to every origin of this throwaway profile.
   await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const options = await OptionsPage.open(session);
-  await options.fillAccount({ host: 'vipstream.cc', apiBase: sim.apiBase('vipstream.cc'), key: KEY, name: LABEL });
-  await options.save();
-  await options.page.close();
-  manager = await ManagerPage.open(session, 'Files');
+  scenario = await FilesScenario.start({ session, sim, background: chromiumBackground(session) }, { key: KEY, label: LABEL });
+  manager = scenario.manager;
 });
 
 afterAll(async () => {
@@ -40,50 +32,14 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const watchOf = (code: string) => `${sim.origin}/${code}`;
-
 describe('files', () => {
-  it('browses folders', async () => {
-    await expect.poll(() => manager.fileTitles(), { timeout: 15_000 }).toEqual(['Delta clip', 'Gamma clip', 'Beta clip', 'Alpha clip']);
-    await manager.folder('Trips').click();
-    await expect.poll(() => manager.fileTitles()).toEqual(['Delta clip']);
-    await manager.expandFolder('Trips');
-    await manager.folder('Beach').click();
-    await expect(manager.page.getByText('This folder holds no files.').waitFor()).resolves.toBeUndefined();
-    await manager.folder('All files').click();
-    await expect.poll(() => manager.fileTitles()).toHaveLength(4);
-  });
+  it('browses folders', () => scenario.browsesFolders());
 
-  it('renames a file', async () => {
-    await manager.openFile('Alpha clip');
-    await manager.renameOpenFile('Alpha renamed');
-    await expect.poll(() => manager.toast().text()).toBe('Saved Alpha renamed');
-    await expect.poll(() => manager.fileTitles()).toContain('Alpha renamed');
-    expect(files['Alpha clip'].title).toBe('Alpha renamed');
-  });
+  it('renames a file', () => scenario.renamesFile());
 
-  it('moves two files into a folder', async () => {
-    await manager.selectFile('Beta clip');
-    await manager.selectFile('Gamma clip');
-    await manager.moveSelected('Trips');
-    await expect.poll(() => manager.toast().text()).toBe('Moved 2 files');
-    expect(files['Beta clip'].folderId).toBe(trips.id);
-    expect(files['Gamma clip'].folderId).toBe(trips.id);
-    expect(files['Alpha clip'].folderId).not.toBe(trips.id);
-    await manager.folder('Trips').click();
-    await expect.poll(() => manager.fileTitles()).toEqual(['Delta clip', 'Gamma clip', 'Beta clip']);
-  });
+  it('moves two files into a folder', () => scenario.movesTwoFiles());
 
-  it('copies the selection as BBCode', async () => {
-    await manager.selectFile('Beta clip');
-    await manager.selectFile('Delta clip');
-    await manager.copyLinksAs('BBCode');
-    await expect.poll(() => manager.toast().text()).toBe('Copied 2 links as BBCode');
-    const text = await manager.clipboardText();
-    expect(text).toBe(
-      [`[url=${watchOf(files['Delta clip'].code)}]Delta clip[/url]`, `[url=${watchOf(files['Beta clip'].code)}]Beta clip[/url]`].join('\n'),
-    );
-  });
+  it('copies the selection as BBCode', () => scenario.copiesBbcode());
 
   it('exports the history as CSV', async () => {
     const accountId = (await storedAccounts(manager.page)).find((a) => a.label === LABEL)?.id ?? '';
@@ -123,7 +79,7 @@ describe('files', () => {
     await manager.openTab('Files');
     await expect.poll(() => manager.fileTitles()).toContain('Gamma clip');
     // Gone from the host after the list was loaded, as when a host removes a file.
-    sim.accountFor('vipstream.cc', KEY)!.files.delete(files['Gamma clip'].code);
+    sim.accountFor('vipstream.cc', KEY)!.files.delete(scenario.files['Gamma clip'].code);
     await manager.selectFile('Gamma clip');
     await manager.selectFile('Delta clip');
     await manager.page.getByRole('button', { name: 'Check links' }).click();

@@ -1,7 +1,9 @@
-import type { Worker } from 'playwright-core';
+import type { ExtensionScope } from './flows/scope';
 
-// The extension's job database read (or seeded) from its service worker,
-// the way a new worker finds it: past any page and past the store's memory.
+// The extension's job database read (or seeded) from a context of the
+// extension's origin (Chromium's service worker, a Firefox extension page),
+// the way a new background finds it: past any page and past the store's memory.
+// Both suites and the benchmarks read it through these helpers.
 
 export interface StoredJob {
   id: string;
@@ -20,8 +22,8 @@ export interface StoredJob {
 // Opening a database that does not exist yet would create it empty and
 // spoil the extension's own upgrade: every helper first checks it is there.
 
-export function storedJobsIn(worker: Worker): Promise<StoredJob[]> {
-  return worker.evaluate(
+export function storedJobsIn(scope: ExtensionScope): Promise<StoredJob[]> {
+  return scope.evaluate(
     async () =>
       !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? [] : new Promise((resolve, reject) => {
         const open = indexedDB.open('vidrelay-jobs');
@@ -41,12 +43,13 @@ export function storedJobsIn(worker: Worker): Promise<StoredJob[]> {
           request.onerror = () => reject(request.error);
         };
       }),
+    undefined,
   ) as Promise<StoredJob[]>;
 }
 
-/** Job states by count, read without copying every record out of the worker. */
-export function stateCounts(worker: Worker, only?: string[]): Promise<Record<string, number>> {
-  return worker.evaluate(
+/** Job states by count, read without copying every record out of the extension. */
+export function stateCounts(scope: ExtensionScope, only?: string[]): Promise<Record<string, number>> {
+  return scope.evaluate(
     async (only) =>
       !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? {} : new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open('vidrelay-jobs');
@@ -83,9 +86,9 @@ export function stateCounts(worker: Worker, only?: string[]): Promise<Record<str
  * Put `count` finished remote jobs straight into the job database, as if
  * sent over the months before (benchmarks and e2e: far faster than sending).
  */
-export function seedHistory(worker: Worker, count: number, accountIds: string[], base = Date.UTC(2026, 0, 1)): Promise<void> {
+export function seedHistory(scope: ExtensionScope, count: number, accountIds: string[], base = Date.UTC(2026, 0, 1)): Promise<void> {
   // No named functions inside: tsx wraps those in a helper the worker does not have.
-  return worker.evaluate(
+  return scope.evaluate(
     async ({ count, accountIds, base }) => {
       for (let i = 0; i < 100 && !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs'); i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));

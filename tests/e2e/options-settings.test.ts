@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import type { PlaywrightUi } from './ui/playwright';
 import { OptionsPage } from './pages/OptionsPage';
+import * as settingsFile from './flows/settings-file';
 
 // Options as a user walks it: per-account defaults, disable, export with a
-// passphrase, remove, import back; every control named and reachable.
+// passphrase, remove, import back (the export and import shared with
+// Firefox: tests/e2e/flows/settings-file.ts); every control named and reachable.
 
 const KEY = 'opt-e2e-media-key-31337';
+const account = { key: KEY, label: 'Media opts', login: 'opt-user' };
 const PASS = 'a good long passphrase';
 let sim: HostSim;
 let session: ExtensionSession;
@@ -17,12 +19,6 @@ let options: OptionsPage<PlaywrightUi>;
 let exported = '';
 
 const row = (page: Page, label: string) => page.getByRole('list', { name: 'Accounts' }).locator('li').filter({ hasText: label });
-
-async function exportFile(page: Page): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export settings' }).click();
-  return readFile((await (await download).path())!, 'utf8');
-}
 
 beforeAll(async () => {
   sim = await startHostSim();
@@ -92,15 +88,9 @@ describe('options', () => {
   });
 
   it('exports with a passphrase: keys only encrypted', async () => {
-    const page = options.page;
-    await page.getByLabel('Passphrase').fill(PASS);
-    exported = await exportFile(page);
-    expect(exported).not.toContain(KEY);
-    const file = JSON.parse(exported);
-    expect(file).toMatchObject({ format: 'vidrelay-settings', version: 2 });
-    expect(file.accounts[0]).toMatchObject({ label: 'Media opts', defaults: { folderId: '12', linkFormat: 'bbcode' } });
-    expect(file.keys.kdf.iterations).toBeGreaterThanOrEqual(310_000);
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Exported 1 accounts .*encrypted/);
+    const file = await settingsFile.exportsWithPassphrase(options, account, PASS);
+    exported = file.text;
+    expect(file.parsed.accounts[0]).toMatchObject({ defaults: { folderId: '12', linkFormat: 'bbcode' } });
   });
 
   it('removes the account after confirmation', async () => {
@@ -123,17 +113,5 @@ describe('options', () => {
     await expect(row(page, 'Media opts').count()).resolves.toBe(0);
   });
 
-  it('imports the file back with the right passphrase, key included', async () => {
-    const page = options.page;
-    await page.getByLabel('Passphrase').fill(PASS);
-    await page.getByLabel('Settings file').setInputFiles({ name: 'vidrelay.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Imported 1 accounts \(1 with keys\)/);
-    await row(page, 'Media opts').waitFor();
-    await expect(row(page, 'Media opts').textContent()).resolves.toContain('key ••••1337');
-    // The imported key works: test the connection from the edit form without retyping it.
-    await row(page, 'Media opts').getByRole('button', { name: 'Edit Media opts' }).click();
-    await options.testConnection();
-    await expect(options.accountInfo('login').text()).resolves.toBe('opt-user');
-    expect(await page.content()).not.toContain(KEY);
-  });
+  it('imports the file back with the right passphrase, key included', () => settingsFile.importsBack(options, account, exported, PASS));
 });

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import { chromiumBackground } from './background';
+import { relaysUrl } from './flows/uploads';
 import { UploadPage } from './pages/UploadPage';
 import { accountEntriesSeed } from './stored';
 
 // Relay: mp4upload.com has no remote upload, so the extension downloads the
-// video itself (after the user confirmed its size) and uploads it as a file.
+// video itself (after the user confirmed its size) and uploads it as a file
+// (the relay itself shared with Firefox: tests/e2e/flows/uploads.ts).
 
 const KEY = 'e2e-mp4-key-0001';
 let sim: HostSim;
@@ -26,27 +29,8 @@ afterAll(async () => {
 });
 
 describe('relay', () => {
-  it('relays a host-sim URL to the mp4upload preset after the user confirms its size', async () => {
-    const size = 6 * 1024 * 1024;
-    const source = sim.videoUrl('relay-clip', size);
-    const upload = await UploadPage.open(session);
-    await upload.page.getByLabel('Video URL to relay').fill(source);
-    await upload.page.getByRole('button', { name: 'Check size' }).click();
-    const probe = upload.page.locator('[data-field="relay-probe"]');
-    await probe.waitFor();
-    await expect(probe.textContent()).resolves.toMatch(/relay-clip\.mp4.*6\.0 MB/);
-    // Nothing is downloaded before the user confirms.
-    expect(sim.requests.filter((r) => r.path.startsWith('/media/') && r.method === 'GET')).toHaveLength(0);
-
-    await upload.page.getByRole('button', { name: 'Confirm and relay' }).click();
-    await upload.waitForState('relay-clip.mp4', ['encoding', 'ready'], 30_000);
-    const landed = sim.uploads.filter((u) => u.hostId === 'mp4upload.com');
-    expect(landed).toHaveLength(1);
-    expect(landed[0]).toMatchObject({ name: 'relay-clip.mp4', size });
-    const link = await upload.field('relay-clip.mp4', 'link').attr('href');
-    expect(link).toContain(landed[0]!.fileCode);
-    await upload.page.close();
-  });
+  it('relays a host-sim URL to the mp4upload preset after the user confirms its size', () =>
+    relaysUrl({ session, sim, background: chromiumBackground(session) }, 'Mp4 Relay', { name: 'relay-clip', bytes: 6 * 1024 * 1024 }));
 
   it('says clearly when the source is gone', async () => {
     const upload = await UploadPage.open(session);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { chromiumArgs, chromiumPath, extensionDir, launchExtension, type ExtensionSession } from './browser';
+import { seedShowcase } from './flows/showcase';
+import { PlaywrightUi } from './ui/playwright';
 
 // Screenshots of popup, options and manager in light and dark, saved for
 // review in artifacts/screenshots/. Each shot also checks the page followed
@@ -56,15 +58,8 @@ describe('screenshots for review', () => {
   });
 
   it('popup, options and manager, light and dark', async () => {
-    const ext = await session.context.newPage();
-    await ext.goto(session.url('options.html'));
-    const send = (type: string, payload: unknown) =>
-      ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ vidrelay: 1, type: t, payload: p }), [type, payload] as const);
-    const base = { hostId: 'media.cm', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: false };
-    const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: KEY, defaults: { linkFormat: 'bbcode', tags: 'travel' } } })) as { data: { id: string } };
-    await send('accounts.save', { account: { ...base, label: 'Media backup', key: 'shots-other-key', enabled: false, defaults: {} } });
-    await send('remote.send', { accountId: main.data.id, urls: [sim.videoUrl('holiday-clip', 8192), sim.videoUrl('concert', 4096)] });
-    await ext.waitForTimeout(1500);
+    const ext = await session.open('options.html');
+    await seedShowcase(ext, sim, { key: KEY, otherKey: 'shots-other-key', defaults: { linkFormat: 'bbcode', tags: 'travel' } });
     await ext.close();
 
     for (const { name, path, viewport, ready } of pages) {
@@ -113,14 +108,7 @@ describe('German', () => {
 
   it('shows the popup and the manager frame in German, without overflow', async () => {
     await withGermanBrowser(async (open) => {
-      const ext = await open('options.html');
-      const send = (type: string, payload: unknown) =>
-        ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ vidrelay: 1, type: t, payload: p }), [type, payload] as const);
-      const base = { hostId: 'media.cm', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: false };
-      const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: KEY, defaults: {} } })) as { data: { id: string } };
-      await send('accounts.save', { account: { ...base, label: 'Media backup', key: 'shots-other-key', enabled: false, defaults: {} } });
-      await send('remote.send', { accountId: main.data.id, urls: [sim.videoUrl('holiday-clip', 8192), sim.videoUrl('concert', 4096)] });
-      await ext.waitForTimeout(1500);
+      await seedShowcase(new PlaywrightUi(await open('options.html')), sim, { key: KEY, otherKey: 'shots-other-key', defaults: {} });
 
       const popup = await open('popup.html');
       await popup.setViewportSize({ width: 400, height: 600 });

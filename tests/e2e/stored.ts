@@ -1,8 +1,9 @@
 import type { Page, Worker } from 'playwright-core';
+import type { ExtensionScope } from './flows/scope';
 
 // Stored accounts as the extension keeps them (lib/account-store.ts), read
-// from the service worker or an extension page for checks after the fact, and
-// as a seed for a fresh profile.
+// from the service worker or an extension page (either browser) for checks
+// after the fact, and as a seed for a fresh profile.
 
 export interface StoredAccount {
   id: string;
@@ -11,7 +12,7 @@ export interface StoredAccount {
 }
 
 /** Every entry as stored, readable or not, by its entry key, in the stored order. */
-export async function storedAccountEntries(ctx: Page | Worker): Promise<Record<string, unknown>> {
+export async function storedAccountEntries(ctx: Page | Worker | ExtensionScope): Promise<Record<string, unknown>> {
   const stored = await (ctx as Worker).evaluate(async () => {
     const raw = (await chrome.storage.local.get('accountEntries')) as { accountEntries?: { entries?: Record<string, unknown>; order?: string[] } };
     return raw.accountEntries ?? {};
@@ -22,7 +23,7 @@ export async function storedAccountEntries(ctx: Page | Worker): Promise<Record<s
 }
 
 /** The accounts stored in the current format (entries of version 1). */
-export async function storedAccounts(ctx: Page | Worker): Promise<StoredAccount[]> {
+export async function storedAccounts(ctx: Page | Worker | ExtensionScope): Promise<StoredAccount[]> {
   const entries = await storedAccountEntries(ctx);
   return Object.values(entries)
     .filter((e): e is { version: 1; data: StoredAccount } => !!e && typeof e === 'object' && (e as { version?: unknown }).version === 1)

@@ -10,7 +10,7 @@ export interface FileDir {
 }
 
 export async function fileDir(): Promise<FileDir> {
-  const dir = await mkdtemp(join(tmpdir(), 'vidrelay-ff-files-'));
+  const dir = await mkdtemp(join(tmpdir(), 'vidrelay-e2e-files-'));
   return {
     async make(name, bytes) {
       const path = join(dir, name);
