@@ -140,13 +140,14 @@ try {
   const opened = Date.now();
   await manager.goto(session.url('manager.html#history'));
   const firstPage = Math.max(await marksOf(manager, 'row'), await marksOf(manager, 'count'));
+  const historyShell = await manager.evaluate(() => (globalThis as unknown as { benchMarks: Record<string, number> }).benchMarks.shell ?? 0);
   // The rows are built behind the first page: the first search waits for them.
   const searchReady = await manager.evaluate(async () => {
     const reply = await chrome.runtime.sendMessage({ vidrelay: 1, type: 'jobs.page', payload: { text: 'holiday', limit: 50 } });
     if (!reply?.ok) throw new Error(JSON.stringify(reply));
     return performance.now();
   });
-  console.log(`History first open with ${history.toLocaleString('en')} jobs: first page and "100,000 jobs" on screen ${ms(firstPage)} (target < 300 ms); search rows built for the first search ${ms(searchReady)} after navigation (${Date.now() - opened} ms wall)`);
+  console.log(`History first open with ${history.toLocaleString('en')} jobs: first page and "100,000 jobs" on screen ${ms(firstPage)} (target < 300 ms; the page's own first render at ${ms(historyShell)}); search rows built for the first search ${ms(searchReady)} after navigation (${Date.now() - opened} ms wall)`);
   const typed = 'holiday 12';
   const times = await manager.evaluate(async (text) => {
     const out: number[] = [];
