@@ -23,25 +23,41 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
   const key = JSON.stringify(payload);
   const asked = useRef(0);
 
-  const reload = useCallback(async () => {
-    const ask = ++asked.current;
-    try {
-      const next = await send(type, payload);
-      // An older answer arriving late never replaces a newer one.
-      if (ask !== asked.current) return;
-      setData(next);
-      setError(undefined);
-    } catch (e) {
-      if (ask === asked.current) setError(errorFrom(e));
-    }
-    // payload is compared through its JSON form
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [type, key]);
+  const answer = (ask: number, request: Promise<ResponseMap[T]>) =>
+    request.then(
+      (next) => {
+        // An older answer arriving late never replaces a newer one.
+        if (ask !== asked.current) return;
+        setData(next);
+        setError(undefined);
+      },
+      (e: unknown) => {
+        if (ask === asked.current) setError(errorFrom(e));
+      },
+    );
+
+  // The first request goes out while the page first renders, not after its first paint (when
+  // effects run): with a long history the popup's recent jobs are on screen that much sooner.
+  const sent = useRef(false);
+  if (!sent.current) {
+    sent.current = true;
+    void answer(++asked.current, send(type, payload));
+  }
+
+  // payload is compared through its JSON form
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const reload = useCallback(() => answer(++asked.current, send(type, payload)), [type, key]);
 
   // The latest query, for the feed below: one port for the page's life, not one per keystroke.
   const current = useRef(reload);
   current.current = reload;
+  const mounted = useRef(false);
   useEffect(() => {
+    // The first query was sent by the first render.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
     void reload();
   }, [reload]);
 

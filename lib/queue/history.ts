@@ -1,11 +1,19 @@
 import { terminalStates, type Job, type JobKind, type JobState } from './job';
+import { openJobsDb, type JobsDatabase } from './db';
+import { countTopLevel, newestFirst, readRows, rowOf, type Row } from './history-rows';
 import type { JobStore } from './store';
 
 // History queries over every job: search, filters, a total and one page at
 // a time. The database has no text search, and walking 100,000 records per
 // keystroke is far too slow, so the background keeps one small row per job
-// (what a search looks at) built on the first query and kept current from
-// the store's change feed; a page's jobs themselves are read by id.
+// (what a search looks at, lib/queue/history-rows.ts), built from the first
+// query on and kept current from the store's change feed; a page's jobs
+// themselves are read by id. Building the rows takes a while at 100,000
+// jobs, so History's first view (no search, no filter, one of the first
+// pages) does not wait for them: its page is read newest first from the
+// [createdAt, id] index and its total is the database's count. A search or
+// filter asked before the rows exist waits for them: its answer is then the
+// same as ever, where a scan per keystroke would be slower than the build.
 
 export interface HistoryQuery {
   text?: string;
@@ -25,26 +33,8 @@ export interface HistoryPage {
   jobs: Job[];
 }
 
-interface Row {
-  id: string;
-  createdAt: number;
-  accountId: string;
-  state: JobState;
-  kind: JobKind;
-  child: boolean;
-  text: string;
-  removed?: boolean;
-}
-
-export function searchText(job: Job): string {
-  return [job.url, job.title, job.file?.name, job.fileCode, job.links?.watch, job.error?.message].filter(Boolean).join(' ').toLowerCase();
-}
-
-function rowOf(job: Job): Row {
-  return { id: job.id, createdAt: job.createdAt, accountId: job.accountId, state: job.state, kind: job.kind, child: !!job.parentId, text: searchText(job) };
-}
-
-const newestFirst = (a: Row, b: Row) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+/** Before the rows are built, a plain page this deep is read from the index itself. */
+const directDepth = 500;
 
 export interface History {
   query(query: HistoryQuery): Promise<HistoryPage>;
@@ -52,7 +42,32 @@ export interface History {
   finishedBefore(before: number): Promise<string[]>;
 }
 
-export function createHistory(store: JobStore): History {
+export interface HistoryOptions {
+  /** The job database, read directly to build the rows (the store's own by default). */
+  db?: () => Promise<JobsDatabase>;
+}
+
+export function createHistory(store: JobStore, options: HistoryOptions = {}): History {
+  let connection: Promise<JobsDatabase> | undefined;
+  // Its own connection, after the store has opened the database and moved any old record in.
+  const database =
+    options.db ??
+    (() =>
+      (connection ??= store
+        .ready()
+        .then(() => openJobsDb())
+        .then((db) => {
+          // A newer build upgrading the database closes this connection; the next read opens it again.
+          db.addEventListener('versionchange', () => {
+            db.close();
+            connection = undefined;
+          });
+          return db;
+        })
+        .catch((error: unknown) => {
+          connection = undefined;
+          throw error;
+        })));
   let rows: Row[] | undefined;
   let byId = new Map<string, Row>();
   let building: Promise<Row[]> | undefined;
@@ -107,13 +122,13 @@ export function createHistory(store: JobStore): History {
       return Promise.resolve(rows);
     }
     building ??= (async () => {
-      const built = new Map<string, Row>();
-      await store.each((job) => void built.set(job.id, rowOf(job)));
-      byId = built;
-      rows = [...built.values()];
+      const read = await readRows(await database());
+      byId = new Map(read.map((row) => [row.id, row]));
+      rows = read;
+      sorted = true;
       for (const entry of backlog) apply(entry.changed, entry.removed);
       backlog = [];
-      rows.sort(newestFirst);
+      if (!sorted) rows.sort(newestFirst);
       sorted = true;
       return rows;
     })().finally(() => {
@@ -122,30 +137,62 @@ export function createHistory(store: JobStore): History {
     return building;
   };
 
+  /** History's first view while the rows are being built: the newest top-level jobs and the count, from the indexes. */
+  const direct = async (offset: number, limit: number): Promise<HistoryPage> => {
+    const [top, stored] = await Promise.all([store.recent(offset + limit, (job) => !job.parentId), database().then(countTopLevel)]);
+    const page = top.slice(offset);
+    return { total: stored, stored, jobs: [...page, ...(await childrenOf(page))] };
+  };
+
+  const childrenOf = async (page: Job[]) => {
+    const childIds = page.flatMap((job) => (job.kind === 'mirror' ? (job.childIds ?? []) : []));
+    return childIds.length ? store.getMany(childIds) : [];
+  };
+
+  const run = async (query: HistoryQuery): Promise<HistoryPage> => {
+    const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const kinds = query.kinds?.length ? new Set(query.kinds) : undefined;
+    const offset = query.offset ?? 0;
+    const plain = !words.length && !kinds && !query.accountId && !query.state;
+    if (!rows && plain && offset + query.limit <= directDepth) {
+      const page = await direct(offset, query.limit);
+      // Built behind the first page, not beside it: the two would share the database's time.
+      void ensure().catch((error: unknown) => console.warn('VidRelay: building the history rows failed; the next query tries again', error));
+      return page;
+    }
+    const all = await ensure();
+    const pageIds: string[] = [];
+    let total = 0;
+    let stored = 0;
+    for (const row of all) {
+      if (row.child || row.removed) continue;
+      stored += 1;
+      if (query.accountId && row.accountId !== query.accountId) continue;
+      if (query.state && row.state !== query.state) continue;
+      if (kinds && !kinds.has(row.kind)) continue;
+      if (words.length && !words.every((word) => row.text.includes(word))) continue;
+      if (total >= offset && pageIds.length < query.limit) pageIds.push(row.id);
+      total += 1;
+    }
+    const page = await store.getMany(pageIds);
+    if (page.length < pageIds.length && dropUnreadable(pageIds, page)) return run(query);
+    return { total, stored, jobs: [...page, ...(await childrenOf(page))] };
+  };
+
+  /**
+   * Rows are built from a few fields; a record whose other fields fail the
+   * job schema is found when its page is read. Its row goes (the store
+   * reports the record and keeps it), and the query runs again without it.
+   */
+  const dropUnreadable = (asked: string[], got: Job[]): boolean => {
+    const found = new Set(got.map((job) => job.id));
+    const lost = asked.filter((id) => !found.has(id) && byId.has(id));
+    apply([], lost);
+    return lost.length > 0;
+  };
+
   return {
-    async query(query) {
-      const all = await ensure();
-      const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-      const kinds = query.kinds?.length ? new Set(query.kinds) : undefined;
-      const offset = query.offset ?? 0;
-      const pageIds: string[] = [];
-      let total = 0;
-      let stored = 0;
-      for (const row of all) {
-        if (row.child || row.removed) continue;
-        stored += 1;
-        if (query.accountId && row.accountId !== query.accountId) continue;
-        if (query.state && row.state !== query.state) continue;
-        if (kinds && !kinds.has(row.kind)) continue;
-        if (words.length && !words.every((word) => row.text.includes(word))) continue;
-        if (total >= offset && pageIds.length < query.limit) pageIds.push(row.id);
-        total += 1;
-      }
-      const page = await store.getMany(pageIds);
-      const childIds = page.flatMap((job) => (job.kind === 'mirror' ? (job.childIds ?? []) : []));
-      const children = childIds.length ? await store.getMany(childIds) : [];
-      return { total, stored, jobs: [...page, ...children] };
-    },
+    query: run,
     async finishedBefore(before) {
       const all = await ensure();
       const ids: string[] = [];
