@@ -15,17 +15,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { IDBFactory } from 'fake-indexeddb';
 import { createJobStore } from '../lib/queue/store';
-import { jobRecordVersion } from '../lib/queue/db';
-import type { Job } from '../lib/queue/job';
+import type { RemoteJob } from '../lib/queue/job';
 import { launchExtension } from '../tests/e2e/browser';
 import { seedHistory } from '../tests/e2e/jobs-db';
 
 const noLegacy = { read: async () => undefined, remove: async () => undefined };
 
-function finished(i: number): Job & { v: number } {
+function finished(i: number): RemoteJob {
   const code = `h${i.toString(36).padStart(8, '0')}`;
   return {
-    v: jobRecordVersion, id: `seed-${String(i).padStart(7, '0')}`, kind: 'remote', accountId: `acc_${i % 3}`, state: 'ready',
+    id: `seed-${String(i).padStart(7, '0')}`, kind: 'remote', accountId: `acc_${i % 3}`, state: 'ready',
     url: `https://videos.example/clip-${i}.mp4`, title: `clip ${i}`, options: {}, createdAt: 1_700_000_000_000 + i * 60_000,
     updatedAt: 1_700_000_000_000 + i * 60_000, attempts: 1, fileCode: code, links: { watch: `https://host.example/${code}` },
   };
@@ -43,7 +42,7 @@ async function bytesPerChange(history: number): Promise<{ bytes: number; ms: num
   }
   const store = createJobStore({ legacy: noLegacy });
   // The same job in both runs, so any difference in bytes comes from the history alone.
-  const live: Job = { ...finished(0), id: 'live-job', url: 'https://videos.example/live.mp4', title: 'live', state: 'queued', fileCode: undefined, links: undefined };
+  const live: RemoteJob = { ...finished(0), id: 'live-job', url: 'https://videos.example/live.mp4', title: 'live', state: 'queued', fileCode: undefined, links: undefined };
   await store.put(live);
   const before = store.stats();
   const started = performance.now();

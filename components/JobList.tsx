@@ -1,4 +1,5 @@
-import type { Job } from '../lib/queue/job';
+import type { Job, RemoteJob } from '../lib/queue/job';
+import { entriesOf, jobSource, type JobEntry } from '../lib/queue/group';
 import { foundNote } from '../lib/queue/states';
 import type { PublicAccount } from '../lib/accounts';
 import { t, type MessageKey } from '../lib/i18n';
@@ -16,18 +17,19 @@ const stateKey: Record<Job['state'], MessageKey> = {
   interrupted: 'jobInterrupted',
 };
 
-function jobName(job: Job): string {
-  return job.title || job.file?.name || job.url || job.id;
+function jobName(entry: JobEntry): string {
+  if (entry.kind === 'mirror') return entry.title || entry.url || entry.id;
+  return entry.title || jobSource(entry) || entry.id;
 }
 
 /** The state word; a remote upload waiting for the host (to name its file, or for a slot) says so. */
-function stateWord(job: Job): string {
-  if (job.waiting === 'host' && job.state === 'encoding') return t('jobWaitingHost');
-  if (job.waiting === 'slot' && job.state === 'queued') return t('jobWaitingSlot');
+function stateWord(job: JobEntry): string {
+  if (job.kind === 'remote' && job.waiting === 'host' && job.state === 'encoding') return t('jobWaitingHost');
+  if (job.kind === 'remote' && job.waiting === 'slot' && job.state === 'queued') return t('jobWaitingSlot');
   return t(stateKey[job.state]);
 }
 
-function Progress({ job }: { job: Job }) {
+function Progress({ job }: { job: JobEntry }) {
   if (job.kind === 'remote' && job.state === 'encoding' && job.progress !== undefined) {
     const percent = Math.floor(job.progress);
     return (
@@ -36,7 +38,7 @@ function Progress({ job }: { job: Job }) {
       </div>
     );
   }
-  if (job.state !== 'uploading' || !job.bytesTotal) return null;
+  if (job.kind === 'mirror' || job.kind === 'remote' || job.state !== 'uploading' || !job.bytesTotal) return null;
   const percent = Math.floor(((job.bytesSent ?? 0) / job.bytesTotal) * 100);
   return (
     <div class="small muted">
@@ -47,31 +49,32 @@ function Progress({ job }: { job: Job }) {
 }
 
 interface Props {
+  /** Jobs as the background sends them: a mirror's members are shown as one row. */
   jobs: Job[];
   accounts?: PublicAccount[];
-  onRetry?(job: Job): void;
-  onRemove?(job: Job): void;
+  /** A job, or a mirror (its id names its members). */
+  onRetry?(entry: JobEntry): void;
+  onRemove?(entry: JobEntry): void;
   /** History: restart or remove a remote upload stuck at the host (the host reported an error). */
-  onHostAction?(job: Job, action: 'restart' | 'remove'): void;
+  onHostAction?(job: RemoteJob, action: 'restart' | 'remove'): void;
   empty?: string;
-  /** Show at most this many top-level jobs (mirror children always show inside their parent). */
+  /** Show at most this many rows (a mirror is one row, its members inside it). */
   max?: number;
 }
 
 /** The host is working on it and has reported an error: the user may restart or remove it there. */
-function stuckAtHost(job: Job): boolean {
+function stuckAtHost(job: JobEntry): job is RemoteJob {
   return job.kind === 'remote' && job.state === 'encoding' && job.error?.code === 'upload_rejected';
 }
 
 export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, empty = t('jobNothingSent'), max }: Props) {
   if (jobs.length === 0) return <p class="empty">{empty}</p>;
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
-  const ids = new Set(jobs.map((job) => job.id));
-  const shown = jobs.filter((job) => !job.parentId || !ids.has(job.parentId)).slice(0, max);
+  const shown = entriesOf(jobs).slice(0, max);
   return (
     <ul class="list" aria-label={t('jobList')}>
       {shown.map((job) => (
-        <li key={job.id} data-job-id={job.id} data-state={job.state} data-waiting={job.waiting}>
+        <li key={job.id} data-job-id={job.id} data-state={job.state} data-waiting={job.kind === 'remote' ? job.waiting : undefined}>
           <div class="row">
             <span class={`badge ${job.state}`}>{stateWord(job)}</span>
             <span class="grow ellipsis" title={jobName(job)}>
@@ -80,7 +83,7 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
             {job.kind === 'mirror' || !job.links?.watch ? null : <CopyButton text={job.links.watch} />}
           </div>
           {job.kind === 'mirror' ? (
-            <MirrorLinks parent={job} jobs={jobs} accounts={accounts} />
+            <MirrorLinks group={job} accounts={accounts} />
           ) : (
             <div class="small muted ellipsis">
               {labelOf(job.accountId)}
@@ -95,7 +98,7 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
             </div>
           )}
           <Progress job={job} />
-          {job.note ? (
+          {job.kind !== 'mirror' && job.note ? (
             <div class="small muted" data-field="note">
               {job.note === foundNote ? t('jobFoundOnHost') : job.note}
             </div>

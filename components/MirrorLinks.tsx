@@ -1,6 +1,5 @@
 import type { Job } from '../lib/queue/job';
-import { mirrorChildren } from '../lib/queue/mirror';
-import { terminalStates } from '../lib/queue/states';
+import { groupDone, type JobGroup } from '../lib/queue/group';
 import { useEffect, useState } from 'preact/hooks';
 import { formatLinks, linkFormats, type LinkFormat } from '../lib/links/formats';
 import { send } from '../lib/messaging';
@@ -12,9 +11,7 @@ import { t, type MessageKey } from '../lib/i18n';
 // state while it runs, and once every account is done, all links together.
 
 interface Props {
-  parent: Job;
-  /** Any list holding the parent's child jobs (others are ignored). */
-  jobs: readonly Job[];
+  group: JobGroup;
   accounts?: readonly { id: string; label: string }[];
 }
 
@@ -34,9 +31,9 @@ export interface LinkChoice {
 }
 
 /** Every ready account's link, in the chosen format (plain URLs, one a line, by default). */
-export function mirrorLinkText(parent: Job, jobs: readonly Job[], choice: LinkChoice = { format: 'plain' }, labelOf: (id: string) => string = (id) => id): string {
-  const items = mirrorChildren(parent, jobs).flatMap((child) => {
-    const item = child?.state === 'ready' ? jobLinkItem(child, labelOf(child.accountId)) : undefined;
+export function mirrorLinkText(group: JobGroup, choice: LinkChoice = { format: 'plain' }, labelOf: (id: string) => string = (id) => id): string {
+  const items = group.members.flatMap((member) => {
+    const item = member.state === 'ready' ? jobLinkItem(member, labelOf(member.accountId)) : undefined;
     return item ? [item] : [];
   });
   if (!items.length) return '';
@@ -67,17 +64,16 @@ function useLinkChoice(accountId: string): LinkChoice {
   return choice;
 }
 
-export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
-  const choice = useLinkChoice(parent.accountId);
-  if (parent.kind !== 'mirror') return null;
-  const children = mirrorChildren(parent, jobs);
+export function MirrorLinks({ group, accounts = [] }: Props) {
+  const choice = useLinkChoice(group.accountId);
+  const children = group.members;
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
-  const done = children.length > 0 && children.every((child) => child && terminalStates.has(child.state));
-  const ready = children.filter((child) => child?.state === 'ready').length;
-  const all = mirrorLinkText(parent, jobs, choice, labelOf);
+  const done = groupDone(group);
+  const ready = children.filter((child) => child.state === 'ready').length;
+  const all = mirrorLinkText(group, choice, labelOf);
 
   return (
-    <div class="small" data-mirror-id={parent.id} data-done={done ? 'true' : 'false'}>
+    <div class="small" data-mirror-id={group.id} data-done={done ? 'true' : 'false'}>
       <div class="row">
         <span class="grow muted">
           {done ? t('mirrorAllDone', [String(children.length), String(ready)]) : t('mirrorProgress', [String(ready), String(children.length)])}
@@ -85,26 +81,20 @@ export function MirrorLinks({ parent, jobs, accounts = [] }: Props) {
         {done && all ? <CopyButton text={all} label={t('mirrorCopyAll')} /> : null}
       </div>
       <ul class="list" aria-label={t('mirrorList')}>
-        {children.map((child, index) =>
-          child ? (
-            <li key={child.id} class="row" data-state={child.state} style={{ padding: '2px 0', flexWrap: 'nowrap' }}>
-              <strong>{labelOf(child.accountId)}</strong>
-              {child.state === 'ready' && child.links ? (
-                <a class="grow ellipsis" href={child.links.watch} target="_blank" rel="noreferrer" data-field="mirror-link">
-                  {child.links.watch}
-                </a>
-              ) : (
-                <span class={`grow ellipsis ${child.error ? 'error' : 'muted'}`} title={child.error?.message}>
-                  {child.error?.message ?? t(stateKey[child.state])}
-                </span>
-              )}
-            </li>
-          ) : (
-            <li key={`missing-${index}`} class="muted">
-              {t('mirrorMissing')}
-            </li>
-          ),
-        )}
+        {children.map((child) => (
+          <li key={child.id} class="row" data-state={child.state} style={{ padding: '2px 0', flexWrap: 'nowrap' }}>
+            <strong>{labelOf(child.accountId)}</strong>
+            {child.state === 'ready' && child.links ? (
+              <a class="grow ellipsis" href={child.links.watch} target="_blank" rel="noreferrer" data-field="mirror-link">
+                {child.links.watch}
+              </a>
+            ) : (
+              <span class={`grow ellipsis ${child.error ? 'error' : 'muted'}`} title={child.error?.message}>
+                {child.error?.message ?? t(stateKey[child.state])}
+              </span>
+            )}
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -21,12 +21,12 @@ export function fileLinkItem(file: ListedFile, host: string): LinkItem {
 export function jobLinkItem(job: Job, host: string): LinkItem | undefined {
   if (!job.links?.watch) return undefined;
   return {
-    title: job.title ?? job.options.title ?? job.file?.name,
+    title: job.title ?? job.options.title ?? (job.kind === 'file' ? job.file.name : undefined),
     watch: job.links.watch,
     embed: job.links.embed,
     download: job.links.download,
     code: job.fileCode ?? '',
-    size: job.file?.size ?? job.bytesTotal,
+    size: job.kind === 'file' ? job.file.size : job.kind === 'relay' ? job.bytesTotal : undefined,
     host,
   };
 }

@@ -16,6 +16,7 @@ import { exportHistoryCsv, exportHistoryJson } from './historyExport';
 import { ClearFinished } from './ClearFinished';
 import { t, type MessageKey } from '../../lib/i18n';
 import type { JobState } from '../../lib/queue/job';
+import { entriesOf, linkedJobs } from '../../lib/queue/group';
 
 const stateKey: Record<JobState, MessageKey> = {
   queued: 'histStateQueued',
@@ -46,7 +47,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
   const toast = useToast();
   const [health, setHealth] = useState<HealthSnapshot>();
   const check = useAction({ onError: (error) => toast.show(error.message, 'error') });
-  const linked = shown.filter((j) => j.links?.watch && !j.parentId);
+  const linked = linkedJobs(entriesOf(shown));
   const runExport = async (kind: 'csv' | 'json', which: HistoryQuery = query) => {
     try {
       const count =
@@ -157,7 +158,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
                 return (
                   <li key={j.id} class="row" data-health={status}>
                     <span class="badge failed">{status === 'dmca' ? t('histDmca') : status === 'deleted' ? t('histDeleted') : t('histMissing')}</span>
-                    <span class="grow ellipsis">{j.title ?? j.url ?? j.fileCode}</span>
+                    <span class="grow ellipsis">{j.title ?? (j.kind === 'file' ? undefined : j.url) ?? j.fileCode}</span>
                     <span class="muted">{labelOf(j.accountId)}</span>
                   </li>
                 );

@@ -8,6 +8,7 @@ import { jobLinkItem } from '../links/linkItems';
 import { useToast } from '../links/useToast';
 import { useRemote } from '../useRemote';
 import { useJobs } from '../useJobs';
+import { entriesOf, linkedJobs } from '../../lib/queue/group';
 import { SendUrlsForm } from './SendUrlsForm';
 
 export function PopupApp() {
@@ -18,8 +19,8 @@ export function PopupApp() {
   const list = accounts.data ?? [];
   const toast = useToast();
   const labelOf = (id: string) => list.find((a) => a.id === id)?.label ?? '';
-  // The links of the jobs shown below (mirror children appear under their parent).
-  const recentLinks = (jobs.data ?? []).filter((j) => !j.parentId).slice(0, 10).filter((j) => j.links?.watch);
+  // The links of the rows shown below (a mirror is one row, its members inside it).
+  const recentLinks = linkedJobs(entriesOf(jobs.data ?? []).slice(0, 10));
 
   return (
     <main style={{ width: '400px', padding: '12px' }}>

@@ -28,9 +28,9 @@ export function uploadSummary(jobs: readonly Job[]): UploadSummary {
   let bytesSent = 0;
   let bytesTotal = 0;
   for (const job of jobs) {
-    if (!uploadKinds.has(job.kind) || !runningStates.has(job.state)) continue;
+    if (job.kind === 'remote' || !runningStates.has(job.state)) continue;
     running++;
-    const total = job.bytesTotal ?? job.file?.size ?? 0;
+    const total = job.bytesTotal ?? (job.kind === 'file' ? job.file.size : 0);
     bytesTotal += total;
     bytesSent += Math.min(job.bytesSent ?? 0, total);
   }

@@ -6,6 +6,7 @@ import { createQueueRunner, type QueueRunner, type QueueRunnerDeps } from '../qu
 import { createHistory, type History } from '../queue/history';
 import { defaultLimits } from '../queue/scheduler';
 import type { Job } from '../queue/job';
+import type { JobEntry } from '../queue/group';
 import { createAccounts, type AccountService } from './accounts';
 import { createJobFeed, type JobFeed } from './job-feed';
 import { createUploads, type Uploads } from './upload-wiring';
@@ -43,8 +44,8 @@ export interface MenuService {
   /** Enabled accounts, in the order the menu lists them. */
   accounts(): Promise<{ id: string; label: string }[]>;
   /** The menu's own send path to a menu target (an account or the mirror): queue and notify. */
-  send(target: string, urls: string[]): Promise<Job[]>;
-  click(info: MenuClickInfo, tabId?: number): Promise<Job[]>;
+  send(target: string, urls: string[]): Promise<JobEntry[]>;
+  click(info: MenuClickInfo, tabId?: number): Promise<JobEntry[]>;
 }
 
 export interface BackgroundContext {
@@ -163,11 +164,10 @@ export function createBackgroundContext(deps: BackgroundDeps): BackgroundContext
     // Alarms outlive the worker: a new one keeps the time the last one set.
     scheduledPoll: async () => (await browser.alarms.get(deps.pollAlarm))?.scheduledTime,
     limits: async () => (await settings.get()).concurrency ?? defaultLimits,
-    notify: (job) =>
-      void jobs.store.getMany(job.childIds ?? []).then((children) => {
-        const notice = jobNotice(job, children);
-        if (notice) void notify(job.id, notice.title, notice.message);
-      }),
+    notify: (entry) => {
+      const notice = jobNotice(entry);
+      if (notice) void notify(entry.id, notice.title, notice.message);
+    },
     ...port.deps,
   });
   // File uploads and relays: the uploader (offscreen document / Firefox event page).

@@ -1,5 +1,4 @@
-import type { Job } from '../queue/job';
-import { mirrorLinks } from '../queue/mirror';
+import type { JobEntry } from '../queue/group';
 import { t } from '../i18n';
 
 export interface Notice {
@@ -7,19 +6,20 @@ export interface Notice {
   message: string;
 }
 
-/** What to tell the user when a job ends; a mirror lists every account's link. */
-export function jobNotice(job: Job, jobs: readonly Job[]): Notice | undefined {
-  if (job.kind === 'mirror' && (job.state === 'ready' || job.state === 'failed')) {
-    const links = mirrorLinks(job, jobs).map((l) => l.links.watch);
-    const total = String(job.childIds?.length ?? links.length);
+/** What to tell the user when a job or a mirror ends; a mirror lists every account's link. */
+export function jobNotice(entry: JobEntry): Notice | undefined {
+  if (entry.kind === 'mirror') {
+    if (entry.state !== 'ready' && entry.state !== 'failed') return undefined;
+    const links = entry.links.map((l) => l.links.watch);
     return {
-      title: t(job.state === 'ready' ? 'notifyMirrorReady' : 'notifyMirrorPartial'),
-      message: t('notifyMirrorBody', [String(links.length), total, links.join('\n')]),
+      title: t(entry.state === 'ready' ? 'notifyMirrorReady' : 'notifyMirrorPartial'),
+      message: t('notifyMirrorBody', [String(links.length), String(entry.members.length), links.join('\n')]),
     };
   }
-  if (job.state === 'ready') {
-    return { title: t('notifyReady'), message: t('notifyReadyBody', [job.title ?? job.url ?? t('notifyYourVideo'), job.links?.watch ?? '']) };
+  if (entry.state === 'ready') {
+    const name = entry.title ?? (entry.kind === 'file' ? entry.file.name : entry.url);
+    return { title: t('notifyReady'), message: t('notifyReadyBody', [name ?? t('notifyYourVideo'), entry.links?.watch ?? '']) };
   }
-  if (job.state === 'failed') return { title: t('notifyFailed'), message: job.error?.message ?? t('notifyFailedBody') };
+  if (entry.state === 'failed') return { title: t('notifyFailed'), message: entry.error?.message ?? t('notifyFailedBody') };
   return undefined;
 }

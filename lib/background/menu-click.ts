@@ -3,6 +3,7 @@ import { findVideosInTab } from '../media/inject';
 import { findOptionsFor, isUploadableUrl, urlsInText, type ContextClickInfo, type FindVideosOptions, type FoundVideo } from '../media';
 import type { UploadOptions } from '../hosts/types';
 import type { Job } from '../queue/job';
+import type { JobEntry, JobGroup } from '../queue/group';
 import { HostError } from '../errors';
 import { accountIdFromMenu, MIRROR_MENU, NO_ACCOUNTS_MENU } from './menus';
 import { notify } from './notify';
@@ -14,7 +15,7 @@ export interface MenuClickInfo extends ContextClickInfo {
 
 export interface MenuQueue {
   enqueueRemote(accountId: string, url: string, options?: UploadOptions): Promise<Job>;
-  enqueueMirror(accountIds: string[], url: string, options?: UploadOptions): Promise<Job>;
+  enqueueMirror(accountIds: string[], url: string, options?: UploadOptions): Promise<JobGroup>;
 }
 
 export interface MenuDeps {
@@ -100,11 +101,11 @@ export async function resolveClick(info: MenuClickInfo, tabId: number | undefine
 }
 
 /** Queue `urls` for a menu target (`account:<id>` or `mirror:all`) and tell the user. */
-export async function sendToTarget(target: string, urls: string[], deps: MenuDeps): Promise<Job[]> {
+export async function sendToTarget(target: string, urls: string[], deps: MenuDeps): Promise<JobEntry[]> {
   const single = accountIdFromMenu(target);
   const mirror = target === MIRROR_MENU;
   if (!single && !mirror) throw new HostError('invalid_input', 'Pick an account to send to.');
-  const jobs: Job[] = [];
+  const jobs: JobEntry[] = [];
   try {
     if (mirror) {
       // A host without remote upload would only add a child that must fail.
@@ -127,7 +128,7 @@ export async function sendToTarget(target: string, urls: string[], deps: MenuDep
 }
 
 /** The code path the "Send to host" menu runs; e2e tests call it through the service worker. */
-export async function handleMenuClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Job[]> {
+export async function handleMenuClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<JobEntry[]> {
   const target = String(info.menuItemId);
   if (target === NO_ACCOUNTS_MENU) {
     await browser.runtime.openOptionsPage();

@@ -1,4 +1,4 @@
-import type { Job } from '../queue/job';
+import type { JobEntry } from '../queue/group';
 import { accountMenuId } from './menus';
 import { say, type MenuClickInfo } from './menu-click';
 
@@ -9,7 +9,7 @@ export interface ShortcutDeps {
   activeTab(): Promise<{ id?: number; url?: string } | undefined>;
   defaultAccountId(): Promise<string | undefined>;
   enabledAccountIds(): Promise<string[]>;
-  click(info: MenuClickInfo, tabId: number): Promise<Job[]>;
+  click(info: MenuClickInfo, tabId: number): Promise<JobEntry[]>;
 }
 
 /** The default account when it is usable, else the first enabled one (as the popup's form does). */
@@ -19,7 +19,7 @@ export async function shortcutAccount(deps: Pick<ShortcutDeps, 'defaultAccountId
   return preferred && enabled.includes(preferred) ? preferred : enabled[0];
 }
 
-export async function handleShortcut(deps: ShortcutDeps): Promise<Job[]> {
+export async function handleShortcut(deps: ShortcutDeps): Promise<JobEntry[]> {
   const accountId = await shortcutAccount(deps);
   if (!accountId) {
     await say(`refused-${Date.now()}`, 'Nothing sent', 'Add an account in VidRelay Options first, then press the shortcut again.');

@@ -1,5 +1,6 @@
 import { z } from '../zod';
-import { jobKinds, jobStates, uploadOptionsSchema, type Job } from '../queue/job';
+import { entryKinds, jobStates, uploadOptionsSchema, type Job } from '../queue/job';
+import type { JobEntry } from '../queue/group';
 import type { HistoryPage } from '../queue/history';
 import type { CorruptJob } from '../queue/store';
 
@@ -11,7 +12,7 @@ export const jobRequests = {
     text: z.string().max(500).optional(),
     accountId: z.string().optional(),
     state: z.enum(jobStates).optional(),
-    kinds: z.array(z.enum(jobKinds)).optional(),
+    kinds: z.array(z.enum(entryKinds)).optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().positive().max(2_000),
   }),
@@ -36,8 +37,9 @@ export interface JobResponses {
   'jobs.page': HistoryPage;
   'jobs.clear': { removed: number };
   'jobs.problems': CorruptJob[];
-  'jobs.retry': Job;
-  'jobs.cancel': Job;
+  /** `id` is a job's or a mirror's; the answer is that job or mirror as it is now. */
+  'jobs.retry': JobEntry;
+  'jobs.cancel': JobEntry;
   'jobs.remove': { removed: boolean };
   'jobs.hostAction': Job;
   'remote.send': { jobs: Job[]; refused: { url: string; reason: string }[] };

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import type { FoundVideo } from '../media/types';
-import type { Job } from '../queue/job';
+import type { JobEntry } from '../queue/group';
 
 // The candidate picker: the background stores what it found on a page under a
 // one-time id (storage.session) and opens the picker page with that id only.
@@ -35,6 +35,6 @@ export interface PickerView {
 
 export interface PickerResponses {
   'picker.get': PickerView;
-  'picker.send': { jobs: Job[]; targetLabel: string };
+  'picker.send': { jobs: JobEntry[]; targetLabel: string };
   'picker.dismiss': { removed: boolean };
 }

@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { uploadOptionsSchema, type Job } from '../queue/job';
+import type { JobEntry, JobGroup } from '../queue/group';
 
 // The Upload tab's requests. File bytes never cross here: only names and
 // sizes; the File itself goes to the uploader over a BroadcastChannel.
@@ -68,8 +69,8 @@ export interface UploadResponses {
   'uploads.hosts': Record<string, UploadHostInfo>;
   'uploads.add': { jobs: Job[] };
   /** One mirror parent per file, in the order given. */
-  'uploads.mirror': { mirrors: Job[] };
-  'uploads.reattach': Job;
+  'uploads.mirror': { mirrors: JobGroup[] };
+  'uploads.reattach': JobEntry;
   'relay.probe': RelayProbe;
   'relay.add': Job;
 }

@@ -1,5 +1,6 @@
 import { HostError } from '../errors';
-import { jobSchema, uploadOptionsSchema, type Job } from './job';
+import { jobSchema, uploadOptionsSchema, withoutUndefined, type Job } from './job';
+import { deriveGroup, type JobEntry, type JobGroup } from './group';
 import { titleHint } from './landed';
 import { canTransition } from './machine';
 import type { QueueCore } from './core';
@@ -7,7 +8,8 @@ import { driverFor } from './drivers';
 import type { EnqueueExtra, FileExtra, FileMeta, MirrorTarget, QueueRunner, RelayExtra } from './runner-api';
 
 // What the user asks of the queue: new jobs (each written before anything
-// is sent), retry, cancel and remove. A mirror's commands act on its jobs.
+// is sent), retry, cancel and remove. A mirror's id names its members: its
+// commands act on each of them.
 
 type Commands = Pick<QueueRunner, 'enqueueRemote' | 'enqueueMirror' | 'enqueueFile' | 'enqueueFileMirror' | 'enqueueRelay' | 'retry' | 'cancel' | 'remove'>;
 
@@ -34,30 +36,33 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     return parsed.href;
   }
 
-  function fresh(fields: Pick<Job, 'kind' | 'accountId'> & Partial<Job>): Job {
+  /** A new job, checked against its kind's schema. */
+  function fresh(fields: Record<string, unknown> & { kind: Job['kind']; accountId: string }): Job {
     if (!fields.accountId) throw new HostError('invalid_input', 'Pick an account to send to.');
     const now = deps.now();
-    return jobSchema.parse({ id: newId(), state: 'queued', createdAt: now, updatedAt: now, attempts: 0, options: {}, ...fields });
+    return jobSchema.parse(withoutUndefined({ id: newId(), state: 'queued', createdAt: now, updatedAt: now, attempts: 0, options: {}, ...fields }));
+  }
+
+  /** A mirror's members go out in one write: all of them are queued, or none. */
+  async function putGroup(members: Job[]): Promise<JobGroup> {
+    await Promise.all(members.map((member) => store.put(member)));
+    kick();
+    return deriveGroup(members[0]!.group!.id, members);
   }
 
   async function enqueueRemote(accountId: string, url: string, options?: Job['options'], extra: EnqueueExtra = {}): Promise<Job> {
-    const job = fresh({ kind: 'remote', accountId, url: checkedUrl(url), options: checkedOptions(options), ...extra });
+    const job = fresh({ kind: 'remote', accountId, url: checkedUrl(url), options: checkedOptions(options), title: extra.title });
     await store.put(job);
     kick();
     return job;
   }
 
-  async function enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<Job> {
+  async function enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<JobGroup> {
     const unique = [...new Set(accountIds)];
     if (!unique.length) throw new HostError('invalid_input', 'Pick at least one account to mirror to.');
     const checked = { url: checkedUrl(url), options: checkedOptions(options) };
-    const children = unique.map((accountId) => fresh({ kind: 'remote', accountId, ...checked }));
-    const parent = fresh({ kind: 'mirror', accountId: unique[0], ...checked, childIds: children.map((c) => c.id) });
-    // Parent first: a crash between writes leaves a parent that reports a missing child, not orphans.
-    await store.put(parent);
-    for (const child of children) await store.put({ ...child, parentId: parent.id });
-    kick();
-    return parent;
+    const id = newId();
+    return putGroup(unique.map((accountId, index) => fresh({ kind: 'remote', accountId, ...checked, group: { id, index } })));
   }
 
   async function enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra: FileExtra = {}): Promise<Job> {
@@ -78,30 +83,28 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     return job;
   }
 
-  async function enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<Job> {
+  async function enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<JobGroup> {
     if (new Set(targets.map((t) => t.accountId)).size !== targets.length || targets.length < 2) {
       throw new HostError('invalid_input', 'A mirror needs at least two different accounts.');
     }
     for (const target of targets) {
       if (await store.get(target.id)) throw new HostError('conflict', 'A job with this id is already in the queue; choose the file again.');
     }
-    const children = targets.map((target) =>
-      fresh({ kind: 'file', accountId: target.accountId, id: target.id, file, bytesTotal: file.size, title: file.name, options: checkedOptions(target.options) }),
+    const id = newId();
+    return putGroup(
+      targets.map((target, index) =>
+        fresh({
+          kind: 'file',
+          accountId: target.accountId,
+          id: target.id,
+          file,
+          bytesTotal: file.size,
+          title: file.name,
+          options: checkedOptions(target.options),
+          group: { id, index },
+        }),
+      ),
     );
-    const parent = fresh({
-      kind: 'mirror',
-      accountId: targets[0].accountId,
-      file,
-      bytesTotal: file.size,
-      title: file.name,
-      options: children[0].options,
-      childIds: children.map((c) => c.id),
-    });
-    // Parent first, as for URL mirrors: a crash between writes leaves a parent that reports a missing child, not orphans.
-    await store.put(parent);
-    await Promise.all(children.map((child) => store.put({ ...child, parentId: parent.id })));
-    kick();
-    return parent;
   }
 
   async function enqueueRelay(accountId: string, url: string, options?: Job['options'], extra: RelayExtra = {}): Promise<Job> {
@@ -119,20 +122,24 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     return job;
   }
 
-  async function children(parent: Job): Promise<Job[]> {
-    return store.getMany(parent.childIds ?? []);
-  }
-
-  async function required(id: string): Promise<Job> {
+  /** What an id names: a job, or a mirror (its members). */
+  async function target(id: string): Promise<{ job: Job } | { members: Job[] } | undefined> {
     const job = await store.get(id);
-    if (!job) throw new HostError('not_found', 'That job is no longer in the queue.');
-    return job;
+    if (job) return { job };
+    const members = await store.members([id]);
+    return members.length ? { members } : undefined;
   }
 
-  async function retry(id: string): Promise<Job> {
-    const job = await required(id);
-    if (job.kind === 'mirror') {
-      for (const child of await children(job)) if (canTransition(child, 'retry')) await core.move(child.id, { type: 'retry' });
+  async function required(id: string): Promise<JobEntry> {
+    const found = await target(id);
+    if (!found) throw new HostError('not_found', 'That job is no longer in the queue.');
+    return 'job' in found ? found.job : deriveGroup(id, found.members);
+  }
+
+  async function retry(id: string): Promise<JobEntry> {
+    const found = await target(id);
+    if (found && 'members' in found) {
+      for (const member of found.members) if (canTransition(member, 'retry')) await core.move(member.id, { type: 'retry' });
     } else {
       await core.move(id, { type: 'retry' });
     }
@@ -141,32 +148,25 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     return required(id);
   }
 
-  async function cancel(id: string): Promise<Job> {
-    const job = await required(id);
-    const targets = job.kind === 'mirror' ? await children(job) : [job];
-    for (const target of targets) {
-      if (!canTransition(target, 'cancel')) continue;
-      driverFor(target.kind)?.cancel(target, core);
-      await core.move(target.id, { type: 'cancel' });
+  async function cancel(id: string): Promise<JobEntry> {
+    const found = await target(id);
+    const targets = !found ? [] : 'job' in found ? [found.job] : found.members;
+    for (const job of targets) {
+      if (!canTransition(job, 'cancel')) continue;
+      driverFor(job).cancel(job, core);
+      await core.move(job.id, { type: 'cancel' });
     }
     await core.reschedule();
     return required(id);
   }
 
   async function remove(id: string): Promise<void> {
-    const job = await store.get(id);
-    if (!job) return;
-    const targets = job.kind === 'mirror' ? [...(await children(job)), job] : [job];
-    for (const target of targets) {
-      driverFor(target.kind)?.cancel(target, core);
-      await store.remove(target.id);
-    }
-    if (job.parentId) {
-      const parentId = job.parentId;
-      const parent = await store.get(parentId);
-      if (parent) await store.put({ ...parent, childIds: parent.childIds?.filter((child) => child !== id) });
-      await core.syncParent(parentId);
-    }
+    const found = await target(id);
+    if (!found) return;
+    // A member removed alone leaves its mirror to the others: the mirror is whatever members remain.
+    const targets = 'job' in found ? [found.job] : found.members;
+    for (const job of targets) driverFor(job).cancel(job, core);
+    await store.removeMany(targets.map((job) => job.id));
     await core.reschedule();
   }
 

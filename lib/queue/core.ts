@@ -3,15 +3,15 @@ import type { HostClient } from '../hosts/types';
 import { terminalStates, type Job } from './job';
 import { findLanded } from './landed';
 import { canTransition, transition, type JobEvent } from './machine';
-import { deriveMirror } from './mirror';
+import { deriveGroup } from './group';
 import { maxAutoAttempts, mayHaveLanded, nextRetryDelay, shouldRetry } from './retry';
 import { nextRetryAt } from './scheduler';
 import { foundNote } from './states';
 import type { QueueRunnerDeps } from './runner-api';
 
 // What every part of the runner shares: moving a job through the machine
-// (and its group after it), the poll alarm, and what a send's outcome does
-// to its job. The pump, the encoding poll, the drivers and the user commands
+// (telling the user when it, or its mirror, ends), the poll alarm, and what
+// a send's outcome does to its job. The pump, the encoding poll, the drivers and the user commands
 // are built on this.
 
 const pollMetaKey = 'nextPollAt';
@@ -45,26 +45,28 @@ export function createCore(deps: QueueRunnerDeps) {
   }
 
   async function settled(before: Job, after: Job): Promise<void> {
-    if (after.parentId) {
-      await syncParent(after.parentId);
-    } else if (before.state !== after.state && terminalStates.has(after.state) && !after.cancelled) {
-      deps.notify(after);
-    }
+    if (before.state === after.state || !terminalStates.has(after.state)) return;
+    if (after.group) await groupSettled(after.group.id, before, after);
+    else if (!after.cancelled) deps.notify(after);
   }
 
-  let parentChain: Promise<void> = Promise.resolve();
-  function syncParent(parentId: string): Promise<void> {
-    // One at a time, so a slower sync never writes an older view over a newer one.
-    const next = parentChain.then(async () => {
-      const parent = await store.get(parentId);
-      if (!parent) return;
-      const jobs = await store.getMany(parent.childIds ?? []);
-      const derived = deriveMirror(parent, jobs, deps.now());
-      if (derived === parent) return;
-      await store.put(derived);
-      if (parent.state !== derived.state && terminalStates.has(derived.state) && !derived.cancelled) deps.notify(derived);
+  // A mirror is told once when its last member ends: two members ending together must not both tell it.
+  const announced = new Set<string>();
+  let groupChain: Promise<void> = Promise.resolve();
+  function groupSettled(groupId: string, before: Job, after: Job): Promise<void> {
+    const next = groupChain.then(async () => {
+      const members = await store.members([groupId]);
+      const group = deriveGroup(groupId, members);
+      if (!terminalStates.has(group.state)) {
+        announced.delete(groupId);
+        return;
+      }
+      const was = deriveGroup(groupId, members.map((member) => (member.id === after.id ? before : member)));
+      if (announced.has(groupId) || terminalStates.has(was.state)) return;
+      announced.add(groupId);
+      if (!group.cancelled) deps.notify(group);
     });
-    parentChain = next.catch(() => undefined);
+    groupChain = next.catch(() => undefined);
     return next;
   }
 
@@ -126,9 +128,9 @@ export function createCore(deps: QueueRunnerDeps) {
     const jobs = await store.active();
     const now = deps.now();
     const wanted: number[] = [];
-    if (jobs.some((job) => job.state === 'encoding' && job.kind !== 'mirror')) wanted.push(now + minPollMs);
+    if (jobs.some((job) => job.state === 'encoding')) wanted.push(now + minPollMs);
     const due = (job: Job) => inFlight.has(job.state) || (job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now);
-    if (watchdogMs > 0 && jobs.some((job) => job.kind !== 'mirror' && due(job))) wanted.push(now + Math.max(watchdogMs, minPollMs));
+    if (watchdogMs > 0 && jobs.some(due)) wanted.push(now + Math.max(watchdogMs, minPollMs));
     const retryAt = nextRetryAt(jobs, now);
     if (retryAt !== undefined) wanted.push(Math.max(retryAt, now + minPollMs));
     if (!wanted.length) {
@@ -182,7 +184,7 @@ export function createCore(deps: QueueRunnerDeps) {
     const current = await store.get(id);
     if (current && canTransition(current, 'pending')) await move(id, { type: 'pending' });
     // Cancelled while the request was out: it was still sent, so a retry must only look for it.
-    else if (current) await store.put({ ...current, waiting: 'host', verify: undefined, updatedAt: deps.now() });
+    else if (current?.kind === 'remote') await store.put({ ...current, waiting: 'host', verify: undefined, updatedAt: deps.now() });
     await reschedule();
   }
 
@@ -213,7 +215,6 @@ export function createCore(deps: QueueRunnerDeps) {
     deps,
     store,
     move,
-    syncParent,
     failSafely,
     guard,
     lane,

@@ -1,5 +1,5 @@
 import { HostError, toSerializedError, type SerializedError } from '../errors';
-import type { Job } from './job';
+import type { Job, RemoteJob } from './job';
 import { shouldRetry } from './retry';
 import { hostErrorOf, hostProgress, pollWaiting } from './waiting';
 import type { RemoteUploadState } from '../hosts/upload-types';
@@ -67,10 +67,10 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
   /** Check every encoding job, by account. */
   return async function pollEncoding(): Promise<void> {
     const groups = new Map<string, Job[]>();
-    const waiting = new Map<string, Job[]>();
+    const waiting = new Map<string, RemoteJob[]>();
     for (const job of await store.active()) {
-      if (job.state !== 'encoding' || job.kind === 'mirror') continue;
-      if (!job.fileCode && job.waiting === 'host') {
+      if (job.state !== 'encoding') continue;
+      if (!job.fileCode && job.kind === 'remote' && job.waiting === 'host') {
         waiting.set(job.accountId, [...(waiting.get(job.accountId) ?? []), job]);
         continue;
       }

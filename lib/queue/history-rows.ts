@@ -16,12 +16,14 @@ export interface Row {
   accountId: string;
   state: JobState;
   kind: JobKind;
-  child: boolean;
+  /** A mirror's member: the mirror's id and this job's place in it. */
+  group?: string;
+  index?: number;
   text: string;
   removed?: boolean;
 }
 
-type SearchFields = Pick<Job, 'url' | 'title' | 'fileCode'> & { file?: { name?: unknown }; links?: { watch?: unknown }; error?: { message?: unknown } };
+type SearchFields = { url?: unknown; title?: unknown; fileCode?: unknown; file?: { name?: unknown }; links?: { watch?: unknown }; error?: { message?: unknown } };
 
 export function searchText(job: SearchFields): string {
   return [job.url, job.title, job.file?.name, job.fileCode, job.links?.watch, job.error?.message]
@@ -31,7 +33,7 @@ export function searchText(job: SearchFields): string {
 }
 
 export function rowOf(job: Job): Row {
-  return { id: job.id, createdAt: job.createdAt, accountId: job.accountId, state: job.state, kind: job.kind, child: !!job.parentId, text: searchText(job) };
+  return { id: job.id, createdAt: job.createdAt, accountId: job.accountId, state: job.state, kind: job.kind, group: job.group?.id, index: job.group?.index, text: searchText(job) };
 }
 
 const states = new Set<unknown>(jobStates);
@@ -44,8 +46,9 @@ export function rowOfRecord(record: unknown): Row | undefined {
   const { v, id, createdAt, accountId, state, kind } = r;
   if (typeof v !== 'number' || !Number.isInteger(v) || v > jobRecordVersion) return undefined;
   if (typeof id !== 'string' || typeof createdAt !== 'number' || typeof accountId !== 'string' || !states.has(state) || !kinds.has(kind)) return undefined;
-  if (r.parentId !== undefined && typeof r.parentId !== 'string') return undefined;
-  return { id, createdAt, accountId, state: state as JobState, kind: kind as JobKind, child: !!r.parentId, text: searchText(r as SearchFields) };
+  const group = r.group as { id?: unknown; index?: unknown } | undefined;
+  if (group !== undefined && (typeof group !== 'object' || !group || typeof group.id !== 'string' || typeof group.index !== 'number')) return undefined;
+  return { id, createdAt, accountId, state: state as JobState, kind: kind as JobKind, group: group?.id as string | undefined, index: group?.index as number | undefined, text: searchText(r as SearchFields) };
 }
 
 /** Records per read: large enough that the reads cost little, small enough that other requests are answered in between. */
@@ -76,9 +79,14 @@ export async function readRows(db: JobsDatabase, batch = rowBatch): Promise<Row[
 /** The order of History and of the created index read backwards: newest first, ties by id, last first. */
 export const newestFirst = (a: Row, b: Row) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** Top-level jobs stored (mirror children count with their parent), from the indexes alone. */
+/** Top-level rows stored (a mirror counts once, however many members it has), from the indexes alone. */
 export async function countTopLevel(db: JobsDatabase): Promise<number> {
   const tx = db.transaction('jobs', 'readonly');
-  const [all, children] = await Promise.all([tx.store.count(), tx.store.index('parentId').count()]);
-  return all - children;
+  const index = tx.store.index('group');
+  const [all, members] = await Promise.all([tx.store.count(), index.count()]);
+  if (!members) return all;
+  // One step per mirror, not per member: its key cursor skips a mirror's other members.
+  let mirrors = 0;
+  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) mirrors += 1;
+  return all - members + mirrors;
 }

@@ -1,4 +1,5 @@
-import { terminalStates, type Job, type JobKind, type JobState } from './job';
+import { terminalStates, type EntryKind, type Job, type JobState } from './job';
+import { groupState } from './group';
 import { openJobsDb, type JobsDatabase } from './db';
 import { countTopLevel, newestFirst, readRows, rowOf, type Row } from './history-rows';
 import type { JobStore } from './store';
@@ -19,17 +20,17 @@ export interface HistoryQuery {
   text?: string;
   accountId?: string;
   state?: JobState;
-  kinds?: JobKind[];
+  kinds?: EntryKind[];
   offset?: number;
   limit: number;
 }
 
 export interface HistoryPage {
-  /** Top-level jobs matching the query (mirror children count with their parent). */
+  /** Top-level rows matching the query (a mirror counts once, however many jobs it has). */
   total: number;
-  /** Every top-level job stored. */
+  /** Every top-level row stored. */
   stored: number;
-  /** The page, newest first, followed by the children of any mirror on it. */
+  /** The page, newest first (a mirror by one member), followed by the other members of any mirror on it. */
   jobs: Job[];
 }
 
@@ -38,7 +39,7 @@ const directDepth = 500;
 
 export interface History {
   query(query: HistoryQuery): Promise<HistoryPage>;
-  /** Ids of finished top-level jobs (and their children) created before `before`. */
+  /** Ids of finished top-level jobs (and every member of a finished mirror) created before `before`. */
   finishedBefore(before: number): Promise<string[]>;
 }
 
@@ -74,6 +75,21 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
   // Changes seen while the index is being built are replayed on top of it.
   let backlog: { changed: Job[]; removed: string[] }[] = [];
   let sorted = true;
+  // A mirror's member rows, so the mirror is one row (where its first member stands), matched by any member.
+  let groups = new Map<string, Row[]>();
+  const joinGroup = (row: Row) => {
+    if (!row.group) return;
+    const members = groups.get(row.group);
+    if (!members) groups.set(row.group, [row]);
+    else if (!members.includes(row)) members.push(row);
+  };
+  const membersOf = (row: Row): Row[] =>
+    (groups.get(row.group!) ?? []).filter((member) => !member.removed).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  /** A mirror's row: its first member's, with its members and the state they add up to (undefined for the others). */
+  const mirrorRow = (row: Row) => {
+    const members = membersOf(row);
+    return members[0] === row ? { members, state: groupState(members.map((member) => member.state)) } : undefined;
+  };
 
   // Rows change in place: one job's change costs the same however long the history is.
   let gone = 0;
@@ -94,6 +110,7 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
         continue;
       }
       byId.set(job.id, row);
+      joinGroup(row);
       if (!rows) continue;
       // New jobs are the newest: they go in front (anything else waits for a sort).
       if (!rows.length || newestFirst(row, rows[0]!) <= 0) rows.unshift(row);
@@ -113,6 +130,8 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
     if (rows) {
       if (gone > 1_000) {
         rows = rows.filter((row) => !row.removed);
+        groups = new Map();
+        for (const row of rows) joinGroup(row);
         gone = 0;
       }
       if (!sorted) {
@@ -126,6 +145,7 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
       byId = new Map(read.map((row) => [row.id, row]));
       rows = read;
       sorted = true;
+      for (const row of rows) joinGroup(row);
       for (const entry of backlog) apply(entry.changed, entry.removed);
       backlog = [];
       if (!sorted) rows.sort(newestFirst);
@@ -139,14 +159,22 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
 
   /** History's first view while the rows are being built: the newest top-level jobs and the count, from the indexes. */
   const direct = async (offset: number, limit: number): Promise<HistoryPage> => {
-    const [top, stored] = await Promise.all([store.recent(offset + limit, (job) => !job.parentId), database().then(countTopLevel)]);
-    const page = top.slice(offset);
-    return { total: stored, stored, jobs: [...page, ...(await childrenOf(page))] };
+    // A mirror counts once, where its newest member stands; its first member stands for it, as in the rows.
+    const seen = new Set<string>();
+    const first = (job: Job) => !job.group || (!seen.has(job.group.id) && !!seen.add(job.group.id));
+    const [top, stored] = await Promise.all([store.recent(offset + limit, first), database().then(countTopLevel)]);
+    const members = deriveMembers(await store.members(top.slice(offset).flatMap((job) => (job.group ? [job.group.id] : []))));
+    const page = top.slice(offset).map((job) => (job.group ? (members.get(job.group.id)?.[0] ?? job) : job));
+    const rest = page.flatMap((job) => (job.group ? (members.get(job.group.id) ?? []).slice(1) : []));
+    return { total: stored, stored, jobs: [...page, ...rest] };
   };
 
-  const childrenOf = async (page: Job[]) => {
-    const childIds = page.flatMap((job) => (job.kind === 'mirror' ? (job.childIds ?? []) : []));
-    return childIds.length ? store.getMany(childIds) : [];
+  /** Members by mirror, in the order the accounts were given. */
+  const deriveMembers = (jobs: Job[]) => {
+    const out = new Map<string, Job[]>();
+    for (const job of jobs) if (job.group) out.set(job.group.id, [...(out.get(job.group.id) ?? []), job]);
+    for (const list of out.values()) list.sort((a, b) => a.group!.index - b.group!.index);
+    return out;
   };
 
   const run = async (query: HistoryQuery): Promise<HistoryPage> => {
@@ -162,21 +190,30 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
     }
     const all = await ensure();
     const pageIds: string[] = [];
+    const memberIds: string[] = [];
     let total = 0;
     let stored = 0;
     for (const row of all) {
-      if (row.child || row.removed) continue;
+      if (row.removed) continue;
+      // A job stands for itself (no allocation per row: this runs over every job on each keystroke); a mirror for its members.
+      const mirror = row.group ? mirrorRow(row) : undefined;
+      if (row.group && !mirror) continue;
       stored += 1;
-      if (query.accountId && row.accountId !== query.accountId) continue;
-      if (query.state && row.state !== query.state) continue;
-      if (kinds && !kinds.has(row.kind)) continue;
-      if (words.length && !words.every((word) => row.text.includes(word))) continue;
-      if (total >= offset && pageIds.length < query.limit) pageIds.push(row.id);
+      const members = mirror?.members;
+      if (query.accountId && !(members ? members.some((member) => member.accountId === query.accountId) : row.accountId === query.accountId)) continue;
+      if (query.state && (mirror ? mirror.state : row.state) !== query.state) continue;
+      if (kinds && !kinds.has(mirror ? 'mirror' : row.kind)) continue;
+      if (words.length && !words.every((word) => (members ? members.some((member) => member.text.includes(word)) : row.text.includes(word)))) continue;
+      if (total >= offset && pageIds.length < query.limit) {
+        pageIds.push(row.id);
+        if (members) memberIds.push(...members.slice(1).map((member) => member.id));
+      }
       total += 1;
     }
-    const page = await store.getMany(pageIds);
-    if (page.length < pageIds.length && dropUnreadable(pageIds, page)) return run(query);
-    return { total, stored, jobs: [...page, ...(await childrenOf(page))] };
+    const asked = [...pageIds, ...memberIds];
+    const page = await store.getMany(asked);
+    if (page.length < asked.length && dropUnreadable(asked, page)) return run(query);
+    return { total, stored, jobs: page };
   };
 
   /**
@@ -197,12 +234,12 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
       const all = await ensure();
       const ids: string[] = [];
       for (const row of all) {
-        if (row.child || row.removed || row.createdAt >= before || !terminalStates.has(row.state)) continue;
-        ids.push(row.id);
-        if (row.kind === 'mirror') {
-          const [parent] = await store.getMany([row.id]);
-          ids.push(...(parent?.childIds ?? []));
-        }
+        if (row.removed || row.createdAt >= before) continue;
+        const mirror = row.group ? mirrorRow(row) : undefined;
+        if (row.group && !mirror) continue;
+        if (!terminalStates.has(mirror ? mirror.state : row.state)) continue;
+        if (mirror) ids.push(...mirror.members.map((member) => member.id));
+        else ids.push(row.id);
       }
       return ids;
     },

@@ -6,7 +6,7 @@ import type { Job } from './job';
 // a second upload/url would make a duplicate file.
 
 /** What the host probably calls the video: the title asked for, else the URL's file name. */
-export function titleHint(job: Pick<Job, 'options' | 'title' | 'url'>): string | undefined {
+export function titleHint(job: { options?: Job['options']; title?: string; url?: string }): string | undefined {
   const asked = job.options?.title ?? job.title;
   if (asked?.trim()) return asked;
   if (!job.url) return undefined;
@@ -62,7 +62,8 @@ export async function findLanded(client: HostClient, job: Job, takenCodes: Taken
     return fresh.length ? { unknown: 'the link has no file name to look for' } : { found: false };
   }
   // A file upload knows its size: a host that reports sizes must report this one.
-  const sizeFits = (file: { size?: number }) => !job.file || file.size === undefined || file.size === job.file.size;
+  const size = job.kind === 'file' ? job.file.size : undefined;
+  const sizeFits = (file: { size?: number }) => size === undefined || file.size === undefined || file.size === size;
   const listed = fresh.find((file) => file.title && sameTitle(file.title, hint) && sizeFits(file));
   if (listed) return { found: listed.fileCode };
   // A remote upload still being fetched or encoded may be missing from the list but sit in the encoding queue.

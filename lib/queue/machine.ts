@@ -1,7 +1,9 @@
 import { HostError, type SerializedError } from '../errors';
-import type { Job, JobLinks, JobState } from './job';
+import { patchJob, type Job, type JobLinks, type JobPatch, type JobState } from './job';
+import { rate } from './speed';
 
 export { maxAutoAttempts, mayHaveLanded, nextRetryDelay, shouldRetry } from './retry';
+export { etaSeconds, measureSpeed, type ProgressSample } from './speed';
 
 // The job state machine: a pure function from (job, event, now) to the next
 // job. Everything that moves a job goes through here so an impossible move
@@ -44,8 +46,15 @@ const allowedFrom: Record<JobEventType, readonly JobState[]> = {
   cancel: ['queued', 'sending', 'uploading', 'encoding'],
 };
 
+/** Events only some kinds take: bytes are sent by the extension for uploads only; only the host names a remote upload's file later. */
+const onlyFor: Partial<Record<JobEventType, readonly Job['kind'][]>> = {
+  progress: ['file', 'relay'],
+  pending: ['remote'],
+};
+
 export function canTransition(job: Job, type: JobEventType): boolean {
-  if (type === 'uploaded' && job.state === 'encoding') return job.waiting === 'host' && !job.fileCode;
+  if (onlyFor[type] && !onlyFor[type].includes(job.kind)) return false;
+  if (type === 'uploaded' && job.state === 'encoding') return job.kind === 'remote' && job.waiting === 'host' && !job.fileCode;
   return allowedFrom[type].includes(job.state);
 }
 
@@ -53,11 +62,10 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
   if (!canTransition(job, event.type)) {
     throw new HostError('invalid_input', `A ${job.state} job cannot take "${event.type}".`);
   }
-  const base = { ...job, updatedAt: now };
+  const next = (patch: JobPatch): Job => patchJob(job, { ...patch, updatedAt: now });
   switch (event.type) {
     case 'send':
-      return {
-        ...base,
+      return next({
         state: 'sending',
         attempts: job.attempts + 1,
         waiting: undefined,
@@ -69,12 +77,12 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         speed: undefined,
         progress: undefined,
         phase: undefined,
-      };
+      });
     case 'progress':
-      return progressed(base, job, event, now);
+      if (job.kind === 'remote') throw new HostError('invalid_input', 'A remote upload has no upload progress.');
+      return progressed(job, event, now);
     case 'uploaded':
-      return {
-        ...base,
+      return next({
         state: 'encoding',
         fileCode: nonEmpty(event.fileCode, 'fileCode'),
         error: undefined,
@@ -85,18 +93,17 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         speed: undefined,
         progress: undefined,
         phase: undefined,
-        bytesSent: job.bytesTotal ?? job.bytesSent,
-      };
+        bytesSent: job.kind === 'remote' ? undefined : (job.bytesTotal ?? job.bytesSent),
+      });
     case 'pending':
       // Sent and taken: from here on it is never sent again, only looked for.
-      return { ...base, state: 'encoding', waiting: 'host', verify: undefined, error: undefined, nextAttemptAt: undefined, progress: undefined };
+      return next({ state: 'encoding', waiting: 'host', verify: undefined, error: undefined, nextAttemptAt: undefined, progress: undefined });
     case 'encoding':
-      return { ...base, progress: event.progress === undefined ? job.progress : clampPercent(event.progress) };
+      return next({ progress: event.progress === undefined ? job.progress : clampPercent(event.progress) });
     case 'ready': {
       const fileCode = event.fileCode ?? job.fileCode;
       if (!fileCode) throw new HostError('invalid_input', 'A job cannot be ready without a file code.');
-      return {
-        ...base,
+      return next({
         state: 'ready',
         fileCode,
         links: event.links,
@@ -105,13 +112,12 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         verify: undefined,
         error: undefined,
         nextAttemptAt: undefined,
-      };
+      });
     }
     case 'fail':
-      return { ...base, state: 'failed', error: event.error, speed: undefined, nextAttemptAt: undefined };
+      return next({ state: 'failed', error: event.error, speed: undefined, nextAttemptAt: undefined });
     case 'defer':
-      return {
-        ...base,
+      return next({
         state: 'queued',
         nextAttemptAt: event.at,
         error: event.error ?? job.error,
@@ -119,39 +125,35 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         speed: undefined,
         // Waiting for a slot is not a failed attempt: it must not use up the retries.
         ...(event.waiting ? { waiting: event.waiting, attempts: Math.max(0, job.attempts - 1) } : {}),
-      };
+      });
     case 'interrupt':
-      return {
-        ...base,
+      return next({
         state: 'interrupted',
         error: { code: 'network', message: event.message ?? interruptedMessage },
         speed: undefined,
-      };
+      });
     case 'retry':
       // A job the host already accepted only needs watching again, never a second send.
-      return {
-        ...base,
-        state: job.fileCode || job.waiting === 'host' ? 'encoding' : 'queued',
+      return next({
+        state: job.fileCode || (job.kind === 'remote' && job.waiting === 'host') ? 'encoding' : 'queued',
         attempts: 0,
         error: undefined,
         nextAttemptAt: undefined,
         cancelled: undefined,
-      };
+      });
     case 'cancel':
-      return {
-        ...base,
+      return next({
         state: 'failed',
         cancelled: true,
         error: { code: 'invalid_input', message: cancelledMessage },
         speed: undefined,
         nextAttemptAt: undefined,
-      };
+      });
   }
 }
 
 function progressed(
-  base: Job,
-  job: Job,
+  job: Exclude<Job, { kind: 'remote' }>,
   event: { bytesSent: number; bytesTotal: number; phase?: 'download' | 'upload' },
   now: number,
 ): Job {
@@ -159,22 +161,24 @@ function progressed(
   if (!(bytesSent >= 0) || !(bytesTotal >= 0)) {
     throw new HostError('invalid_input', 'Upload progress needs non-negative byte counts.');
   }
-  const samePhase = job.phase === event.phase;
+  // Only a relay has phases (its download, then its upload).
+  const phase = job.kind === 'relay' ? event.phase : undefined;
+  const samePhase = (job.kind === 'relay' ? job.phase : undefined) === phase;
   const sample =
     job.state === 'uploading' && samePhase && job.bytesSent !== undefined ? { at: job.updatedAt, bytes: job.bytesSent } : undefined;
   const instant = sample ? rate(sample, { at: now, bytes: bytesSent }) : undefined;
   const previous = samePhase ? job.speed : undefined;
   // Smooth the per-report rate so the shown speed and ETA do not jump around.
   const speed = instant === undefined ? previous : previous === undefined ? instant : previous * 0.7 + instant * 0.3;
-  return {
-    ...base,
+  return patchJob(job, {
+    updatedAt: now,
     state: 'uploading',
-    phase: event.phase,
+    phase,
     bytesSent,
     bytesTotal,
     speed,
     progress: bytesTotal > 0 ? clampPercent((bytesSent / bytesTotal) * 100) : undefined,
-  };
+  });
 }
 
 function nonEmpty(value: string, name: string): string {
@@ -184,31 +188,4 @@ function nonEmpty(value: string, name: string): string {
 
 function clampPercent(value: number): number {
   return Math.min(100, Math.max(0, value));
-}
-
-// ---- progress samples: speed and ETA ----
-
-export interface ProgressSample {
-  at: number;
-  bytes: number;
-}
-
-function rate(from: ProgressSample, to: ProgressSample): number | undefined {
-  const ms = to.at - from.at;
-  if (ms <= 0 || to.bytes < from.bytes) return undefined;
-  return ((to.bytes - from.bytes) / ms) * 1000;
-}
-
-/** Bytes per second over the samples within `windowMs` of the newest one. */
-export function measureSpeed(samples: readonly ProgressSample[], windowMs = 5000): number | undefined {
-  if (samples.length < 2) return undefined;
-  const newest = samples[samples.length - 1];
-  const oldest = samples.find((s) => newest.at - s.at <= windowMs) ?? newest;
-  return oldest === newest ? undefined : rate(oldest, newest);
-}
-
-/** Seconds left at `speed` bytes per second, or undefined when unknown. */
-export function etaSeconds(bytesSent: number | undefined, bytesTotal: number | undefined, speed: number | undefined): number | undefined {
-  if (bytesSent === undefined || bytesTotal === undefined || !speed || speed <= 0) return undefined;
-  return Math.max(0, Math.ceil((bytesTotal - bytesSent) / speed));
 }

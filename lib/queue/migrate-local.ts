@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import { jobSchema } from './job';
+import { withoutUndefined, type Job } from './job';
 import { jobRecordVersion, type JobRecord, type JobsDatabase, type UnreadableRecord } from './db';
+import { jobV3toV4, planGroups } from './migrate-groups';
+import { jobSchemaV3, type JobV3 } from './record-v3';
 
 // Version 1 of the job store was one storage.local record, `jobs`, holding
 // every job by id (WXT kept its version beside it, under `jobs$`; a
@@ -9,7 +11,9 @@ import { jobRecordVersion, type JobRecord, type JobsDatabase, type UnreadableRec
 // every unreadable one is copied as it was into `unreadable` and reported.
 // The old record is removed only once all of that is committed; a worker
 // stopped half-way simply runs this again, and a job the database already
-// holds is never overwritten (it may have moved on since).
+// holds is never overwritten (it may have moved on since). Its entries had
+// the shape of record version 3 (lib/queue/record-v3.ts): they go through
+// the step to version 4 on the way, mirrors becoming groups.
 
 export const legacyJobsKey = 'jobs';
 
@@ -58,22 +62,43 @@ export async function migrateLegacyJobs(db: JobsDatabase, legacy: LegacyJobs, no
     // Not a record of jobs at all (or a newer envelope): keep the whole value as it was.
     writes.push(keep('*', 'The stored job list is not a record of jobs (or comes from a newer version).', value));
   } else {
+    const readable = new Map<string, JobV3>();
     for (const [id, entry] of Object.entries(entries)) {
-      const parsed = jobSchema.safeParse(entry);
+      const parsed = jobSchemaV3.safeParse(entry);
       if (!parsed.success) {
         writes.push(keep(id, parsed.error.issues.map((i) => `${i.path.join('.') || '(job)'}: ${i.message}`).join('; '), entry));
       } else if (parsed.data.id !== id) {
         writes.push(keep(id, `stored under "${id}" but its id is "${parsed.data.id}"`, entry));
       } else {
-        const record = { ...parsed.data, v: jobRecordVersion } as JobRecord;
-        writes.push(
-          jobs.get(id).then((existing) => {
-            if (existing) return;
-            report.moved += 1;
-            return jobs.put(record);
-          }),
-        );
+        readable.set(id, parsed.data);
       }
+    }
+    const plan = planGroups([...readable.values()]);
+    const members = new Map(plan.members.map((member) => [member.id, member]));
+    const parents = new Set(plan.removed);
+    for (const { id, problem } of plan.kept) {
+      parents.add(id);
+      writes.push(keep(id, problem, entries[id]));
+    }
+    for (const [id, old] of readable) {
+      if (parents.has(id)) continue;
+      let job: Job | undefined = members.get(id);
+      if (!job) {
+        const step = jobV3toV4(old);
+        if ('problem' in step) {
+          writes.push(keep(id, step.problem, entries[id]));
+          continue;
+        }
+        job = step.job;
+      }
+      const record = { ...withoutUndefined(job), v: jobRecordVersion } as JobRecord;
+      writes.push(
+        jobs.get(id).then((existing) => {
+          if (existing) return;
+          report.moved += 1;
+          return jobs.put(record);
+        }),
+      );
     }
   }
   await Promise.all([...writes, tx.done]);

@@ -59,8 +59,8 @@ export function createPump(core: QueueCore): Pump {
     const hostOf: Record<string, string> = {};
     const candidates: Job[] = [];
     for (const job of jobs) {
-      const driver = driverFor(job.kind);
-      if (!driver || terminalStates.has(job.state) || answered.has(job.id)) continue;
+      const driver = driverFor(job);
+      if (terminalStates.has(job.state) || answered.has(job.id)) continue;
       if (job.state === 'queued' && !driver.canStart(core)) continue;
       if (!(job.accountId in hostOf)) {
         const hostId = await hostIdOf(job.accountId);
@@ -79,7 +79,7 @@ export function createPump(core: QueueCore): Pump {
     }
     const limits = await currentLimits();
     for (const job of pickNext(candidates, hostOf, limits, now)) {
-      const driver = driverFor(job.kind)!;
+      const driver = driverFor(job);
       sendingIds.add(job.id);
       // Not awaited here: the jobs started together share one storage write, and
       // the store applies each move before the next pass reads, so none starts twice.

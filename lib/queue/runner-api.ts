@@ -1,6 +1,7 @@
 import type { HostRemoteAction } from './host-actions';
 import type { HostClient } from '../hosts/types';
-import type { Job } from './job';
+import type { Job, UploadJob } from './job';
+import type { JobEntry, JobGroup } from './group';
 import type { JobEvent } from './machine';
 import type { ConcurrencyLimits } from './scheduler';
 import type { JobStore } from './store';
@@ -23,20 +24,20 @@ export interface QueueRunnerDeps {
    * far out, so a worker stopped with work left is woken to finish it (0: off).
    */
   watchdogMs?: number;
-  /** A top-level job reached ready, failed or interrupted (not on user cancel). */
-  notify(job: Job): void;
+  /** A job of no mirror, or a mirror (its last member), reached ready, failed or interrupted (not on user cancel). */
+  notify(entry: JobEntry): void;
   /**
    * Hand a file (or relay) job to the uploader; it reports back through `report`,
    * `uploadDone` and `uploadFailed`. 'no-file': no uploader holds this job's File.
    */
-  uploadFile?(job: Job): Promise<void | 'no-file'>;
+  uploadFile?(job: UploadJob): Promise<void | 'no-file'>;
   /**
    * Whether the uploader is still sending this job (asked by `recover`); 'held':
    * it holds the File but was not sending it, so the job may simply queue again.
    */
-  uploadAlive?(job: Job): Promise<boolean | 'held'>;
+  uploadAlive?(job: UploadJob): Promise<boolean | 'held'>;
   /** Abort the uploader's request for this job. */
-  cancelUpload?(job: Job): void;
+  cancelUpload?(job: UploadJob): void;
   limits?(): ConcurrencyLimits | Promise<ConcurrencyLimits>;
   /** Shortest gap between polls; alarms allow no less than 30 s in production. */
   minPollMs?: number;
@@ -50,7 +51,6 @@ export interface QueueRunnerDeps {
 
 export interface EnqueueExtra {
   title?: string;
-  parentId?: string;
 }
 
 export interface FileExtra {
@@ -88,10 +88,11 @@ export type UploadReport = Extract<JobEvent, { type: 'progress' | 'uploaded' | '
 
 export interface QueueRunner {
   enqueueRemote(accountId: string, url: string, options?: Job['options'], extra?: EnqueueExtra): Promise<Job>;
-  enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<Job>;
+  /** One URL to several accounts: a mirror, one remote job per account. */
+  enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<JobGroup>;
   enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra?: FileExtra): Promise<Job>;
-  /** One file to several accounts: a mirror parent over one file job per account. */
-  enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<Job>;
+  /** One file to several accounts: a mirror, one file job per account. */
+  enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<JobGroup>;
   /** Download a URL in the extension and upload it as a file (hosts without remote upload). */
   enqueueRelay(accountId: string, url: string, options?: Job['options'], extra?: RelayExtra): Promise<Job>;
   report(id: string, event: UploadReport): Promise<Job>;
@@ -105,8 +106,9 @@ export interface QueueRunner {
   poll(): Promise<void>;
   /** On browser start or install: settle jobs a restart cut off. */
   recover(): Promise<void>;
-  retry(id: string): Promise<Job>;
-  cancel(id: string): Promise<Job>;
+  /** `id`: a job's, or a mirror's (then every member that can). */
+  retry(id: string): Promise<JobEntry>;
+  cancel(id: string): Promise<JobEntry>;
   /** A remote upload stuck at the host: restart the host's failed fetches, or remove this one there. */
   hostAction(id: string, action: HostRemoteAction): Promise<Job>;
   remove(id: string): Promise<void>;

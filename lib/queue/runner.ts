@@ -55,10 +55,9 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
         await core.guard(id, async () => {
           const job = await store.get(id);
           if (!job || !inFlight.has(job.state) || sendingHere(id)) return;
-          await driverFor(job.kind)?.recover(job, core);
+          await driverFor(job).recover(job, core);
         });
       }
-      for (const job of jobs) if (job.kind === 'mirror') await core.syncParent(job.id);
     });
     await core.reschedule();
     kick();

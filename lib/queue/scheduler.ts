@@ -14,11 +14,6 @@ export const defaultLimits: ConcurrencyLimits = { perHost: 2, overall: 4 };
 /** States in which a job holds a connection to its host. */
 const inFlight = new Set<Job['state']>(['sending', 'uploading']);
 
-/** Mirror parents only summarise their children; they never run themselves. */
-export function isRunnable(job: Job): boolean {
-  return job.kind !== 'mirror';
-}
-
 /**
  * `hostOf` maps account id to host id; an account missing from it counts as a
  * host of its own, so it never shares (or steals) another host's slots.
@@ -33,13 +28,13 @@ export function pickNext(
   const perHost = new Map<string, number>();
   let overall = 0;
   for (const job of jobs) {
-    if (!isRunnable(job) || !inFlight.has(job.state)) continue;
+    if (!inFlight.has(job.state)) continue;
     overall += 1;
     perHost.set(hostKey(job), (perHost.get(hostKey(job)) ?? 0) + 1);
   }
 
   const waiting = jobs
-    .filter((job) => isRunnable(job) && job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now)
+    .filter((job) => job.state === 'queued' && (job.nextAttemptAt ?? 0) <= now)
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 
   // Each host's queue, oldest first. When the overall limit leaves fewer slots

@@ -1,7 +1,7 @@
 import { HostError } from '../errors';
 import type { HostClient } from '../hosts/types';
 import type { RemoteUploadState } from '../hosts/upload-types';
-import type { Job } from './job';
+import type { Job, RemoteJob } from './job';
 import type { QueueCore } from './core';
 
 // Remote uploads the host took without naming the file ("WORKING"): they
@@ -10,7 +10,7 @@ import type { QueueCore } from './core';
 // its file list (by title and time, as after a lost answer).
 
 /** The host's remote-upload entry for this job's URL that no other job owns. */
-export async function matchRemoteStatus(client: HostClient, job: Job, core: QueueCore, entries?: RemoteUploadState[]): Promise<RemoteUploadState | undefined> {
+export async function matchRemoteStatus(client: HostClient, job: RemoteJob, core: QueueCore, entries?: RemoteUploadState[]): Promise<RemoteUploadState | undefined> {
   const list = entries ?? (await client.remoteUploadStatus());
   const same = list.filter((entry) => entry.url === job.url && entry.fileCode);
   if (!same.length) return undefined;
@@ -31,7 +31,7 @@ export function hostErrorOf(entry: RemoteUploadState): Job['error'] {
 }
 
 /** One poll of an account's waiting jobs: the ids of those now matched. Host trouble leaves them waiting for the next poll. */
-export async function pollWaiting(core: QueueCore, accountId: string, jobs: Job[]): Promise<string[]> {
+export async function pollWaiting(core: QueueCore, accountId: string, jobs: RemoteJob[]): Promise<string[]> {
   const matched: string[] = [];
   let client: HostClient;
   try {

@@ -17,6 +17,8 @@ export interface StoredJob {
   sentAt?: number;
   updatedAt: number;
   error?: { code: string; message: string };
+  /** A mirror's member: the mirror's id and its place in it. */
+  group?: { id: string; index: number };
 }
 
 // Opening a database that does not exist yet would create it empty and

@@ -201,11 +201,12 @@ describe('upload tab', () => {
     await expect.poll(() => inHistory.count(), { timeout: 10_000 }).toBe(2);
     await expect(inHistory.find(css('a[data-field="mirror-link"]')).count()).resolves.toBe(4);
     await history.close();
-    // A mirror is stored like any other job: parent and children survive in storage.
+    // A mirror is stored as its jobs, each carrying its mirror: no parent record to keep in sync.
     const stored = await storedJobs();
-    const parents = stored.filter((j) => j.kind === 'mirror' && names.includes(j.file?.name ?? ''));
-    expect(parents.map((p) => p.state)).toEqual(['failed', 'failed']);
-    expect(stored.filter((j) => j.kind === 'file' && names.includes(j.file?.name ?? ''))).toHaveLength(6);
+    const members = stored.filter((j) => j.kind === 'file' && names.includes(j.file?.name ?? ''));
+    expect(members).toHaveLength(6);
+    expect(new Set(members.map((j) => j.group?.id)).size).toBe(2);
+    expect(stored.filter((j) => j.kind === 'mirror')).toEqual([]);
     await upload.ui.close();
   }, 120_000);
 
@@ -234,7 +235,7 @@ describe('upload tab', () => {
     // The time this takes is measured by bench/mirror-queue.ts.
     await upload!.start();
     const jobs = (await storedJobs()).filter((j) => j.file?.name.startsWith('Episode '));
-    expect(jobs.filter((j) => j.kind === 'mirror')).toHaveLength(50);
+    expect(new Set(jobs.map((j) => j.group?.id)).size).toBe(50);
     expect(jobs.filter((j) => j.kind === 'file')).toHaveLength(150);
     await upload!.ui.close();
   }, 120_000);

@@ -1,7 +1,6 @@
 import type { PublicAccount } from '../../../lib/accounts';
-import type { Job } from '../../../lib/queue/job';
-import { mirrorChildren } from '../../../lib/queue/mirror';
-import { terminalStates } from '../../../lib/queue/states';
+import type { UploadJob } from '../../../lib/queue/job';
+import { groupDone, type JobGroup } from '../../../lib/queue/group';
 import { t } from '../../../lib/i18n';
 import { MirrorLinks } from '../../MirrorLinks';
 import { UploadJobRow } from './UploadJobRow';
@@ -11,19 +10,21 @@ import { UploadJobRow } from './UploadJobRow';
 // upload with its own progress, cancel, retry and "choose the file again".
 
 interface Props {
-  parent: Job;
-  jobs: readonly Job[];
+  /** A file mirror: its members are file jobs. */
+  group: JobGroup;
   accounts: readonly PublicAccount[];
-  onCancel(job: Job): void;
-  onRetry(job: Job): void;
-  onRemove(job: Job): void;
-  onReattach(job: Job, file: File): void;
+  /** A job, or the mirror by its id (then every member). */
+  onCancel(target: { id: string }): void;
+  onRetry(target: { id: string }): void;
+  onRemove(target: { id: string }): void;
+  onReattach(job: UploadJob, file: File): void;
 }
 
-export function MirrorUploadRow({ parent, jobs, accounts, onCancel, onRetry, onRemove, onReattach }: Props) {
-  const children = mirrorChildren(parent, jobs).filter((child): child is Job => child !== undefined);
+export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, onReattach }: Props) {
+  const parent = group;
+  const children = group.members.filter((member): member is UploadJob => member.kind !== 'remote');
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
-  const done = children.every((child) => terminalStates.has(child.state));
+  const done = groupDone(group);
   return (
     <li data-job-id={parent.id} data-state={parent.state} data-kind="mirror">
       <div class="row">
@@ -41,7 +42,7 @@ export function MirrorUploadRow({ parent, jobs, accounts, onCancel, onRetry, onR
           </button>
         )}
       </div>
-      <MirrorLinks parent={parent} jobs={jobs} accounts={accounts} />
+      <MirrorLinks group={group} accounts={accounts} />
       {/* A ready account is in the combined list already; the others keep their progress and actions here. */}
       <ul class="list mirror-children" aria-label={t('upMirrorUploads', parent.file?.name ?? '')}>
         {children.filter((child) => child.state !== 'ready').map((child) => (

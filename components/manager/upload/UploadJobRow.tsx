@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
-import type { Job } from '../../../lib/queue/job';
-import { etaSeconds } from '../../../lib/queue/machine';
+import type { Job, UploadJob } from '../../../lib/queue/job';
+import { etaSeconds } from '../../../lib/queue/speed';
 import { foundNote } from '../../../lib/queue/states';
 import { CopyButton } from '../../CopyButton';
 import { formatBytes, formatDuration } from '../../format';
@@ -20,25 +20,26 @@ const stateText: Record<Job['state'], MessageKey> = {
 };
 
 interface Props {
-  job: Job;
+  job: UploadJob;
   accountLabel: string;
-  onCancel(job: Job): void;
-  onRetry(job: Job): void;
-  onRemove(job: Job): void;
-  onReattach(job: Job, file: File): void;
+  /** A job, or a mirror by its id. */
+  onCancel(target: { id: string }): void;
+  onRetry(target: { id: string }): void;
+  onRemove(target: { id: string }): void;
+  onReattach(job: UploadJob, file: File): void;
 }
 
-function nameOf(job: Job): string {
-  return job.file?.name ?? job.title ?? job.url ?? job.id;
+function nameOf(job: UploadJob): string {
+  return job.kind === 'file' ? job.file.name : (job.title ?? job.url ?? job.id);
 }
 
-function Progress({ job }: { job: Job }) {
+function Progress({ job }: { job: UploadJob }) {
   if (job.state !== 'uploading' && job.state !== 'sending') return null;
   const total = job.bytesTotal;
   const sent = job.bytesSent ?? 0;
   const percent = total ? Math.floor((sent / total) * 100) : undefined;
   const eta = etaSeconds(job.bytesSent, total, job.speed);
-  const verb = job.phase === 'download' ? t('upDownloading') : job.kind === 'relay' ? t('upUploadingToHost') : undefined;
+  const verb = job.kind !== 'relay' ? undefined : job.phase === 'download' ? t('upDownloading') : t('upUploadingToHost');
   return (
     <div class="small">
       <progress max={100} value={percent ?? undefined} aria-label={t('upProgressLabel', nameOf(job))} />

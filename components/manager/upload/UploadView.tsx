@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Job } from '../../../lib/queue/job';
+import type { UploadJob } from '../../../lib/queue/job';
+import { entriesOf, type JobGroup } from '../../../lib/queue/group';
 import { send } from '../../../lib/messaging';
 import { handOver } from '../../../lib/upload/page/hand-over';
 import { ErrorNote } from '../../ErrorNote';
@@ -116,17 +117,17 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     });
   };
 
-  const reattach = (job: Job, file: File) =>
+  const reattach = (job: UploadJob, file: File) =>
     write.run(async () => {
-      if (job.file && (job.file.name !== file.name || job.file.size !== file.size)) {
+      if (job.kind === 'file' && (job.file.name !== file.name || job.file.size !== file.size)) {
         throw new Error(t('upNotSameFile', job.file.name));
       }
       await handOver([{ jobId: job.id, file }], () => send('uploads.reattach', { id: job.id, name: file.name, size: file.size }));
     });
 
   const all = jobs.data?.jobs ?? [];
-  // Top-level uploads and relays, and file mirrors (their children, which the page carries too, show inside them).
-  const uploadJobs = all.filter((job) => !job.parentId && (job.kind === 'file' || job.kind === 'relay' || (job.kind === 'mirror' && job.file)));
+  // Uploads and relays, and file mirrors (their members, which the page carries too, show inside them).
+  const uploadJobs = entriesOf(all).filter((entry): entry is UploadJob | JobGroup => entry.kind === 'file' || entry.kind === 'relay' || (entry.kind === 'mirror' && !!entry.file));
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
   if (accounts.length && !usable.length) return <p class="empty">{t('upAllOff')}</p>;
@@ -183,13 +184,13 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
           <ul class="list" aria-label={t('upQueue')}>
             {uploadJobs.map((job) => {
               const actions = {
-                onCancel: (j: Job) => write.run(() => send('jobs.cancel', { id: j.id })),
-                onRetry: (j: Job) => write.run(() => send('jobs.retry', { id: j.id })),
-                onRemove: (j: Job) => write.run(() => send('jobs.remove', { id: j.id })),
+                onCancel: (j: { id: string }) => write.run(() => send('jobs.cancel', { id: j.id })),
+                onRetry: (j: { id: string }) => write.run(() => send('jobs.retry', { id: j.id })),
+                onRemove: (j: { id: string }) => write.run(() => send('jobs.remove', { id: j.id })),
                 onReattach: reattach,
               };
               return job.kind === 'mirror' ? (
-                <MirrorUploadRow key={job.id} parent={job} jobs={all} accounts={accounts} {...actions} />
+                <MirrorUploadRow key={job.id} group={job} accounts={accounts} {...actions} />
               ) : (
                 <UploadJobRow key={job.id} job={job} accountLabel={labelOf(job.accountId)} {...actions} />
               );

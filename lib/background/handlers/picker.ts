@@ -1,5 +1,5 @@
 import { HostError } from '../../errors';
-import type { Job } from '../../queue/job';
+import type { JobEntry } from '../../queue/group';
 import type { pickerRequests, PickerTarget } from '../../protocol/picker';
 import type { HandlersFor } from '../router';
 import { accountMenuId, MIRROR_MENU } from '../menus';
@@ -43,7 +43,7 @@ export function createPickerHandlers({ menu: api, pickerEntries: entries }: Pick
     'picker.dismiss': async ({ id }) => ({ removed: await entries.remove(id) }),
   };
 
-  async function sendChosen(id: string, urls: string[], target: string): Promise<{ jobs: Job[]; targetLabel: string }> {
+  async function sendChosen(id: string, urls: string[], target: string): Promise<{ jobs: JobEntry[]; targetLabel: string }> {
     const entry = await entries.load(id);
     if (!entry) throw expired();
     // The page may only send what was found for it: the id is a grant for those URLs alone.

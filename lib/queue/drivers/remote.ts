@@ -1,7 +1,6 @@
-import { HostError } from '../../errors';
 import { requestTimeoutMs } from '../../hosts/http';
 import type { HostClient } from '../../hosts/types';
-import type { Job } from '../job';
+import type { RemoteJob } from '../job';
 import type { QueueCore } from '../core';
 import { matchRemoteStatus } from '../waiting';
 import type { JobDriver } from './types';
@@ -31,7 +30,7 @@ const slowChecksMs = 1_000;
  * list proves nothing (finished entries may drop off), so it is "found" or
  * "cannot tell" (undefined), and the file list is searched next.
  */
-async function hostStatusCheck(client: HostClient, job: Job, core: QueueCore): Promise<{ fileCode: string } | undefined> {
+async function hostStatusCheck(client: HostClient, job: RemoteJob, core: QueueCore): Promise<{ fileCode: string } | undefined> {
   if (!client.capabilities.has('remoteUploadStatus')) return undefined;
   const entry = await matchRemoteStatus(client, job, core).catch(unlessUnsupported(undefined));
   return entry?.fileCode ? { fileCode: entry.fileCode } : undefined;
@@ -52,12 +51,11 @@ function unlessUnsupported<T>(fallback: T) {
   };
 }
 
-export const remoteDriver: JobDriver = {
+export const remoteDriver: JobDriver<RemoteJob> = {
   canStart: () => true,
   wantsClient: true,
   async send(job, core, context) {
     try {
-      if (!job.url) throw new HostError('invalid_input', 'This remote upload has no video URL.');
       const client = await context.client!;
       if (job.verify) {
         const status = await hostStatusCheck(client, job, core);
@@ -90,7 +88,7 @@ export const remoteDriver: JobDriver = {
       await core.handleSendError(job.id, error);
     }
   },
-  async recover(job: Job, core: QueueCore) {
+  async recover(job, core) {
     // A 'sending' job's last write is at or after its request left (see send).
     const windowEnds = job.updatedAt + (core.deps.sendWindowMs ?? sendWindowMs);
     await core.move(job.id, { type: 'defer', at: Math.max(core.deps.now(), windowEnds), verify: true });

@@ -1,23 +1,20 @@
 import { toSerializedError } from '../../errors';
-import type { Job } from '../job';
+import type { UploadJob } from '../job';
 import { inFlight, type QueueCore } from '../core';
 import { foundNote } from '../states';
 import type { JobDriver } from './types';
 
-// File uploads and relays: the uploader (offscreen document or manager tab)
-// sends the bytes and reports back. An upload POST is never resent blindly:
-// one cut while its body was going out may have landed, and is looked for
-// on the host (name, size, time) first.
+// What file uploads and relays share: the uploader (offscreen document or
+// manager tab) sends the bytes and reports back. An upload POST is never
+// resent blindly: one cut while its body was going out may have landed, and
+// is looked for on the host (name, size, time) first. Each kind's driver
+// (file.ts, relay.ts) is this with what a cut does to it.
 
-export const interruptedRelayMessage = 'Interrupted by a browser restart: retry to send it again.';
+type Interrupt = { type: 'interrupt'; message?: string };
 
-function interruptOf(job: Job) {
-  return job.kind === 'relay' ? ({ type: 'interrupt', message: interruptedRelayMessage } as const) : ({ type: 'interrupt' } as const);
-}
-
-/** Its body was going out when it was cut: the host may hold it. */
-function bodyStarted(job: Job): boolean {
-  return job.state === 'uploading' && job.phase !== 'download';
+/** Its body was going out when it was cut: the host may hold it (a relay still downloading cannot have sent any). */
+function bodyStarted(job: UploadJob): boolean {
+  return job.state === 'uploading' && !(job.kind === 'relay' && job.phase === 'download');
 }
 
 /**
@@ -26,7 +23,7 @@ function bodyStarted(job: Job): boolean {
  * right; cannot tell with every byte out, or the host unreachable: the
  * retry looks again before it sends.
  */
-async function foundAfterCut(job: Job, core: QueueCore): Promise<boolean> {
+async function foundAfterCut(job: UploadJob, core: QueueCore): Promise<boolean> {
   if (!bodyStarted(job)) return false;
   const allSent = !!job.bytesTotal && (job.bytesSent ?? 0) >= job.bytesTotal;
   try {
@@ -43,48 +40,50 @@ async function foundAfterCut(job: Job, core: QueueCore): Promise<boolean> {
   return false;
 }
 
-export const uploadDriver: JobDriver = {
-  canStart: (core) => !!core.deps.uploadFile,
-  wantsClient: false,
-  async send(job, core) {
-    const { deps, store } = core;
-    if (!deps.uploadFile) return;
-    try {
-      if (job.verify) {
-        let settledHere = false;
-        try {
-          settledHere = await core.settledByHost(job, await deps.clientFor(job.accountId));
-        } catch (error) {
-          // The host could not be asked: wait and ask again, never upload blind.
-          await core.handleSendError(job.id, error);
-          return;
+export function uploadDriver<J extends UploadJob>(interrupt: Interrupt): JobDriver<J> {
+  return {
+    canStart: (core) => !!core.deps.uploadFile,
+    wantsClient: false,
+    async send(job, core) {
+      const { deps, store } = core;
+      if (!deps.uploadFile) return;
+      try {
+        if (job.verify) {
+          let settledHere = false;
+          try {
+            settledHere = await core.settledByHost(job, await deps.clientFor(job.accountId));
+          } catch (error) {
+            // The host could not be asked: wait and ask again, never upload blind.
+            await core.handleSendError(job.id, error);
+            return;
+          }
+          if (settledHere) return;
         }
-        if (settledHere) return;
-      }
-      const outcome = await deps.uploadFile(job);
-      if (outcome === 'no-file') {
+        const outcome = await deps.uploadFile(job);
+        if (outcome === 'no-file') {
+          const current = await store.get(job.id);
+          if (current && inFlight.has(current.state)) await core.move(job.id, interrupt);
+        }
+      } catch (error) {
         const current = await store.get(job.id);
-        if (current && inFlight.has(current.state)) await core.move(job.id, interruptOf(job));
+        if (current && inFlight.has(current.state)) await core.move(job.id, { type: 'fail', error: toSerializedError(error) });
       }
-    } catch (error) {
-      const current = await store.get(job.id);
-      if (current && inFlight.has(current.state)) await core.move(job.id, { type: 'fail', error: toSerializedError(error) });
-    }
-  },
-  async recover(job, core) {
-    const alive = (await core.deps.uploadAlive?.(job)) ?? false;
-    // The uploader was asked: what it said is about the job as it is now, not as it was before asking.
-    const now = await core.store.get(job.id);
-    if (!now || !inFlight.has(now.state) || alive === true) return;
-    if (alive === 'held') {
-      await core.move(job.id, { type: 'defer', at: core.deps.now() });
-      return;
-    }
-    if (await foundAfterCut(now, core)) return;
-    await core.move(job.id, interruptOf(now));
-  },
-  cancel(job, core) {
-    if (inFlight.has(job.state)) core.deps.cancelUpload?.(job);
-  },
-  mayHaveLanded: bodyStarted,
-};
+    },
+    async recover(job, core) {
+      const alive = (await core.deps.uploadAlive?.(job)) ?? false;
+      // The uploader was asked: what it said is about the job as it is now, not as it was before asking.
+      const now = await core.store.get(job.id);
+      if (!now || now.kind === 'remote' || !inFlight.has(now.state) || alive === true) return;
+      if (alive === 'held') {
+        await core.move(job.id, { type: 'defer', at: core.deps.now() });
+        return;
+      }
+      if (await foundAfterCut(now, core)) return;
+      await core.move(job.id, interrupt);
+    },
+    cancel(job, core) {
+      if (inFlight.has(job.state)) core.deps.cancelUpload?.(job);
+    },
+    mayHaveLanded: bodyStarted,
+  };
+}

@@ -1,6 +1,6 @@
 import { errorCodes, HostError, toSerializedError, type ErrorCode, type SerializedError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
-import type { Job } from '../../queue/job';
+import type { Job, UploadJob } from '../../queue/job';
 import type { QueueRunner } from '../../queue/runner';
 import type { JobStore } from '../../queue/store';
 import type { z } from '../../zod';
@@ -42,9 +42,9 @@ export interface UploadBridge {
   readonly mode: 'offscreen' | 'background';
   /** A page is about to hand over Files: make sure someone will take them. */
   prepare(): Promise<void>;
-  uploadFile(job: Job): Promise<void | 'no-file'>;
-  uploadAlive(job: Job): Promise<boolean | 'held'>;
-  cancelUpload(job: Job): void;
+  uploadFile(job: UploadJob): Promise<void | 'no-file'>;
+  uploadAlive(job: UploadJob): Promise<boolean | 'held'>;
+  cancelUpload(job: UploadJob): void;
   /** For the router: every 'uploaderReport.*' request. */
   readonly handlers: UploaderReportHandlers;
 }
@@ -53,13 +53,14 @@ const sending = new Set<Job['state']>(['sending', 'uploading']);
 /** After a page prepared the uploader, give it this long to hand its Files over before closing it as idle. */
 const handOverGraceMs = 60_000;
 
-function refOf(job: Job): UploadJobRef {
+function refOf(job: UploadJob): UploadJobRef {
+  if (job.kind === 'file') return { id: job.id, kind: 'file' };
   return {
     id: job.id,
-    kind: job.kind === 'relay' ? 'relay' : 'file',
-    ...(job.url ? { url: job.url } : {}),
-    ...(job.kind === 'relay' && job.title ? { name: job.title } : {}),
-    ...(job.bytesTotal !== undefined && job.kind === 'relay' ? { bytesTotal: job.bytesTotal } : {}),
+    kind: 'relay',
+    url: job.url,
+    ...(job.title ? { name: job.title } : {}),
+    ...(job.bytesTotal !== undefined ? { bytesTotal: job.bytesTotal } : {}),
   };
 }
 
@@ -119,7 +120,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     try {
       const client = await deps.clientFor(job.accountId);
       // The reply is the host's own text: a status may quote the key it was sent.
-      fileCode = readUploadReply(client, status, scrub.text(body), await deps.secretsOf(job.accountId), job.file ?? {});
+      fileCode = readUploadReply(client, status, scrub.text(body), await deps.secretsOf(job.accountId), job.kind === 'file' ? job.file : {});
     } catch (error) {
       // The host answered, so the whole body went out: a 5xx may still have stored it.
       await deps.runner.uploadFailed(jobId, scrub.error(error), { bodySent: true });

@@ -4,6 +4,7 @@ import { handleMenuClick, noVideoMessage, sendToTarget, type MenuDeps } from '..
 import { HostError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/job';
+import type { JobGroup } from '../../../lib/queue/group';
 
 let sent: { accountIds: string[]; url: string; options?: unknown }[];
 let notes: { title: string; message: string }[];
@@ -22,7 +23,7 @@ function deps(found: FoundVideo[] | Error = [], extra: Partial<MenuDeps> = {}): 
       },
       enqueueMirror: async (accountIds, url) => {
         sent.push({ accountIds, url });
-        return job(url);
+        return { ...job(url), kind: 'mirror' } as unknown as JobGroup;
       },
     },
     enabledAccountIds: async () => ['a', 'b'],

@@ -26,7 +26,7 @@ describe('sendUrls', () => {
       { url: 'https://a.example/1.mp4', tags: 'demo' },
       { url: 'https://a.example/2.mp4', tags: 'demo' },
     ]);
-    expect(result.jobs.map((j) => j.url)).toEqual(['https://a.example/1.mp4', 'https://a.example/2.mp4']);
+    expect(result.jobs.map((j) => (j.kind === 'file' ? undefined : j.url))).toEqual(['https://a.example/1.mp4', 'https://a.example/2.mp4']);
     expect(result.refused).toEqual([{ url: 'blob:https://a.example/x', reason: expect.stringMatching(/blob:/) }]);
   });
 

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { JobList } from '../../../components/JobList';
-import type { Job } from '../../../lib/queue/job';
+import type { RemoteJob } from '../../../lib/queue/job';
 
 // How the job list words remote uploads that wait on their host, and the
 // buttons History gets for one stuck there.
 
-const remote = (extra: Partial<Job>): Job => ({
+const remote = (extra: Partial<RemoteJob>): RemoteJob => ({
   id: 'j1', kind: 'remote', accountId: 'a', state: 'encoding', createdAt: 1, updatedAt: 1, attempts: 1, options: {}, url: 'https://cdn.example/v.mp4', ...extra,
 });
 

@@ -38,9 +38,9 @@ function keysIn(file: string): string[] {
 }
 
 
-const base = { createdAt: 1, updatedAt: 1, attempts: 0, options: {}, kind: 'remote' as const, accountId: 'a' };
+const base = { createdAt: 1, updatedAt: 1, attempts: 0, options: {}, kind: 'remote' as const, accountId: 'a', url: 'https://src.example/v.mp4' };
 const jobs: Job[] = [
-  { ...base, id: 'j1', state: 'uploading', title: 'holiday.mp4', bytesSent: 4096, bytesTotal: 8192 },
+  { ...base, id: 'j1', kind: 'relay', url: 'https://src.example/holiday.mp4', state: 'uploading', title: 'holiday.mp4', bytesSent: 4096, bytesTotal: 8192 },
   { ...base, id: 'j2', state: 'failed', title: 'concert.mp4', accountId: 'gone' },
   { ...base, id: 'j3', state: 'ready', title: 'talk.mp4', links: { watch: 'https://media.example/w3' } },
 ];

@@ -10,7 +10,8 @@ import { describeCandidate } from '../../../components/picker/describe';
 import { capabilityWords } from '../../../components/capabilityWords';
 import { unavailable } from '../../../components/manager/files/capabilities';
 import { snapshotProblem } from '../../../components/manager/upload/pending';
-import type { Job } from '../../../lib/queue/job';
+import type { UploadJob } from '../../../lib/queue/job';
+import { deriveGroup } from '../../../lib/queue/group';
 import type { ListedFile, AccountCapabilities } from '../../../lib/protocol/files';
 import type { UploadHostInfo } from '../../../lib/protocol/uploads';
 import { html, useLocale } from './helpers';
@@ -55,7 +56,7 @@ const keysIn = (file: string) =>
 
 const buttons = (el: HTMLElement) => [...el.querySelectorAll('button')].map((b) => b.textContent?.trim());
 
-const job: Job = {
+const job: UploadJob = {
   id: 'u1',
   kind: 'file',
   state: 'uploading',
@@ -67,7 +68,7 @@ const job: Job = {
   file: { name: 'talk.mp4', size: 8192, type: 'video/mp4', lastModified: 1 },
   bytesSent: 4096,
   bytesTotal: 8192,
-} as Job;
+} as UploadJob;
 
 const file = {
   fileCode: 'abc123',
@@ -144,8 +145,7 @@ describe('manager screens, picker and link tools translations', () => {
     expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 KB von 8.0 KB');
     expect(buttons(row)).toEqual(['Abbrechen']);
 
-    const mirror = { ...job, id: 'm', kind: 'mirror', state: 'queued', children: [] } as unknown as Job;
-    const links = html(<MirrorLinks parent={mirror} jobs={[]} />);
+    const links = html(<MirrorLinks group={deriveGroup('m', [{ ...job, group: { id: 'm', index: 0 } }])} />);
     expect(links.querySelector('ul')?.getAttribute('aria-label')).toBe('Spiegel-Links');
 
     expect(capabilityWords.deleteFiles).toBe('Löschen von Dateien');

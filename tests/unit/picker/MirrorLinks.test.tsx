@@ -3,19 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { MirrorLinks, mirrorLinkText } from '../../../components/MirrorLinks';
 import { JobList } from '../../../components/JobList';
 import type { Job } from '../../../lib/queue/job';
+import { deriveGroup } from '../../../lib/queue/group';
 import type { PublicAccount } from '../../../lib/accounts';
 
 const base = { createdAt: 1, updatedAt: 1, attempts: 0, options: {}, url: 'https://cdn.example/v.mp4' };
-const parent = (state: Job['state']): Job => ({ ...base, id: 'p', kind: 'mirror', accountId: 'a', state, childIds: ['c1', 'c2'] });
-const child = (id: string, accountId: string, state: Job['state'], extra: Partial<Job> = {}): Job => ({
-  ...base,
-  id,
-  kind: 'remote',
-  accountId,
-  state,
-  parentId: 'p',
-  ...extra,
-});
+const child = (id: string, accountId: string, state: Job['state'], extra: Record<string, unknown> = {}): Job =>
+  ({ ...base, id, kind: 'remote', accountId, state, group: { id: 'p', index: id === 'c1' ? 0 : 1 }, ...extra }) as Job;
+const mirror = (jobs: Job[]) => deriveGroup('p', jobs);
 const accounts = [
   { id: 'a', label: 'Media' },
   { id: 'b', label: 'Vip' },
@@ -30,7 +24,7 @@ function html(node: preact.ComponentChild): HTMLElement {
 describe('MirrorLinks', () => {
   it('shows each account’s progress while the mirror runs, without the combined copy', () => {
     const jobs = [child('c1', 'a', 'ready', { links: { watch: 'https://media.example/w1' } }), child('c2', 'b', 'encoding')];
-    const root = html(<MirrorLinks parent={parent('encoding')} jobs={jobs} accounts={accounts} />);
+    const root = html(<MirrorLinks group={mirror(jobs)} accounts={accounts} />);
     expect(root.textContent).toContain('1 of 2 ready');
     expect(root.querySelectorAll('a[data-field="mirror-link"]')).toHaveLength(1);
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual([]);
@@ -41,12 +35,12 @@ describe('MirrorLinks', () => {
       child('c1', 'a', 'ready', { links: { watch: 'https://media.example/w1' } }),
       child('c2', 'b', 'ready', { links: { watch: 'https://vip.example/w2' } }),
     ];
-    const root = html(<MirrorLinks parent={parent('ready')} jobs={jobs} accounts={accounts} />);
+    const root = html(<MirrorLinks group={mirror(jobs)} accounts={accounts} />);
     expect(root.textContent).toContain('All 2 done: 2 ready');
     const rows = [...root.querySelectorAll('ul[aria-label="Mirror links"] li')].map((li) => li.textContent);
     expect(rows).toEqual(['Mediahttps://media.example/w1', 'Viphttps://vip.example/w2']);
     expect(root.querySelector('button[aria-label="Copy all links"]')).not.toBeNull();
-    expect(mirrorLinkText(parent('ready'), jobs)).toBe('https://media.example/w1\nhttps://vip.example/w2');
+    expect(mirrorLinkText(mirror(jobs))).toBe('https://media.example/w1\nhttps://vip.example/w2');
   });
 
   it('shows a failed account’s reason next to the other links', () => {
@@ -54,24 +48,20 @@ describe('MirrorLinks', () => {
       child('c1', 'a', 'ready', { links: { watch: 'https://media.example/w1' } }),
       child('c2', 'b', 'failed', { error: { code: 'auth', message: 'The host rejected the API key.' } }),
     ];
-    const root = html(<MirrorLinks parent={parent('failed')} jobs={jobs} accounts={accounts} />);
+    const root = html(<MirrorLinks group={mirror(jobs)} accounts={accounts} />);
     expect(root.textContent).toContain('All 2 done: 1 ready');
     expect(root.textContent).toContain('The host rejected the API key.');
-    expect(mirrorLinkText(parent('failed'), jobs)).toBe('https://media.example/w1');
+    expect(mirrorLinkText(mirror(jobs))).toBe('https://media.example/w1');
   });
 
-  it('renders nothing for a job that is not a mirror', () => {
-    expect(html(<MirrorLinks parent={child('c1', 'a', 'ready')} jobs={[]} />).innerHTML).toBe('');
-  });
 });
 
 describe('JobList with a mirror', () => {
-  it('shows the children inside their parent, not as rows of their own', () => {
+  it('shows a mirror as one row with its members inside it, where its first member stands', () => {
     const jobs = [
-      parent('ready'),
       child('c1', 'a', 'ready', { links: { watch: 'https://media.example/w1' } }),
+      { ...child('solo', 'a', 'queued'), group: undefined },
       child('c2', 'b', 'ready', { links: { watch: 'https://vip.example/w2' } }),
-      { ...child('solo', 'a', 'queued'), parentId: undefined },
     ];
     const root = html(<JobList jobs={jobs} accounts={accounts as PublicAccount[]} max={10} />);
     expect([...root.querySelectorAll('li[data-job-id]')].map((li) => li.getAttribute('data-job-id'))).toEqual(['p', 'solo']);

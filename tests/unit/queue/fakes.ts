@@ -40,15 +40,27 @@ export function fakeHost(name: string, capabilities: Capability[] = ['remoteUplo
   return { client, remoteUpload, fileInfo, listFiles, encodings, files };
 }
 
-export function job(fields: Partial<Job> & Pick<Job, 'id'>): Job {
+/** Any job's fields (the kind's own ones are checked when the store takes it). */
+export type JobFields = { id: string; kind?: Job['kind'] } & Record<string, unknown>;
+
+const sourceOf: Record<Job['kind'], Record<string, unknown>> = {
+  remote: { url: 'https://src.test/video.mp4' },
+  relay: { url: 'https://src.test/video.mp4' },
+  file: { file: { name: 'video.mp4', size: 1_000, type: 'video/mp4', lastModified: 1 } },
+};
+
+/** A job of `fields.kind` (remote unless given), with what that kind needs filled in. */
+export function job(fields: JobFields): Job {
+  const kind = fields.kind ?? 'remote';
   return {
-    kind: 'remote',
+    kind,
     accountId: 'acc1',
     state: 'queued',
     options: {},
     createdAt: 1_000,
     updatedAt: 1_000,
     attempts: 0,
+    ...sourceOf[kind],
     ...fields,
-  };
+  } as Job;
 }

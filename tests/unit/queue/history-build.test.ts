@@ -47,15 +47,15 @@ describe('history before its rows are built', () => {
   it('shows the first page and the total from the indexes, while a search waits for the rows', async () => {
     await seedRecords(Array.from({ length: 300 }, (_, i) => record(i)));
     const store = createJobStore();
-    await store.put(job({ id: 'm', kind: 'mirror', childIds: ['m1', 'm2'], state: 'ready', createdAt: 5_000 }));
-    await store.put(job({ id: 'm1', parentId: 'm', state: 'ready', createdAt: 5_000 }));
-    await store.put(job({ id: 'm2', parentId: 'm', state: 'ready', createdAt: 5_000 }));
+    await store.put(job({ id: 'm1', group: { id: 'm', index: 0 }, state: 'ready', createdAt: 5_000 }));
+    await store.put(job({ id: 'm2', group: { id: 'm', index: 1 }, state: 'ready', createdAt: 5_000 }));
     const held = await heldDatabase();
     const history = createHistory(store, { db: async () => held.db });
 
     const first = await history.query({ limit: 3 });
     expect(first).toMatchObject({ total: 301, stored: 301 });
-    expect(first.jobs.map((j) => j.id)).toEqual(['m', 'h00299', 'h00298', 'm1', 'm2']);
+    // The mirror is one row, its first member standing for it, its other member after the page.
+    expect(first.jobs.map((j) => j.id)).toEqual(['m1', 'h00299', 'h00298', 'm2']);
     const second = await history.query({ limit: 3, offset: 3 });
     expect(second.jobs.map((j) => j.id)).toEqual(['h00297', 'h00296', 'h00295']);
 
@@ -86,7 +86,7 @@ describe('history before its rows are built', () => {
 
   it('builds the same rows from the records as from the decoded jobs, newest first, in batches', async () => {
     const records = Array.from({ length: 23 }, (_, i) => ({ ...record(i % 20), id: `x${String(i).padStart(3, '0')}` }));
-    records.push({ ...record(1), id: 'f', file: { name: 'My Clip.MP4', size: 1, type: 'video/mp4', lastModified: 1 }, error: { code: 'auth', message: 'Wrong Key' } } as never);
+    records.push({ ...record(1), id: 'f', kind: 'file', url: undefined, file: { name: 'My Clip.MP4', size: 1, type: 'video/mp4', lastModified: 1 }, error: { code: 'auth', message: 'Wrong Key' } } as never);
     await seedRecords(records);
     const store = createJobStore();
     const db = await openJobsDb();

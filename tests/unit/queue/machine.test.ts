@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import { jobStates, type JobState } from '../../../lib/queue/job';
+import { jobStates, type JobState, type UploadJob } from '../../../lib/queue/job';
 import {
   canTransition,
   cancelledMessage,
@@ -50,7 +50,8 @@ describe('transition table', () => {
   );
 
   it.each(cases)('$type from $from -> $to', ({ type, from, to }) => {
-    const before = job({ id: 'j', state: from, updatedAt: 1 });
+    // Progress is an upload's (the extension sends the bytes); every other event is checked on a remote job.
+    const before = job({ id: 'j', state: from, updatedAt: 1, kind: type === 'progress' ? 'file' : 'remote' });
     expect(canTransition(before, type)).toBe(to !== null);
     if (to === null) {
       expect(() => transition(before, sampleEvents[type], 5)).toThrow(HostError);
@@ -76,7 +77,7 @@ describe('transition details', () => {
     expect(canTransition(waiting, 'uploaded')).toBe(true);
     const named = transition(waiting, { type: 'uploaded', fileCode: 'abc' }, 6);
     expect(named).toMatchObject({ state: 'encoding', fileCode: 'abc' });
-    expect(named.waiting).toBeUndefined();
+    expect(named).not.toHaveProperty('waiting');
     expect(canTransition(named, 'uploaded')).toBe(false);
     const cancelled = transition(waiting, { type: 'cancel' }, 7);
     expect(transition(cancelled, { type: 'retry' }, 8)).toMatchObject({ state: 'encoding', waiting: 'host' });
@@ -85,7 +86,7 @@ describe('transition details', () => {
   it('waiting for a slot does not use up an attempt', () => {
     const deferred = transition(job({ id: 'j', kind: 'remote', state: 'sending', attempts: 1 }), { type: 'defer', at: 9, waiting: 'slot' }, 5);
     expect(deferred).toMatchObject({ state: 'queued', waiting: 'slot', attempts: 0, nextAttemptAt: 9 });
-    expect(transition(deferred, { type: 'send' }, 10).waiting).toBeUndefined();
+    expect(transition(deferred, { type: 'send' }, 10)).not.toHaveProperty('waiting');
   });
 
   it('send counts the attempt, stamps sentAt and clears the last error', () => {
@@ -100,18 +101,27 @@ describe('transition details', () => {
     expect(sent.sentAt).toBe(10);
   });
 
+  it('takes progress only for uploads, and a pending host only for remote uploads', () => {
+    expect(canTransition(job({ id: 'r', kind: 'remote', state: 'sending' }), 'progress')).toBe(false);
+    expect(() => transition(job({ id: 'r', kind: 'remote', state: 'sending' }), sampleEvents.progress, 1)).toThrow(HostError);
+    expect(canTransition(job({ id: 'f', kind: 'file', state: 'sending' }), 'pending')).toBe(false);
+    // A file upload has no phases: a phase reported for it is not kept (only a relay's is).
+    expect(transition(job({ id: 'f', kind: 'file', state: 'sending' }), { ...sampleEvents.progress, phase: 'upload' } as JobEvent, 1)).not.toHaveProperty('phase');
+    expect(transition(job({ id: 'y', kind: 'relay', state: 'sending' }), { ...sampleEvents.progress, phase: 'download' } as JobEvent, 1)).toMatchObject({ phase: 'download' });
+  });
+
   it('progress computes percent and a smoothed speed', () => {
-    const first = transition(job({ id: 'j', state: 'sending', updatedAt: 0 }), { type: 'progress', bytesSent: 0, bytesTotal: 1000 }, 0);
+    const first = transition(job({ id: 'j', kind: 'file', state: 'sending', updatedAt: 0 }), { type: 'progress', bytesSent: 0, bytesTotal: 1000 }, 0);
     expect(first).toMatchObject({ state: 'uploading', progress: 0 });
-    expect(first.speed).toBeUndefined();
+    expect(first).not.toHaveProperty('speed');
     const second = transition(first, { type: 'progress', bytesSent: 500, bytesTotal: 1000 }, 1000);
     expect(second).toMatchObject({ progress: 50, speed: 500 });
     const third = transition(second, { type: 'progress', bytesSent: 600, bytesTotal: 1000 }, 2000);
-    expect(third.speed).toBeCloseTo(500 * 0.7 + 100 * 0.3);
+    expect((third as UploadJob).speed).toBeCloseTo(500 * 0.7 + 100 * 0.3);
   });
 
   it('progress rejects negative byte counts', () => {
-    expect(() => transition(job({ id: 'j', state: 'sending' }), { type: 'progress', bytesSent: -1, bytesTotal: 5 }, 1)).toThrow(/non-negative/);
+    expect(() => transition(job({ id: 'j', kind: 'file', state: 'sending' }), { type: 'progress', bytesSent: -1, bytesTotal: 5 }, 1)).toThrow(/non-negative/);
   });
 
   it('uploaded needs a file code and clears verify', () => {

@@ -77,6 +77,25 @@ describe('moving the single storage.local record into the job database', () => {
     expect((await dbRecords()).q1).toMatchObject({ state: 'sending' });
   });
 
+  it('turns a version 1 mirror into a group of its jobs, and keeps one whose job is missing', async () => {
+    const child = (id: string, parentId: string, accountId: string) => ({ ...v1Remote, id, parentId, accountId, fileCode: `${id}code` });
+    const parent = (id: string, childIds: string[]) => ({ ...v1Remote, id, kind: 'mirror', fileCode: undefined, links: undefined, childIds });
+    await fakeBrowser.storage.local.set({
+      jobs: { m: parent('m', ['m1', 'm2']), m1: child('m1', 'm', 'acc1'), m2: child('m2', 'm', 'acc2'), p: parent('p', ['p1', 'lost']), p1: child('p1', 'p', 'acc1') },
+    });
+    const store = createJobStore();
+    expect(await store.ready()).toEqual({ moved: 3, unreadable: 1 });
+    const records = await dbRecords();
+    expect(Object.keys(records).sort()).toEqual(['m1', 'm2', 'p1']);
+    expect([records.m1?.group, records.m2?.group, records.p1?.group]).toEqual([
+      { id: 'm', index: 0 },
+      { id: 'm', index: 1 },
+      { id: 'p', index: 0 },
+    ]);
+    const kept = await unreadable();
+    expect(kept.map((k) => [k.id, k.problem])).toEqual([['p', expect.stringMatching(/lost/)]]);
+  });
+
   it('moves 20,000 jobs', async () => {
     const many = Object.fromEntries(
       Array.from({ length: 20_000 }, (_, i) => [`j${i}`, { ...v1Remote, id: `j${i}`, fileCode: `c${i}`, createdAt: i }]),

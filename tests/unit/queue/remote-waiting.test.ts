@@ -77,7 +77,7 @@ describe('a remote upload the host takes without a file code', () => {
       const record = sim.remoteUploads.find((r) => r.url === url)!;
       // DoodStream has no file info: the finished entry in its list makes the job ready in the same poll.
       expect(found).toMatchObject({ state: 'ready', fileCode: record.fileCode, links: { watch: `https://dood.to/d/${record.fileCode}` } });
-      expect(found?.waiting).toBeUndefined();
+      expect(found).not.toHaveProperty('waiting');
       // A restart and more polls never send it again.
       await h.runner.recover();
       await settle(h.runner);
@@ -95,7 +95,7 @@ describe('a remote upload the host takes without a file code', () => {
       const url = sim.videoUrl('list-pending', 2048);
       const queued = await h.runner.enqueueRemote('acc1', url);
       await h.runner.pump();
-      await vi.waitFor(async () => expect((await h.store.get(queued.id))?.waiting).toBe('host'));
+      await vi.waitFor(async () => expect(await h.store.get(queued.id)).toMatchObject({ waiting: 'host' }));
       // Before the host lists anything the job keeps waiting: recovery and polls neither fail nor resend it.
       await h.runner.recover();
       await h.runner.pump();
@@ -158,7 +158,7 @@ describe('remote-upload slots', () => {
     expect(account.files.size).toBe(remoteSlots);
     const queued = await h.runner.enqueueRemote('acc1', sim.videoUrl('slot-wait', 1024));
     await h.runner.pump();
-    await vi.waitFor(async () => expect((await h.store.get(queued.id))?.waiting).toBe('slot'));
+    await vi.waitFor(async () => expect(await h.store.get(queued.id)).toMatchObject({ waiting: 'slot' }));
     expect(await h.store.get(queued.id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect(h.sent()).toHaveLength(0);
     // Still full at the next try: still nothing sent.
@@ -171,7 +171,7 @@ describe('remote-upload slots', () => {
     await h.runner.poll();
     await vi.waitFor(async () => expect((await h.store.get(queued.id))?.state).toBe('encoding'));
     expect(h.sent()).toHaveLength(1);
-    expect((await h.store.get(queued.id))?.waiting).toBeUndefined();
+    expect(await h.store.get(queued.id)).not.toHaveProperty('waiting');
   });
 
   it('a host without the slot call it was credited with still gets the URL, once', async () => {

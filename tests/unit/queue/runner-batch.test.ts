@@ -23,7 +23,7 @@ function batchHarness(latencyMs: number) {
   for (const [id, host] of Object.entries(hosts)) {
     const answer = host.remoteUpload.getMockImplementation()! as (url: string) => Promise<{ fileCode: string }>;
     host.remoteUpload.mockImplementation(async (url: string) => {
-      const job = Object.values(await storedJobs()).find((j) => j.url === url);
+      const job = Object.values(await storedJobs()).find((j) => j.kind === 'remote' && j.url === url);
       storedAtSend.push(job?.state ?? 'missing');
       inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
       peak.perHost = Math.max(peak.perHost, inFlight.get(id)!);

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import type { Job } from '../../../lib/queue/job';
+import { deriveGroup, type JobEntry } from '../../../lib/queue/group';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { createJobStore } from '../../../lib/queue/store';
 import { fakeHost } from './fakes';
 
-// One file to several accounts: a mirror parent over one file job per
-// account, uploaded in parallel, summarised with every account's outcome.
+// One file to several accounts: a mirror of one file job per account,
+// uploaded in parallel, derived with every account's outcome.
 
 const file = { name: 'Trailer.mp4', size: 1000, type: 'video/mp4', lastModified: 1 };
 const ids = ['0b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a11', '1b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a12', '2b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a13'];
@@ -14,7 +15,7 @@ const ids = ['0b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a11', '1b7e1c52-6a43-4f5e-9a57-2b
 function setup() {
   const host = fakeHost('one', ['upload', 'fileInfo', 'listFiles']);
   const started: Job[] = [];
-  const notified: Job[] = [];
+  const notified: JobEntry[] = [];
   const store = createJobStore();
   const deps: QueueRunnerDeps = {
     store,
@@ -38,13 +39,16 @@ describe('file mirrors', () => {
   it('queues one file job per account under the ids the page gave, and starts them in parallel', async () => {
     const { runner, store, started } = setup();
     const targets = ['a', 'b', 'c'].map((accountId, i) => ({ accountId, id: ids[i], options: { title: `T ${accountId}` } }));
-    const parent = await runner.enqueueFileMirror(file, targets);
-    expect(parent).toMatchObject({ kind: 'mirror', file, childIds: ids, accountId: 'a', title: 'Trailer.mp4' });
+    const mirror = await runner.enqueueFileMirror(file, targets);
+    expect(mirror).toMatchObject({ kind: 'mirror', file, accountId: 'a', title: 'Trailer.mp4', state: 'queued' });
+    expect(mirror.members.map((m) => m.id)).toEqual(ids);
+    // Nothing is stored for the mirror itself: only its members, each with its place.
+    expect(await store.get(mirror.id)).toBeUndefined();
     const children = await Promise.all(ids.map((id) => store.get(id)));
-    expect(children.map((c) => [c?.kind, c?.accountId, c?.parentId, c?.options.title])).toEqual([
-      ['file', 'a', parent.id, 'T a'],
-      ['file', 'b', parent.id, 'T b'],
-      ['file', 'c', parent.id, 'T c'],
+    expect(children.map((c) => [c?.kind, c?.accountId, c?.group, c?.options.title])).toEqual([
+      ['file', 'a', { id: mirror.id, index: 0 }, 'T a'],
+      ['file', 'b', { id: mirror.id, index: 1 }, 'T b'],
+      ['file', 'c', { id: mirror.id, index: 2 }, 'T c'],
     ]);
     await runner.pump();
     expect(started.map((j) => j.id).sort()).toEqual([...ids].sort());
@@ -58,10 +62,15 @@ describe('file mirrors', () => {
     await runner.uploadFailed(ids[1], new HostError('auth', 'watching.vn rejected the API key. Check the key in Options.'));
     await runner.uploadDone(ids[2], 'code2');
     for (const [i, id] of [ids[0], ids[2]].entries()) await runner.report(id, { type: 'ready', links: { watch: `https://host${i}.test/w` } });
-    const stored = await store.get(parent.id);
-    expect(stored).toMatchObject({ state: 'failed', error: { code: 'auth', message: expect.stringMatching(/^1 of 3 mirrors did not finish\. watching\.vn rejected/) } });
+    const derived = deriveGroup(parent.id, await store.members([parent.id]));
+    expect(derived).toMatchObject({ state: 'failed', error: { code: 'auth', message: expect.stringMatching(/^1 of 3 mirrors did not finish\. watching\.vn rejected/) } });
+    expect(derived.links.map((l) => [l.jobId, l.links.watch])).toEqual([
+      [ids[0], 'https://host0.test/w'],
+      [ids[2], 'https://host1.test/w'],
+    ]);
     expect((await store.get(ids[0]))?.links?.watch).toBe('https://host0.test/w');
-    expect(notified.map((j) => j.id)).toEqual([parent.id]);
+    // Told once, as the mirror, when its last member ended.
+    expect(notified.map((j) => [j.kind, j.id])).toEqual([['mirror', parent.id]]);
   });
 
   it('refuses fewer than two accounts, an account twice, and an id already queued', async () => {

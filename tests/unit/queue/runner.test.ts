@@ -3,7 +3,7 @@ import { HostError } from '../../../lib/errors';
 import type { HostClient } from '../../../lib/hosts/types';
 import type { Job } from '../../../lib/queue/job';
 import { interruptedMessage } from '../../../lib/queue/machine';
-import { mirrorLinks } from '../../../lib/queue/mirror';
+import { deriveGroup, type JobEntry } from '../../../lib/queue/group';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { createJobStore, type JobStore } from '../../../lib/queue/store';
 import { fakeHost, job, type FakeHost } from './fakes';
@@ -14,7 +14,7 @@ const url = 'https://source.test/videos/My_Holiday.mp4';
 interface Harness {
   store: JobStore;
   hosts: Record<string, FakeHost>;
-  notified: Job[];
+  notified: JobEntry[];
   polls: number[];
   cancelPoll: ReturnType<typeof vi.fn>;
   runner: ReturnType<typeof createQueueRunner>;
@@ -24,7 +24,7 @@ interface Harness {
 function harness(extra: Partial<QueueRunnerDeps> = {}, store: JobStore = createJobStore()): Harness {
   const hosts: Record<string, FakeHost> = { acc1: fakeHost('one'), acc2: fakeHost('two') };
   const hostIds: Record<string, string> = { acc1: 'media.cm', acc2: 'vipstream.cc' };
-  const notified: Job[] = [];
+  const notified: JobEntry[] = [];
   const polls: number[] = [];
   const cancelPoll = vi.fn();
   let n = 0;
@@ -415,54 +415,70 @@ describe('file uploads', () => {
 });
 
 describe('mirror', () => {
+  const mirrorOf = async (h: ReturnType<typeof harness>, id: string) => deriveGroup(id, await h.store.members([id]));
+
   it('sends to every account and combines the links once all are ready', async () => {
     const h = harness();
-    const parent = await h.runner.enqueueMirror(['acc2', 'acc1'], url);
+    const mirror = await h.runner.enqueueMirror(['acc2', 'acc1'], url);
     await h.runner.pump();
     expect(h.hosts.acc1.remoteUpload).toHaveBeenCalledTimes(1);
     expect(h.hosts.acc2.remoteUpload).toHaveBeenCalledTimes(1);
-    expect((await h.store.get(parent.id))?.state).toBe('encoding');
+    expect((await mirrorOf(h, mirror.id)).state).toBe('encoding');
 
     h.hosts.acc1.files.set('one1', { fileCode: 'one1', status: 'ready' });
     await firePoll(h);
-    expect((await h.store.get(parent.id))?.state).toBe('encoding');
+    expect((await mirrorOf(h, mirror.id)).state).toBe('encoding');
     expect(h.notified).toEqual([]);
 
     h.hosts.acc2.files.set('two1', { fileCode: 'two1', status: 'ready' });
     await firePoll(h);
-    const done = await h.store.get(parent.id);
+    const done = await mirrorOf(h, mirror.id);
     expect(done).toMatchObject({ state: 'ready', progress: 100 });
-    expect(mirrorLinks(done!, await h.store.all()).map((l) => [l.accountId, l.links.watch])).toEqual([
+    // In the order the accounts were given, not the order they finished.
+    expect(done.links.map((l) => [l.accountId, l.links.watch])).toEqual([
       ['acc2', 'https://two.test/two1'],
       ['acc1', 'https://one.test/one1'],
     ]);
-    expect(h.notified.map((j) => j.id)).toEqual([parent.id]);
+    expect(h.notified.map((j) => [j.kind, j.id])).toEqual([['mirror', mirror.id]]);
   });
 
-  it('fails the parent when a child fails, keeping the links that worked', async () => {
+  it('fails the mirror when a member fails, keeping the links that worked', async () => {
     const h = harness();
     h.hosts.acc2.remoteUpload.mockRejectedValueOnce(new HostError('auth', 'Wrong key for vipstream.cc'));
-    const parent = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
+    const mirror = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
     await h.runner.pump();
     h.hosts.acc1.files.set('one1', { fileCode: 'one1', status: 'ready' });
     await firePoll(h);
-    const done = await h.store.get(parent.id);
+    const done = await mirrorOf(h, mirror.id);
     expect(done).toMatchObject({ state: 'failed', error: { code: 'auth', message: '1 of 2 mirrors did not finish. Wrong key for vipstream.cc' } });
-    expect(mirrorLinks(done!, await h.store.all())).toHaveLength(1);
-    expect(h.notified.map((j) => j.id)).toEqual([parent.id]);
+    expect(done.links).toHaveLength(1);
+    expect(h.notified.map((j) => j.id)).toEqual([mirror.id]);
   });
 
-  it('retry and remove act on the children', async () => {
+  it('retry, cancel and remove by the mirror id act on its members', async () => {
     const h = harness();
     h.hosts.acc2.remoteUpload.mockRejectedValueOnce(new HostError('bandwidth', 'Bandwidth exceeded'));
-    const parent = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
+    const mirror = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
     await h.runner.pump();
-    await h.runner.retry(parent.id);
+    expect(await h.runner.retry(mirror.id)).toMatchObject({ kind: 'mirror', id: mirror.id });
     await h.runner.pump();
     expect(h.hosts.acc2.remoteUpload).toHaveBeenCalledTimes(2);
-    expect((await h.store.get(parent.id))?.state).toBe('encoding');
-    await h.runner.remove(parent.id);
+    expect((await mirrorOf(h, mirror.id)).state).toBe('encoding');
+    const cancelled = await h.runner.cancel(mirror.id);
+    expect(cancelled).toMatchObject({ kind: 'mirror', state: 'failed', cancelled: true });
+    // Every member was cancelled by the user: nobody is told it failed.
+    expect(h.notified).toEqual([]);
+    await h.runner.remove(mirror.id);
     expect(await h.store.all()).toEqual([]);
+    await expect(h.runner.retry(mirror.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('a member removed alone leaves the mirror to the others', async () => {
+    const h = harness();
+    const mirror = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
+    await h.runner.remove(mirror.members[0]!.id);
+    const left = await mirrorOf(h, mirror.id);
+    expect(left.members.map((m) => m.accountId)).toEqual(['acc2']);
   });
 
   it('refuses an empty account list', async () => {

@@ -55,9 +55,8 @@ describe('pickNext', () => {
     expect(ids(pickNext(jobs, hostOf, limits, 500))).toEqual(['wait', 'go']);
   });
 
-  it('never starts mirror parents or finished jobs', () => {
+  it('never starts finished jobs', () => {
     const jobs = [
-      job({ id: 'm', kind: 'mirror', accountId: 'a1' }),
       job({ id: 'f', accountId: 'a1', state: 'failed' }),
       job({ id: 'i', accountId: 'a1', state: 'interrupted' }),
     ];

@@ -40,15 +40,15 @@ describe('JobStore', () => {
     expect(await store.all()).toEqual([]);
   });
 
-  it('reads a version 2 record (before remote jobs could wait for the host) as it is, and writes it back as version 3', async () => {
+  it('reads a version 2 record (before remote jobs could wait for the host) through the steps, and writes it back as the current version', async () => {
     const v2 = { id: 'old2', v: 2, kind: 'remote', accountId: 'a', state: 'encoding', url: 'https://cdn.example/v.mp4', fileCode: 'abc', options: {}, createdAt: 5, updatedAt: 5, attempts: 1 };
     await seedRecords([v2]);
     const store = createJobStore();
     const read = await store.get('old2');
     expect(read).toMatchObject({ state: 'encoding', fileCode: 'abc' });
-    expect(read?.waiting).toBeUndefined();
+    expect(read).not.toHaveProperty('waiting');
     await store.update('old2', (j) => ({ ...j, progress: 10 }));
-    expect((await stored()).old2).toMatchObject({ v: 3, fileCode: 'abc', progress: 10 });
+    expect((await stored()).old2).toMatchObject({ v: jobRecordVersion, fileCode: 'abc', progress: 10 });
   });
 
   it('keeps unreadable and newer records out, reports them, and never overwrites them', async () => {
@@ -116,7 +116,7 @@ describe('JobStore', () => {
   it('throttles progress-only writes but writes state changes at once', async () => {
     vi.useFakeTimers();
     const store = createJobStore({ throttleMs: 500 });
-    await store.put(job({ id: 'p', state: 'uploading', bytesSent: 0 }));
+    await store.put(job({ id: 'p', kind: 'file', state: 'uploading', bytesSent: 0 }));
     await store.update('p', (j) => ({ ...j, bytesSent: 10 }), { throttle: true });
     expect((await stored()).p).toMatchObject({ bytesSent: 0 });
     expect(await store.get('p')).toMatchObject({ bytesSent: 10 });
@@ -132,7 +132,7 @@ describe('JobStore', () => {
   it('flush writes pending progress', async () => {
     vi.useFakeTimers();
     const store = createJobStore();
-    await store.put(job({ id: 'p', state: 'uploading' }));
+    await store.put(job({ id: 'p', kind: 'file', state: 'uploading' }));
     await store.update('p', (j) => ({ ...j, bytesSent: 7 }), { throttle: true });
     await store.flush();
     expect((await stored()).p).toMatchObject({ bytesSent: 7 });

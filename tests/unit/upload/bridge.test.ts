@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostError } from '../../../lib/errors';
 import type { HostClient } from '../../../lib/hosts/types';
-import type { Job } from '../../../lib/queue/job';
+import type { Job, UploadJob } from '../../../lib/queue/job';
 import { createJobStore } from '../../../lib/queue/store';
 import { createUploadBridge, type UploadBridge, type UploaderSender } from '../../../lib/upload/background/bridge';
 import type { OffscreenManager } from '../../../lib/upload/background/offscreen';
@@ -159,20 +159,20 @@ describe('upload bridge', () => {
     const { bridge, answerWith, offscreen } = setup();
     const j = job({ id: 'j1', kind: 'file', state: 'uploading' });
     answerWith(() => ({ running: ['j1'], held: [] }));
-    await expect(bridge.uploadAlive(j)).resolves.toBe(true);
+    await expect(bridge.uploadAlive(j as UploadJob)).resolves.toBe(true);
     answerWith(() => ({ running: [], held: ['j1'] }));
-    await expect(bridge.uploadAlive(j)).resolves.toBe('held');
+    await expect(bridge.uploadAlive(j as UploadJob)).resolves.toBe('held');
     answerWith(() => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
-    await expect(bridge.uploadAlive(j)).resolves.toBe(false);
+    await expect(bridge.uploadAlive(j as UploadJob)).resolves.toBe(false);
     vi.mocked(offscreen.exists).mockResolvedValueOnce(false);
-    await expect(bridge.uploadAlive(j)).resolves.toBe(false);
+    await expect(bridge.uploadAlive(j as UploadJob)).resolves.toBe(false);
   });
 
   it('says no-file when no uploader takes the start command, and never broadcasts the key', async () => {
     const { bridge, sent } = setup();
-    await expect(bridge.uploadFile(job({ id: 'j1', kind: 'file', state: 'sending' }))).resolves.toBe('no-file');
+    await expect(bridge.uploadFile(job({ id: 'j1', kind: 'file', state: 'sending' }) as UploadJob)).resolves.toBe('no-file');
     expect(JSON.stringify(sent)).not.toContain('the-key');
   });
 

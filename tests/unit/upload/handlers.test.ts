@@ -65,11 +65,11 @@ describe('upload handlers', () => {
       return { ...rest, targets: [{ accountId: 'media', id: id(n * 2) }, { accountId: 'mega', id: id(n * 2 + 1), options: { title: 'Mega title' } }] };
     };
     const { mirrors } = await handlers['uploads.mirror']({ files: [file(1), file(2)] });
-    expect(mirrors.map((m) => [m.kind, m.file?.name, m.childIds])).toEqual([
+    expect(mirrors.map((m) => [m.kind, m.file?.name, m.members.map((member) => member.id)])).toEqual([
       ['mirror', 'clip1.mp4', [id(2), id(3)]],
       ['mirror', 'clip2.mp4', [id(4), id(5)]],
     ]);
-    expect(await store.get(id(3))).toMatchObject({ kind: 'file', accountId: 'mega', parentId: mirrors[0].id, options: { title: 'Mega title' } });
+    expect(await store.get(id(3))).toMatchObject({ kind: 'file', accountId: 'mega', group: { id: mirrors[0].id, index: 1 }, options: { title: 'Mega title' } });
     const before = (await store.all()).length;
     // megamax.me takes no custom snapshot: nothing of this batch is queued, for any account.
     await expect(handlers['uploads.mirror']({ files: [file(3), file(4, { snapshot: { name: 's.jpg', size: 10, type: 'image/jpeg' } })] })).rejects.toMatchObject({
