@@ -1,4 +1,5 @@
-import { openJobsDb, type JobRecord } from '../../../lib/queue/db';
+import { jobRecordVersion, openJobsDb, type JobRecord } from '../../../lib/queue/db';
+import { job } from './fakes';
 
 // Read the job database directly, past the store's memory: what a new worker would find.
 
@@ -21,4 +22,29 @@ export async function seedRecords(records: unknown[]): Promise<void> {
   } finally {
     db.close();
   }
+}
+
+/** What the database set aside as unreadable (kept as found, never rewritten). */
+export async function unreadableRecords() {
+  const db = await openJobsDb();
+  try {
+    return await db.getAll('unreadable');
+  } finally {
+    db.close();
+  }
+}
+
+/** The i-th of a seeded history: three accounts' worth, some failed, some titled "Holiday", oldest first. */
+export function historyRecord(i: number) {
+  return {
+    ...job({
+      id: `h${String(i).padStart(5, '0')}`,
+      accountId: i % 3 ? 'acc1' : 'acc2',
+      state: i % 5 ? 'ready' : 'failed',
+      url: `https://src.test/${i % 7 ? 'clip' : 'Holiday'}-${i}.mp4`,
+      createdAt: 1_000 + i,
+      fileCode: `code${i}`,
+    }),
+    v: jobRecordVersion,
+  };
 }

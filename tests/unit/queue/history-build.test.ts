@@ -4,22 +4,12 @@ import { createHistory } from '../../../lib/queue/history';
 import { readRows, rowOf } from '../../../lib/queue/history-rows';
 import { jobRecordVersion, openJobsDb, type JobsDatabase } from '../../../lib/queue/db';
 import { job } from './fakes';
-import { seedRecords } from './db-helpers';
+import { historyRecord, seedRecords } from './db-helpers';
 
 // History answers its first view before the search rows exist, and a query
 // asked while they are being built gets the same answer it would get after.
 
-const record = (i: number) => ({
-  ...job({
-    id: `h${String(i).padStart(5, '0')}`,
-    accountId: i % 3 ? 'acc1' : 'acc2',
-    state: i % 5 ? 'ready' : 'failed',
-    url: `https://src.test/${i % 7 ? 'clip' : 'Holiday'}-${i}.mp4`,
-    createdAt: 1_000 + i,
-    fileCode: `code${i}`,
-  }),
-  v: jobRecordVersion,
-});
+const record = historyRecord;
 
 /** The job database with its batch reads held until `open()`: the rows cannot be built before. */
 async function heldDatabase() {

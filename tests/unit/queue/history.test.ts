@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createJobStore } from '../../../lib/queue/store';
 import { createHistory } from '../../../lib/queue/history';
-import { jobRecordVersion } from '../../../lib/queue/db';
 import { job } from './fakes';
-import { seedRecords } from './db-helpers';
+import { historyRecord, seedRecords } from './db-helpers';
 
 async function seeded(n: number) {
   await seedRecords(
-    Array.from({ length: n }, (_, i) => ({
-      ...job({
-        id: `h${String(i).padStart(5, '0')}`,
-        accountId: i % 3 ? 'acc1' : 'acc2',
-        state: i % 5 ? 'ready' : 'failed',
-        url: `https://src.test/${i % 7 ? 'clip' : 'Holiday'}-${i}.mp4`,
-        createdAt: 1_000 + i,
-        fileCode: `code${i}`,
-      }),
-      v: jobRecordVersion,
-    })),
+    Array.from({ length: n }, (_, i) => historyRecord(i)),
   );
   const store = createJobStore();
   return { store, history: createHistory(store) };

@@ -1,12 +1,12 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import fixture from '../../fixtures/jobs/jobs-db-v3.json';
-import { jobRecordVersion, jobsDbName, openJobsDb } from '../../../lib/queue/db';
+import { jobRecordVersion, jobsDbName } from '../../../lib/queue/db';
 import { deriveGroup } from '../../../lib/queue/group';
 import { createHistory } from '../../../lib/queue/history';
 import { jobV3toV4, planGroups } from '../../../lib/queue/migrate-groups';
 import { createJobStore } from '../../../lib/queue/store';
-import { dbRecords } from './db-helpers';
+import { dbRecords, unreadableRecords } from './db-helpers';
 
 // Record version 3 to 4: mirror parents become groups of their members.
 // The fixture is a whole database of the older layout; opening it with
@@ -32,15 +32,6 @@ async function seedLayout1(): Promise<void> {
   db.close();
 }
 
-async function unreadable() {
-  const db = await openJobsDb();
-  try {
-    return await db.getAll('unreadable');
-  } finally {
-    db.close();
-  }
-}
-
 describe('job records version 3 to 4 (mirrors become groups)', () => {
   it('reads the version 3 database: members get their group, whole parents go, nothing the user queued is lost', async () => {
     await seedLayout1();
@@ -61,7 +52,7 @@ describe('job records version 3 to 4 (mirrors become groups)', () => {
     // The file mirror with a child missing: its child is grouped, the parent is kept whole in `unreadable` and reported.
     expect(records.c3).toMatchObject({ group: { id: 'm2', index: 0 }, options: { title: 'Holiday' } });
     expect(records.m2).toBeUndefined();
-    const kept = await unreadable();
+    const kept = await unreadableRecords();
     expect(kept.map((k) => [k.key, k.source])).toEqual([['jobs:m2', 'jobs']]);
     expect(kept[0]!.raw).toEqual(fixture.records.find((r) => r.id === 'm2'));
     expect(kept[0]!.problem).toMatch(/c4-gone/);

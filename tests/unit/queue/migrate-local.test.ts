@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobStore } from '../../../lib/queue/store';
-import { openJobsDb } from '../../../lib/queue/db';
 import { job } from './fakes';
-import { dbRecords } from './db-helpers';
+import { dbRecords, unreadableRecords } from './db-helpers';
 
 // Fixtures of the job store's version 1: one storage.local record `jobs`
 // holding every job by id, as WXT wrote it (with its `jobs$` version beside it).
@@ -12,15 +11,6 @@ const v1Remote = { id: 'r1', kind: 'remote', accountId: 'acc1', state: 'ready', 
 // Written before attempts/options existed: they take their defaults.
 const v1Bare = { id: 'old', kind: 'remote', accountId: 'a', state: 'encoding', url: 'https://x.test/v.mp4', createdAt: 1, updatedAt: 2, fileCode: 'zz' };
 const v1Queued = { ...job({ id: 'q1', url: 'https://src.test/q.mp4' }) };
-
-async function unreadable() {
-  const db = await openJobsDb();
-  try {
-    return await db.getAll('unreadable');
-  } finally {
-    db.close();
-  }
-}
 
 describe('moving the single storage.local record into the job database', () => {
   it('moves every job, keeps the unreadable ones untouched and reported, then removes the old record', async () => {
@@ -33,7 +23,7 @@ describe('moving the single storage.local record into the job database', () => {
     expect(Object.keys(await dbRecords()).sort()).toEqual(['old', 'q1', 'r1']);
     expect(await store.get('old')).toMatchObject({ attempts: 0, options: {}, fileCode: 'zz' });
     expect((await store.active()).map((j) => j.id).sort()).toEqual(['old', 'q1']);
-    const kept = await unreadable();
+    const kept = await unreadableRecords();
     expect(kept.map((k) => k.id).sort()).toEqual(['broken', 'junk', 'moved']);
     expect(kept.find((k) => k.id === 'broken')?.raw).toEqual(broken);
     expect(kept.find((k) => k.id === 'junk')?.raw).toBe('not a job');
@@ -52,7 +42,7 @@ describe('moving the single storage.local record into the job database', () => {
     await fakeBrowser.storage.local.set({ jobs: ['what'] });
     const store = createJobStore();
     await store.ready();
-    expect((await unreadable()).map((k) => [k.id, k.raw])).toEqual([['*', ['what']]]);
+    expect((await unreadableRecords()).map((k) => [k.id, k.raw])).toEqual([['*', ['what']]]);
     expect(await store.corrupted()).toEqual([{ id: '*', problem: expect.stringMatching(/not a record/) }]);
   });
 
@@ -92,7 +82,7 @@ describe('moving the single storage.local record into the job database', () => {
       { id: 'm', index: 1 },
       { id: 'p', index: 0 },
     ]);
-    const kept = await unreadable();
+    const kept = await unreadableRecords();
     expect(kept.map((k) => [k.id, k.problem])).toEqual([['p', expect.stringMatching(/lost/)]]);
   });
 

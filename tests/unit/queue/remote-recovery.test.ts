@@ -4,29 +4,20 @@
 // not yet known". Against host-sim with only the clock faked: the URL
 // reaches the host once, and the job is found there after the request's
 // timeout instead of being sent again.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHostClient } from '../../../lib/hosts';
 import type { HostClient, HostClientDeps } from '../../../lib/hosts/types';
 import { sendWindowMs } from '../../../lib/queue/drivers/remote';
 import { createQueueRunner, foundNote, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { createJobStore, type JobStore } from '../../../lib/queue/store';
-import { startHostSim, type HostSim } from '../../host-sim';
+import type { HostSim } from '../../host-sim';
+import { hostSimWithFakeClock } from './host-sim-clock';
 
 const hostId = 'vipstream.cc';
 const holdMs = 1_500;
 
 let sim: HostSim;
-beforeAll(async () => {
-  sim = await startHostSim({ encodeMs: 60_000 });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: 1_700_000_000_000 }));
-afterEach(() => {
-  vi.useRealTimers();
-  sim.clearFaults();
-});
+hostSimWithFakeClock({ encodeMs: 60_000 }, (started) => (sim = started));
 
 let keys = 0;
 function account() {

@@ -3,28 +3,18 @@
 // hosts that count remote-upload slots, against host-sim with a fake clock:
 // one upload/url request, never a failure, matched later from the host's
 // own lists; no request while every slot is taken.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHostClient } from '../../../lib/hosts';
 import type { HostClient, HostId } from '../../../lib/hosts/types';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { slotWaitMs } from '../../../lib/queue/drivers/remote';
 import { createJobStore } from '../../../lib/queue/store';
-import { startHostSim, type HostSim } from '../../host-sim';
+import type { HostSim } from '../../host-sim';
+import { hostSimWithFakeClock } from './host-sim-clock';
 import { remoteSlots } from '../../host-sim/xfs-remote';
 
 let sim: HostSim;
-beforeAll(async () => {
-  sim = await startHostSim({ encodeMs: 60_000 });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-// Only the clock is fake: the simulator's sockets and the fetches need real timers.
-beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: 1_700_000_000_000 }));
-afterEach(() => {
-  vi.useRealTimers();
-  sim.clearFaults();
-});
+hostSimWithFakeClock({ encodeMs: 60_000 }, (started) => (sim = started));
 
 let keys = 0;
 function setup(hostId: HostId, custom?: { simHost: HostId; capabilityOverrides: Record<string, boolean> }) {
