@@ -8,10 +8,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHostClient } from '../../../lib/hosts';
 import type { HostClient, HostClientDeps } from '../../../lib/hosts/types';
 import { sendWindowMs } from '../../../lib/queue/drivers/remote';
-import { createQueueRunner, foundNote, type QueueRunnerDeps } from '../../../lib/queue/runner';
+import { foundNote } from '../../../lib/queue/runner';
 import { createJobStore, type JobStore } from '../../../lib/queue/store';
 import type { HostSim } from '../../host-sim';
-import { hostSimWithFakeClock } from './host-sim-clock';
+import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';
 
 const hostId = 'vipstream.cc';
 const holdMs = 1_500;
@@ -31,18 +31,7 @@ function account() {
 
 /** One service worker: a runner over the shared job database. */
 function worker(store: JobStore, client: HostClient) {
-  const deps: QueueRunnerDeps = {
-    store,
-    clientFor: async () => client,
-    hostIdOf: async () => hostId,
-    now: () => Date.now(),
-    schedulePoll: () => undefined,
-    notify: () => undefined,
-    minPollMs: 1_000,
-    watchdogMs: 0,
-    random: () => 1,
-  };
-  return createQueueRunner(deps);
+  return runnerOver(store, client, hostId);
 }
 
 /** A worker stopped mid-request: the request reached the host, the worker never hears back. */

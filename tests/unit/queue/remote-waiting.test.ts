@@ -6,11 +6,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHostClient } from '../../../lib/hosts';
 import type { HostClient, HostId } from '../../../lib/hosts/types';
-import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
+import type { createQueueRunner } from '../../../lib/queue/runner';
 import { slotWaitMs } from '../../../lib/queue/drivers/remote';
 import { createJobStore } from '../../../lib/queue/store';
 import type { HostSim } from '../../host-sim';
-import { hostSimWithFakeClock } from './host-sim-clock';
+import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';
 import { remoteSlots } from '../../host-sim/xfs-remote';
 
 let sim: HostSim;
@@ -23,18 +23,7 @@ function setup(hostId: HostId, custom?: { simHost: HostId; capabilityOverrides: 
   const apiBase = sim.apiBase(custom?.simHost ?? hostId);
   const client: HostClient = createHostClient({ id: 'acc1', hostId, apiBase, key, capabilityOverrides: custom?.capabilityOverrides }, { backoffMs: 1 });
   const store = createJobStore();
-  const deps: QueueRunnerDeps = {
-    store,
-    clientFor: async () => client,
-    hostIdOf: async () => hostId,
-    now: () => Date.now(),
-    schedulePoll: () => undefined,
-    notify: () => undefined,
-    minPollMs: 1_000,
-    watchdogMs: 0,
-    random: () => 1,
-  };
-  const runner = createQueueRunner(deps);
+  const runner = runnerOver(store, client, hostId);
   const sent = () => sim.requests.filter((r) => r.query.key === key && r.path.endsWith('/upload/url'));
   return { key, client, store, runner, sent };
 }
