@@ -92,13 +92,20 @@ function groupError(members: readonly Job[]): NonNullable<Job['error']> {
   return { code: first.code, message: `${count} ${first.message}`, ...(first.status ? { status: first.status } : {}) };
 }
 
+/** Members by mirror, each list in the order the accounts were given. */
+export function membersByGroup(jobs: readonly Job[]): Map<string, Job[]> {
+  const out = new Map<string, Job[]>();
+  for (const job of jobs) if (job.group) out.set(job.group.id, [...(out.get(job.group.id) ?? []), job]);
+  for (const list of out.values()) list.sort((a, b) => a.group!.index - b.group!.index);
+  return out;
+}
+
 /**
  * A flat list of jobs (as the background sends it: singles and mirror
  * members) as rows: each mirror once, where its first member stands.
  */
 export function entriesOf(jobs: readonly Job[]): JobEntry[] {
-  const members = new Map<string, Job[]>();
-  for (const job of jobs) if (job.group) members.set(job.group.id, [...(members.get(job.group.id) ?? []), job]);
+  const members = membersByGroup(jobs);
   const out: JobEntry[] = [];
   const placed = new Set<string>();
   for (const job of jobs) {

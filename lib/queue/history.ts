@@ -2,6 +2,7 @@ import { terminalStates, type EntryKind, type Job, type JobState } from './job';
 import { groupState } from './group';
 import { openJobsDb, type JobsDatabase } from './db';
 import { countTopLevel, newestFirst, readRows, rowOf, type Row } from './history-rows';
+import { recentRows } from './recent';
 import type { JobStore } from './store';
 
 // History queries over every job: search, filters, a total and one page at
@@ -159,22 +160,8 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
 
   /** History's first view while the rows are being built: the newest top-level jobs and the count, from the indexes. */
   const direct = async (offset: number, limit: number): Promise<HistoryPage> => {
-    // A mirror counts once, where its newest member stands; its first member stands for it, as in the rows.
-    const seen = new Set<string>();
-    const first = (job: Job) => !job.group || (!seen.has(job.group.id) && !!seen.add(job.group.id));
-    const [top, stored] = await Promise.all([store.recent(offset + limit, first), database().then(countTopLevel)]);
-    const members = deriveMembers(await store.members(top.slice(offset).flatMap((job) => (job.group ? [job.group.id] : []))));
-    const page = top.slice(offset).map((job) => (job.group ? (members.get(job.group.id)?.[0] ?? job) : job));
-    const rest = page.flatMap((job) => (job.group ? (members.get(job.group.id) ?? []).slice(1) : []));
-    return { total: stored, stored, jobs: [...page, ...rest] };
-  };
-
-  /** Members by mirror, in the order the accounts were given. */
-  const deriveMembers = (jobs: Job[]) => {
-    const out = new Map<string, Job[]>();
-    for (const job of jobs) if (job.group) out.set(job.group.id, [...(out.get(job.group.id) ?? []), job]);
-    for (const list of out.values()) list.sort((a, b) => a.group!.index - b.group!.index);
-    return out;
+    const [jobs, stored] = await Promise.all([recentRows(store, offset, limit), database().then(countTopLevel)]);
+    return { total: stored, stored, jobs };
   };
 
   const run = async (query: HistoryQuery): Promise<HistoryPage> => {
