@@ -2,15 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import en from '../../public/_locales/en/messages.json';
+import { getMessageOver } from './i18n/get-message';
 
-/** The browser's getMessage over the English locale file (the extension's default locale), $1… filled in. */
+/** The browser's getMessage over the English locale file (the extension's default locale). */
 function englishMessages(): void {
-  const table = en as Record<string, { message: string }>;
-  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (table[name]?.message ?? '').replace(/\$(\d)/g, (whole, n: string) => list[Number(n) - 1] ?? whole);
-  }) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = getMessageOver();
 }
 // Modules may look words up as they load, before the first test.
 englishMessages();
