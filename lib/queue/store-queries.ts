@@ -49,17 +49,24 @@ export function createQueries(memory: StoreMemory): Queries {
     getMany: (ids) =>
       memory.serial(async () => {
         await memory.open();
+        // What memory holds is taken now: a change committed while the others are read leaves
+        // memory (a job that ends is dropped from it), and its job must not go missing from the answer.
+        const found = new Map<string, Job | undefined>();
+        for (const id of ids) {
+          if (changes.has(id)) found.set(id, changes.get(id) ?? undefined);
+          else if (stored.has(id)) found.set(id, stored.get(id));
+        }
         // Those not in memory are read together in one transaction, not one after another.
-        const missing = ids.filter((id) => !changes.has(id) && !stored.has(id));
-        const read = new Map<string, Job | undefined>();
+        const missing = ids.filter((id) => !found.has(id));
         if (missing.length) {
           const tx = (await memory.database()).transaction('jobs', 'readonly');
           const records = await Promise.all(missing.map((id) => tx.store.get(id)));
-          missing.forEach((id, i) => read.set(id, records[i] ? memory.accept(records[i]) : undefined));
+          // A change made meanwhile is newer than what the database answered.
+          missing.forEach((id, i) => found.set(id, changes.has(id) ? (changes.get(id) ?? undefined) : records[i] ? memory.accept(records[i]) : undefined));
         }
         const out: Job[] = [];
         for (const id of ids) {
-          const job = changes.has(id) ? changes.get(id) : (stored.get(id) ?? read.get(id));
+          const job = found.get(id);
           if (job) out.push(job);
         }
         return out;

@@ -154,3 +154,20 @@ describe('JobStore', () => {
     expect(await createJobStore().getMeta('nextPoll')).toBe(123);
   });
 });
+
+describe('JobStore.getMany while a change commits', () => {
+  it('finds a job whose change is committed while the others are read from the database', async () => {
+    // A finished job only the database holds, and an active one the store holds in memory.
+    await seedRecords([{ ...job({ id: 'old', state: 'ready', createdAt: 1 }), v: jobRecordVersion }]);
+    const store = createJobStore();
+    await store.put(job({ id: 'live', state: 'sending', createdAt: 2 }));
+    for (let round = 0; round < 20; round++) {
+      // getMany starts while the change's write is under way: its read of "old" waits for that write.
+      const done = store.update('live', (j) => ({ ...j, state: round % 2 ? 'sending' : 'ready' }));
+      await new Promise((resolve) => setTimeout(resolve, round % 4));
+      const found = await store.getMany(['old', 'live']);
+      await done;
+      expect(found.map((j) => j.id)).toEqual(['old', 'live']);
+    }
+  });
+});
