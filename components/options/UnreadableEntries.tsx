@@ -37,6 +37,7 @@ const wholeTitles: Record<Exclude<UnreadableKind, 'account'>, MessageKey> = {
   legacyAccounts: 'optUnreadableLegacyAccounts',
   settings: 'optUnreadableSettings',
   linkHealth: 'optUnreadableLinkHealth',
+  recentJobs: 'optUnreadableRecentJobs',
   pickerEntry: 'optUnreadablePickerEntry',
 };
 

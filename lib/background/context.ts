@@ -9,6 +9,7 @@ import type { Job } from '../queue/job';
 import type { JobEntry } from '../queue/group';
 import { createAccounts, type AccountService } from './accounts';
 import { createJobFeed, type JobFeed } from './job-feed';
+import { createRecentJobs, type RecentJobsAnswer } from './recent-copy';
 import { createUploads, type Uploads } from './upload-wiring';
 import { createHealth, historyTargetsOf, type HealthService } from './health';
 import { createBadge, type Badge } from './badge';
@@ -36,6 +37,8 @@ export interface Jobs {
   history: History;
   /** Pages follow the queue through it (components/useJobs.ts). */
   feed: JobFeed;
+  /** The popup's newest jobs, answered from a stored copy while the database opens. */
+  recent: RecentJobsAnswer;
 }
 
 /** Send to host: the context menu, the picker page and the shortcut all go this way. */
@@ -107,8 +110,9 @@ function createJobs(): Jobs {
     },
     onCorrupt: (entries) => console.warn(`VidRelay: ${entries.length} stored job(s) could not be read; kept as they are`),
   });
-  feed = createJobFeed(store);
-  return { store, history: createHistory(store), feed };
+  const pages = createJobFeed(store);
+  feed = pages;
+  return { store, history: createHistory(store), feed: pages, recent: createRecentJobs({ store, onStale: () => pages.refresh() }) };
 }
 
 export function createMenu(accounts: AccountService, runner: MenuDeps['queue']): MenuService {

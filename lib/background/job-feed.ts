@@ -16,6 +16,8 @@ const batchMs = 100;
 export interface JobFeed {
   /** Tell every open page that a job change could not be stored. */
   storageError(error: HostError): void;
+  /** Tell every open page to ask again for what it shows (an answer it had may have been out of date). */
+  refresh(): void;
   pages(): number;
 }
 
@@ -57,6 +59,7 @@ export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<type
 
   return {
     storageError: (error) => post({ type: 'storage-error', error: { code: error.code, message: error.message } }),
+    refresh: () => post({ type: 'changed', ids: [] }),
     pages: () => ports.size,
   };
 }

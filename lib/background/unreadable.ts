@@ -4,6 +4,7 @@ import { problemText, type StoredProblem, type VersionedItem } from '../persist'
 import { accountEntriesKey, legacyAccountsKey } from '../account-store';
 import type { UnreadableExport, UnreadableKind, UnreadableReport } from '../protocol/storage';
 import { healthItem } from './health';
+import { recentCopyItem } from './recent-copy';
 import { pickerPrefix, removeUnreadablePickerEntry, unreadablePickerEntries, unreadablePickerRaw } from './picker';
 import { protectedFile } from './unreadable-export';
 
@@ -20,6 +21,7 @@ interface Whole {
 const records: Record<string, Whole> = {
   settings: { kind: 'settings', storageKey: 'local:settings', item: settingsItem },
   linkHealth: { kind: 'linkHealth', storageKey: 'local:linkHealth', item: healthItem },
+  recentJobs: { kind: 'recentJobs', storageKey: 'local:recentJobs', item: recentCopyItem },
 };
 
 const accountRef = 'account:';

@@ -4,7 +4,7 @@ import type { StoredProblem } from '../persist';
 // Stored data that could not be read: listed for Options, exported (encrypted,
 // or with its secrets removed) or removed only on the user's explicit request.
 
-export type UnreadableKind = 'account' | 'accounts' | 'legacyAccounts' | 'settings' | 'linkHealth' | 'pickerEntry';
+export type UnreadableKind = 'account' | 'accounts' | 'legacyAccounts' | 'settings' | 'linkHealth' | 'recentJobs' | 'pickerEntry';
 
 export interface UnreadableReport {
   /** Names the entry for export and remove. */

@@ -2,16 +2,15 @@ import type { jobRequests } from '../../protocol/jobs';
 import type { HandlersFor } from '../router';
 import type { BackgroundContext } from '../context';
 import { sendUrls } from '../send';
-import { recentJobs } from '../../queue/recent';
 
 /** Removing thousands of jobs goes in slices, so the queue's own writes are never held up for long. */
 const clearSlice = 500;
 
 export function createJobHandlers({ accounts, jobs, runner }: Pick<BackgroundContext, 'accounts' | 'jobs' | 'runner'>): HandlersFor<typeof jobRequests> {
-  const { store, history } = jobs;
+  const { store, history, recent } = jobs;
   return {
     // Newest rows first (a mirror is one row), with every member of the mirrors among them.
-    'jobs.list': ({ limit }) => recentJobs(store, limit ?? 100),
+    'jobs.list': ({ limit }) => recent.list(limit ?? 100),
     'jobs.page': (query) => history.query(query),
     'jobs.clear': async ({ before }) => {
       const ids = await history.finishedBefore(before);

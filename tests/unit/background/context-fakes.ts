@@ -10,6 +10,7 @@ import { createJobStore } from '../../../lib/queue/store';
 import { createHistory } from '../../../lib/queue/history';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import type { UploadBridge } from '../../../lib/upload/background/bridge';
+import { createRecentJobs } from '../../../lib/background/recent-copy';
 import { createJobFeed } from '../../../lib/background/job-feed';
 import { createBadge } from '../../../lib/background/badge';
 import { createHealth, historyTargetsOf } from '../../../lib/background/health';
@@ -160,7 +161,8 @@ export function fakeContext(options: FakeContextOptions = {}): FakeContext {
   // The same service createStoredServices builds, with the browser's host permissions faked.
   const accounts = createAccounts({ store: stores.accounts, settings: stores.settings, hasAccess: options.hasAccess ?? (async () => true) });
   const store = createJobStore();
-  const jobs = { store, history: createHistory(store), feed: createJobFeed(store, noPorts) };
+  const feed = createJobFeed(store, noPorts);
+  const jobs = { store, history: createHistory(store), feed, recent: createRecentJobs({ store, onStale: () => feed.refresh() }) };
   const bridge = idleBridge();
   const runner = createQueueRunner({
     store,
