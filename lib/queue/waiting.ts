@@ -5,9 +5,15 @@ import type { Job, RemoteJob } from './job';
 import type { QueueCore } from './core';
 
 // Remote uploads the host took without naming the file ("WORKING"): they
-// are never sent again and never failed for it, only looked for on each
-// poll, first in the host's remote-upload queue (matched by URL), else in
-// its file list (by title and time, as after a lost answer).
+// are never sent again, only looked for on each poll, first in the host's
+// remote-upload queue (matched by URL), else in its file list (by title and
+// time, as after a lost answer). A job is not left waiting for ever: where
+// the host can be asked neither way, or nothing turned up within a day, it
+// ends failed with a message that says to look on the host before sending
+// the URL again (sending it blindly could make a second copy there).
+
+/** How long a remote upload the host took may wait for its file to be named. */
+export const hostWaitLimitMs = 24 * 60 * 60 * 1000;
 
 /** The host's remote-upload entry for this job's URL that no other job owns. */
 export async function matchRemoteStatus(client: HostClient, job: RemoteJob, core: QueueCore, entries?: RemoteUploadState[]): Promise<RemoteUploadState | undefined> {
@@ -47,8 +53,15 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Remo
       // The file list below still finds it.
     }
   }
+  const host = client.preset.label;
+  const askable = client.capabilities.has('remoteUploadStatus') || client.capabilities.has('listFiles');
   for (const job of jobs) {
     await core.guard(job.id, async () => {
+      if (!askable) {
+        const message = `${host} took the URL without naming the file it made, and it cannot be asked for its files: look for the file on ${host} before you send this URL again.`;
+        await core.move(job.id, { type: 'fail', error: { code: 'unsupported', message } });
+        return;
+      }
       if (entries) {
         const entry = await matchRemoteStatus(client, job, core, entries);
         if (entry?.fileCode) {
@@ -57,15 +70,22 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Remo
           return;
         }
       }
-      if (!client.capabilities.has('listFiles')) return;
-      try {
-        const check = await core.lookOnHost(job, client);
-        if ('found' in check && check.found) {
-          await core.accepted(job.id, client, check.found);
-          matched.push(job.id);
+      if (client.capabilities.has('listFiles')) {
+        try {
+          const check = await core.lookOnHost(job, client);
+          if ('found' in check && check.found) {
+            await core.accepted(job.id, client, check.found);
+            matched.push(job.id);
+            return;
+          }
+        } catch (error) {
+          if (!(error instanceof HostError)) throw error;
         }
-      } catch (error) {
-        if (!(error instanceof HostError)) throw error;
+      }
+      const since = job.sentAt ?? job.updatedAt;
+      if (core.deps.now() - since > hostWaitLimitMs) {
+        const message = `${host} took the URL but no file from it turned up within a day: look for the file on ${host} before you send this URL again.`;
+        await core.move(job.id, { type: 'fail', error: { code: 'not_found', message } });
       }
     });
   }

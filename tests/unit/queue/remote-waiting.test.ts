@@ -8,6 +8,7 @@ import { createHostClient } from '../../../lib/hosts';
 import type { HostClient, HostId } from '../../../lib/hosts/types';
 import type { createQueueRunner } from '../../../lib/queue/runner';
 import { slotWaitMs } from '../../../lib/queue/drivers/remote';
+import { hostWaitLimitMs } from '../../../lib/queue/waiting';
 import { createJobStore } from '../../../lib/queue/store';
 import type { HostSim } from '../../host-sim';
 import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';
@@ -83,6 +84,51 @@ describe('a remote upload the host takes without a file code', () => {
       await h.runner.poll();
       const file = [...sim.accountFor('vipstream.cc', h.key)!.files.values()].find((f) => f.sourceUrl === url)!;
       expect(await h.store.get(queued.id)).toMatchObject({ state: 'encoding', fileCode: file.code });
+      expect(h.sent()).toHaveLength(1);
+    } finally {
+      sim.remoteWithoutCode('vipstream.cc', false);
+    }
+  });
+});
+
+describe('a remote upload the host took without a file code, where it cannot be found', () => {
+  it('ends failed at the next poll where the host has neither a remote-upload list nor a file list (FileMoon), never sent again', async () => {
+    const h = setup('filemoon.sx');
+    sim.remoteWithoutCode('filemoon.sx');
+    try {
+      const queued = await h.runner.enqueueRemote('acc1', sim.videoUrl('moon-pending', 1024));
+      await h.runner.pump();
+      await vi.waitFor(async () => expect(await h.store.get(queued.id)).toMatchObject({ state: 'encoding', waiting: 'host' }));
+      vi.setSystemTime(Date.now() + 60_000);
+      await h.runner.poll();
+      const ended = await h.store.get(queued.id);
+      expect(ended).toMatchObject({ state: 'failed', error: { code: 'unsupported' } });
+      expect(ended?.error?.message).toMatch(/^FileMoon took the URL without naming the file.*look for the file on FileMoon before you send this URL again\.$/);
+      await h.runner.recover();
+      await settle(h.runner);
+      expect(h.sent()).toHaveLength(1);
+      expect((await h.store.get(queued.id))?.state).toBe('failed');
+    } finally {
+      sim.remoteWithoutCode('filemoon.sx', false);
+    }
+  });
+
+  it('keeps looking for a day where the host lists its files, then ends failed, never sent again', async () => {
+    const h = setup('vipstream.cc');
+    sim.remoteWithoutCode('vipstream.cc');
+    try {
+      // Nothing listens on port 1: the host never makes a file from it.
+      const queued = await h.runner.enqueueRemote('acc1', 'http://127.0.0.1:1/never.mp4');
+      await h.runner.pump();
+      await vi.waitFor(async () => expect(await h.store.get(queued.id)).toMatchObject({ state: 'encoding', waiting: 'host' }));
+      vi.setSystemTime(Date.now() + hostWaitLimitMs - 60_000);
+      await h.runner.poll();
+      expect(await h.store.get(queued.id)).toMatchObject({ state: 'encoding', waiting: 'host' });
+      vi.setSystemTime(Date.now() + 120_000);
+      await h.runner.poll();
+      const ended = await h.store.get(queued.id);
+      expect(ended).toMatchObject({ state: 'failed', error: { code: 'not_found' } });
+      expect(ended?.error?.message).toMatch(/no file from it turned up within a day: look for the file on vipstream.cc/);
       expect(h.sent()).toHaveLength(1);
     } finally {
       sim.remoteWithoutCode('vipstream.cc', false);
