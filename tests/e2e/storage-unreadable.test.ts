@@ -6,6 +6,8 @@ import type { Worker } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
 import { OptionsPage } from './pages/OptionsPage';
+import { PopupPage } from './pages/PopupPage';
+import { seedHistory } from './jobs-db';
 import { css, role } from './ui/driver';
 import type { PlaywrightUi } from './ui/playwright';
 import { storedAccountEntries, storedAccounts } from './stored';
@@ -215,5 +217,59 @@ describe('a profile whose settings and link health cannot be read', () => {
     await expect(alert.textContent()).resolves.toContain('nothing was exported');
     const worker = await session.worker();
     expect(await worker.evaluate(async () => chrome.storage.local.get(['settings', 'linkHealth']))).toEqual({ settings, linkHealth });
+  });
+});
+
+describe('a profile whose copy of the newest jobs cannot be read', () => {
+  let session: ExtensionSession;
+  let dir: string;
+  // Written by a newer build: this one must neither use it nor write over it.
+  const recentJobs = { version: 5, data: { rows: ['from a newer build'] } };
+  const copyIn = async (worker: Worker) => (await worker.evaluate(async () => chrome.storage.local.get('recentJobs'))).recentJobs as { version: number; data: { jobs: { id: string }[] } };
+
+  beforeAll(async () => {
+    const accounts = { version: 1, data: [account('acc_media', 'media.cm', 'Media', 'store-e2e-media-key-1111')] };
+    ({ session, dir } = await profileWith({ accounts, recentJobs }));
+    await waitForMigration(session);
+    await seedHistory(await session.worker(), 30, ['acc_media']);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the newest jobs from the job list, reports the copy, and keeps it through new jobs', async () => {
+    const popup = await PopupPage.open(session);
+    await expect.poll(() => popup.jobs().count(), { timeout: 10_000 }).toBe(10);
+    await popup.sendUrls([sim.videoUrl('copy-kept', 1024)]);
+    await expect.poll(() => popup.jobs().count()).toBe(10);
+    await popup.ui.close();
+    const options = await OptionsPage.open(session);
+    await options.unreadable().find(role('heading', 'The copy of the newest jobs (shown while the job list opens) could not be read. The popup waits for the job list instead and the copy is not written over.')).waitFor();
+    // Well past the copy's own delay: a change is copied a second after it.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await copyIn(await session.worker())).toEqual(recentJobs);
+    await options.ui.close();
+  });
+
+  it('writes the copy again once the unreadable one is removed, and the popup after a browser start shows it', async () => {
+    const options = await OptionsPage.open(session);
+    await options.removeUnreadable('Stored record');
+    await options.unreadable().find({ text: 'Removed the unreadable entry.' }).waitFor();
+    await options.ui.close();
+    const popup = await PopupPage.open(session);
+    await popup.sendUrls([sim.videoUrl('copy-new', 1024)]);
+    const worker = await session.worker();
+    await expect.poll(async () => (await copyIn(worker))?.data?.jobs?.length ?? 0, { timeout: 10_000 }).toBe(10);
+    const shownIds = (page: PopupPage<PlaywrightUi>) => page.page.locator('li[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')!));
+    const shown = await shownIds(popup);
+    await popup.ui.close();
+    await session.close();
+    session = await launchExtension({ userDataDir: dir });
+    const copied = (await copyIn(await session.worker())).data.jobs.map((job) => job.id);
+    expect(copied.slice(0, shown.length)).toEqual(shown);
+    const again = await PopupPage.open(session);
+    await expect.poll(() => shownIds(again)).toEqual(shown);
+    await again.ui.close();
   });
 });
