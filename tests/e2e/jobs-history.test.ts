@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
 import { launchExtension, type ExtensionSession } from './browser';
+import { stopServiceWorker as stopWorker } from './background';
 import { stateCounts, storedJobsIn } from './jobs-db';
 import { HistoryPage } from './pages/HistoryPage';
 import { PopupPage } from './pages/PopupPage';
@@ -30,19 +30,6 @@ async function seedAccount(s: ExtensionSession): Promise<void> {
   );
 }
 
-/** Stop the extension's service worker through CDP (as Chrome does when idle), from a page that is not the extension's. */
-async function stopWorker(s: ExtensionSession, page: Page): Promise<void> {
-  const cdp = await s.context.newCDPSession(page);
-  const versions: { versionId: string; runningStatus: string; scriptURL: string }[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: typeof versions }) => versions.push(...e.versions));
-  await cdp.send('ServiceWorker.enable');
-  const ours = (v: (typeof versions)[number]) => v.scriptURL.startsWith(`chrome-extension://${s.extensionId}/`);
-  await expect.poll(() => versions.some((v) => ours(v) && v.runningStatus === 'running')).toBe(true);
-  const running = versions.find((v) => ours(v) && v.runningStatus === 'running')!;
-  await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
-  await expect.poll(() => versions.some((v) => v.versionId === running.versionId && v.runningStatus === 'stopped'), { timeout: 10_000 }).toBe(true);
-  await cdp.detach();
-}
 
 beforeAll(async () => {
   sim = await startHostSim({ encodeMs: 600_000 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import { startHostSim, type HostSim } from '../host-sim';
-import { chromiumBackground } from './background';
+import { chromiumBackground, stopServiceWorker as stopWorker } from './background';
 import { launchExtension, type ExtensionSession } from './browser';
 import { fileDir, type FileDir } from './flows/files-on-disk';
 import type { FlowEnv } from './flows/scope';
@@ -31,15 +31,7 @@ async function seedAccount(worker: Worker): Promise<void> {
 async function stopServiceWorker(page: import('playwright-core').Page): Promise<void> {
   const before = await session.worker();
   await before.evaluate(() => ((globalThis as { e2eMarker?: number }).e2eMarker = 1));
-  const cdp = await session.context.newCDPSession(page);
-  const versions: { versionId: string; runningStatus: string; scriptURL: string }[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: typeof versions }) => versions.push(...e.versions));
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => versions.some((v) => v.runningStatus === 'running' && v.scriptURL.startsWith(`chrome-extension://${session.extensionId}/`))).toBe(true);
-  const running = versions.find((v) => v.runningStatus === 'running' && v.scriptURL.startsWith(`chrome-extension://${session.extensionId}/`))!;
-  await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
-  await expect.poll(() => versions.some((v) => v.versionId === running.versionId && v.runningStatus === 'stopped'), { timeout: 10_000 }).toBe(true);
-  await cdp.detach();
+  await stopWorker(session, page);
   // Wake it the way a page does: a message.
   await page.evaluate(() => chrome.runtime.sendMessage({ vidrelay: 1, type: 'jobs.list', payload: {} }));
   const after = await session.worker();
