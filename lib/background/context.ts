@@ -108,7 +108,14 @@ function createJobs(): Jobs {
     onCorrupt: (entries) => console.warn(`VidRelay: ${entries.length} stored job(s) could not be read; kept as they are`),
   });
   feed = createJobFeed(store);
-  return { store, history: createHistory(store), feed };
+  const pages = feed;
+  // Answers given before History's rows were built counted records the rows leave out: the pages ask again.
+  const history = createHistory(store, {
+    onRowsBuilt: (changed) => {
+      if (changed) pages.refresh();
+    },
+  });
+  return { store, history, feed };
 }
 
 export function createMenu(accounts: AccountService, runner: MenuDeps['queue']): MenuService {

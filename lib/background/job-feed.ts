@@ -17,6 +17,8 @@ export interface JobFeed {
   /** Tell every open page that a job change could not be stored. */
   storageError(error: HostError): void;
   pages(): number;
+  /** Tell every open page to ask again for what it shows. */
+  refresh(): void;
 }
 
 export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<typeof browser.runtime, 'onConnect'> = browser.runtime): JobFeed {
@@ -58,5 +60,6 @@ export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<type
   return {
     storageError: (error) => post({ type: 'storage-error', error: { code: error.code, message: error.message } }),
     pages: () => ports.size,
+    refresh: () => post({ type: 'changed', ids: [] }),
   };
 }
