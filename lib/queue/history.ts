@@ -60,7 +60,7 @@ export interface HistoryOptions {
 }
 
 /** Answers from the indexes kept to compare with the rows once they are built: the queries of a few open pages. */
-const keptAnswers = 20;
+const keptAnswers = 10;
 
 export function createHistory(store: JobStore, options: HistoryOptions = {}): History {
   let connection: Promise<JobsDatabase> | undefined;
