@@ -4,7 +4,7 @@ import { createHistory, type HistoryPage, type HistoryQuery } from '../../../lib
 import { jobRecordVersion } from '../../../lib/queue/db';
 import type { EntryKind } from '../../../lib/queue/job';
 import { job, type JobFields } from './fakes';
-import { heldDatabase, historyRecord, seedRecords } from './db-helpers';
+import { dbRecords, heldDatabase, historyRecord, seedRecords } from './db-helpers';
 
 // A query by kinds only (the Upload tab's) is answered from the indexes
 // before the search rows are built, with the answer the rows give once
@@ -78,9 +78,13 @@ describe('kinds queries before the rows are built', () => {
     expect(upload.total).toBe(26 + 25 + 12 + 12 + 30);
     expect(upload.stored).toBe(120 + 26 + 25 + 12 + 12 + 30);
     expect(upload.jobs.slice(0, 4).map((j) => j.id)).toEqual(['busy', 'r24', 'f24', 'r23']);
+    // The change not yet written is what both answers show; the database still holds the one before.
     expect(upload.jobs.find((j) => j.id === 'busy')).toMatchObject({ bytesSent: 5 });
+    expect((await dbRecords()).busy).toMatchObject({ bytesSent: 2 });
     // The mirror fm11 stands at its first member (1_104, below r23 of the same time), not at its newest (1_106).
     expect(upload.jobs.slice(3, 6).map((j) => j.id)).toEqual(['r23', 'fm11a', 'rm11a']);
+    expect(upload.jobs.length).toBe(105 + 12 * 2 + 12 + 30);
+    expect(upload.jobs.slice(105, 108).map((j) => j.id)).toEqual(['fm11b', 'fm11c', 'rm11b']);
     const mirrors = before[5]!;
     expect(mirrors.total).toBe(54);
     expect(mirrors.jobs.slice(0, 200).filter((j) => j.group?.index === 0).length).toBe(54);
