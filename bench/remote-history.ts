@@ -5,7 +5,9 @@
 //    (its very first open, later opens, and the first open after a browser
 //    restart), History's first page and total, and a History search per
 //    keystroke over them (built extension in Chromium, history seeded
-//    straight into the job database).
+//    straight into the job database); then the Upload tab's first open
+//    after a browser start, its uploads among those 100,000 jobs, before
+//    the search rows are built.
 // Run: npx tsx bench/remote-history.ts
 
 import 'fake-indexeddb/auto';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { IDBFactory } from 'fake-indexeddb';
 import { createJobStore } from '../lib/queue/store';
+import { jobRecordVersion } from '../lib/queue/db';
 import type { RemoteJob } from '../lib/queue/job';
 import { launchExtension } from '../tests/e2e/browser';
 import { seedHistory } from '../tests/e2e/jobs-db';
@@ -202,6 +205,109 @@ try {
   });
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`History search over ${history.toLocaleString('en')} jobs per keystroke ("${typed}"): median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, worst ${sorted.at(-1)!.toFixed(1)} ms (target < 50 ms); one keystroke in the page to its count on screen: ${ui.toFixed(0)} ms`);
+
+  // The Upload tab lists file uploads, relays and mirrors: some are put among the remote jobs (after the
+  // figures above, which stay those of 100,000 jobs), spread over the same months, each a finished job.
+  const uploads = 600;
+  await (await session.worker()).evaluate(
+    async ({ uploads, history, v }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('vidrelay-jobs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => resolve(open.result);
+      });
+      const tx = db.transaction('jobs', 'readwrite');
+      const jobs = tx.objectStore('jobs');
+      const base = Date.UTC(2026, 0, 1);
+      // No named functions inside: tsx wraps those in a helper the worker does not have.
+      for (let i = 0; i < uploads; i++) {
+        const at = base + Math.floor(((i + 0.5) * history) / uploads) * 60_000 + 30_000;
+        const file = { name: `upload-${i}.mp4`, size: 50_000_000, type: 'video/mp4', lastModified: at };
+        const sent = { file, bytesTotal: file.size, bytesSent: file.size, title: file.name };
+        const records =
+          i % 6 === 0
+            ? [0, 1].map((index) => ({ id: `upm-${i}-${index}`, kind: 'file', ...sent, createdAt: at + index, group: { id: `upm-${i}`, index }, accountId: `acc_${index}` }))
+            : i % 3 === 1
+              ? [{ id: `upr-${i}`, kind: 'relay', url: `https://videos.example/relay-${i}.mp4`, title: `relay ${i}`, createdAt: at, accountId: 'acc_1' }]
+              : [{ id: `upf-${i}`, kind: 'file', ...sent, createdAt: at, accountId: 'acc_2' }];
+        for (const record of records) {
+          jobs.put({ v, ...record, state: 'ready', options: {}, attempts: 1, updatedAt: at + 60_000, fileCode: `u${record.id}`, links: { watch: `https://host.example/u${record.id}` } });
+        }
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { uploads, history, v: jobRecordVersion },
+  );
+  // A fresh browser start: nothing has asked for the search rows yet.
+  const uploadOpens: number[] = [];
+  const uploadWaits: number[] = [];
+  let rowsReady = 0;
+  for (let i = 0; i < 3; i++) {
+    await session.close();
+    session = await launch();
+    const tab = await session.context.newPage();
+    await tab.goto(session.url('manager.html#upload'));
+    const row = await marksOf(tab, 'row');
+    uploadOpens.push(row);
+    uploadWaits.push(row - (await tab.evaluate(() => (globalThis as unknown as { benchMarks: Record<string, number> }).benchMarks.shell ?? 0)));
+    // The search rows, built behind the first answer: what the tab's first list waited for before.
+    rowsReady = await tab.evaluate(async () => {
+      const reply = await chrome.runtime.sendMessage({ vidrelay: 1, type: 'jobs.page', payload: { text: 'holiday', limit: 1 } });
+      if (!reply?.ok) throw new Error(JSON.stringify(reply));
+      return performance.now();
+    });
+    await tab.close();
+  }
+  console.log(
+    `Upload tab first open after a browser start, ${history.toLocaleString('en')} jobs in history (${uploads} uploads, relays and mirrors among them): first upload row on screen ${uploadOpens.map(ms).join(', ')} ` +
+      `after navigation (of which from the page's first render ${uploadWaits.map(ms).join(', ')}); the search rows it no longer waits for were ready ${ms(rowsReady)} after navigation (last open)`,
+  );
+
+  // The step from database layout 2 to 3 adds the two kind indexes over every stored record, once, at the first
+  // start of a build with layout 3: the same steps on a database of its own in an extension page, at 100,000 jobs.
+  const scratch = await session.context.newPage();
+  await scratch.goto(session.url('manager.html#options'));
+  const upgradeMs = await scratch.evaluate(`(async () => {
+    const name = 'bench-layout-upgrade';
+    const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
+    await done(indexedDB.deleteDatabase(name));
+    const opening = indexedDB.open(name, 2);
+    opening.onupgradeneeded = () => {
+      const jobs = opening.result.createObjectStore('jobs', { keyPath: 'id' });
+      jobs.createIndex('created', ['createdAt', 'id']);
+      jobs.createIndex('stateCreated', ['state', 'createdAt', 'id']);
+      jobs.createIndex('accountCreated', ['accountId', 'createdAt', 'id']);
+      jobs.createIndex('accountCode', ['accountId', 'fileCode']);
+      jobs.createIndex('group', 'group.id');
+    };
+    const old = await done(opening);
+    for (let at = 0; at < ${history}; ) {
+      const tx = old.transaction('jobs', 'readwrite');
+      for (const end = Math.min(${history}, at + 10000); at < end; at++) {
+        const code = 'h' + at.toString(36);
+        tx.objectStore('jobs').put({ v: 4, id: 'seed-' + String(at).padStart(7, '0'), kind: 'remote', accountId: 'acc_' + (at % 3), state: 'ready', url: 'https://videos.example/clip-' + at + '.mp4', title: 'clip ' + at, options: {}, createdAt: 1.7e12 + at * 60000, updatedAt: 1.7e12 + at * 60000, attempts: 1, fileCode: code, links: { watch: 'https://host.example/' + code } });
+      }
+      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    }
+    old.close();
+    const started = performance.now();
+    const upgrading = indexedDB.open(name, 3);
+    upgrading.onupgradeneeded = () => {
+      const jobs = upgrading.transaction.objectStore('jobs');
+      jobs.createIndex('kindCreated', ['kind', 'createdAt', 'id']);
+      jobs.createIndex('memberCreated', ['kind', 'createdAt', 'id', 'group.id']);
+    };
+    const upgraded = await done(upgrading);
+    const took = performance.now() - started;
+    upgraded.close();
+    await done(indexedDB.deleteDatabase(name));
+    return took;
+  })()`);
+  console.log(`database layout 2 to 3 (the kind indexes built over the stored jobs, once, at the first start of this build) with ${history.toLocaleString('en')} jobs: ${ms(upgradeMs as number)}`);
 } finally {
   await session.close();
   await rm(profile, { recursive: true, force: true });

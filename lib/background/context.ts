@@ -112,7 +112,13 @@ function createJobs(): Jobs {
   });
   const pages = createJobFeed(store);
   feed = pages;
-  return { store, history: createHistory(store), feed: pages, recent: createRecentJobs({ store, onStale: () => pages.refresh() }) };
+  // Answers given before History's rows were built counted records the rows leave out: the pages ask again.
+  const history = createHistory(store, {
+    onRowsBuilt: (changed) => {
+      if (changed) pages.refresh();
+    },
+  });
+  return { store, history, feed: pages, recent: createRecentJobs({ store, onStale: () => pages.refresh() }) };
 }
 
 export function createMenu(accounts: AccountService, runner: MenuDeps['queue']): MenuService {

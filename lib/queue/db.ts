@@ -13,8 +13,10 @@ export const jobsDbName = 'vidrelay-jobs';
  * The database layout (object stores and indexes); bump with an upgrade step.
  * 2: the `group` index (a mirror's members) replaces `parentId`, and the
  * stored mirror parents become groups in the same upgrade (record version 4).
+ * 3: the `kindCreated` and `memberCreated` indexes (a kind's jobs, and a
+ * kind's mirror members, newest first); no record changes.
  */
-export const jobsDbVersion = 2;
+export const jobsDbVersion = 3;
 /**
  * The shape of one stored job record; records with a higher `v` are left alone.
  * 3: remote jobs may carry `waiting` ('host': taken without a file code, so a
@@ -53,6 +55,10 @@ export interface JobsDb extends DBSchema {
       accountCode: [string, string];
       /** A mirror's members, by the mirror's id (`group.id`; jobs of no mirror are left out). */
       group: string;
+      /** Every job by kind (a mirror's members under their own kind). */
+      kindCreated: [string, number, string];
+      /** Only mirror members, by kind: IndexedDB leaves out a record without `group.id`. */
+      memberCreated: [string, number, string, string];
     };
   };
   unreadable: { key: string; value: UnreadableRecord };
@@ -86,6 +92,12 @@ export function openJobsDb(name = jobsDbName): Promise<JobsDatabase> {
           transaction.done.catch(() => undefined);
           groupStoredMirrors(transaction).catch(() => transaction.abort());
         }
+      }
+      if (oldVersion < 3) {
+        // The browser fills both from the records already stored.
+        const jobs = transaction.objectStore('jobs');
+        jobs.createIndex('kindCreated', ['kind', 'createdAt', 'id']);
+        jobs.createIndex('memberCreated', ['kind', 'createdAt', 'id', 'group.id']);
       }
     },
   });

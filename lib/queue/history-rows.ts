@@ -77,16 +77,4 @@ export async function readRows(db: JobsDatabase, batch = rowBatch): Promise<Row[
 }
 
 /** The order of History and of the created index read backwards: newest first, ties by id, last first. */
-export const newestFirst = (a: Row, b: Row) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-/** Top-level rows stored (a mirror counts once, however many members it has), from the indexes alone. */
-export async function countTopLevel(db: JobsDatabase): Promise<number> {
-  const tx = db.transaction('jobs', 'readonly');
-  const index = tx.store.index('group');
-  const [all, members] = await Promise.all([tx.store.count(), index.count()]);
-  if (!members) return all;
-  // One step per mirror, not per member: its key cursor skips a mirror's other members.
-  let mirrors = 0;
-  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) mirrors += 1;
-  return all - members + mirrors;
-}
+export const newestFirst = (a: Pick<Row, 'createdAt' | 'id'>, b: Pick<Row, 'createdAt' | 'id'>) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

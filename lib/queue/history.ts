@@ -1,7 +1,8 @@
 import { terminalStates, type EntryKind, type Job, type JobState } from './job';
 import { groupState } from './group';
 import { openJobsDb, type JobsDatabase } from './db';
-import { countTopLevel, newestFirst, readRows, rowOf, type Row } from './history-rows';
+import { newestFirst, readRows, rowOf, type Row } from './history-rows';
+import { countRows, kindRows } from './history-direct';
 import { recentRows } from './recent';
 import type { JobStore } from './store';
 
@@ -11,11 +12,15 @@ import type { JobStore } from './store';
 // (what a search looks at, lib/queue/history-rows.ts), built from the first
 // query on and kept current from the store's change feed; a page's jobs
 // themselves are read by id. Building the rows takes a while at 100,000
-// jobs, so History's first view (no search, no filter, one of the first
-// pages) does not wait for them: its page is read newest first from the
-// [createdAt, id] index and its total is the database's count. A search or
+// jobs, so History's first view and the Upload tab's (no search, no
+// account or state, perhaps some kinds, one of the first pages) do not
+// wait for them: the page is read newest first from the indexes
+// (lib/queue/history-direct.ts) and the total is counted there. A search or
 // filter asked before the rows exist waits for them: its answer is then the
 // same as ever, where a scan per keystroke would be slower than the build.
+// The counts include records this build cannot read, which the rows leave
+// out: once the rows are built, each answer given before is asked again of
+// them, and `onRowsBuilt` hears whether any came out different.
 
 export interface HistoryQuery {
   text?: string;
@@ -47,7 +52,15 @@ export interface History {
 export interface HistoryOptions {
   /** The job database, read directly to build the rows (the store's own by default). */
   db?: () => Promise<JobsDatabase>;
+  /**
+   * The rows are built: `changed` when an answer given before them (from
+   * the indexes) differs from what the rows give now, so pages should ask again.
+   */
+  onRowsBuilt?: (changed: boolean) => void;
 }
+
+/** Answers from the indexes kept to compare with the rows once they are built: the queries of a few open pages. */
+const keptAnswers = 10;
 
 export function createHistory(store: JobStore, options: HistoryOptions = {}): History {
   let connection: Promise<JobsDatabase> | undefined;
@@ -151,6 +164,7 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
       backlog = [];
       if (!sorted) rows.sort(newestFirst);
       sorted = true;
+      void recheck();
       return rows;
     })().finally(() => {
       building = undefined;
@@ -158,19 +172,42 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
     return building;
   };
 
-  /** History's first view while the rows are being built: the newest top-level jobs and the count, from the indexes. */
-  const direct = async (offset: number, limit: number): Promise<HistoryPage> => {
-    const [jobs, stored] = await Promise.all([recentRows(store, offset, limit), database().then(countTopLevel)]);
-    return { total: stored, stored, jobs };
+  /** A first view while the rows are being built: the newest top-level jobs (of some kinds) and the counts, from the indexes. */
+  const direct = async (kinds: Set<EntryKind> | undefined, offset: number, limit: number): Promise<HistoryPage> => {
+    const [jobs, counts] = await Promise.all([
+      kinds ? kindRows(store, kinds, offset, limit) : recentRows(store, offset, limit),
+      database().then((db) => countRows(db, kinds)),
+    ]);
+    return { ...counts, jobs };
+  };
+
+  // The answers given from the indexes, by query: asked again of the rows once they are built.
+  let given = new Map<string, { query: HistoryQuery; answer: Promise<HistoryPage> }>();
+  const recheck = async () => {
+    const asked = [...given.values()];
+    given = new Map();
+    let changed = false;
+    for (const { query, answer } of asked) {
+      const before = await answer.catch(() => undefined);
+      const now = await run(query).catch(() => undefined);
+      if (!before || !now) continue;
+      if (before.total !== now.total || before.stored !== now.stored || before.jobs.map((j) => j.id).join() !== now.jobs.map((j) => j.id).join()) changed = true;
+    }
+    options.onRowsBuilt?.(changed);
   };
 
   const run = async (query: HistoryQuery): Promise<HistoryPage> => {
     const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const kinds = query.kinds?.length ? new Set(query.kinds) : undefined;
     const offset = query.offset ?? 0;
-    const plain = !words.length && !kinds && !query.accountId && !query.state;
+    const plain = !words.length && !query.accountId && !query.state;
     if (!rows && plain && offset + query.limit <= directDepth) {
-      const page = await direct(offset, query.limit);
+      const answer = direct(kinds, offset, query.limit);
+      const key = JSON.stringify([[...(kinds ?? [])].sort(), offset, query.limit]);
+      given.delete(key);
+      given.set(key, { query, answer });
+      if (given.size > keptAnswers) given.delete(given.keys().next().value!);
+      const page = await answer;
       // Built behind the first page, not beside it: the two would share the database's time.
       void ensure().catch((error: unknown) => console.warn('VidRelay: building the history rows failed; the next query tries again', error));
       return page;

@@ -19,7 +19,7 @@ export function createQueries(memory: StoreMemory): Queries {
    */
   async function walk(
     fn: (job: Job) => boolean | void,
-    prefix?: { index: 'stateCreated' | 'accountCreated'; value: string },
+    prefix?: { index: 'stateCreated' | 'accountCreated' | 'kindCreated' | 'memberCreated'; value: string },
     size = pageSize,
   ): Promise<void> {
     const db = await memory.database();
@@ -94,8 +94,17 @@ export function createQueries(memory: StoreMemory): Queries {
       for (const job of fresh) if (!out.some((o) => o.id === job.id) && (!where || where(job))) out.push(job);
       return out.sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id)).slice(0, limit);
     },
-    each: (fn, { state, accountId } = {}) =>
-      walk(fn, state ? { index: 'stateCreated', value: state } : accountId ? { index: 'accountCreated', value: accountId } : undefined),
+    each: (fn, { state, accountId, kind, members } = {}) =>
+      walk(
+        fn,
+        state
+          ? { index: 'stateCreated', value: state }
+          : accountId
+            ? { index: 'accountCreated', value: accountId }
+            : kind
+              ? { index: members ? 'memberCreated' : 'kindCreated', value: kind }
+              : undefined,
+      ),
     count: async () => (await memory.database()).count('jobs'),
     codesTaken: async (accountId, codes, exceptId) => {
       const db = await memory.database();

@@ -1,5 +1,5 @@
 import { HostError } from '../errors';
-import type { Job, JobState } from './job';
+import type { Job, JobKind, JobState } from './job';
 import type { LegacyJobs, MigrationReport } from './migrate-local';
 
 // The job store's contract (lib/queue/store.ts puts it together).
@@ -39,8 +39,12 @@ export interface JobStore {
   all(): Promise<Job[]>;
   /** Newest first; `where` filters (the scan stops once `limit` matched). */
   recent(limit: number, where?: (job: Job) => boolean): Promise<Job[]>;
-  /** Walk every job, newest first, a page at a time; return false from `fn` to stop. */
-  each(fn: (job: Job) => boolean | void, options?: { state?: JobState; accountId?: string }): Promise<void>;
+  /**
+   * Walk every job, newest first, a page at a time; return false from `fn` to stop.
+   * One of: a state's jobs, an account's, a kind's (`members`: only that kind's mirror members).
+   * Jobs not yet committed are not walked; pending changes to those stored are.
+   */
+  each(fn: (job: Job) => boolean | void, options?: { state?: JobState; accountId?: string; kind?: JobKind; members?: boolean }): Promise<void>;
   count(): Promise<number>;
   /** Of `codes` on this account, those another job than `exceptId` already holds. */
   codesTaken(accountId: string, codes: readonly string[], exceptId: string): Promise<Set<string>>;

@@ -1,4 +1,4 @@
-import { jobRecordVersion, openJobsDb, type JobRecord } from '../../../lib/queue/db';
+import { jobRecordVersion, openJobsDb, type JobRecord, type JobsDatabase } from '../../../lib/queue/db';
 import { job } from './fakes';
 
 // Read the job database directly, past the store's memory: what a new worker would find.
@@ -47,4 +47,26 @@ export function historyRecord(i: number) {
     }),
     v: jobRecordVersion,
   };
+}
+
+/** The job database with its batch reads held until `open()`: the rows cannot be built before. */
+export async function heldDatabase() {
+  const db = await openJobsDb();
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let reads = 0;
+  const held = new Proxy(db, {
+    get(target, key) {
+      if (key === 'getAll') {
+        return async (...args: Parameters<JobsDatabase['getAll']>) => {
+          reads += 1;
+          await gate;
+          return target.getAll(...args);
+        };
+      }
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: held, open, reads: () => reads };
 }

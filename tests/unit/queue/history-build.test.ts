@@ -2,36 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createJobStore } from '../../../lib/queue/store';
 import { createHistory } from '../../../lib/queue/history';
 import { readRows, rowOf } from '../../../lib/queue/history-rows';
-import { jobRecordVersion, openJobsDb, type JobsDatabase } from '../../../lib/queue/db';
+import { jobRecordVersion, openJobsDb } from '../../../lib/queue/db';
 import { job } from './fakes';
-import { historyRecord, seedRecords } from './db-helpers';
+import { heldDatabase, historyRecord, seedRecords } from './db-helpers';
 
 // History answers its first view before the search rows exist, and a query
 // asked while they are being built gets the same answer it would get after.
 
 const record = historyRecord;
-
-/** The job database with its batch reads held until `open()`: the rows cannot be built before. */
-async function heldDatabase() {
-  const db = await openJobsDb();
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let reads = 0;
-  const held = new Proxy(db, {
-    get(target, key) {
-      if (key === 'getAll') {
-        return async (...args: Parameters<JobsDatabase['getAll']>) => {
-          reads += 1;
-          await gate;
-          return target.getAll(...args);
-        };
-      }
-      const value = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: held, open, reads: () => reads };
-}
 
 describe('history before its rows are built', () => {
   it('shows the first page and the total from the indexes, while a search waits for the rows', async () => {
