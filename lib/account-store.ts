@@ -1,6 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import { accountSchema, hostIds, type Account } from './accounts';
-import type { StoredProblem } from './persist';
+import { rawItem, type StoredProblem } from './persist';
 import { canonicalJson, defineEntryRecord, encodeEntries, type DecodedEntries, type UnreadableEntry } from './persist-entries';
 
 // Accounts, one raw entry each in `local:accountEntries` (see persist-entries).
@@ -37,7 +36,7 @@ const record = defineEntryRecord({
   idOf: (a: Account) => a.id,
   explain,
 });
-const legacy = storage.defineItem<unknown>(legacyAccountsKey, { fallback: null });
+const legacy = rawItem(legacyAccountsKey);
 
 // Any id an account may have (imports keep theirs), short enough for a ref the UI sends back.
 const usableKey = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 180 && id !== '__proto__';

@@ -1,7 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import type { z } from './zod';
 import { HostError } from './errors';
-import { readVersioned, unreadableError, type ReadOptions, type StoredProblem } from './persist';
+import { rawItem, readVersioned, unreadableError, type ReadOptions, type StoredProblem } from './persist';
 
 // A list of records stored as one storage.local value holding each entry
 // raw: { version: 1, entries: { [entryKey]: { version, data } }, order }. Each entry
@@ -114,7 +113,7 @@ export function applyList<T>(decoded: DecodedEntries<T>, next: readonly T[], opt
 }
 
 export function defineEntryRecord<S extends z.ZodType>(options: EntryRecordOptions<S>) {
-  const item = storage.defineItem<unknown>(options.key, { fallback: null });
+  const item = rawItem(options.key);
   return {
     key: options.key,
     item,

@@ -10,6 +10,29 @@ import { HostError } from './errors';
 
 type Migration = (data: unknown) => unknown;
 
+/** One stored key as it is, read when asked and only then. */
+export interface RawItem {
+  /** The stored value, or null when there is none. */
+  getValue(): Promise<unknown>;
+  setValue(value: unknown): Promise<void>;
+  removeValue(): Promise<void>;
+  watch(cb: (value: unknown) => void): () => void;
+}
+
+/**
+ * A storage key without WXT's defineItem, which reads its value as soon as
+ * it is defined: every worker start would then read every stored record
+ * (link health's results can run to megabytes) ahead of what a page asked for.
+ */
+export function rawItem(key: `local:${string}` | `session:${string}`): RawItem {
+  return {
+    getValue: async () => (await storage.getItem<unknown>(key)) ?? null,
+    setValue: (value) => storage.setItem(key, value),
+    removeValue: () => storage.removeItem(key),
+    watch: (cb) => storage.watch<unknown>(key, (value) => cb(value ?? null)),
+  };
+}
+
 /** What was wrong with a stored value, in a form the UI can put into words. */
 export type StoredProblem =
   | { code: 'not_record' }
@@ -119,7 +142,7 @@ export interface VersionedItem<T> {
 
 export function defineVersionedItem<S extends z.ZodType>(options: VersionedItemOptions<S>): VersionedItem<z.output<S>> {
   type T = z.output<S>;
-  const item = storage.defineItem<unknown>(options.key, { fallback: null });
+  const item = rawItem(options.key);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <R>(task: () => Promise<R>): Promise<R> => {
     const next = chain.then(task);

@@ -5,7 +5,10 @@ import { t, tn } from '../i18n';
 
 // The toolbar badge has one owner. Running uploads win (their count, and the
 // overall progress in the tooltip) because they change by the second; once
-// they are done the link-health count comes back.
+// they are done the link-health count comes back. The browser keeps the
+// badge while the service worker stops and starts again, so a new worker
+// draws it only when something changes: the link-health count (which means
+// reading every stored health result) is read the first time it is needed.
 
 export interface UploadSummary {
   running: number;
@@ -71,6 +74,11 @@ export function badgeView(uploads: UploadSummary, problems: number): BadgeView {
 export interface Badge {
   setProblems(count: number): Promise<void>;
   setUploads(summary: UploadSummary): Promise<void>;
+  /**
+   * A new worker's first look at the uploads: the badge still shows what the
+   * last worker drew, so it is drawn again only when uploads are running.
+   */
+  resume(summary: UploadSummary): Promise<void>;
 }
 
 /** The part of `browser.action` the badge uses. */
@@ -80,12 +88,22 @@ export interface BadgeAction {
   setTitle(details: { title: string }): Promise<void>;
 }
 
-export function createBadge(action: BadgeAction = browser.action): Badge {
-  let problems = 0;
+/**
+ * `problemCount` reads the stored count of link problems not yet looked at,
+ * when the badge first has to show it (none: 0).
+ */
+export function createBadge(action: BadgeAction = browser.action, problemCount?: () => Promise<number>): Badge {
+  let problems: number | undefined;
   let uploads: UploadSummary = { running: 0, bytesSent: 0, bytesTotal: 0 };
   let shown: BadgeView | undefined;
+  const knownProblems = async (): Promise<number> => {
+    if (problems !== undefined) return problems;
+    const count = problemCount ? await problemCount().catch(() => 0) : 0;
+    // A count set meanwhile is newer than the one read.
+    return (problems ??= count);
+  };
   async function render(): Promise<void> {
-    const view = badgeView(uploads, problems);
+    const view = badgeView(uploads, uploads.running > 0 ? (problems ?? 0) : await knownProblems());
     if (shown && shown.text === view.text && shown.title === view.title && shown.color === view.color) return;
     shown = view;
     try {
@@ -104,6 +122,10 @@ export function createBadge(action: BadgeAction = browser.action): Badge {
     setUploads: async (summary) => {
       uploads = summary;
       await render();
+    },
+    resume: async (summary) => {
+      uploads = summary;
+      if (summary.running > 0) await render();
     },
   };
 }

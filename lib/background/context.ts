@@ -11,7 +11,7 @@ import { createAccounts, type AccountService } from './accounts';
 import { createJobFeed, type JobFeed } from './job-feed';
 import { createRecentJobs, type RecentJobsAnswer } from './recent-copy';
 import { createUploads, type Uploads } from './upload-wiring';
-import { createHealth, historyTargetsOf, type HealthService } from './health';
+import { createHealth, historyTargetsOf, unseenProblems, type HealthService } from './health';
 import { createBadge, type Badge } from './badge';
 import { notify } from './notify';
 import { jobNotice } from './job-notice';
@@ -183,7 +183,7 @@ export function createBackgroundContext(deps: BackgroundDeps): BackgroundContext
   // File uploads and relays: the uploader (offscreen document / Firefox event page).
   const uploads = createUploads({ store: jobs.store, runner, accounts });
   port.plug(uploads);
-  const badge = createBadge();
+  const badge = createBadge(browser.action, unseenProblems);
   const health = createHealth({
     clientFor: accounts.clientFor,
     historyTargets: async () => {

@@ -30,6 +30,11 @@ export const healthItem = defineVersionedItem({
 });
 
 const problems: ReadonlySet<HealthStatus> = new Set(['missing', 'dmca', 'deleted']);
+
+/** Link problems found but not yet looked at, as stored (0 while the results cannot be read). */
+export async function unseenProblems(): Promise<number> {
+  return (await healthItem.get()).unseen;
+}
 // Keeps storage bounded; the oldest checks go first.
 const maxEntries = 50_000;
 
@@ -161,7 +166,7 @@ export function createHealth(deps: HealthDeps) {
       return toSnapshot(stored);
     },
     /** A restarted browser shows no badge until it is set again. */
-    restoreBadge: async () => showProblems((await healthItem.get()).unseen),
+    restoreBadge: async () => showProblems(await unseenProblems()),
   };
 }
 

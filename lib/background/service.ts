@@ -23,6 +23,8 @@ import { openWelcomeOnInstall } from './first-run';
 
 const POLL_ALARM = 'queue-poll';
 const HEALTH_ALARM = 'link-health';
+/** Link health's results are read for the badge this long after a browser start or an update. */
+const badgeRestoreDelayMs = 2_000;
 
 export function startBackground(): void {
   // Security: storage.local (where the keys are) for extension pages and the background only.
@@ -30,19 +32,26 @@ export function startBackground(): void {
   const ctx = createBackgroundContext({ accounts: accountsItem, settings: settingsItem, pollAlarm: POLL_ALARM });
   const { accounts, jobs, runner, health, badge, menu } = ctx;
 
-  // Stored data of an older version is carried over at start; what cannot be read is kept and reported.
-  void accounts
+  // Stored data of an older version is carried over at start; what cannot be read is kept and reported (in Options).
+  const migrated = accounts
     .migrate()
-    .then(() => ctx.unreadable.list())
-    .then((found) => found.forEach((r) => console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`)))
     .catch((error: unknown) => console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'));
+  // Written to the console once per install or update (when a newer or older build's data shows up), not at every worker start:
+  // the list reads every stored record, link health's results among them.
+  const reportUnreadable = () =>
+    void migrated
+      .then(() => ctx.unreadable.list())
+      .then((found) => found.forEach((r) => console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`)))
+      .catch(() => undefined);
 
-  // The badge: running uploads (count, progress in the tooltip), then link problems.
-  void health.restoreBadge();
+  // The badge: running uploads (count, progress in the tooltip), then link problems. The browser keeps it while
+  // workers come and go and clears it when it restarts; it is drawn again then, once the pages a browser start
+  // opens have had the worker first.
+  const restoreBadge = () => setTimeout(() => void health.restoreBadge(), badgeRestoreDelayMs);
   const uploadsRunning = uploadTracker();
   jobs.store.watch((changed, removed) => void badge.setUploads(uploadsRunning.apply(changed, removed)));
   // Running uploads are active jobs: the start needs no scan of the whole history.
-  void jobs.store.active().then((active) => badge.setUploads(uploadsRunning.apply(active)));
+  void jobs.store.active().then((active) => badge.resume(uploadsRunning.apply(active)));
 
   listen({
     ...createUploadHandlers(ctx),
@@ -66,11 +75,16 @@ export function startBackground(): void {
     });
   const refreshMenus = async () => rebuildMenus((await accounts.all()).map(toPublicAccount));
   browser.runtime.onInstalled.addListener((details) => {
+    restoreBadge();
+    reportUnreadable();
     void refreshMenus();
     void openWelcomeOnInstall(details);
     void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
   });
-  browser.runtime.onStartup.addListener(() => void refreshMenus());
+  browser.runtime.onStartup.addListener(() => {
+    restoreBadge();
+    void refreshMenus();
+  });
   accounts.watch(() => void refreshMenus());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

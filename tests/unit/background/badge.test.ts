@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeView, createBadge, uploadSummary, uploadTracker } from '../../../lib/background/badge';
 import { openWelcomeOnInstall } from '../../../lib/background/first-run';
@@ -44,6 +44,55 @@ describe('toolbar badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
     await badge.setUploads({ running: 0, bytesSent: 0, bytesTotal: 0 });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+  });
+});
+
+describe('toolbar badge in a new worker', () => {
+  const idle = { running: 0, bytesSent: 0, bytesTotal: 0 };
+  const drawn = () => {
+    const calls: string[] = [];
+    const action = {
+      setBadgeText: async ({ text }: { text: string }) => void calls.push(text),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
+    };
+    return { calls, action };
+  };
+
+  it('leaves the badge the browser kept, and reads no link-health count, while no upload runs', async () => {
+    const { calls, action } = drawn();
+    const count = vi.fn(async () => 7);
+    const badge = createBadge(action, count);
+    await badge.resume(idle);
+    expect(calls).toEqual([]);
+    expect(count).not.toHaveBeenCalled();
+  });
+
+  it('draws running uploads at once, and reads the stored count once, when they end', async () => {
+    const { calls, action } = drawn();
+    const count = vi.fn(async () => 7);
+    const badge = createBadge(action, count);
+    await badge.resume({ running: 2, bytesSent: 0, bytesTotal: 10 });
+    expect(calls).toEqual(['2']);
+    expect(count).not.toHaveBeenCalled();
+    await badge.setUploads(idle);
+    await badge.setUploads({ running: 1, bytesSent: 0, bytesTotal: 10 });
+    await badge.setUploads(idle);
+    expect(calls).toEqual(['2', '7', '1', '7']);
+    expect(count).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes a count it is given over reading one, and shows 0 when the stored count cannot be read', async () => {
+    const given = drawn();
+    const count = vi.fn(async () => 7);
+    const badge = createBadge(given.action, count);
+    await badge.setProblems(3);
+    await badge.setUploads(idle);
+    expect(given.calls.at(-1)).toBe('3');
+    expect(count).not.toHaveBeenCalled();
+    const broken = drawn();
+    await createBadge(broken.action, async () => Promise.reject(new Error('unreadable'))).setUploads(idle);
+    expect(broken.calls).toEqual(['']);
   });
 });
 
