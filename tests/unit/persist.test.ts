@@ -88,3 +88,21 @@ describe('defineVersionedItem', () => {
     expect(await stored()).toMatchObject({ version: 1 });
   });
 });
+
+describe('reading only when asked', () => {
+  it('defines stored items without reading them: a worker start reads nothing it was not asked for', async () => {
+    const { defineEntryRecord } = await import('../../lib/persist-entries');
+    await fakeBrowser.storage.local.set({ 'big-item': { version: 1, data: { names: ['x'] } } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      const versioned = defineVersionedItem({ key: 'local:big-item', version: 1, label: 'big item', schema, fallback: () => ({ names: [] }) });
+      defineEntryRecord({ key: 'local:big-entries', label: 'entry', version: 1, schema, idOf: () => 'x', explain: () => [] } as never);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(get).not.toHaveBeenCalled();
+      expect(await versioned.get()).toEqual({ names: ['x'] });
+      expect(get).toHaveBeenCalledTimes(1);
+    } finally {
+      get.mockRestore();
+    }
+  });
+});
