@@ -116,6 +116,8 @@ export function unreadableError(what: string): HostError {
 
 export interface VersionedItemOptions<S extends z.ZodType> extends ReadOptions<S> {
   key: `local:${string}` | `session:${string}`;
+  /** Where the record is kept, when that is not `key` in extension storage (link health: IndexedDB). */
+  raw?: RawItem;
   /** What the record holds, in words for errors ("settings", "link health"). */
   label: string;
   fallback: () => z.output<S>;
@@ -142,7 +144,7 @@ export interface VersionedItem<T> {
 
 export function defineVersionedItem<S extends z.ZodType>(options: VersionedItemOptions<S>): VersionedItem<z.output<S>> {
   type T = z.output<S>;
-  const item = rawItem(options.key);
+  const item = options.raw ?? rawItem(options.key);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <R>(task: () => Promise<R>): Promise<R> => {
     const next = chain.then(task);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../zod';
-import { defineVersionedItem, problemText } from '../persist';
+import { defineVersionedItem, problemText, rawItem } from '../persist';
+import { healthRecordStore } from './health-store';
 import { isHostError } from '../errors';
 import { checkHealth, countNewProblems, type HealthEntry, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../links/health';
 import type { HostClient } from '../hosts/types';
@@ -20,11 +21,22 @@ const healthSchema = z.object({
 });
 type StoredHealth = z.infer<typeof healthSchema>;
 
+const healthOptions = { version: 1, schema: healthSchema } as const;
+
+/** Two records of results as one: each file's later result, the later check time, the larger unseen count. */
+export function mergeHealth(kept: StoredHealth, older: StoredHealth): StoredHealth {
+  const entries = { ...older.entries };
+  for (const [key, entry] of Object.entries(kept.entries)) if (!entries[key] || entries[key].checkedAt <= entry.checkedAt) entries[key] = entry;
+  const checkedAt = Math.max(kept.checkedAt ?? 0, older.checkedAt ?? 0) || undefined;
+  return { ...(checkedAt ? { checkedAt } : {}), entries, unseen: Math.max(kept.unseen, older.unseen) };
+}
+
 export const healthItem = defineVersionedItem({
   key: 'local:linkHealth',
-  version: 1,
+  ...healthOptions,
+  // Kept in IndexedDB; an older build's record in storage.local is moved over when first read (health-store.ts).
+  raw: healthRecordStore({ ...healthOptions, legacy: rawItem('local:linkHealth'), merge: mergeHealth }),
   label: 'link health',
-  schema: healthSchema,
   fallback: (): StoredHealth => ({ entries: {}, unseen: 0 }),
   onInvalid: () => console.warn('VidRelay: stored link health could not be read; kept as it is'),
 });

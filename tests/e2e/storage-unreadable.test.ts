@@ -161,9 +161,10 @@ describe('a profile of today updated to this build', () => {
     account('acc_mp4', 'mp4upload.com', 'Old mp4', 'store-e2e-mp4-key-4444', { enabled: false }),
   ];
   const settings = { defaultAccountId: 'acc_mega', concurrency: { perHost: 3, overall: 5 }, linkFormat: 'markdown', linkTemplate: '{title}: {watch}' };
+  const linkHealth = { version: 1, data: { checkedAt: 1_700_000_000_000, entries: { 'acc_media:gone00000001': { status: 'missing', checkedAt: 1_700_000_000_000 } }, unseen: 1 } };
 
   beforeAll(async () => {
-    ({ session } = await profileWith({ accounts: { version: 1, data: list() }, settings: { version: 1, data: settings } }));
+    ({ session } = await profileWith({ accounts: { version: 1, data: list() }, settings: { version: 1, data: settings }, linkHealth }));
   });
 
   afterAll(async () => {
@@ -190,6 +191,27 @@ describe('a profile of today updated to this build', () => {
       await options.page.getByRole('button', { name: 'Cancel' }).click();
     }
     await expect(options.unreadable().count()).resolves.toBe(0);
+  });
+
+  it("moves link health's results out of storage.local into IndexedDB when they are first read, every result kept", async () => {
+    const options = await OptionsPage.open(session);
+    const status = await options.page.evaluate(() => chrome.runtime.sendMessage({ vidrelay: 1, type: 'health.status', payload: {} }));
+    expect(status).toMatchObject({ ok: true, data: { unseen: 1, entries: [{ accountId: 'acc_media', code: 'gone00000001', status: 'missing' }] } });
+    const worker = await session.worker();
+    expect(await worker.evaluate(async () => (await chrome.storage.local.get('linkHealth')).linkHealth ?? null)).toBeNull();
+    const moved = await worker.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('vidrelay-health');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction('records').objectStore('records').get('linkHealth');
+            read.onsuccess = () => (open.result.close(), resolve(read.result));
+          };
+        }),
+    );
+    expect(moved).toEqual(linkHealth);
+    await options.ui.close();
   });
 });
 

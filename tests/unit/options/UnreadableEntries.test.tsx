@@ -20,7 +20,18 @@ const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-
 const account = (id: string, hostId = 'media.cm') => ({ version: 1, data: { ...accountSchema.parse({ id, hostId: 'media.cm', label: id, key: `secret-${id}-key` }), hostId } });
 let root: HTMLElement;
 
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+// The page's requests still under way: settling waits for every one (listing reads IndexedDB too), then renders.
+let pending: Promise<unknown>[] = [];
+const settle = () =>
+  act(async () => {
+    while (pending.length) {
+      const now = pending;
+      pending = [];
+      await Promise.allSettled(now);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 const text = () => root.textContent ?? '';
 const buttons = () => [...root.querySelectorAll('button')];
 
@@ -32,7 +43,12 @@ async function show(entries: Record<string, unknown>, extra: Record<string, unkn
 
 beforeEach(() => {
   downloads.length = 0;
-  fakeBrowser.runtime.sendMessage = (async (message: unknown) => dispatch(createStorageHandlers({ unreadable: storedUnreadable }) as Handlers, message, page)) as never;
+  pending = [];
+  fakeBrowser.runtime.sendMessage = ((message: unknown) => {
+    const answer = dispatch(createStorageHandlers({ unreadable: storedUnreadable }) as Handlers, message, page);
+    pending.push(answer);
+    return answer;
+  }) as never;
   root = document.createElement('div');
   document.body.append(root);
 });
