@@ -123,11 +123,23 @@ try {
   );
   const seeding = Date.now();
   await seedHistory(worker, history, ['acc_0', 'acc_1', 'acc_2']);
-  // A year of use also leaves link health's results: as many as it keeps (50,000, about 3 MB in storage.local).
+  // A year of use also leaves link health's results: as many as it keeps (50,000, about 3 MB), where this
+  // build keeps them (lib/background/health-store.ts).
   await worker.evaluate(async (count) => {
     const entries: Record<string, { status: string; checkedAt: number }> = {};
     for (let i = 0; i < count; i++) entries[`acc_${i % 3}:h${i.toString(36).padStart(8, '0')}`] = { status: i % 500 ? 'ok' : 'missing', checkedAt: 1_700_000_000_000 + i };
-    await chrome.storage.local.set({ linkHealth: { version: 1, data: { checkedAt: 1_700_000_000_000, entries, unseen: 0 } } });
+    const record = { version: 1, data: { checkedAt: 1_700_000_000_000, entries, unseen: 0 } };
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('vidrelay-health', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('records');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('records', 'readwrite');
+        tx.objectStore('records').put(record, 'linkHealth');
+        tx.oncomplete = () => (open.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
   }, 50_000);
   console.log(`seeded ${history.toLocaleString('en')} jobs and 50,000 link-health results in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
 
@@ -147,12 +159,6 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the copy of the newest jobs was never written');
-  });
-  // Link health's results were seeded where an older build kept them (storage.local); this build moves them
-  // into IndexedDB when it first reads them (for the badge, 2 s after the browser start).
-  await settledWorker.evaluate(async () => {
-    for (let i = 0; i < 600 && 'linkHealth' in (await chrome.storage.local.get('linkHealth')); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    if ('linkHealth' in (await chrome.storage.local.get('linkHealth'))) throw new Error('link health was never moved out of storage.local');
   });
   // A fresh browser start on the same profile: a new worker opens the database, then the popup opens.
   const cold: number[] = [];
