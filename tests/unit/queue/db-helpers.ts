@@ -1,4 +1,5 @@
-import { jobRecordVersion, openJobsDb, type JobRecord, type JobsDatabase } from '../../../lib/queue/db';
+import { openDB } from 'idb';
+import { jobRecordVersion, jobsDbName, openJobsDb, type JobRecord, type JobsDatabase } from '../../../lib/queue/db';
 import { job } from './fakes';
 
 // Read the job database directly, past the store's memory: what a new worker would find.
@@ -69,4 +70,29 @@ export async function heldDatabase() {
     },
   });
   return { db: held, open, reads: () => reads };
+}
+
+/**
+ * The job database as an older build left it, holding `records`: its layout
+ * written out as that build made it (1: mirrors by `parentId`; 2: by `group.id`),
+ * never derived from today's code.
+ */
+export async function seedOlderLayout(layout: 1 | 2, records: readonly unknown[]): Promise<void> {
+  const db = await openDB(jobsDbName, layout, {
+    upgrade(old) {
+      const jobs = old.createObjectStore('jobs', { keyPath: 'id' });
+      jobs.createIndex('created', ['createdAt', 'id']);
+      jobs.createIndex('stateCreated', ['state', 'createdAt', 'id']);
+      jobs.createIndex('accountCreated', ['accountId', 'createdAt', 'id']);
+      jobs.createIndex('accountCode', ['accountId', 'fileCode']);
+      if (layout === 1) jobs.createIndex('parentId', 'parentId');
+      else jobs.createIndex('group', 'group.id');
+      old.createObjectStore('unreadable', { keyPath: 'key' });
+      old.createObjectStore('meta', { keyPath: 'key' });
+    },
+  });
+  const tx = db.transaction('jobs', 'readwrite');
+  for (const record of records) void tx.objectStore('jobs').put(record as never);
+  await tx.done;
+  db.close();
 }

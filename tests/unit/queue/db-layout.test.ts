@@ -1,9 +1,8 @@
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { jobRecordVersion, jobsDbName, jobsDbVersion, openJobsDb } from '../../../lib/queue/db';
+import { jobRecordVersion, jobsDbVersion, openJobsDb } from '../../../lib/queue/db';
 import { createJobStore } from '../../../lib/queue/store';
 import { job } from './fakes';
-import { dbRecords } from './db-helpers';
+import { dbRecords, seedOlderLayout } from './db-helpers';
 
 // Database layout 2 to 3: the kind indexes are added over the records
 // already stored; not one record changes.
@@ -19,25 +18,7 @@ const records = [
 // Kept as found: a record of a newer build.
 const newer = { ...job({ id: 'n1', kind: 'file', createdAt: 60 }), v: jobRecordVersion + 1, shiny: true };
 
-/** The database as the build before left it: layout 2, its indexes, its records. */
-async function seedLayout2(): Promise<void> {
-  const db = await openDB(jobsDbName, 2, {
-    upgrade(old) {
-      const jobs = old.createObjectStore('jobs', { keyPath: 'id' });
-      jobs.createIndex('created', ['createdAt', 'id']);
-      jobs.createIndex('stateCreated', ['state', 'createdAt', 'id']);
-      jobs.createIndex('accountCreated', ['accountId', 'createdAt', 'id']);
-      jobs.createIndex('accountCode', ['accountId', 'fileCode']);
-      jobs.createIndex('group', 'group.id');
-      old.createObjectStore('unreadable', { keyPath: 'key' });
-      old.createObjectStore('meta', { keyPath: 'key' });
-    },
-  });
-  const tx = db.transaction('jobs', 'readwrite');
-  for (const record of [...records, newer]) void tx.objectStore('jobs').put(record);
-  await tx.done;
-  db.close();
-}
+const seedLayout2 = () => seedOlderLayout(2, [...records, newer]);
 
 describe('job database layout 2 to 3 (kind indexes)', () => {
   it('keeps every record as it was and finds them by kind, mirror members apart', async () => {

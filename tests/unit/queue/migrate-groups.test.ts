@@ -6,31 +6,13 @@ import { deriveGroup } from '../../../lib/queue/group';
 import { createHistory } from '../../../lib/queue/history';
 import { jobV3toV4, planGroups } from '../../../lib/queue/migrate-groups';
 import { createJobStore } from '../../../lib/queue/store';
-import { dbRecords, unreadableRecords } from './db-helpers';
+import { dbRecords, unreadableRecords, seedOlderLayout } from './db-helpers';
 
 // Record version 3 to 4: mirror parents become groups of their members.
 // The fixture is a whole database of the older layout; opening it with
 // this build runs the upgrade once, in one transaction.
 
-/** Write the fixture as the build before would have left it: layout 1, its indexes, its records. */
-async function seedLayout1(): Promise<void> {
-  const db = await openDB(jobsDbName, 1, {
-    upgrade(old) {
-      const jobs = old.createObjectStore('jobs', { keyPath: 'id' });
-      jobs.createIndex('created', ['createdAt', 'id']);
-      jobs.createIndex('stateCreated', ['state', 'createdAt', 'id']);
-      jobs.createIndex('accountCreated', ['accountId', 'createdAt', 'id']);
-      jobs.createIndex('accountCode', ['accountId', 'fileCode']);
-      jobs.createIndex('parentId', 'parentId');
-      old.createObjectStore('unreadable', { keyPath: 'key' });
-      old.createObjectStore('meta', { keyPath: 'key' });
-    },
-  });
-  const tx = db.transaction('jobs', 'readwrite');
-  for (const record of fixture.records) void tx.objectStore('jobs').put(record);
-  await tx.done;
-  db.close();
-}
+const seedLayout1 = () => seedOlderLayout(1, fixture.records);
 
 describe('job records version 3 to 4 (mirrors become groups)', () => {
   it('reads the version 3 database: members get their group, whole parents go, nothing the user queued is lost', async () => {
