@@ -59,7 +59,8 @@ export function healthRecordStore<S extends z.ZodType>(options: MovedItemOptions
   const legacyLeft = async (): Promise<{ unreadable: unknown } | undefined> => {
     const old = await options.legacy.getValue();
     if (old == null) return undefined;
-    if (!readVersioned(old, options).ok) return { unreadable: old };
+    const before = readVersioned(old, options);
+    if (!before.ok) return { unreadable: old };
     const moved = await withDb(async (db) => {
       const tx = db.transaction('records', 'readwrite');
       const kept = await tx.store.get(recordKey);
@@ -67,8 +68,7 @@ export function healthRecordStore<S extends z.ZodType>(options: MovedItemOptions
       else {
         // An older build ran again after this one: both records are kept as one. One this build cannot read stays, and so does the older one.
         const now = readVersioned(kept, options);
-        const before = readVersioned(old, options);
-        if (!now.ok || !before.ok) return false;
+        if (!now.ok) return false;
         await tx.store.put({ version: options.version, data: options.merge(now.value, before.value) }, recordKey);
       }
       await tx.done;
