@@ -10,20 +10,18 @@
 /** @type {{ layer: string[]; holds: string }[]} */
 const layers = [
   { layer: ['entrypoints'], holds: 'thin browser entrypoints: wire events to lib/background, render components' },
-  { layer: ['components'], holds: 'Preact views; talk to the background only through lib/messaging' },
-  { layer: ['lib/background'], holds: 'the service worker: router, handlers, accounts with keys, menus, health' },
+  { layer: ['components'], holds: 'Preact views by page, with shared views, hooks and formatting; talk to the background only through lib/messaging' },
+  { layer: ['lib/background'], holds: 'the background: composition root, handlers, accounts with keys, send-to-host, jobs, link health, stored items' },
   { layer: ['lib/upload'], holds: 'the uploader (offscreen document or page) and its background bridge' },
   { layer: ['lib/messaging'], holds: 'send() and the envelope of the one protocol' },
-  { layer: ['lib/upload-fit'], holds: 'what a host can take (file uploads, sizes, types), checked before anything is queued' },
   { layer: ['lib/protocol'], holds: 'every request and response of that protocol, zod-checked' },
   { layer: ['lib/links'], holds: 'link formats, exports, filters, health checks over jobs and host files' },
-  { layer: ['lib/queue', 'lib/media', 'lib/settings-file'], holds: 'job machine and store; the video finder; settings import/export' },
-  { layer: ['lib/storage'], holds: 'the stored items (accounts, settings) as versioned zod schemas' },
-  { layer: ['lib/account-store', 'lib/key-origin'], holds: 'accounts stored one entry each; which origin a key may go to' },
-  { layer: ['lib/accounts', 'lib/settings', 'lib/persist-entries', 'lib/permissions', 'lib/i18n'], holds: 'stored shapes, per-entry storage, host permissions, translations' },
-  { layer: ['lib/persist'], holds: 'the versioned-item helper every stored shape uses' },
+  { layer: ['lib/queue', 'lib/media', 'lib/settings-file'], holds: 'jobs (model, store, history, runner, drivers); the video finder; settings import/export' },
+  { layer: ['lib/storage'], holds: 'what is stored in storage.local: the versioned-item helper, per-entry records, the account store, the settings item' },
+  { layer: ['lib/accounts'], holds: 'the stored-account schema, the origin a key is bound to, host permissions, what a host takes (upload fit)' },
   { layer: ['lib/hosts'], holds: 'the host layer: dialects, presets, registry, HostClient' },
-  { layer: ['lib/errors', 'lib/zod'], holds: 'HostError and its codes; zod, jitless' },
+  { layer: ['lib/format'], holds: 'sizes and durations as people read them' },
+  { layer: ['lib/errors', 'lib/zod', 'lib/i18n'], holds: 'the cross-cutting base: the app error and its codes; zod, jitless; translations' },
   { layer: ['lib/scrub'], holds: 'removing secrets from text' },
   { layer: ['public'], holds: 'static data (locale messages)' },
 ];
@@ -65,13 +63,13 @@ module.exports = {
   forbidden: [
     ...order,
     {
-      // lib/background/context.ts builds every service once; a handler that
+      // lib/background/root/context.ts builds every service once; a handler that
       // opened a stored item itself would be back to reading storage behind the context's back.
       name: 'handlers-through-context',
-      comment: 'request handlers read and write stored data only through the background context (lib/background/context.ts), never a stored item or the module that holds one',
+      comment: 'request handlers read and write stored data only through the background context (lib/background/context/context.ts), never a stored item or the module that holds one',
       severity: 'error',
       from: { path: '^lib/background/handlers/' },
-      to: { path: '^lib/(storage|account-store|persist|persist-entries|settings-file)(/|\\.tsx?$)|^lib/background/(unreadable|picker|health)\\.ts$' },
+      to: { path: '^lib/(storage|settings-file)/|^lib/background/(stored|health)/|^lib/background/send-to-host/picker\\.ts$' },
     },
     {
       name: 'no-unplaced-module',

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // each test file launches its own browser.
 export default defineConfig({
   test: {
-    include: ['tests/e2e-firefox/**/*.test.ts'],
+    include: ['tests/e2e/firefox/**/*.test.ts'],
     environment: 'node',
     testTimeout: 90_000,
     hookTimeout: 90_000,

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // since each test file launches its own browser.
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.test.ts'],
+    include: ['tests/e2e/chromium/**/*.test.ts'],
     environment: 'node',
     testTimeout: 90_000,
     hookTimeout: 90_000,

@@ -7,8 +7,8 @@
 // Run after `npx wxt build`: npx tsx bench/file-list.ts (exits 1 on FAIL).
 
 import { startHostSim } from '../tests/host-sim';
-import { launchExtension } from '../tests/e2e/browser';
-import { accountEntriesSeed } from '../tests/e2e/stored';
+import { launchExtension } from '../tests/browsers/chromium';
+import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
 
 const fileCount = 10_000;
 const KEY = 'bench-files-key-0001';

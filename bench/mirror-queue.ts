@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostId } from '../lib/hosts/types';
 import { startHostSim } from '../tests/host-sim';
-import { launchExtension } from '../tests/e2e/browser';
-import { UploadPage } from '../tests/e2e/pages/UploadPage';
-import { accountEntriesSeed } from '../tests/e2e/stored';
+import { launchExtension } from '../tests/browsers/chromium';
+import { UploadPage } from '../tests/e2e/shared/pages/UploadPage';
+import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
 
 const files = 50;
 const hosts: HostId[] = ['media.cm', 'vipstream.cc', 'watching.vn'];

@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { IDBFactory } from 'fake-indexeddb';
 import { createJobStore } from '../lib/queue/store';
-import { jobRecordVersion } from '../lib/queue/db';
-import type { RemoteJob } from '../lib/queue/job';
-import { launchExtension } from '../tests/e2e/browser';
-import { seedHistory } from '../tests/e2e/jobs-db';
-import { stopServiceWorker } from '../tests/e2e/background';
+import { jobRecordVersion } from '../lib/queue/store/db';
+import type { RemoteJob } from '../lib/queue/model/job';
+import { launchExtension } from '../tests/browsers/chromium';
+import { seedHistory } from '../tests/browsers/jobs-db';
+import { stopServiceWorker } from '../tests/browsers/chromium-worker';
 
 const noLegacy = { read: async () => undefined, remove: async () => undefined };
 
@@ -124,7 +124,7 @@ try {
   const seeding = Date.now();
   await seedHistory(worker, history, ['acc_0', 'acc_1', 'acc_2']);
   // A year of use also leaves link health's results: as many as it keeps (50,000, about 3 MB), where this
-  // build keeps them (lib/background/health-store.ts).
+  // build keeps them (lib/background/health/store.ts).
   await worker.evaluate(async (count) => {
     const entries: Record<string, { status: string; checkedAt: number }> = {};
     for (let i = 0; i < count; i++) entries[`acc_${i % 3}:h${i.toString(36).padStart(8, '0')}`] = { status: i % 500 ? 'ok' : 'missing', checkedAt: 1_700_000_000_000 + i };

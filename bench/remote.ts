@@ -8,9 +8,9 @@
 
 import type { HostId } from '../lib/hosts/types';
 import { startHostSim } from '../tests/host-sim';
-import { launchExtension } from '../tests/e2e/browser';
-import { seedHistory, stateCounts } from '../tests/e2e/jobs-db';
-import { accountEntriesSeed } from '../tests/e2e/stored';
+import { launchExtension } from '../tests/browsers/chromium';
+import { seedHistory, stateCounts } from '../tests/browsers/jobs-db';
+import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
 
 const urls = 200;
 const latencyMs = 200;

@@ -19,9 +19,9 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../tests/host-sim';
-import { launchExtension } from '../tests/e2e/browser';
-import { UploadPage } from '../tests/e2e/pages/UploadPage';
-import { accountEntriesSeed } from '../tests/e2e/stored';
+import { launchExtension } from '../tests/browsers/chromium';
+import { UploadPage } from '../tests/e2e/shared/pages/UploadPage';
+import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
 
 const size = 256 * 1024 * 1024;
 const rounds = 5;

@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { startHostSim } from '../tests/host-sim';
 import { seedDemo } from '../tests/host-sim/demo-seed';
-import { launchExtension } from '../tests/e2e/browser';
-import { launchFirefox } from '../tests/e2e-firefox/firefox';
-import { PopupPage } from '../tests/e2e/pages/PopupPage';
-import type { Ui, UiSession } from '../tests/e2e/ui/driver';
+import { launchExtension } from '../tests/browsers/chromium';
+import { launchFirefox } from '../tests/browsers/firefox';
+import { PopupPage } from '../tests/e2e/shared/pages/PopupPage';
+import type { Ui, UiSession } from '../tests/e2e/shared/driver/driver';
 import { accountSchema } from '../lib/accounts';
-import { settingsSchema } from '../lib/settings';
+import { settingsSchema } from '../lib/storage/settings';
 import { findBrowser, installAdvice, systemLookup, type BrowserKind, type Found } from './find-browser';
 
 const args = process.argv.slice(2);

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagerViewProps } from './view-props';
-import { jobStates } from '../../lib/queue/states';
+import { jobStates } from '../../lib/queue/model/states';
 import { errorFrom, send } from '../../lib/messaging';
 import type { HealthSnapshot } from '../../lib/links/health';
-import { CopyAs } from '../links/CopyAs';
-import { jobLinkItem } from '../links/linkItems';
-import { useToast } from '../links/useToast';
-import { ErrorNote } from '../ErrorNote';
-import { JobList } from '../JobList';
-import { useJobs } from '../useJobs';
-import { useAction } from '../useAction';
-import { useRemote } from '../useRemote';
+import { CopyAs } from '../shared/CopyAs';
+import { jobLinkItem } from '../format/linkItems';
+import { useToast } from '../hooks/useToast';
+import { ErrorNote } from '../shared/ErrorNote';
+import { JobList } from '../shared/JobList';
+import { useJobs } from '../hooks/useJobs';
+import { useAction } from '../hooks/useAction';
+import { useRemote } from '../hooks/useRemote';
 import { isFiltered, pageCount, pageRequest, type HistoryQuery } from './historyFilter';
 import { exportHistoryCsv, exportHistoryJson } from './historyExport';
 import { ClearFinished } from './ClearFinished';
 import { t, type MessageKey } from '../../lib/i18n';
-import type { JobState } from '../../lib/queue/job';
-import { entriesOf, linkedJobs } from '../../lib/queue/group';
+import type { JobState } from '../../lib/queue/model/job';
+import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
 
 const stateKey: Record<JobState, MessageKey> = {
   queued: 'histStateQueued',

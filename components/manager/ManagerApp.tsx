@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { useRemote } from '../useRemote';
-import { ErrorNote } from '../ErrorNote';
+import { useRemote } from '../hooks/useRemote';
+import { ErrorNote } from '../shared/ErrorNote';
 import { managerViews, type ManagerViewId } from './views';
 
 function viewFromHash(): ManagerViewId {

@@ -1,7 +1,7 @@
 import { historyColumns, jobToRow, jobsToCsv } from '../../lib/links/export';
 import { send } from '../../lib/messaging';
-import type { Job } from '../../lib/queue/job';
-import { downloadText } from '../download';
+import type { Job } from '../../lib/queue/model/job';
+import { downloadText } from '../shared/download';
 import { pageRequest, type HistoryQuery } from './historyFilter';
 
 // History exports, a page of jobs at a time: 100,000 jobs never sit in the

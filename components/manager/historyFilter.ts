@@ -1,8 +1,8 @@
-import type { JobState } from '../../lib/queue/job';
+import type { JobState } from '../../lib/queue/model/job';
 import type { RequestOf } from '../../lib/messaging';
 
 // What the History tab's search and filters ask the background for (the
-// matching itself runs there, over every job: lib/queue/history.ts).
+// matching itself runs there, over every job: lib/queue/history/index.ts).
 
 export interface HistoryQuery {
   text: string;

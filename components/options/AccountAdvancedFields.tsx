@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { capabilityNames, type Capability, type HostPreset, type LinkTemplates } from '../../lib/hosts/types';
 import type { Account } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
-import { capabilityWords } from '../capabilityWords';
+import { capabilityWords } from '../format/capabilityWords';
 
 export interface AdvancedValue {
   linkTemplates: Account['linkTemplates'];

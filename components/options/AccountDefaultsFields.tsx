@@ -1,6 +1,6 @@
 import type { Account } from '../../lib/accounts';
-import { FolderPicker } from '../FolderPicker';
-import { useRemote } from '../useRemote';
+import { FolderPicker } from '../shared/FolderPicker';
+import { useRemote } from '../hooks/useRemote';
 import { linkFormats } from '../../lib/links/formats';
 import { t } from '../../lib/i18n';
 

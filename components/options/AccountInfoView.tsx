@@ -1,7 +1,7 @@
 import type { AccountInfo } from '../../lib/hosts/types';
 import { t, uiLanguage } from '../../lib/i18n';
-import { formatBytes } from '../format';
-import { formatDate, isPast } from '../dates';
+import { formatBytes } from '../format/values';
+import { formatDate, isPast } from '../format/dates';
 
 /** "Premium until" in the user's locale, marked when it is over; a host's text that is no date stays as sent. */
 function premiumText(info: AccountInfo): string {

@@ -2,9 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging';
 import { t } from '../../lib/i18n';
 import type { ExportResult } from '../../lib/settings-file/export';
-import { downloadText } from '../download';
-import { ErrorNote } from '../ErrorNote';
-import { useAction } from '../useAction';
+import { downloadText } from '../shared/download';
+import { ErrorNote } from '../shared/ErrorNote';
+import { useAction } from '../hooks/useAction';
 
 interface Props {
   /** Called with a summary the page shows in its status line; 'warn' when part of the data is not in the file. */

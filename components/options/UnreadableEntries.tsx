@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../lib/messaging';
 import { t, type MessageKey } from '../../lib/i18n';
-import type { StoredProblem } from '../../lib/persist';
-import type { UnreadableKind, UnreadableReport } from '../../lib/protocol/storage';
-import { downloadText } from '../download';
-import { ErrorNote } from '../ErrorNote';
-import { useAction } from '../useAction';
-import { useRemote } from '../useRemote';
+import type { StoredProblem } from '../../lib/storage/versioned-item';
+import type { UnreadableKind, UnreadableReport } from '../../lib/protocol/unreadable';
+import { downloadText } from '../shared/download';
+import { ErrorNote } from '../shared/ErrorNote';
+import { useAction } from '../hooks/useAction';
+import { useRemote } from '../hooks/useRemote';
 
 // Stored entries the background could not read: what was wrong, and the two
 // ways out, both on the user's explicit click. Nothing shows when all reads.

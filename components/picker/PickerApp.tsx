@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { HostError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import type { PickerView } from '../../lib/protocol/picker';
-import { ErrorNote } from '../ErrorNote';
-import { useAction } from '../useAction';
-import type { UiError } from '../useRemote';
+import { ErrorNote } from '../shared/ErrorNote';
+import { useAction } from '../hooks/useAction';
+import type { UiError } from '../hooks/useRemote';
 import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
 

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { ErrorNote } from '../ErrorNote';
-import { JobList } from '../JobList';
-import { CopyAs } from '../links/CopyAs';
-import { jobLinkItem } from '../links/linkItems';
-import { useToast } from '../links/useToast';
-import { useRemote } from '../useRemote';
-import { useJobs } from '../useJobs';
-import { entriesOf, linkedJobs } from '../../lib/queue/group';
+import { ErrorNote } from '../shared/ErrorNote';
+import { JobList } from '../shared/JobList';
+import { CopyAs } from '../shared/CopyAs';
+import { jobLinkItem } from '../format/linkItems';
+import { useToast } from '../hooks/useToast';
+import { useRemote } from '../hooks/useRemote';
+import { useJobs } from '../hooks/useJobs';
+import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
 import { SendUrlsForm } from './SendUrlsForm';
 
 export function PopupApp() {

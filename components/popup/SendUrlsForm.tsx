@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { RelayProbe } from '../../lib/protocol/uploads';
-import { formatBytes } from '../format';
-import { useRemote } from '../useRemote';
+import { formatBytes } from '../format/values';
+import { useRemote } from '../hooks/useRemote';
 import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
 import { HostError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
-import { ErrorNote } from '../ErrorNote';
-import { AccountPicker, useAccountChoice } from '../AccountPicker';
-import { useAction } from '../useAction';
+import { ErrorNote } from '../shared/ErrorNote';
+import { AccountPicker, useAccountChoice } from '../shared/AccountPicker';
+import { useAction } from '../hooks/useAction';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
 export function splitUrls(text: string): string[] {

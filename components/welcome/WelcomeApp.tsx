@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
-import { useRemote } from '../useRemote';
+import { useRemote } from '../hooks/useRemote';
 import { DemoGuide } from './DemoGuide';
 
 // The first-run page (opened once, after install): three steps, the first

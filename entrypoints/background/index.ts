@@ -1,3 +1,3 @@
-import { startBackground } from '../../lib/background/service';
+import { startBackground } from '../../lib/background/root/service';
 
 export default defineBackground(startBackground);

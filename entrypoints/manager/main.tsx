@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/base.css';
+import '../../components/shared/base.css';
 import { ManagerApp } from '../../components/manager/ManagerApp';
 
 render(<ManagerApp />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/base.css';
+import '../../components/shared/base.css';
 import '../../components/options/options.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 

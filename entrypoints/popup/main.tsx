@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/base.css';
+import '../../components/shared/base.css';
 import { PopupApp } from '../../components/popup/PopupApp';
 
 render(<PopupApp />, document.getElementById('app')!);

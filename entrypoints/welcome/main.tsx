@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/base.css';
+import '../../components/shared/base.css';
 import { WelcomeApp } from '../../components/welcome/WelcomeApp';
 
 render(<WelcomeApp />, document.getElementById('app')!);

@@ -1,7 +1,7 @@
 // CSV and JSON exports of the job history. CSV cells are guarded against
 // formula injection because users open these files in spreadsheets.
 
-import type { Job } from '../queue/job';
+import type { Job } from '../queue/model/job';
 import { HostError } from '../errors';
 
 export const historyColumns = [

@@ -2,7 +2,7 @@
 // hosts and users, so every markup format escapes them for its own syntax.
 
 import { HostError } from '../errors';
-import { formatDuration, formatSize } from './units';
+import { formatDuration, formatSize } from '../format/units';
 
 export type LinkFormat = 'plain' | 'embed' | 'bbcode' | 'html' | 'markdown' | 'template';
 

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { accountInputSchema, type PublicAccount } from '../accounts';
 import type { AccountInfo } from '../hosts/types';
-import type { Settings } from '../storage';
+import type { Settings } from '../storage/items';
 
 export const accountRequests = {
   'accounts.list': z.object({}),

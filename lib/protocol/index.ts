@@ -5,7 +5,7 @@ import { settingsFileRequests, type SettingsFileResponses } from './settings-fil
 import { pickerRequests, type PickerResponses } from './picker';
 import { uploadRequests, type UploadResponses } from './uploads';
 import { uploaderReportRequests, type UploaderReportResponses } from './uploader-reports';
-import { storageRequests, type StorageResponses } from './storage';
+import { storageRequests, type StorageResponses } from './unreadable';
 
 // Every request the background accepts, joined from each feature's map; who
 // may send each is in senders.ts. Only the background imports these schemas;

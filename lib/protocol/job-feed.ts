@@ -1,6 +1,6 @@
 // The job feed's wire format, without zod: UI pages import it.
 
-/** The port pages open to follow the queue (lib/background/job-feed.ts). */
+/** The port pages open to follow the queue (lib/background/jobs/feed.ts). */
 export const jobFeedPort = 'vidrelay-jobs';
 
 /** What the background tells a page on its job feed. */

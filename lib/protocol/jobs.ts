@@ -1,6 +1,6 @@
 import { z } from '../zod';
-import { entryKinds, jobStates, uploadOptionsSchema, type Job } from '../queue/job';
-import type { JobEntry } from '../queue/group';
+import { entryKinds, jobStates, uploadOptionsSchema, type Job } from '../queue/model/job';
+import type { JobEntry } from '../queue/model/group';
 import type { HistoryPage } from '../queue/history';
 import type { CorruptJob } from '../queue/store';
 

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import type { FoundVideo } from '../media/types';
-import type { JobEntry } from '../queue/group';
+import type { JobEntry } from '../queue/model/group';
 
 // The candidate picker: the background stores what it found on a page under a
 // one-time id (storage.session) and opens the picker page with that id only.

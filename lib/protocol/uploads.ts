@@ -1,6 +1,7 @@
 import { z } from '../zod';
-import { uploadOptionsSchema, type Job } from '../queue/job';
-import type { JobEntry, JobGroup } from '../queue/group';
+import { uploadOptionsSchema, type Job } from '../queue/model/job';
+import type { JobEntry, JobGroup } from '../queue/model/group';
+import type { UploadHostInfo } from '../accounts/upload-fit';
 
 // The Upload tab's requests. File bytes never cross here: only names and
 // sizes; the File itself goes to the uploader over a BroadcastChannel.
@@ -42,20 +43,6 @@ export const uploadRequests = {
   }),
 } as const;
 
-/** What the Upload tab needs to know about an account's host. */
-export interface UploadHostInfo {
-  label: string;
-  canUpload: boolean;
-  canRemote: boolean;
-  adultFlag: boolean;
-  /** Undefined: the host takes no custom snapshot (or documents no limit). */
-  snapshotMaxBytes?: number;
-  snapshots: boolean;
-  /** Largest file the host documents it takes; undefined: none documented. */
-  maxFileBytes?: number;
-  /** The host lists folders, so they are picked by name. */
-  folders: boolean;
-}
 
 export interface RelayProbe {
   url: string;

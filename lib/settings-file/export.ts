@@ -1,7 +1,7 @@
-import { accountsItem as storedAccounts, settingsItem as storedSettings, type AccountStore, type SettingsStore } from '../storage';
+import { accountsItem as storedAccounts, settingsItem as storedSettings, type AccountStore, type SettingsStore } from '../storage/items';
 import { HostError } from '../errors';
 import { encryptText } from './crypto';
-import { keyOriginOf } from '../key-origin';
+import { keyOriginOf } from '../accounts/key-origin';
 import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION, type SettingsFile } from './format';
 
 export const MIN_PASSPHRASE_LENGTH = 8;

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { accountSchema } from '../accounts';
-import { settingsSchema } from '../settings';
+import { settingsSchema } from '../storage/settings';
 
 // The settings file: accounts without their keys, the general settings, and
 // optionally the keys, encrypted with a passphrase. Versioned like storage so

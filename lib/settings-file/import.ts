@@ -1,11 +1,11 @@
-import { accountsItem as storedAccounts, settingsItem as storedSettings, type Settings } from '../storage';
+import { accountsItem as storedAccounts, settingsItem as storedSettings, type Settings } from '../storage/items';
 import type { SettingsFileStores } from './export';
 import type { Account } from '../accounts';
 import { HostError } from '../errors';
 import { decryptText } from './crypto';
 import { headerSchema, keyMapSchema, settingsFileSchema, SETTINGS_FILE_VERSION, type KeyMap, type SettingsFile } from './format';
 import { getPreset } from '../hosts';
-import { apiOriginOf, keyFits } from '../key-origin';
+import { apiOriginOf, keyFits } from '../accounts/key-origin';
 
 // Everything is checked before anything is written: a newer, broken or
 // wrongly unlocked file leaves accounts and settings exactly as they were.

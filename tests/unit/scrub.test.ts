@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../lib/errors';
 import { scrubberFor, scrubText } from '../../lib/scrub';
-import { scrubbedClient } from '../../lib/background/scrubbed-client';
+import { scrubbedClient } from '../../lib/background/accounts/scrubbed-client';
 import type { HostClient } from '../../lib/hosts/types';
 
 // Host text loses the account's secrets, in every form a host may quote them.

@@ -1,6 +1,6 @@
 import type { AccountCapabilities } from '../../../lib/protocol/files';
-import { ErrorNote } from '../../ErrorNote';
-import { useRemote, type UiError } from '../../useRemote';
+import { ErrorNote } from '../../shared/ErrorNote';
+import { useRemote, type UiError } from '../../hooks/useRemote';
 import { unavailable } from '../files/capabilities';
 import { t } from '../../../lib/i18n';
 

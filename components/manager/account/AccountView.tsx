@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
-import { ErrorNote } from '../../ErrorNote';
-import { AccountPicker, useAccountChoice } from '../../AccountPicker';
-import type { UiError } from '../../useRemote';
+import { ErrorNote } from '../../shared/ErrorNote';
+import { AccountPicker, useAccountChoice } from '../../shared/AccountPicker';
+import type { UiError } from '../../hooks/useRemote';
 import type { ManagerViewProps } from '../view-props';
 import { unavailable } from '../files/capabilities';
 import { AccountLists } from './AccountLists';

@@ -3,14 +3,14 @@ import type { Capability, DirectLinks, Folder, MirrorGroup } from '../../../lib/
 import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
 import type { HealthStatus } from '../../../lib/links/health';
 import { send } from '../../../lib/messaging';
-import { CopyButton } from '../../CopyButton';
-import { formatBytes, formatDuration } from '../../format';
-import { useAction } from '../../useAction';
+import { CopyButton } from '../../shared/CopyButton';
+import { formatBytes, formatDuration } from '../../format/values';
+import { useAction } from '../../hooks/useAction';
 import { unavailable } from './capabilities';
 import { EditForm } from './EditForm';
 import { FolderSelect } from './FolderSelect';
 import { t } from '../../../lib/i18n';
-import { formatDate } from '../../dates';
+import { formatDate } from '../../format/dates';
 
 // One file's facts, links and actions. An action the host lacks stays visible
 // but disabled, with the reason next to it.

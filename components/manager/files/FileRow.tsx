@@ -1,9 +1,9 @@
 import type { Folder } from '../../../lib/hosts/types';
 import type { ListedFile } from '../../../lib/protocol/files';
 import type { HealthStatus } from '../../../lib/links/health';
-import { formatDuration } from '../../format';
+import { formatDuration } from '../../format/values';
 import { t, tn, type MessageKey } from '../../../lib/i18n';
-import { formatDate } from '../../dates';
+import { formatDate } from '../../format/dates';
 
 // One row of the virtualized list: fixed height, so nothing here may wrap.
 

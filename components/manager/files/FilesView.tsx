@@ -4,11 +4,11 @@ import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/file
 import type { HealthStatus } from '../../../lib/links/health';
 import { createFileIndex } from '../../../lib/links/filter';
 import { errorFrom, send } from '../../../lib/messaging';
-import { ErrorNote } from '../../ErrorNote';
-import { AccountPicker, useAccountChoice } from '../../AccountPicker';
-import { useAction } from '../../useAction';
-import type { UiError } from '../../useRemote';
-import { useToast } from '../../links/useToast';
+import { ErrorNote } from '../../shared/ErrorNote';
+import { AccountPicker, useAccountChoice } from '../../shared/AccountPicker';
+import { useAction } from '../../hooks/useAction';
+import type { UiError } from '../../hooks/useRemote';
+import { useToast } from '../../hooks/useToast';
 import type { ManagerViewProps } from '../view-props';
 import { BatchBar } from './BatchBar';
 import { unavailable } from './capabilities';

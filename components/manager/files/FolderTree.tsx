@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Folder } from '../../../lib/hosts/types';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
-import { useAction } from '../../useAction';
+import { useAction } from '../../hooks/useAction';
 import { unavailable } from './capabilities';
 import { t } from '../../../lib/i18n';
 

@@ -1,6 +1,6 @@
 import type { Capability } from '../../../lib/hosts/types';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
-import { capabilityWords } from '../../capabilityWords';
+import { capabilityWords } from '../../format/capabilityWords';
 import { t } from '../../../lib/i18n';
 
 // Why an action is unavailable, in words the user can act on.

@@ -1,8 +1,8 @@
 import type { PublicAccount } from '../../../lib/accounts';
-import type { UploadJob } from '../../../lib/queue/job';
-import { groupDone, type JobGroup } from '../../../lib/queue/group';
+import type { UploadJob } from '../../../lib/queue/model/job';
+import { groupDone, type JobGroup } from '../../../lib/queue/model/group';
 import { t } from '../../../lib/i18n';
-import { MirrorLinks } from '../../MirrorLinks';
+import { MirrorLinks } from '../../shared/MirrorLinks';
 import { UploadJobRow } from './UploadJobRow';
 
 // One file mirrored to several accounts: the combined result (every

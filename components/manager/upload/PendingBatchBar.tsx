@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { UploadHostInfo } from '../../../lib/protocol/uploads';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
 import { t } from '../../../lib/i18n';
-import { FolderPicker } from '../../FolderPicker';
+import { FolderPicker } from '../../shared/FolderPicker';
 import type { BatchPatch } from './pending';
 
 // Sets title pattern, tags, folder and flags on many pending files at once.

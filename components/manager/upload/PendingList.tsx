@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { UploadHostInfo } from '../../../lib/protocol/uploads';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
 import { t } from '../../../lib/i18n';
 import { PendingBatchBar } from './PendingBatchBar';
 import { PendingRow } from './PendingRow';

@@ -1,7 +1,7 @@
-import type { UploadHostInfo } from '../../../lib/protocol/uploads';
-import { formatBytes } from '../../format';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
+import { formatBytes } from '../../format/values';
 import { t } from '../../../lib/i18n';
-import { FolderPicker } from '../../FolderPicker';
+import { FolderPicker } from '../../shared/FolderPicker';
 import { snapshotProblem, type PendingFields, type PendingFile } from './pending';
 
 // One picked file as a compact row (name, size, title, status); its other

@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../../lib/accounts';
 import { errorFrom, send } from '../../../lib/messaging';
-import type { RelayProbe, UploadHostInfo } from '../../../lib/protocol/uploads';
-import { ErrorNote } from '../../ErrorNote';
-import { formatBytes } from '../../format';
+import type { RelayProbe } from '../../../lib/protocol/uploads';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
+import { ErrorNote } from '../../shared/ErrorNote';
+import { formatBytes } from '../../format/values';
 import { t } from '../../../lib/i18n';
-import type { UiError } from '../../useRemote';
+import type { UiError } from '../../hooks/useRemote';
 import { defaultFields, toOptions } from './pending';
 
 // Relay: VidRelay downloads the video itself and uploads it as a file, for

@@ -1,9 +1,9 @@
 import { useRef } from 'preact/hooks';
-import type { Job, UploadJob } from '../../../lib/queue/job';
-import { etaSeconds } from '../../../lib/queue/speed';
-import { foundNote } from '../../../lib/queue/states';
-import { CopyButton } from '../../CopyButton';
-import { formatBytes, formatDuration } from '../../format';
+import type { Job, UploadJob } from '../../../lib/queue/model/job';
+import { etaSeconds } from '../../../lib/queue/model/speed';
+import { foundNote } from '../../../lib/queue/model/states';
+import { CopyButton } from '../../shared/CopyButton';
+import { formatBytes, formatDuration } from '../../format/values';
 import { t, uiLanguage, type MessageKey } from '../../../lib/i18n';
 
 // One upload or relay in the queue: progress with speed and ETA, and what

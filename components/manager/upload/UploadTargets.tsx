@@ -1,8 +1,8 @@
 import type { PublicAccount } from '../../../lib/accounts';
-import type { UploadHostInfo } from '../../../lib/protocol/uploads';
-import { accountProblem } from '../../../lib/upload-fit';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
+import { accountProblem } from '../../../lib/accounts/upload-fit';
 import { t } from '../../../lib/i18n';
-import { fitText } from '../../fitWords';
+import { fitText } from '../../format/fitWords';
 
 // "Upload to": one checkbox per enabled account, the default first. An
 // account whose host takes no files says why and cannot be ticked.

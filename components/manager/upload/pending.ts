@@ -1,8 +1,8 @@
 import type { PublicAccount } from '../../../lib/accounts';
-import type { UploadHostInfo } from '../../../lib/protocol/uploads';
-import { formatBytes } from '../../format';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
+import { formatBytes } from '../../format/values';
 import { t } from '../../../lib/i18n';
-import { isVideoFile } from '../../../lib/upload-fit';
+import { isVideoFile } from '../../../lib/accounts/upload-fit';
 
 // Files picked in the Upload tab but not queued yet, with their fields.
 // Pure helpers, so the rules are unit-tested without a browser.

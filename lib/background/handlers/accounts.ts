@@ -1,9 +1,9 @@
 import { HostError } from '../../errors';
 import { probeCapabilities } from '../../hosts';
 import type { accountRequests } from '../../protocol/accounts';
-import type { HandlersFor } from '../router';
-import type { BackgroundContext } from '../context';
-import { clientForAccount, toHostAccount } from '../accounts';
+import type { HandlersFor } from '../context/handlers';
+import type { BackgroundContext } from '../context/context';
+import { clientForAccount, toHostAccount } from '../accounts/service';
 
 export function createAccountHandlers({ accounts, settings }: Pick<BackgroundContext, 'accounts' | 'settings'>): HandlersFor<typeof accountRequests> {
   return {

@@ -1,8 +1,8 @@
 import { HostError } from '../../errors';
 import type { HostClient, RemoteFile } from '../../hosts/types';
 import type { fileRequests, LinkSettings, ListedFile } from '../../protocol/files';
-import type { HandlersFor } from '../router';
-import type { BackgroundContext } from '../context';
+import type { HandlersFor } from '../context/handlers';
+import type { BackgroundContext } from '../context/context';
 
 // The file browser, account views and link health, answered through the
 // account's HostClient. A host lacking a method rejects with `unsupported`

@@ -1,7 +1,7 @@
 import type { jobRequests } from '../../protocol/jobs';
-import type { HandlersFor } from '../router';
-import type { BackgroundContext } from '../context';
-import { sendUrls } from '../send';
+import type { HandlersFor } from '../context/handlers';
+import type { BackgroundContext } from '../context/context';
+import { sendUrls } from '../send-to-host/send';
 
 /** Removing thousands of jobs goes in slices, so the queue's own writes are never held up for long. */
 const clearSlice = 500;

@@ -1,9 +1,9 @@
 import { HostError } from '../../errors';
-import type { JobEntry } from '../../queue/group';
+import type { JobEntry } from '../../queue/model/group';
 import type { pickerRequests, PickerTarget } from '../../protocol/picker';
-import type { HandlersFor } from '../router';
-import { accountMenuId, MIRROR_MENU } from '../menus';
-import type { BackgroundContext, MenuService } from '../context';
+import type { HandlersFor } from '../context/handlers';
+import { accountMenuId, MIRROR_MENU } from '../send-to-host/menus';
+import type { BackgroundContext, MenuService } from '../context/context';
 
 /** What the picker page needs of the menu: its accounts and its send path. */
 export type PickerApi = Pick<MenuService, 'accounts' | 'send'>;

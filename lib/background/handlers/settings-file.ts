@@ -1,6 +1,6 @@
 import type { settingsFileRequests } from '../../protocol/settings-file';
-import type { HandlersFor } from '../router';
-import type { BackgroundContext } from '../context';
+import type { HandlersFor } from '../context/handlers';
+import type { BackgroundContext } from '../context/context';
 
 export function createSettingsFileHandlers({ settingsFile }: Pick<BackgroundContext, 'settingsFile'>): HandlersFor<typeof settingsFileRequests> {
   return {

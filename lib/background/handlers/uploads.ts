@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { HostError } from '../../errors';
-import type { Job } from '../../queue/job';
-import type { uploadRequests, UploadHostInfo } from '../../protocol/uploads';
-import { formatSize } from '../../links/units';
+import type { Job } from '../../queue/model/job';
+import type { uploadRequests } from '../../protocol/uploads';
+import type { UploadHostInfo } from '../../accounts/upload-fit';
+import { formatSize } from '../../format/units';
 import { checkedUrl, probeSource } from '../../upload/background/probe';
-import type { HandlersFor } from '../router';
-import type { BackgroundContext } from '../context';
-import { assertFilesFit, assertUploadFits, hostInfoOf } from '../host-fit';
+import type { HandlersFor } from '../context/handlers';
+import type { BackgroundContext } from '../context/context';
+import { assertFilesFit, assertUploadFits, hostInfoOf } from '../accounts/host-fit';
 
 export type UploadHandlerDeps = Pick<BackgroundContext, 'accounts' | 'runner' | 'uploads' | 'jobs'>;
 

@@ -1,4 +1,4 @@
-import type { FileJob } from '../job';
+import type { FileJob } from '../model/job';
 import { uploadDriver } from './upload';
 
 // A file the user picked, sent by the uploader. Cut by a restart, it waits

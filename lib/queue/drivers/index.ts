@@ -1,4 +1,4 @@
-import type { Job, JobKind } from '../job';
+import type { Job, JobKind } from '../model/job';
 import { fileDriver } from './file';
 import { relayDriver } from './relay';
 import { remoteDriver } from './remote';

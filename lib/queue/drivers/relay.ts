@@ -1,4 +1,4 @@
-import type { RelayJob } from '../job';
+import type { RelayJob } from '../model/job';
 import { uploadDriver } from './upload';
 
 // A URL the extension downloads and uploads as a file (hosts without remote

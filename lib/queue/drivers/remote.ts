@@ -1,8 +1,8 @@
 import { requestTimeoutMs } from '../../hosts/http';
 import type { HostClient } from '../../hosts/types';
-import type { RemoteJob } from '../job';
-import type { QueueCore } from '../core';
-import { matchRemoteStatus } from '../waiting';
+import type { RemoteJob } from '../model/job';
+import type { QueueCore } from '../runner/core';
+import { matchRemoteStatus } from '../runner/waiting';
 import type { JobDriver } from './types';
 
 // Remote upload: the host fetches the URL itself. A request whose answer

@@ -1,11 +1,11 @@
 import type { HostClient } from '../../hosts/types';
-import type { Job } from '../job';
-import type { QueueCore } from '../core';
+import type { Job } from '../model/job';
+import type { QueueCore } from '../runner/core';
 
 // One driver per job kind: how a job of that kind is sent, what a restart
 // that cut it off does to it, how a send under way is stopped, and whether
 // its last send may have reached the host. Adding a kind means adding one
-// (and its member of the job schema, lib/queue/job.ts).
+// (and its member of the job schema, lib/queue/model/job.ts).
 
 export interface SendContext {
   /** Remote kinds: the host client, looked up while the job was written as sending. */

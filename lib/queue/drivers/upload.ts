@@ -1,7 +1,7 @@
 import { toSerializedError } from '../../errors';
-import type { UploadJob } from '../job';
-import { inFlight, type QueueCore } from '../core';
-import { foundNote } from '../states';
+import type { UploadJob } from '../model/job';
+import { inFlight, type QueueCore } from '../runner/core';
+import { foundNote } from '../model/states';
 import type { JobDriver } from './types';
 
 // What file uploads and relays share: the uploader (offscreen document or

@@ -1,6 +1,6 @@
 import { errorCodes, HostError, toSerializedError, type ErrorCode, type SerializedError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
-import type { Job, UploadJob } from '../../queue/job';
+import type { Job, UploadJob } from '../../queue/model/job';
 import type { QueueRunner } from '../../queue/runner';
 import type { JobStore } from '../../queue/store';
 import type { z } from '../../zod';

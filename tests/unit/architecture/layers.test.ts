@@ -51,20 +51,20 @@ describe('import gate', () => {
   it('reports an upward import, also a type-only one', async () => {
     expect(
       await violations({
-        'lib/hosts/client.ts': "import { route } from '../background/router';\nimport type { Job } from '../queue/job';\nexport const c = (j: Job) => route(j);\n",
-        'lib/background/router.ts': 'export const route = (x: unknown) => x;\n',
-        'lib/queue/job.ts': 'export interface Job { id: string }\n',
+        'lib/hosts/client.ts': "import { route } from '../background/root/router';\nimport type { Job } from '../queue/model/job';\nexport const c = (j: Job) => route(j);\n",
+        'lib/background/root/router.ts': 'export const route = (x: unknown) => x;\n',
+        'lib/queue/model/job.ts': 'export interface Job { id: string }\n',
       }),
-    ).toEqual(['layer-order: lib/hosts: lib/hosts/client.ts -> lib/background/router.ts', 'layer-order: lib/hosts: lib/hosts/client.ts -> lib/queue/job.ts']);
+    ).toEqual(['layer-order: lib/hosts: lib/hosts/client.ts -> lib/background/root/router.ts', 'layer-order: lib/hosts: lib/hosts/client.ts -> lib/queue/model/job.ts']);
   });
 
   it('reports a sibling import inside one layer', async () => {
     expect(
       await violations({
-        'lib/queue/runner.ts': "import { findVideos } from '../media/find';\nexport const r = findVideos;\n",
+        'lib/queue/runner/index.ts': "import { findVideos } from '../../media/find';\nexport const r = findVideos;\n",
         'lib/media/find.ts': 'export const findVideos = () => [];\n',
       }),
-    ).toEqual(['layer-siblings: lib/queue: lib/queue/runner.ts -> lib/media/find.ts']);
+    ).toEqual(['layer-siblings: lib/queue: lib/queue/runner/index.ts -> lib/media/find.ts']);
   });
 
   it('reports a cycle and a module outside every layer', async () => {
@@ -80,10 +80,10 @@ describe('import gate', () => {
 
   it('reports a handler that opens a stored item instead of using the background context', async () => {
     const found = await violations({
-      'lib/background/handlers/h.ts': "import type { Ctx } from '../context';\nimport { settingsItem } from '../../storage';\nexport const h = (c: Ctx) => [c, settingsItem];\n",
-      'lib/background/context.ts': 'export interface Ctx { a: number }\n',
-      'lib/storage.ts': 'export const settingsItem = 1;\n',
+      'lib/background/handlers/h.ts': "import type { Ctx } from '../context/context';\nimport { settingsItem } from '../../storage/items';\nexport const h = (c: Ctx) => [c, settingsItem];\n",
+      'lib/background/context/context.ts': 'export interface Ctx { a: number }\n',
+      'lib/storage/items.ts': 'export const settingsItem = 1;\n',
     });
-    expect(found).toEqual(['handlers-through-context: lib/background/handlers/h.ts -> lib/storage.ts']);
+    expect(found).toEqual(['handlers-through-context: lib/background/handlers/h.ts -> lib/storage/items.ts']);
   });
 });

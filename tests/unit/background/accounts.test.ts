@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
 import { HostError } from '../../../lib/errors';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 import { fakeContext } from './context-fakes';
 
 // Several accounts per host, the default account, enable/disable and removal

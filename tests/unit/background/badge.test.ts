@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeView, createBadge, uploadSummary, uploadTracker } from '../../../lib/background/badge';
-import { openWelcomeOnInstall } from '../../../lib/background/first-run';
-import type { Job } from '../../../lib/queue/job';
+import { badgeView, createBadge, uploadSummary, uploadTracker } from '../../../lib/background/jobs/badge';
+import { openWelcomeOnInstall } from '../../../lib/background/root/first-run';
+import type { Job } from '../../../lib/queue/model/job';
 
 const job = (over: Partial<Job>): Job => ({ id: 'j', kind: 'file', accountId: 'a', state: 'uploading', createdAt: 1, updatedAt: 1, attempts: 0, options: {}, ...over }) as Job;
 

@@ -1,22 +1,23 @@
 import { HostError } from '../../../lib/errors';
 import { accountSchema, type Account } from '../../../lib/accounts';
-import { settingsSchema, type AccountStore, type Settings, type SettingsStore } from '../../../lib/storage';
-import type { StoredProblem } from '../../../lib/persist';
-import type { UnreadableEntry } from '../../../lib/persist-entries';
-import type { StoredAccountsReport } from '../../../lib/account-store';
-import type { UnreadableReport } from '../../../lib/protocol/storage';
-import type { Job } from '../../../lib/queue/job';
+import { settingsSchema, type AccountStore, type Settings, type SettingsStore } from '../../../lib/storage/items';
+import type { StoredProblem } from '../../../lib/storage/versioned-item';
+import type { UnreadableEntry } from '../../../lib/storage/entry-record';
+import type { StoredAccountsReport } from '../../../lib/storage/account-store';
+import type { UnreadableReport } from '../../../lib/protocol/unreadable';
+import type { Job } from '../../../lib/queue/model/job';
 import { createJobStore } from '../../../lib/queue/store';
 import { createHistory } from '../../../lib/queue/history';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import type { UploadBridge } from '../../../lib/upload/background/bridge';
-import { createRecentJobs } from '../../../lib/background/recent-copy';
-import { createJobFeed } from '../../../lib/background/job-feed';
-import { createBadge } from '../../../lib/background/badge';
-import { createHealth, historyTargetsOf } from '../../../lib/background/health';
-import type { PickerEntries, PickerEntry } from '../../../lib/background/picker';
-import { createAccounts } from '../../../lib/background/accounts';
-import { createMenu, createStoredServices, type BackgroundContext, type UnreadableService } from '../../../lib/background/context';
+import { createRecentJobs } from '../../../lib/background/jobs/recent-copy';
+import { createJobFeed } from '../../../lib/background/jobs/feed';
+import { createBadge } from '../../../lib/background/jobs/badge';
+import { createHealth, historyTargetsOf } from '../../../lib/background/health/checks';
+import type { PickerEntries, PickerEntry } from '../../../lib/background/send-to-host/picker';
+import { createAccounts } from '../../../lib/background/accounts/service';
+import { createMenu, createStoredServices } from '../../../lib/background/root/build-context';
+import type { BackgroundContext, UnreadableService } from '../../../lib/background/context/context';
 
 // A background context built from in-memory fakes, for handler tests: the
 // real services (accounts, settings file, runner, health) over stores held in

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountSchema } from '../../../lib/accounts';
-import { clientForAccount } from '../../../lib/background/accounts';
-import { switchOffDiscovered } from '../../../lib/background/discovered';
-import { accountsItem } from '../../../lib/storage';
+import { clientForAccount } from '../../../lib/background/accounts/service';
+import { switchOffDiscovered } from '../../../lib/background/accounts/discovered';
+import { accountsItem } from '../../../lib/storage/items';
 import type { HostId } from '../../../lib/hosts/types';
 import { startHostSim, type HostSim } from '../../host-sim';
 

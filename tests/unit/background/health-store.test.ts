@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDB } from 'idb';
-import { healthItem, unseenProblems } from '../../../lib/background/health';
-import { healthDbName } from '../../../lib/background/health-store';
+import { healthItem, unseenProblems } from '../../../lib/background/health/checks';
+import { healthDbName } from '../../../lib/background/health/store';
 import fixture from '../../fixtures/storage/link-health-v1.json';
 
 // Link health's results live in IndexedDB; the record an older build kept in

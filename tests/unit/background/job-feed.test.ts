@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createJobFeed } from '../../../lib/background/job-feed';
+import { createJobFeed } from '../../../lib/background/jobs/feed';
 import { createJobStore } from '../../../lib/queue/store';
 import { HostError } from '../../../lib/errors';
 import { jobFeedPort } from '../../../lib/protocol/job-feed';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jobNotice } from '../../../lib/background/job-notice';
-import { deriveGroup } from '../../../lib/queue/group';
-import type { Job } from '../../../lib/queue/job';
+import { jobNotice } from '../../../lib/background/notices/job-notice';
+import { deriveGroup } from '../../../lib/queue/model/group';
+import type { Job } from '../../../lib/queue/model/job';
 
 const base = { accountId: 'a', options: {}, createdAt: 1, updatedAt: 1, attempts: 0, url: 'https://src.example/v.mp4' } as const;
 const member = (id: string, index: number, accountId: string, state: Job['state'], watch?: string): Job => ({

@@ -4,11 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
-import { clientForAccount } from '../../../lib/background/accounts';
+import { clientForAccount } from '../../../lib/background/accounts/service';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
-import { accountsItem, settingsItem } from '../../../lib/storage';
-import { createStoredServices } from '../../../lib/background/context';
+import { accountsItem, settingsItem } from '../../../lib/storage/items';
+import { createStoredServices } from '../../../lib/background/root/build-context';
 
 // A key is bound to the API origin it was entered for: moving an account to
 // another origin (edit form, Test connection, settings import) needs the key

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMenuClick, noVideoMessage, sendToTarget, type MenuDeps } from '../../../lib/background/menu-click';
+import { handleMenuClick, noVideoMessage, sendToTarget, type MenuDeps } from '../../../lib/background/send-to-host/menu-click';
 import { HostError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
-import type { Job } from '../../../lib/queue/job';
-import type { JobGroup } from '../../../lib/queue/group';
+import type { Job } from '../../../lib/queue/model/job';
+import type { JobGroup } from '../../../lib/queue/model/group';
 
 let sent: { accountIds: string[]; url: string; options?: unknown }[];
 let notes: { title: string; message: string }[];

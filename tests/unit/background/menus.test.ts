@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { rebuildMenus, accountIdFromMenu, MIRROR_MENU } from '../../../lib/background/menus';
+import { rebuildMenus, accountIdFromMenu, MIRROR_MENU } from '../../../lib/background/send-to-host/menus';
 import type { PublicAccount } from '../../../lib/accounts';
 
 // fakeBrowser has no contextMenus; this stand-in keeps Chrome's rule that an id may exist once.

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobStore } from '../../../lib/queue/store';
 import type { JobStore } from '../../../lib/queue/store';
-import { createRecentJobs, recentCopyLimit } from '../../../lib/background/recent-copy';
-import { listUnreadable, removeUnreadable } from '../../../lib/background/unreadable';
+import { createRecentJobs, recentCopyLimit } from '../../../lib/background/jobs/recent-copy';
+import { listUnreadable, removeUnreadable } from '../../../lib/background/stored/unreadable';
 import { job } from '../queue/fakes';
 
 // The popup's newest jobs come from a stored copy only while the job

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { HostError } from '../../../lib/errors';
 
 const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html', origin: 'chrome-extension://test-extension-id' };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sendUrls, type Enqueuer } from '../../../lib/background/send';
+import { sendUrls, type Enqueuer } from '../../../lib/background/send-to-host/send';
 import { accountSchema } from '../../../lib/accounts';
 import { HostError } from '../../../lib/errors';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 
 const main = (enabled = true) => accountSchema.parse({ id: 'a1', hostId: 'media.cm', label: 'Main', key: 'k-123456', enabled, defaults: { tags: 'demo' } });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleShortcut, shortcutAccount, type ShortcutDeps } from '../../../lib/background/shortcut';
-import type { MenuClickInfo } from '../../../lib/background/menu-click';
+import { handleShortcut, shortcutAccount, type ShortcutDeps } from '../../../lib/background/send-to-host/shortcut';
+import type { MenuClickInfo } from '../../../lib/background/send-to-host/menu-click';
 
 function deps(fields: { preferred?: string; enabled?: string[]; tab?: { id?: number; url?: string } }) {
   const clicks: { info: MenuClickInfo; tabId: number }[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { restrictStorageToTrustedContexts } from '../../../lib/background/storage-access';
+import { restrictStorageToTrustedContexts } from '../../../lib/background/stored/access-level';
 
 describe('restrictStorageToTrustedContexts', () => {
   it('asks for TRUSTED_CONTEXTS where the browser supports it', async () => {

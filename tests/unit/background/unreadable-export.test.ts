@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, redactSecrets, SECRET_MARKER } from '../../../lib/background/unreadable-export';
+import { isSecretName, redactSecrets, SECRET_MARKER } from '../../../lib/background/stored/unreadable-export';
 
 // Secrets are found by name in data of no known shape: at any depth, in
 // arrays, under any spelling of the names; everything else stays verbatim.

@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
-import { createStorageHandlers } from '../../../lib/background/handlers/storage';
-import { createStoredServices } from '../../../lib/background/context';
-import { accountsItem, settingsItem } from '../../../lib/storage';
+import { createStorageHandlers } from '../../../lib/background/handlers/unreadable';
+import { createStoredServices } from '../../../lib/background/root/build-context';
+import { accountsItem, settingsItem } from '../../../lib/storage/items';
 import { accountSchema } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
 import { decryptText } from '../../../lib/settings-file/crypto';
 import { encryptedKeysSchema } from '../../../lib/settings-file/format';
-import { SECRET_MARKER, UNREADABLE_EXPORT_PURPOSE } from '../../../lib/background/unreadable-export';
+import { SECRET_MARKER, UNREADABLE_EXPORT_PURPOSE } from '../../../lib/background/stored/unreadable-export';
 
 // Unreadable settings and accounts as the background serves them: reported
 // without their values, exported (encrypted or with secrets removed) or removed only on request, and never

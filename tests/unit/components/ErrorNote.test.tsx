@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorNote, InOptions, withoutGoToOptions } from '../../../components/ErrorNote';
+import { ErrorNote, InOptions, withoutGoToOptions } from '../../../components/shared/ErrorNote';
 import { html } from '../i18n/helpers';
 
 describe('ErrorNote', () => {

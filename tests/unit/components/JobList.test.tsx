@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { JobList } from '../../../components/JobList';
-import type { RemoteJob } from '../../../lib/queue/job';
+import { JobList } from '../../../components/shared/JobList';
+import type { RemoteJob } from '../../../lib/queue/model/job';
 
 // How the job list words remote uploads that wait on their host, and the
 // buttons History gets for one stuck there.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Folder } from '../../../lib/hosts/types';
-import { walkFolders } from '../../../components/folderPaths';
+import { walkFolders } from '../../../components/shared/folderPaths';
 
 // A tree as hosts list it: one folder's children per call.
 const tree: Record<string, Folder[]> = {

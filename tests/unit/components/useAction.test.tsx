@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useAction, type Action, type ActionOptions } from '../../../components/useAction';
+import { useAction, type Action, type ActionOptions } from '../../../components/hooks/useAction';
 import { HostError } from '../../../lib/errors';
 
 // The one hook every UI write goes through: pending while it runs, the

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useRemote } from '../../../components/useRemote';
+import { useRemote } from '../../../components/hooks/useRemote';
 
 // useRemote is the one read hook (the account lists use it too): `skip` asks
 // the background nothing, for a feature the host lacks.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hintFor } from '../../../components/ErrorNote';
-import { formatDate, isPast } from '../../../components/dates';
+import { hintFor } from '../../../components/shared/ErrorNote';
+import { formatDate, isPast } from '../../../components/format/dates';
 import { tn } from '../../../lib/i18n';
 
 describe('error hints', () => {

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startHostSim, type HostSim } from '../../host-sim';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { createFileHandlers } from '../../../lib/background/handlers/files';
-import { createHealth, healthItem } from '../../../lib/background/health';
+import { createHealth, healthItem } from '../../../lib/background/health/checks';
 import { accountSchema } from '../../../lib/accounts';
 import type { HostId } from '../../../lib/hosts/types';
 import { fakeContext, type FakeContext } from '../background/context-fakes';

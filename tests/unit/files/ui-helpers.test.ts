@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { visibleRange } from '../../../components/manager/files/virtualRange';
 import { niceMax, polylinePoints } from '../../../components/manager/account/chartScale';
 import { createdSince, fileColumns, fileToRow } from '../../../components/manager/files/fileRows';
-import { fileLinkItem, jobLinkItem } from '../../../components/links/linkItems';
+import { fileLinkItem, jobLinkItem } from '../../../components/format/linkItems';
 import { unavailable } from '../../../components/manager/files/capabilities';
 import { formatLinks } from '../../../lib/links/formats';
 import { jobsToCsv } from '../../../lib/links/export';
 import type { ListedFile, AccountCapabilities } from '../../../lib/protocol/files';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 
 const file: ListedFile = {
   fileCode: 'abc123',

@@ -16,7 +16,7 @@ function corpus(family: 'xfs' | 'megamax', name: string): string[] {
   const hosts = fixtureHosts.filter((h) => (h === 'megamax.me') === (family === 'megamax'));
   const out: string[] = [];
   for (const host of hosts) {
-    const files = readdirSync(join(__dirname, 'fixtures', host)).map((f) => f.replace(/\.(json|txt)$/, ''));
+    const files = readdirSync(join(__dirname, '../../fixtures/hosts', host)).map((f) => f.replace(/\.(json|txt)$/, ''));
     if (files.includes(name)) out.push(fixture(host, name));
   }
   // Parsers without a documented example of their own still get fuzzed on a generic reply.

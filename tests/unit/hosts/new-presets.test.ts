@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import { getPreset } from '../../../lib/hosts';
 import type { HostClient } from '../../../lib/hosts/types';
-import { originsFor } from '../../../lib/permissions';
+import { originsFor } from '../../../lib/accounts/permissions';
 import { fixtureClient, hostFixture } from './fixture-client';
 
 type Call = (client: HostClient, body: string) => unknown;

@@ -80,7 +80,7 @@ describe('documented example replies', () => {
 
   it('covers every fixture file', () => {
     const files = fixtureHosts.flatMap((host) =>
-      readdirSync(join(__dirname, 'fixtures', host)).map((f) => `${host} ${f.replace(/\.(json|txt)$/, '')}`),
+      readdirSync(join(__dirname, '../../fixtures/hosts', host)).map((f) => `${host} ${f.replace(/\.(json|txt)$/, '')}`),
     );
     expect(files.sort()).toEqual(documented.map(([h, e]) => `${h} ${e}`).sort());
   });

@@ -68,7 +68,7 @@ export const megamaxParsers: Record<string, TextParser> = {
 
 export const fixtureHosts = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'megamax.me'] as const;
 
-const fixtureDir = join(__dirname, 'fixtures');
+const fixtureDir = join(__dirname, '../../fixtures/hosts');
 
 export function fixture(host: string, name: string): string {
   for (const ext of ['json', 'txt']) {

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { JobList } from '../../../components/JobList';
-import { CopyButton } from '../../../components/CopyButton';
-import { ErrorNote } from '../../../components/ErrorNote';
-import { AccountPicker } from '../../../components/AccountPicker';
+import { JobList } from '../../../components/shared/JobList';
+import { CopyButton } from '../../../components/shared/CopyButton';
+import { ErrorNote } from '../../../components/shared/ErrorNote';
+import { AccountPicker } from '../../../components/shared/AccountPicker';
 import { SendUrlsForm } from '../../../components/popup/SendUrlsForm';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 import type { PublicAccount } from '../../../lib/accounts';
 import { html, useLocale } from './helpers';
 
@@ -23,10 +23,10 @@ const de = load('de');
 const files = [
   'components/popup/PopupApp.tsx',
   'components/popup/SendUrlsForm.tsx',
-  'components/JobList.tsx',
-  'components/CopyButton.tsx',
-  'components/AccountPicker.tsx',
-  'components/ErrorNote.tsx',
+  'components/shared/JobList.tsx',
+  'components/shared/CopyButton.tsx',
+  'components/shared/AccountPicker.tsx',
+  'components/shared/ErrorNote.tsx',
   'components/manager/ManagerApp.tsx',
   'components/manager/views.ts',
 ];

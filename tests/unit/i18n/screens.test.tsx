@@ -1,19 +1,19 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CopyAs } from '../../../components/links/CopyAs';
+import { CopyAs } from '../../../components/shared/CopyAs';
 import { UploadJobRow } from '../../../components/manager/upload/UploadJobRow';
 import { FileRow } from '../../../components/manager/files/FileRow';
-import { MirrorLinks } from '../../../components/MirrorLinks';
+import { MirrorLinks } from '../../../components/shared/MirrorLinks';
 import { StatsChart } from '../../../components/manager/account/StatsChart';
 import { describeCandidate } from '../../../components/picker/describe';
-import { capabilityWords } from '../../../components/capabilityWords';
+import { capabilityWords } from '../../../components/format/capabilityWords';
 import { unavailable } from '../../../components/manager/files/capabilities';
 import { snapshotProblem } from '../../../components/manager/upload/pending';
-import type { UploadJob } from '../../../lib/queue/job';
-import { deriveGroup } from '../../../lib/queue/group';
+import type { UploadJob } from '../../../lib/queue/model/job';
+import { deriveGroup } from '../../../lib/queue/model/group';
 import type { ListedFile, AccountCapabilities } from '../../../lib/protocol/files';
-import type { UploadHostInfo } from '../../../lib/protocol/uploads';
+import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
 import { html, useLocale } from './helpers';
 
 // The manager's screens, the picker and the link tools: every key their files
@@ -33,17 +33,19 @@ function walk(dir: string): string[] {
 }
 
 const files = [
-  ...walk('components/links'),
+  'components/shared/CopyAs.tsx',
+  'components/format/linkItems.ts',
+  'components/hooks/useToast.tsx',
   ...walk('components/manager/upload'),
   ...walk('components/manager/files'),
   ...walk('components/manager/account'),
   ...walk('components/picker'),
   'components/manager/HistoryView.tsx',
   'components/manager/ClearFinished.tsx',
-  'components/MirrorLinks.tsx',
-  'components/capabilityWords.ts',
-  'components/FolderPicker.tsx',
-  'components/fitWords.ts',
+  'components/shared/MirrorLinks.tsx',
+  'components/format/capabilityWords.ts',
+  'components/shared/FolderPicker.tsx',
+  'components/format/fitWords.ts',
 ].map((f) => relative(root, join(root, f)));
 
 const prefixes = /^(links|hist|up|pick|mirror|files|acct|cap|fit)[A-Z]/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyColumns, jobsToCsv, jobToRow, toJson } from '../../../lib/links/export';
-import { jobSchema } from '../../../lib/queue/job';
+import { jobSchema } from '../../../lib/queue/model/job';
 
 describe('jobsToCsv', () => {
   it('writes a header and quotes commas, quotes and newlines (RFC 4180)', () => {

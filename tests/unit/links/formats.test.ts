@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import { formatLinks, linkFormats, renderTemplate, validateTemplate, type LinkItem } from '../../../lib/links/formats';
-import { formatDuration, formatSize } from '../../../lib/links/units';
+import { formatDuration, formatSize } from '../../../lib/format/units';
 
 const item: LinkItem = {
   title: 'My clip',

@@ -3,15 +3,15 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UnreadableEntries } from '../../../components/options/UnreadableEntries';
-import { createStorageHandlers } from '../../../lib/background/handlers/storage';
-import { storedUnreadable } from '../../../lib/background/unreadable';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { createStorageHandlers } from '../../../lib/background/handlers/unreadable';
+import { storedUnreadable } from '../../../lib/background/stored/unreadable';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { accountSchema } from '../../../lib/accounts';
 import { useLocale } from '../i18n/helpers';
 import de from '../../../public/_locales/de/messages.json';
 
 const downloads = vi.hoisted(() => [] as { name: string; text: string }[]);
-vi.mock('../../../components/download', () => ({ downloadText: (name: string, text: string) => void downloads.push({ name, text }) }));
+vi.mock('../../../components/shared/download', () => ({ downloadText: (name: string, text: string) => void downloads.push({ name, text }) }));
 
 // The Options panel for stored data that could not be read, against the real
 // handlers and router over fake browser storage.

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { MirrorLinks, mirrorLinkText } from '../../../components/MirrorLinks';
-import { JobList } from '../../../components/JobList';
-import type { Job } from '../../../lib/queue/job';
-import { deriveGroup } from '../../../lib/queue/group';
+import { MirrorLinks, mirrorLinkText } from '../../../components/shared/MirrorLinks';
+import { JobList } from '../../../components/shared/JobList';
+import type { Job } from '../../../lib/queue/model/job';
+import { deriveGroup } from '../../../lib/queue/model/group';
 import type { PublicAccount } from '../../../lib/accounts';
 
 const base = { createdAt: 1, updatedAt: 1, attempts: 0, options: {}, url: 'https://cdn.example/v.mp4' };

@@ -5,10 +5,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PickerApp } from '../../../components/picker/PickerApp';
 import { describeCandidate } from '../../../components/picker/describe';
 import { createPickerHandlers } from '../../../lib/background/handlers/picker';
-import { savePickerEntry, storedPickerEntries } from '../../../lib/background/picker';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { savePickerEntry, storedPickerEntries } from '../../../lib/background/send-to-host/picker';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import type { FoundVideo } from '../../../lib/media';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 
 // The picker page against the real handlers and router, as the page would reach them.
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPickerHandlers, type PickerApi } from '../../../lib/background/handlers/picker';
-import { loadPickerEntry, savePickerEntry, storedPickerEntries } from '../../../lib/background/picker';
+import { loadPickerEntry, savePickerEntry, storedPickerEntries } from '../../../lib/background/send-to-host/picker';
 import { HostError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 
 const candidates: FoundVideo[] = [
   { url: 'https://cdn.example/1.mp4', kind: 'file', source: 'link' },

@@ -11,7 +11,7 @@ import {
   savePickerEntry,
   unreadablePickerEntries,
   unreadablePickerRaw,
-} from '../../../lib/background/picker';
+} from '../../../lib/background/send-to-host/picker';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FoundVideo } from '../../../lib/media';

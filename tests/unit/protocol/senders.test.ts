@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { route, type Handlers } from '../../../lib/background/router';
+import { route, type Handlers } from '../../../lib/background/root/router';
 import { backgroundSenders, senderKinds, uploaderDocumentSenders, type SenderEnv, type SenderKind, type SenderLike } from '../../../lib/protocol/senders';
 import { commandHandlers, routeCommand } from '../../../lib/upload/document/uploader-document';
 

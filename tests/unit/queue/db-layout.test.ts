@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobRecordVersion, jobsDbVersion, openJobsDb } from '../../../lib/queue/db';
+import { jobRecordVersion, jobsDbVersion, openJobsDb } from '../../../lib/queue/store/db';
 import { createJobStore } from '../../../lib/queue/store';
 import { job } from './fakes';
 import { dbRecords, seedOlderLayout } from './db-helpers';

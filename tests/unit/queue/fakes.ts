@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Capability, FileLinks, HostClient, RemoteFile } from '../../../lib/hosts/types';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 
 // A HostClient with only the methods the runner calls; the rest throw so a
 // test notices if the runner starts depending on them.

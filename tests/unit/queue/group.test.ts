@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveGroup, entriesOf, groupState, linkedJobs } from '../../../lib/queue/group';
-import type { Job } from '../../../lib/queue/job';
+import { deriveGroup, entriesOf, groupState, linkedJobs } from '../../../lib/queue/model/group';
+import type { Job } from '../../../lib/queue/model/job';
 import { job } from './fakes';
 
 // A mirror is derived from its members each time it is read.

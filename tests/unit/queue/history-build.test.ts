@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createJobStore } from '../../../lib/queue/store';
 import { createHistory } from '../../../lib/queue/history';
-import { readRows, rowOf } from '../../../lib/queue/history-rows';
-import { jobRecordVersion, openJobsDb } from '../../../lib/queue/db';
+import { readRows, rowOf } from '../../../lib/queue/history/rows';
+import { jobRecordVersion, openJobsDb } from '../../../lib/queue/store/db';
 import { job } from './fakes';
 import { heldDatabase, historyRecord, seedRecords } from './db-helpers';
 

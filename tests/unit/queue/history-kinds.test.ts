@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createJobStore } from '../../../lib/queue/store';
 import { createHistory, type HistoryPage, type HistoryQuery } from '../../../lib/queue/history';
-import { jobRecordVersion } from '../../../lib/queue/db';
-import type { EntryKind } from '../../../lib/queue/job';
+import { jobRecordVersion } from '../../../lib/queue/store/db';
+import type { EntryKind } from '../../../lib/queue/model/job';
 import { job, type JobFields } from './fakes';
 import { dbRecords, heldDatabase, historyRecord, seedRecords } from './db-helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobSchema, parseJob, patchJob, type Job } from '../../../lib/queue/job';
+import { jobSchema, parseJob, patchJob, type Job } from '../../../lib/queue/model/job';
 import { driverFor } from '../../../lib/queue/drivers';
 import { fileDriver } from '../../../lib/queue/drivers/file';
 import { relayDriver } from '../../../lib/queue/drivers/relay';

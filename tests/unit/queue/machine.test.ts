@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import { jobStates, type JobState, type UploadJob } from '../../../lib/queue/job';
+import { jobStates, type JobState, type UploadJob } from '../../../lib/queue/model/job';
 import {
   canTransition,
   cancelledMessage,
@@ -10,8 +10,8 @@ import {
   transition,
   type JobEvent,
   type JobEventType,
-} from '../../../lib/queue/machine';
-import { nextRetryDelay, shouldRetry, mayHaveLanded, retryCapMs } from '../../../lib/queue/retry';
+} from '../../../lib/queue/model/machine';
+import { nextRetryDelay, shouldRetry, mayHaveLanded, retryCapMs } from '../../../lib/queue/model/retry';
 import { job } from './fakes';
 
 const links = { watch: 'https://h.test/abc' };

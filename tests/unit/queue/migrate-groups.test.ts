@@ -1,10 +1,10 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import fixture from '../../fixtures/jobs/jobs-db-v3.json';
-import { jobRecordVersion, jobsDbName } from '../../../lib/queue/db';
-import { deriveGroup } from '../../../lib/queue/group';
+import { jobRecordVersion, jobsDbName } from '../../../lib/queue/store/db';
+import { deriveGroup } from '../../../lib/queue/model/group';
 import { createHistory } from '../../../lib/queue/history';
-import { jobV3toV4, planGroups } from '../../../lib/queue/migrate-groups';
+import { jobV3toV4, planGroups } from '../../../lib/queue/store/migrate-groups';
 import { createJobStore } from '../../../lib/queue/store';
 import { dbRecords, unreadableRecords, seedOlderLayout } from './db-helpers';
 

@@ -8,7 +8,7 @@ import { createHostClient } from '../../../lib/hosts';
 import type { HostClient, HostId } from '../../../lib/hosts/types';
 import type { createQueueRunner } from '../../../lib/queue/runner';
 import { slotWaitMs } from '../../../lib/queue/drivers/remote';
-import { hostWaitLimitMs } from '../../../lib/queue/waiting';
+import { hostWaitLimitMs } from '../../../lib/queue/runner/waiting';
 import { createJobStore } from '../../../lib/queue/store';
 import type { HostSim } from '../../host-sim';
 import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';

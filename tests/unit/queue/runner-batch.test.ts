@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import { createQueueRunner } from '../../../lib/queue/runner';
 import { createJobStore } from '../../../lib/queue/store';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 import { fakeHost, type FakeHost } from './fakes';
 import { dbRecords } from './db-helpers';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import type { Job } from '../../../lib/queue/job';
-import { deriveGroup, type JobEntry } from '../../../lib/queue/group';
+import type { Job } from '../../../lib/queue/model/job';
+import { deriveGroup, type JobEntry } from '../../../lib/queue/model/group';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { createJobStore } from '../../../lib/queue/store';
 import { fakeHost } from './fakes';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../../lib/queue/job';
+import type { Job } from '../../../lib/queue/model/job';
 import { createQueueRunner, foundNote, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { createJobStore } from '../../../lib/queue/store';
 import { fakeHost, job } from './fakes';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import type { Job } from '../../../lib/queue/job';
-import { interruptedMessage } from '../../../lib/queue/machine';
+import type { Job } from '../../../lib/queue/model/job';
+import { interruptedMessage } from '../../../lib/queue/model/machine';
 import { createQueueRunner, interruptedRelayMessage, type QueueRunnerDeps } from '../../../lib/queue/runner';
 import { createJobStore } from '../../../lib/queue/store';
 import { fakeHost, job } from './fakes';

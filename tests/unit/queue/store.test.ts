@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJobStore, type CorruptJob } from '../../../lib/queue/store';
-import { jobRecordVersion } from '../../../lib/queue/db';
+import { jobRecordVersion } from '../../../lib/queue/store/db';
 import { job } from './fakes';
 import { dbRecords, seedRecords } from './db-helpers';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { createSettingsFileHandlers } from '../../../lib/background/handlers/settings-file';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { fakeContext, type FakeContext } from '../background/context-fakes';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accountsItem, settingsItem } from '../../../lib/storage';
+import { accountsItem, settingsItem } from '../../../lib/storage/items';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
 import { HostError } from '../../../lib/errors';

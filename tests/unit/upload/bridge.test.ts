@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostError } from '../../../lib/errors';
 import type { HostClient } from '../../../lib/hosts/types';
-import type { Job, UploadJob } from '../../../lib/queue/job';
+import type { Job, UploadJob } from '../../../lib/queue/model/job';
 import { createJobStore } from '../../../lib/queue/store';
 import { createUploadBridge, type UploadBridge, type UploaderSender } from '../../../lib/upload/background/bridge';
 import type { OffscreenManager } from '../../../lib/upload/background/offscreen';
-import { dispatch, type Handlers } from '../../../lib/background/router';
+import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import type { SenderEnv } from '../../../lib/protocol/senders';
 import { job } from '../queue/fakes';
 

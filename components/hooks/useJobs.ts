@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { errorFrom, send, type RequestOf, type ResponseMap } from '../../lib/messaging';
+import { jobFeedPort, type JobFeedMessage } from '../../lib/protocol/job-feed';
+import type { UiError } from './useRemote';
+
+// A page's view of the queue, kept current by the background's job feed (a
+// runtime port) instead of asking every second or two: the page asks once,
+// then again only when the background says jobs changed. When the worker
+// stops the port closes; the hook opens it again (which wakes a new worker)
+// and asks once more, since changes may have happened in between.
+
+type JobQuery = 'jobs.list' | 'jobs.page';
+
+/** Asked again at most this often while jobs keep changing (progress of several uploads). */
+const refreshMs = 250;
+const reconnectMs = 500;
+
+export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
+  const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
+  const [error, setError] = useState<UiError | undefined>(undefined);
+  const [storageError, setStorageError] = useState<UiError | undefined>(undefined);
+  const key = JSON.stringify(payload);
+  const asked = useRef(0);
+
+  const answer = (ask: number, request: Promise<ResponseMap[T]>) =>
+    request.then(
+      (next) => {
+        // An older answer arriving late never replaces a newer one.
+        if (ask !== asked.current) return;
+        setData(next);
+        setError(undefined);
+      },
+      (e: unknown) => {
+        if (ask === asked.current) setError(errorFrom(e));
+      },
+    );
+
+  // The first request goes out while the page first renders, not after its first paint (when
+  // effects run): with a long history the popup's recent jobs are on screen that much sooner.
+  const sent = useRef(false);
+  if (!sent.current) {
+    sent.current = true;
+    void answer(++asked.current, send(type, payload));
+  }
+
+  // payload is compared through its JSON form
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const reload = useCallback(() => answer(++asked.current, send(type, payload)), [type, key]);
+
+  // The latest query, for the feed below: one port for the page's life, not one per keystroke.
+  const current = useRef(reload);
+  current.current = reload;
+  const mounted = useRef(false);
+  useEffect(() => {
+    // The first query was sent by the first render.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    let closed = false;
+    let port: ReturnType<typeof browser.runtime.connect> | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
+    const refresh = () => {
+      if (timer !== undefined) return;
+      const wait = Math.max(0, last + refreshMs - Date.now());
+      timer = setTimeout(() => {
+        timer = undefined;
+        last = Date.now();
+        void current.current();
+      }, wait);
+    };
+    const connect = () => {
+      if (closed) return;
+      try {
+        port = browser.runtime.connect({ name: jobFeedPort });
+      } catch {
+        // No background to follow (a test page): what was loaded stays shown.
+        return;
+      }
+      port.onMessage.addListener((message: unknown) => {
+        const event = message as JobFeedMessage;
+        if (event?.type === 'changed') refresh();
+        else if (event?.type === 'storage-error') setStorageError(event.error as UiError);
+      });
+      port.onDisconnect.addListener(() => {
+        port = undefined;
+        if (closed) return;
+        setTimeout(() => {
+          connect();
+          refresh();
+        }, reconnectMs);
+      });
+    };
+    connect();
+    return () => {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      port?.disconnect();
+    };
+  }, []);
+
+  return { data, error, storageError, reload };
+}

@@ -1,0 +1,65 @@
+import { browser, type Browser } from 'wxt/browser';
+import { jobFeedPort, type JobFeedMessage } from '../../protocol/job-feed';
+import type { JobStore } from '../../queue/store';
+import type { HostError } from '../../errors';
+import { senderKinds } from '../../protocol/senders';
+
+// Pages follow the queue through a port instead of asking every second:
+// the background names the jobs that changed, a page asks again for what it
+// shows. Only the extension's UI pages may connect (the same rule as their requests).
+
+type Port = Browser.runtime.Port;
+
+/** Changes within this window go out as one message: a busy queue does not flood the pages. */
+const batchMs = 100;
+
+export interface JobFeed {
+  /** Tell every open page that a job change could not be stored. */
+  storageError(error: HostError): void;
+  /** Tell every open page to ask again for what it shows (an answer it had may have been out of date). */
+  refresh(): void;
+  pages(): number;
+}
+
+export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<typeof browser.runtime, 'onConnect'> = browser.runtime): JobFeed {
+  const ports = new Set<Port>();
+  runtime.onConnect.addListener((port: Port) => {
+    if (port.name !== jobFeedPort) return;
+    if (!senderKinds(port.sender ?? {}).has('page')) {
+      port.disconnect();
+      return;
+    }
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+  });
+
+  const post = (message: JobFeedMessage) => {
+    for (const port of ports) {
+      try {
+        port.postMessage(message);
+      } catch {
+        ports.delete(port);
+      }
+    }
+  };
+
+  let pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  store.watch((changed, removed) => {
+    if (!ports.size) return;
+    for (const job of changed) pending.add(job.id);
+    for (const id of removed) pending.add(id);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      const ids = [...pending];
+      pending = new Set();
+      post({ type: 'changed', ids });
+    }, batchMs);
+  });
+
+  return {
+    storageError: (error) => post({ type: 'storage-error', error: { code: error.code, message: error.message } }),
+    refresh: () => post({ type: 'changed', ids: [] }),
+    pages: () => ports.size,
+  };
+}

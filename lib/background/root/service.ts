@@ -1,0 +1,116 @@
+import { browser } from 'wxt/browser';
+import { isHostError } from '../../errors';
+import { accountsItem, settingsItem } from '../../storage/items';
+import { toPublicAccount } from '../../accounts';
+import { listen } from './router';
+import { createBackgroundContext } from './build-context';
+import { createAccountHandlers } from '../handlers/accounts';
+import { createJobHandlers } from '../handlers/jobs';
+import { createFileHandlers } from '../handlers/files';
+import { createSettingsFileHandlers } from '../handlers/settings-file';
+import { createStorageHandlers } from '../handlers/unreadable';
+import { createPickerHandlers } from '../handlers/picker';
+import { createUploadHandlers } from '../handlers/uploads';
+import { rebuildMenus } from '../send-to-host/menus';
+import { recentNotices, type MenuClickInfo } from '../send-to-host/menu-click';
+import { restrictStorageToTrustedContexts } from '../stored/access-level';
+import { handleShortcut } from '../send-to-host/shortcut';
+import { uploadTracker } from '../jobs/badge';
+import { openWelcomeOnInstall } from './first-run';
+
+// Wires browser events to lib/: builds the background context (the one place
+// that names the stored items) and hands it to every handler and listener.
+
+const POLL_ALARM = 'queue-poll';
+const HEALTH_ALARM = 'link-health';
+/** Link health's results are read for the badge this long after a browser start or an update. */
+const badgeRestoreDelayMs = 2_000;
+
+export function startBackground(): void {
+  // Security: storage.local (where the keys are) for extension pages and the background only.
+  void restrictStorageToTrustedContexts();
+  const ctx = createBackgroundContext({ accounts: accountsItem, settings: settingsItem, pollAlarm: POLL_ALARM });
+  const { accounts, jobs, runner, health, badge, menu } = ctx;
+
+  // Stored data of an older version is carried over at start; what cannot be read is kept and reported (in Options).
+  const migrated = accounts
+    .migrate()
+    .catch((error: unknown) => console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'));
+  // Written to the console once per install or update (when a newer or older build's data shows up), not at every worker start:
+  // the list reads every stored record, link health's results among them.
+  const reportUnreadable = () =>
+    void migrated
+      .then(() => ctx.unreadable.list())
+      .then((found) => found.forEach((r) => console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`)))
+      .catch(() => undefined);
+
+  // The badge: running uploads (count, progress in the tooltip), then link problems. The browser keeps it while
+  // workers come and go and clears it when it restarts; it is drawn again then, once the pages a browser start
+  // opens have had the worker first.
+  const restoreBadge = () => setTimeout(() => void health.restoreBadge(), badgeRestoreDelayMs);
+  const uploadsRunning = uploadTracker();
+  jobs.store.watch((changed, removed) => void badge.setUploads(uploadsRunning.apply(changed, removed)));
+  // Running uploads are active jobs: the start needs no scan of the whole history.
+  void jobs.store.active().then((active) => badge.resume(uploadsRunning.apply(active)));
+
+  listen({
+    ...createUploadHandlers(ctx),
+    // The uploader's reports are background requests: the router checks their sender and payload.
+    ...ctx.uploads.bridge.handlers,
+    ...createPickerHandlers(ctx),
+    ...createFileHandlers(ctx),
+    ...createAccountHandlers(ctx),
+    ...createSettingsFileHandlers(ctx),
+    ...createStorageHandlers(ctx),
+    ...createJobHandlers(ctx),
+  });
+
+  // Send to host: the context menu and the send-video shortcut.
+  const shortcut = () =>
+    handleShortcut({
+      activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+      defaultAccountId: async () => (await ctx.settings.get()).defaultAccountId,
+      enabledAccountIds: menu.deps.enabledAccountIds,
+      click: (info, tabId) => menu.click(info, tabId),
+    });
+  const refreshMenus = async () => rebuildMenus((await accounts.all()).map(toPublicAccount));
+  browser.runtime.onInstalled.addListener((details) => {
+    restoreBadge();
+    reportUnreadable();
+    void refreshMenus();
+    void openWelcomeOnInstall(details);
+    void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  browser.runtime.onStartup.addListener(() => {
+    restoreBadge();
+    void refreshMenus();
+  });
+  accounts.watch(() => void refreshMenus());
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void menu.click(info as MenuClickInfo, tab?.id);
+  });
+  const alarms: Record<string, () => Promise<unknown>> = {
+    [POLL_ALARM]: () => runner.poll(),
+    [HEALTH_ALARM]: () => health.scheduledCheck(),
+  };
+  // Nobody awaits an alarm: a failure is reported by its code, never left unhandled.
+  browser.alarms.onAlarm.addListener(
+    (alarm) => void alarms[alarm.name]?.().catch((error: unknown) => console.warn(`VidRelay: alarm ${alarm.name} failed (${isHostError(error) ? error.code : 'unexpected error'})`)),
+  );
+  const commands: Record<string, () => Promise<unknown>> = {
+    'send-video': shortcut,
+    'open-manager': () => browser.tabs.create({ url: browser.runtime.getURL('/manager.html') }),
+  };
+  browser.commands.onCommand.addListener((command) => void commands[command]?.());
+
+  // A new service worker means whatever the last one had in flight was cut off.
+  void runner.recover();
+
+  // The menu's own code path, reachable from e2e tests through the service worker.
+  (globalThis as { vidrelay?: unknown }).vidrelay = {
+    menuClick: (info: MenuClickInfo, tabId?: number) => menu.click(info, tabId),
+    shortcut,
+    notices: () => [...recentNotices()],
+  };
+}

@@ -1,0 +1,160 @@
+import { browser } from 'wxt/browser';
+import { findVideosInTab } from '../../media/inject';
+import { findOptionsFor, isUploadableUrl, urlsInText, type ContextClickInfo, type FindVideosOptions, type FoundVideo } from '../../media';
+import type { UploadOptions } from '../../hosts/types';
+import type { Job } from '../../queue/model/job';
+import type { JobEntry, JobGroup } from '../../queue/model/group';
+import { HostError } from '../../errors';
+import { accountIdFromMenu, MIRROR_MENU, NO_ACCOUNTS_MENU } from './menus';
+import { notify } from '../notices/notify';
+
+export interface MenuClickInfo extends ContextClickInfo {
+  menuItemId: string | number;
+  frameId?: number;
+}
+
+export interface MenuQueue {
+  enqueueRemote(accountId: string, url: string, options?: UploadOptions): Promise<Job>;
+  enqueueMirror(accountIds: string[], url: string, options?: UploadOptions): Promise<JobGroup>;
+}
+
+export interface MenuDeps {
+  queue: MenuQueue;
+  enabledAccountIds(): Promise<string[]>;
+  labelOf(accountId: string): Promise<string>;
+  /** The account's upload defaults (folder, tags, ...). */
+  optionsFor?(accountId: string): Promise<UploadOptions>;
+  /** Throws (HostError) when the account's host cannot fetch a URL itself: nothing is queued for it. */
+  checkRemote?(accountId: string): Promise<void>;
+  /** The enabled accounts whose hosts fetch URLs themselves, for "All accounts (mirror)". */
+  remoteAccountIds?(): Promise<string[]>;
+  /** Looks into the page when the click gave no usable address (blob: players, clicks on the page). */
+  findInTab?(tabId: number, frameId?: number, options?: FindVideosOptions): Promise<FoundVideo[]>;
+  /** Lets the user choose when the page holds several videos. */
+  openPicker?(choice: { candidates: FoundVideo[]; target: string; pageUrl?: string }): Promise<unknown>;
+}
+
+export const defaultFindInTab = (tabId: number, frameId?: number, options?: FindVideosOptions) => findVideosInTab(tabId, frameId, options);
+
+export const noVideoMessage =
+  'No video was found on this page. Right-click the video itself, or open the page that plays it, and try again.';
+
+// The last few notices, so e2e tests can read what the user was told (notifications expose no text).
+const recent: { title: string; message: string }[] = [];
+export function recentNotices(): readonly { title: string; message: string }[] {
+  return recent;
+}
+
+export async function say(id: string, title: string, message: string): Promise<void> {
+  recent.push({ title, message });
+  if (recent.length > 10) recent.shift();
+  await notify(id, title, message);
+}
+
+type Resolution =
+  | { kind: 'send'; urls: string[] }
+  | { kind: 'pick'; candidates: FoundVideo[] }
+  | { kind: 'none'; reason: string };
+
+/** What the page itself holds: direct files and streams; player pages only when nothing better exists. */
+async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): Promise<Resolution> {
+  // A click on a media element names its frame; a click on the page may mean a player in any frame.
+  const inFrame = info.srcUrl && info.frameId !== undefined;
+  // Audio is offered only when the user right-clicked that audio element.
+  const options = findOptionsFor(info);
+  let found = await deps.findInTab!(tabId, inFrame ? info.frameId : undefined, options);
+  // A player in a frame often has its real address only in the top page's metadata.
+  if (inFrame && info.frameId !== 0 && found.length === 0) found = await deps.findInTab!(tabId, undefined, options);
+  const sendable = found.filter((v) => v.kind !== 'embed' && isUploadableUrl(v.url).ok);
+  if (sendable.length === 1) return { kind: 'send', urls: [sendable[0].url] };
+  if (sendable.length > 1) return { kind: 'pick', candidates: sendable };
+  const players = found.filter((v) => v.kind === 'embed' && isUploadableUrl(v.url).ok);
+  // A player page is a guess a host may not fetch: never sent without the user choosing it.
+  if (players.length > 0) return { kind: 'pick', candidates: players };
+  return { kind: 'none', reason: noVideoMessage };
+}
+
+/**
+ * Which URLs a click means. URLs in a selection were chosen on purpose, so each
+ * is sent; then the clicked media or link when a host can fetch it; otherwise
+ * (blob: players, clicks on the page) whatever the page itself reveals.
+ */
+export async function resolveClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Resolution> {
+  // urlsInText keeps only http(s) addresses, and never the inside of a blob: one.
+  const selected = info.selectionText ? urlsInText(info.selectionText) : [];
+  if (selected.length > 0) return { kind: 'send', urls: selected };
+  const clicked = [info.srcUrl, info.linkUrl].map((url) => url?.trim()).filter((url): url is string => !!url);
+  const direct = clicked.find((url) => isUploadableUrl(url).ok);
+  if (direct) return { kind: 'send', urls: [direct] };
+  const refusal = clicked.map((url) => isUploadableUrl(url)).find((check) => !check.ok);
+  if (tabId === undefined || !deps.findInTab) {
+    return { kind: 'none', reason: refusal && !refusal.ok ? refusal.reason : noVideoMessage };
+  }
+  let inPage: Resolution;
+  try {
+    inPage = await lookInPage(info, tabId, deps);
+  } catch (error) {
+    return { kind: 'none', reason: error instanceof HostError ? error.message : noVideoMessage };
+  }
+  if (inPage.kind === 'none' && refusal && !refusal.ok) return { kind: 'none', reason: `${refusal.reason} ${noVideoMessage}` };
+  return inPage;
+}
+
+/** Queue `urls` for a menu target (`account:<id>` or `mirror:all`) and tell the user. */
+export async function sendToTarget(target: string, urls: string[], deps: MenuDeps): Promise<JobEntry[]> {
+  const single = accountIdFromMenu(target);
+  const mirror = target === MIRROR_MENU;
+  if (!single && !mirror) throw new HostError('invalid_input', 'Pick an account to send to.');
+  const jobs: JobEntry[] = [];
+  try {
+    if (mirror) {
+      // A host without remote upload would only add a child that must fail.
+      const accountIds = await (deps.remoteAccountIds ?? deps.enabledAccountIds)();
+      for (const url of urls) jobs.push(await deps.queue.enqueueMirror(accountIds, url));
+    } else {
+      await deps.checkRemote?.(single!);
+      const options = (await deps.optionsFor?.(single!)) ?? undefined;
+      for (const url of urls) jobs.push(await deps.queue.enqueueRemote(single!, url, options));
+    }
+  } catch (error) {
+    const message = error instanceof HostError ? error.message : 'The job could not be queued.';
+    await say(`failed-${Date.now()}`, jobs.length ? `Sent ${jobs.length} of ${urls.length}` : 'Not sent', message);
+    if (jobs.length === 0) throw error instanceof HostError ? error : new HostError('server', message);
+    return jobs;
+  }
+  const label = mirror ? 'all accounts (mirror)' : await deps.labelOf(single!);
+  await say(jobs[0].id, `Sending to ${label}`, urls.length === 1 ? urls[0] : `${urls.length} videos`);
+  return jobs;
+}
+
+/** The code path the "Send to host" menu runs; e2e tests call it through the service worker. */
+export async function handleMenuClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<JobEntry[]> {
+  const target = String(info.menuItemId);
+  if (target === NO_ACCOUNTS_MENU) {
+    await browser.runtime.openOptionsPage();
+    return [];
+  }
+  if (!accountIdFromMenu(target) && target !== MIRROR_MENU) return [];
+  const resolved = await resolveClick(info, tabId, deps);
+  if (resolved.kind === 'none') {
+    await say(`refused-${Date.now()}`, 'Nothing sent', resolved.reason);
+    return [];
+  }
+  if (resolved.kind === 'pick') {
+    if (!deps.openPicker) {
+      await say(`refused-${Date.now()}`, 'Nothing sent', 'This page holds several videos; open the video you want and try again.');
+      return [];
+    }
+    try {
+      await deps.openPicker({ candidates: resolved.candidates, target, pageUrl: info.pageUrl });
+    } catch (error) {
+      await say(`refused-${Date.now()}`, 'Nothing sent', `The list of videos could not be opened: ${String(error)}`);
+    }
+    return [];
+  }
+  try {
+    return await sendToTarget(target, resolved.urls, deps);
+  } catch {
+    return []; // sendToTarget has told the user why
+  }
+}

@@ -1,0 +1,26 @@
+import { defineVersionedItem, type VersionedItem } from './versioned-item';
+import { settingsSchema, type Settings } from './settings';
+import type { accountsItem as storedAccounts } from './account-store';
+
+export { settingsSchema, type Settings } from './settings';
+export { accountsItem } from './account-store';
+
+// The extension's storage items, each versioned and zod-checked. Accounts are
+// stored one entry each (lib/storage/account-store.ts) and jobs per job
+// (lib/queue/store/index.ts), so one bad entry cannot hide the rest. A record that
+// cannot be read is kept and reported, never written over (lib/storage/versioned-item.ts).
+// Keys live in storage.local only, never storage.sync.
+
+export const settingsItem = defineVersionedItem({
+  key: 'local:settings',
+  version: 1,
+  label: 'settings',
+  schema: settingsSchema,
+  fallback: () => settingsSchema.parse({}),
+  onInvalid: () => console.warn('VidRelay: stored settings could not be read; running on defaults without overwriting them'),
+});
+
+/** What the background's services need of the stored accounts: the real item, or an in-memory one in unit tests. */
+export type AccountStore = Pick<typeof storedAccounts, 'get' | 'update' | 'unreadable' | 'watch' | 'migrate'>;
+/** What the background's services need of the stored settings (see AccountStore). */
+export type SettingsStore = Pick<VersionedItem<Settings>, 'get' | 'update' | 'problem' | 'assertWritable'>;

@@ -1,0 +1,140 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Background, ExtensionScope } from '../e2e/shared/flows/scope';
+import type { UiSession } from '../e2e/shared/driver/driver';
+import { PuppeteerUi } from '../e2e/shared/driver/puppeteer';
+
+// Debian's Firefox ESR with the real Firefox build installed as a temporary
+// add-on, driven over WebDriver BiDi. What Firefox needs that Chromium does not:
+// - --remote-allow-system-access, or moz-extension:// pages refuse navigation;
+// - a fixed extension UUID (pref), so page URLs are known before install;
+// - navigation through the BiDi browsing context (page.goto never resolves there);
+// - the background is an event page, not a BiDi target: reach it from an
+//   extension page with runtime.getBackgroundPage() (which also wakes it).
+
+export const extensionDir = resolve(process.env.VIDRELAY_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
+export const geckoId = 'vidrelay@vidrelay.dev';
+const uuid = '6f1d2c3e-8a4b-4c5d-9e0f-7a6b5c4d3e21';
+export const origin = `moz-extension://${uuid}`;
+
+export function firefoxPath(): string {
+  const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!existsSync(path)) throw new Error(`Firefox not found at ${path}; install it with: apt-get install -y firefox-esr`);
+  return path;
+}
+
+export interface FirefoxOptions {
+  /** 'de' needs Debian's firefox-esr-l10n-de (the German language pack). */
+  locale?: 'en-US' | 'de';
+  colorScheme?: 'light' | 'dark';
+  /** Milliseconds of idleness before Firefox unloads the event page (Firefox's default: 30000). */
+  idleTimeout?: number;
+  headless?: boolean;
+  /** Another Firefox (the demo); FIREFOX_PATH or /usr/bin/firefox-esr otherwise. */
+  executablePath?: string;
+}
+
+export interface FirefoxSession extends UiSession<PuppeteerUi> {
+  browser: Browser;
+  url(path: string): string;
+  /** Runs fn in an extension page with the background page's window (woken if it was unloaded). */
+  background<R, A>(fn: (bg: BackgroundWindow, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs fn in an extension page (the add-on's origin: its storage and IndexedDB), the event page woken first. */
+  scope: ExtensionScope;
+  close(): Promise<void>;
+}
+
+/** The event page's window as the tests use it. */
+export type BackgroundWindow = Window & {
+  vidrelay: { menuClick(info: Record<string, unknown>): Promise<unknown[]> };
+  browser: typeof import('wxt/browser').browser;
+};
+
+async function navigate(page: Page, url: string): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> } };
+  await frame.browsingContext.navigate(url, 'complete');
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build:firefox" first`);
+  const downloads = await mkdtemp(join(tmpdir(), 'vidrelay-ff-downloads-'));
+  const dark = options.colorScheme === 'dark';
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: options.executablePath ?? firefoxPath(),
+    headless: options.headless ?? true,
+    args: ['--remote-allow-system-access'],
+    // VIDRELAY_FIREFOX_LOG=1 shows the extension pages' console (Firefox sends it to stdout).
+    dumpio: process.env.VIDRELAY_FIREFOX_LOG === '1',
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      // permissions.request() resolves without the prompt a headless browser cannot show.
+      'extensions.webextOptionalPermissionPrompts': false,
+      'devtools.console.stdout.content': true,
+      'devtools.console.stdout.chrome': true,
+      // navigator.clipboard.readText() without the paste prompt.
+      'dom.events.testing.asyncClipboard': true,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'ui.systemUsesDarkTheme': dark ? 1 : 0,
+      'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
+      'intl.locale.requested': options.locale ?? 'en-US',
+      'intl.accept_languages': options.locale === 'de' ? 'de-DE, de' : 'en-US, en',
+      ...(options.idleTimeout !== undefined ? { 'extensions.background.idle.timeout': options.idleTimeout } : {}),
+    },
+  });
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== geckoId) throw new Error(`Installed add-on has id ${id}, expected ${geckoId}`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const url = (path: string) => `${origin}/${path.replace(/^\//, '')}`;
+  const open = async (path: string) => {
+    const page = await browser.newPage();
+    // Playwright's default size, so both suites lay pages out alike (the Files list squeezes titles to nothing at 800 px).
+    await page.setViewport({ width: 1280, height: 720 });
+    await navigate(page, url(path));
+    return new PuppeteerUi(page, downloads);
+  };
+  let hub: PuppeteerUi | undefined;
+  // An expression built here (BiDi evaluates it outside the page's CSP): the function runs in the hub page,
+  // after getBackgroundPage() woke the event page; withBackground hands it the background window.
+  const inHub = async (fn: string, arg: unknown, withBackground: boolean) => {
+    // A fresh hub when the last one went away (an add-on reload closes every extension page).
+    if (!hub || hub.page.isClosed()) hub = await open('picker.html#e2e-hub');
+    const args = `${withBackground ? 'bg, ' : ''}${arg === undefined ? 'undefined' : JSON.stringify(arg)}`;
+    const call = `(async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      return (${fn})(${args});
+    })()`;
+    return (await hub.page.evaluate(call)) as never;
+  };
+  return {
+    browser,
+    url,
+    open,
+    background: (fn, arg) => inHub(fn.toString(), arg ?? null, true),
+    scope: { evaluate: (fn, arg) => inHub(fn.toString(), arg, false) },
+    async close() {
+      await browser.close();
+      await rm(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The event page as the shared scenarios (tests/e2e/shared/flows) reach it. */
+export function firefoxBackground(session: FirefoxSession): Background {
+  return {
+    scope: session.scope,
+    menuClick: (info) => session.background((bg, i) => bg.vidrelay.menuClick(i), info),
+  };
+}

@@ -1,0 +1,136 @@
+import type { ExtensionScope } from '../e2e/shared/flows/scope';
+
+// The extension's job database read (or seeded) from a context of the
+// extension's origin (Chromium's service worker, a Firefox extension page),
+// the way a new background finds it: past any page and past the store's memory.
+// Both suites and the benchmarks read it through these helpers.
+
+export interface StoredJob {
+  id: string;
+  state: string;
+  kind: string;
+  accountId: string;
+  createdAt: number;
+  url?: string;
+  file?: { name: string };
+  fileCode?: string;
+  sentAt?: number;
+  updatedAt: number;
+  error?: { code: string; message: string };
+  /** A mirror's member: the mirror's id and its place in it. */
+  group?: { id: string; index: number };
+}
+
+// Opening a database that does not exist yet would create it empty and
+// spoil the extension's own upgrade: every helper first checks it is there.
+
+export function storedJobsIn(scope: ExtensionScope): Promise<StoredJob[]> {
+  return scope.evaluate(
+    async () =>
+      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? [] : new Promise((resolve, reject) => {
+        const open = indexedDB.open('vidrelay-jobs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('jobs')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction('jobs').objectStore('jobs').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as never);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    undefined,
+  ) as Promise<StoredJob[]>;
+}
+
+/** Job states by count, read without copying every record out of the extension. */
+export function stateCounts(scope: ExtensionScope, only?: string[]): Promise<Record<string, number>> {
+  return scope.evaluate(
+    async (only) =>
+      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? {} : new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('vidrelay-jobs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('jobs')) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const index = db.transaction('jobs').objectStore('jobs').index('stateCreated');
+          const states = only ?? ['queued', 'sending', 'uploading', 'encoding', 'ready', 'failed', 'interrupted'];
+          const counts: Record<string, number> = {};
+          let left = states.length;
+          for (const state of states) {
+            const request = index.count(IDBKeyRange.bound([state], [state, []]));
+            request.onsuccess = () => {
+              counts[state] = request.result;
+              if (--left === 0) {
+                db.close();
+                resolve(counts);
+              }
+            };
+            request.onerror = () => reject(request.error);
+          }
+        };
+      }),
+    only,
+  );
+}
+
+/**
+ * Put `count` finished remote jobs straight into the job database, as if
+ * sent over the months before (benchmarks and e2e: far faster than sending).
+ */
+export function seedHistory(scope: ExtensionScope, count: number, accountIds: string[], base = Date.UTC(2026, 0, 1)): Promise<void> {
+  // No named functions inside: tsx wraps those in a helper the worker does not have.
+  return scope.evaluate(
+    async ({ count, accountIds, base }) => {
+      for (let i = 0; i < 100 && !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('vidrelay-jobs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => resolve(open.result);
+      });
+      const words = ['holiday', 'concert', 'lecture', 'match', 'trailer', 'recipe', 'review', 'travel'];
+      for (let at = 0; at < count; ) {
+        const tx = db.transaction('jobs', 'readwrite');
+        const jobs = tx.objectStore('jobs');
+        for (const end = Math.min(count, at + 10_000); at < end; at++) {
+          const word = words[at % words.length];
+          const code = `h${at.toString(36).padStart(8, '0')}`;
+          jobs.put({
+            v: 2,
+            id: `seed-${String(at).padStart(7, '0')}`,
+            kind: 'remote',
+            accountId: accountIds[at % accountIds.length],
+            state: at % 20 === 0 ? 'failed' : 'ready',
+            url: `https://videos.example/${word}/${word}-${at}.mp4`,
+            title: `${word} ${at}`,
+            options: {},
+            createdAt: base + at * 60_000,
+            updatedAt: base + at * 60_000 + 5_000,
+            attempts: 1,
+            ...(at % 20 === 0
+              ? { error: { code: 'server', message: 'The host had trouble; retry later.' } }
+              : { fileCode: code, links: { watch: `https://host.example/${code}` } }),
+          });
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
+    },
+    { count, accountIds, base },
+  );
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startHostSim, type HostSim } from '../../host-sim';
+import { chromiumBackground } from '../../browsers/chromium-worker';
+import { launchExtension, type ExtensionSession } from '../../browsers/chromium';
+import * as foundation from '../shared/flows/foundation';
+import type { FlowEnv } from '../shared/flows/scope';
+
+// The first whole path a user walks, in Chromium (tests/e2e/shared/flows/foundation.ts):
+// add an account, test it, send a URL, see the link.
+
+const account = { key: 'e2e-media-key-0001', login: 'e2e-user', label: 'Media E2E' };
+let sim: HostSim;
+let session: ExtensionSession;
+let env: FlowEnv;
+
+beforeAll(async () => {
+  sim = await startHostSim({ encodeMs: 500 });
+  sim.addAccount({ hostId: 'media.cm', key: account.key, login: account.login });
+  session = await launchExtension();
+  env = { session, sim, background: chromiumBackground(session) };
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('foundation', () => {
+  it('rejects a wrong key with a clear error', () => foundation.rejectsWrongKey(env));
+
+  it('shows a clear error when the host is unreachable', () => foundation.reportsUnreachableHost(env, account));
+
+  it('adds an account through the options page and tests the connection', () => foundation.addsAccount(env, account));
+
+  it('sends a URL from the popup and shows its link', () => foundation.sendsUrlsFromPopup(env, account, [{ name: 'popup-clip', bytes: 64 * 1024 }]));
+
+  it('runs the context menu handler: sends srcUrl, refuses blob:', () => foundation.runsMenuHandler(env, account, 'menu-clip'));
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium, type Page } from 'playwright-core';
+import { startHostSim, type HostSim } from '../../host-sim';
+import { chromiumArgs, chromiumPath, extensionDir, launchExtension, type ExtensionSession } from '../../browsers/chromium';
+import { seedShowcase } from '../shared/flows/showcase';
+import { PlaywrightUi } from '../shared/driver/playwright';
+
+// Screenshots of popup, options and manager in light and dark, saved for
+// review in artifacts/screenshots/. Each shot also checks the page followed
+// the colour scheme (the body background changes).
+
+const outDir = resolve('artifacts/screenshots');
+const KEY = 'shots-media-key-2024';
+let sim: HostSim;
+let session: ExtensionSession;
+
+const pages = [
+  { name: 'popup', path: 'popup.html', viewport: { width: 400, height: 600 }, ready: 'VidRelay' },
+  { name: 'options', path: 'options.html', viewport: { width: 900, height: 1300 }, ready: 'VidRelay options' },
+  { name: 'manager', path: 'manager.html', viewport: { width: 1200, height: 800 }, ready: 'VidRelay manager' },
+] as const;
+
+async function shoot(name: string, path: string, viewport: { width: number; height: number }, heading: string, scheme: 'light' | 'dark'): Promise<string> {
+  const page: Page = await session.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(session.url(path));
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  // Let lists load from the background before the shot.
+  await page.waitForTimeout(600);
+  const file = join(outDir, `${name}-${scheme}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.close();
+  return background;
+}
+
+beforeAll(async () => {
+  await mkdir(outDir, { recursive: true });
+  sim = await startHostSim({ encodeMs: 200 });
+  sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'shots-user' });
+  session = await launchExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('screenshots for review', () => {
+  it('options with no account yet (empty state)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await shoot('options-empty', 'options.html', { width: 900, height: 900 }, 'VidRelay options', scheme);
+    }
+  });
+
+  it('popup, options and manager, light and dark', async () => {
+    const ext = await session.open('options.html');
+    await seedShowcase(ext, sim, { key: KEY, otherKey: 'shots-other-key', defaults: { linkFormat: 'bbcode', tags: 'travel' } });
+    await ext.close();
+
+    for (const { name, path, viewport, ready } of pages) {
+      const light = await shoot(name, path, viewport, ready, 'light');
+      const dark = await shoot(name, path, viewport, ready, 'dark');
+      expect(dark, `${name} follows the dark scheme`).not.toBe(light);
+    }
+  });
+});
+
+/** A fresh Chromium whose UI language is German, with the built extension. */
+async function withGermanBrowser(run: (open: (path: string) => Promise<Page>) => Promise<void>): Promise<void> {
+  const profile = await mkdtemp(join(tmpdir(), 'vidrelay-de-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'de-DE',
+    args: [...chromiumArgs(extensionDir), '--lang=de'],
+    env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const host = new URL(worker.url()).host;
+    await run(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${host}/${path}`);
+      return page;
+    });
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+describe('German', () => {
+  it('shows the options page in German when the browser is German', async () => {
+    await withGermanBrowser(async (open) => {
+      const page = await open('options.html');
+      await page.setViewportSize({ width: 900, height: 900 });
+      await page.getByRole('heading', { name: 'VidRelay-Einstellungen' }).waitFor();
+      await page.getByRole('button', { name: 'Einstellungen exportieren' }).waitFor();
+      await expect(page.getByLabel('API-Schlüssel').count()).resolves.toBe(1);
+      await page.screenshot({ path: join(outDir, 'options-de-light.png'), fullPage: true });
+    });
+  });
+
+  it('shows the popup and the manager frame in German, without overflow', async () => {
+    await withGermanBrowser(async (open) => {
+      await seedShowcase(new PlaywrightUi(await open('options.html')), sim, { key: KEY, otherKey: 'shots-other-key', defaults: {} });
+
+      const popup = await open('popup.html');
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.getByRole('heading', { name: 'VidRelay', exact: true }).waitFor();
+      await popup.getByRole('button', { name: 'Dateien hochladen' }).waitFor();
+      await popup.getByLabel('Video-URLs').waitFor();
+      await popup.getByRole('button', { name: 'Senden', exact: true }).waitFor();
+      await popup.getByRole('heading', { name: 'Zuletzt' }).waitFor();
+      const firstBadge = popup.getByRole('list', { name: 'Aufträge' }).locator('.badge').first();
+      await firstBadge.waitFor();
+      expect(['Wartet', 'Wird gesendet', 'Wird kodiert', 'Fertig']).toContain(await firstBadge.textContent());
+      await popup.waitForTimeout(300);
+      // Longer German words must neither widen the popup nor run into each other in the header.
+      const layout = await popup.evaluate(() => {
+        const boxes = [...document.querySelectorAll('header h1, header a, header button')].map((el) => ({ el, r: el.getBoundingClientRect() }));
+        const clash = boxes.flatMap((a, i) =>
+          boxes.slice(i + 1).filter((b) => a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom).map((b) => `${a.el.textContent} / ${b.el.textContent}`),
+        );
+        const clipped = boxes.filter(({ el }) => el.scrollWidth > el.clientWidth + 1).map(({ el }) => el.textContent);
+        return { page: document.documentElement.scrollWidth, view: innerWidth, clash, clipped };
+      });
+      expect(layout.page).toBeLessThanOrEqual(layout.view);
+      expect(layout.clash).toEqual([]);
+      expect(layout.clipped).toEqual([]);
+      await popup.screenshot({ path: join(outDir, 'popup-de-light.png'), fullPage: true });
+
+      const manager = await open('manager.html#history');
+      await manager.setViewportSize({ width: 1200, height: 800 });
+      await manager.getByRole('heading', { name: 'VidRelay-Manager' }).waitFor();
+      await expect(manager.getByRole('tab').allTextContents()).resolves.toEqual(expect.arrayContaining(['Hochladen', 'Dateien', 'Konto', 'Verlauf']));
+      await manager.getByRole('tab', { name: 'Verlauf' }).and(manager.locator('[aria-selected="true"]')).waitFor();
+      await manager.waitForTimeout(300);
+      await manager.screenshot({ path: join(outDir, 'manager-de-light.png'), fullPage: true });
+    });
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { extensionDir } from '../../browsers/chromium';
+import { pageScripts } from '../../../scripts/page-scripts';
+
+// Scans the real build: every script a UI page loads, and every script that
+// may be injected into a web page, must hold no code that reads keys. Markers
+// are strings the bundler keeps verbatim; each must appear in background.js,
+// which proves it still identifies the key-reading code.
+
+const keyReadingMarkers = [
+  // The storage key of the accounts (with their keys).
+  'local:accounts',
+  'local:accountEntries',
+  // Error texts that exist only in lib/background/accounts/service.ts, the one place keys are read.
+  'Enter the API key from your account settings on the host.',
+  'That account no longer exists. Pick another one in Options.',
+  // Decrypting or encrypting keys for the settings file happens in the background.
+  'PBKDF2',
+  'vidrelay-settings-keys',
+  // Encrypting an unreadable entry for export, too.
+  'vidrelay-unreadable-entry',
+];
+
+// UI pages and injected scripts talk to the background only through messages.
+const storageApi = /\bstorage\s*\.\s*(local|session|sync)\b/;
+
+/** Uploader pages receive an upload target (which holds the key) for the POST itself; they never read stored keys. */
+const uploaderPages = new Set(['offscreen.html']);
+
+function read(file: string): string {
+  return readFileSync(join(extensionDir, file), 'utf8');
+}
+
+const scriptsOfPage = (page: string) => pageScripts(extensionDir, page);
+
+const manifest = existsSync(join(extensionDir, 'manifest.json')) ? JSON.parse(read('manifest.json')) : undefined;
+const pages = existsSync(extensionDir) ? readdirSync(extensionDir).filter((f) => f.endsWith('.html') && !uploaderPages.has(f)) : [];
+const injected = existsSync(extensionDir)
+  ? readdirSync(extensionDir, { recursive: true, encoding: 'utf8' }).filter((f) => /^(finder|content-scripts\/.*)\.js$/.test(f) || /^(content|injected)/.test(dirname(f)))
+  : [];
+
+describe('built output holds no key-reading code outside the background', () => {
+  it('has a build to scan, with the UI pages and the injected finder', () => {
+    expect(manifest, `no build in ${extensionDir}`).toBeDefined();
+    for (const page of ['popup.html', 'options.html', 'manager.html']) expect(pages).toContain(page);
+    expect(injected).toContain('finder.js');
+  });
+
+  it('the markers are real: background.js contains each of them', () => {
+    const background = read('background.js');
+    for (const marker of keyReadingMarkers) expect(background, marker).toContain(marker);
+    expect(background).toMatch(storageApi);
+  });
+
+  it('declares no static content script, no externally_connectable and no web-accessible pages', () => {
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  it('asks at install only for what it uses; host access comes per account at runtime', () => {
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'offscreen', 'scripting', 'storage']);
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('every chunk loaded by a UI page is free of key-reading code', () => {
+    const checked: string[] = [];
+    for (const page of pages) {
+      const scripts = scriptsOfPage(page);
+      expect(scripts.length, `${page} loads no script?`).toBeGreaterThan(0);
+      for (const file of scripts) {
+        const code = read(file);
+        expect(file).not.toBe('background.js');
+        for (const marker of keyReadingMarkers) expect(code.includes(marker), `${page} -> ${file} contains "${marker}"`).toBe(false);
+        expect(storageApi.test(code), `${page} -> ${file} uses extension storage directly`).toBe(false);
+        checked.push(file);
+      }
+    }
+    expect(new Set(checked).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('every injected script is free of key-reading code and of messaging', () => {
+    for (const file of injected) {
+      const code = read(file);
+      for (const marker of keyReadingMarkers) expect(code.includes(marker), `${file} contains "${marker}"`).toBe(false);
+      expect(storageApi.test(code), `${file} uses extension storage`).toBe(false);
+      // The finder returns its result to executeScript; it never needs to message the background.
+      expect(code, file).not.toMatch(/runtime\s*\.\s*(sendMessage|connect)\b/);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startHostSim, type HostSim } from '../../host-sim';
+import * as foundation from '../shared/flows/foundation';
+import type { FlowEnv } from '../shared/flows/scope';
+import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
+
+// The first whole path a user walks, in Firefox (tests/e2e/shared/flows/foundation.ts):
+// add an account, test it, send URLs from the popup, see the links; then the
+// context menu's handler, run in the event page.
+
+const account = { key: 'ff-media-key-0001', login: 'ff-user', label: 'Media FF' };
+let sim: HostSim;
+let session: FirefoxSession;
+let env: FlowEnv;
+
+beforeAll(async () => {
+  sim = await startHostSim({ encodeMs: 500 });
+  sim.addAccount({ hostId: 'media.cm', key: account.key, login: account.login });
+  session = await launchFirefox();
+  env = { session, sim, background: firefoxBackground(session) };
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('Firefox foundation', () => {
+  it('rejects a wrong key with a clear error that does not echo it', () => foundation.rejectsWrongKey(env));
+
+  it('shows a clear error when the host is unreachable', () => foundation.reportsUnreachableHost(env, account));
+
+  it('adds an account in Options: Test connection, Save', () => foundation.addsAccount(env, account));
+
+  it('sends URLs from the popup and shows their links', () =>
+    foundation.sendsUrlsFromPopup(env, account, [
+      { name: 'ff-popup-one', bytes: 64 * 1024 },
+      { name: 'ff-popup-two', bytes: 32 * 1024 },
+    ]));
+
+  it('runs the context menu handler in the event page: sends srcUrl, refuses blob:', () => foundation.runsMenuHandler(env, account, 'ff-menu-clip'));
+});

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startHostSim, type HostSim } from '../../host-sim';
+import { fileDir, type FileDir } from '../shared/flows/files-on-disk';
+import type { FlowEnv } from '../shared/flows/scope';
+import * as uploads from '../shared/flows/uploads';
+import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
+
+// File uploads from the manager tab in Firefox (no offscreen document: the
+// event page holds the Files and runs the XHRs), against the host simulator
+// (tests/e2e/shared/flows/uploads.ts).
+
+const KEY = 'ff-upload-key-0001';
+const RELAY_KEY = 'ff-relay-key-0001';
+let sim: HostSim;
+let session: FirefoxSession;
+let files: FileDir;
+let env: FlowEnv;
+
+beforeAll(async () => {
+  files = await fileDir();
+  sim = await startHostSim({ encodeMs: 500 });
+  sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'uploader' });
+  sim.addAccount({ hostId: 'mp4upload.com', key: RELAY_KEY, login: 'relayer' });
+  session = await launchFirefox();
+  env = { session, sim, background: firefoxBackground(session) };
+  await session.background(
+    async (bg, { apiBase, key, relayBase, relayKey }) => {
+      const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase, key, enabled: true, allowHttp: false, defaults: { tags: 'ff' }, createdAt: 1 };
+      const relay = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase: relayBase, key: relayKey, enabled: true, allowHttp: false, defaults: {}, createdAt: 2 };
+      await bg.browser.storage.local.set({ accounts: { version: 1, data: [account, relay] } });
+    },
+    { apiBase: sim.apiBase('media.cm'), key: KEY, relayBase: sim.apiBase('mp4upload.com'), relayKey: RELAY_KEY },
+  );
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+  await files?.remove();
+});
+
+describe('Firefox file uploads', () => {
+  it('uploads several files from the manager with progress, each exactly once, and shows their links', () =>
+    uploads.uploadsSeveralFiles(env, files, {
+      names: ['echo-clip.mp4', 'foxtrot-clip.mp4', 'golf-clip.mp4'],
+      bytes: 12 * 1024 * 1024,
+      delayMs: 2500,
+      tags: 'ff',
+      title: 'Echo title',
+    }), 120_000);
+
+  it('shows a 509 as a clear failed state and Retry sends it once', () => uploads.failsOn509ThenRetries(env, files, 'hotel-clip.mp4'), 90_000);
+
+  it('relays a URL through the event page after the user confirms its size', () =>
+    uploads.relaysUrl(env, 'Mp4 Relay', { name: 'ff-relay-clip', bytes: 3 * 1024 * 1024 }), 60_000);
+});
