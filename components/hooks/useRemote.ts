@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorFrom, send, type MessageType, type RequestOf, type ResponseMap } from '../../lib/messaging';
 import type { ErrorCode } from '../../lib/errors';
 
@@ -9,19 +9,21 @@ export type UiError = { code: ErrorCode; message: string };
  * `skip`: ask nothing (the host lacks the feature); data stays undefined.
  */
 export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>, intervalMs?: number, skip = false) {
-  const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
+  // Each answer is kept with the request it answers: after the payload changes, the old answer is not shown as the new one's.
+  const [answer, setAnswer] = useState<{ key: string; value: ResponseMap[T] }>();
   const [error, setError] = useState<UiError | undefined>(undefined);
-  const key = JSON.stringify(payload);
+  const key = `${type}:${JSON.stringify(payload)}`;
+  // The payload is compared through its JSON form (key); the latest object is the one sent.
+  const latest = useRef(payload);
+  latest.current = payload;
   const reload = useCallback(async () => {
     if (skip) return;
     try {
-      setData(await send(type, payload));
+      setAnswer({ key, value: await send(type, latest.current) });
       setError(undefined);
     } catch (e) {
       setError(errorFrom(e));
     }
-    // payload is compared through its JSON form
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [type, key, skip]);
   useEffect(() => {
     void reload();
@@ -29,5 +31,6 @@ export function useRemote<T extends MessageType>(type: T, payload: RequestOf<T>,
     const timer = setInterval(() => void reload(), intervalMs);
     return () => clearInterval(timer);
   }, [reload, intervalMs, skip]);
+  const data = answer?.key === key ? answer.value : undefined;
   return { data, error, reload };
 }
