@@ -32,7 +32,22 @@ export const templateVariables = ['title', 'watch', 'embed', 'download', 'code',
 type TemplateVariable = (typeof templateVariables)[number];
 
 const knownVariables: ReadonlySet<string> = new Set(templateVariables);
-const variablePattern = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+// `{name}` or `{name|filter}`: a bounded, linear pattern (no nested quantifiers).
+const variablePattern = /\{([A-Za-z_][A-Za-z0-9_]{0,40})(?:\|([a-z]{1,20}))?\}/g;
+
+/**
+ * How a value is written into a template. A template holding markup gets
+ * `html` by default, so a title from a page or host cannot put markup into
+ * the user's own site; a plain-text template keeps values as they are.
+ */
+export const templateFilters = ['html', 'raw', 'url', 'bbcode', 'markdown'] as const;
+type TemplateFilter = (typeof templateFilters)[number];
+const knownFilters: ReadonlySet<string> = new Set(templateFilters);
+
+/** A tag, comment or entity: the template is markup, so values are escaped for HTML unless a filter says otherwise. */
+export function templateHasMarkup(template: string): boolean {
+  return /<[A-Za-z!/]|&[#A-Za-z0-9]{1,10};/.test(template);
+}
 
 export function formatLinks(items: LinkItem[], format: LinkFormat, template?: string): string {
   const render = renderers[format];
@@ -45,18 +60,40 @@ export function formatLinks(items: LinkItem[], format: LinkFormat, template?: st
 
 export function renderTemplate(template: string, item: LinkItem): string {
   const values = templateValues(item);
-  return template.replace(variablePattern, (whole, name: string) =>
-    knownVariables.has(name) ? values[name as TemplateVariable] : whole,
-  );
+  const byDefault: TemplateFilter = templateHasMarkup(template) ? 'html' : 'raw';
+  return template.replace(variablePattern, (whole, name: string, filter: string | undefined) => {
+    if (!knownVariables.has(name) || (filter !== undefined && !knownFilters.has(filter))) return whole;
+    return applyFilter(values[name as TemplateVariable], (filter as TemplateFilter | undefined) ?? byDefault, name);
+  });
 }
 
-/** Names in `{...}` that renderTemplate does not know, each once, in order of appearance. */
+/** Names (or name|filter) in `{...}` that renderTemplate does not know, each once, in order of appearance. */
 export function validateTemplate(template: string): string[] {
   const unknown = new Set<string>();
   for (const match of template.matchAll(variablePattern)) {
     if (!knownVariables.has(match[1])) unknown.add(match[1]);
+    else if (match[2] !== undefined && !knownFilters.has(match[2])) unknown.add(`${match[1]}|${match[2]}`);
   }
   return [...unknown];
+}
+
+const urlVariables: ReadonlySet<string> = new Set(['watch', 'embed', 'download']);
+
+function applyFilter(value: string, filter: TemplateFilter, name: string): string {
+  // A link written into markup must be a web link: a javascript: URL in an href would run when clicked.
+  const link = (text: string) => (urlVariables.has(name) && text ? safeUrl(text) : text);
+  switch (filter) {
+    case 'raw':
+      return value;
+    case 'html':
+      return escapeHtml(link(value));
+    case 'url':
+      return encodeURIComponent(value);
+    case 'bbcode':
+      return urlVariables.has(name) ? bbcodeUrl(link(value)) : bbcodeText(value);
+    case 'markdown':
+      return urlVariables.has(name) ? markdownUrl(link(value)) : markdownText(value);
+  }
 }
 
 const renderers: Record<LinkFormat, (item: LinkItem, template: string) => string> = {

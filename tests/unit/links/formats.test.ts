@@ -144,3 +144,45 @@ describe('units', () => {
     expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('');
   });
 });
+
+describe('custom templates with markup', () => {
+  const hostile: LinkItem = { ...item, title: '<img src=x onerror=alert(1)>.mp4 & "quoted"' };
+
+  it('escapes every value for HTML when the template holds markup', () => {
+    const out = formatLinks([hostile], 'template', '<a href="{watch}">{title}</a>');
+    expect(out).toBe('<a href="https://media.cm/abc123">&lt;img src=x onerror=alert(1)&gt;.mp4 &amp; &quot;quoted&quot;</a>');
+    const fragment = parseInert(out);
+    expect(fragment.querySelector('img')).toBeNull();
+    expect(fragment.querySelector('a')?.textContent).toBe(hostile.title);
+  });
+
+  it('keeps a plain-text template as it was', () => {
+    expect(formatLinks([hostile], 'template', '{title} {watch}')).toBe(`${hostile.title} https://media.cm/abc123`);
+  });
+
+  it('takes an explicit filter over the default', () => {
+    expect(renderTemplate('{title|raw}', hostile)).toBe(hostile.title);
+    expect(renderTemplate('<b>{title|raw}</b>', hostile)).toBe(`<b>${hostile.title}</b>`);
+    expect(renderTemplate('{title|html}', hostile)).toBe('&lt;img src=x onerror=alert(1)&gt;.mp4 &amp; &quot;quoted&quot;');
+    expect(renderTemplate('?q={title|url}', item)).toBe('?q=My%20clip');
+    expect(renderTemplate('[url={watch|bbcode}]{title|bbcode}[/url]', { ...item, title: 'a [b] c' })).toBe('[url=https://media.cm/abc123]a (b) c[/url]');
+    expect(renderTemplate('[{title|markdown}]({watch|markdown})', { ...item, title: 'a_b' })).toBe('[a\\_b](https://media.cm/abc123)');
+  });
+
+  it('refuses a non-web link written into markup', () => {
+    expect(() => formatLinks([{ ...item, watch: 'javascript:alert(1)' }], 'template', '<a href="{watch}">x</a>')).toThrow(HostError);
+  });
+
+  it('names an unknown filter', () => {
+    expect(validateTemplate('{title|shout} {watch|html}')).toEqual(['title|shout']);
+    expect(renderTemplate('{title|shout}', item)).toBe('{title|shout}');
+  });
+
+  it('stays linear on a long hostile template', () => {
+    const template = '{'.repeat(100_000) + 'title|' + 'a'.repeat(100_000);
+    const started = performance.now();
+    renderTemplate(template, item);
+    validateTemplate(template);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
