@@ -1,5 +1,5 @@
 import { HostError } from '../errors';
-import { MIN_PBKDF2_ITERATIONS, type EncryptedKeys } from './format';
+import { EXPORT_PBKDF2_ITERATIONS, type EncryptedKeys } from './format';
 
 // Keys leave the browser only encrypted: PBKDF2-SHA-256 derives an AES-GCM key
 // from the passphrase; salt and IV are fresh for every export. The format
@@ -34,7 +34,7 @@ async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iter
   );
 }
 
-export async function encryptText(plain: string, passphrase: string, iterations = MIN_PBKDF2_ITERATIONS, purpose = SETTINGS_KEYS_PURPOSE): Promise<EncryptedKeys> {
+export async function encryptText(plain: string, passphrase: string, iterations = EXPORT_PBKDF2_ITERATIONS, purpose = SETTINGS_KEYS_PURPOSE): Promise<EncryptedKeys> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveKey(passphrase, salt, iterations);

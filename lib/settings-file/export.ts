@@ -51,12 +51,17 @@ export async function exportSettings(
     format: SETTINGS_FILE_FORMAT,
     version: SETTINGS_FILE_VERSION,
     exportedAt: now.toISOString(),
-    accounts: accounts.map(({ key: _key, keyOrigin: _origin, ...rest }) => rest),
+    // Credentials (key, login) go only into the encrypted block.
+    accounts: accounts.map(({ key: _key, keyOrigin: _origin, login: _login, ...rest }) => rest),
     settings,
   };
   if (secret) {
-    // Each key travels with the origin it was entered for: an import moves it nowhere else.
-    const keys = Object.fromEntries(accounts.filter((a) => a.key).map((a) => [a.id, { key: a.key, origin: keyOriginOf(a) ?? '' }]));
+    // Each key travels with the origin it was entered for (an import moves it nowhere else) and the login it goes with.
+    const keys = Object.fromEntries(
+      accounts
+        .filter((a) => a.key || a.login)
+        .map((a) => [a.id, { key: a.key, origin: keyOriginOf(a) ?? '', ...(a.login ? { login: a.login } : {}) }]),
+    );
     file.keys = await encryptText(JSON.stringify(keys), secret);
   }
   return {

@@ -64,8 +64,9 @@ function parseKeysJson(text: string): unknown {
 /**
  * The key an imported account may have: the file's, if it was exported for
  * the origin the account now uses; else the stored one, if it was entered for
- * that origin; else none (the user enters it again). A version 1 file's keys
- * name no origin: they are taken only for a host's built-in address.
+ * that origin and nothing else it depends on changes (plain http allowed, the
+ * login); else none (the user enters it again). A version 1 file's keys name
+ * no origin: they are taken only for a host's built-in address.
  */
 function keyFor(incoming: SettingsFile['accounts'][number], fromFile: KeyMap[string] | undefined, existing: Account | undefined): string {
   const origin = apiOriginOf(incoming);
@@ -73,18 +74,32 @@ function keyFor(incoming: SettingsFile['accounts'][number], fromFile: KeyMap[str
   if (typeof fromFile === 'object' && fromFile.origin === origin && fromFile.key) return fromFile.key;
   const builtIn = apiOriginOf({ hostId: incoming.hostId, apiBase: getPreset(incoming.hostId)?.apiBase });
   if (typeof fromFile === 'string' && fromFile && origin === builtIn) return fromFile;
-  if (existing && existing.hostId === incoming.hostId && keyFits(existing, incoming)) return existing.key;
+  if (existing && existing.hostId === incoming.hostId && keyFits(existing, incoming) && keptKeySafe(existing, incoming)) return existing.key;
   return '';
+}
+
+/** A file must not turn on plain http, or change the login, under a key the user entered for something else. */
+function keptKeySafe(existing: Account, incoming: SettingsFile['accounts'][number]): boolean {
+  if (incoming.allowHttp && !existing.allowHttp) return false;
+  return (incoming.login ?? '') === (existing.login ?? '');
+}
+
+/** The login an imported account has: the encrypted block's (version 3), else the plain part's (versions 1 and 2), else the stored one while its key is kept. */
+function loginFor(incoming: SettingsFile['accounts'][number], fromFile: KeyMap[string] | undefined, existing: Account | undefined): string | undefined {
+  if (typeof fromFile === 'object' && fromFile.login !== undefined) return fromFile.login;
+  return incoming.login ?? existing?.login;
 }
 
 /** Imported accounts replace stored ones with the same id; others are kept. */
 function merge(current: Account[], file: SettingsFile, keys: KeyMap): { accounts: Account[]; fromFile: Set<string> } {
   const next = [...current];
   const fromFile = new Set<string>();
-  for (const { keyOrigin: _claimed, ...incoming } of file.accounts) {
-    const index = next.findIndex((a) => a.id === incoming.id);
+  for (const { keyOrigin: _claimed, ...plain } of file.accounts) {
+    const index = next.findIndex((a) => a.id === plain.id);
     const existing = index === -1 ? undefined : next[index];
-    const entry = Object.hasOwn(keys, incoming.id) ? keys[incoming.id] : undefined;
+    const entry = Object.hasOwn(keys, plain.id) ? keys[plain.id] : undefined;
+    const login = loginFor(plain, entry, existing);
+    const incoming = { ...plain, ...(login !== undefined ? { login } : {}) };
     const key = keyFor(incoming, entry, existing);
     if (key && key === (typeof entry === 'object' ? entry.key : entry)) fromFile.add(incoming.id);
     // The origin is ours to set, never the file's: it is where this key was checked to belong.

@@ -49,13 +49,25 @@ describe('settings export', () => {
     expect(out.fileName).toMatch(/^vidrelay-settings-\d{4}-\d{2}-\d{2}\.json$/);
   });
 
-  it('encrypts keys with a passphrase: PBKDF2 >= 310k, random salt and 12-byte IV', async () => {
+  it('writes logins only inside the encrypted block (file version 3)', async () => {
+    await accountsItem.set([stored({ id: 'acc_mega', hostId: 'megamax.me', label: 'Mega', login: 'megauser-login', key: 'mega-key-777777' })]);
+    const plain = await exportSettings();
+    expect(plain.text).not.toContain('megauser-login');
+    const locked = await exportSettings(PASS);
+    expect(JSON.parse(locked.text).version).toBe(3);
+    expect(locked.text).not.toContain('megauser-login');
+    await accountsItem.set([]);
+    await importSettings(locked.text, PASS);
+    expect(await accountsItem.get()).toMatchObject([{ id: 'acc_mega', login: 'megauser-login', key: 'mega-key-777777' }]);
+  });
+
+  it('encrypts keys with a passphrase: PBKDF2 >= 600k, random salt and 12-byte IV', async () => {
     await seed();
     const a = JSON.parse((await exportSettings(PASS)).text);
     const b = JSON.parse((await exportSettings(PASS)).text);
     expect(JSON.stringify(a)).not.toContain('keep-key-9999');
     expect(a.keys.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256' });
-    expect(a.keys.kdf.iterations).toBeGreaterThanOrEqual(310_000);
+    expect(a.keys.kdf.iterations).toBeGreaterThanOrEqual(600_000);
     expect(atob(a.keys.cipher.iv)).toHaveLength(12);
     expect(a.keys.kdf.salt).not.toBe(b.keys.kdf.salt);
     expect(a.keys.cipher.iv).not.toBe(b.keys.cipher.iv);
@@ -125,6 +137,38 @@ describe('settings import', () => {
     expect(await settingsItem.get()).toMatchObject({ defaultAccountId: 'acc_media1', linkFormat: 'markdown', concurrency: { perHost: 3, overall: 5 } });
   });
 
+  it('reads a v2 file: its plain login, its keys bound to their origins at 310k iterations', async () => {
+    const result = await importSettings(fixture('v2-encrypted.json'), PASS);
+    expect(result).toEqual({ accounts: 2, keysImported: 2, missingKeys: [] });
+    expect(await accountsItem.get()).toMatchObject([
+      { id: 'acc_media1', key: 'media-key-v2-1111', keyOrigin: 'https://media.cm' },
+      { id: 'acc_mega1', key: 'mega-key-v2-2222', login: 'megauser' },
+    ]);
+    await accountsItem.set([]);
+    expect(await importSettings(fixture('v2-plain.json'))).toEqual({ accounts: 2, keysImported: 0, missingKeys: ['Media main', 'Megamax'] });
+    expect((await accountsItem.get())[1]).toMatchObject({ login: 'megauser', key: '' });
+  });
+
+  it('drops a kept key when the file turns plain http on or changes the login', async () => {
+    await accountsItem.set([
+      stored({ id: 'acc_media1', label: 'Media', key: 'kept-media-key-1' }),
+      stored({ id: 'acc_mega1', hostId: 'megamax.me', label: 'Mega', login: 'megauser', key: 'kept-mega-key-2' }),
+    ]);
+    const file = JSON.parse(fixture('v2-plain.json'));
+    file.accounts[0].allowHttp = true;
+    file.accounts[1].login = 'someone-else';
+    const result = await importSettings(JSON.stringify(file));
+    expect(result.missingKeys).toEqual(['Media main', 'Megamax']);
+    expect((await accountsItem.get()).map((a) => a.key)).toEqual(['', '']);
+    // The same file without those changes keeps both keys.
+    await accountsItem.set([
+      stored({ id: 'acc_media1', label: 'Media', key: 'kept-media-key-1' }),
+      stored({ id: 'acc_mega1', hostId: 'megamax.me', label: 'Mega', login: 'megauser', key: 'kept-mega-key-2' }),
+    ]);
+    await importSettings(fixture('v2-plain.json'));
+    expect((await accountsItem.get()).map((a) => a.key)).toEqual(['kept-media-key-1', 'kept-mega-key-2']);
+  });
+
   it('reads a v1 file with encrypted keys', async () => {
     const result = await importSettings(fixture('v1-encrypted.json'), PASS);
     expect(result).toEqual({ accounts: 2, keysImported: 2, missingKeys: [] });
@@ -132,7 +176,7 @@ describe('settings import', () => {
   });
 
   it.each([
-    ['a newer file', 'newer.json', PASS, /newer VidRelay.*version 3/],
+    ['a newer file', 'newer.json', PASS, /newer VidRelay.*version 4/],
     ['broken JSON', 'broken.json', PASS, /not valid JSON/],
     ['an unknown host', 'bad-host.json', PASS, /damaged at accounts\.0\.hostId/],
     ['a wrong passphrase', 'v1-encrypted.json', 'wrong passphrase!', /passphrase does not open/],

@@ -21,7 +21,7 @@ export async function exportsWithPassphrase(options: OptionsPage, account: Setti
   const parsed = JSON.parse(file.text);
   expect(parsed).toMatchObject({ format: 'vidrelay-settings', version: 2 });
   expect(parsed.accounts[0]).toMatchObject({ label: account.label });
-  expect(parsed.keys.kdf.iterations).toBeGreaterThanOrEqual(310_000);
+  expect(parsed.keys.kdf.iterations).toBeGreaterThanOrEqual(600_000);
   await expect(options.status().text()).resolves.toMatch(/Exported 1 accounts .*encrypted/);
   return { text: file.text, parsed };
 }
