@@ -4,7 +4,7 @@ import { fromJsonLd } from './from-json-ld';
 import { fromAudioElements, fromVideoElements } from './from-media-elements';
 import { fromMetaTags } from './from-meta';
 import { fromResources } from './from-resources';
-import type { FindVideosOptions, FoundVideo } from './types';
+import { findLimits, type FindVideosOptions, type FoundVideo } from './types';
 
 /** A media fragment (#t=10) is not part of the file, so it must not make a duplicate. */
 function withoutFragment(found: FoundVideo): FoundVideo {
@@ -19,7 +19,7 @@ function withoutFragment(found: FoundVideo): FoundVideo {
  * that is a real file or manifest, since only those can be sent to a host as is.
  * Input order is otherwise preserved: it already encodes how likely each is.
  */
-export function rankAndDedupe(candidates: readonly FoundVideo[]): FoundVideo[] {
+export function rankAndDedupe(candidates: readonly FoundVideo[], limit: number = findLimits.perFrame): FoundVideo[] {
   const seen = new Set<string>();
   const unique: FoundVideo[] = [];
   for (const candidate of candidates.map(withoutFragment)) {
@@ -27,7 +27,7 @@ export function rankAndDedupe(candidates: readonly FoundVideo[]): FoundVideo[] {
     seen.add(candidate.url);
     unique.push(candidate);
   }
-  return [...unique.filter((item) => item.kind !== 'embed'), ...unique.filter((item) => item.kind === 'embed')];
+  return [...unique.filter((item) => item.kind !== 'embed'), ...unique.filter((item) => item.kind === 'embed')].slice(0, limit);
 }
 
 /**

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { HostError } from '../errors';
 import { z } from '../zod';
 import { rankAndDedupe } from './find-videos';
-import { type FindVideosOptions, type FoundVideo, finderOptionsKey, videoKinds, videoSources } from './types';
+import { type FindVideosOptions, type FoundVideo, findLimits, finderOptionsKey, videoKinds, videoSources } from './types';
 import { toWebUrl } from './url';
 
 // The bundle WXT builds from entrypoints/finder.ts.
@@ -11,14 +11,15 @@ const finderFile = '/finder.js';
 
 // Frame results come from code running in a page the user does not control, so they are checked.
 const foundVideo = z.object({
-  url: z.string().refine((url) => toWebUrl(url, 'about:blank') === url),
+  url: z.string().max(findLimits.urlLength).refine((url) => toWebUrl(url, 'about:blank') === url),
   kind: z.enum(videoKinds),
   source: z.enum(videoSources),
 });
 
 function videosIn(result: unknown): FoundVideo[] {
   if (!Array.isArray(result)) return [];
-  return result.flatMap((item) => {
+  // A frame may be hostile: only as many answers as a frame may give are looked at.
+  return result.slice(0, findLimits.perFrame).flatMap((item) => {
     const parsed = foundVideo.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
@@ -50,5 +51,8 @@ export async function findVideosInTab(tabId: number, frameId?: number, options: 
     );
   }
   const ordered = [...results].sort((a, b) => Number(a.frameId !== 0) - Number(b.frameId !== 0));
-  return rankAndDedupe(ordered.flatMap((entry) => videosIn(entry.result)));
+  return rankAndDedupe(
+    ordered.flatMap((entry) => videosIn(entry.result)),
+    findLimits.perTab,
+  );
 }

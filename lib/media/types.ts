@@ -16,6 +16,13 @@ export const videoSources = [
 ] as const;
 export type VideoSource = (typeof videoSources)[number];
 
+/**
+ * A page may list any number of links (one of 50,000 was seen): what one frame
+ * reports, and what a whole tab gives the picker, is bounded, most likely first.
+ * A URL longer than any real video address is not one.
+ */
+export const findLimits = { perFrame: 200, perTab: 300, urlLength: 4096 } as const;
+
 export interface FoundVideo {
   url: string;
   kind: VideoKind;

@@ -1,11 +1,11 @@
-import type { VideoKind } from './types';
+import { findLimits, type VideoKind } from './types';
 
 const fileExtensions = ['mp4', 'webm', 'mkv', 'mov', 'm4v', 'avi', 'flv', 'ogv', '3gp', 'wmv'];
 
 /** Resolve `raw` against `base`; only http(s) survives, so blob:, data:, javascript: and file: never leak out. */
 export function toWebUrl(raw: string | null | undefined, base: string): string | undefined {
   const text = raw?.trim();
-  if (!text) return undefined;
+  if (!text || text.length > findLimits.urlLength) return undefined;
   let url: URL;
   try {
     url = new URL(text, base);
@@ -13,7 +13,7 @@ export function toWebUrl(raw: string | null | undefined, base: string): string |
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return url.href;
+  return url.href.length > findLimits.urlLength ? undefined : url.href;
 }
 
 /** The lower-cased extension of the URL's path, ignoring query and fragment. */

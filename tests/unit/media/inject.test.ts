@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostError } from '../../../lib/errors';
 import { findVideos } from '../../../lib/media';
 import { findVideosInTab } from '../../../lib/media/inject';
-import { finderOptionsKey, readFinderOptions } from '../../../lib/media/types';
+import { findLimits, finderOptionsKey, readFinderOptions } from '../../../lib/media/types';
 import { loadFixture, parseHtml } from './load-fixture';
 
 type Frame = { frameId: number; result?: unknown; error?: unknown };
@@ -80,5 +80,40 @@ describe('findVideosInTab', () => {
     await expect(findVideosInTab(-1)).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(findVideosInTab(1, 1.5)).rejects.toMatchObject({ code: 'invalid_input' });
     expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('a page that floods the finder', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('gives at most findLimits.perFrame from a page of 50,000 video links, files first', () => {
+    const links = Array.from({ length: 50_000 }, (_, i) => `<a href="/v/${i}.mp4">${i}</a>`).join('');
+    const doc = parseHtml(`<iframe src="https://player.example/e/1"></iframe>${links}`);
+    const found = findVideos(doc, 'https://flood.example/');
+    expect(found).toHaveLength(findLimits.perFrame);
+    expect(found[0]).toEqual({ url: 'https://flood.example/v/0.mp4', kind: 'file', source: 'link' });
+    expect(found.every((f) => f.kind === 'file')).toBe(true);
+  });
+
+  it('leaves out a URL longer than findLimits.urlLength', () => {
+    const long = `https://flood.example/${'a'.repeat(findLimits.urlLength)}.mp4`;
+    expect(findVideos(parseHtml(`<video src="${long}"></video><video src="/ok.mp4"></video>`), 'https://flood.example/')).toEqual([
+      { url: 'https://flood.example/ok.mp4', kind: 'file', source: 'video' },
+    ]);
+  });
+
+  it('reads only findLimits.perFrame answers of each frame and hands on at most findLimits.perTab', async () => {
+    const answers = (frame: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ url: `https://f${frame}.example/${i}.mp4`, kind: 'file', source: 'link' }));
+    stubFrames([
+      { frameId: 0, result: answers(0, 50_000) },
+      { frameId: 1, result: answers(1, 50_000) },
+      { frameId: 2, result: answers(2, 50_000) },
+    ]);
+    const found = await findVideosInTab(3);
+    expect(found).toHaveLength(findLimits.perTab);
+    expect(found.filter((f) => f.url.startsWith('https://f0.example/'))).toHaveLength(findLimits.perFrame);
   });
 });
