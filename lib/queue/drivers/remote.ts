@@ -1,9 +1,8 @@
 import { requestTimeoutMs } from '../../hosts/http';
 import type { HostClient } from '../../hosts/types';
 import type { RemoteJob } from '../model/job';
-import type { QueueCore } from '../runner/core';
-import { matchRemoteStatus } from '../runner/waiting';
-import type { JobDriver } from './types';
+import { matchRemoteStatus } from './remote-status';
+import type { JobDriver, QueuePort } from './types';
 
 // Remote upload: the host fetches the URL itself. A request whose answer
 // was lost may still have reached the host, so after a restart or an
@@ -30,9 +29,9 @@ const slowChecksMs = 1_000;
  * list proves nothing (finished entries may drop off), so it is "found" or
  * "cannot tell" (undefined), and the file list is searched next.
  */
-async function hostStatusCheck(client: HostClient, job: RemoteJob, core: QueueCore): Promise<{ fileCode: string } | undefined> {
+async function hostStatusCheck(client: HostClient, job: RemoteJob, queue: QueuePort): Promise<{ fileCode: string } | undefined> {
   if (!client.capabilities.has('remoteUploadStatus')) return undefined;
-  const entry = await matchRemoteStatus(client, job, core).catch(unlessUnsupported(undefined));
+  const entry = await matchRemoteStatus(client, job, queue.store).catch(unlessUnsupported(undefined));
   return entry?.fileCode ? { fileCode: entry.fileCode } : undefined;
 }
 
@@ -54,27 +53,27 @@ function unlessUnsupported<T>(fallback: T) {
 export const remoteDriver: JobDriver<RemoteJob> = {
   canStart: () => true,
   wantsClient: true,
-  async send(job, core, context) {
+  async send(job, queue, context) {
     try {
       const client = await context.client!;
       if (job.verify) {
-        const status = await hostStatusCheck(client, job, core);
+        const status = await hostStatusCheck(client, job, queue);
         if (status) {
           context.answered();
-          await core.accepted(job.id, client, status.fileCode);
+          await queue.accepted(job.id, client, status.fileCode);
           return;
         }
-        if (await core.settledByHost(job, client)) return;
+        if (await queue.settledByHost(job, client)) return;
       }
       if (await noFreeSlot(client)) {
         context.answered();
-        await core.move(job.id, { type: 'defer', at: core.deps.now() + slotWaitMs, waiting: 'slot' });
-        await core.reschedule();
+        await queue.move(job.id, { type: 'defer', at: queue.deps.now() + slotWaitMs, waiting: 'slot' });
+        await queue.reschedule();
         return;
       }
       // The window a cut-off send is given is counted from the job's last write: keep it at the request's start.
-      if (core.deps.now() - job.updatedAt > slowChecksMs) {
-        await core.store.update(job.id, (current) => (current.state === 'sending' ? { ...current, updatedAt: core.deps.now() } : current));
+      if (queue.deps.now() - job.updatedAt > slowChecksMs) {
+        await queue.store.update(job.id, (current) => (current.state === 'sending' ? { ...current, updatedAt: queue.deps.now() } : current));
       }
       let answer;
       try {
@@ -82,16 +81,16 @@ export const remoteDriver: JobDriver<RemoteJob> = {
       } finally {
         context.answered();
       }
-      if (answer.pending) await core.pendingAtHost(job.id);
-      else await core.accepted(job.id, client, answer.fileCode);
+      if (answer.pending) await queue.pendingAtHost(job.id);
+      else await queue.accepted(job.id, client, answer.fileCode);
     } catch (error) {
-      await core.handleSendError(job.id, error);
+      await queue.handleSendError(job.id, error);
     }
   },
-  async recover(job, core) {
+  async recover(job, queue) {
     // A 'sending' job's last write is at or after its request left (see send).
-    const windowEnds = job.updatedAt + (core.deps.sendWindowMs ?? sendWindowMs);
-    await core.move(job.id, { type: 'defer', at: Math.max(core.deps.now(), windowEnds), verify: true });
+    const windowEnds = job.updatedAt + (queue.deps.sendWindowMs ?? sendWindowMs);
+    await queue.move(job.id, { type: 'defer', at: Math.max(queue.deps.now(), windowEnds), verify: true });
   },
   cancel: () => undefined,
   mayHaveLanded: () => true,

@@ -1,8 +1,7 @@
 import { toSerializedError } from '../../errors';
 import type { UploadJob } from '../model/job';
-import { inFlight, type QueueCore } from '../runner/core';
-import { foundNote } from '../model/states';
-import type { JobDriver } from './types';
+import { foundNote, inFlight } from '../model/states';
+import type { JobDriver, QueuePort } from './types';
 
 // What file uploads and relays share: the uploader (offscreen document or
 // manager tab) sends the bytes and reports back. An upload POST is never
@@ -23,38 +22,38 @@ function bodyStarted(job: UploadJob): boolean {
  * right; cannot tell with every byte out, or the host unreachable: the
  * retry looks again before it sends.
  */
-async function foundAfterCut(job: UploadJob, core: QueueCore): Promise<boolean> {
+async function foundAfterCut(job: UploadJob, queue: QueuePort): Promise<boolean> {
   if (!bodyStarted(job)) return false;
   const allSent = !!job.bytesTotal && (job.bytesSent ?? 0) >= job.bytesTotal;
   try {
-    const client = await core.deps.clientFor(job.accountId);
-    const check = await core.lookOnHost(job, client);
+    const client = await queue.deps.clientFor(job.accountId);
+    const check = await queue.lookOnHost(job, client);
     if ('found' in check && check.found) {
-      await core.accepted(job.id, client, check.found, foundNote);
+      await queue.accepted(job.id, client, check.found, foundNote);
       return true;
     }
-    if ('unknown' in check && allSent) await core.store.update(job.id, (current) => ({ ...current, verify: true }));
+    if ('unknown' in check && allSent) await queue.store.update(job.id, (current) => ({ ...current, verify: true }));
   } catch {
-    await core.store.update(job.id, (current) => ({ ...current, verify: true }));
+    await queue.store.update(job.id, (current) => ({ ...current, verify: true }));
   }
   return false;
 }
 
 export function uploadDriver<J extends UploadJob>(interrupt: Interrupt): JobDriver<J> {
   return {
-    canStart: (core) => !!core.deps.uploadFile,
+    canStart: (queue) => !!queue.deps.uploadFile,
     wantsClient: false,
-    async send(job, core) {
-      const { deps, store } = core;
+    async send(job, queue) {
+      const { deps, store } = queue;
       if (!deps.uploadFile) return;
       try {
         if (job.verify) {
           let settledHere = false;
           try {
-            settledHere = await core.settledByHost(job, await deps.clientFor(job.accountId));
+            settledHere = await queue.settledByHost(job, await deps.clientFor(job.accountId));
           } catch (error) {
             // The host could not be asked: wait and ask again, never upload blind.
-            await core.handleSendError(job.id, error);
+            await queue.handleSendError(job.id, error);
             return;
           }
           if (settledHere) return;
@@ -62,27 +61,27 @@ export function uploadDriver<J extends UploadJob>(interrupt: Interrupt): JobDriv
         const outcome = await deps.uploadFile(job);
         if (outcome === 'no-file') {
           const current = await store.get(job.id);
-          if (current && inFlight.has(current.state)) await core.move(job.id, interrupt);
+          if (current && inFlight.has(current.state)) await queue.move(job.id, interrupt);
         }
       } catch (error) {
         const current = await store.get(job.id);
-        if (current && inFlight.has(current.state)) await core.move(job.id, { type: 'fail', error: toSerializedError(error) });
+        if (current && inFlight.has(current.state)) await queue.move(job.id, { type: 'fail', error: toSerializedError(error) });
       }
     },
-    async recover(job, core) {
-      const alive = (await core.deps.uploadAlive?.(job)) ?? false;
+    async recover(job, queue) {
+      const alive = (await queue.deps.uploadAlive?.(job)) ?? false;
       // The uploader was asked: what it said is about the job as it is now, not as it was before asking.
-      const now = await core.store.get(job.id);
+      const now = await queue.store.get(job.id);
       if (!now || now.kind === 'remote' || !inFlight.has(now.state) || alive === true) return;
       if (alive === 'held') {
-        await core.move(job.id, { type: 'defer', at: core.deps.now() });
+        await queue.move(job.id, { type: 'defer', at: queue.deps.now() });
         return;
       }
-      if (await foundAfterCut(now, core)) return;
-      await core.move(job.id, interrupt);
+      if (await foundAfterCut(now, queue)) return;
+      await queue.move(job.id, interrupt);
     },
-    cancel(job, core) {
-      if (inFlight.has(job.state)) core.deps.cancelUpload?.(job);
+    cancel(job, queue) {
+      if (inFlight.has(job.state)) queue.deps.cancelUpload?.(job);
     },
     mayHaveLanded: bodyStarted,
   };

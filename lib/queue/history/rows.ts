@@ -8,7 +8,7 @@ import { jobRecordVersion, type JobsDatabase } from '../store/db';
 // the [createdAt, id] index and only those fields are taken, checked by type.
 // A record this build cannot read (newer version, a row field of the wrong
 // type) gets no row, as the store would leave it out; one whose other fields
-// are broken is caught when its page is read (see history.ts).
+// are broken is caught when its page is read (see index.ts).
 
 export interface Row {
   id: string;

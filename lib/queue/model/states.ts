@@ -16,5 +16,8 @@ export type EntryKind = (typeof entryKinds)[number];
 
 export const terminalStates: ReadonlySet<JobState> = new Set(['ready', 'failed', 'interrupted']);
 
+/** States in which a job holds a connection to its host: a restart cuts it off, and it counts against the concurrency limits. */
+export const inFlight: ReadonlySet<JobState> = new Set(['sending', 'uploading']);
+
 /** Job notes are codes the UI words: this one says a cut upload was found on the host, not sent again. */
 export const foundNote = 'found-on-host';

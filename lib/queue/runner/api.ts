@@ -1,4 +1,3 @@
-import type { HostRemoteAction } from './host-actions';
 import type { HostClient } from '../../hosts/types';
 import type { Job, UploadJob } from '../model/job';
 import type { JobEntry, JobGroup } from '../model/group';
@@ -48,6 +47,9 @@ export interface QueueRunnerDeps {
   newId?(): string;
   random?(): number;
 }
+
+/** The user's hand on a remote upload stuck at the host (host-actions.ts). */
+export type HostRemoteAction = 'restart' | 'remove';
 
 export interface EnqueueExtra {
   title?: string;

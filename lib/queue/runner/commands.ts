@@ -1,7 +1,7 @@
 import { HostError } from '../../errors';
 import { jobSchema, uploadOptionsSchema, withoutUndefined, type Job } from '../model/job';
 import { deriveGroup, type JobEntry, type JobGroup } from '../model/group';
-import { titleHint } from './landed';
+import { titleHint } from '../drivers/landed';
 import { canTransition } from '../model/machine';
 import type { QueueCore } from './core';
 import { driverFor } from '../drivers';

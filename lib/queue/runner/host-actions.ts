@@ -1,12 +1,11 @@
 import { HostError } from '../../errors';
 import type { Job } from '../model/job';
 import type { QueueCore } from './core';
+import type { HostRemoteAction } from './api';
 
 // The user's hand on a remote upload stuck at the host (DoodStream-style
 // urlupload/actions): restart the host's failed fetches, or remove this one
 // from the host's queue. Only jobs the host is still working on qualify.
-
-export type HostRemoteAction = 'restart' | 'remove';
 
 export const removedAtHostMessage = "Removed from the host's remote-upload queue. Retry to send the URL again.";
 

@@ -1,5 +1,6 @@
 import { terminalStates, type Job } from '../model/job';
-import { createCore, inFlight } from './core';
+import { inFlight } from '../model/states';
+import { createCore } from './core';
 import { createCommands } from './commands';
 import { createHostActions } from './host-actions';
 import { driverFor } from '../drivers';
@@ -13,10 +14,12 @@ export { foundNote } from '../model/states';
 
 // Drives jobs through the machine against real hosts. The background entry
 // creates one runner and wires alarms, notifications and the uploader to it.
-// It is put together from the pump (scheduling, concurrency), the encoding
-// poll, one driver per job kind (lib/queue/drivers) and the user commands;
-// every step is written to the store before the request it leads to, and
-// any throw ends with the job marked failed, never with the job gone.
+// It is put together from the core every part shares (core.ts), the pump
+// (pump.ts: scheduling, concurrency), the encoding poll (encoding-poll.ts),
+// one driver per job kind (lib/queue/drivers), the user commands
+// (commands.ts) and the actions on the host (host-actions.ts); every step
+// is written to the store before the request it leads to, and any throw
+// ends with the job marked failed, never with the job gone.
 
 export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   const core = createCore(deps);

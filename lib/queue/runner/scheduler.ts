@@ -1,4 +1,5 @@
 import type { Job } from '../model/job';
+import { inFlight } from '../model/states';
 
 // Which queued jobs may start now: oldest first within a host, a job waiting
 // out a retry delay is skipped (it does not block the ones behind it), and no
@@ -10,9 +11,6 @@ export interface ConcurrencyLimits {
 }
 
 export const defaultLimits: ConcurrencyLimits = { perHost: 2, overall: 4 };
-
-/** States in which a job holds a connection to its host. */
-const inFlight = new Set<Job['state']>(['sending', 'uploading']);
 
 /**
  * `hostOf` maps account id to host id; an account missing from it counts as a

@@ -2,6 +2,7 @@ import { HostError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
 import type { RemoteUploadState } from '../../hosts/upload-types';
 import type { Job, RemoteJob } from '../model/job';
+import { matchRemoteStatus } from '../drivers/remote-status';
 import type { QueueCore } from './core';
 
 // Remote uploads the host took without naming the file ("WORKING"): they
@@ -14,15 +15,6 @@ import type { QueueCore } from './core';
 
 /** How long a remote upload the host took may wait for its file to be named. */
 export const hostWaitLimitMs = 24 * 60 * 60 * 1000;
-
-/** The host's remote-upload entry for this job's URL that no other job owns. */
-export async function matchRemoteStatus(client: HostClient, job: RemoteJob, core: QueueCore, entries?: RemoteUploadState[]): Promise<RemoteUploadState | undefined> {
-  const list = entries ?? (await client.remoteUploadStatus());
-  const same = list.filter((entry) => entry.url === job.url && entry.fileCode);
-  if (!same.length) return undefined;
-  const taken = await core.store.codesTaken(job.accountId, same.map((entry) => entry.fileCode!), job.id);
-  return same.find((entry) => !taken.has(entry.fileCode!));
-}
 
 /** The host's own progress: percent of the bytes it has fetched, when it says. */
 export function hostProgress(entry: RemoteUploadState): number | undefined {
@@ -63,7 +55,7 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Remo
         return;
       }
       if (entries) {
-        const entry = await matchRemoteStatus(client, job, core, entries);
+        const entry = await matchRemoteStatus(client, job, core.store, entries);
         if (entry?.fileCode) {
           await core.accepted(job.id, client, entry.fileCode);
           matched.push(job.id);

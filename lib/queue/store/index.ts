@@ -8,9 +8,9 @@ import type { JobStore, JobStoreOptions } from './types';
 export { storageError, type CorruptJob, type JobStore, type JobStoreOptions, type WriteOptions, type WriteStats } from './types';
 
 // Jobs, one IndexedDB record each (lib/queue/store/db.ts), put together from what
-// the store holds in memory (store-memory.ts: the active jobs, pending
-// changes, unreadable records), the group-commit writer (store-writer.ts)
-// and the queries over the history (store-queries.ts). An entry that cannot
+// the store holds in memory (memory.ts: the active jobs, pending
+// changes, unreadable records), the group-commit writer (writer.ts)
+// and the queries over the history (queries.ts). An entry that cannot
 // be read is left where it is, reported, and never overwritten. The
 // background is the only writer.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLanded, sameTitle, titleHint } from '../../../lib/queue/runner/landed';
+import { findLanded, sameTitle, titleHint } from '../../../lib/queue/drivers/landed';
 import { fakeHost, job } from './fakes';
 
 describe('titleHint', () => {

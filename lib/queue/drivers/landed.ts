@@ -1,9 +1,11 @@
 import type { HostClient } from '../../hosts/types';
 import type { Job } from '../model/job';
 
-// Before a remote upload is sent again after a send whose outcome is unknown
-// (dropped connection, timeout, 5xx, a restart mid-request), look on the host:
-// a second upload/url would make a duplicate file.
+// Before a job is sent again after a send whose outcome is unknown (dropped
+// connection, timeout, 5xx, a restart mid-request), look on the host: a
+// second upload/url or upload POST would make a duplicate file. The runner
+// does the looking (lib/queue/runner/send-outcomes.ts); it sits here, below
+// the runner, because the drivers' port names what it finds (LandedCheck).
 
 /** What the host probably calls the video: the title asked for, else the URL's file name. */
 export function titleHint(job: { options?: Job['options']; title?: string; url?: string }): string | undefined {
