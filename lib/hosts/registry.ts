@@ -1,7 +1,9 @@
 // Every host VidRelay knows, listed explicitly. Adding a host means adding a
-// preset file and a line here: host ids, the accounts schema, host-sim's
-// profiles and the demo seed all follow from this list.
-import type { PresetEntry } from './presets/define';
+// preset file and a line here: the accounts schema, host-sim's profiles and
+// the demo seed all follow from this list. Its id also goes into
+// host-ids.ts, for the types; the check at the end of this file says so.
+import type { HostId } from './host-ids';
+import type { PresetEntry } from './preset-entry';
 import { mediaCm } from './presets/media-cm';
 import { vipstreamCc } from './presets/vipstream-cc';
 import { mp4uploadCom } from './presets/mp4upload-com';
@@ -24,8 +26,9 @@ export function registryOf<const E extends readonly PresetEntry<string>[]>(entri
     registry: entries,
     /** The ids in registry order, as the tuple zod's enum wants. */
     registeredHostIds: entries.map((entry) => entry.preset.id) as unknown as readonly [Id, ...Id[]],
-    findEntry: (id: string): PresetEntry<Id> | undefined =>
-      (entries as readonly PresetEntry<Id>[]).find((entry) => entry.preset.id === id),
+    /** The entry as its family built it, so `family === 'xfs'` tells the XFS dialect. */
+    findEntry: (id: string): E[number] | undefined =>
+      (entries as readonly E[number][]).find((entry) => entry.preset.id === id),
   };
 }
 
@@ -46,4 +49,9 @@ export const { registry, registeredHostIds, findEntry } = registryOf([
   customXfs,
 ]);
 
-export type RegisteredHostId = (typeof registry)[number]['preset']['id'];
+export type RegistryEntry = (typeof registry)[number];
+
+type RegisteredHostId = RegistryEntry['preset']['id'];
+/** Compiles only while host-ids.ts lists exactly the ids above; otherwise the error names the odd ones. */
+type IdsAgree<T extends { unlisted: never; unregistered: never }> = T;
+type HostIdsAgree = IdsAgree<{ unlisted: Exclude<RegisteredHostId, HostId>; unregistered: Exclude<HostId, RegisteredHostId> }>;

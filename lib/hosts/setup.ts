@@ -1,14 +1,13 @@
 // Checks an account and derives what every request needs: the registry
 // entry, the API base, the failure context and the HTTP layer.
 import { HostError } from '../errors';
-import { createHttp, type Http } from './http';
 import type { FailureContext } from './failures';
-import type { PresetEntry } from './presets/define';
-import { findEntry } from './registry';
-import type { HostAccount, HostClientDeps, HostId } from './types';
+import { createHttp, type Http } from './http';
+import { findEntry, type RegistryEntry } from './registry';
+import type { HostAccount, HostClientDeps } from './types';
 
 export interface AccountSetup {
-  entry: PresetEntry<HostId>;
+  entry: RegistryEntry;
   apiBase: string;
   origin: string;
   ctx: FailureContext;

@@ -1,14 +1,14 @@
 // Normalized shapes every host dialect maps into. UI, queue and background
 // only ever see these, never a host's raw JSON.
 
-import type { RegisteredHostId } from './registry';
-
+import type { FileStatus } from './file-status';
+import type { HostId } from './host-ids';
 import type { RemoteUploadAction, RemoteUploadAnswer, RemoteUploadResult, RemoteUploadSlots, RemoteUploadState, UploadedFile, UploadTarget } from './upload-types';
 
 export type * from './upload-types';
-
-/** Every registered host's id (lib/hosts/registry.ts). */
-export type HostId = RegisteredHostId;
+export type { FileStatus } from './file-status';
+// HostId is listed in host-ids.ts and checked against lib/hosts/registry.ts.
+export type { HostId } from './host-ids';
 
 /** A capability is named after the HostClient method that provides it. */
 export const capabilityNames = [
@@ -128,8 +128,6 @@ export interface UploadOptions {
   public?: boolean;
   adult?: boolean;
 }
-
-export type FileStatus = 'ready' | 'encoding' | 'queued' | 'failed' | 'missing' | 'unknown';
 
 export interface RemoteFile {
   fileCode: string;

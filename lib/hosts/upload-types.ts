@@ -1,6 +1,6 @@
 // What the upload paths hand back: the remote-upload answer and the host's
 // remote-upload queue, where to POST a file, and what the POST's reply lists.
-import type { FileStatus } from './types';
+import type { FileStatus } from './file-status';
 
 export interface RemoteUploadResult {
   fileCode: string;

@@ -3,9 +3,8 @@
 // does not.
 import { asNumber, asObject, asString, type Json } from '../coerce';
 import { codeForStatus, hostFailure, invalidResponse, looksLikeAuthMessage, statusFailure, type FailureContext } from '../failures';
-import type { HttpReply } from '../http';
+import { readJson, type HttpReply } from '../http';
 import { guarded } from '../shape';
-import { readJson } from '../xfs/envelope';
 import type { ErrorCode } from '../../errors';
 
 function codeForMessage(message: string): ErrorCode | undefined {

@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: https://doodstream.com/api-docs (API on doodapi.com). XFS envelope;
 // the upload form takes the key as `api_key`, the DMCA list is dmca/list,

@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: the "FileMoon API" page, https://file-zz40pd56-embed.com/api (its
 // upload server is filemoonapi.com, so the API base is assumed there,

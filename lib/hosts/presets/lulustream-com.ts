@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: https://luluvdo.com/api.html (API on lulustream.com). The XFS
 // template: account info and stats, upload server and the upload form

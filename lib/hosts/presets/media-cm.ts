@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: api-docs/000. Clone is file/copy (takes fld_id), delete takes del_code,
 // folder edit is folder/rename, file/deleted's `last` counts files. Link

@@ -1,4 +1,4 @@
-import { megamaxPreset } from './define';
+import { megamaxPreset } from '../megamax/define';
 
 // Doc: api-docs/003. Its own dialect. The API lives on api.megamax.me, so the
 // templates use {site} (megamax.me); the /v/ and /e/ page paths are assumed

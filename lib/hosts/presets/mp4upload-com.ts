@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: api-docs/002, the older XFS variant: file/rename (`name`) instead of
 // file/edit, file/set_folder to move, plural files/deleted, folder/rename,

@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: https://support.streamsb.com/docs (one page per endpoint, API on
 // api.streamsb.com): account info and file/info, whose unknown codes come

@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: https://upstream.to/api.html. The XFS template: account info and
 // stats, upload server, the upload form (snapshot up to 800 KB) and upload

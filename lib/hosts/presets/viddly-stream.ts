@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: https://viddly.stream/api.html. The XFS template; the stored copy
 // shows account info and stats, the upload server and the upload form.

@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: api-docs/001. The standard XFS set minus delete and direct links;
 // file/deleted's `last` is in hours. Link templates are our choice.

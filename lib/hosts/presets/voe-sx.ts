@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: https://voe.sx/api-1-reference-index. XFS envelope plus
 // `success`/`message`; account/stats is an object keyed by date; the upload

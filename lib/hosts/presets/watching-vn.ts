@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Doc: api-docs/004. The full XFS set including file/direct_link, minus
 // delete; file/list filters are file_public/file_adult. The base URL is not

@@ -1,4 +1,4 @@
-import { xfsPreset } from './define';
+import { xfsPreset } from '../xfs/define';
 
 // Any other XFileSharing host: the user gives the base URL, and
 // probeCapabilities finds out which of the standard endpoints it answers.

@@ -3,22 +3,10 @@
 // still carry an error.
 import { asNumber, asObject, asString, type Json } from '../coerce';
 import { looksLikeAuthMessage, statusFailure, invalidResponse, type FailureContext } from '../failures';
-import type { HttpReply } from '../http';
-import { parseLenientJson } from '../lenient-json';
-import { guarded, looksLikeHtml } from '../shape';
+import { parseLenientJson, readJson, type HttpReply } from '../http';
+import { guarded } from '../shape';
 import type { Capability } from '../types';
 import { UnsupportedAtHost } from '../unsupported';
-
-/** Parses a reply's text into JSON, or throws the HostError it amounts to. */
-export function readJson(reply: HttpReply, ctx: FailureContext): unknown {
-  const ok = reply.status >= 200 && reply.status < 300;
-  try {
-    return parseLenientJson(reply.text);
-  } catch {
-    if (!ok) throw statusFailure(reply.status, ctx, looksLikeHtml(reply.text) ? undefined : reply.text);
-    throw invalidResponse(ctx, looksLikeHtml(reply.text) ? 'an HTML page instead of JSON' : 'invalid JSON');
-  }
-}
 
 const refusal = /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
 

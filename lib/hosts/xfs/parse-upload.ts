@@ -4,7 +4,7 @@
 // no such form (an error page sent with HTTP 200) is invalid_response.
 import { asArray, asId, asNumber, asObject, asString, compact, pick } from '../coerce';
 import { invalidResponse, statusFailure, type FailureContext } from '../failures';
-import { parseLenientJson } from '../lenient-json';
+import { parseLenientJson } from '../http';
 import { badShape, guarded } from '../shape';
 import type { UploadedFile } from '../types';
 import { hostMessage } from './envelope';

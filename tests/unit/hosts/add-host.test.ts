@@ -1,9 +1,11 @@
 // @vitest-environment node
-// Adding an XFS host is one preset file plus one registry line. This test
-// adds a throwaway preset exactly that way (the file in throwaway/, the line
-// in the mock below) and shows that everything else follows: the public
-// preset list, the stored-account schema, host-sim's profile, the demo seed
-// and the whole contract suite.
+// Adding an XFS host is one preset file (lib/hosts/presets/, built with
+// lib/hosts/xfs/define.ts) plus one registry line. This test adds a throwaway
+// preset exactly that way (the file in throwaway/, the line in the mock below)
+// and shows that everything else follows: the public preset list, the
+// stored-account schema, host-sim's profile, the demo seed and the whole
+// contract suite. A real host's id also goes into lib/hosts/host-ids.ts, which
+// only the types read (host-ids.test.ts keeps it equal to the registry).
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../lib/hosts/registry', async (importOriginal) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asDate } from '../../../lib/hosts/coerce';
-import { JsonSyntaxError, parseLenientJson } from '../../../lib/hosts/lenient-json';
+import { JsonSyntaxError, parseLenientJson } from '../../../lib/hosts/http';
 import { createHostClient } from '../../../lib/hosts';
 
 describe('parseLenientJson', () => {

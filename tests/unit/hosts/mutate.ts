@@ -1,5 +1,5 @@
 // Deterministic mutations of a reply's text for the fuzz tests.
-import { parseLenientJson } from '../../../lib/hosts/lenient-json';
+import { parseLenientJson } from '../../../lib/hosts/http';
 
 /** mulberry32: small, seeded, good enough to spread mutations. */
 export function prng(seed: number): () => number {

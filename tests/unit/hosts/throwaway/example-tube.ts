@@ -1,7 +1,8 @@
-import { xfsPreset } from '../../../../lib/hosts/presets/define';
+import { xfsPreset } from '../../../../lib/hosts/xfs/define';
 
 // A made-up XFS host, added the way a real one is: this file plus one
-// registry line (add-host.test.ts adds the line). Its differences are data:
+// registry line (add-host.test.ts adds the line; only its id stays out of
+// lib/hosts/host-ids.ts, which the types alone read). Its differences are data:
 // its own folder-edit path, its key in the `api_key` upload field, no DMCA list.
 export const exampleTube = xfsPreset(
   {

@@ -4,16 +4,16 @@
 // message is unsupported. Endpoints that create, change or delete (upload/url,
 // file/edit, file/clone, file/delete, folder/create, ...) are never called:
 // those capabilities are assumed from the standard set and confirmed at first
-// use, when the client raises UnsupportedAtHost (see xfs/envelope.ts).
-import { asNumber, asObject } from './coerce';
-import { resolveCapabilities } from './client-kit';
-import { looksLikeAuthMessage, statusFailure } from './failures';
-import type { HttpReply } from './http';
-import { parseLenientJson } from './lenient-json';
-import { setupAccount } from './setup';
-import type { Capability, HostAccount, HostClientDeps } from './types';
-import { hostMessage, refusesEndpoint } from './xfs/envelope';
-import { standardXfsEndpoints, type XfsCapability } from './xfs/dialect';
+// use, when the client raises UnsupportedAtHost (see envelope.ts). A host of
+// another family is not asked: its preset's capabilities stand.
+import { asNumber, asObject } from '../coerce';
+import { resolveCapabilities } from '../client-kit';
+import { looksLikeAuthMessage, statusFailure } from '../failures';
+import { parseLenientJson, type HttpReply } from '../http';
+import { setupAccount } from '../setup';
+import type { Capability, HostAccount, HostClientDeps } from '../types';
+import { standardXfsEndpoints, type XfsCapability } from './dialect';
+import { hostMessage, refusesEndpoint } from './envelope';
 
 /** Capabilities whose endpoint only reads, so asking it (without parameters) is harmless. */
 export const readOnlyCapabilities: readonly XfsCapability[] = [

@@ -2,9 +2,9 @@
 // exponential backoff and jitter for idempotent GETs only, failures that
 // never carry the request URL (the key travels in the query string), and no
 // redirect followed to another origin.
-import { HostError, redactKey } from '../errors';
-import type { HostClientDeps } from './types';
-import type { FailureContext } from './failures';
+import { HostError, redactKey } from '../../errors';
+import type { FailureContext } from '../failures';
+import type { HostClientDeps } from '../types';
 
 export interface HttpReply {
   status: number;
