@@ -3,8 +3,8 @@
 // folder and from any layer below its own, never from one above, and never from
 // a sibling in its own layer (siblings are independent; if one comes to need the
 // other, give them an order here). Type-only imports count like any other: a
-// type is part of the contract between layers (only a cycle of modules inside
-// one layer may pass through a type-only import, see no-circular). Every module of entrypoints/,
+// type is part of the contract between layers, and no cycle may pass through a
+// type-only import either (no-circular). Every module of entrypoints/,
 // components/ and lib/ must sit in a layer.
 
 /** @type {{ layer: string[]; holds: string }[]} */
@@ -86,14 +86,13 @@ module.exports = {
       to: { dependencyTypesNot: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'core'], pathNot: placed },
     },
     {
-      // A cycle with a type-only hop (lib/hosts/types.ts naming HostId from its
-      // registry) has no load order to break, so it is allowed inside a layer;
-      // between folders even type-only cycles fail no-folder-cycles and the layer rules.
+      // Type-only hops count: a cycle of types is still two modules that cannot
+      // be read, tested or moved one without the other.
       name: 'no-circular',
-      comment: 'no module imports itself back at run time',
+      comment: 'no module imports itself back, directly or round about, type-only imports included',
       severity: 'error',
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
     },
     {
       name: 'no-folder-cycles',

@@ -67,6 +67,14 @@ describe('import gate', () => {
     ).toEqual(['layer-siblings: lib/queue: lib/queue/runner/index.ts -> lib/media/find.ts']);
   });
 
+  it('reports a cycle through a type-only import', async () => {
+    const found = await violations({
+      'lib/hosts/types.ts': "import type { HostId } from './registry';\nexport interface Preset { id: HostId }\n",
+      'lib/hosts/registry.ts': "import type { Preset } from './types';\nexport type HostId = 'a';\nexport const presets: Preset[] = [];\n",
+    });
+    expect(found).toContain('no-circular: lib/hosts/registry.ts -> lib/hosts/types.ts');
+  });
+
   it('reports a cycle and a module outside every layer', async () => {
     const found = await violations({
       'components/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
