@@ -1,6 +1,7 @@
 // Turns HTTP and in-body statuses into HostErrors whose message says what to
 // do. Host text is quoted only after the key is masked.
 import { HostError, redactKey, type ErrorCode } from '../errors';
+import { collapseSpace, hostTextCap, stripTags } from './host-text';
 
 export interface FailureContext {
   /** Shown in messages, e.g. "media.cm". */
@@ -59,9 +60,17 @@ function advice(code: ErrorCode, ctx: FailureContext, status?: number): string {
 
 /** Host text, masked and shortened, to quote after our advice. */
 export function quoteHost(text: string | undefined, ctx: FailureContext): string {
-  const clean = redactKey((text ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), ...ctx.secrets);
+  const raw = text ?? '';
+  let clean = redactKey(collapseSpace(stripTags(raw.slice(0, hostTextCap))), ...ctx.secrets);
+  // A secret cut in two at the cap would not be masked: the end that may hold its first part is dropped.
+  if (raw.length > hostTextCap) clean = clean.slice(0, Math.max(0, clean.length - longestForm(ctx.secrets)));
   if (!clean || /^ok$/i.test(clean)) return '';
   return ` Host said: "${clean.length > 160 ? `${clean.slice(0, 157)}...` : clean}".`;
+}
+
+/** The longest form a secret may be quoted in (percent-encoded twice: up to nine characters each). */
+function longestForm(secrets: readonly string[]): number {
+  return Math.max(0, ...secrets.map((secret) => secret.length * 9));
 }
 
 export function hostFailure(code: ErrorCode, ctx: FailureContext, opts: { status?: number; hostText?: string } = {}): HostError {
@@ -70,7 +79,7 @@ export function hostFailure(code: ErrorCode, ctx: FailureContext, opts: { status
 
 /** A failure from a status (HTTP or body) plus the host's message. */
 export function statusFailure(status: number, ctx: FailureContext, hostText?: string): HostError {
-  const code = hostText && looksLikeAuthMessage(hostText) ? 'auth' : (codeForStatus(status) ?? 'server');
+  const code = hostText && looksLikeAuthMessage(hostText.slice(0, hostTextCap)) ? 'auth' : (codeForStatus(status) ?? 'server');
   return hostFailure(code, ctx, { status, hostText });
 }
 

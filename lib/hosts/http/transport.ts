@@ -5,6 +5,7 @@
 import { HostError, redactKey } from '../../errors';
 import type { FailureContext } from '../failures';
 import type { HostClientDeps } from '../types';
+import { readCapped, ReplyTooLarge } from './read-capped';
 
 export interface HttpReply {
   status: number;
@@ -47,7 +48,7 @@ function redirectTarget(response: Response, from: URL): URL | null | undefined {
 }
 
 async function readReply(response: Response): Promise<HttpReply> {
-  const text = await response.text();
+  const text = await readCapped(response);
   const retryAfter = Number(response.headers.get('retry-after'));
   return {
     status: response.status,
@@ -86,6 +87,9 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
       }
     } catch (error) {
       if (error instanceof HostError) throw error;
+      if (error instanceof ReplyTooLarge) {
+        throw new HostError('invalid_response', `${ctx.label} sent a reply larger than any API answer (${error.message}); VidRelay stopped reading it. Check the API base URL in Options.`);
+      }
       throw transportFailure(error, controller.signal.aborted, url);
     } finally {
       clearTimeout(timer);

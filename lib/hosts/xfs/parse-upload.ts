@@ -52,10 +52,31 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function fromHtmlForm(text: string): UploadedFile[] {
+/**
+ * Every `<textarea name=...>value</textarea>` of the page, by name, found in
+ * one forward pass (indexOf from where the last one ended): a reply of
+ * unclosed `<textarea` tags costs the same as any other text of its length.
+ */
+function textareas(text: string): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  const textarea = /<textarea\b[^>]*\bname\s*=\s*["']?([\w-]+)["']?[^>]*>([\s\S]*?)<\/textarea>/gi;
-  for (const m of text.matchAll(textarea)) (fields[m[1]!.toLowerCase()] ??= []).push(decodeEntities(m[2]!.trim()));
+  const lower = text.toLowerCase();
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<textarea', at);
+    if (open === -1) break;
+    const tagEnd = lower.indexOf('>', open);
+    if (tagEnd === -1) break;
+    const close = lower.indexOf('</textarea', tagEnd);
+    if (close === -1) break;
+    const name = /\bname\s*=\s*["']?([\w-]{1,40})/.exec(text.slice(open + 9, tagEnd))?.[1];
+    if (name) (fields[name.toLowerCase()] ??= []).push(decodeEntities(text.slice(tagEnd + 1, close).trim()));
+    at = close + 10;
+  }
+  return fields;
+}
+
+function fromHtmlForm(text: string): UploadedFile[] {
+  const fields = textareas(text);
   const codes = fields.fn ?? [];
   const statuses = fields.st ?? [];
   return codes.map((code, i) =>
