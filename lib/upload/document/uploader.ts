@@ -24,6 +24,8 @@ export interface UploaderDeps {
   stallMs?: number;
   /** How long the host may take to answer once every byte was sent. */
   replyWaitMs?: number;
+  /** A relay's source must bring at least this many bytes in every `stallMs` (one byte a minute would beat a plain stall check). */
+  minBytesPerStall?: number;
   /** Gap between attempts to deliver a result while the background restarts. */
   deliveryRetryMs?: number;
   deliveryAttempts?: number;
@@ -69,6 +71,30 @@ class Cancelled extends Error {}
 
 /** Bytes read from a relay's source at a time. */
 const chunkBytes = 1024 * 1024;
+
+/**
+ * What a relay's source may send: the size the user confirmed plus a small
+ * margin (sizes from a HEAD can be a little off), or where no size was known,
+ * a hard cap no single video reaches. A source past it is stopped.
+ */
+export const relayLimits = { marginBytes: 1024 * 1024, marginShare: 0.01, unknownSizeCapBytes: 20 * 1024 ** 3 } as const;
+
+export function relayCapOf(confirmedBytes: number | undefined): number {
+  if (!confirmedBytes) return relayLimits.unknownSizeCapBytes;
+  return confirmedBytes + Math.max(relayLimits.marginBytes, Math.ceil(confirmedBytes * relayLimits.marginShare));
+}
+
+function tooLarge(url: string, bytes: number, confirmed: number | undefined): UploadFailure {
+  return new UploadFailure(
+    'upload_rejected',
+    confirmed
+      ? `${hostOf(url)} sent more than the ${confirmed} bytes you confirmed (${bytes} so far); VidRelay stopped the relay. Check the link and send it again.`
+      : `${hostOf(url)} sent more than ${Math.round(relayLimits.unknownSizeCapBytes / 1024 ** 3)} GB without saying its size; VidRelay stopped the relay.`,
+  );
+}
+
+/** A host's reply to the upload POST is a short JSON or HTML page; one larger than this is not read. */
+export const uploadReplyCapBytes = 1024 * 1024;
 
 /** A reader that fills the caller's buffer when the body allows it (fetch bodies do), else a plain one. */
 function readerOf(body: ReadableStream<Uint8Array>): { byob?: ReadableStreamBYOBReader; plain?: ReadableStreamDefaultReader<Uint8Array> } {
@@ -130,6 +156,7 @@ export function createUploader(deps: UploaderDeps): Uploader {
   const progressEveryMs = deps.progressEveryMs ?? 250;
   const stallMs = deps.stallMs ?? 60_000;
   const replyWaitMs = deps.replyWaitMs ?? 10 * 60_000;
+  const minBytesPerStall = deps.minBytesPerStall ?? 64 * 1024;
   const deliveryRetryMs = deps.deliveryRetryMs ?? 1000;
   const deliveryAttempts = deps.deliveryAttempts ?? 60;
   const now = deps.now ?? Date.now;
@@ -167,10 +194,22 @@ export function createUploader(deps: UploaderDeps): Uploader {
     let stalled = false;
     task.abort = () => controller.abort();
     let lastByte = now();
+    // Bytes counted per window of stallMs: a trickle is a stall too.
+    let loaded = 0;
+    let windowStart = now();
+    let windowBytes = 0;
     const watchdog = setInterval(() => {
-      if (now() - lastByte > stallMs) {
+      const at = now();
+      if (at - lastByte > stallMs) {
         stalled = true;
         controller.abort();
+      } else if (at - windowStart >= stallMs) {
+        if (loaded - windowBytes < minBytesPerStall) {
+          stalled = true;
+          controller.abort();
+        }
+        windowStart = at;
+        windowBytes = loaded;
       }
     }, Math.max(50, Math.min(stallMs / 4, 5000)));
     const writer = await spool.create(job.id);
@@ -186,23 +225,36 @@ export function createUploader(deps: UploaderDeps): Uploader {
       if (!response.ok) throw sourceFailure(response.status, url);
       const told = Number(response.headers.get('content-length') ?? '');
       const total = job.bytesTotal ?? (Number.isFinite(told) && told > 0 ? told : 0);
+      const cap = relayCapOf(job.bytesTotal);
+      if (Number.isFinite(told) && told > cap) {
+        controller.abort();
+        throw tooLarge(url, told, job.bytesTotal);
+      }
       const report = progressReporter(job.id, 'download');
       const body = readerOf(response.body!);
       // Read into one buffer over and over (the spool lends it back): a fresh
       // buffer per chunk left hundreds of MB for the garbage collector.
       let buffer = new ArrayBuffer(chunkBytes);
-      let loaded = 0;
       for (;;) {
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
           chunk = body.byob ? await body.byob.read(new Uint8Array(buffer)) : await body.plain!.read();
         } catch {
           if (task.cancelled) throw new Cancelled();
-          throw new UploadFailure(stalled ? 'timeout' : 'network', `The download from ${hostOf(url)} broke off after ${loaded} bytes. VidRelay tries again later.`);
+          throw new UploadFailure(
+            stalled ? 'timeout' : 'network',
+            stalled
+              ? `The download from ${hostOf(url)} became too slow to finish (under ${Math.round(minBytesPerStall / 1024)} KB in ${Math.round(stallMs / 1000)} s, after ${loaded} bytes). VidRelay tries again later.`
+              : `The download from ${hostOf(url)} broke off after ${loaded} bytes. VidRelay tries again later.`,
+          );
         }
         if (chunk.done || !chunk.value) break;
         lastByte = now();
         const size = chunk.value.byteLength;
+        if (loaded + size > cap) {
+          controller.abort();
+          throw tooLarge(url, loaded + size, job.bytesTotal);
+        }
         const lent = chunk.value.buffer as ArrayBuffer;
         const returned = await writer.write(chunk.value);
         if (body.byob) buffer = returned ?? lent;
@@ -233,7 +285,7 @@ export function createUploader(deps: UploaderDeps): Uploader {
       const report = progressReporter(jobId, 'upload');
       const where = hostOf(target.url);
       let lastByte = now();
-      let why: 'cancel' | 'stall' | undefined;
+      let why: 'cancel' | 'stall' | 'reply' | undefined;
       const watchdog = setInterval(() => {
         const limit = task.bodySent ? replyWaitMs : stallMs;
         if (now() - lastByte > limit) {
@@ -257,8 +309,20 @@ export function createUploader(deps: UploaderDeps): Uploader {
         lastByte = now();
         report(file.size, file.size, true);
       };
+      // The reply is a short page: one that keeps coming is not read to its end.
+      xhr.onprogress = (e) => {
+        if (e.loaded > uploadReplyCapBytes) {
+          why = 'reply';
+          xhr.abort();
+        }
+      };
       xhr.onload = () => {
         finish();
+        // The form (and the key in it) must not have gone anywhere but the server the background named.
+        if (xhr.responseURL && xhr.responseURL !== new URL(target.url).href) {
+          reject(new UploadFailure('invalid_response', `${where} sent the upload on to ${hostOf(xhr.responseURL)}. VidRelay does not send files where the host redirects them; check on ${where} whether the file arrived.`));
+          return;
+        }
         resolve({ status: xhr.status, body: typeof xhr.responseText === 'string' ? xhr.responseText : '' });
       };
       xhr.onerror = () => {
@@ -268,6 +332,7 @@ export function createUploader(deps: UploaderDeps): Uploader {
       xhr.onabort = () => {
         finish();
         if (why === 'cancel') reject(new Cancelled());
+        else if (why === 'reply') reject(new UploadFailure('invalid_response', `${where} answered the upload with more than ${uploadReplyCapBytes / 1024 / 1024} MB; VidRelay stopped reading it. Check on ${where} whether the file arrived.`));
         else
           reject(
             new UploadFailure(

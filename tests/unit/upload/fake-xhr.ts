@@ -12,6 +12,8 @@ export class FakeXhr {
   aborted = false;
   upload: { onprogress: Handler; onload: Handler } = { onprogress: null, onload: null };
   onload: Handler = null;
+  onprogress: Handler = null;
+  responseURL = '';
   onerror: Handler = null;
   onabort: Handler = null;
 
@@ -32,11 +34,17 @@ export class FakeXhr {
   progress(loaded: number, total: number) {
     this.upload.onprogress?.({ loaded, total, lengthComputable: true } as ProgressEvent);
   }
-  reply(status: number, body: string) {
+  reply(status: number, body: string, finalUrl = this.url) {
     this.upload.onload?.({} as ProgressEvent);
     this.status = status;
     this.responseText = body;
+    this.responseURL = finalUrl;
     this.onload?.({} as ProgressEvent);
+  }
+  /** Reply bytes arriving (the response's own progress, not the upload's). */
+  replying(loaded: number) {
+    this.upload.onload?.({} as ProgressEvent);
+    this.onprogress?.({ loaded, total: 0, lengthComputable: false } as ProgressEvent);
   }
   drop() {
     this.onerror?.({} as ProgressEvent);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memorySpool } from '../../../lib/upload/document/spool';
-import { createUploader } from '../../../lib/upload/document/uploader';
+import { createUploader, relayCapOf, relayLimits, uploadReplyCapBytes } from '../../../lib/upload/document/uploader';
 import { fakeSend, type Report } from './fake-reports';
 import { FakeXhr } from './fake-xhr';
 
@@ -156,4 +156,97 @@ describe('uploader', () => {
     await vi.waitFor(() => expect(reports.some((r) => r.type === 'error')).toBe(true));
     expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'not_found', message: expect.stringMatching(/fresh link/) } });
   });
+
+  it('stops a relay whose source sends more than the size the user confirmed', async () => {
+    // The source's HEAD said 3000 bytes; it sends 3000 + 2 MB.
+    const bytes = new Uint8Array(3000 + 2 * 1024 * 1024).fill(1);
+    const reports: Report[] = [];
+    const uploader = createUploader({
+      send: fakeSend((report) => (report.type === 'target' ? { ok: true, target } : { ok: true }), reports),
+      createXhr: () => new FakeXhr() as unknown as XMLHttpRequest,
+      fetch: (async () => new Response(bytes, { headers: { 'content-type': 'video/mp4' } })) as unknown as typeof fetch,
+      spool: memorySpool(),
+      deliveryAttempts: 1,
+    });
+    uploader.start({ id: 'r1', kind: 'relay', url: 'https://src.test/v/big.mp4', name: 'big.mp4', bytesTotal: 3000 });
+    await vi.waitFor(() => expect(reports.some((r) => r.type === 'error')).toBe(true));
+    expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'upload_rejected', message: expect.stringMatching(/more than the 3000 bytes you confirmed/) } });
+    expect(FakeXhr.all).toHaveLength(0);
+    expect(relayCapOf(3000)).toBe(3000 + relayLimits.marginBytes);
+    expect(relayCapOf(undefined)).toBe(relayLimits.unknownSizeCapBytes);
+  });
+
+  it('refuses a relay whose source declares more than the cap, before reading it', async () => {
+    const reports: Report[] = [];
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const uploader = createUploader({
+      send: fakeSend(() => ({ ok: true }), reports),
+      fetch: (async () => new Response(body, { headers: { 'content-length': String(10 * 1024 * 1024) } })) as unknown as typeof fetch,
+      spool: memorySpool(),
+      deliveryAttempts: 1,
+    });
+    uploader.start({ id: 'r1', kind: 'relay', url: 'https://src.test/v/big.mp4', bytesTotal: 1000 });
+    await vi.waitFor(() => expect(reports.some((r) => r.type === 'error')).toBe(true));
+    expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'upload_rejected' } });
+    expect(pulled).toBeLessThanOrEqual(2);
+  });
+
+  it('stops a source that trickles (bytes keep coming, too few to finish)', async () => {
+    const reports: Report[] = [];
+    // One byte every 500 ms: never silent for stallMs (4 s), but far under the minimum throughput.
+    let source: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        source = controller;
+      },
+      async pull(controller) {
+        await new Promise((r) => setTimeout(r, 500));
+        controller.enqueue(new Uint8Array(1));
+      },
+    });
+    const uploader = createUploader({
+      send: fakeSend(() => ({ ok: true }), reports),
+      // As a real fetch does, an aborted request errors its body.
+      fetch: (async (_url: string, init: RequestInit) => {
+        init.signal?.addEventListener('abort', () => source?.error(new DOMException('aborted', 'AbortError')));
+        return new Response(body);
+      }) as unknown as typeof fetch,
+      spool: memorySpool(),
+      stallMs: 4000,
+      deliveryAttempts: 1,
+    });
+    uploader.start({ id: 'r1', kind: 'relay', url: 'https://src.test/v/slow.mp4' });
+    for (let i = 0; i < 40 && !reports.some((r) => r.type === 'error'); i++) await vi.advanceTimersByTimeAsync(500);
+    expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'timeout', message: expect.stringMatching(/too slow/) } });
+  });
+
+  it('stops reading an upload reply past its cap', async () => {
+    const { uploader, reports } = setup();
+    uploader.hold('j1', video());
+    uploader.start({ id: 'j1', kind: 'file' });
+    await flush();
+    const xhr = FakeXhr.all[0]!;
+    xhr.replying(uploadReplyCapBytes + 1);
+    await flush();
+    expect(xhr.aborted).toBe(true);
+    expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'invalid_response', message: expect.stringMatching(/stopped reading/) } });
+  });
+
+  it('fails an upload the host redirected elsewhere instead of reading it as landed', async () => {
+    const { uploader, reports } = setup();
+    uploader.hold('j1', video());
+    uploader.start({ id: 'j1', kind: 'file' });
+    await flush();
+    FakeXhr.all[0]!.reply(200, '{"status":200,"files":[{"filecode":"abc","status":"OK"}]}', 'https://evil.test/collect');
+    await flush();
+    expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'invalid_response', message: expect.stringMatching(/evil\.test/) } });
+    expect(reports.some((r) => r.type === 'done')).toBe(false);
+  });
 });
+
