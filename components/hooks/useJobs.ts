@@ -20,46 +20,43 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
   const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const [storageError, setStorageError] = useState<UiError | undefined>(undefined);
-  const key = JSON.stringify(payload);
+  // The payload is compared through its JSON form (key); the latest object is the one sent.
+  const key = `${type}:${JSON.stringify(payload)}`;
+  const latest = useRef(payload);
+  latest.current = payload;
   const asked = useRef(0);
 
-  const answer = (ask: number, request: Promise<ResponseMap[T]>) =>
-    request.then(
-      (next) => {
-        // An older answer arriving late never replaces a newer one.
-        if (ask !== asked.current) return;
-        setData(next);
-        setError(undefined);
-      },
-      (e: unknown) => {
-        if (ask === asked.current) setError(errorFrom(e));
-      },
-    );
+  const answer = useCallback(
+    (ask: number, request: Promise<ResponseMap[T]>) =>
+      request.then(
+        (next) => {
+          // An older answer arriving late never replaces a newer one.
+          if (ask !== asked.current) return;
+          setData(next);
+          setError(undefined);
+        },
+        (e: unknown) => {
+          if (ask === asked.current) setError(errorFrom(e));
+        },
+      ),
+    [],
+  );
+
+  const reload = useCallback(() => answer(++asked.current, send(type, latest.current)), [type, answer]);
 
   // The first request goes out while the page first renders, not after its first paint (when
   // effects run): with a long history the popup's recent jobs are on screen that much sooner.
-  const sent = useRef(false);
-  if (!sent.current) {
-    sent.current = true;
-    void answer(++asked.current, send(type, payload));
-  }
-
-  // payload is compared through its JSON form
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const reload = useCallback(() => answer(++asked.current, send(type, payload)), [type, key]);
-
-  // The latest query, for the feed below: one port for the page's life, not one per keystroke.
-  const current = useRef(reload);
-  current.current = reload;
-  const mounted = useRef(false);
-  useEffect(() => {
-    // The first query was sent by the first render.
-    if (!mounted.current) {
-      mounted.current = true;
-      return;
-    }
+  const sentKey = useRef<string>();
+  if (sentKey.current === undefined) {
+    sentKey.current = key;
     void reload();
-  }, [reload]);
+  }
+  // Asked again whenever the query changes, and only then.
+  useEffect(() => {
+    if (sentKey.current === key) return;
+    sentKey.current = key;
+    void reload();
+  }, [key, reload]);
 
   useEffect(() => {
     let closed = false;
@@ -72,7 +69,7 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
       timer = setTimeout(() => {
         timer = undefined;
         last = Date.now();
-        void current.current();
+        void reload();
       }, wait);
     };
     const connect = () => {
@@ -103,7 +100,8 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
       if (timer !== undefined) clearTimeout(timer);
       port?.disconnect();
     };
-  }, []);
+    // reload changes only with the query's type: one port for the page's life, not one per keystroke.
+  }, [reload]);
 
   return { data, error, storageError, reload };
 }

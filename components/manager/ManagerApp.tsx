@@ -28,25 +28,28 @@ export function ManagerApp() {
         <h1 class="grow">{t('mgrTitle')}</h1>
         <a href="/options.html">{t('commonOptions')}</a>
       </header>
-      <nav role="tablist" aria-label={t('mgrSections')} class="row" style={{ marginBottom: '12px' }}>
-        {managerViews.map((v) => (
-          <button
-            key={v.id}
-            role="tab"
-            aria-selected={v.id === view}
-            class={v.id === view ? 'primary' : ''}
-            onClick={() => {
-              location.hash = v.id;
-              setView(v.id);
-            }}
-          >
-            {v.label}
-          </button>
-        ))}
-      </nav>
-      <ErrorNote error={accounts.error} />
-      <main role="tabpanel" aria-label={current.label}>
-        <View accounts={accounts.data ?? []} defaultAccountId={settings.data?.defaultAccountId} />
+      <main>
+        <div role="tablist" aria-label={t('mgrSections')} class="row" style={{ marginBottom: '12px' }}>
+          {managerViews.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              aria-selected={v.id === view}
+              class={v.id === view ? 'primary' : ''}
+              onClick={() => {
+                location.hash = v.id;
+                setView(v.id);
+              }}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <ErrorNote error={accounts.error} />
+        <div role="tabpanel" aria-label={current.label}>
+          <View accounts={accounts.data ?? []} defaultAccountId={settings.data?.defaultAccountId} />
+        </div>
       </main>
     </div>
   );

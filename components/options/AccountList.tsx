@@ -13,23 +13,25 @@ interface Props {
   onSetEnabled(account: PublicAccount, enabled: boolean): void;
 }
 
-function originsOf(account: PublicAccount): string[] {
-  const base = account.apiBase || hostPresets.find((p) => p.id === account.hostId)?.apiBase || '';
-  return originsFor(base, account.hostId);
+function originsOf(hostId: PublicAccount['hostId'], apiBase: string | undefined): string[] {
+  const base = apiBase || hostPresets.find((p) => p.id === hostId)?.apiBase || '';
+  return originsFor(base, hostId);
 }
 
 function AccessButton({ account }: { account: PublicAccount }) {
+  const { hostId, apiBase } = account;
   const [granted, setGranted] = useState<boolean | undefined>();
+  // Asked again only when the account's address changes, not for every new account object.
   useEffect(() => {
-    void hasHostAccess(originsOf(account)).then(setGranted);
-  }, [account.id, account.apiBase]);
+    void hasHostAccess(originsOf(hostId, apiBase)).then(setGranted);
+  }, [hostId, apiBase]);
   if (granted !== false) return null;
   return (
     <button
       type="button"
       class="primary"
-      title={t('optGrantAccessTitle', originsOf(account)[0] ?? '')}
-      onClick={async () => setGranted(await requestHostAccess(originsOf(account)))}
+      title={t('optGrantAccessTitle', originsOf(hostId, apiBase)[0] ?? '')}
+      onClick={async () => setGranted(await requestHostAccess(originsOf(hostId, apiBase)))}
     >
       {t('optGrantAccess')}
     </button>

@@ -31,7 +31,7 @@ export function OptionsApp() {
       <main class="page">
         <header class="row" style={{ marginBottom: '12px' }}>
           <h1 class="grow">{t('optTitle')}</h1>
-          <a href="/manager.html" target="_blank">
+          <a href="/manager.html" target="_blank" rel="noopener noreferrer">
             {t('optOpenManager')}
           </a>
         </header>

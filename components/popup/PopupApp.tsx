@@ -28,7 +28,7 @@ export function PopupApp() {
         {/* The title keeps its width; longer translations move the actions to a line of their own. */}
         <h1 style={{ margin: 0, whiteSpace: 'nowrap', flex: '1 0 auto' }}>VidRelay</h1>
         <div class="row">
-          <a href="/manager.html" target="_blank">
+          <a href="/manager.html" target="_blank" rel="noopener noreferrer">
             {t('popupManager')}
           </a>
           <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/manager.html#upload') })}>

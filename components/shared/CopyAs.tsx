@@ -62,7 +62,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
   };
 
   return (
-    <div class="row" role="group" aria-label={t('linksCopyGroup')}>
+    <fieldset class="row bare" aria-label={t('linksCopyGroup')}>
       <div>
         <label for={`${idPrefix}-format`}>{t('linksFormat')}</label>
         <select id={`${idPrefix}-format`} value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as LinkFormat)}>
@@ -105,7 +105,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
         disabled={count === 0}
         onClick={() => {
           const text = render();
-          if (text !== undefined) downloadText(`vidrelay-links-${format}.txt`, text + '\n', 'text/plain');
+          if (text !== undefined) downloadText(`vidrelay-links-${format}.txt`, `${text}\n`, 'text/plain');
         }}
       >
         {t('linksExport')}
@@ -121,6 +121,6 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
       >
         {t('linksMakeDefault')}
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorFrom } from '../../lib/messaging';
 import { t } from '../../lib/i18n';
 import { folderPaths, type FolderPath } from './folderPaths';
@@ -30,24 +30,28 @@ export function FolderPicker({ id, label, accountId, canList, hostLabel, value, 
   const [loading, setLoading] = useState(false);
   const listing = Boolean(accountId) && canList !== false;
 
-  const load = async (refresh: boolean) => {
-    if (!accountId || !listing) return;
-    setLoading(true);
-    setError(undefined);
-    try {
-      setFolders(await folderPaths(accountId, refresh));
-    } catch (e) {
-      setError(errorFrom(e).message);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const load = useCallback(
+    async (refresh: boolean) => {
+      if (!accountId || !listing) return;
+      setLoading(true);
+      setError(undefined);
+      try {
+        setFolders(await folderPaths(accountId, refresh));
+      } catch (e) {
+        setError(errorFrom(e).message);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [accountId, listing],
+  );
 
+  // Another account (or listing turned on or off): its folders replace the last one's.
   useEffect(() => {
     setFolders(undefined);
     setError(undefined);
     void load(false);
-  }, [accountId, listing]);
+  }, [load]);
 
   if (!listing || error) {
     const why = !accountId ? t('upFolderSaveFirst') : canList === false ? t('upFolderNoListing', hostLabel ?? '') : error;

@@ -6,7 +6,7 @@ import { t } from '../../lib/i18n';
 export function DemoGuide() {
   const base = 'http://127.0.0.1:8787/media.cm/api';
   return (
-    <div id="demo" role="region" aria-label={t('welcomeDemoGuide')}>
+    <section id="demo" aria-label={t('welcomeDemoGuide')}>
       <h2 style={{ marginTop: '12px' }}>{t('welcomeDemoGuide')}</h2>
       <ol>
         <li>
@@ -16,6 +16,6 @@ export function DemoGuide() {
         <li>{t('welcomeDemoTry')}</li>
       </ol>
       <p class="small muted">{t('welcomeDemoAll')}</p>
-    </div>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
 import { ErrorNote } from '../../shared/ErrorNote';
@@ -30,16 +30,21 @@ export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
   }, [accountId]);
 
   const statsReason = unavailable(caps, 'accountStats');
-  const loadStats = async () => {
-    if (!caps || statsReason) return;
+  // The days field is read when stats are asked for (its form's submit), not at every keystroke.
+  const daysNow = useRef(days);
+  daysNow.current = days;
+  // Asks for the account the capabilities describe, so the stats always match them.
+  const loadStats = useCallback(async () => {
+    if (!caps || unavailable(caps, 'accountStats')) return;
     try {
-      setStats(await send('account.stats', { accountId, days }));
+      setStats(await send('account.stats', { accountId: caps.accountId, days: daysNow.current }));
       setError(undefined);
     } catch (e) {
       setError(errorFrom(e));
     }
-  };
-  useEffect(() => void loadStats(), [caps]);
+  }, [caps]);
+  // A fresh account's capabilities bring its stats.
+  useEffect(() => void loadStats(), [loadStats]);
 
   if (usable.length === 0) {
     return (

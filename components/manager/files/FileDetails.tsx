@@ -104,13 +104,13 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
         <CopyButton text={file.links.embed} label={t('filesCopyEmbed')} />
         {file.links.download ? <CopyButton text={file.links.download} label={t('filesCopyDownload')} /> : null}
       </div>
-      <div class="row" role="group" aria-label={t('filesActions')}>
+      <fieldset class="row bare" aria-label={t('filesActions')}>
         {action(t('filesActEdit'), 'editFile', 'edit')}
         {action(t('filesActClone'), 'cloneFile', 'clone')}
         {action(t('filesActDelete'), 'deleteFiles', 'delete')}
         {action(t('filesActDirect'), 'directLinks', 'direct', async () => setDirect(await send('files.directLinks', { accountId, code: file.fileCode, hls: true })))}
         {action(t('filesActMirrors'), 'mirrors', 'mirrors', async () => setMirrors(await send('files.mirrors', { accountId, code: file.fileCode })))}
-      </div>
+      </fieldset>
       <div class="row" style={{ marginTop: '8px' }}>
         <FolderSelect id="details-move" label={t('filesMoveThisTo')} folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
         <button type="button" disabled={!!moveReason || !moveTo} title={moveReason} onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), t('filesMovedName', name))}>
@@ -195,8 +195,9 @@ function MirrorList({ mirrors }: { mirrors: MirrorGroup[] | undefined }) {
   return (
     <ul class="list small" aria-label={t('filesActMirrors')}>
       {mirrors.flatMap((group) =>
-        group.mirrors.map((m, i) => (
-          <li key={`${group.title}-${m.driver}-${i}`} class="row">
+        // A mirror is told apart by where it lives: its group, its host (driver) and its address.
+        group.mirrors.map((m) => (
+          <li key={`${group.title}\n${m.driver}\n${m.link ?? m.iframe ?? ''}`} class="row">
             <span class="badge">{m.driver}</span>
             <span class="grow ellipsis">{m.link ?? m.iframe ?? ''}</span>
             <CopyButton text={m.link ?? m.iframe} label={t('filesCopyMirror', m.driver)} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Folder } from '../../../lib/hosts/types';
 import type { AccountCapabilities } from '../../../lib/protocol/files';
 import { errorFrom, send } from '../../../lib/messaging';
@@ -31,22 +31,33 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
   const ownCaps = caps?.accountId === accountId ? caps : undefined;
   const noFolders = unavailable(ownCaps, 'listFolder');
 
-  const load = async (parent: string) => {
-    try {
-      const { folders } = await send('folders.list', { accountId, folderId: parent === ROOT ? undefined : parent });
-      setChildren((all) => ({ ...all, [parent]: folders.map((f) => ({ ...f, parentId: parent })) }));
-    } catch (error) {
-      notify(errorFrom(error).message, 'error');
-    }
-  };
+  // The latest callbacks from the parent, used without reloading the tree when they change.
+  const notifier = useRef(notify);
+  notifier.current = notify;
+  const knownTo = useRef(onKnown);
+  knownTo.current = onKnown;
 
+  const load = useCallback(
+    async (parent: string) => {
+      try {
+        const { folders } = await send('folders.list', { accountId, folderId: parent === ROOT ? undefined : parent });
+        setChildren((all) => ({ ...all, [parent]: folders.map((f) => ({ ...f, parentId: parent })) }));
+      } catch (error) {
+        notifier.current(errorFrom(error).message, 'error');
+      }
+    },
+    [accountId],
+  );
+
+  // The top level loads once this account's capabilities say folders can be listed.
+  const listable = ownCaps !== undefined && !noFolders;
   useEffect(() => {
     setChildren({});
     setOpen(new Set());
-    if (ownCaps && !noFolders) void load(ROOT);
-  }, [accountId, ownCaps]);
+    if (listable) void load(ROOT);
+  }, [listable, load]);
 
-  useEffect(() => onKnown(Object.values(children).flat()), [children]);
+  useEffect(() => knownTo.current(Object.values(children).flat()), [children]);
 
   const all = Object.values(children).flat();
   const selected = all.find((f) => f.folderId === current);
@@ -70,7 +81,7 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
     });
 
   const renderLevel = (parent: string) => (
-    <ul class="tree" role="group">
+    <ul class="tree">
       {(children[parent] ?? []).map((folder) => (
         <li key={folder.folderId}>
           <button type="button" class="twisty" aria-label={open.has(folder.folderId) ? t('filesCollapse', folder.name) : t('filesExpand', folder.name)} aria-expanded={open.has(folder.folderId)} onClick={() => toggle(folder.folderId)}>

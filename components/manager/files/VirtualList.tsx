@@ -21,23 +21,22 @@ export function VirtualList<T>({ items, rowHeight, height, label, keyOf, renderR
   for (let i = start; i < end; i++) {
     const item = items[i];
     rows.push(
-      <div
+      <li
         key={keyOf(item)}
-        role="listitem"
         aria-posinset={i + 1}
         aria-setsize={items.length}
         class="vrow"
         style={{ position: 'absolute', top: `${i * rowHeight}px`, left: 0, right: 0, height: `${rowHeight}px` }}
       >
         {renderRow(item, i)}
-      </div>,
+      </li>,
     );
   }
   return (
     <div class="vlist" style={{ height: `${viewport}px`, overflowY: 'auto', position: 'relative' }} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
-      <div role="list" aria-label={label} style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>
+      <ul class="vitems" aria-label={label} style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>
         {rows}
-      </div>
+      </ul>
     </div>
   );
 }

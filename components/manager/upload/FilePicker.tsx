@@ -7,8 +7,11 @@ import { t } from '../../../lib/i18n';
 export function FilePicker({ onFiles, disabled, compact }: { onFiles(files: File[]): void; disabled?: boolean; compact?: boolean }) {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // The drop zone is for the mouse; the file input inside it does the same from the keyboard.
+  // As a named group, a screen reader says what the zone is for before the input.
   return (
-    <div
+    <fieldset
+      aria-labelledby="upload-drop-hint"
       class={`panel${compact ? ' compact' : ''}`}
       data-dropzone
       style={{ borderStyle: 'dashed', textAlign: 'center', padding: compact ? undefined : '24px', outline: over ? '2px solid var(--accent)' : undefined }}
@@ -23,7 +26,9 @@ export function FilePicker({ onFiles, disabled, compact }: { onFiles(files: File
         if (!disabled) onFiles([...(e.dataTransfer?.files ?? [])]);
       }}
     >
-      <p style={compact ? undefined : { margin: '0 0 8px' }}>{t('upDropHere')}</p>
+      <p id="upload-drop-hint" style={compact ? undefined : { margin: '0 0 8px' }}>
+        {t('upDropHere')}
+      </p>
       <label for="upload-files" style={{ display: 'inline', margin: compact ? 0 : undefined }}>
         {t('upChooseFiles')}
       </label>{' '}
@@ -40,6 +45,6 @@ export function FilePicker({ onFiles, disabled, compact }: { onFiles(files: File
           el.value = '';
         }}
       />
-    </div>
+    </fieldset>
   );
 }

@@ -42,19 +42,24 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   // The newest file uploads and relays, followed through the background's job feed.
   const jobs = useJobs('jobs.page', { kinds: ['file', 'relay', 'mirror'], limit: 200 });
   const write = useAction({ after: jobs.reload });
-  const mode = usePageUploader();
+  usePageUploader();
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
 
   // A new primary account brings its own defaults, but only to fields still at the old account's
-  // defaults: what the user set by hand or through the batch bar stays.
-  const shownDefaults = useRef(defaultFields(account));
+  // defaults: what the user set by hand or through the batch bar stays. Only another account counts,
+  // not a new object for the same one.
+  const primaryId = account?.id;
+  const latestAccount = useRef(account);
+  latestAccount.current = account;
+  const shownDefaults = useRef({ accountId: primaryId, fields: defaultFields(account) });
   useEffect(() => {
-    const before = shownDefaults.current;
-    const next = defaultFields(account);
-    shownDefaults.current = next;
+    if (shownDefaults.current.accountId === primaryId) return;
+    const before = shownDefaults.current.fields;
+    const next = defaultFields(latestAccount.current);
+    shownDefaults.current = { accountId: primaryId, fields: next };
     setPending((list) => list.map((item) => ({ ...item, fields: rebaseDefaults(item.fields, before, next) })));
-  }, [account?.id]);
+  }, [primaryId]);
 
   const addFiles = (files: File[]) => {
     const { videos, skipped: others } = splitVideos(files);

@@ -13,20 +13,25 @@ afterEach(() => {
   root.remove();
 });
 
-/** Renders a view that holds one action and shows its state; returns the latest action. */
+/** The action the mounted view rendered last. */
+let current: Action | undefined;
+
+/** A view that holds one action and shows its state. */
+function View({ options }: { options: ActionOptions }) {
+  current = useAction(options);
+  return (
+    <p data-pending={String(current.pending)} data-code={current.error?.code ?? ''}>
+      {current.error?.message ?? ''}
+    </p>
+  );
+}
+
+/** Renders the view; returns the latest action. */
 function mount(options: ActionOptions = {}): () => Action {
-  let current: Action | undefined;
-  function View() {
-    current = useAction(options);
-    return (
-      <p data-pending={String(current.pending)} data-code={current.error?.code ?? ''}>
-        {current.error?.message ?? ''}
-      </p>
-    );
-  }
+  current = undefined;
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<View />, root));
+  act(() => render(<View options={options} />, root));
   return () => current!;
 }
 

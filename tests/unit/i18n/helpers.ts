@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessageOver } from './get-message';
 
 /** The browser's getMessage over one locale file, English (the default locale) for a key it lacks. */
-export function useLocale(messages: Record<string, { message: string }>) {
+export function switchLocale(messages: Record<string, { message: string }>) {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessageOver(messages));
 }
 

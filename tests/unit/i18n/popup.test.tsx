@@ -9,7 +9,7 @@ import { AccountPicker } from '../../../components/shared/AccountPicker';
 import { SendUrlsForm } from '../../../components/popup/SendUrlsForm';
 import type { Job } from '../../../lib/queue/model/job';
 import type { PublicAccount } from '../../../lib/accounts';
-import { html, useLocale } from './helpers';
+import { html, switchLocale } from './helpers';
 
 // The popup, the shared job list and the manager's frame: every key they use
 // exists in both locales, English stays exactly as before, German shows up.
@@ -80,7 +80,7 @@ describe('popup, job list and manager frame translations', () => {
   });
 
   it('shows German when the browser is German', () => {
-    useLocale(de);
+    switchLocale(de);
     const el = html(<JobList jobs={jobs} accounts={accounts} onRetry={() => {}} onRemove={() => {}} />);
     expect([...el.querySelectorAll('.badge')].map((b) => b.textContent)).toEqual(['Lädt hoch', 'Fehlgeschlagen', 'Fertig']);
     expect(el.textContent).toContain('50 % · 4.0 KB von 8.0 KB');
@@ -100,7 +100,7 @@ describe('popup, job list and manager frame translations', () => {
     ['de', 1, '1 URL gesendet.\nNicht gesendet: blob:x — Hosts can only fetch http:// or https:// links.'],
     ['de', 3, '3 URLs gesendet.\nNicht gesendet: blob:x — Hosts can only fetch http:// or https:// links.'],
   ] as const)('words the send result for one and for many (%s, %i sent)', async (lang, sent, expected) => {
-    if (lang) useLocale(de);
+    if (lang) switchLocale(de);
     fakeBrowser.runtime.onMessage.addListener(((message: { type: string; payload: { urls: string[] } }) => {
       if (message.type !== 'remote.send') return undefined;
       const data = {
@@ -120,7 +120,7 @@ describe('popup, job list and manager frame translations', () => {
   });
 
   it('asks for a URL in the reader\'s language when the box is empty', async () => {
-    useLocale(de);
+    switchLocale(de);
     const el = html(<SendUrlsForm accounts={accounts} onSent={() => {}} />);
     el.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await vi.waitFor(() => expect(el.querySelector('[role="alert"]')?.textContent).toBe('Fügen Sie mindestens eine Video-URL ein, eine pro Zeile.'));

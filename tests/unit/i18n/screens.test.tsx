@@ -14,7 +14,7 @@ import type { UploadJob } from '../../../lib/queue/model/job';
 import { deriveGroup } from '../../../lib/queue/model/group';
 import type { ListedFile, AccountCapabilities } from '../../../lib/protocol/files';
 import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
-import { html, useLocale } from './helpers';
+import { html, switchLocale } from './helpers';
 
 // The manager's screens, the picker and the link tools: every key their files
 // use exists in both locales, English stays as it was, German shows up.
@@ -108,7 +108,7 @@ describe('manager screens, picker and link tools translations', () => {
     const copy = html(<CopyAs idPrefix="t" count={2} items={() => []} notify={() => {}} />);
     expect(buttons(copy)).toEqual(['Copy links', 'Export links', 'Make default']);
     expect(copy.querySelector('label')?.textContent).toBe('Link format');
-    expect(copy.querySelector('[role=group]')?.getAttribute('aria-label')).toBe('Copy links');
+    expect(copy.querySelector('fieldset')?.getAttribute('aria-label')).toBe('Copy links');
     expect([...copy.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Plain links', 'Embed (iframe)', 'BBCode', 'HTML', 'Markdown', 'Custom template']);
 
     const row = html(<ul><UploadJobRow job={job} accountLabel="Media main" onCancel={() => {}} onRetry={() => {}} onRemove={() => {}} onReattach={() => {}} /></ul>);
@@ -137,7 +137,7 @@ describe('manager screens, picker and link tools translations', () => {
   });
 
   it('shows German when the browser is in German', () => {
-    useLocale(de);
+    switchLocale(de);
     const copy = html(<CopyAs idPrefix="t" count={2} items={() => []} notify={() => {}} />);
     expect(buttons(copy)).toEqual(['Links kopieren', 'Links exportieren', 'Als Standard festlegen']);
     expect(copy.querySelector('label')?.textContent).toBe('Linkformat');

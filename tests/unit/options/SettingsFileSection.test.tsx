@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leftOutWords } from '../../../components/options/SettingsFileSection';
-import { useLocale } from '../i18n/helpers';
+import { switchLocale } from '../i18n/helpers';
 import de from '../../../public/_locales/de/messages.json';
 
 // What the settings export tells the user it could not include.
@@ -19,7 +19,7 @@ describe('leftOutWords', () => {
   });
 
   it('speaks German', () => {
-    useLocale(de);
+    switchLocale(de);
     expect(leftOutWords({ unreadableAccounts: 3, unreadableAccountLists: 0 })[0]).toMatch(/^3 Konten konnten nicht gelesen werden/);
   });
 });

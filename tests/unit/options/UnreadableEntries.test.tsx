@@ -7,7 +7,7 @@ import { createStorageHandlers } from '../../../lib/background/handlers/unreadab
 import { storedUnreadable } from '../../../lib/background/stored/unreadable';
 import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { accountSchema } from '../../../lib/accounts';
-import { useLocale } from '../i18n/helpers';
+import { switchLocale } from '../i18n/helpers';
 import de from '../../../public/_locales/de/messages.json';
 
 const downloads = vi.hoisted(() => [] as { name: string; text: string }[]);
@@ -88,7 +88,7 @@ describe('UnreadableEntries', () => {
   });
 
   it('speaks German', async () => {
-    useLocale(de);
+    switchLocale(de);
     await show({ a: 'junk', b: 'junk' });
     expect(root.querySelector('h3')?.textContent).toBe('2 Konten konnten nicht gelesen werden');
     expect(buttons()[0].textContent).toBe('Exportieren');

@@ -48,13 +48,13 @@ export class ManagerPage<U extends Ui = Ui> {
 
   /** The row holding the file's title button, or something inside it. */
   fileRow(title: string, field?: string) {
-    const row = this.ui.find(css(`[role="list"][aria-label="Files"] .frow:has(input[aria-label="Select ${title}"])`));
+    const row = this.ui.find(css(`ul[aria-label="Files"] .frow:has(input[aria-label="Select ${title}"])`));
     return field === undefined ? row : row.find(css(`[data-field="${field}"]`));
   }
 
   /** Titles of the rows currently rendered, in order. */
   async fileTitles(): Promise<string[]> {
-    return this.ui.find(css('[role="list"][aria-label="Files"] .frow button.linklike')).texts();
+    return this.ui.find(css('ul[aria-label="Files"] .frow button.linklike')).texts();
   }
 
   async selectFile(title: string): Promise<void> {
