@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t, tn } from '../../../lib/i18n';
-import { useLocale } from './helpers';
+import { switchLocale } from './helpers';
 
 type Messages = Record<string, { message: string; description?: string }>;
 
@@ -112,7 +112,7 @@ describe('locales', () => {
 
   it.each(others)('%s: tn() finds the form its plural rules pick', (folder) => {
     const messages = load(folder);
-    useLocale(messages);
+    switchLocale(messages);
     const lang = folder.replace('_', '-');
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(lang);
     const rules = new Intl.PluralRules(lang);
