@@ -92,11 +92,14 @@ describe('import gate', () => {
       // A service that opens items itself: the registry, the account store, and the helper that defines an item.
       'lib/background/jobs/service.ts':
         "import { storedItems } from '../stored/registry';\nimport { accountsItem } from '../../storage/account-store';\nimport { defineVersionedItem } from '../../storage/versioned-item';\nexport const s = [storedItems, accountsItem, defineVersionedItem];\n",
+      // A type imported beside the item does not make the item pass.
+      'lib/background/send-to-host/mixed.ts':
+        "import type { AccountStore } from '../../storage/items';\nimport { settingsItem } from '../../storage/items';\nexport const m = (store: AccountStore) => [store, settingsItem];\n",
       // A service handed its store: it names the store's type and reads values it was given.
       'lib/background/health/checks.ts':
         "import type { AccountStore } from '../../storage/items';\nimport { readVersioned } from '../../storage/versioned-record';\nexport const c = (store: AccountStore) => readVersioned(store);\n",
       'lib/background/root/build-context.ts':
-        "import { storedItems } from '../stored/registry';\nimport { settingsItem } from '../../storage/items';\nimport { s } from '../jobs/service';\nimport { c } from '../health/checks';\nexport const ctx = [storedItems, settingsItem, s, c];\n",
+        "import { storedItems } from '../stored/registry';\nimport { settingsItem } from '../../storage/items';\nimport { s } from '../jobs/service';\nimport { c } from '../health/checks';\nimport { m } from '../send-to-host/mixed';\nexport const ctx = [storedItems, settingsItem, s, c, m];\n",
       'lib/background/stored/registry.ts': "import { settingsItem } from '../../storage/items';\nimport { accountsItem } from '../../storage/account-store';\nexport const storedItems = [settingsItem, accountsItem];\n",
       'lib/storage/items.ts': "import { defineVersionedItem } from './versioned-item';\nexport const settingsItem = defineVersionedItem();\nexport type AccountStore = { a: number };\n",
       'lib/storage/account-store.ts': 'export const accountsItem = 2;\n',
@@ -107,6 +110,7 @@ describe('import gate', () => {
       'stored-items-through-root: lib/background/jobs/service.ts -> lib/background/stored/registry.ts',
       'stored-items-through-root: lib/background/jobs/service.ts -> lib/storage/account-store.ts',
       'stored-items-through-root: lib/background/jobs/service.ts -> lib/storage/versioned-item.ts',
+      'stored-items-through-root: lib/background/send-to-host/mixed.ts -> lib/storage/items.ts',
     ]);
   });
 });
