@@ -1,5 +1,5 @@
 import type { Account } from '.';
-import { getPreset } from '../hosts';
+import { apiBaseOf } from '../hosts/setup';
 
 // A key is bound to the API origin it was entered for. An account moved to
 // another origin (edit form, settings import) loses its key until the user
@@ -9,7 +9,7 @@ import { getPreset } from '../hosts';
 
 /** The origin of the account's API base (its own, or its host's default); undefined when not a URL. */
 export function apiOriginOf(account: Pick<Account, 'hostId' | 'apiBase'>): string | undefined {
-  const base = account.apiBase?.trim() || getPreset(account.hostId)?.apiBase;
+  const base = apiBaseOf(account);
   try {
     return base ? new URL(base).origin : undefined;
   } catch {

@@ -14,6 +14,14 @@ export interface AccountSetup {
   http: Http;
 }
 
+/**
+ * The API base an account talks to: its own address when it has one, else
+ * its host's. Undefined for a host VidRelay does not know.
+ */
+export function apiBaseOf(account: { hostId: string; apiBase?: string }): string | undefined {
+  return account.apiBase?.trim() || findEntry(account.hostId)?.preset.apiBase;
+}
+
 export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): AccountSetup {
   if (!account || typeof account !== 'object') throw new HostError('invalid_input', 'No account was given.');
   const entry = findEntry(account.hostId);
@@ -21,7 +29,7 @@ export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): A
   if (typeof account.key !== 'string' || !account.key.trim()) {
     throw new HostError('invalid_input', `Enter the API key for ${entry.preset.label} in Options.`);
   }
-  const raw = (account.apiBase?.trim() || entry.preset.apiBase).replace(/\/+$/, '');
+  const raw = (apiBaseOf(account) ?? '').replace(/\/+$/, '');
   let base: URL;
   try {
     base = new URL(raw);

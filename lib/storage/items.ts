@@ -9,7 +9,9 @@ export { accountsItem } from './account-store';
 // stored one entry each (lib/storage/account-store.ts) and jobs per job
 // (lib/queue/store/index.ts), so one bad entry cannot hide the rest. A record that
 // cannot be read is kept and reported, never written over (lib/storage/versioned-item.ts).
-// Keys live in storage.local only, never storage.sync.
+// Keys live in storage.local only, never storage.sync. Every stored item is
+// listed once in lib/background/stored/registry.ts, whence the background's
+// composition root hands it to the services that use it.
 
 export const settingsItem = defineVersionedItem({
   key: 'local:settings',
@@ -24,3 +26,7 @@ export const settingsItem = defineVersionedItem({
 export type AccountStore = Pick<typeof storedAccounts, 'get' | 'update' | 'unreadable' | 'watch' | 'migrate'>;
 /** What the background's services need of the stored settings (see AccountStore). */
 export type SettingsStore = Pick<VersionedItem<Settings>, 'get' | 'update' | 'problem' | 'assertWritable'>;
+/** The stored accounts as the registry of stored items holds them (lib/background/stored/registry.ts): what the services need, and the parts that could not be read. */
+export type AccountsItem = AccountStore & Pick<typeof storedAccounts, 'unreadableRaw' | 'removeUnreadable' | 'removeUnreadableRecord' | 'rawRecord'>;
+/** The stored settings as the registry holds them (see AccountsItem). */
+export type SettingsItem = SettingsStore & Pick<VersionedItem<Settings>, 'key' | 'raw' | 'removeUnreadable'>;

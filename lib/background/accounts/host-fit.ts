@@ -1,26 +1,40 @@
 import type { Account } from '../../accounts';
 import { HostError } from '../../errors';
 import { getPreset } from '../../hosts';
+import type { Capability, HostPreset } from '../../hosts/types';
 import type { UploadHostInfo } from '../../accounts/upload-fit';
 import { accountProblem, fileProblems, type FileFacts } from '../../accounts/upload-fit';
-import { clientForAccount } from './service';
+import { effectiveOverrides } from './service';
 
 // What an account's host can do and take, from its preset and the account's
-// capability overrides (and probe, for custom hosts): no request is needed.
+// capability overrides (and probe, for custom hosts): no request, and no
+// client, is needed.
+
+/**
+ * Whether the account's client offers the capability. Switched on beyond its
+ * preset, a capability exists only on an XFS host, whose client falls back to
+ * the standard XFS endpoint (lib/hosts/presets/define.ts); other dialects have
+ * no method for it.
+ */
+function offers(preset: HostPreset, account: Account, capability: Capability): boolean {
+  const override = effectiveOverrides(account)?.[capability];
+  if (override === undefined) return preset.capabilities.has(capability);
+  return override && (preset.capabilities.has(capability) || preset.family === 'xfs');
+}
 
 export function hostInfoOf(account: Account): UploadHostInfo | undefined {
   const preset = getPreset(account.hostId);
   if (!preset) return undefined;
-  const caps = clientForAccount(account).capabilities;
+  const has = (capability: Capability) => offers(preset, account, capability);
   // A preset may document a per-file limit; none of today's do.
   const maxFileBytes = (preset as { maxFileBytes?: number }).maxFileBytes;
   return {
     label: preset.label,
-    canUpload: caps.has('upload'),
-    canRemote: caps.has('remoteUpload'),
+    canUpload: has('upload'),
+    canRemote: has('remoteUpload'),
     adultFlag: preset.adultFlag,
     snapshots: preset.customSnapshot,
-    folders: caps.has('listFolder'),
+    folders: has('listFolder'),
     ...(preset.snapshotMaxBytes !== undefined ? { snapshotMaxBytes: preset.snapshotMaxBytes } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
   };

@@ -2,9 +2,10 @@ import type { AccountStore, SettingsStore } from '../../storage/items';
 import { accountSchema, toPublicAccount, type Account, type AccountInput, type PublicAccount } from '../../accounts';
 import { HostError } from '../../errors';
 import { createHostClient, getPreset } from '../../hosts';
+import { apiBaseOf } from '../../hosts/setup';
 import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../../hosts/types';
-import { hasHostAccess, originsFor } from '../../accounts/permissions';
-import { discoveringClient } from './discovered';
+import { originsFor } from '../../accounts/permissions';
+import { discoveringClient, switchOffDiscovered } from './discovered';
 import { scrubbedClient } from './scrubbed-client';
 import { apiOriginOf, keyFits, keyOriginOf } from '../../accounts/key-origin';
 
@@ -18,8 +19,11 @@ function presetOf(hostId: string): HostPreset {
   return preset;
 }
 
-export function apiBaseOf(account: Pick<Account, 'hostId' | 'apiBase'>): string {
-  return account.apiBase?.trim() || presetOf(account.hostId).apiBase;
+/** The account's API base (lib/hosts/setup.ts); an unknown host is refused. */
+function baseOf(account: Pick<Account, 'hostId' | 'apiBase'>): string {
+  const base = apiBaseOf(account);
+  if (base === undefined) throw new HostError('invalid_input', `Unknown host "${account.hostId}".`);
+  return base;
 }
 
 function newId(): string {
@@ -59,7 +63,7 @@ async function resolveInput(input: AccountInput, existing: Account | undefined):
   if (input.hostId === 'xfs' && !apiBase) {
     throw new HostError('invalid_input', 'Enter the API base URL of the XFileSharing host, e.g. https://example.com/api');
   }
-  validateBase(apiBase ?? preset.apiBase);
+  validateBase(baseOf({ hostId: input.hostId, apiBase }));
   return accountSchema.parse({
     ...existing,
     ...input,
@@ -76,11 +80,15 @@ async function resolveInput(input: AccountInput, existing: Account | undefined):
 export interface AccountServiceDeps {
   store: AccountStore;
   settings: SettingsStore;
-  /** Whether the browser granted these origins; the permissions API unless a test says otherwise. */
-  hasAccess?(origins: string[]): Promise<boolean>;
+  /** Whether the browser granted these origins (the permissions API). */
+  hasAccess(origins: string[]): Promise<boolean>;
+  /** Tells the user something (a notification): here, that a capability was switched off. */
+  notify(id: string, title: string, message: string): Promise<void>;
+  /** What every client's HTTP layer is built with (tests shorten the retry backoff). */
+  hostDeps?: HostClientDeps;
 }
 
-/** The stored accounts with their keys, as the background's handlers see them (lib/background/root/context.ts). */
+/** The stored accounts with their keys, as the background's handlers see them (lib/background/context/context.ts). */
 export interface AccountService {
   /** Every account that reads, keys included: for the background only. */
   all(): Promise<Account[]>;
@@ -103,6 +111,14 @@ export interface AccountService {
   ensureAccess(account: Account): Promise<void>;
   /** The client of a stored account, after checking VidRelay may reach its host. */
   clientFor(id: string): Promise<HostClient>;
+  /**
+   * The client of this account (stored, or about to be): every answer and
+   * error scrubbed of its key and login, and a capability its host turns out
+   * not to offer switched off on the stored account (switchOffDiscovered).
+   */
+  clientOf(account: Account): HostClient;
+  /** True when this call switched the capability an error discovered off on the stored account; the user is told then. */
+  switchOffDiscovered(id: string, error: unknown): Promise<boolean>;
   /** The key and login of an account (none when it is gone): what must be masked in what its host says. */
   secretsOf(id: string): Promise<string[]>;
   watch(cb: (accounts: Account[]) => void): () => void;
@@ -110,7 +126,7 @@ export interface AccountService {
   migrate(): Promise<void>;
 }
 
-export function createAccounts({ store, settings, hasAccess = hasHostAccess }: AccountServiceDeps): AccountService {
+export function createAccounts({ store, settings, hasAccess, notify, hostDeps }: AccountServiceDeps): AccountService {
   const find = async (id: string) => (await store.get()).find((a) => a.id === id);
   const get = async (id: string): Promise<Account> => {
     const account = await find(id);
@@ -179,8 +195,10 @@ export function createAccounts({ store, settings, hasAccess = hasHostAccess }: A
     async clientFor(id) {
       const account = await get(id);
       await ensureAccess(account);
-      return clientForAccount(account);
+      return service.clientOf(account);
     },
+    clientOf: (account) => clientForAccount(account, (error) => service.switchOffDiscovered(account.id, error), hostDeps),
+    switchOffDiscovered: (id, error) => switchOffDiscovered({ store, notify }, id, error),
     secretsOf: async (id) => {
       const account = await find(id).catch(() => undefined);
       return account ? secretsOf(account) : [];
@@ -192,15 +210,15 @@ export function createAccounts({ store, settings, hasAccess = hasHostAccess }: A
 }
 
 /** Fails with a clear error (and a way out) when the browser has not granted the host's origin. */
-export async function ensureHostAccess(account: Account, hasAccess: (origins: string[]) => Promise<boolean> = hasHostAccess): Promise<void> {
-  const origins = originsFor(apiBaseOf(account), account.hostId);
+async function ensureHostAccess(account: Account, hasAccess: (origins: string[]) => Promise<boolean>): Promise<void> {
+  const origins = originsFor(baseOf(account), account.hostId);
   if (!(await hasAccess(origins))) {
-    throw new HostError('permission', `VidRelay may not reach ${new URL(apiBaseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
+    throw new HostError('permission', `VidRelay may not reach ${new URL(baseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
   }
 }
 
 /** Probe results for a custom host act as overrides; the user's own overrides win over both. */
-function effectiveOverrides(account: Account): Account['capabilityOverrides'] {
+export function effectiveOverrides(account: Account): Account['capabilityOverrides'] {
   if (!account.probedCapabilities) return account.capabilityOverrides;
   const probed = new Set(account.probedCapabilities);
   const fromProbe = Object.fromEntries(capabilityNames.map((c) => [c, probed.has(c)]));
@@ -220,13 +238,13 @@ export function toHostAccount(account: Account): HostAccount {
   };
 }
 
-/** Every answer and error of this client is scrubbed of the account's key and login. */
-export function clientForAccount(account: Account, deps?: HostClientDeps): HostClient {
+/** Every answer and error of this client is scrubbed of the account's key and login; a discovered missing capability goes to `onDiscovered`. */
+function clientForAccount(account: Account, onDiscovered: (error: unknown) => Promise<unknown>, deps?: HostClientDeps): HostClient {
   // However the account got here, its key goes only to the origin it was entered for.
   if (account.key && !keyFits(account, account)) {
     throw new HostError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
   }
-  return discoveringClient(scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account)), account.id);
+  return discoveringClient(scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account)), onDiscovered);
 }
 
 /** What must never leave the background in host text: the key and login as sent. */

@@ -1,4 +1,4 @@
-import type { AccountStore, SettingsStore } from '../../storage/items';
+import type { SettingsStore } from '../../storage/items';
 import type { ExportResult, ImportResult } from '../../settings-file';
 import type { JobStore } from '../../queue/store';
 import type { QueueRunner } from '../../queue/runner';
@@ -15,9 +15,11 @@ import type { PickerEntries } from '../send-to-host/picker';
 import type { MenuClickInfo, MenuDeps } from '../send-to-host/menu-click';
 
 // The background's one context: every service a handler or listener needs,
-// built once, in order, by createBackgroundContext. Handler factories take it
-// (or the part they need) and read nothing from storage themselves; unit tests
-// build it from in-memory fakes (tests/unit/background/context-fakes.ts).
+// built once, in order, by createBackgroundContext (lib/background/root/build-context.ts)
+// from the stored items and browser APIs it is handed. Handler factories take
+// it (or the part they need) and read nothing from storage themselves; unit
+// tests build it through the same factory from in-memory fakes
+// (tests/unit/background/context-fakes.ts).
 
 export interface SettingsFileService {
   export(passphrase?: string): Promise<ExportResult>;
@@ -59,11 +61,3 @@ export interface BackgroundContext {
   pickerEntries: PickerEntries;
   menu: MenuService;
 }
-
-export interface BackgroundDeps {
-  accounts: AccountStore;
-  settings: SettingsStore;
-  /** The name of the queue's poll alarm (the service routes that alarm to runner.poll). */
-  pollAlarm: string;
-}
-

@@ -3,7 +3,7 @@ import { probeCapabilities } from '../../hosts';
 import type { accountRequests } from '../../protocol/accounts';
 import type { HandlersFor } from '../context/handlers';
 import type { BackgroundContext } from '../context/context';
-import { clientForAccount, toHostAccount } from '../accounts/service';
+import { toHostAccount } from '../accounts/service';
 
 export function createAccountHandlers({ accounts, settings }: Pick<BackgroundContext, 'accounts' | 'settings'>): HandlersFor<typeof accountRequests> {
   return {
@@ -33,7 +33,7 @@ export function createAccountHandlers({ accounts, settings }: Pick<BackgroundCon
     'accounts.test': async ({ account: input }) => {
       const account = await accounts.resolveInput(input);
       await accounts.ensureAccess(account);
-      return clientForAccount(account).accountInfo();
+      return accounts.clientOf(account).accountInfo();
     },
     'accounts.setEnabled': async ({ id, enabled }) => {
       const account = await accounts.setEnabled(id, enabled);

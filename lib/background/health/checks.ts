@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
 import { z } from '../../zod';
-import { defineVersionedItem, problemText, rawItem } from '../../storage/versioned-item';
-import { healthRecordStore } from './store';
+import { problemText } from '../../storage/versioned-record';
+import type { VersionedItem } from '../../storage/versioned-item';
 import { isHostError } from '../../errors';
 import { checkHealth, countNewProblems, type HealthEntry, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../../links/health';
 import type { HostClient } from '../../hosts/types';
 
 // Link health: which files of the history (or a selection) still play. Results
 // persist so the manager can mark rows after a restart, and new problems are
-// counted on the toolbar badge until the user has looked at them.
+// counted on the toolbar badge until the user has looked at them. The stored
+// record is declared in lib/background/stored/link-health.ts and handed in.
 
 export type { HealthEntry, HealthSnapshot, HealthStatus, HealthTarget };
 
@@ -19,9 +20,10 @@ const healthSchema = z.object({
   entries: z.record(z.string(), z.object({ status: z.enum(healthStatuses), checkedAt: z.number() })),
   unseen: z.number().int().min(0),
 });
-type StoredHealth = z.infer<typeof healthSchema>;
+export type StoredHealth = z.infer<typeof healthSchema>;
 
-const healthOptions = { version: 1, schema: healthSchema } as const;
+/** How the stored record is read: its version and shape. */
+export const healthOptions = { version: 1, schema: healthSchema } as const;
 
 /** Two records of results as one: each file's later result, the later check time, the larger unseen count. */
 export function mergeHealth(kept: StoredHealth, older: StoredHealth): StoredHealth {
@@ -31,26 +33,21 @@ export function mergeHealth(kept: StoredHealth, older: StoredHealth): StoredHeal
   return { ...(checkedAt ? { checkedAt } : {}), entries, unseen: Math.max(kept.unseen, older.unseen) };
 }
 
-export const healthItem = defineVersionedItem({
-  key: 'local:linkHealth',
-  ...healthOptions,
-  // Kept in IndexedDB; an older build's record in storage.local is moved over when first read (health-store.ts).
-  raw: healthRecordStore({ ...healthOptions, legacy: rawItem('local:linkHealth'), merge: mergeHealth }),
-  label: 'link health',
-  fallback: (): StoredHealth => ({ entries: {}, unseen: 0 }),
-  onInvalid: () => console.warn('VidRelay: stored link health could not be read; kept as it is'),
-});
+/** The stored results, as the health service uses them. */
+export type HealthItem = Pick<VersionedItem<StoredHealth>, 'get' | 'update' | 'problem' | 'assertWritable'>;
 
 const problems: ReadonlySet<HealthStatus> = new Set(['missing', 'dmca', 'deleted']);
 
 /** Link problems found but not yet looked at, as stored (0 while the results cannot be read). */
-export async function unseenProblems(): Promise<number> {
-  return (await healthItem.get()).unseen;
+export async function unseenProblems(item: Pick<HealthItem, 'get'>): Promise<number> {
+  return (await item.get()).unseen;
 }
 // Keeps storage bounded; the oldest checks go first.
 const maxEntries = 50_000;
 
 export interface HealthDeps {
+  /** Where the results are kept. */
+  item: HealthItem;
   clientFor(accountId: string): Promise<HostClient>;
   historyTargets(): Promise<HealthTarget[]>;
   now?: () => number;
@@ -104,12 +101,13 @@ async function checkAccount(deps: HealthDeps, accountId: string, codes: string[]
 }
 
 export function createHealth(deps: HealthDeps) {
+  const { item } = deps;
   const now = deps.now ?? (() => Date.now());
   const showProblems = deps.showProblems ?? setBadge;
 
   async function check(targets: HealthTarget[]): Promise<HealthSnapshot> {
     // Results that cannot be read are never written over: refuse before asking any host.
-    await healthItem.assertWritable();
+    await item.assertWritable();
     const byAccount = new Map<string, string[]>();
     for (const t of targets) {
       const list = byAccount.get(t.accountId) ?? [];
@@ -122,7 +120,7 @@ export function createHealth(deps: HealthDeps) {
       for (const [code, status] of statuses) found.set(keyOf({ accountId, code }), status);
     }
     let last: HealthSnapshot['last'];
-    const stored = await healthItem.update((current) => {
+    const stored = await item.update((current) => {
       const prev = new Map<string, HealthStatus>();
       const next = new Map<string, HealthStatus>();
       const at = now();
@@ -160,7 +158,7 @@ export function createHealth(deps: HealthDeps) {
      */
     scheduledCheck: async (): Promise<HealthSnapshot | undefined> => {
       try {
-        const problem = await healthItem.problem();
+        const problem = await item.problem();
         if (problem) {
           console.warn(`VidRelay: daily link health check skipped: the stored link health results could not be read and are kept as they are (${problemText(problem)}) See Options.`);
           return undefined;
@@ -171,14 +169,14 @@ export function createHealth(deps: HealthDeps) {
         return undefined;
       }
     },
-    status: async () => toSnapshot(await healthItem.get()),
+    status: async () => toSnapshot(await item.get()),
     seen: async () => {
-      const stored = await healthItem.update((current) => ({ ...current, unseen: 0 }));
+      const stored = await item.update((current) => ({ ...current, unseen: 0 }));
       await showProblems(0);
       return toSnapshot(stored);
     },
     /** A restarted browser shows no badge until it is set again. */
-    restoreBadge: async () => showProblems(await unseenProblems()),
+    restoreBadge: async () => showProblems(await unseenProblems(item)),
   };
 }
 

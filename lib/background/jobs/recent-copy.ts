@@ -1,5 +1,6 @@
 import { z } from '../../zod';
-import { defineVersionedItem, readVersioned, type VersionedItem } from '../../storage/versioned-item';
+import { readVersioned } from '../../storage/versioned-record';
+import type { VersionedItem } from '../../storage/versioned-item';
 import { jobSchema, type Job } from '../../queue/model/job';
 import { recentJobs } from '../../queue/store/recent';
 import type { JobStore } from '../../queue/store';
@@ -12,7 +13,8 @@ import type { JobStore } from '../../queue/store';
 // database opens, a copy that differs from it (a change the last worker had
 // no time to copy) is rewritten and the pages that were answered from it
 // are told to ask again. A stored copy this build cannot read is not used,
-// not overwritten, and reported with the other unreadable entries.
+// not overwritten, and reported with the other unreadable entries. The stored
+// copy is declared in lib/background/stored/recent-copy.ts and handed in.
 
 /** Rows the copy holds: the popup's (components/popup/PopupApp.tsx). */
 export const recentCopyLimit = 10;
@@ -28,19 +30,12 @@ const copySchema = z.object({
 });
 export type RecentCopy = z.infer<typeof copySchema>;
 
-const copyOptions = { version: 1, schema: copySchema } as const;
-
-export const recentCopyItem = defineVersionedItem({
-  key: 'local:recentJobs',
-  ...copyOptions,
-  label: 'copy of the newest jobs',
-  fallback: (): RecentCopy => ({ limit: recentCopyLimit, jobs: [], copiedAt: 0 }),
-  onInvalid: () => console.warn('VidRelay: the stored copy of the newest jobs could not be read; kept as it is'),
-});
+/** How the stored copy is read: its version and shape. */
+export const copyOptions = { version: 1, schema: copySchema } as const;
 
 export interface RecentCopyDeps {
   store: Pick<JobStore, 'ready' | 'recent' | 'members' | 'watch'>;
-  item?: Pick<VersionedItem<RecentCopy>, 'raw' | 'set'>;
+  item: Pick<VersionedItem<RecentCopy>, 'raw' | 'set'>;
   /** Pages answered from a copy the database then contradicted: ask them again. */
   onStale(): void;
   now?: () => number;
@@ -55,7 +50,7 @@ export interface RecentJobsAnswer {
 }
 
 export function createRecentJobs(deps: RecentCopyDeps): RecentJobsAnswer {
-  const item = deps.item ?? recentCopyItem;
+  const { item } = deps;
   const now = deps.now ?? Date.now;
   const delayMs = deps.delayMs ?? copyDelayMs;
   let open = false;

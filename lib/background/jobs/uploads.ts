@@ -6,7 +6,7 @@ import { createOffscreenManager } from '../../upload/background/offscreen';
 import { startBackgroundUploader, type BackgroundUploader } from '../../upload/background/in-background';
 import type { AccountService } from '../accounts/service';
 
-// The uploads piece of the background context (lib/background/root/context.ts):
+// The uploads piece of the background context (lib/background/context/context.ts):
 // the bridge to whoever uploads (Chrome's offscreen document, Firefox's event
 // page). It lives here, not in lib/upload, because it takes the background's
 // accounts service.

@@ -1,25 +1,25 @@
-import { browser } from 'wxt/browser';
-import type { AccountStore, SettingsStore } from '../../storage/items';
-import { exportSettings, importSettings, type ExportResult, type ImportResult } from '../../settings-file';
-import { createJobStore, type JobStore } from '../../queue/store';
-import { createQueueRunner, type QueueRunner, type QueueRunnerDeps } from '../../queue/runner';
-import { createHistory, type History } from '../../queue/history';
+import { exportSettings, importSettings } from '../../settings-file';
+import { createJobStore } from '../../queue/store';
+import { createQueueRunner, type QueueRunnerDeps } from '../../queue/runner';
+import { createHistory } from '../../queue/history';
 import { defaultLimits } from '../../queue/runner/scheduler';
 import type { Job } from '../../queue/model/job';
-import type { JobEntry } from '../../queue/model/group';
 import { createAccounts, type AccountService } from '../accounts/service';
 import { createJobFeed, type JobFeed } from '../jobs/feed';
-import { createRecentJobs, type RecentJobsAnswer } from '../jobs/recent-copy';
-import { createUploads, type Uploads } from '../jobs/uploads';
-import { createHealth, historyTargetsOf, unseenProblems, type HealthService } from '../health/checks';
-import { createBadge, type Badge } from '../jobs/badge';
-import { notify } from '../notices/notify';
+import { createRecentJobs } from '../jobs/recent-copy';
+import type { Uploads } from '../jobs/uploads';
+import { createHealth, historyTargetsOf, unseenProblems } from '../health/checks';
+import { createBadge } from '../jobs/badge';
 import { jobNotice } from '../notices/job-notice';
-import { storedUnreadable, type UnreadableService } from '../stored/unreadable';
-import { openPicker, storedPickerEntries, type PickerEntries } from '../send-to-host/picker';
+import { createUnreadable } from '../stored/unreadable';
+import type { StoredItems } from '../stored/registry';
+import { pickerOpener } from '../send-to-host/picker';
 import { assertRemoteFits, hostInfoOf } from '../accounts/host-fit';
-import type { BackgroundContext, BackgroundDeps, Jobs, MenuService } from '../context/context';
-import { defaultFindInTab, handleMenuClick, sendToTarget, type MenuClickInfo, type MenuDeps } from '../send-to-host/menu-click';
+import type { BackgroundContext, Jobs, MenuService } from '../context/context';
+import { handleMenuClick, sendToTarget, type MenuDeps } from '../send-to-host/menu-click';
+import type { BackgroundDeps, BackgroundPorts } from './ports';
+
+export type { BackgroundDeps, BackgroundPorts };
 
 /** Chrome fires alarms no sooner than 30 s; polling faster would only be wasted work. */
 export const minAlarmMs = 30_000;
@@ -47,18 +47,18 @@ function uploaderPort() {
   return { deps, plug: (uploads: Uploads) => void (bridge = uploads.bridge) };
 }
 
-function createJobs(): Jobs {
+function createJobs(stored: StoredItems, ports: BackgroundPorts): Jobs {
   // A job change the browser refused to store is told to the user, never only logged.
   // The feed is built from the store, so the store's callback reaches it once it exists.
   let feed: JobFeed | undefined;
   const store = createJobStore({
     onWriteError: (error) => {
       feed?.storageError(error);
-      void notify('storage-error', 'VidRelay could not save a job', error.message);
+      void ports.notify('storage-error', 'VidRelay could not save a job', error.message);
     },
     onCorrupt: (entries) => console.warn(`VidRelay: ${entries.length} stored job(s) could not be read; kept as they are`),
   });
-  const pages = createJobFeed(store);
+  const pages = createJobFeed(store, ports.runtime);
   feed = pages;
   // Answers given before History's rows were built counted records the rows leave out: the pages ask again.
   const history = createHistory(store, {
@@ -66,10 +66,10 @@ function createJobs(): Jobs {
       if (changed) pages.refresh();
     },
   });
-  return { store, history, feed: pages, recent: createRecentJobs({ store, onStale: () => pages.refresh() }) };
+  return { store, history, feed: pages, recent: createRecentJobs({ store, item: stored.recentJobs, onStale: () => pages.refresh() }) };
 }
 
-export function createMenu(accounts: AccountService, runner: MenuDeps['queue']): MenuService {
+function createMenu(accounts: AccountService, runner: MenuDeps['queue'], stored: StoredItems, ports: BackgroundPorts): MenuService {
   const enabled = async () => (await accounts.all()).filter((a) => a.enabled);
   const deps: MenuDeps = {
     queue: runner,
@@ -78,8 +78,8 @@ export function createMenu(accounts: AccountService, runner: MenuDeps['queue']):
     optionsFor: async (id) => (await accounts.find(id))?.defaults ?? {},
     checkRemote: async (id) => assertRemoteFits(await accounts.get(id)),
     remoteAccountIds: async () => (await enabled()).filter((a) => hostInfoOf(a)?.canRemote).map((a) => a.id),
-    findInTab: defaultFindInTab,
-    openPicker,
+    findInTab: ports.findInTab,
+    openPicker: pickerOpener((choice) => stored.pickerEntries.save(choice), ports.openPickerWindow),
   };
   return {
     deps,
@@ -92,47 +92,48 @@ export function createMenu(accounts: AccountService, runner: MenuDeps['queue']):
 export type StoredServices = Pick<BackgroundContext, 'accounts' | 'settings' | 'settingsFile' | 'unreadable' | 'pickerEntries'>;
 
 /** The first pieces of the context: the services over stored data (accounts, settings and what reads them). */
-export function createStoredServices(deps: Pick<BackgroundDeps, 'accounts' | 'settings'>): StoredServices {
-  const stores = { accounts: deps.accounts, settings: deps.settings };
+export function createStoredServices(stored: StoredItems, ports: Pick<BackgroundPorts, 'hasAccess' | 'notify'>): StoredServices {
+  const stores = { accounts: stored.accounts, settings: stored.settings };
   return {
-    accounts: createAccounts({ store: deps.accounts, settings: deps.settings }),
-    settings: deps.settings,
+    accounts: createAccounts({ store: stored.accounts, settings: stored.settings, hasAccess: ports.hasAccess, notify: ports.notify }),
+    settings: stored.settings,
     settingsFile: {
       export: (passphrase) => exportSettings(passphrase, new Date(), stores),
       import: (text, passphrase) => importSettings(text, passphrase, stores),
     },
-    // Unreadable entries are looked up across every stored item (accounts, settings, link health, picker lists).
-    unreadable: storedUnreadable,
-    pickerEntries: storedPickerEntries,
+    // Unreadable entries are looked up across every stored item (the registry: accounts, settings, link health, the copy of the newest jobs, picker lists).
+    unreadable: createUnreadable(stored),
+    pickerEntries: stored.pickerEntries,
   };
 }
 
-export function createBackgroundContext(deps: BackgroundDeps): BackgroundContext {
-  const stored = createStoredServices(deps);
-  const { accounts, settings } = stored;
-  const jobs = createJobs();
+export function createBackgroundContext({ stored, ports, pollAlarm }: BackgroundDeps): BackgroundContext {
+  const services = createStoredServices(stored, ports);
+  const { accounts, settings } = services;
+  const jobs = createJobs(stored, ports);
   const port = uploaderPort();
   const runner = createQueueRunner({
     store: jobs.store,
     clientFor: accounts.clientFor,
     hostIdOf: async (accountId) => (await accounts.find(accountId))?.hostId,
     now: () => Date.now(),
-    schedulePoll: (when) => void browser.alarms.create(deps.pollAlarm, { when: Math.max(when, Date.now() + minAlarmMs) }),
-    cancelPoll: () => void browser.alarms.clear(deps.pollAlarm),
+    schedulePoll: (when) => void ports.alarms.create(pollAlarm, { when: Math.max(when, Date.now() + minAlarmMs) }),
+    cancelPoll: () => void ports.alarms.clear(pollAlarm),
     // Alarms outlive the worker: a new one keeps the time the last one set.
-    scheduledPoll: async () => (await browser.alarms.get(deps.pollAlarm))?.scheduledTime,
+    scheduledPoll: async () => (await ports.alarms.get(pollAlarm))?.scheduledTime,
     limits: async () => (await settings.get()).concurrency ?? defaultLimits,
     notify: (entry) => {
       const notice = jobNotice(entry);
-      if (notice) void notify(entry.id, notice.title, notice.message);
+      if (notice) void ports.notify(entry.id, notice.title, notice.message);
     },
     ...port.deps,
   });
   // File uploads and relays: the uploader (offscreen document / Firefox event page).
-  const uploads = createUploads({ store: jobs.store, runner, accounts });
+  const uploads = ports.uploads({ store: jobs.store, runner, accounts });
   port.plug(uploads);
-  const badge = createBadge(browser.action, unseenProblems);
+  const badge = createBadge(ports.action, () => unseenProblems(stored.linkHealth));
   const health = createHealth({
+    item: stored.linkHealth,
     clientFor: accounts.clientFor,
     historyTargets: async () => {
       const ready: Job[] = [];
@@ -141,5 +142,5 @@ export function createBackgroundContext(deps: BackgroundDeps): BackgroundContext
     },
     showProblems: badge.setProblems,
   });
-  return { ...stored, jobs, runner, uploads, badge, health, menu: createMenu(accounts, runner) };
+  return { ...services, jobs, runner, uploads, badge, health, menu: createMenu(accounts, runner, stored, ports) };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isHostError } from '../../errors';
-import { accountsItem, settingsItem } from '../../storage/items';
 import { toPublicAccount } from '../../accounts';
+import { hasHostAccess } from '../../accounts/permissions';
 import { listen } from './router';
 import { createBackgroundContext } from './build-context';
 import { createAccountHandlers } from '../handlers/accounts';
@@ -12,14 +12,19 @@ import { createStorageHandlers } from '../handlers/unreadable';
 import { createPickerHandlers } from '../handlers/picker';
 import { createUploadHandlers } from '../handlers/uploads';
 import { rebuildMenus } from '../send-to-host/menus';
-import { recentNotices, type MenuClickInfo } from '../send-to-host/menu-click';
+import { defaultFindInTab, recentNotices, type MenuClickInfo } from '../send-to-host/menu-click';
+import { openPickerWindow } from '../send-to-host/picker';
 import { restrictStorageToTrustedContexts } from '../stored/access-level';
+import { storedItems } from '../stored/registry';
+import { createUploads } from '../jobs/uploads';
+import { notify } from '../notices/notify';
 import { handleShortcut } from '../send-to-host/shortcut';
 import { uploadTracker } from '../jobs/badge';
 import { openWelcomeOnInstall } from './first-run';
 
-// Wires browser events to lib/: builds the background context (the one place
-// that names the stored items) and hands it to every handler and listener.
+// Wires browser events to lib/: builds the background context from the stored
+// items (lib/background/stored/registry.ts) and the browser's APIs, and hands
+// it to every handler and listener.
 
 const POLL_ALARM = 'queue-poll';
 const HEALTH_ALARM = 'link-health';
@@ -29,7 +34,20 @@ const badgeRestoreDelayMs = 2_000;
 export function startBackground(): void {
   // Security: storage.local (where the keys are) for extension pages and the background only.
   void restrictStorageToTrustedContexts();
-  const ctx = createBackgroundContext({ accounts: accountsItem, settings: settingsItem, pollAlarm: POLL_ALARM });
+  const ctx = createBackgroundContext({
+    stored: storedItems,
+    ports: {
+      alarms: browser.alarms,
+      action: browser.action,
+      runtime: browser.runtime,
+      notify,
+      hasAccess: hasHostAccess,
+      uploads: createUploads,
+      findInTab: defaultFindInTab,
+      openPickerWindow,
+    },
+    pollAlarm: POLL_ALARM,
+  });
   const { accounts, jobs, runner, health, badge, menu } = ctx;
 
   // Stored data of an older version is carried over at start; what cannot be read is kept and reported (in Options).

@@ -1,17 +1,13 @@
 import { browser } from 'wxt/browser';
 import { z } from '../../zod';
 import { videoKinds, videoSources, type FoundVideo } from '../../media/types';
-import { HostError } from '../../errors';
-import { readVersioned, type ReadResult, type StoredProblem } from '../../storage/versioned-item';
+import { readVersioned, type ReadResult } from '../../storage/versioned-record';
 
-// Candidates wait in storage.session (memory only, extension pages only) under a
+// When a page holds several videos the user picks which to send. The list
+// waits in storage.session (lib/background/stored/picker-entries.ts) under a
 // one-time id; the picker page gets the id in its URL and never the URLs.
-// Each is stored as { version, data } like every persisted shape; an entry
-// that cannot be read is kept (not dropped as stale), refused with a coded
-// error, and listed in Options until the user exports or removes it.
+// Each is stored as { version, data } like every persisted shape.
 
-export const pickerPrefix = 'picker:';
-const prefix = pickerPrefix;
 export const pickerEntryVersion = 1;
 /** A choice nobody made within this time is dropped on the next opening. */
 export const pickerTtlMs = 60 * 60_000;
@@ -38,100 +34,17 @@ export function readPickerEntry(raw: unknown): ReadResult<PickerEntry> {
   return readVersioned(bare ? { version: 0, data: raw } : raw, readOptions);
 }
 
-const unreadable = () =>
-  new HostError(
-    'storage_unreadable',
-    'This list of videos could not be read. VidRelay keeps it as it is: open Options to export or remove it, then right-click the page and choose "Send to host" again.',
-  );
-
-async function sessionEntries(): Promise<[string, unknown][]> {
-  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
-  return Object.entries(all).filter(([key]) => key.startsWith(prefix));
-}
-
 export interface PickerChoice {
   candidates: FoundVideo[];
   target: string;
   pageUrl?: string;
 }
 
-/** Entries past their time to live go; unreadable ones stay (their age is not known). */
-async function dropStale(now: number): Promise<void> {
-  const stale = (await sessionEntries())
-    .filter(([, value]) => {
-      const read = readPickerEntry(value);
-      return read.ok && !(now - read.value.createdAt < pickerTtlMs);
-    })
-    .map(([key]) => key);
-  if (stale.length) await browser.storage.session.remove(stale);
-}
-
-const stored = (entry: PickerEntry) => ({ [prefix + entry.id]: { version: pickerEntryVersion, data: entry } });
-
-export async function savePickerEntry(choice: PickerChoice, now = Date.now()): Promise<PickerEntry> {
-  await dropStale(now);
-  const entry = pickerEntrySchema.parse({ id: crypto.randomUUID(), createdAt: now, ...choice });
-  await browser.storage.session.set(stored(entry));
-  return entry;
-}
-
-const rawOf = async (key: string): Promise<unknown> => (await browser.storage.session.get(key))[key];
-
-/** The entry; undefined when there is none or it expired; rejects with 'storage_unreadable' when it cannot be read. */
-export async function loadPickerEntry(id: string, now = Date.now()): Promise<PickerEntry | undefined> {
-  const raw = await rawOf(prefix + id);
-  if (raw === undefined) return undefined;
-  const read = readPickerEntry(raw);
-  if (!read.ok) throw unreadable();
-  return now - read.value.createdAt >= pickerTtlMs ? undefined : read.value;
-}
-
-/** Removes a readable entry (sent or dismissed); an unreadable one is removed only from Options. */
-export async function removePickerEntry(id: string): Promise<boolean> {
-  const key = prefix + id;
-  const raw = await rawOf(key);
-  if (raw === undefined || !readPickerEntry(raw).ok) return false;
-  await browser.storage.session.remove(key);
-  return true;
-}
-
-export async function restorePickerEntry(entry: PickerEntry): Promise<void> {
-  await browser.storage.session.set(stored(entry));
-}
-
-/** The picker lists as the picker's handlers see them (lib/background/root/context.ts). */
+/** The picker lists as the picker's handlers see them (lib/background/context/context.ts). */
 export interface PickerEntries {
   load(id: string): Promise<PickerEntry | undefined>;
   remove(id: string): Promise<boolean>;
   restore(entry: PickerEntry): Promise<void>;
-}
-
-export const storedPickerEntries: PickerEntries = {
-  load: (id) => loadPickerEntry(id),
-  remove: removePickerEntry,
-  restore: restorePickerEntry,
-};
-
-/** Entries that cannot be read, by their id (the storage key after the prefix). */
-export async function unreadablePickerEntries(): Promise<{ id: string; problem: StoredProblem }[]> {
-  const out: { id: string; problem: StoredProblem }[] = [];
-  for (const [key, value] of await sessionEntries()) {
-    const read = readPickerEntry(value);
-    if (!read.ok) out.push({ id: key.slice(prefix.length), problem: read.problem });
-  }
-  return out;
-}
-
-/** The stored value of an entry that cannot be read; undefined when it reads or is gone. */
-export async function unreadablePickerRaw(id: string): Promise<unknown> {
-  const raw = await rawOf(prefix + id);
-  return raw !== undefined && !readPickerEntry(raw).ok ? raw : undefined;
-}
-
-export async function removeUnreadablePickerEntry(id: string): Promise<boolean> {
-  if ((await unreadablePickerRaw(id)) === undefined) return false;
-  await browser.storage.session.remove(prefix + id);
-  return true;
 }
 
 /** A small popup window; a tab where windows cannot be made (Firefox for Android). */
@@ -148,8 +61,11 @@ export async function openPickerWindow(id: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
-export async function openPicker(choice: PickerChoice): Promise<PickerEntry> {
-  const entry = await savePickerEntry(choice);
-  await openPickerWindow(entry.id);
-  return entry;
+/** The menu's way to let the user choose: the list is stored first, then the picker opens on its id. */
+export function pickerOpener(save: (choice: PickerChoice) => Promise<PickerEntry>, openWindow: (id: string) => Promise<void>) {
+  return async (choice: PickerChoice): Promise<PickerEntry> => {
+    const entry = await save(choice);
+    await openWindow(entry.id);
+    return entry;
+  };
 }

@@ -7,8 +7,8 @@ import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-crui
 
 // The import gate's own rules (.dependency-cruiser.cjs) on a small tree:
 // a downward import passes; an upward one, a type-only upward one, a sibling
-// import, a cycle, a folder outside every layer and a handler that opens a
-// stored item itself are each reported.
+// import, a cycle, a folder outside every layer, and a background module
+// outside the composition root that opens a stored item itself are each reported.
 
 const config = createRequire(import.meta.url)('../../../.dependency-cruiser.cjs') as IConfiguration;
 let dir: string | undefined;
@@ -92,6 +92,33 @@ describe('import gate', () => {
       'lib/background/context/context.ts': 'export interface Ctx { a: number }\n',
       'lib/storage/items.ts': 'export const settingsItem = 1;\n',
     });
-    expect(found).toEqual(['handlers-through-context: lib/background/handlers/h.ts -> lib/storage/items.ts']);
+    expect(found).toEqual(['stored-items-through-root: lib/background/handlers/h.ts -> lib/storage/items.ts']);
+  });
+
+  it('reports any background module outside the root that opens a stored item; the root and the items themselves may, and a type passes', async () => {
+    const found = await violations({
+      // A service that opens items itself: the registry, the account store, and the helper that defines an item.
+      'lib/background/jobs/service.ts':
+        "import { storedItems } from '../stored/registry';\nimport { accountsItem } from '../../storage/account-store';\nimport { defineVersionedItem } from '../../storage/versioned-item';\nexport const s = [storedItems, accountsItem, defineVersionedItem];\n",
+      // A type imported beside the item does not make the item pass.
+      'lib/background/send-to-host/mixed.ts':
+        "import type { AccountStore } from '../../storage/items';\nimport { settingsItem } from '../../storage/items';\nexport const m = (store: AccountStore) => [store, settingsItem];\n",
+      // A service handed its store: it names the store's type and reads values it was given.
+      'lib/background/health/checks.ts':
+        "import type { AccountStore } from '../../storage/items';\nimport { readVersioned } from '../../storage/versioned-record';\nexport const c = (store: AccountStore) => readVersioned(store);\n",
+      'lib/background/root/build-context.ts':
+        "import { storedItems } from '../stored/registry';\nimport { settingsItem } from '../../storage/items';\nimport { s } from '../jobs/service';\nimport { c } from '../health/checks';\nimport { m } from '../send-to-host/mixed';\nexport const ctx = [storedItems, settingsItem, s, c, m];\n",
+      'lib/background/stored/registry.ts': "import { settingsItem } from '../../storage/items';\nimport { accountsItem } from '../../storage/account-store';\nexport const storedItems = [settingsItem, accountsItem];\n",
+      'lib/storage/items.ts': "import { defineVersionedItem } from './versioned-item';\nexport const settingsItem = defineVersionedItem();\nexport type AccountStore = { a: number };\n",
+      'lib/storage/account-store.ts': 'export const accountsItem = 2;\n',
+      'lib/storage/versioned-item.ts': 'export const defineVersionedItem = () => 3;\n',
+      'lib/storage/versioned-record.ts': 'export const readVersioned = (x: unknown) => x;\n',
+    });
+    expect(found).toEqual([
+      'stored-items-through-root: lib/background/jobs/service.ts -> lib/background/stored/registry.ts',
+      'stored-items-through-root: lib/background/jobs/service.ts -> lib/storage/account-store.ts',
+      'stored-items-through-root: lib/background/jobs/service.ts -> lib/storage/versioned-item.ts',
+      'stored-items-through-root: lib/background/send-to-host/mixed.ts -> lib/storage/items.ts',
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDB } from 'idb';
-import { healthItem, unseenProblems } from '../../../lib/background/health/checks';
-import { healthDbName } from '../../../lib/background/health/store';
+import { unseenProblems } from '../../../lib/background/health/checks';
+import { healthItem } from '../../../lib/background/stored/link-health';
+import { healthDbName } from '../../../lib/background/stored/link-health-db';
 import fixture from '../../fixtures/storage/link-health-v1.json';
 
 // Link health's results live in IndexedDB; the record an older build kept in
@@ -26,7 +27,7 @@ describe('link health in IndexedDB', () => {
     expect(await healthItem.get()).toEqual(fixture.data);
     expect(await legacy()).toBeUndefined();
     expect(await inDb()).toEqual(fixture);
-    expect(await unseenProblems()).toBe(2);
+    expect(await unseenProblems(healthItem)).toBe(2);
     await healthItem.update((current) => ({ ...current, unseen: 0 }));
     expect(await inDb()).toMatchObject({ version: 1, data: { unseen: 0, entries: fixture.data.entries } });
     expect(await legacy()).toBeUndefined();

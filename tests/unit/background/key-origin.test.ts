@@ -4,11 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
-import { clientForAccount } from '../../../lib/background/accounts/service';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
-import { accountsItem, settingsItem } from '../../../lib/storage/items';
+import { accountsItem } from '../../../lib/storage/items';
+import { hasHostAccess } from '../../../lib/accounts/permissions';
+import { storedItems } from '../../../lib/background/stored/registry';
 import { createStoredServices } from '../../../lib/background/root/build-context';
+import { fakePorts } from './context-fakes';
 
 // A key is bound to the API origin it was entered for: moving an account to
 // another origin (edit form, Test connection, settings import) needs the key
@@ -42,8 +44,10 @@ afterAll(async () => {
   servers = [];
 });
 
-// The stored services the background builds: this test is about what reaches storage and the wire.
-const handlers = createAccountHandlers(createStoredServices({ accounts: accountsItem, settings: settingsItem }));
+// The stored services the background builds, over the real stored items and the (fake) browser's
+// permissions: this test is about what reaches storage and the wire.
+const services = createStoredServices(storedItems, fakePorts({ hasAccess: hasHostAccess }));
+const handlers = createAccountHandlers(services);
 const xfs = (over: Partial<Account> = {}) =>
   accountSchema.parse({ id: 'acc_xfs', hostId: 'xfs', label: 'My XFS', apiBase: oldBase, key: KEY, keyOrigin: new URL(oldBase).origin, createdAt: 1, ...over });
 const input = (apiBase: string, key = '') => ({ id: 'acc_xfs', hostId: 'xfs' as const, label: 'My XFS', apiBase, key, enabled: true, allowHttp: false, defaults: {} });
@@ -91,7 +95,7 @@ describe('the edit form', () => {
 
 describe('the client', () => {
   it('refuses to build a client whose key was entered for another origin', () => {
-    expect(() => clientForAccount(xfs({ apiBase: newBase }))).toThrow(/changed since its key was entered/);
+    expect(() => services.accounts.clientOf(xfs({ apiBase: newBase }))).toThrow(/changed since its key was entered/);
   });
 });
 

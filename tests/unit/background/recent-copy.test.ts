@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobStore } from '../../../lib/queue/store';
 import type { JobStore } from '../../../lib/queue/store';
-import { createRecentJobs, recentCopyLimit } from '../../../lib/background/jobs/recent-copy';
-import { listUnreadable, removeUnreadable } from '../../../lib/background/stored/unreadable';
+import { createRecentJobs, recentCopyLimit, type RecentCopyDeps } from '../../../lib/background/jobs/recent-copy';
+import { recentCopyItem } from '../../../lib/background/stored/recent-copy';
+import { storedItems } from '../../../lib/background/stored/registry';
+import { createUnreadable } from '../../../lib/background/stored/unreadable';
 import { job } from '../queue/fakes';
 
 // The popup's newest jobs come from a stored copy only while the job
@@ -17,6 +19,10 @@ function heldStore(store: JobStore) {
   return { store: { ...store, ready: async () => (await gate, store.ready()) }, open };
 }
 
+/** The copy over the item the background hands it (storage.local's recentJobs). */
+const copyOf = (deps: Omit<RecentCopyDeps, 'item'>) => createRecentJobs({ ...deps, item: recentCopyItem });
+const unreadable = createUnreadable(storedItems);
+
 const stored = async () => (await fakeBrowser.storage.local.get('recentJobs')).recentJobs as { version: number; data: { limit: number; jobs: { id: string }[] } } | undefined;
 const ids = (jobs: { id: string }[]) => jobs.map((j) => j.id);
 
@@ -29,7 +35,7 @@ describe('the copy of the newest jobs', () => {
     await fakeBrowser.storage.local.set({ recentJobs: { version: 1, data: { limit: recentCopyLimit, jobs: [job({ id: 'old', state: 'ready', createdAt: 1 })], copiedAt: 1 } } });
     const held = heldStore(store);
     const onStale = vi.fn();
-    const recent = createRecentJobs({ store: held.store, onStale, delayMs: 5 });
+    const recent = copyOf({ store: held.store, onStale, delayMs: 5 });
 
     expect(ids(await recent.list(recentCopyLimit))).toEqual(['old']);
     // Another limit than the copy's goes to the database (and waits for it).
@@ -46,13 +52,13 @@ describe('the copy of the newest jobs', () => {
     const store = createJobStore();
     await store.put(job({ id: 'a', state: 'ready', createdAt: 1 }));
     const onStale = vi.fn();
-    const first = createRecentJobs({ store, onStale, delayMs: 200 });
+    const first = copyOf({ store, onStale, delayMs: 200 });
     await first.settled();
     const writes = vi.fn();
     fakeBrowser.storage.local.onChanged.addListener((changes) => 'recentJobs' in changes && writes());
 
     const held = heldStore(store);
-    const second = createRecentJobs({ store: held.store, onStale, delayMs: 200 });
+    const second = copyOf({ store: held.store, onStale, delayMs: 200 });
     expect(ids(await second.list(recentCopyLimit))).toEqual(['a']);
     held.open();
     await second.settled();
@@ -76,7 +82,7 @@ describe('the copy of the newest jobs', () => {
     const newer = { version: 7, data: { rows: ['from a newer build'] } };
     await fakeBrowser.storage.local.set({ recentJobs: newer });
     const held = heldStore(store);
-    const recent = createRecentJobs({ store: held.store, onStale: () => undefined, delayMs: 5 });
+    const recent = copyOf({ store: held.store, onStale: () => undefined, delayMs: 5 });
 
     const answer = recent.list(recentCopyLimit);
     held.open();
@@ -84,12 +90,12 @@ describe('the copy of the newest jobs', () => {
     await store.put(job({ id: 'b', state: 'queued', createdAt: 2 }));
     await recent.settled();
     expect(await stored()).toEqual(newer);
-    expect(await listUnreadable()).toMatchObject([{ ref: 'recentJobs', kind: 'recentJobs', problem: { code: 'newer_version', version: 7 } }]);
+    expect(await unreadable.list()).toMatchObject([{ ref: 'recentJobs', kind: 'recentJobs', problem: { code: 'newer_version', version: 7 } }]);
 
-    expect(await removeUnreadable('recentJobs')).toBe(true);
+    expect(await unreadable.remove('recentJobs')).toBe(true);
     await store.put(job({ id: 'c', state: 'queued', createdAt: 3 }));
     await recent.settled();
     expect(ids((await stored())!.data.jobs)).toEqual(['c', 'b', 'a']);
-    expect(await listUnreadable()).toEqual([]);
+    expect(await unreadable.list()).toEqual([]);
   });
 });

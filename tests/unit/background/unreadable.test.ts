@@ -7,20 +7,23 @@ import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
 import { createStorageHandlers } from '../../../lib/background/handlers/unreadable';
 import { createStoredServices } from '../../../lib/background/root/build-context';
+import { storedItems } from '../../../lib/background/stored/registry';
 import { accountsItem, settingsItem } from '../../../lib/storage/items';
+import { hasHostAccess } from '../../../lib/accounts/permissions';
 import { accountSchema } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
 import { decryptText } from '../../../lib/settings-file/crypto';
 import { encryptedKeysSchema } from '../../../lib/settings-file/format';
 import { SECRET_MARKER, UNREADABLE_EXPORT_PURPOSE } from '../../../lib/background/stored/unreadable-export';
+import { fakeContext, fakePorts } from './context-fakes';
 
 // Unreadable settings and accounts as the background serves them: reported
 // without their values, exported (encrypted or with secrets removed) or removed only on request, and never
 // written over by a save or a repair nobody asked for.
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage', name), 'utf8'));
-// The stored services the background builds: this test is about what storage keeps.
-const services = createStoredServices({ accounts: accountsItem, settings: settingsItem });
+// The stored services the background builds, over the real stored items: this test is about what storage keeps.
+const services = createStoredServices(storedItems, fakePorts({ hasAccess: hasHostAccess }));
 const handlers = { ...createAccountHandlers(services), ...createStorageHandlers(services) } as unknown as Handlers;
 const page = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
 const call = (type: string, payload: unknown, sender: object = page()) => dispatch(handlers, { vidrelay: 1, type, payload }, sender);
@@ -151,5 +154,23 @@ describe('unreadable stored data', () => {
     expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('the report of unreadable data', () => {
+  it('walks the stored items the context was handed (here accounts and settings held in memory), never browser storage behind them', async () => {
+    const ctx = fakeContext();
+    ctx.stores.accounts.unreadableEntries.push({ entryKey: 'acc_future', id: 'acc_future', problem: { code: 'newer_version', version: 3, known: 1 } });
+    ctx.stores.settings.storedProblem = { code: 'bad_shape', fields: ['concurrency'] };
+    // Browser storage holds an account entry of its own that cannot be read: the report must not look there.
+    await fakeBrowser.storage.local.set({ accountEntries: { version: 1, entries: { acc_elsewhere: { version: 1, data: { ...futureAccount, id: 'acc_elsewhere' } } } } });
+    expect((await accountsItem.unreadable()).entries).toHaveLength(1);
+    expect((await ctx.unreadable.list()).map((r) => [r.ref, r.kind])).toEqual([
+      ['account:acc_future', 'account'],
+      ['settings', 'settings'],
+    ]);
+    await expect(ctx.unreadable.remove('settings')).resolves.toBe(true);
+    expect(ctx.stores.settings.storedProblem).toBeUndefined();
+    expect((await ctx.unreadable.list()).map((r) => r.ref)).toEqual(['account:acc_future']);
   });
 });

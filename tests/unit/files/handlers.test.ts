@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { createFileHandlers } from '../../../lib/background/handlers/files';
-import { createHealth, healthItem } from '../../../lib/background/health/checks';
+import { createHealth } from '../../../lib/background/health/checks';
+import { healthItem } from '../../../lib/background/stored/link-health';
 import { accountSchema } from '../../../lib/accounts';
 import type { HostId } from '../../../lib/hosts/types';
 import { fakeContext, type FakeContext } from '../background/context-fakes';
@@ -190,12 +191,12 @@ describe('link health', () => {
     const status = Object.fromEntries(snapshot.entries.map((e) => [e.code, e.status]));
     expect(status).toEqual({ [fine.code]: 'ok', [doomed.code]: 'deleted', neverwas01: 'missing', [dmca.fileCode]: 'dmca' });
     expect(snapshot.unseen).toBe(3);
-    expect(ctx.badgeText()).toBe('3');
+    expect(await ctx.badgeText()).toBe('3');
 
     // The same problems found again are not new.
     expect((await call<{ unseen: number }>('health.check', { source: 'files', targets })).unseen).toBe(3);
     expect((await call<{ unseen: number }>('health.seen', {})).unseen).toBe(0);
-    expect(ctx.badgeText()).toBe('');
+    expect(await ctx.badgeText()).toBe('');
     const stored = await healthItem.get();
     expect(Object.keys(stored.entries)).toHaveLength(4);
   });
@@ -223,7 +224,7 @@ describe('link health', () => {
     await fakeBrowser.storage.local.set({ linkHealth: unreadable });
     const asked: string[] = [];
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const health = createHealth({ clientFor: async (id) => (asked.push(id), ctx.accounts.clientFor(id)), historyTargets: async () => [target] });
+    const health = createHealth({ item: healthItem, clientFor: async (id) => (asked.push(id), ctx.accounts.clientFor(id)), historyTargets: async () => [target] });
 
     await expect(health.scheduledCheck()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('daily link health check skipped'));
@@ -233,7 +234,7 @@ describe('link health', () => {
     expect((await fakeBrowser.storage.local.get('linkHealth')).linkHealth).toEqual(unreadable);
 
     // Other failures are reported by code only, and the alarm still resolves.
-    const failing = createHealth({ clientFor: ctx.accounts.clientFor, historyTargets: async () => Promise.reject(new Error(`boom ${key}`)) });
+    const failing = createHealth({ item: healthItem, clientFor: ctx.accounts.clientFor, historyTargets: async () => Promise.reject(new Error(`boom ${key}`)) });
     await fakeBrowser.storage.local.remove('linkHealth');
     await expect(failing.scheduledCheck()).resolves.toBeUndefined();
     expect(warn).toHaveBeenLastCalledWith('VidRelay: daily link health check failed (unexpected error); the next one tries again.');

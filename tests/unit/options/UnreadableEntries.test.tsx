@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UnreadableEntries } from '../../../components/options/UnreadableEntries';
 import { createStorageHandlers } from '../../../lib/background/handlers/unreadable';
-import { storedUnreadable } from '../../../lib/background/stored/unreadable';
+import { createUnreadable } from '../../../lib/background/stored/unreadable';
+import { storedItems } from '../../../lib/background/stored/registry';
 import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import { accountSchema } from '../../../lib/accounts';
 import { switchLocale } from '../i18n/helpers';
@@ -45,7 +46,7 @@ beforeEach(() => {
   downloads.length = 0;
   pending = [];
   fakeBrowser.runtime.sendMessage = ((message: unknown) => {
-    const answer = dispatch(createStorageHandlers({ unreadable: storedUnreadable }) as Handlers, message, page);
+    const answer = dispatch(createStorageHandlers({ unreadable: createUnreadable(storedItems) }) as Handlers, message, page);
     pending.push(answer);
     return answer;
   }) as never;

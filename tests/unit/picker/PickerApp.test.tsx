@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PickerApp } from '../../../components/picker/PickerApp';
 import { describeCandidate } from '../../../components/picker/describe';
 import { createPickerHandlers } from '../../../lib/background/handlers/picker';
-import { savePickerEntry, storedPickerEntries } from '../../../lib/background/send-to-host/picker';
+import { savePickerEntry, storedPickerEntries } from '../../../lib/background/stored/picker-entries';
 import { dispatch, type Handlers } from '../../../lib/background/root/router';
 import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/model/job';

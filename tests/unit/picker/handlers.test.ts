@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPickerHandlers, type PickerApi } from '../../../lib/background/handlers/picker';
-import { loadPickerEntry, savePickerEntry, storedPickerEntries } from '../../../lib/background/send-to-host/picker';
+import { loadPickerEntry, savePickerEntry, storedPickerEntries } from '../../../lib/background/stored/picker-entries';
 import { HostError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/model/job';

@@ -1,17 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openPickerWindow, pickerEntryVersion, pickerOpener, pickerTtlMs } from '../../../lib/background/send-to-host/picker';
 import {
   loadPickerEntry,
-  openPicker,
-  openPickerWindow,
-  pickerEntryVersion,
-  pickerTtlMs,
   removePickerEntry,
   removeUnreadablePickerEntry,
   savePickerEntry,
   unreadablePickerEntries,
   unreadablePickerRaw,
-} from '../../../lib/background/send-to-host/picker';
+} from '../../../lib/background/stored/picker-entries';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FoundVideo } from '../../../lib/media';
@@ -87,7 +84,10 @@ describe('picker entries in storage.session', () => {
 describe('opening the picker', () => {
   it('opens a small popup window with only the id in its URL', async () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
+    // As the background's menu opens it: the list stored, then the window.
+    const openPicker = pickerOpener((choice) => savePickerEntry(choice), openPickerWindow);
     const entry = await openPicker({ candidates, target: 'account:a' });
+    await expect(loadPickerEntry(entry.id)).resolves.toEqual(entry);
     expect(create).toHaveBeenCalledOnce();
     const args = create.mock.calls[0][0]!;
     expect(args.type).toBe('popup');
