@@ -5,6 +5,7 @@ import type { Capability, HostPreset } from '../../hosts/types';
 import type { UploadHostInfo } from '../../accounts/upload-fit';
 import { accountProblem, fileProblems, type FileFacts } from '../../accounts/upload-fit';
 import { effectiveOverrides } from './service';
+import { keyFits } from '../../accounts/key-origin';
 
 // What an account's host can do and take, from its preset and the account's
 // capability overrides (and probe, for custom hosts): no request, and no
@@ -44,6 +45,11 @@ function infoOrThrow(account: Account): UploadHostInfo {
   if (!account.enabled) throw new HostError('invalid_input', `The account "${account.label}" is turned off. Turn it on in Options first.`);
   const info = hostInfoOf(account);
   if (!info) throw new HostError('invalid_input', `The account "${account.label}" names a host VidRelay does not know.`);
+  // Refused before anything is queued, as the client would refuse it when the job starts.
+  if (!account.key) throw new HostError('auth', `The account "${account.label}" has no API key. Enter it in Options first.`);
+  if (!keyFits(account, account)) {
+    throw new HostError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
+  }
   return info;
 }
 

@@ -130,7 +130,7 @@ describe('settings import', () => {
   it('takes an encrypted key only for the origin it was exported for, whatever the plain part says', async () => {
     await accountsItem.set([xfs()]);
     const exported = JSON.parse((await exportSettings(PASS)).text);
-    expect(exported.version).toBe(2);
+    expect(exported.version).toBe(3);
     await accountsItem.set([]);
     // Same file, its plain part edited to point elsewhere: the key stays out.
     const moved = { ...exported, accounts: [{ ...exported.accounts[0], apiBase: newBase }] };
