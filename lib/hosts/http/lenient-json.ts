@@ -85,7 +85,8 @@ class LenientParser {
         this.skipSpace();
         if (this.text[this.pos] !== ':') this.fail('expected colon');
         this.pos++;
-        out[key] = this.value(depth + 1);
+        // As JSON.parse does: "__proto__" becomes an own member, never the object's prototype.
+        Object.defineProperty(out, key, { value: this.value(depth + 1), enumerable: true, writable: true, configurable: true });
       } else {
         this.fail('expected key');
       }

@@ -45,3 +45,14 @@ describe('client surface', () => {
     expect(client.account).toMatchObject({ id: 'a', hostId: 'media.cm' });
   });
 });
+
+describe('lenient JSON and __proto__', () => {
+  it('keeps "__proto__" as an own member, as JSON.parse does, and never sets the prototype', () => {
+    const parsed = parseLenientJson('{"__proto__": {"polluted": true}, "a": 1,}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect((parsed as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.hasOwn(parsed, '__proto__')).toBe(true);
+    expect(parsed.a).toBe(1);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
