@@ -15,7 +15,8 @@ export const UNREADABLE_EXPORT_PURPOSE = 'vidrelay-unreadable-entry';
 export const SECRET_MARKER = '[removed for export: secret]';
 
 // Compared without case, "_" or "-": key, api_key, apiKey, API-KEY, password, token...
-const secretNames = new Set(['key', 'apikey', 'password', 'passwd', 'token', 'secret', 'passphrase']);
+// A host login (megamax.me's, Mixdrop's e-mail) is a credential too.
+const secretNames = new Set(['key', 'apikey', 'password', 'passwd', 'token', 'secret', 'passphrase', 'login', 'email']);
 const secretEndings = ['apikey', 'password', 'token', 'secret'];
 
 export function isSecretName(name: string): boolean {

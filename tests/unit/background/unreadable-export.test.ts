@@ -5,7 +5,7 @@ import { isSecretName, redactSecrets, SECRET_MARKER } from '../../../lib/backgro
 // arrays, under any spelling of the names; everything else stays verbatim.
 
 describe('isSecretName', () => {
-  it.each(['key', 'api_key', 'apiKey', 'API-KEY', 'password', 'token', 'accessToken', 'refresh_token', 'clientSecret', 'passphrase', 'keys', 'api_keys', 'tokens'])('%s is a secret', (name) => {
+  it.each(['key', 'api_key', 'apiKey', 'API-KEY', 'password', 'token', 'accessToken', 'refresh_token', 'clientSecret', 'passphrase', 'keys', 'api_keys', 'tokens', 'login', 'email'])('%s is a secret', (name) => {
     expect(isSecretName(name)).toBe(true);
   });
   it.each(['id', 'hostId', 'label', 'apiBase', 'monkey', 'keyboard', 'tokens_used'])('%s is not', (name) => {
@@ -30,13 +30,13 @@ describe('redactSecrets', () => {
       },
     };
     const out = redactSecrets(raw);
-    expect(out.redacted).toBe(8);
+    expect(out.redacted).toBe(9);
     expect(out.value).toEqual({
       version: 3,
       data: {
         id: 'acc_1',
         key: SECRET_MARKER,
-        login: { user: 'me', password: SECRET_MARKER, remember: true },
+        login: { user: SECRET_MARKER, password: SECRET_MARKER, remember: true },
         servers: [{ url: 'https://a.example', api_key: SECRET_MARKER }, { url: 'https://b.example', apiKey: SECRET_MARKER, token: null }],
         credentials: { token: { value: SECRET_MARKER, expires: SECRET_MARKER } },
         pin: { password: SECRET_MARKER },
