@@ -1,3 +1,4 @@
+import { findLimits } from './types';
 export interface ContextClickInfo {
   /** 'image', 'video' or 'audio' when a media element was clicked. */
   mediaType?: string;
@@ -24,17 +25,20 @@ function trimUrl(raw: string): string {
 }
 
 export function urlsInText(text: string): string[] {
-  const urls: string[] = [];
-  for (const match of text.matchAll(urlInText)) {
+  // A selection can be a whole page: only its start is read, and only as many URLs as the picker would list.
+  const urls = new Set<string>();
+  for (const match of text.slice(0, findLimits.selectionChars).matchAll(urlInText)) {
+    if (match[0].length > findLimits.urlLength) continue;
     const url = trimUrl(match[0]);
     try {
       new URL(url);
     } catch {
       continue;
     }
-    if (!urls.includes(url)) urls.push(url);
+    urls.add(url);
+    if (urls.size >= findLimits.perTab) break;
   }
-  return urls;
+  return [...urls];
 }
 
 /**

@@ -21,7 +21,7 @@ export type VideoSource = (typeof videoSources)[number];
  * reports, and what a whole tab gives the picker, is bounded, most likely first.
  * A URL longer than any real video address is not one.
  */
-export const findLimits = { perFrame: 200, perTab: 300, urlLength: 4096 } as const;
+export const findLimits = { perFrame: 200, perTab: 300, urlLength: 4096, selectionChars: 64 * 1024 } as const;
 
 export interface FoundVideo {
   url: string;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { findVideosInTab } from '../../media/inject';
 import { findOptionsFor, isUploadableUrl, urlsInText, type ContextClickInfo, type FindVideosOptions, type FoundVideo } from '../../media';
+import { kindFromExtension } from '../../media/url';
 import type { UploadOptions } from '../../hosts/types';
 import type { Job } from '../../queue/model/job';
 import type { JobEntry, JobGroup } from '../../queue/model/group';
@@ -75,17 +76,22 @@ async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): P
 }
 
 /**
- * Which URLs a click means. URLs in a selection were chosen on purpose, so each
- * is sent; then the clicked media or link when a host can fetch it; otherwise
- * (blob: players, clicks on the page) whatever the page itself reveals.
+ * Which URLs a click means: the clicked media or link when a host can fetch
+ * it; a selection only when nothing else was clicked (one URL is sent, several
+ * go through the picker, a page's selection is no reason to send dozens of
+ * jobs); otherwise (blob: players, clicks on the page) whatever the page
+ * itself reveals.
  */
 export async function resolveClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Resolution> {
-  // urlsInText keeps only http(s) addresses, and never the inside of a blob: one.
-  const selected = info.selectionText ? urlsInText(info.selectionText) : [];
-  if (selected.length > 0) return { kind: 'send', urls: selected };
   const clicked = [info.srcUrl, info.linkUrl].map((url) => url?.trim()).filter((url): url is string => !!url);
   const direct = clicked.find((url) => isUploadableUrl(url).ok);
   if (direct) return { kind: 'send', urls: [direct] };
+  if (clicked.length === 0 && info.selectionText) {
+    // urlsInText keeps only http(s) addresses, and never the inside of a blob: one.
+    const sendable = urlsInText(info.selectionText).filter((url) => isUploadableUrl(url).ok);
+    if (sendable.length === 1) return { kind: 'send', urls: sendable };
+    if (sendable.length > 1) return { kind: 'pick', candidates: sendable.map((url) => ({ url, kind: kindFromExtension(url) ?? 'file', source: 'link' })) };
+  }
   const refusal = clicked.map((url) => isUploadableUrl(url)).find((check) => !check.ok);
   if (tabId === undefined || !deps.findInTab) {
     return { kind: 'none', reason: refusal && !refusal.ok ? refusal.reason : noVideoMessage };

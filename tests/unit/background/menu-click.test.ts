@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMenuClick, noVideoMessage, sendToTarget, type MenuDeps } from '../../../lib/background/send-to-host/menu-click';
 import { HostError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
+import { findLimits } from '../../../lib/media/types';
 import type { Job } from '../../../lib/queue/model/job';
 import type { JobGroup } from '../../../lib/queue/model/group';
 
@@ -143,11 +144,38 @@ describe('handleMenuClick', () => {
     expect(notes[0].message).toBe('VidRelay cannot look into this page.');
   });
 
-  it('sends each URL of a selection, without looking in the page', async () => {
-    await handleMenuClick({ menuItemId: 'account:b', selectionText: 'https://a.example/1.mp4 and https://a.example/2.mp4' }, 1, deps());
-    expect(sent.map((s) => s.url)).toEqual(['https://a.example/1.mp4', 'https://a.example/2.mp4']);
+  it('sends the one URL of a selection, without looking in the page', async () => {
+    await handleMenuClick({ menuItemId: 'account:b', selectionText: 'see https://a.example/1.mp4 here' }, 1, deps());
+    expect(sent.map((s) => s.url)).toEqual(['https://a.example/1.mp4']);
     expect(searched).toEqual([]);
-    expect(notes.at(-1)).toEqual({ title: 'Sending to Account b', message: '2 videos' });
+  });
+
+  it('hands several URLs of a selection to the picker instead of sending them all', async () => {
+    await handleMenuClick({ menuItemId: 'account:b', selectionText: 'https://a.example/1.mp4 and https://a.example/2.m3u8', pageUrl: 'https://p.example/' }, 1, deps());
+    expect(sent).toEqual([]);
+    expect(picked).toEqual([
+      {
+        candidates: [
+          { url: 'https://a.example/1.mp4', kind: 'file', source: 'link' },
+          { url: 'https://a.example/2.m3u8', kind: 'hls', source: 'link' },
+        ],
+        target: 'account:b',
+        pageUrl: 'https://p.example/',
+      },
+    ]);
+  });
+
+  it('takes the clicked video over a selection on the page', async () => {
+    await handleMenuClick({ menuItemId: 'account:b', srcUrl: 'https://cdn.example/clicked.mp4', selectionText: 'https://a.example/1.mp4' }, 1, deps());
+    expect(sent.map((s) => s.url)).toEqual(['https://cdn.example/clicked.mp4']);
+  });
+
+  it('lists at most findLimits.perTab URLs of a selection of 50,000', async () => {
+    const selection = Array.from({ length: 50_000 }, (_, i) => `https://a.example/${i}.mp4`).join(' ');
+    await handleMenuClick({ menuItemId: 'account:b', selectionText: selection }, 1, deps());
+    expect(sent).toEqual([]);
+    expect(picked[0].candidates.length).toBeLessThanOrEqual(findLimits.perTab);
+    expect(picked[0].candidates.length).toBeGreaterThan(1);
   });
 
   it('mirrors each URL to every enabled account', async () => {
