@@ -35,12 +35,15 @@ export interface HostErrorInit {
   status?: number;
   retryable?: boolean;
   cause?: unknown;
+  /** With `permission`: the site the user may allow for the account (an upload server the host named). */
+  site?: string;
 }
 
 export class HostError extends Error {
   readonly code: ErrorCode;
   readonly status?: number;
   readonly retryable: boolean;
+  readonly site?: string;
 
   constructor(code: ErrorCode, message: string, init: HostErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -48,10 +51,11 @@ export class HostError extends Error {
     this.code = code;
     this.status = init.status;
     this.retryable = init.retryable ?? retryableCodes.has(code);
+    if (init.site) this.site = init.site;
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message, ...(this.status ? { status: this.status } : {}) };
+    return { code: this.code, message: this.message, ...(this.status ? { status: this.status } : {}), ...(this.site ? { site: this.site } : {}) };
   }
 }
 
@@ -60,6 +64,8 @@ export interface SerializedError {
   code: ErrorCode;
   message: string;
   status?: number;
+  /** See HostErrorInit.site. */
+  site?: string;
 }
 
 export function isHostError(value: unknown): value is HostError {

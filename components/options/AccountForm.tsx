@@ -3,6 +3,7 @@ import { hostPresets } from '../../lib/hosts';
 import type { HostId, AccountInfo } from '../../lib/hosts/types';
 import type { Account, PublicAccount } from '../../lib/accounts';
 import { send } from '../../lib/messaging';
+import { useRemote } from '../hooks/useRemote';
 import { originsFor, requestHostAccess } from '../../lib/accounts/permissions';
 import { t } from '../../lib/i18n';
 import { ErrorNote } from '../shared/ErrorNote';
@@ -49,6 +50,9 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     ...advanced,
   });
 
+  // The sites to ask the browser for come from the background, which knows the public suffix list.
+  const access = useRemote('accounts.accessPatterns', { hostId, apiBase: apiBase.trim() || undefined, allowHttp: advanced.allowHttp });
+
   const test = () => {
     setDoing('test');
     setInfo(undefined);
@@ -57,8 +61,10 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
 
   const save = (event: Event) => {
     event.preventDefault();
-    // The permission prompt must come first, while the click still counts as a user gesture.
-    const grant = requestHostAccess(originsFor(apiBase.trim() || preset.apiBase, hostId)).catch(() => false);
+    // The permission prompt must come first, while the click still counts as a user gesture:
+    // the patterns the background worked out for these fields, or the narrow fallback while it has not answered.
+    const origins = access.data?.length ? access.data : originsFor(apiBase.trim() || preset.apiBase, hostId, advanced.allowHttp);
+    const grant = requestHostAccess(origins).catch(() => false);
     setDoing('save');
     void write.run(async () => {
       const granted = await grant;

@@ -20,18 +20,21 @@ function originsOf(hostId: PublicAccount['hostId'], apiBase: string | undefined)
 
 function AccessButton({ account }: { account: PublicAccount }) {
   const { hostId, apiBase } = account;
+  // The background's patterns (its public suffix list); the narrow fallback only for an account from before them.
+  const patterns = account.accessPatterns?.length ? account.accessPatterns : originsOf(hostId, apiBase);
+  const key = patterns.join(' ');
   const [granted, setGranted] = useState<boolean | undefined>();
   // Asked again only when the account's address changes, not for every new account object.
   useEffect(() => {
-    void hasHostAccess(originsOf(hostId, apiBase)).then(setGranted);
-  }, [hostId, apiBase]);
+    void hasHostAccess(key.split(' ')).then(setGranted);
+  }, [key]);
   if (granted !== false) return null;
   return (
     <button
       type="button"
       class="primary"
-      title={t('optGrantAccessTitle', originsOf(hostId, apiBase)[0] ?? '')}
-      onClick={async () => setGranted(await requestHostAccess(originsOf(hostId, apiBase)))}
+      title={t('optGrantAccessTitle', patterns[0] ?? '')}
+      onClick={async () => setGranted(await requestHostAccess(patterns))}
     >
       {t('optGrantAccess')}
     </button>

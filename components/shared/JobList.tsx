@@ -4,6 +4,7 @@ import { foundNote } from '../../lib/queue/model/states';
 import type { PublicAccount } from '../../lib/accounts';
 import { t, type MessageKey } from '../../lib/i18n';
 import { CopyButton } from './CopyButton';
+import { AllowSite } from './AllowSite';
 import { MirrorLinks } from './MirrorLinks';
 import { formatBytes } from '../format/values';
 
@@ -107,6 +108,9 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
             <div class="small error" data-code={job.error.code}>
               {job.error.message}
             </div>
+          ) : null}
+          {job.kind !== 'mirror' && job.state === 'failed' && job.error?.code === 'permission' && job.error.site ? (
+            <AllowSite jobId={job.id} site={job.error.site} account={accounts.find((a) => a.id === job.accountId)} />
           ) : null}
           {(onRetry && (job.state === 'failed' || job.state === 'interrupted')) || onRemove || onHostAction ? (
             <div class="row small">

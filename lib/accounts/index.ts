@@ -28,6 +28,8 @@ export const accountSchema = z.object({
   login: z.string().optional(),
   enabled: z.boolean().default(true),
   allowHttp: z.boolean().default(false),
+  /** Upload sites (registrable domains) beyond the API's and the preset's that the user allowed this account's key to go to. */
+  allowedUploadSites: z.array(z.string().max(253)).max(50).optional(),
   capabilityOverrides: capabilityOverridesSchema.optional(),
   /** Capabilities found by probing a custom XFS host. */
   probedCapabilities: z.array(z.enum(capabilityNames)).optional(),
@@ -42,11 +44,17 @@ export type Account = z.infer<typeof accountSchema>;
 
 /** What the options page sends to save an account; an empty key keeps the stored one. */
 export const accountInputSchema = accountSchema
-  .omit({ id: true, createdAt: true, key: true, keyOrigin: true })
+  // Allowed upload sites change only through "Allow <site>" (accounts.allowSite), never with the form.
+  .omit({ id: true, createdAt: true, key: true, keyOrigin: true, allowedUploadSites: true })
   .extend({ id: z.string().optional(), key: z.string().optional() });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 
-export type PublicAccount = Omit<Account, 'key'> & { keyHint: string; hasKey: boolean };
+export type PublicAccount = Omit<Account, 'key'> & {
+  keyHint: string;
+  hasKey: boolean;
+  /** Host access the account needs (its sites by the public suffix list), as the background works them out. */
+  accessPatterns?: string[];
+};
 
 export function maskKey(key: string): string {
   if (!key) return '';

@@ -1,21 +1,18 @@
 import { browser } from 'wxt/browser';
 import { getPreset } from '../hosts';
 
-// Host access is asked per account at runtime. An account's API and its
-// upload servers usually share a registrable domain (media.cm/api and
-// 01.media.cm/upload), so the whole domain is requested; a host whose upload
-// servers are on other domains names them on its preset (uploadDomains).
+// Host access is asked per account at runtime. The background works out an
+// account's sites by the public suffix list (lib/accounts/sites.ts: the API's
+// site and its subdomains, the preset's upload domains, sites the user
+// allowed) and hands pages the patterns (PublicAccount.accessPatterns,
+// accounts.accessPatterns). Where a page has no answer yet, it asks for the
+// narrowest thing that works: the API host itself and the preset's upload
+// domains, never a wildcard it cannot prove is one site.
 
 const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function baseDomain(hostname: string): string {
-  if (/^[\d.]+$/.test(hostname) || hostname.startsWith('[')) return hostname;
-  const labels = hostname.split('.');
-  return labels.length > 2 ? labels.slice(-2).join('.') : hostname;
-}
-
-/** Match patterns VidRelay needs for an account's API base URL. */
-export function originsFor(apiBase: string, hostId?: string): string[] {
+/** The narrow fallback: the API host (and the preset's upload domains), https unless plain http is allowed. */
+export function originsFor(apiBase: string, hostId?: string, allowHttp = false): string[] {
   let url: URL;
   try {
     url = new URL(apiBase);
@@ -23,11 +20,15 @@ export function originsFor(apiBase: string, hostId?: string): string[] {
     return [];
   }
   if (loopback.has(url.hostname)) return [`http://${url.hostname}/*`];
-  const domains = [baseDomain(url.hostname), ...((hostId && getPreset(hostId)?.uploadDomains) || [])];
-  const patterns: string[] = [];
-  for (const domain of domains) patterns.push(`*://${domain}/*`, `*://*.${domain}/*`);
-  if (!domains.includes(url.hostname)) patterns.unshift(`*://${url.hostname}/*`);
-  return patterns;
+  const scheme = allowHttp ? '*' : 'https';
+  const declared = (hostId && getPreset(hostId)?.uploadDomains) || [];
+  return [`${scheme}://${url.hostname}/*`, ...declared.flatMap((domain) => [`${scheme}://${domain}/*`, `${scheme}://*.${domain}/*`])];
+}
+
+/** Host access for one site the user allows for an account (a registrable domain the background named). */
+export function sitePatterns(site: string, allowHttp = false): string[] {
+  const scheme = allowHttp ? '*' : 'https';
+  return /^[\d.[]/.test(site) || site === 'localhost' ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`];
 }
 
 export async function hasHostAccess(origins: string[]): Promise<boolean> {

@@ -9,6 +9,8 @@ export const accountRequests = {
   'accounts.remove': z.object({ id: z.string() }),
   'accounts.test': z.object({ account: accountInputSchema }),
   'accounts.setEnabled': z.object({ id: z.string(), enabled: z.boolean() }),
+  'accounts.allowSite': z.object({ id: z.string(), site: z.string().min(1).max(253) }),
+  'accounts.accessPatterns': z.object({ hostId: z.string(), apiBase: z.string().max(2000).optional(), allowHttp: z.boolean().optional() }),
   'settings.get': z.object({}),
   'settings.save': z.object({ defaultAccountId: z.string().optional() }),
 } as const;
@@ -19,6 +21,8 @@ export interface AccountResponses {
   'accounts.remove': { removed: boolean };
   'accounts.test': AccountInfo;
   'accounts.setEnabled': PublicAccount;
+  'accounts.allowSite': PublicAccount;
+  'accounts.accessPatterns': string[];
   'settings.get': Settings;
   'settings.save': Settings;
 }

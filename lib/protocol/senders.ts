@@ -26,6 +26,8 @@ export const backgroundSenders = {
   'accounts.remove': page,
   'accounts.test': page,
   'accounts.setEnabled': page,
+  'accounts.allowSite': page,
+  'accounts.accessPatterns': page,
   'settings.get': page,
   'settings.save': page,
   'jobs.list': page,

@@ -94,7 +94,8 @@ function loginFor(incoming: SettingsFile['accounts'][number], fromFile: KeyMap[s
 function merge(current: Account[], file: SettingsFile, keys: KeyMap): { accounts: Account[]; fromFile: Set<string> } {
   const next = [...current];
   const fromFile = new Set<string>();
-  for (const { keyOrigin: _claimed, ...plain } of file.accounts) {
+  // Neither where a key was entered nor where it may go comes from a file: both are ours to keep.
+  for (const { keyOrigin: _claimed, allowedUploadSites: _sites, ...plain } of file.accounts) {
     const index = next.findIndex((a) => a.id === plain.id);
     const existing = index === -1 ? undefined : next[index];
     const entry = Object.hasOwn(keys, plain.id) ? keys[plain.id] : undefined;
@@ -103,7 +104,8 @@ function merge(current: Account[], file: SettingsFile, keys: KeyMap): { accounts
     const key = keyFor(incoming, entry, existing);
     if (key && key === (typeof entry === 'object' ? entry.key : entry)) fromFile.add(incoming.id);
     // The origin is ours to set, never the file's: it is where this key was checked to belong.
-    const account: Account = { ...incoming, key, ...(key ? { keyOrigin: apiOriginOf(incoming) } : {}) };
+    const keptSites = key && existing && key === existing.key ? existing.allowedUploadSites : undefined;
+    const account: Account = { ...incoming, key, ...(key ? { keyOrigin: apiOriginOf(incoming) } : {}), ...(keptSites ? { allowedUploadSites: keptSites } : {}) };
     if (index === -1) next.push(account);
     else next[index] = account;
   }

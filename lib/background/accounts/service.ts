@@ -1,10 +1,10 @@
 import type { AccountStore, SettingsStore } from '../../storage/items';
-import { accountSchema, toPublicAccount, type Account, type AccountInput, type PublicAccount } from '../../accounts';
+import { accountSchema, toPublicAccount as publicFields, type Account, type AccountInput, type PublicAccount } from '../../accounts';
+import { accessPatternsOf, siteOf } from '../../accounts/sites';
 import { HostError } from '../../errors';
 import { createHostClient, getPreset } from '../../hosts';
 import { apiBaseOf } from '../../hosts/setup';
 import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../../hosts/types';
-import { originsFor } from '../../accounts/permissions';
 import { discoveringClient, switchOffDiscovered } from './discovered';
 import { scrubbedClient } from './scrubbed-client';
 import { apiOriginOf, keyFits, keyOriginOf } from '../../accounts/key-origin';
@@ -119,6 +119,8 @@ export interface AccountService {
   clientOf(account: Account): HostClient;
   /** True when this call switched the capability an error discovered off on the stored account; the user is told then. */
   switchOffDiscovered(id: string, error: unknown): Promise<boolean>;
+  /** The user allowed the account's key to go to an upload site its host named. */
+  allowSite(id: string, site: string): Promise<PublicAccount>;
   /** The key and login of an account (none when it is gone): what must be masked in what its host says. */
   secretsOf(id: string): Promise<string[]>;
   watch(cb: (accounts: Account[]) => void): () => void;
@@ -203,15 +205,28 @@ export function createAccounts({ store, settings, hasAccess, notify, hostDeps }:
       const account = await find(id).catch(() => undefined);
       return account ? secretsOf(account) : [];
     },
+    async allowSite(id, site) {
+      const allowed = siteOf(site);
+      const changed = await service.edit(id, (account) => ({
+        ...account,
+        allowedUploadSites: [...new Set([...(account.allowedUploadSites ?? []), allowed])],
+      }));
+      return toPublicAccount(changed);
+    },
     watch: (cb) => store.watch(cb),
     migrate: () => store.migrate(),
   };
   return service;
 }
 
+/** An account as pages see it: the key masked, and the host access it needs worked out here (the public suffix list stays in the background). */
+export function toPublicAccount(account: Account): PublicAccount {
+  return { ...publicFields(account), accessPatterns: accessPatternsOf(account) };
+}
+
 /** Fails with a clear error (and a way out) when the browser has not granted the host's origin. */
 async function ensureHostAccess(account: Account, hasAccess: (origins: string[]) => Promise<boolean>): Promise<void> {
-  const origins = originsFor(baseOf(account), account.hostId);
+  const origins = accessPatternsOf(account);
   if (!(await hasAccess(origins))) {
     throw new HostError('permission', `VidRelay may not reach ${new URL(baseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
   }

@@ -4,6 +4,8 @@ import type { accountRequests } from '../../protocol/accounts';
 import type { HandlersFor } from '../context/handlers';
 import type { BackgroundContext } from '../context/context';
 import { toHostAccount } from '../accounts/service';
+import { hostIds } from '../../accounts';
+import { accessPatternsOf } from '../../accounts/sites';
 
 export function createAccountHandlers({ accounts, settings }: Pick<BackgroundContext, 'accounts' | 'settings'>): HandlersFor<typeof accountRequests> {
   return {
@@ -39,6 +41,11 @@ export function createAccountHandlers({ accounts, settings }: Pick<BackgroundCon
       const account = await accounts.setEnabled(id, enabled);
       await accounts.repairDefault();
       return account;
+    },
+    'accounts.allowSite': ({ id, site }) => accounts.allowSite(id, site),
+    'accounts.accessPatterns': async ({ hostId, apiBase, allowHttp }) => {
+      const host = hostIds.find((h) => h === hostId);
+      return host ? accessPatternsOf({ hostId: host, apiBase: apiBase?.trim() || undefined, allowHttp: !!allowHttp }) : [];
     },
     'settings.get': () => settings.get(),
     'settings.save': async ({ defaultAccountId }) => {

@@ -5,6 +5,7 @@ import { createUploadBridge, type UploadBridge } from '../../upload/background/b
 import { createOffscreenManager } from '../../upload/background/offscreen';
 import { startBackgroundUploader, type BackgroundUploader } from '../../upload/background/in-background';
 import type { AccountService } from '../accounts/service';
+import { assertUploadSite } from '../../accounts/sites';
 
 // The uploads piece of the background context (lib/background/context/context.ts):
 // the bridge to whoever uploads (Chrome's offscreen document, Firefox's event
@@ -15,7 +16,7 @@ export interface UploadsDeps {
   store: Pick<JobStore, 'get' | 'getMany' | 'active' | 'all'>;
   /** Where the uploader's reports go. The runner was built first and is handed over whole. */
   runner: Pick<QueueRunner, 'report' | 'uploadDone' | 'uploadFailed'>;
-  accounts: Pick<AccountService, 'clientFor' | 'secretsOf'>;
+  accounts: Pick<AccountService, 'clientFor' | 'secretsOf' | 'get'>;
 }
 
 export interface Uploads {
@@ -38,6 +39,7 @@ export function createUploads({ store, runner, accounts }: UploadsDeps): Uploads
     runner,
     clientFor: (accountId) => accounts.clientFor(accountId),
     secretsOf: (accountId) => accounts.secretsOf(accountId),
+    checkUploadSite: async (accountId, url) => assertUploadSite(await accounts.get(accountId), url),
     offscreen,
     // The same envelope as every request; the uploader document checks it came from here.
     broadcast: local ? local.broadcast : (type, payload) => browser.runtime.sendMessage({ vidrelay: 1, type, payload }),

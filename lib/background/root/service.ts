@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isHostError } from '../../errors';
-import { toPublicAccount } from '../../accounts';
+import { toPublicAccount } from '../accounts/service';
 import { hasHostAccess } from '../../accounts/permissions';
 import { listen } from './router';
 import { createBackgroundContext } from './build-context';

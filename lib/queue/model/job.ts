@@ -13,6 +13,8 @@ export const serializedErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   status: z.number().optional(),
+  /** A site the user may allow for the account (code `permission`); older records have none. */
+  site: z.string().optional(),
 });
 
 export const uploadOptionsSchema = z.object({

@@ -24,6 +24,8 @@ export interface UploadBridgeDeps {
   clientFor(accountId: string): Promise<HostClient>;
   /** The account's key and login: masked in everything the host or the uploader says before the queue sees it. */
   secretsOf(accountId: string): Promise<string[]>;
+  /** Throws unless the account's key may go to this upload server (lib/accounts/sites.ts). */
+  checkUploadSite(accountId: string, url: string): Promise<void>;
   offscreen: OffscreenManager;
   /** runtime.sendMessage of a command envelope: reaches the uploader document(s). */
   broadcast<T extends UploaderCommandType>(type: T, payload: UploaderCommands[T]): Promise<Reply<UploaderCommandReplies[T]> | undefined>;
@@ -100,6 +102,8 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     try {
       const client = await deps.clientFor(job.accountId);
       const found = await client.uploadTarget(job.options);
+      // The form holds the key: it goes to no site the user did not enter or allow for this account.
+      await deps.checkUploadSite(job.accountId, found.url);
       return { ok: true, target: { url: found.url, fields: found.fields, fileField: found.fileField } };
     } catch (error) {
       await deps.runner.uploadFailed(jobId, error, { bodySent: false });

@@ -169,6 +169,17 @@ describe('settings import', () => {
     expect((await accountsItem.get()).map((a) => a.key)).toEqual(['kept-media-key-1', 'kept-mega-key-2']);
   });
 
+  it('never takes allowed upload sites from a file; a kept key keeps its own', async () => {
+    await accountsItem.set([stored({ id: 'acc_media1', label: 'Media', key: 'kept-media-key-1', allowedUploadSites: ['cdn-mine.example'] })]);
+    const file = JSON.parse(fixture('v2-plain.json'));
+    file.accounts[0].allowedUploadSites = ['attacker.example'];
+    file.accounts[1].allowedUploadSites = ['attacker.example'];
+    await importSettings(JSON.stringify(file));
+    const [media, mega] = await accountsItem.get();
+    expect(media.allowedUploadSites).toEqual(['cdn-mine.example']);
+    expect(mega.allowedUploadSites).toBeUndefined();
+  });
+
   it('reads a v1 file with encrypted keys', async () => {
     const result = await importSettings(fixture('v1-encrypted.json'), PASS);
     expect(result).toEqual({ accounts: 2, keysImported: 2, missingKeys: [] });

@@ -4,6 +4,7 @@ import { HostError } from '../../../lib/errors';
 import type { HostClient } from '../../../lib/hosts/types';
 import type { Job, UploadJob } from '../../../lib/queue/model/job';
 import { createJobStore } from '../../../lib/queue/store';
+import { assertUploadSite } from '../../../lib/accounts/sites';
 import { createUploadBridge, type UploadBridge, type UploaderSender } from '../../../lib/upload/background/bridge';
 import type { OffscreenManager } from '../../../lib/upload/background/offscreen';
 import { dispatch, type Handlers } from '../../../lib/background/root/router';
@@ -34,7 +35,7 @@ async function report(bridge: UploadBridge, { type, ...payload }: { type: string
   return reply?.ok ? reply.data : undefined;
 }
 
-function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['uploadTarget'] } = {}) {
+function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['uploadTarget']; checkUploadSite?: (url: string) => void } = {}) {
   const store = createJobStore();
   const runner = { report: vi.fn(async () => ({}) as Job), uploadDone: vi.fn(async () => undefined), uploadFailed: vi.fn(async () => undefined) };
   const client = {
@@ -58,6 +59,7 @@ function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['upload
     runner,
     clientFor: async () => client,
     secretsOf: async () => ['the-key'],
+    checkUploadSite: async (_accountId, url) => options.checkUploadSite?.(url),
     offscreen,
     broadcast: async (type, payload) => {
       const command = { type: type.replace(/^uploader\./, ''), ...payload };
@@ -97,6 +99,19 @@ describe('upload bridge', () => {
     const target = bridge.handlers['uploaderReport.target'];
     await expect(target({ jobId: 'j1' }, { documentId: 'background' })).resolves.toMatchObject({ ok: true });
     await expect(target({ jobId: 'j1' }, { documentId: 'other' })).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('hands no target (and so no key) for an upload server on a site the account does not allow, and says which site', async () => {
+    const account = { label: 'Mine', hostId: 'media.cm' as const, allowHttp: false };
+    const { store, bridge, runner } = setup({
+      uploadTarget: async () => ({ url: 'https://upload.evil-cdn.example/up', fields: { key: 'the-key' }, fileField: 'file' }),
+      checkUploadSite: (url) => assertUploadSite(account, url),
+    });
+    await store.put(job({ id: 'j1', kind: 'file', state: 'sending', attempts: 1 }));
+    const reply = await report(bridge, { type: 'target', jobId: 'j1' }, sender('/offscreen.html'));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'permission', site: 'evil-cdn.example' } });
+    expect(JSON.stringify(reply)).not.toContain('the-key');
+    expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'permission', site: 'evil-cdn.example' }), { bodySent: false });
   });
 
   it('records a failing upload target (say a wrong key) on the job', async () => {
