@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultKind } from './types';
 import { sendHtml, sendJson, sendText, sleep } from './http';
 
-const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'slow-reply', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error', 'echo-key']);
+const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'slow-reply', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error', 'echo-key', 'upload-elsewhere']);
 
 /** How the host a fault hits words its errors. */
 export interface FaultDialect {
@@ -74,7 +74,22 @@ export async function applyFault(
     case 'echo-key':
       await echoKey(req, res, fault.status ?? 200, dialect);
       return true;
+    case 'upload-elsewhere':
+      uploadElsewhere(req, res);
+      return true;
   }
+}
+
+/**
+ * An XFS upload/server answer naming this same simulator under its other
+ * loopback name (127.0.0.1 <-> localhost): another site to the extension,
+ * which must not send the file or the key there unless the user allows it.
+ */
+function uploadElsewhere(req: IncomingMessage, res: ServerResponse): void {
+  const [name, port] = (req.headers.host ?? '127.0.0.1').split(':');
+  const other = name === 'localhost' ? '127.0.0.1' : 'localhost';
+  const path = new URL(req.url ?? '/', 'http://sim').pathname.replace(/\/api\/upload\/server$/, '/upload/01');
+  sendJson(res, 200, { msg: 'OK', server_time: '2026-01-01 00:00:00', status: 200, result: `http://${other}${port ? `:${port}` : ''}${path}` });
 }
 
 /**

@@ -2,7 +2,7 @@
 // host-layer contract suite, the benchmarks and the demo code against these.
 import type { HostId } from '../../lib/hosts/types';
 
-export type FaultKind = 'slow' | 'slow-reply' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error' | 'echo-key';
+export type FaultKind = 'slow' | 'slow-reply' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error' | 'echo-key' | 'upload-elsewhere';
 
 export interface Fault {
   kind: FaultKind;
