@@ -1,10 +1,17 @@
 import { useRef, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
+import { passphraseStrength, type PassphraseStrength } from '../../lib/settings-file/strength';
 import type { ExportResult } from '../../lib/settings-file/export';
 import { downloadText } from '../shared/download';
 import { ErrorNote } from '../shared/ErrorNote';
 import { useAction } from '../hooks/useAction';
+
+const strengthKey: Record<PassphraseStrength, MessageKey> = {
+  weak: 'optPassphraseWeak',
+  fair: 'optPassphraseFair',
+  strong: 'optPassphraseStrong',
+};
 
 interface Props {
   /** Called with a summary the page shows in its status line; 'warn' when part of the data is not in the file. */
@@ -28,6 +35,7 @@ export function SettingsFileSection({ onDone }: Props) {
   const write = useAction();
   const busy = write.pending ? doing : undefined;
   const fileInput = useRef<HTMLInputElement>(null);
+  const strength = passphraseStrength(passphrase);
 
   const exportFile = () => {
     setDoing('export');
@@ -69,6 +77,11 @@ export function SettingsFileSection({ onDone }: Props) {
       <p id="passphrase-help" class="muted small">
         {t('optPassphraseHelp')}
       </p>
+      {passphrase ? (
+        <p id="passphrase-strength" class={strength === 'weak' ? 'small error' : 'small muted'} aria-live="polite">
+          {t(strengthKey[strength])}
+        </p>
+      ) : null}
       <div class="row">
         <button type="button" onClick={exportFile} disabled={!!busy}>
           {busy === 'export' ? t('optExporting') : t('optExportSettings')}
