@@ -24,6 +24,17 @@ export function asString(value: unknown): string | undefined {
   return undefined;
 }
 
+/** An absolute http(s) URL a page may load (a thumbnail); anything else (javascript:, data:, a bare name) is dropped. */
+export function asWebUrl(value: unknown): string | undefined {
+  const text = asString(value)?.trim();
+  if (!text || text.length > 4096 || !/^https?:\/\/[^\s]/i.test(text)) return undefined;
+  try {
+    return new URL(text).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A non-empty string, for identifiers. */
 export function asId(value: unknown): string | undefined {
   const text = asString(value)?.trim();

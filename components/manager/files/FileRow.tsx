@@ -26,7 +26,12 @@ export function FileRow({ file, selected, health, folders, onToggle, onOpen }: P
   return (
     <div class="frow" data-code={file.fileCode} data-status={file.status}>
       <input type="checkbox" checked={selected} aria-label={t('filesSelect', title)} onChange={() => onToggle(file.fileCode)} />
-      {file.thumbnail ? <img class="thumb" src={file.thumbnail} alt="" loading="lazy" decoding="async" width={64} height={36} /> : <span class="thumb" aria-hidden="true" />}
+      {/* A host's thumbnail is loaded only over http(s), and without telling its server which page asked. */}
+      {file.thumbnail && /^https?:\/\//i.test(file.thumbnail) ? (
+        <img class="thumb" src={file.thumbnail} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" width={64} height={36} />
+      ) : (
+        <span class="thumb" aria-hidden="true" />
+      )}
       <div class="grow" style={{ minWidth: 0 }}>
         <button type="button" class="linklike ellipsis" style={{ display: 'block' }} onClick={() => onOpen(file.fileCode)} title={title}>
           {title}

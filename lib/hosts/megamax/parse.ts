@@ -1,4 +1,4 @@
-import { asArray, asDate, asId, asNumber, asObject, asString, compact, pick } from '../coerce';
+import { asArray, asDate, asId, asNumber, asObject, asString, compact, pick, asWebUrl } from '../coerce';
 import { badShape } from '../shape';
 import type { DirectLinks, FileList, FileStatus, MirrorGroup, RemoteFile, UploadedFile } from '../types';
 
@@ -17,10 +17,6 @@ function fileStatus(value: unknown): FileStatus {
 }
 
 /** Poster names are bare file names; only absolute URLs are usable as thumbnails. */
-function absoluteUrl(value: unknown): string | undefined {
-  const text = asString(value);
-  return text && /^https?:\/\//i.test(text) ? text : undefined;
-}
 
 export function parseMegamaxFile(entry: unknown): RemoteFile | undefined {
   const o = asObject(entry);
@@ -34,7 +30,7 @@ export function parseMegamaxFile(entry: unknown): RemoteFile | undefined {
     views: asNumber(o.views),
     length: asNumber(pick(o, 'duration', 'length')),
     uploaded: asDate(pick(o, 'created_at', 'uploaded_at')),
-    thumbnail: absoluteUrl(o.poster),
+    thumbnail: asWebUrl(o.poster),
     folderId: asId(o.folder),
   });
 }

@@ -1,4 +1,4 @@
-import { asArray, asBoolean, asDate, asId, asNumber, asObject, asString, compact, pick, type Json } from '../coerce';
+import { asArray, asBoolean, asDate, asId, asNumber, asObject, asString, compact, pick, type Json, asWebUrl } from '../coerce';
 import { badShape } from '../shape';
 import { hostMessage } from './envelope';
 import type { CloneResult, EditResult, FileList, FileStatus, RemoteFile, RemoteUploadAnswer } from '../types';
@@ -30,7 +30,7 @@ export function parseRemoteFile(entry: unknown): RemoteFile | undefined {
     downloads: asNumber(pick(o, 'downloads', 'download', 'file_downloads')),
     size: asNumber(pick(o, 'size', 'file_size')),
     uploaded: asDate(pick(o, 'uploaded', 'file_created', 'created')),
-    thumbnail: asString(pick(o, 'thumbnail', 'player_img', 'file_thumbnail')),
+    thumbnail: asWebUrl(pick(o, 'thumbnail', 'player_img', 'file_thumbnail')),
     link: asString(o.link),
     // Folder ids are text: some hosts use codes ("folderid":"LnvnE51P5gc").
     folderId: asId(pick(o, 'fld_id', 'file_fld_id', 'folder_id', 'folderid')),

@@ -1,6 +1,6 @@
 // Deleted files, the DMCA queue, the encoding queue and direct links: lists
 // the host keeps about files rather than the files themselves.
-import { asArray, asDate, asId, asNumber, asObject, asString, compact, pick } from '../coerce';
+import { asArray, asDate, asId, asNumber, asObject, asString, compact, pick, asWebUrl } from '../coerce';
 import { badShape } from '../shape';
 import type { DeletedFile, DirectLink, DirectLinks, DmcaFile, Encoding } from '../types';
 import { fileCodeOf } from './parse-files';
@@ -65,6 +65,6 @@ export function parseDirectLinks(result: unknown): DirectLinks {
     versions,
     hls: asString(pick(o, 'hls_direct', 'hls')),
     length: asNumber(pick(o, 'file_length', 'length')),
-    thumbnail: asString(pick(o, 'player_img', 'thumbnail')),
+    thumbnail: asWebUrl(pick(o, 'player_img', 'thumbnail')),
   });
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import { getPreset } from '../../../lib/hosts';
 import type { HostClient } from '../../../lib/hosts/types';
+import { accessPatternsOf } from '../../../lib/accounts/sites';
 import { originsFor } from '../../../lib/accounts/permissions';
 import { fixtureClient, hostFixture } from './fixture-client';
 
@@ -87,12 +88,17 @@ describe('new presets on their documented replies', () => {
 });
 
 describe('host access for the new presets', () => {
-  it('asks for the upload-server domains their documents show, beside the API domain', () => {
+  it('asks for the upload-server domains their documents show, beside the API site', () => {
+    const patterns = (hostId: 'doodstream.com' | 'voe.sx' | 'megamax.me' | 'streamwish.com') => accessPatternsOf({ hostId, allowHttp: false });
+    expect(patterns('doodstream.com')).toEqual(expect.arrayContaining(['https://doodapi.com/*', 'https://*.dood.video/*', 'https://*.cloudatacdn.com/*']));
+    expect(patterns('voe.sx')).toEqual(expect.arrayContaining(['https://*.voe-network.net/*']));
+    expect(patterns('megamax.me')).toEqual(expect.arrayContaining(['https://*.megamax.cloud/*']));
+    expect(patterns('streamwish.com')).toEqual(['https://streamwish.com/*', 'https://*.streamwish.com/*']);
+    // A page without the background's answer asks for the API host and the declared upload domains only.
+    expect(originsFor('https://api.streamwish.com/api', 'streamwish.com')).toEqual(['https://api.streamwish.com/*']);
     expect(originsFor('https://doodapi.com/api', 'doodstream.com')).toEqual(
-      expect.arrayContaining(['*://doodapi.com/*', '*://*.dood.video/*', '*://*.cloudatacdn.com/*']),
+      expect.arrayContaining(['https://doodapi.com/*', 'https://*.dood.video/*', 'https://*.cloudatacdn.com/*']),
     );
-    expect(originsFor('https://voe.sx/api', 'voe.sx')).toEqual(expect.arrayContaining(['*://*.voe-network.net/*']));
-    expect(originsFor('https://api.megamax.me/api', 'megamax.me')).toEqual(expect.arrayContaining(['*://*.megamax.cloud/*']));
-    expect(originsFor('https://api.streamwish.com/api', 'streamwish.com')).toEqual(['*://api.streamwish.com/*', '*://streamwish.com/*', '*://*.streamwish.com/*']);
   });
+
 });
