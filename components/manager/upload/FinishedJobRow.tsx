@@ -14,7 +14,6 @@ import { nameOf, stateText } from './jobWords';
 interface Props {
   job: UploadJob;
   accountLabel: string;
-  onCancel(target: { id: string }): void;
   onRetry(target: { id: string }): void;
   onRemove(target: { id: string }): void;
 }
@@ -23,15 +22,13 @@ function sizeOf(job: UploadJob): number | undefined {
   return job.kind === 'file' ? job.file.size : job.bytesTotal;
 }
 
-export function FinishedJobRow({ job, accountLabel, onCancel, onRetry, onRemove }: Props) {
+export function FinishedJobRow({ job, accountLabel, onRetry, onRemove }: Props) {
   const [open, setOpen] = useState(false);
   const name = nameOf(job);
   const links = job.links;
   // A stopped job says why it stopped; a link it may still carry is in the details.
   const link = job.state === 'encoding' || job.state === 'ready' ? links?.watch : undefined;
   const detailsId = `finished-${job.id}`;
-  // The host still encodes: the job is watched until it is ready, and cancelling stops that.
-  const watched = job.state === 'encoding';
   const fold = open ? '' : ' ellipsis';
   return (
     <li data-job-id={job.id} data-state={job.state} data-kind={job.kind} class={`finished-row${open ? ' open' : ''}`}>
@@ -54,7 +51,7 @@ export function FinishedJobRow({ job, accountLabel, onCancel, onRetry, onRemove 
             {job.error.message}
           </span>
         ) : (
-          <span class="small muted">{job.progress !== undefined && watched ? t('upEncodingPercent', String(Math.round(job.progress))) : ''}</span>
+          <span class="small muted">{job.progress !== undefined && job.state === 'encoding' ? t('upEncodingPercent', String(Math.round(job.progress))) : ''}</span>
         )}
         <span class="finished-actions">
           {link ? <CopyButton text={link} /> : null}
@@ -63,15 +60,10 @@ export function FinishedJobRow({ job, accountLabel, onCancel, onRetry, onRemove 
               {t('upRetry')}
             </button>
           ) : null}
-          {watched ? (
-            <button type="button" onClick={() => onCancel(job)} aria-label={t('upCancelLabel', name)}>
-              {t('upCancel')}
-            </button>
-          ) : (
-            <button type="button" onClick={() => onRemove(job)} aria-label={t('upRemoveFromQueue', name)}>
-              {t('upRemove')}
-            </button>
-          )}
+          {/* Landed or stopped: removing it from the queue leaves the file on the host. */}
+          <button type="button" onClick={() => onRemove(job)} aria-label={t('upRemoveFromQueue', name)}>
+            {t('upRemove')}
+          </button>
         </span>
         <button
           type="button"

@@ -24,7 +24,7 @@ export function MirrorMemberRow({ member, accountLabel, name, onCancel, onRetry,
   const link = memberLinked(member) ? member.links!.watch : undefined;
   const needsFile = member.kind === 'file' && member.state === 'interrupted';
   const waitingRetry = member.state === 'queued' && member.nextAttemptAt !== undefined && !!member.error;
-  const cancellable = member.state === 'queued' || member.state === 'sending' || member.state === 'uploading' || member.state === 'encoding';
+  const cancellable = member.state === 'queued' || member.state === 'sending' || member.state === 'uploading';
   return (
     <li data-job-id={member.id} data-state={member.state} class="mirror-member">
       <div class="member-line">

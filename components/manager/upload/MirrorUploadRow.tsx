@@ -28,8 +28,9 @@ export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, 
   const name = group.file?.name ?? group.title ?? '';
   const done = groupDone(group);
   // Open by itself while an account is on its way or waits for its file; once the user folds or opens it, that holds.
+  const busy = members.some((member) => !settled(member));
   const [chosen, setChosen] = useState<boolean>();
-  const open = chosen ?? members.some((member) => !settled(member));
+  const open = chosen ?? busy;
   const detailsId = `mirror-${group.id}`;
   return (
     <li data-job-id={group.id} data-state={group.state} data-kind="mirror" class={`finished-row${open ? ' open' : ''}`}>
@@ -43,7 +44,7 @@ export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, 
         </span>
         <span class="finished-actions">
           <MirrorCopyAll group={group} labelOf={labelOf} />
-          {done ? (
+          {!busy ? (
             <button type="button" onClick={() => onRemove(group)} aria-label={t('upRemoveFromQueue', name)}>
               {t('upRemove')}
             </button>

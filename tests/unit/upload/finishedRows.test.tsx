@@ -53,8 +53,8 @@ describe('a finished upload', () => {
     expect(line.querySelector('[data-field="name"]')?.textContent).toBe('talk.mp4');
     expect(line.querySelector('[data-field="account"]')?.textContent).toBe('Media Main');
     expect(line.querySelector('a[data-field="link"]')?.getAttribute('href')).toBe('https://host.example/abc');
-    // Encoding is watched until ready: cancelling stops that, so it takes the remove's place.
-    expect(names(line)).toEqual(['Copy link', 'Cancel talk.mp4', 'Details for talk.mp4']);
+    // Landed: removing it from the queue leaves the file on the host.
+    expect(names(line)).toEqual(['Copy link', 'Remove talk.mp4 from the queue', 'Details for talk.mp4']);
     expect(root.textContent).not.toContain('https://host.example/e/abc');
 
     await act(async () => root.querySelector<HTMLButtonElement>('button[aria-label="Details for talk.mp4"]')!.click());
