@@ -7,13 +7,14 @@ import { CopyAs } from '../shared/CopyAs';
 import { jobLinkItem } from '../format/linkItems';
 import { useToast } from '../hooks/useToast';
 import { ErrorNote } from '../shared/ErrorNote';
-import { JobList } from '../shared/JobList';
+import { JobList, stuckAtHost } from '../shared/JobList';
 import { useJobs } from '../hooks/useJobs';
 import { useAction } from '../hooks/useAction';
 import { useRemote } from '../hooks/useRemote';
 import { isFiltered, pageCount, pageRequest, type HistoryQuery } from './historyFilter';
 import { exportHistoryCsv, exportHistoryJson } from './historyExport';
 import { ClearFinished } from './ClearFinished';
+import { useHostActionAccounts } from './useHostActions';
 import { t, type MessageKey } from '../../lib/i18n';
 import type { JobState } from '../../lib/queue/model/job';
 import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
@@ -48,6 +49,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
   const [health, setHealth] = useState<HealthSnapshot>();
   const check = useAction({ onError: (error) => toast.show(error.message, 'error') });
   const linked = linkedJobs(entriesOf(shown));
+  const hostActionAccounts = useHostActionAccounts(shown.filter(stuckAtHost).map((job) => job.accountId));
   const runExport = async (kind: 'csv' | 'json', which: HistoryQuery = query) => {
     try {
       const count =
@@ -194,6 +196,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           await send('jobs.remove', { id: job.id });
           await jobs.reload();
         }}
+        canHostAction={(job) => hostActionAccounts.has(job.accountId)}
         onHostAction={async (job, action) => {
           try {
             await send('jobs.hostAction', { id: job.id, action });

@@ -58,17 +58,19 @@ interface Props {
   onRemove?(entry: JobEntry): void;
   /** History: restart or remove a remote upload stuck at the host (the host reported an error). */
   onHostAction?(job: RemoteJob, action: 'restart' | 'remove'): void;
+  /** Whether the job's host takes those actions (History asks each account's host); absent: every stuck job offers them. */
+  canHostAction?(job: RemoteJob): boolean;
   empty?: string;
   /** Show at most this many rows (a mirror is one row, its members inside it). */
   max?: number;
 }
 
 /** The host is working on it and has reported an error: the user may restart or remove it there. */
-function stuckAtHost(job: JobEntry): job is RemoteJob {
+export function stuckAtHost(job: JobEntry): job is RemoteJob {
   return job.kind === 'remote' && job.state === 'encoding' && job.error?.code === 'upload_rejected';
 }
 
-export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, empty = t('jobNothingSent'), max }: Props) {
+export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, canHostAction = () => true, empty = t('jobNothingSent'), max }: Props) {
   if (jobs.length === 0) return <p class="empty">{empty}</p>;
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
   const shown = entriesOf(jobs).slice(0, max);
@@ -114,7 +116,7 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
           ) : null}
           {(onRetry && (job.state === 'failed' || job.state === 'interrupted')) || onRemove || onHostAction ? (
             <div class="row small">
-              {onHostAction && stuckAtHost(job) ? (
+              {onHostAction && stuckAtHost(job) && canHostAction(job) ? (
                 <>
                   <button type="button" onClick={() => onHostAction(job, 'restart')}>
                     {t('jobRestartAtHost')}

@@ -1,14 +1,15 @@
 import type { Job } from '../../lib/queue/model/job';
 import { groupDone, type JobGroup } from '../../lib/queue/model/group';
 import { useEffect, useState } from 'preact/hooks';
-import { formatLinks, linkFormats, type LinkFormat } from '../../lib/links/formats';
+import { linkFormats } from '../../lib/links/formats';
 import { send } from '../../lib/messaging';
-import { CopyButton } from './CopyButton';
-import { jobLinkItem } from '../format/linkItems';
+import { copyText } from './CopyButton';
+import { linkedText, memberLinked, mirrorCopy, type LinkChoice } from './mirrorCopy';
 import { t, type MessageKey } from '../../lib/i18n';
 
 // One mirror (a video sent to several accounts) as one list: each account's
-// state while it runs, and once every account is done, all links together.
+// link as soon as its host has named the file, else its state or its error;
+// and "Copy all links" once no account can still bring one.
 
 interface Props {
   group: JobGroup;
@@ -25,28 +26,28 @@ const stateKey: Record<Job['state'], MessageKey> = {
   interrupted: 'mirrorStateInterrupted',
 };
 
-export interface LinkChoice {
-  format: LinkFormat;
-  template?: string;
+/** A member's state in a word, for the lists that show it beside the account. */
+export function mirrorStateWord(member: Job): string {
+  return t(stateKey[member.state]);
 }
 
-/** Every ready account's link, in the chosen format (plain URLs, one a line, by default). */
-export function mirrorLinkText(group: JobGroup, choice: LinkChoice = { format: 'plain' }, labelOf: (id: string) => string = (id) => id): string {
-  const items = group.members.flatMap((member) => {
-    const item = member.state === 'ready' ? jobLinkItem(member, labelOf(member.accountId)) : undefined;
-    return item ? [item] : [];
-  });
-  if (!items.length) return '';
-  try {
-    return formatLinks(items, choice.format, choice.template);
-  } catch {
-    // A broken custom template must not cost the user the links themselves.
-    return formatLinks(items, 'plain');
-  }
+/** Every linked account's link, in the chosen format (plain URLs, one a line, by default). */
+export const mirrorLinkText = linkedText;
+
+/** How far the mirror is, in a few words. */
+export function mirrorSummary(group: JobGroup): string {
+  const ready = group.members.filter((member) => member.state === 'ready').length;
+  const total = String(group.members.length);
+  return groupDone(group) ? t('mirrorAllDone', [total, String(ready)]) : t('mirrorProgress', [String(ready), total]);
 }
+
+export const labelsOf =
+  (accounts: readonly { id: string; label: string }[]) =>
+  (id: string): string =>
+    accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
 /** The user's link format: the account's default, else the overall one (plain until it has loaded). */
-function useLinkChoice(accountId: string): LinkChoice {
+export function useLinkChoice(accountId: string): LinkChoice {
   const [choice, setChoice] = useState<LinkChoice>({ format: 'plain' });
   useEffect(() => {
     let live = true;
@@ -64,33 +65,65 @@ function useLinkChoice(accountId: string): LinkChoice {
   return choice;
 }
 
-export function MirrorLinks({ group, accounts = [] }: Props) {
-  const choice = useLinkChoice(group.accountId);
-  const children = group.members;
-  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
-  const done = groupDone(group);
-  const ready = children.filter((child) => child.state === 'ready').length;
-  const all = mirrorLinkText(group, choice, labelOf);
+/** How long the button says "Copied", and the note names the accounts left out. */
+const saidMs = { copied: 1500, note: 8000 };
 
+/** "Copy all links" in the user's format, with a note naming the accounts it had no link for; nothing while it is not offered. */
+export function MirrorCopyAll({ group, labelOf, class: className }: { group: JobGroup; labelOf(id: string): string; class?: string }) {
+  const choice = useLinkChoice(group.accountId);
+  const copy = mirrorCopy(group, choice, labelOf);
+  const [said, setSaid] = useState<{ result: 'copied' | 'failed'; note?: string }>();
+  useEffect(() => {
+    if (!said) return;
+    const timer = setTimeout(() => setSaid(undefined), said.note ? saidMs.note : saidMs.copied);
+    return () => clearTimeout(timer);
+  }, [said]);
+  if (!copy) return null;
+  const missing = copy.missing.join(', ');
+  const onClick = async () => {
+    try {
+      await copyText(copy.text);
+      setSaid({ result: 'copied', note: copy.missing.length ? t('mirrorCopiedSome', [String(copy.copied), String(copy.total), missing]) : undefined });
+    } catch {
+      setSaid({ result: 'failed' });
+    }
+  };
   return (
-    <div class="small" data-mirror-id={group.id} data-done={done ? 'true' : 'false'}>
-      <div class="row">
-        <span class="grow muted">
-          {done ? t('mirrorAllDone', [String(children.length), String(ready)]) : t('mirrorProgress', [String(ready), String(children.length)])}
+    <>
+      {said?.note ? (
+        <span class="small warn ellipsis" role="status" data-field="copy-note" title={said.note}>
+          {said.note}
         </span>
-        {done && all ? <CopyButton text={all} label={t('mirrorCopyAll')} /> : null}
+      ) : null}
+      <button type="button" class={className} onClick={onClick} aria-label={t('mirrorCopyAll')} title={copy.missing.length ? t('mirrorMissing', missing) : undefined}>
+        {said?.result === 'copied' ? t('commonCopied') : said?.result === 'failed' ? t('commonCopyFailed') : t('mirrorCopyAll')}
+      </button>
+    </>
+  );
+}
+
+export function MirrorLinks({ group, accounts = [] }: Props) {
+  const labelOf = labelsOf(accounts);
+  return (
+    <div class="small" data-mirror-id={group.id} data-done={groupDone(group) ? 'true' : 'false'}>
+      <div class="row">
+        <span class="grow muted">{mirrorSummary(group)}</span>
+        <MirrorCopyAll group={group} labelOf={labelOf} />
       </div>
       <ul class="list" aria-label={t('mirrorList')}>
-        {children.map((child) => (
+        {group.members.map((child) => (
           <li key={child.id} class="row" data-state={child.state} style={{ padding: '2px 0', flexWrap: 'nowrap' }}>
             <strong>{labelOf(child.accountId)}</strong>
-            {child.state === 'ready' && child.links ? (
-              <a class="grow ellipsis" href={child.links.watch} target="_blank" rel="noreferrer" data-field="mirror-link">
-                {child.links.watch}
-              </a>
+            {memberLinked(child) ? (
+              <>
+                <a class="grow ellipsis" href={child.links!.watch} target="_blank" rel="noreferrer" data-field="mirror-link">
+                  {child.links!.watch}
+                </a>
+                {child.state === 'ready' ? null : <span class="muted">{mirrorStateWord(child)}</span>}
+              </>
             ) : (
               <span class={`grow ellipsis ${child.error ? 'error' : 'muted'}`} title={child.error?.message}>
-                {child.error?.message ?? t(stateKey[child.state])}
+                {child.error?.message ?? mirrorStateWord(child)}
               </span>
             )}
           </li>

@@ -1,13 +1,15 @@
+import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../../lib/accounts';
 import type { UploadJob } from '../../../lib/queue/model/job';
 import { groupDone, type JobGroup } from '../../../lib/queue/model/group';
 import { t } from '../../../lib/i18n';
-import { MirrorLinks } from '../../shared/MirrorLinks';
-import { UploadJobRow } from './UploadJobRow';
+import { MirrorCopyAll, labelsOf, mirrorSummary } from '../../shared/MirrorLinks';
+import { MirrorMemberRow } from './MirrorMemberRow';
+import { settled } from './jobWords';
 
-// One file mirrored to several accounts: the combined result (every
-// account's link or error, "Copy all links"), then each unfinished account's
-// upload with its own progress, cancel, retry and "choose the file again".
+// One file mirrored to several accounts: one line (how far it is, "Copy all
+// links", remove), and below it one line per account with its link or its
+// error, said once. The accounts fold away once none is still sending.
 
 interface Props {
   /** A file mirror: its members are file jobs. */
@@ -21,34 +23,66 @@ interface Props {
 }
 
 export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, onReattach }: Props) {
-  const parent = group;
-  const children = group.members.filter((member): member is UploadJob => member.kind !== 'remote');
-  const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
+  const members = group.members.filter((member): member is UploadJob => member.kind !== 'remote');
+  const labelOf = labelsOf(accounts);
+  const name = group.file?.name ?? group.title ?? '';
   const done = groupDone(group);
+  // Open by itself while an account is on its way or waits for its file; once the user folds or opens it, that holds.
+  const busy = members.some((member) => !settled(member));
+  const [chosen, setChosen] = useState<boolean>();
+  const open = chosen ?? busy;
+  const detailsId = `mirror-${group.id}`;
   return (
-    <li data-job-id={parent.id} data-state={parent.state} data-kind="mirror">
-      <div class="row">
-        <span class={`badge ${parent.state}`}>{t('upMirrorBadge', String(children.length))}</span>
-        <strong class="grow ellipsis" data-field="name">
-          {parent.file?.name ?? parent.title}
+    <li data-job-id={group.id} data-state={group.state} data-kind="mirror" class={`finished-row${open ? ' open' : ''}`}>
+      <div class="finished-line mirror-line">
+        <span class={`badge ${group.state} ellipsis`}>{t('upMirrorBadge', String(members.length))}</span>
+        <strong class="ellipsis" data-field="name" title={name}>
+          {name}
         </strong>
-        {done ? (
-          <button type="button" onClick={() => onRemove(parent)} aria-label={t('upRemoveFromQueue', parent.file?.name ?? '')}>
-            {t('upRemove')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => onCancel(parent)} aria-label={t('upCancelLabel', parent.file?.name ?? '')}>
-            {t('upCancel')}
-          </button>
-        )}
+        <span class="muted small ellipsis" data-field="summary" data-mirror-id={group.id} data-done={done ? 'true' : 'false'}>
+          {mirrorSummary(group)}
+        </span>
+        <span class="finished-actions">
+          <MirrorCopyAll group={group} labelOf={labelOf} />
+          {!busy ? (
+            <button type="button" onClick={() => onRemove(group)} aria-label={t('upRemoveFromQueue', name)}>
+              {t('upRemove')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => onCancel(group)} aria-label={t('upCancelLabel', name)}>
+              {t('upCancel')}
+            </button>
+          )}
+        </span>
+        <button
+          type="button"
+          class="disclosure"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => setChosen(!open)}
+          aria-label={t('upDetailsFor', name)}
+          title={open ? t('upDetailsHide') : t('upDetails')}
+        >
+          {open ? '▾' : '▸'}
+        </button>
       </div>
-      <MirrorLinks group={group} accounts={accounts} />
-      {/* A ready account is in the combined list already; the others keep their progress and actions here. */}
-      <ul class="list mirror-children" aria-label={t('upMirrorUploads', parent.file?.name ?? '')}>
-        {children.filter((child) => child.state !== 'ready').map((child) => (
-          <UploadJobRow key={child.id} job={child} accountLabel={labelOf(child.accountId)} onCancel={onCancel} onRetry={onRetry} onRemove={onRemove} onReattach={onReattach} />
-        ))}
-      </ul>
+      {open ? (
+        <div id={detailsId} role="group" aria-label={t('upMirrorUploads', name)} class="mirror-details">
+          <ul class="list mirror-members" aria-label={t('mirrorList')}>
+            {members.map((member) => (
+              <MirrorMemberRow
+                key={member.id}
+                member={member}
+                accountLabel={labelOf(member.accountId)}
+                name={name}
+                onCancel={onCancel}
+                onRetry={onRetry}
+                onReattach={onReattach}
+              />
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -1,23 +1,16 @@
 import { useRef } from 'preact/hooks';
-import type { Job, UploadJob } from '../../../lib/queue/model/job';
+import type { UploadJob } from '../../../lib/queue/model/job';
 import { etaSeconds } from '../../../lib/queue/model/speed';
 import { foundNote } from '../../../lib/queue/model/states';
 import { CopyButton } from '../../shared/CopyButton';
 import { formatBytes, formatDuration } from '../../format/values';
-import { t, uiLanguage, type MessageKey } from '../../../lib/i18n';
+import { t, uiLanguage } from '../../../lib/i18n';
+import { FinishedJobRow } from './FinishedJobRow';
+import { nameOf, settled, stateText } from './jobWords';
 
 // One upload or relay in the queue: progress with speed and ETA, and what
-// the user can do next (cancel, retry, choose the file again).
-
-const stateText: Record<Job['state'], MessageKey> = {
-  queued: 'upStateQueued',
-  sending: 'upStateSending',
-  uploading: 'upStateUploading',
-  encoding: 'upStateEncoding',
-  ready: 'upStateReady',
-  failed: 'upStateFailed',
-  interrupted: 'upStateInterrupted',
-};
+// the user can do next (cancel, retry, choose the file again). Once done
+// with its bytes it folds to one compact line (FinishedJobRow).
 
 interface Props {
   job: UploadJob;
@@ -29,11 +22,32 @@ interface Props {
   onReattach(job: UploadJob, file: File): void;
 }
 
-function nameOf(job: UploadJob): string {
-  return job.kind === 'file' ? job.file.name : (job.title ?? job.url ?? job.id);
+/** "Choose file again" for an upload whose File went with a closed browser; `name` names it for assistive tech. */
+export function ChooseFileAgain({ name, onFile }: { name: string; onFile(file: File): void }) {
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" class="primary" onClick={() => picker.current?.click()} aria-label={t('upChooseAgainLabel', name)}>
+        {t('upChooseAgain')}
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        aria-label={t('upFileFor', name)}
+        onChange={(e) => {
+          const el = e.target as HTMLInputElement;
+          const file = el.files?.[0];
+          el.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
+  );
 }
 
-function Progress({ job }: { job: UploadJob }) {
+/** Bytes on their way: percent, size, speed and ETA. */
+export function Progress({ job }: { job: UploadJob }) {
   if (job.state !== 'uploading' && job.state !== 'sending') return null;
   const total = job.bytesTotal;
   const sent = job.bytesSent ?? 0;
@@ -56,12 +70,17 @@ function Progress({ job }: { job: UploadJob }) {
   );
 }
 
-export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, onReattach }: Props) {
-  const picker = useRef<HTMLInputElement>(null);
+export function UploadJobRow(props: Props) {
+  if (settled(props.job)) return <FinishedJobRow {...props} />;
+  return <RunningJobRow {...props} />;
+}
+
+function RunningJobRow({ job, accountLabel, onCancel, onRemove, onReattach }: Props) {
   const name = nameOf(job);
   const waitingRetry = job.state === 'queued' && job.nextAttemptAt !== undefined && job.error;
   const needsFile = job.kind === 'file' && job.state === 'interrupted';
-  const cancellable = job.state === 'queued' || job.state === 'sending' || job.state === 'uploading' || job.state === 'encoding';
+  // Settled jobs take the compact row: what is left here is on its way, or waits for its file.
+  const cancellable = !needsFile;
   return (
     <li data-job-id={job.id} data-state={job.state} data-kind={job.kind}>
       <div class="row">
@@ -72,7 +91,6 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
         <span class="muted small">{accountLabel}</span>
       </div>
       <Progress job={job} />
-      {job.state === 'encoding' && job.progress !== undefined ? <div class="small muted">{t('upEncodingPercent', String(Math.round(job.progress)))}</div> : null}
       {job.links?.watch ? (
         <div class="row small">
           <a href={job.links.watch} target="_blank" rel="noreferrer" data-field="link" class="grow ellipsis">
@@ -86,7 +104,7 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
           {job.note === foundNote ? t('jobFoundOnHost') : job.note}
         </div>
       ) : null}
-      {job.error && job.state !== 'ready' ? (
+      {job.error ? (
         <div class={`small ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={job.error.code}>
           {job.state === 'interrupted' && job.kind === 'file' ? `${t('upInterruptedChoose')} ` : null}
           {job.error.message}
@@ -100,28 +118,7 @@ export function UploadJobRow({ job, accountLabel, onCancel, onRetry, onRemove, o
           </button>
         ) : null}
         {needsFile ? (
-          <>
-            <button type="button" class="primary" onClick={() => picker.current?.click()} aria-label={t('upChooseAgainLabel', name)}>
-              {t('upChooseAgain')}
-            </button>
-            <input
-              ref={picker}
-              type="file"
-              hidden
-              aria-label={t('upFileFor', name)}
-              onChange={(e) => {
-                const el = e.target as HTMLInputElement;
-                const file = el.files?.[0];
-                el.value = '';
-                if (file) onReattach(job, file);
-              }}
-            />
-          </>
-        ) : null}
-        {job.state === 'failed' || (job.state === 'interrupted' && job.kind !== 'file') ? (
-          <button type="button" onClick={() => onRetry(job)} aria-label={t('upRetryLabel', name)}>
-            {t('upRetry')}
-          </button>
+          <ChooseFileAgain name={name} onFile={(file) => onReattach(job, file)} />
         ) : null}
         {!cancellable ? (
           <button type="button" onClick={() => onRemove(job)} aria-label={t('upRemoveFromQueue', name)}>

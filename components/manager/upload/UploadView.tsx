@@ -186,7 +186,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
         <h2>{t('upUploads')}</h2>
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
-          <ul class="list" aria-label={t('upQueue')}>
+          <ul class="list upload-queue" aria-label={t('upQueue')}>
             {uploadJobs.map((job) => {
               const actions = {
                 onCancel: (j: { id: string }) => write.run(() => send('jobs.cancel', { id: j.id })),

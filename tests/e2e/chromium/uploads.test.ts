@@ -93,6 +93,34 @@ describe('file uploads', () => {
     await upload.page.close();
   }, 150_000);
 
+  it('shows 50 finished uploads as one line each (state, name, account, link, copy, remove), within two screens', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => `Finished ${String(i + 1).padStart(2, '0')} - the long road home.mp4`);
+    const paths = await Promise.all(names.map((name) => files.make(name, 16 * 1024 + names.indexOf(name))));
+    const upload = await UploadPage.open(session);
+    // Screen size is Chromium-suite only: the Playwright page itself.
+    const screen = { width: 1200, height: 900 };
+    await upload.page.setViewportSize(screen);
+    await upload.chooseFiles(paths);
+    await upload.start();
+    for (const name of names) await upload.waitForState(name, ['encoding', 'ready'], 60_000);
+    const layout = await upload.finishedRows(names);
+    const rowsHeight = layout.rows.reduce((sum, row) => sum + row.height, 0);
+    console.info(`50 finished rows at ${screen.width}x${screen.height}: ${Math.max(...layout.rows.map((r) => r.height))} px each at most, ${rowsHeight} px together; the whole queue list ${layout.listHeight} px`);
+    expect(layout.rows).toHaveLength(50);
+    for (const row of layout.rows) {
+      expect(row.missing, row.name).toEqual([]);
+      expect(row.oneLine, row.name).toBe(true);
+      expect(row.height, row.name).toBeLessThanOrEqual(36);
+    }
+    expect(rowsHeight).toBeLessThanOrEqual(2 * screen.height);
+    await upload.page.screenshot({ path: 'artifacts/screenshots/upload-50-finished.png', fullPage: true });
+    // The details fold out below the line, and fold away again.
+    const first = names[0]!;
+    await upload.job(first, role('button', `Details for ${first}`)).click();
+    await expect(upload.job(first, role('button', `Details for ${first}`)).attr('aria-expanded')).resolves.toBe('true');
+    await upload.page.close();
+  }, 150_000);
+
   it('turns an upload whose uploader is gone into "choose the file again", and one click resumes it', () =>
     uploads.resumesAfterUploaderLost(env, files, {
       name: 'restart-clip.mp4',

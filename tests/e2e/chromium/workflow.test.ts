@@ -179,6 +179,9 @@ describe('upload tab', () => {
     await upload.start();
     for (const name of names) {
       await upload.mirror(name, css('[data-mirror-id][data-done="true"]')).waitFor({ timeout: 60_000 });
+      // A finished mirror is one line; its accounts fold out.
+      await expect(upload.mirror(name, role('list', 'Mirror links')).count()).resolves.toBe(0);
+      await upload.openMirror(name);
       const rows = (account?: string) => upload.mirror(name, role('list', 'Mirror links'), css('li', account));
       await expect(rows().count()).resolves.toBe(3);
       await expect(rows('Media Main').find(css('a[data-field="mirror-link"]')).count()).resolves.toBe(1);

@@ -93,6 +93,46 @@ export class UploadPage<U extends Ui = Ui> {
     return this.ui.find(role('list', 'Upload queue'), css('li[data-kind="mirror"]', name), ...inside);
   }
 
+  /** Folds out a mirror's accounts (one line each, with its link or its error); a finished mirror shows one line. */
+  async openMirror(name: string) {
+    const toggle = this.mirror(name, role('button', `Details for ${name}`));
+    if ((await toggle.attr('aria-expanded')) !== 'true') await toggle.click();
+    return this.mirror(name);
+  }
+
+  /**
+   * How the queue lays out these finished uploads: the list's height, and for
+   * each row its height and whether its state, name, account, link, copy and
+   * remove sit on one line (their middles within a few pixels of each other).
+   */
+  finishedRows(names: string[]): Promise<{ listHeight: number; rows: { name: string; height: number; oneLine: boolean; missing: string[] }[] }> {
+    return this.ui.evaluate((wanted) => {
+      const list = document.querySelector('[aria-label="Upload queue"]')!;
+      const rows = [...list.querySelectorAll(':scope > li[data-job-id]')].filter((li) => wanted.includes(li.querySelector('[data-field="name"]')?.textContent ?? ''));
+      const parts = {
+        state: '.badge',
+        name: '[data-field="name"]',
+        account: '[data-field="account"]',
+        link: 'a[data-field="link"]',
+        copy: 'button[aria-label="Copy link"]',
+        remove: 'button[aria-label$=" from the queue"]',
+      };
+      return {
+        listHeight: list.getBoundingClientRect().height,
+        rows: rows.map((li) => {
+          const found = Object.entries(parts).map(([part, selector]) => [part, li.querySelector(selector)?.getBoundingClientRect()] as const);
+          const middles = found.flatMap(([, box]) => (box && box.height > 0 ? [box.top + box.height / 2] : []));
+          return {
+            name: li.querySelector('[data-field="name"]')!.textContent!,
+            height: li.getBoundingClientRect().height,
+            oneLine: middles.length === found.length && Math.max(...middles) - Math.min(...middles) <= 4,
+            missing: found.filter(([, box]) => !box || box.height === 0).map(([part]) => part),
+          };
+        }),
+      };
+    }, names);
+  }
+
   async stateOf(name: string): Promise<string | null> {
     return this.job(name).attr('data-state');
   }
