@@ -12,7 +12,7 @@ import { ErrorNote } from './ErrorNote';
 interface Props {
   jobId: string;
   site: string;
-  account: PublicAccount | undefined;
+  account: Pick<PublicAccount, 'id' | 'label' | 'allowHttp'> | undefined;
 }
 
 export function AllowSite({ jobId, site, account }: Props) {

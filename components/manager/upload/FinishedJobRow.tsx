@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UploadJob } from '../../../lib/queue/model/job';
 import { foundNote } from '../../../lib/queue/model/states';
+import { AllowSite } from '../../shared/AllowSite';
 import { CopyButton } from '../../shared/CopyButton';
 import { formatBytes } from '../../format/values';
 import { formatDate } from '../../format/dates';
@@ -14,6 +15,7 @@ import { nameOf, stateText } from './jobWords';
 interface Props {
   job: UploadJob;
   accountLabel: string;
+  allowHttp?: boolean;
   onRetry(target: { id: string }): void;
   onRemove(target: { id: string }): void;
 }
@@ -22,7 +24,7 @@ function sizeOf(job: UploadJob): number | undefined {
   return job.kind === 'file' ? job.file.size : job.bytesTotal;
 }
 
-export function FinishedJobRow({ job, accountLabel, onRetry, onRemove }: Props) {
+export function FinishedJobRow({ job, accountLabel, allowHttp = false, onRetry, onRemove }: Props) {
   const [open, setOpen] = useState(false);
   const name = nameOf(job);
   const links = job.links;
@@ -77,6 +79,9 @@ export function FinishedJobRow({ job, accountLabel, onRetry, onRemove }: Props) 
           {open ? '▾' : '▸'}
         </button>
       </div>
+      {job.state === 'failed' && job.error?.code === 'permission' && job.error.site ? (
+        <AllowSite jobId={job.id} site={job.error.site} account={{ id: job.accountId, label: accountLabel, allowHttp }} />
+      ) : null}
       {job.note ? (
         <div class="small muted finished-note" data-field="note">
           {job.note === foundNote ? t('jobFoundOnHost') : job.note}

@@ -15,6 +15,8 @@ import { nameOf, settled, stateText } from './jobWords';
 interface Props {
   job: UploadJob;
   accountLabel: string;
+  /** Whether the job's account allows plain http (for the host access "Allow <site>" asks for). */
+  allowHttp?: boolean;
   /** A job, or a mirror by its id. */
   onCancel(target: { id: string }): void;
   onRetry(target: { id: string }): void;

@@ -197,7 +197,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
               return job.kind === 'mirror' ? (
                 <MirrorUploadRow key={job.id} group={job} accounts={accounts} {...actions} />
               ) : (
-                <UploadJobRow key={job.id} job={job} accountLabel={labelOf(job.accountId)} {...actions} />
+                <UploadJobRow key={job.id} job={job} accountLabel={labelOf(job.accountId)} allowHttp={accounts.find((a) => a.id === job.accountId)?.allowHttp} {...actions} />
               );
             })}
           </ul>
