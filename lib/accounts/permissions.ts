@@ -27,8 +27,10 @@ export function originsFor(apiBase: string, hostId?: string, allowHttp = false):
 
 /** Host access for one site the user allows for an account (a registrable domain the background named). */
 export function sitePatterns(site: string, allowHttp = false): string[] {
+  // Loopback is reached over plain http (the site rule lets it only for a loopback API), and is granted at install.
+  if (loopback.has(site)) return [`http://${site}/*`];
   const scheme = allowHttp ? '*' : 'https';
-  return /^[\d.[]/.test(site) || site === 'localhost' ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`];
+  return /^[\d.[]/.test(site) ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`];
 }
 
 export async function hasHostAccess(origins: string[]): Promise<boolean> {

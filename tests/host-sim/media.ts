@@ -91,7 +91,7 @@ export async function serveBytes(req: IncomingMessage, res: ServerResponse, sour
   }
 }
 
-/** `/media/<name>.mp4?size=N` */
+/** `/media/<name>.mp4?size=N` (and `&sends=M`: a GET that sends M bytes whatever HEAD said) */
 export async function serveMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   const m = /^\/media\/([\w.-]+)\.(mp4|webm|mkv)$/.exec(url.pathname);
   if (!m) return false;
@@ -103,6 +103,17 @@ export async function serveMedia(req: IncomingMessage, res: ServerResponse, url:
     return true;
   }
   const type = m[2] === 'mp4' ? 'video/mp4' : m[2] === 'webm' ? 'video/webm' : 'video/x-matroska';
+  // `sends=M`: a source whose HEAD says `size` but whose GET sends M bytes, without saying how many.
+  const sends = Number(url.searchParams.get('sends') ?? NaN);
+  if (req.method === 'GET' && Number.isSafeInteger(sends) && sends > 0) {
+    res.writeHead(200, { 'Content-Type': type });
+    try {
+      await pipeline(generated(0, sends - 1), res);
+    } catch {
+      // The client stopped reading: what a relay past its size must do.
+    }
+    return true;
+  }
   await serveBytes(req, res, { size, type });
   return true;
 }

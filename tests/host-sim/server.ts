@@ -61,6 +61,7 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
       hostId: hostId as HostId | undefined,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
+      via: (req.headers.host ?? '').split(':')[0],
     });
     const fault = faults.take(hostId, url.pathname);
     if (fault && (await applyFault(fault, req, res, dialectFor(hostId)))) return;

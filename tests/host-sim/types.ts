@@ -84,6 +84,8 @@ export interface RequestRecord {
   hostId?: HostId;
   path: string;
   query: Record<string, string>;
+  /** The name the client reached the simulator by (127.0.0.1 or localhost). */
+  via?: string;
 }
 
 export interface RemoteUploadRecord {
