@@ -4,6 +4,8 @@ import { launchExtension, type ExtensionSession } from '../../browsers/chromium'
 import { accountEntriesSeed } from '../../browsers/stored-accounts';
 import { fileDir, type FileDir } from '../shared/flows/files-on-disk';
 import { UploadPage } from '../shared/pages/UploadPage';
+import { OptionsPage } from '../shared/pages/OptionsPage';
+import { storedAccounts } from '../../browsers/stored-accounts';
 
 // Hosts built to hurt the user, against the real build: an upload server on a
 // site the user never entered gets no POST and no key until the user allows
@@ -73,5 +75,22 @@ describe('a hostile host', () => {
     await expect(error.attr('data-code')).resolves.toBe('upload_rejected');
     expect(sim.uploads.filter((u) => u.hostId === 'mp4upload.com')).toHaveLength(0);
     await upload.page.close();
+  });
+
+  it('cannot keep a key under plain http by an import: the import that turns allowHttp on drops the kept key', async () => {
+    const file = {
+      format: 'vidrelay-settings',
+      version: 3,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      accounts: [{ id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: true, defaults: {}, createdAt: 1 }],
+      settings: { concurrency: { perHost: 2, overall: 4 }, linkFormat: 'plain', linkTemplate: '{title} {watch}' },
+    };
+    const before = (await storedAccounts(await session.worker())).find((a) => a.id === 'acc_media');
+    expect(before?.key).toBe(KEY);
+    const options = await OptionsPage.open(session);
+    await expect(options.importSettings(JSON.stringify(file))).resolves.toContain('Media Uploads');
+    const after = (await storedAccounts(await session.worker())).find((a) => a.id === 'acc_media');
+    expect(after).toMatchObject({ allowHttp: true, key: '' });
+    await options.ui.close();
   });
 });
