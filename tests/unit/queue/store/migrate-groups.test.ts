@@ -1,11 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import fixture from '../../fixtures/jobs/jobs-db-v3.json';
-import { jobRecordVersion, jobsDbName } from '../../../lib/queue/store/db';
-import { deriveGroup } from '../../../lib/queue/model/group';
-import { createHistory } from '../../../lib/queue/history';
-import { jobV3toV4, planGroups } from '../../../lib/queue/store/migrate-groups';
-import { createJobStore } from '../../../lib/queue/store';
+import fixture from '../../../fixtures/jobs/jobs-db-v3.json';
+import { jobRecordVersion, jobsDbName } from '../../../../lib/queue/store/db';
+import { deriveGroup } from '../../../../lib/queue/model/group';
+import { createHistory } from '../../../../lib/queue/history';
+import { jobV3toV4, planGroups } from '../../../../lib/queue/store/migrate-groups';
+import { createJobStore } from '../../../../lib/queue/store';
 import { dbRecords, unreadableRecords, seedOlderLayout } from './db-helpers';
 
 // Record version 3 to 4: mirror parents become groups of their members.

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostError } from '../../../lib/errors';
-import type { Job } from '../../../lib/queue/model/job';
-import { deriveGroup, type JobEntry } from '../../../lib/queue/model/group';
-import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
-import { createJobStore } from '../../../lib/queue/store';
-import { fakeHost } from './fakes';
+import { HostError } from '../../../../lib/errors';
+import type { Job } from '../../../../lib/queue/model/job';
+import { deriveGroup, type JobEntry } from '../../../../lib/queue/model/group';
+import { createQueueRunner, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import { createJobStore } from '../../../../lib/queue/store';
+import { fakeHost } from '../fakes';
 
 // One file to several accounts: a mirror of one file job per account,
 // uploaded in parallel, derived with every account's outcome.

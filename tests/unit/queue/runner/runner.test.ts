@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostError } from '../../../lib/errors';
-import type { HostClient } from '../../../lib/hosts/types';
-import type { Job } from '../../../lib/queue/model/job';
-import { interruptedMessage } from '../../../lib/queue/model/machine';
-import { deriveGroup, type JobEntry } from '../../../lib/queue/model/group';
-import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
-import { createJobStore, type JobStore } from '../../../lib/queue/store';
-import { fakeHost, job, type FakeHost } from './fakes';
+import { HostError } from '../../../../lib/errors';
+import type { HostClient } from '../../../../lib/hosts/types';
+import type { Job } from '../../../../lib/queue/model/job';
+import { interruptedMessage } from '../../../../lib/queue/model/machine';
+import { deriveGroup, type JobEntry } from '../../../../lib/queue/model/group';
+import { createQueueRunner, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import { createJobStore, type JobStore } from '../../../../lib/queue/store';
+import { fakeHost, job, type FakeHost } from '../fakes';
 
 const MIN_POLL = 1_000;
 const url = 'https://source.test/videos/My_Holiday.mp4';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createJobStore } from '../../../lib/queue/store';
-import { jobRecordVersion } from '../../../lib/queue/store/db';
-import { job } from './fakes';
+import { createJobStore } from '../../../../lib/queue/store';
+import { jobRecordVersion } from '../../../../lib/queue/store/db';
+import { job } from '../fakes';
 import { dbRecords, seedRecords } from './db-helpers';
 
 // Group commit: what the store promises about when a change is on disk, and what one change costs.

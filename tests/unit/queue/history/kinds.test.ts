@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createJobStore } from '../../../lib/queue/store';
-import { createHistory, type HistoryPage, type HistoryQuery } from '../../../lib/queue/history';
-import { jobRecordVersion } from '../../../lib/queue/store/db';
-import type { EntryKind } from '../../../lib/queue/model/job';
-import { job, type JobFields } from './fakes';
-import { dbRecords, heldDatabase, historyRecord, seedRecords } from './db-helpers';
+import { createJobStore } from '../../../../lib/queue/store';
+import { createHistory, type HistoryPage, type HistoryQuery } from '../../../../lib/queue/history';
+import { jobRecordVersion } from '../../../../lib/queue/store/db';
+import type { EntryKind } from '../../../../lib/queue/model/job';
+import { job, type JobFields } from '../fakes';
+import { dbRecords, heldDatabase, historyRecord, seedRecords } from '../store/db-helpers';
 
 // A query by kinds only (the Upload tab's) is answered from the indexes
 // before the search rows are built, with the answer the rows give once

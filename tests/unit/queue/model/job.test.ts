@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { jobSchema, parseJob, patchJob, type Job } from '../../../lib/queue/model/job';
-import { driverFor } from '../../../lib/queue/drivers';
-import { fileDriver } from '../../../lib/queue/drivers/file';
-import { relayDriver } from '../../../lib/queue/drivers/relay';
-import { remoteDriver } from '../../../lib/queue/drivers/remote';
-import { job } from './fakes';
+import { jobSchema, parseJob, patchJob, type Job } from '../../../../lib/queue/model/job';
+import { driverFor } from '../../../../lib/queue/drivers';
+import { fileDriver } from '../../../../lib/queue/drivers/file';
+import { relayDriver } from '../../../../lib/queue/drivers/relay';
+import { remoteDriver } from '../../../../lib/queue/drivers/remote';
+import { job } from '../fakes';
 
 // The job schema is a union by kind: each field lives on the kinds it means
 // something for, and the drivers are looked up by the same kinds.

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
-import { jobRecordVersion, jobsDbName, openJobsDb, type JobRecord, type JobsDatabase } from '../../../lib/queue/store/db';
-import { job } from './fakes';
+import { jobRecordVersion, jobsDbName, openJobsDb, type JobRecord, type JobsDatabase } from '../../../../lib/queue/store/db';
+import { job } from '../fakes';
 
 // Read the job database directly, past the store's memory: what a new worker would find.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLanded, sameTitle, titleHint } from '../../../lib/queue/drivers/landed';
-import { fakeHost, job } from './fakes';
+import { findLanded, sameTitle, titleHint } from '../../../../lib/queue/drivers/landed';
+import { fakeHost, job } from '../fakes';
 
 describe('titleHint', () => {
   it('prefers the asked title, else the decoded file name of the URL', () => {

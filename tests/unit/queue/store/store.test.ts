@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createJobStore, type CorruptJob } from '../../../lib/queue/store';
-import { jobRecordVersion } from '../../../lib/queue/store/db';
-import { job } from './fakes';
+import { createJobStore, type CorruptJob } from '../../../../lib/queue/store';
+import { jobRecordVersion } from '../../../../lib/queue/store/db';
+import { job } from '../fakes';
 import { dbRecords, seedRecords } from './db-helpers';
 
 const stored = dbRecords;

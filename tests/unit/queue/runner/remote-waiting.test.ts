@@ -4,15 +4,15 @@
 // one upload/url request, never a failure, matched later from the host's
 // own lists; no request while every slot is taken.
 import { describe, expect, it, vi } from 'vitest';
-import { createHostClient } from '../../../lib/hosts';
-import type { HostClient, HostId } from '../../../lib/hosts/types';
-import type { createQueueRunner } from '../../../lib/queue/runner';
-import { slotWaitMs } from '../../../lib/queue/drivers/remote';
-import { hostWaitLimitMs } from '../../../lib/queue/runner/waiting';
-import { createJobStore } from '../../../lib/queue/store';
-import type { HostSim } from '../../host-sim';
+import { createHostClient } from '../../../../lib/hosts';
+import type { HostClient, HostId } from '../../../../lib/hosts/types';
+import type { createQueueRunner } from '../../../../lib/queue/runner';
+import { slotWaitMs } from '../../../../lib/queue/drivers/remote';
+import { hostWaitLimitMs } from '../../../../lib/queue/runner/waiting';
+import { createJobStore } from '../../../../lib/queue/store';
+import type { HostSim } from '../../../host-sim';
 import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';
-import { remoteSlots } from '../../host-sim/xfs-remote';
+import { remoteSlots } from '../../../host-sim/xfs-remote';
 
 let sim: HostSim;
 hostSimWithFakeClock({ encodeMs: 60_000 }, (started) => (sim = started));

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { startHostSim, type HostSim } from '../../host-sim';
-import type { HostClient, HostId } from '../../../lib/hosts';
-import { createQueueRunner, type QueueRunnerDeps } from '../../../lib/queue/runner';
-import type { JobStore } from '../../../lib/queue/store';
+import { startHostSim, type HostSim } from '../../../host-sim';
+import type { HostClient, HostId } from '../../../../lib/hosts';
+import { createQueueRunner, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import type { JobStore } from '../../../../lib/queue/store';
 
 // The queue against host-sim: one simulator per test file and runners that
 // talk to it through one real host client.

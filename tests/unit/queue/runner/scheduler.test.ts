@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextRetryAt, pickNext } from '../../../lib/queue/runner/scheduler';
-import { job } from './fakes';
+import { nextRetryAt, pickNext } from '../../../../lib/queue/runner/scheduler';
+import { job } from '../fakes';
 
 const hostOf = { a1: 'media.cm', a2: 'media.cm', b1: 'vipstream.cc', c1: 'watching.vn' };
 const limits = { perHost: 2, overall: 4 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveGroup, entriesOf, groupState, linkedJobs } from '../../../lib/queue/model/group';
-import type { Job } from '../../../lib/queue/model/job';
-import { job } from './fakes';
+import { deriveGroup, entriesOf, groupState, linkedJobs } from '../../../../lib/queue/model/group';
+import type { Job } from '../../../../lib/queue/model/job';
+import { job } from '../fakes';
 
 // A mirror is derived from its members each time it is read.
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostError } from '../../../lib/errors';
-import type { Job } from '../../../lib/queue/model/job';
-import { interruptedMessage } from '../../../lib/queue/model/machine';
-import { createQueueRunner, interruptedRelayMessage, type QueueRunnerDeps } from '../../../lib/queue/runner';
-import { createJobStore } from '../../../lib/queue/store';
-import { fakeHost, job } from './fakes';
+import { HostError } from '../../../../lib/errors';
+import type { Job } from '../../../../lib/queue/model/job';
+import { interruptedMessage } from '../../../../lib/queue/model/machine';
+import { createQueueRunner, interruptedRelayMessage, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import { createJobStore } from '../../../../lib/queue/store';
+import { fakeHost, job } from '../fakes';
 
 // The runner's side of file uploads and relays: what the uploader reports
 // moves the job, transient errors back off, and a send that may have landed

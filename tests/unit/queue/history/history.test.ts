@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createJobStore } from '../../../lib/queue/store';
-import { createHistory } from '../../../lib/queue/history';
-import { job } from './fakes';
-import { historyRecord, seedRecords } from './db-helpers';
+import { createJobStore } from '../../../../lib/queue/store';
+import { createHistory } from '../../../../lib/queue/history';
+import { job } from '../fakes';
+import { historyRecord, seedRecords } from '../store/db-helpers';
 
 async function seeded(n: number) {
   await seedRecords(

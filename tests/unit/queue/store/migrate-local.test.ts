@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createJobStore } from '../../../lib/queue/store';
-import { job } from './fakes';
+import { createJobStore } from '../../../../lib/queue/store';
+import { job } from '../fakes';
 import { dbRecords, unreadableRecords } from './db-helpers';
 
 // Fixtures of the job store's version 1: one storage.local record `jobs`

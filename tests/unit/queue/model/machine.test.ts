@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
-import { jobStates, type JobState, type UploadJob } from '../../../lib/queue/model/job';
+import { HostError } from '../../../../lib/errors';
+import { jobStates, type JobState, type UploadJob } from '../../../../lib/queue/model/job';
 import {
   canTransition,
   cancelledMessage,
@@ -10,9 +10,9 @@ import {
   transition,
   type JobEvent,
   type JobEventType,
-} from '../../../lib/queue/model/machine';
-import { nextRetryDelay, shouldRetry, mayHaveLanded, retryCapMs } from '../../../lib/queue/model/retry';
-import { job } from './fakes';
+} from '../../../../lib/queue/model/machine';
+import { nextRetryDelay, shouldRetry, mayHaveLanded, retryCapMs } from '../../../../lib/queue/model/retry';
+import { job } from '../fakes';
 
 const links = { watch: 'https://h.test/abc' };
 const sampleEvents: Record<JobEventType, JobEvent> = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
-import { createQueueRunner } from '../../../lib/queue/runner';
-import { createJobStore } from '../../../lib/queue/store';
-import type { Job } from '../../../lib/queue/model/job';
-import { fakeHost, type FakeHost } from './fakes';
-import { dbRecords } from './db-helpers';
+import { HostError } from '../../../../lib/errors';
+import { createQueueRunner } from '../../../../lib/queue/runner';
+import { createJobStore } from '../../../../lib/queue/store';
+import type { Job } from '../../../../lib/queue/model/job';
+import { fakeHost, type FakeHost } from '../fakes';
+import { dbRecords } from '../store/db-helpers';
 
 // A batch of remote uploads with real timers: the rules that must hold while
 // the queue runs at full speed (written before sent, limits kept) and the

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createJobStore } from '../../../lib/queue/store';
-import { createHistory } from '../../../lib/queue/history';
-import { readRows, rowOf } from '../../../lib/queue/history/rows';
-import { jobRecordVersion, openJobsDb } from '../../../lib/queue/store/db';
-import { job } from './fakes';
-import { heldDatabase, historyRecord, seedRecords } from './db-helpers';
+import { createJobStore } from '../../../../lib/queue/store';
+import { createHistory } from '../../../../lib/queue/history';
+import { readRows, rowOf } from '../../../../lib/queue/history/rows';
+import { jobRecordVersion, openJobsDb } from '../../../../lib/queue/store/db';
+import { job } from '../fakes';
+import { heldDatabase, historyRecord, seedRecords } from '../store/db-helpers';
 
 // History answers its first view before the search rows exist, and a query
 // asked while they are being built gets the same answer it would get after.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jobRecordVersion, jobsDbVersion, openJobsDb } from '../../../lib/queue/store/db';
-import { createJobStore } from '../../../lib/queue/store';
-import { job } from './fakes';
+import { jobRecordVersion, jobsDbVersion, openJobsDb } from '../../../../lib/queue/store/db';
+import { createJobStore } from '../../../../lib/queue/store';
+import { job } from '../fakes';
 import { dbRecords, seedOlderLayout } from './db-helpers';
 
 // Database layout 2 to 3: the kind indexes are added over the records

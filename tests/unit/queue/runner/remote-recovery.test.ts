@@ -5,12 +5,12 @@
 // reaches the host once, and the job is found there after the request's
 // timeout instead of being sent again.
 import { describe, expect, it, vi } from 'vitest';
-import { createHostClient } from '../../../lib/hosts';
-import type { HostClient, HostClientDeps } from '../../../lib/hosts/types';
-import { sendWindowMs } from '../../../lib/queue/drivers/remote';
-import { foundNote } from '../../../lib/queue/runner';
-import { createJobStore, type JobStore } from '../../../lib/queue/store';
-import type { HostSim } from '../../host-sim';
+import { createHostClient } from '../../../../lib/hosts';
+import type { HostClient, HostClientDeps } from '../../../../lib/hosts/types';
+import { sendWindowMs } from '../../../../lib/queue/drivers/remote';
+import { foundNote } from '../../../../lib/queue/runner';
+import { createJobStore, type JobStore } from '../../../../lib/queue/store';
+import type { HostSim } from '../../../host-sim';
 import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';
 
 const hostId = 'vipstream.cc';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../../lib/queue/model/job';
-import { createQueueRunner, foundNote, type QueueRunnerDeps } from '../../../lib/queue/runner';
-import { createJobStore } from '../../../lib/queue/store';
-import { fakeHost, job } from './fakes';
+import type { Job } from '../../../../lib/queue/model/job';
+import { createQueueRunner, foundNote, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import { createJobStore } from '../../../../lib/queue/store';
+import { fakeHost, job } from '../fakes';
 
 // What a stopped worker or a browser restart must not cost: an upload that
 // landed is found instead of sent twice, a late report is never overruled by
