@@ -3,10 +3,8 @@
 // upload, whose form carries the key and an optional numeric folder.
 import { checkId, uploadUrl, type DialectMethods } from '../client-kit';
 import { invalidInput } from '../failures';
-import { guarded } from '../shape';
 import type { DialectInput } from '../preset-entry';
-import { readVidguardBody, vidguardReader } from './envelope';
-import { field } from './fields';
+import { vidguardReader } from './envelope';
 import { parseComplaints, parseUploadedVideos, parseUploadServer, parseUserInfo } from './parse';
 
 export function vidguardMethods({ account, apiBase, http, ctx }: DialectInput): DialectMethods {
@@ -31,7 +29,7 @@ export function vidguardMethods({ account, apiBase, http, ctx }: DialectInput): 
       return { url: uploadUrl(server, account.allowHttp, ctx), fields, fileField: 'file' };
     },
 
-    parseUploadReply: (body) =>
-      guarded(ctx, () => parseUploadedVideos(field(readVidguardBody({ status: 200, contentType: '', text: body }, ctx), 'result'))),
+    // The upload server answers in the API's envelope; the uploader hands over its text.
+    parseUploadReply: (body) => vidguardReader(ctx, parseUploadedVideos)({ status: 200, contentType: '', text: body }),
   };
 }

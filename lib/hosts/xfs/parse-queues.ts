@@ -34,7 +34,7 @@ export function parseDeleted(result: unknown): DeletedFile[] {
 
 export function parseDmca(result: unknown): DmcaFile[] {
   return fileRows(result, 'DMCA list', (o, fileCode) =>
-    // Vinovo's abuse/list names the time as disabled_on.
+    // DoodStream's dmca/list and Vinovo's abuse/list name the time as disabled_on.
     compact({ fileCode, deleteAt: asDate(pick(o, 'del_time', 'disabled_on')), deleteInSec: asNumber(o.del_in_sec) }),
   );
 }
