@@ -7,7 +7,7 @@ import { capabilityWords } from '../format/capabilityWords';
 // wants, and whether it answers a search.
 
 /** File upload, remote upload, folders and statistics: what the list names for each host. */
-export const headlineCapabilities: readonly Capability[] = ['upload', 'remoteUpload', 'listFolder', 'accountStats'];
+const headlineCapabilities: readonly Capability[] = ['upload', 'remoteUpload', 'listFolder', 'accountStats'];
 
 const familyKey: Record<HostPreset['family'], MessageKey> = {
   xfs: 'optFamilyXfs',
@@ -46,7 +46,7 @@ export function hostGroups(presets: readonly HostPreset[]): HostGroup[] {
   return [...groups.values()];
 }
 
-export function headlineOffers(preset: HostPreset): Capability[] {
+function headlineOffers(preset: HostPreset): Capability[] {
   return headlineCapabilities.filter((capability) => preset.capabilities.has(capability));
 }
 

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostId } from '../../lib/hosts/types';
 import type { FaultDialect } from './faults';
 import { readParams, sendJson, sendNotFoundPage } from './http';
-import { FormError, receiveMultipart, removeParts } from './multipart';
+import { FormError, type ReceivedForm, receiveMultipart, removeParts } from './multipart';
 import type { SimState } from './state';
 import type { SimAccount } from './types';
 import { titleFromName } from './xfs-context';
@@ -73,7 +73,7 @@ export async function handleVidguardUpload(env: VidguardEnv, hostId: string, req
     sendJson(res, 404, error(404, 'Upload token is unknown or expired'));
     return;
   }
-  let form;
+  let form: ReceivedForm;
   try {
     form = await receiveMultipart(req, env.sim.dataDir);
   } catch (err) {

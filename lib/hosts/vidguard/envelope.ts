@@ -10,12 +10,12 @@ import { field } from './fields';
 
 const fine = /^\s*(ok|done|success|true)\s*$/i;
 
-export function vidguardMessage(body: Json): string | undefined {
+function vidguardMessage(body: Json): string | undefined {
   return asString(field(body, 'msg')) ?? asString(field(body, 'message')) ?? asString(field(body, 'error'));
 }
 
 /** The body of a successful reply; every failure throws a HostError. */
-export function readVidguardBody(reply: HttpReply, ctx: FailureContext): Json {
+function readVidguardBody(reply: HttpReply, ctx: FailureContext): Json {
   const body = asObject(readJson(reply, ctx));
   if (!body) {
     if (reply.status >= 300) throw statusFailure(reply.status, ctx);

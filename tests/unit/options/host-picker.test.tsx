@@ -15,6 +15,14 @@ const preset = (id: string) => getPreset(id)!;
 const labels = (el: HTMLElement) => [...el.querySelectorAll('optgroup')].map((g) => g.label);
 const options = (el: HTMLElement) => [...el.querySelectorAll('option')].map((o) => o.value);
 
+/** The account form's part: the chosen host is state the picker changes. */
+const chosen: HostId[] = [];
+function Form() {
+  const [hostId, setHostId] = useState<HostId>('media.cm');
+  chosen.push(hostId);
+  return <HostPicker value={hostId} onChange={setHostId} />;
+}
+
 function type(el: HTMLElement, text: string): void {
   const input = el.querySelector<HTMLInputElement>('#host-search')!;
   input.value = text;
@@ -79,12 +87,7 @@ describe('HostPicker', () => {
   });
 
   it('narrows the options as the user types and picks the first match when the chosen host drops out', async () => {
-    const chosen: HostId[] = [];
-    function Form() {
-      const [hostId, setHostId] = useState<HostId>('media.cm');
-      chosen.push(hostId);
-      return <HostPicker value={hostId} onChange={setHostId} />;
-    }
+    chosen.length = 0;
     const el = html(<Form />);
     type(el, 'vinovo');
     await vi.waitFor(() => expect(options(el)).toEqual(['vinovo.si']));
