@@ -26,7 +26,8 @@ function readVidguardBody(reply: HttpReply, ctx: FailureContext): Json {
   const status = asNumber(raw);
   if (status !== undefined && status !== 200) throw statusFailure(status, ctx, msg);
   if (reply.status >= 300) throw statusFailure(reply.status, ctx, msg);
-  if (msg && looksLikeAuthMessage(msg)) throw statusFailure(403, ctx, msg);
+  // A key complaint beside status 200 and no result is still a wrong key.
+  if (msg && looksLikeAuthMessage(msg) && (status === undefined || field(body, 'result') === undefined)) throw statusFailure(403, ctx, msg);
   // A status in words ("error", "failed") is a failure; "success" or "ok" is not.
   if (status === undefined && typeof raw === 'string' && !fine.test(raw)) throw hostFailure('bad_request', ctx, { hostText: msg ?? raw });
   return body;
