@@ -11,6 +11,8 @@ import { useAction } from '../hooks/useAction';
 import { AccountInfoView } from './AccountInfoView';
 import { AccountDefaultsFields } from './AccountDefaultsFields';
 import { AccountAdvancedFields, type AdvancedValue } from './AccountAdvancedFields';
+import { HostPicker } from './HostPicker';
+import { KeyWhere } from './KeyWhere';
 
 interface Props {
   editing?: PublicAccount;
@@ -77,14 +79,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
   return (
     <form class="panel" onSubmit={save} aria-label={editing ? t('optEditAccountForm') : t('optAddAccountForm')}>
       <h2>{editing ? t('optEditHeading', editing.label) : t('optAddHeading')}</h2>
-      <label for="host">{t('optHost')}</label>
-      <select id="host" value={hostId} disabled={!!editing} onChange={(e) => setHostId((e.target as HTMLSelectElement).value as HostId)}>
-        {hostPresets.map((p) => (
-          <option value={p.id} key={p.id}>
-            {p.id === 'xfs' ? t('optCustomHost') : p.label}
-          </option>
-        ))}
-      </select>
+      <HostPicker value={hostId} disabled={!!editing} onChange={setHostId} />
       <label for="api-base">{t('optApiBase')}</label>
       <input
         id="api-base"
@@ -100,7 +95,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
       </p>
       {preset.needsLogin ? (
         <>
-          <label for="login">{t('optLogin')}</label>
+          <label for="login">{preset.loginKind === 'email' ? t('optLoginEmail') : t('optLogin')}</label>
           <input id="login" type="text" autocomplete="username" value={login} onInput={(e) => setLogin((e.target as HTMLInputElement).value)} />
         </>
       ) : null}
@@ -111,8 +106,10 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         autocomplete="off"
         value={key}
         placeholder={editing?.hasKey ? t('optKeyKeep', editing.keyHint) : t('optKeyPlaceholder')}
+        aria-describedby={preset.keyHelp || preset.keyPage ? 'api-key-help' : undefined}
         onInput={(e) => setKey((e.target as HTMLInputElement).value)}
       />
+      <KeyWhere preset={preset} id="api-key-help" />
       <label for="label">{t('optName')}</label>
       <input id="label" type="text" value={label} placeholder={preset.label} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
       <label class="check" for="account-enabled">

@@ -17,6 +17,13 @@ export const hostIds = [
   'voe.sx',
   'streamsb.com',
   'viddly.stream',
+  'vidguard.to',
+  'streamhub.to',
+  'streamruby.com',
+  'uploading.vn',
+  'upbolt.to',
+  'videovard.sx',
+  'vinovo.si',
   'xfs',
 ] as const;
 

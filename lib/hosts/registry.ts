@@ -18,6 +18,13 @@ import { lulustreamCom } from './presets/lulustream-com';
 import { voeSx } from './presets/voe-sx';
 import { streamsbCom } from './presets/streamsb-com';
 import { viddlyStream } from './presets/viddly-stream';
+import { vidguardTo } from './presets/vidguard-to';
+import { streamhubTo } from './presets/streamhub-to';
+import { streamrubyCom } from './presets/streamruby-com';
+import { uploadingVn } from './presets/uploading-vn';
+import { upboltTo } from './presets/upbolt-to';
+import { videovardSx } from './presets/videovard-sx';
+import { vinovoSi } from './presets/vinovo-si';
 
 /** What the rest of the code reads from a list of entries (tests build one with an extra preset). */
 export function registryOf<const E extends readonly PresetEntry<string>[]>(entries: E) {
@@ -46,6 +53,13 @@ export const { registry, registeredHostIds, findEntry } = registryOf([
   voeSx,
   streamsbCom,
   viddlyStream,
+  vidguardTo,
+  streamhubTo,
+  streamrubyCom,
+  uploadingVn,
+  upboltTo,
+  videovardSx,
+  vinovoSi,
   customXfs,
 ]);
 

@@ -75,7 +75,7 @@ export interface HostPreset<Id extends string = HostId> {
   label: string;
   /** Empty for `xfs`: the user gives it. */
   apiBase: string;
-  family: 'xfs' | 'megamax';
+  family: 'xfs' | 'megamax' | 'vidguard';
   capabilities: ReadonlySet<Capability>;
   links: LinkTemplates;
   /**
@@ -88,6 +88,12 @@ export interface HostPreset<Id extends string = HostId> {
   /** Whether the host knows an adult flag. */
   adultFlag: boolean;
   needsLogin: boolean;
+  /** The login a host wants (with needsLogin) is the account's e-mail address. */
+  loginKind?: 'login' | 'email';
+  /** Where the host's document says the API key is on its site, in the site's own words ("Account → API"). */
+  keyHelp?: string;
+  /** The page of the host's site that shows the key, when its document names one. */
+  keyPage?: string;
   /** FileChanges the host's edit endpoint accepts; others reject `unsupported`. */
   editFields: readonly (keyof FileChanges)[];
   folderEditFields: readonly (keyof FolderChanges)[];

@@ -349,6 +349,58 @@ describe('megamax.me', () => {
   });
 });
 
+describe('vidguard.to', () => {
+  it('answers user/info and the complaints in its capitalised envelope, filtered by status', async () => {
+    const key = newAccount('vidguard.to');
+    const info = await api('vidguard.to', 'user/info', { key });
+    expect(info.json).toMatchObject({ msg: 'Done', status: 200, result: { Balance: 8, Email: 'tester@vidrelay.test', Currency: '$' } });
+    const all = (await api('vidguard.to', 'user/complaints', { key })).json.result;
+    expect(all.map((c: { Status: string }) => c.Status)).toEqual(['open', 'resolved']);
+    expect(all[0].AffectedVideos[0]).toMatch(/^[A-Za-z0-9]{14}$/);
+    expect((await api('vidguard.to', 'user/complaints', { key, status: 'resolved' })).json.result).toHaveLength(1);
+    expect((await api('vidguard.to', 'user/complaints', { key, limit: '1' })).json.result).toHaveLength(1);
+  });
+
+  it('uploads through the tokened URL upload/server gives, answering HashID and URL', async () => {
+    const key = newAccount('vidguard.to');
+    const server = (await api('vidguard.to', 'upload/server', { key })).json.result.url as string;
+    expect(server).toMatch(new RegExp(`^${sim.origin}/vidguard.to/v1/upload\\?token=[\\w-]+$`));
+    const reply = await (await fetch(server, { method: 'POST', body: form({ key, folder: '7' }, [{ name: 'vg.mp4', bytes: 4096 }]) })).json();
+    expect(reply).toMatchObject({ msg: 'Video uploaded', status: 200, result: { Name: 'vg.mp4', Size: 4096, FolderID: 7 } });
+    expect(reply.result.URL).toBe(`//${new URL(sim.origin).host}/v/${reply.result.HashID}`);
+    expect(sim.accountFor('vidguard.to', key)!.files.get(reply.result.HashID)).toMatchObject({ folderId: '7', title: 'vg' });
+    expect((await fetch(`http:${reply.result.URL}`)).status).toBe(200);
+  });
+
+  it('refuses a wrong key, the token of another account, and a folder that is no number', async () => {
+    const key = newAccount('vidguard.to');
+    const other = newAccount('vidguard.to');
+    const wrong = await api('vidguard.to', 'user/info', { key: 'nope' });
+    expect([wrong.status, wrong.json]).toEqual([403, { msg: 'Invalid API key', result: null, status: 403 }]);
+    const server = (await api('vidguard.to', 'upload/server', { key })).json.result.url as string;
+    const stolen = await fetch(server, { method: 'POST', body: form({ key: other }, [{ name: 'x.mp4', bytes: 10 }]) });
+    expect(stolen.status).toBe(403);
+    const named = await fetch(server, { method: 'POST', body: form({ key, folder: 'Movies' }, [{ name: 'x.mp4', bytes: 10 }]) });
+    expect((await named.json()).status).toBe(400);
+    expect((await api('vidguard.to', 'file/list', { key })).status).toBe(404);
+  });
+});
+
+describe('vinovo.si', () => {
+  it('answers abuse/list and inactive/list in its own row shapes, paged', async () => {
+    const key = newAccount('vinovo.si');
+    const abuse = (await api('vinovo.si', 'abuse/list', { key })).json.result;
+    expect(abuse).toEqual([{ reported_on: expect.any(String), file_code: expect.any(String), fld_id: '0', disabled_on: expect.any(String) }]);
+    const file = sim.addFile('vinovo.si', key, { title: 'idle' });
+    sim.accountFor('vinovo.si', key)!.files.delete(file.code);
+    sim.accountFor('vinovo.si', key)!.deleted.unshift({ ...file, deleted: file.uploaded });
+    const inactive = (await api('vinovo.si', 'inactive/list', { key })).json.result;
+    expect(inactive).toEqual([{ file_code: file.code, fld_id: '0', disabled_on: file.uploaded }]);
+    expect((await api('vinovo.si', 'inactive/list', { key, page: '2' })).json.result).toEqual([]);
+    expect((await api('vinovo.si', 'inactive/list', { key, per_page: '0' })).status).toBe(400);
+  });
+});
+
 describe('faults', () => {
   it('answers a status fault, then stops after `times`', async () => {
     const key = newAccount('vipstream.cc');

@@ -25,6 +25,7 @@ import {
 } from './xfs-files';
 import { folderCreate, folderEdit, folderList, folderRenameNested } from './xfs-folders';
 import { remoteActions, remoteSlotsHandler, remoteStatus } from './xfs-remote';
+import { abuseList, inactiveList } from './xfs-vinovo';
 
 const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> = {
   accountInfo: () => accountInfo,
@@ -51,7 +52,7 @@ const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> =
 
 type Documented = Partial<Omit<XfsProfile, 'id' | 'endpoints' | 'params'>> & { endpoints?: Record<string, XfsHandler> };
 
-/** What the seed hosts' documents show that the derivation cannot know. */
+/** What the hosts' documents show that the derivation cannot know. */
 const documented: Record<string, Documented> = {
   'media.cm': {
     shape: 'mediacm',
@@ -61,6 +62,7 @@ const documented: Record<string, Documented> = {
   },
   'mp4upload.com': { shape: 'mp4', errorsInBody: true, endpoints: { 'file/rename': fileRename, 'files/deleted': deletedByCount } },
   'watching.vn': { endpoints: { 'account/stats': accountStatsAsInfo } },
+  'vinovo.si': { endpoints: { 'abuse/list': abuseList, 'inactive/list': inactiveList } },
   // The generic host also answers the older file/set_folder.
   xfs: { endpoints: { 'file/set_folder': setFolder, 'file/delete': deleteBy('file_code', 'del_code') } },
 };
@@ -112,4 +114,7 @@ export const xfsProfiles: Record<string, XfsProfile> = {
 /** Hosts of the megamax family are served by megamax.ts. */
 export const megamaxHostIds: string[] = registry.filter((entry) => entry.family === 'megamax').map((entry) => entry.preset.id);
 
-export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds];
+/** Hosts of the VidGuard family are served by vidguard.ts. */
+export const vidguardHostIds: string[] = registry.filter((entry) => entry.family === 'vidguard').map((entry) => entry.preset.id);
+
+export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds, ...vidguardHostIds];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { HostId } from '../../lib/hosts/types';
 import { serveDownloads } from './downloads';
 import { FaultBook, applyFault, type FaultDialect } from './faults';
-import { xfsProfiles, simHostIds } from './hosts';
+import { xfsProfiles, simHostIds, vidguardHostIds } from './hosts';
 import { sendJson, sendNotFoundPage, sleep } from './http';
 import { defaultVideoSize, serveMedia } from './media';
 import { handleMegamaxApi, handleMegamaxUpload, megamaxDialect, megamaxId } from './megamax';
@@ -16,12 +16,14 @@ import { servePage } from './pages';
 import { RemoteFetcher } from './remote';
 import { SimState } from './state';
 import type { HostSim, HostSimOptions } from './types';
+import { handleVidguardApi, handleVidguardUpload, vidguardDialect } from './vidguard';
 import { handleXfsApi, xfsDialect } from './xfs';
 import { folderExists } from './xfs-context';
 import { handleXfsUpload } from './xfs-upload';
 
 function dialectFor(hostId: string | undefined): FaultDialect {
   if (hostId === megamaxId) return megamaxDialect;
+  if (hostId && vidguardHostIds.includes(hostId)) return vidguardDialect;
   return xfsDialect(xfsProfiles[hostId ?? 'xfs'] ?? xfsProfiles.xfs);
 }
 
@@ -68,15 +70,22 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
 
     if (hostId) {
       const rest = segments.slice(2).join('/');
+      const vidguard = vidguardHostIds.includes(hostId);
       if (rest.startsWith('api/')) {
         if (latencyMs > 0) await sleep(latencyMs);
         const endpoint = rest.slice('api/'.length);
         if (hostId === megamaxId) await handleMegamaxApi({ sim, origin }, endpoint, req, res, url);
+        else if (vidguard) await handleVidguardApi({ sim, origin }, hostId, endpoint, req, res, url);
         else await handleXfsApi({ sim, remote, origin }, xfsProfiles[hostId], endpoint, req, res, url);
         return;
       }
-      if (hostId !== megamaxId && rest === 'upload/01' && uploadCors(req, res)) return;
-      if (req.method === 'POST' && hostId !== megamaxId && rest === 'upload/01') {
+      if (req.method === 'POST' && vidguard && rest === 'v1/upload') {
+        await handleVidguardUpload({ sim, origin }, hostId, req, res, url);
+        return;
+      }
+      const xfs = Object.hasOwn(xfsProfiles, hostId);
+      if (xfs && rest === 'upload/01' && uploadCors(req, res)) return;
+      if (req.method === 'POST' && xfs && rest === 'upload/01') {
         await handleXfsUpload({ sim, remote, origin }, xfsProfiles[hostId], req, res);
         return;
       }

@@ -24,6 +24,12 @@ function randomCode(alphabet: string, length: number): string {
 
 const defaultStorage = 100 * 1024 ** 3;
 
+/** File codes as each document shows them: megamax.me hashids, VidGuard HashIDs ("lrabVOQpEKdWMe"); XFS's 12 lowercase otherwise. */
+const codeStyle: Record<string, [alphabet: string, length: number]> = {
+  'megamax.me': [mixedAlnum, 16],
+  'vidguard.to': [mixedAlnum, 14],
+};
+
 export class SimState {
   readonly accounts = new Map<string, SimAccount>();
   readonly dmca = new Map<SimAccount, DmcaEntry[]>();
@@ -77,9 +83,9 @@ export class SimState {
   }
 
   newCode(hostId: string): string {
-    const megamax = hostId === 'megamax.me';
+    const [alphabet, length] = codeStyle[hostId] ?? [lowerAlnum, 12];
     for (;;) {
-      const code = megamax ? randomCode(mixedAlnum, 16) : randomCode(lowerAlnum, 12);
+      const code = randomCode(alphabet, length);
       if (!this.codes.has(code)) {
         this.codes.add(code);
         return code;

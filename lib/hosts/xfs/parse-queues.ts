@@ -24,7 +24,8 @@ export function parseDeleted(result: unknown): DeletedFile[] {
     compact({
       fileCode,
       title: asString(pick(o, 'title', 'name', 'file_title')),
-      deleted: asDate(o.deleted),
+      // Vinovo's inactive/list names the time as disabled_on.
+      deleted: asDate(pick(o, 'deleted', 'disabled_on')),
       deletedAgoSec: asNumber(o.deleted_ago_sec),
       deletedBy: asString(o.deleted_by),
     }),
@@ -33,7 +34,8 @@ export function parseDeleted(result: unknown): DeletedFile[] {
 
 export function parseDmca(result: unknown): DmcaFile[] {
   return fileRows(result, 'DMCA list', (o, fileCode) =>
-    compact({ fileCode, deleteAt: asDate(o.del_time), deleteInSec: asNumber(o.del_in_sec) }),
+    // DoodStream's dmca/list and Vinovo's abuse/list name the time as disabled_on.
+    compact({ fileCode, deleteAt: asDate(pick(o, 'del_time', 'disabled_on')), deleteInSec: asNumber(o.del_in_sec) }),
   );
 }
 

@@ -7,13 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
 import { mutate, prng } from './mutate';
 import { outputSchemas } from './normalized-schemas';
-import { fixture, fixtureHosts, megamaxParsers, parserFor, secretKey, xfsParsers } from './parsers';
+import { fixture, fixtureHosts, megamaxParsers, parserFor, secretKey, vidguardParsers, xfsParsers } from './parsers';
 
 const perParser = 1200;
 const statuses = [200, 200, 200, 200, 200, 200, 200, 403, 404, 429, 500, 302];
 
-function corpus(family: 'xfs' | 'megamax', name: string): string[] {
-  const hosts = fixtureHosts.filter((h) => (h === 'megamax.me') === (family === 'megamax'));
+type Family = 'xfs' | 'megamax' | 'vidguard';
+const hostOf: Record<Family, string> = { xfs: 'media.cm', megamax: 'megamax.me', vidguard: 'vidguard.to' };
+
+function corpus(family: Family, name: string): string[] {
+  const hosts = family === 'vidguard' ? ['vidguard.to'] : fixtureHosts.filter((h) => (h === 'megamax.me') === (family === 'megamax'));
   const out: string[] = [];
   for (const host of hosts) {
     const files = readdirSync(join(__dirname, '../../fixtures/hosts', host)).map((f) => f.replace(/\.(json|txt)$/, ''));
@@ -26,11 +29,12 @@ function corpus(family: 'xfs' | 'megamax', name: string): string[] {
 const cases = [
   ...Object.keys(xfsParsers).map((name) => ['xfs', name] as const),
   ...Object.keys(megamaxParsers).map((name) => ['megamax', name] as const),
+  ...Object.keys(vidguardParsers).map((name) => ['vidguard', name] as const),
 ];
 
 describe('fuzzed replies', () => {
   it.each(cases)('%s %s: a normalized value or a HostError, never anything else', (family, name) => {
-    const parse = parserFor(family === 'megamax' ? 'megamax.me' : 'media.cm', name);
+    const parse = parserFor(hostOf[family], name);
     const schema = outputSchemas[name];
     expect(schema, `schema for ${name}`).toBeDefined();
     const seeds = corpus(family, name);

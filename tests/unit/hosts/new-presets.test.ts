@@ -23,7 +23,7 @@ const xfsTemplateDay = [{ day: '2021-09-12', views: 0, downloads: 0, profit: 0, 
 const cases: [host: string, fixture: string, path: string | undefined, call: Call, expected: unknown][] = [
   ['doodstream.com', 'account-info', 'account/info', info, { email: 'email@test.com', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2025-10-24T21:00:00.000Z' }],
   ['doodstream.com', 'account-stats', 'account/stats', stats, [doodDay('2017-08-11'), doodDay('2017-08-12')]],
-  ['doodstream.com', 'dmca-list', 'dmca/list', (c) => c.dmcaFiles(), [{ fileCode: 'xxx' }]],
+  ['doodstream.com', 'dmca-list', 'dmca/list', (c) => c.dmcaFiles(), [{ fileCode: 'xxx', deleteAt: '2017-08-11T05:00:07.000Z' }]],
   ['doodstream.com', 'upload-server', 'upload/server', server, 'https://xxx.dood.video/upload/01'],
   ['doodstream.com', 'upload-reply', undefined, reply, [{ fileCode: 'xxx', name: 'test_file', size: 123456, ok: true }]],
   ['doodstream.com', 'upload-url', 'upload/url', remote, { fileCode: '98zukoh5jqiw' }],

@@ -68,6 +68,8 @@ const directLinks = z.strictObject({
 /** Output schema per parser name. */
 export const outputSchemas: Record<string, z.ZodType> = {
   'account-info': accountInfo,
+  'user-info': accountInfo,
+  'user-complaints': z.array(z.strictObject({ fileCode: z.string().min(1) })),
   'account-stats': z.array(statsDay),
   'upload-server': z.string(),
   'upload-reply': z.array(uploaded).min(1),

@@ -20,6 +20,8 @@ import { parseClone, parseEditResults, parseFileInfo, parseFileList, parseRemote
 import { parseCreatedFolder, parseFolderListing } from '../../../lib/hosts/xfs/parse-folders';
 import { parseDeleted, parseDirectLinks, parseDmca, parseEncodings } from '../../../lib/hosts/xfs/parse-queues';
 import { parseUploadServer, parseXfsUploadReply } from '../../../lib/hosts/xfs/parse-upload';
+import { vidguardReader } from '../../../lib/hosts/vidguard/envelope';
+import { parseComplaints, parseUploadedVideos, parseUploadServer as parseVidguardServer, parseUserInfo } from '../../../lib/hosts/vidguard/parse';
 
 export const secretKey = 'SeCrEtKeY1234567';
 export const ctx: FailureContext = { label: 'test-host', secrets: [secretKey], credentials: 'key' };
@@ -66,6 +68,16 @@ export const megamaxParsers: Record<string, TextParser> = {
   'file-get-direct': mm(parseMegamaxDirect),
 };
 
+const vg = <T>(parse: (result: unknown) => T): TextParser => (text, status) => vidguardReader(ctx, parse)(reply(text, status));
+
+/** VidGuard's readers; the upload POST's reply is read like any API reply (its uploader passes status 200). */
+export const vidguardParsers: Record<string, TextParser> = {
+  'user-info': vg(parseUserInfo),
+  'user-complaints': vg(parseComplaints),
+  'upload-server': vg(parseVidguardServer),
+  'upload-reply': vg(parseUploadedVideos),
+};
+
 export const fixtureHosts = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'megamax.me'] as const;
 
 const fixtureDir = join(__dirname, '../../fixtures/hosts');
@@ -82,7 +94,7 @@ export function fixture(host: string, name: string): string {
 }
 
 export function parserFor(host: string, name: string): TextParser {
-  const table = host === 'megamax.me' ? megamaxParsers : xfsParsers;
+  const table = host === 'megamax.me' ? megamaxParsers : host === 'vidguard.to' ? vidguardParsers : xfsParsers;
   const parser = table[name];
   if (!parser) throw new Error(`no parser for ${host}/${name}`);
   return parser;
