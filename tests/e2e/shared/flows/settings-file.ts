@@ -19,7 +19,9 @@ export async function exportsWithPassphrase(options: OptionsPage, account: Setti
   expect(file.name).toMatch(/\.json$/);
   expect(file.text).not.toContain(account.key);
   const parsed = JSON.parse(file.text);
-  expect(parsed).toMatchObject({ format: 'vidrelay-settings', version: 2 });
+  expect(parsed).toMatchObject({ format: 'vidrelay-settings', version: 3 });
+  // Logins travel inside the encrypted block only.
+  expect(parsed.accounts[0].login).toBeUndefined();
   expect(parsed.accounts[0]).toMatchObject({ label: account.label });
   expect(parsed.keys.kdf.iterations).toBeGreaterThanOrEqual(600_000);
   await expect(options.status().text()).resolves.toMatch(/Exported 1 accounts .*encrypted/);
