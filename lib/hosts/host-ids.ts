@@ -17,6 +17,9 @@ export const hostIds = [
   'voe.sx',
   'streamsb.com',
   'viddly.stream',
+  'streamtape.com',
+  'nupload.me',
+  'mixdrop.ag',
   'xfs',
 ] as const;
 

@@ -18,6 +18,9 @@ import { lulustreamCom } from './presets/lulustream-com';
 import { voeSx } from './presets/voe-sx';
 import { streamsbCom } from './presets/streamsb-com';
 import { viddlyStream } from './presets/viddly-stream';
+import { streamtapeCom } from './presets/streamtape-com';
+import { nuploadMe } from './presets/nupload-me';
+import { mixdropAg } from './presets/mixdrop-ag';
 
 /** What the rest of the code reads from a list of entries (tests build one with an extra preset). */
 export function registryOf<const E extends readonly PresetEntry<string>[]>(entries: E) {
@@ -46,6 +49,9 @@ export const { registry, registeredHostIds, findEntry } = registryOf([
   voeSx,
   streamsbCom,
   viddlyStream,
+  streamtapeCom,
+  nuploadMe,
+  mixdropAg,
   customXfs,
 ]);
 

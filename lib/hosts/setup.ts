@@ -4,7 +4,7 @@ import { HostError } from '../errors';
 import type { FailureContext } from './failures';
 import { createHttp, type Http } from './http';
 import { findEntry, type RegistryEntry } from './registry';
-import type { HostAccount, HostClientDeps } from './types';
+import type { HostAccount, HostClientDeps, HostPreset } from './types';
 
 export interface AccountSetup {
   entry: RegistryEntry;
@@ -20,6 +20,12 @@ export interface AccountSetup {
  */
 export function apiBaseOf(account: { hostId: string; apiBase?: string }): string | undefined {
   return account.apiBase?.trim() || findEntry(account.hostId)?.preset.apiBase;
+}
+
+/** What the auth advice names as the credentials: "key", "login and key" or "e-mail and key". */
+export function credentialWords(preset: Pick<HostPreset, 'needsLogin' | 'credentials'>): string {
+  if (!preset.needsLogin) return 'key';
+  return `${preset.credentials?.login === 'email' ? 'e-mail' : 'login'} and key`;
 }
 
 export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): AccountSetup {
@@ -43,7 +49,7 @@ export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): A
   const ctx: FailureContext = {
     label: entry.preset.id === 'xfs' ? base.host : entry.preset.label,
     secrets: [account.key],
-    credentials: entry.preset.needsLogin ? 'login and key' : 'key',
+    credentials: credentialWords(entry.preset),
   };
   return { entry, apiBase, origin: base.origin, ctx, http: createHttp(deps, ctx) };
 }

@@ -75,8 +75,15 @@ export interface HostPreset<Id extends string = HostId> {
   label: string;
   /** Empty for `xfs`: the user gives it. */
   apiBase: string;
-  family: 'xfs' | 'megamax';
+  family: 'xfs' | 'megamax' | 'streamtape' | 'mixdrop';
+  /** What the host's document shows: on unless the user switches it off. */
   capabilities: ReadonlySet<Capability>;
+  /**
+   * What this preset's client implements, `capabilities` included: only these
+   * can be switched on in Options → Advanced (anything else would reject
+   * `unsupported` at once).
+   */
+  switchable: ReadonlySet<Capability>;
   links: LinkTemplates;
   /**
    * Registrable domains besides the API's that the host's document puts its
@@ -87,7 +94,10 @@ export interface HostPreset<Id extends string = HostId> {
   snapshotMaxBytes?: number;
   /** Whether the host knows an adult flag. */
   adultFlag: boolean;
+  /** Whether a name goes beside the key (HostAccount.login); `credentials` says what the host calls it. */
   needsLogin: boolean;
+  /** With needsLogin: the host's word for the login ('email' on Mixdrop), for the form label and the auth advice. */
+  credentials?: { readonly login: 'login' | 'email' };
   /** FileChanges the host's edit endpoint accepts; others reject `unsupported`. */
   editFields: readonly (keyof FileChanges)[];
   folderEditFields: readonly (keyof FolderChanges)[];

@@ -109,7 +109,11 @@ export const xfsProfiles: Record<string, XfsProfile> = {
   },
 };
 
-/** Hosts of the megamax family are served by megamax.ts. */
-export const megamaxHostIds: string[] = registry.filter((entry) => entry.family === 'megamax').map((entry) => entry.preset.id);
+const idsOf = (family: string): string[] => registry.filter((entry) => entry.family === family).map((entry) => entry.preset.id);
 
-export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds];
+/** Hosts of the other families are served by megamax.ts, streamtape.ts and mixdrop.ts. */
+export const megamaxHostIds = idsOf('megamax');
+export const streamtapeHostIds = idsOf('streamtape');
+export const mixdropHostIds = idsOf('mixdrop');
+
+export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds, ...streamtapeHostIds, ...mixdropHostIds];

@@ -1,0 +1,36 @@
+// The Streamtape envelope: {"status","msg","result"}. The body's `status`
+// carries the outcome whatever the HTTP code (200 OK, 400, 403 wrong login or
+// key, 404, 451, 509, 50x) and may come as text; `msg` is for people only
+// ("please don't use it for checking if the request succeeded").
+import { asNumber, asObject, asString, type Json } from '../coerce';
+import { invalidResponse, looksLikeAuthMessage, statusFailure, type FailureContext } from '../failures';
+import { readJson, type HttpReply } from '../http';
+import { guarded } from '../shape';
+
+/** The body of a successful reply; every failure throws a HostError. */
+export function readStreamtapeBody(reply: HttpReply, ctx: FailureContext): Json {
+  const body = asObject(readJson(reply, ctx));
+  if (!body) {
+    if (reply.status >= 300) throw statusFailure(reply.status, ctx);
+    throw invalidResponse(ctx, 'no JSON object');
+  }
+  const msg = asString(body.msg) ?? asString(body.message);
+  const status = asNumber(body.status);
+  if (status !== undefined && status !== 200) throw statusFailure(status, ctx, msg);
+  if (reply.status >= 300) throw statusFailure(reply.status, ctx, msg);
+  if (status === undefined) {
+    // Without its status the body can only be trusted when it says nothing against itself.
+    if (msg && looksLikeAuthMessage(msg)) throw statusFailure(403, ctx, msg);
+    if (!('result' in body)) throw invalidResponse(ctx, 'no status');
+  }
+  return body;
+}
+
+export function streamtapeReader<T>(ctx: FailureContext, parse: (result: unknown) => T): (reply: HttpReply) => T {
+  return (reply) => guarded(ctx, () => parse(readStreamtapeBody(reply, ctx).result));
+}
+
+/** The multipart POST's reply comes as text from the uploader; it wears the same envelope. */
+export function readStreamtapeText<T>(text: string, ctx: FailureContext, parse: (result: unknown) => T): T {
+  return streamtapeReader(ctx, parse)({ status: 200, contentType: '', text });
+}
