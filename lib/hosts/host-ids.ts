@@ -20,6 +20,7 @@ export const hostIds = [
   'streamtape.com',
   'nupload.me',
   'mixdrop.ag',
+  'streamtape',
   'xfs',
 ] as const;
 

@@ -21,6 +21,7 @@ import { viddlyStream } from './presets/viddly-stream';
 import { streamtapeCom } from './presets/streamtape-com';
 import { nuploadMe } from './presets/nupload-me';
 import { mixdropAg } from './presets/mixdrop-ag';
+import { customStreamtape } from './presets/streamtape';
 
 /** What the rest of the code reads from a list of entries (tests build one with an extra preset). */
 export function registryOf<const E extends readonly PresetEntry<string>[]>(entries: E) {
@@ -52,6 +53,7 @@ export const { registry, registeredHostIds, findEntry } = registryOf([
   streamtapeCom,
   nuploadMe,
   mixdropAg,
+  customStreamtape,
   customXfs,
 ]);
 

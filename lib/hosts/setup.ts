@@ -47,7 +47,8 @@ export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): A
   base.hash = '';
   const apiBase = base.toString().replace(/\/+$/, '');
   const ctx: FailureContext = {
-    label: entry.preset.id === 'xfs' ? base.host : entry.preset.label,
+    // A custom host is known by its address.
+    label: entry.preset.apiBase ? entry.preset.label : base.host,
     secrets: [account.key],
     credentials: credentialWords(entry.preset),
   };

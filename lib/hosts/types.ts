@@ -40,7 +40,7 @@ export type Capability = (typeof capabilityNames)[number];
 export interface HostAccount {
   id: string;
   hostId: HostId;
-  /** Overrides the preset's API base URL (required for `xfs`). */
+  /** Overrides the preset's API base URL (required for a custom host: `xfs`, `streamtape`). */
   apiBase?: string;
   key: string;
   login?: string;
@@ -73,7 +73,7 @@ export interface LinkTemplates {
 export interface HostPreset<Id extends string = HostId> {
   id: Id;
   label: string;
-  /** Empty for `xfs`: the user gives it. */
+  /** Empty for a custom host (`xfs`, `streamtape`): the user gives it. */
   apiBase: string;
   family: 'xfs' | 'megamax' | 'streamtape' | 'mixdrop';
   /** What the host's document shows: on unless the user switches it off. */

@@ -25,6 +25,7 @@ import {
 } from './xfs-files';
 import { folderCreate, folderEdit, folderList, folderRenameNested } from './xfs-folders';
 import { remoteActions, remoteSlotsHandler, remoteStatus } from './xfs-remote';
+import { streamtapeLiteId } from './streamtape';
 
 const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> = {
   accountInfo: () => accountInfo,
@@ -113,7 +114,8 @@ const idsOf = (family: string): string[] => registry.filter((entry) => entry.fam
 
 /** Hosts of the other families are served by megamax.ts, streamtape.ts and mixdrop.ts. */
 export const megamaxHostIds = idsOf('megamax');
-export const streamtapeHostIds = idsOf('streamtape');
+/** With a reduced Streamtape-compatible host for the capability probe. */
+export const streamtapeHostIds = [...idsOf('streamtape'), streamtapeLiteId];
 export const mixdropHostIds = idsOf('mixdrop');
 
 export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds, ...streamtapeHostIds, ...mixdropHostIds];

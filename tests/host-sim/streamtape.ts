@@ -185,9 +185,21 @@ const endpoints: Record<string, (ctx: Ctx) => Reply> = {
     ),
 };
 
+/** A reduced Streamtape-compatible host for the capability probe: a few endpoints, one refusing in JSON. */
+export const streamtapeLiteId = 'streamtape-lite';
+
+const liteEndpoints: Record<string, (ctx: Ctx) => Reply> = {
+  'account/info': endpoints['account/info']!,
+  'file/ul': endpoints['file/ul']!,
+  'file/listfolder': endpoints['file/listfolder']!,
+  'remotedl/add': endpoints['remotedl/add']!,
+  'file/runningconverts': () => fail(403, 'This function not allowed in API'),
+};
+
 /** `/<host>/api/<path>` */
 export async function handleStreamtapeApi(env: StreamtapeEnv, hostId: string, path: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const handler = Object.hasOwn(endpoints, path) ? endpoints[path] : undefined;
+  const table = hostId === streamtapeLiteId ? liteEndpoints : endpoints;
+  const handler = Object.hasOwn(table, path) ? table[path] : undefined;
   if (!handler || (req.method !== 'GET' && req.method !== 'POST')) {
     sendNotFoundPage(res);
     return;

@@ -4,23 +4,12 @@
 import type { PresetConfig, PresetEntry } from '../preset-entry';
 import type { Capability, HostPreset } from '../types';
 import { streamtapeMethods } from './client';
+import { streamtapeEndpoints, type StreamtapeCapability } from './endpoints';
 
-/** What streamtapeMethods (client.ts) implements. */
-export const streamtapeImplements = [
-  'accountInfo',
-  'upload',
-  'remoteUpload',
-  'remoteUploadStatus',
-  'listFolder',
-  'createFolder',
-  'editFolder',
-  'editFile',
-  'moveFiles',
-  'deleteFiles',
-  'encodings',
-] as const satisfies readonly Capability[];
+export type { StreamtapeCapability } from './endpoints';
 
-export type StreamtapeCapability = (typeof streamtapeImplements)[number];
+/** What streamtapeMethods (client.ts) implements: a method per endpoint. */
+export const streamtapeImplements = Object.keys(streamtapeEndpoints) as StreamtapeCapability[];
 
 export interface StreamtapePresetEntry<Id extends string = string> extends PresetEntry<Id> {
   family: 'streamtape';
