@@ -8,6 +8,7 @@ import { startHostSim, type HostSim } from '../../host-sim';
 import { HostError } from '../../../lib/errors';
 import { createHostClient } from '../../../lib/hosts';
 import { findEntry } from '../../../lib/hosts/registry';
+import { streamtapeEndpoints } from '../../../lib/hosts/streamtape/endpoints';
 import { capabilityNames, type Capability, type HostClient, type HostId, type HostPreset } from '../../../lib/hosts/types';
 
 export let sim: HostSim;
@@ -75,7 +76,7 @@ function pathsOf(preset: HostPreset): { accountInfo: string; listFiles?: string;
     case 'megamax':
       return { accountInfo: 'file/get', listFiles: 'file/get' };
     case 'streamtape':
-      return { accountInfo: 'account/info', remoteUpload: 'remotedl/add' };
+      return { accountInfo: streamtapeEndpoints.accountInfo, remoteUpload: streamtapeEndpoints.remoteUpload };
     case 'mixdrop':
       return { accountInfo: 'remotestatus', remoteUpload: 'remoteupload' };
   }
