@@ -43,7 +43,8 @@ export async function probeFamily(account: HostAccount, deps: HostClientDeps = {
       }
       const result = body && asObject(body.result);
       if (result && pick(result, 'apiid', 'signup_at') !== undefined) return 'streamtape';
-      if (body && (body.server_time !== undefined || (result && pick(result, 'balance', 'storage_used', 'storage_left', 'files_total') !== undefined))) return 'xfs';
+      if (body && (body.server_time !== undefined || (result && pick(result, 'balance', 'storage_used', 'storage_left', 'files_total') !== undefined)))
+        return 'xfs';
       if (reply.status === 401 || reply.status === 403 || (body && (body.status === 403 || body.status === '403'))) throw statusFailure(403, ctx);
       if (reply.status === 429 || reply.status >= 500) throw statusFailure(reply.status, ctx);
       return undefined;

@@ -23,7 +23,7 @@ export function apiBaseOf(account: { hostId: string; apiBase?: string }): string
 }
 
 /** What the auth advice names as the credentials: "key", "login and key" or "e-mail and key". */
-export function credentialWords(preset: Pick<HostPreset, 'needsLogin' | 'credentials'>): string {
+function credentialWords(preset: Pick<HostPreset, 'needsLogin' | 'credentials'>): string {
   if (!preset.needsLogin) return 'key';
   return `${preset.credentials?.login === 'email' ? 'e-mail' : 'login'} and key`;
 }

@@ -96,7 +96,14 @@ const endpoints: Record<string, (ctx: Ctx) => Body> = {
     } catch {
       // Queued all the same; its fetch fails.
     }
-    const file = ctx.sim.createFile(ctx.account, { title: ctx.q.name || title, size: 0, status: 'encoding', encodeStartedAt: Infinity, sourceUrl: url, folderId });
+    const file = ctx.sim.createFile(ctx.account, {
+      title: ctx.q.name || title,
+      size: 0,
+      status: 'encoding',
+      encodeStartedAt: Infinity,
+      sourceUrl: url,
+      folderId,
+    });
     const record: RemoteUploadRecord = { hostId: ctx.hostId as HostId, url, fileCode: file.code, ok: false };
     const id = String(nextRemoteId++);
     ctx.sim.remoteUploads.push(record);
@@ -156,7 +163,7 @@ export async function handleMixdropApi(env: MixdropEnv, hostId: string, path: st
 }
 
 async function handleMixdropUpload(env: MixdropEnv, hostId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let form;
+  let form: Awaited<ReturnType<typeof receiveMultipart>>;
   try {
     form = await receiveMultipart(req, env.sim.dataDir);
   } catch (err) {
@@ -176,7 +183,14 @@ async function handleMixdropUpload(env: MixdropEnv, hostId: string, req: Incomin
   const folderId = fields.folder || '0';
   if (!folderExists(account, folderId)) return reject('folder not found');
   await Promise.all(parts.filter((p) => p !== part).map((p) => unlink(p.path).catch(() => undefined)));
-  const file = env.sim.createFile(account, { title: part.filename, size: part.size, folderId, status: 'encoding', encodeStartedAt: Date.now(), path: part.path });
+  const file = env.sim.createFile(account, {
+    title: part.filename,
+    size: part.size,
+    folderId,
+    status: 'encoding',
+    encodeStartedAt: Date.now(),
+    path: part.path,
+  });
   env.sim.uploads.push({ hostId: hostId as HostId, fileCode: file.code, name: part.filename, size: part.size, fields });
   sendJson(res, 200, ok({ fileref: file.code, ...links(env, file) }));
 }

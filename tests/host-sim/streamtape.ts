@@ -47,9 +47,11 @@ export const streamtapeDialect: FaultDialect = {
 const uploadUrls = new WeakMap<SimState, Map<string, { account: SimAccount; folderId: string }>>();
 
 function uploadsOf(sim: SimState): Map<string, { account: SimAccount; folderId: string }> {
-  let map = uploadUrls.get(sim);
-  if (!map) uploadUrls.set(sim, (map = new Map()));
-  return map;
+  const known = uploadUrls.get(sim);
+  if (known) return known;
+  const made = new Map<string, { account: SimAccount; folderId: string }>();
+  uploadUrls.set(sim, made);
+  return made;
 }
 
 const watchLink = (ctx: { origin: string }, f: SimFile) => `${ctx.origin}/v/${f.code}/${encodeURIComponent(f.title)}`;
@@ -132,7 +134,9 @@ const endpoints: Record<string, (ctx: Ctx) => Reply> = {
     if (!folderExists(ctx.account, folderId)) return fail(404, 'folder not found');
     return ok({
       folders: [...ctx.account.folders.values()].filter((f) => f.parentId === folderId).map((f) => ({ id: f.id, name: f.name })),
-      files: live(ctx).filter((f) => f.folderId === folderId).map((f) => fileRow(ctx, f)),
+      files: live(ctx)
+        .filter((f) => f.folderId === folderId)
+        .map((f) => fileRow(ctx, f)),
     });
   },
 
@@ -197,7 +201,14 @@ const liteEndpoints: Record<string, (ctx: Ctx) => Reply> = {
 };
 
 /** `/<host>/api/<path>` */
-export async function handleStreamtapeApi(env: StreamtapeEnv, hostId: string, path: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleStreamtapeApi(
+  env: StreamtapeEnv,
+  hostId: string,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const table = hostId === streamtapeLiteId ? liteEndpoints : endpoints;
   const handler = Object.hasOwn(table, path) ? table[path] : undefined;
   if (!handler || (req.method !== 'GET' && req.method !== 'POST')) {
@@ -227,7 +238,7 @@ export async function handleStreamtapeUpload(env: StreamtapeEnv, hostId: string,
     sendJson(res, 200, envelope(fail(404, 'upload URL unknown or expired')));
     return;
   }
-  let form;
+  let form: Awaited<ReturnType<typeof receiveMultipart>>;
   try {
     form = await receiveMultipart(req, env.sim.dataDir);
   } catch (err) {
@@ -256,9 +267,5 @@ export async function handleStreamtapeUpload(env: StreamtapeEnv, hostId: string,
     path: part.path,
   });
   env.sim.uploads.push({ hostId: hostId as HostId, fileCode: file.code, name: part.filename, size: part.size, fields });
-  sendJson(
-    res,
-    200,
-    envelope(ok({ name: part.filename, size: String(part.size), content_type: part.mimeType, id: file.code, url: watchLink(env, file) })),
-  );
+  sendJson(res, 200, envelope(ok({ name: part.filename, size: String(part.size), content_type: part.mimeType, id: file.code, url: watchLink(env, file) })));
 }

@@ -13,7 +13,7 @@ import { parseFileInfo, parseRemoteAdded, parseRemoteStatus, parseUploaded } fro
 type Params = [name: string, value: string | undefined][];
 
 /** fileinfo2 takes at most 50 `ref[]` per call. */
-export const fileInfoBatch = 50;
+const fileInfoBatch = 50;
 
 export interface MixdropClientInput {
   account: HostAccount;
@@ -104,7 +104,13 @@ export function mixdropMethods({ account, apiBase, http, ctx }: MixdropClientInp
       const out: RemoteFile[] = [];
       for (let at = 0; at < list.length; at += fileInfoBatch) {
         const batch = list.slice(at, at + fileInfoBatch);
-        out.push(...(await get('fileinfo2', batch.map((code) => ['ref[]', code]), (r) => parseFileInfo(r, batch))));
+        out.push(
+          ...(await get(
+            'fileinfo2',
+            batch.map((code) => ['ref[]', code]),
+            (r) => parseFileInfo(r, batch),
+          )),
+        );
       }
       return out;
     },

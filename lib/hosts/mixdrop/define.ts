@@ -7,7 +7,7 @@ import type { Capability, HostPreset } from '../types';
 import { mixdropMethods } from './client';
 
 /** What mixdropMethods (client.ts) implements. */
-export const mixdropImplements = ['accountInfo', 'upload', 'remoteUpload', 'remoteUploadStatus', 'fileInfo'] as const satisfies readonly Capability[];
+const mixdropImplements = ['accountInfo', 'upload', 'remoteUpload', 'remoteUploadStatus', 'fileInfo'] as const satisfies readonly Capability[];
 
 export type MixdropCapability = (typeof mixdropImplements)[number];
 

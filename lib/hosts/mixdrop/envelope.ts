@@ -27,7 +27,7 @@ function messageOf(body: Json): string | undefined {
 }
 
 /** The body of a successful reply; every failure throws a HostError. */
-export function readMixdropBody(reply: HttpReply, ctx: FailureContext): Json {
+function readMixdropBody(reply: HttpReply, ctx: FailureContext): Json {
   const body = asObject(readJson(reply, ctx));
   if (!body) {
     if (reply.status >= 300) throw statusFailure(reply.status, ctx);

@@ -7,12 +7,12 @@ import { asArray, asBoolean, asId, asNumber, asObject, asString, compact, pick, 
 import { badShape } from '../shape';
 import type { FileStatus, RemoteFile, RemoteUploadAnswer, RemoteUploadState, UploadedFile } from '../types';
 
-export function filerefOf(o: Json): string | undefined {
+function filerefOf(o: Json): string | undefined {
   return asId(pick(o, 'fileref', 'file_ref'));
 }
 
 /** Seconds since 1970 as ISO; text that is no number stays as the host wrote it. */
-export function fromSeconds(value: unknown): string | undefined {
+function fromSeconds(value: unknown): string | undefined {
   const n = asNumber(value);
   if (n === undefined) return asString(value)?.trim() || undefined;
   if (n <= 0) return undefined;
@@ -114,5 +114,7 @@ function remoteOf(row: unknown): RemoteUploadState | undefined {
 /** remotestatus: one entry (asked by id) or the account's whole queue. */
 export function parseRemoteStatus(result: unknown): RemoteUploadState[] {
   const isEntry = (o: Json) => o.url !== undefined || o.status !== undefined || filerefOf(o) !== undefined;
-  return entries(result, isEntry, 'remote-upload status').map(remoteOf).filter((e): e is RemoteUploadState => e !== undefined);
+  return entries(result, isEntry, 'remote-upload status')
+    .map(remoteOf)
+    .filter((e): e is RemoteUploadState => e !== undefined);
 }

@@ -13,5 +13,17 @@ export const nuploadMe = streamtapePreset(
     links: { watch: '{site}/v/{code}', embed: '{site}/e/{code}' },
     adultFlag: false,
   },
-  ['accountInfo', 'upload', 'remoteUpload', 'remoteUploadStatus', 'listFolder', 'createFolder', 'editFolder', 'editFile', 'moveFiles', 'deleteFiles', 'encodings'],
+  [
+    'accountInfo',
+    'upload',
+    'remoteUpload',
+    'remoteUploadStatus',
+    'listFolder',
+    'createFolder',
+    'editFolder',
+    'editFile',
+    'moveFiles',
+    'deleteFiles',
+    'encodings',
+  ],
 );

@@ -16,5 +16,17 @@ export const streamtapeCom = streamtapePreset(
     links: { watch: '{site}/v/{code}', embed: '{site}/e/{code}' },
     adultFlag: false,
   },
-  ['accountInfo', 'upload', 'remoteUpload', 'remoteUploadStatus', 'listFolder', 'createFolder', 'editFolder', 'editFile', 'moveFiles', 'deleteFiles', 'encodings'],
+  [
+    'accountInfo',
+    'upload',
+    'remoteUpload',
+    'remoteUploadStatus',
+    'listFolder',
+    'createFolder',
+    'editFolder',
+    'editFile',
+    'moveFiles',
+    'deleteFiles',
+    'encodings',
+  ],
 );

@@ -10,7 +10,7 @@ import type { Capability } from '../types';
 import { UnsupportedAtHost } from '../unsupported';
 
 /** The body of a successful reply; every failure throws a HostError. */
-export function readStreamtapeBody(reply: HttpReply, ctx: FailureContext): Json {
+function readStreamtapeBody(reply: HttpReply, ctx: FailureContext): Json {
   const body = asObject(readJson(reply, ctx));
   if (!body) {
     if (reply.status >= 300) throw statusFailure(reply.status, ctx);
@@ -29,7 +29,8 @@ export function readStreamtapeBody(reply: HttpReply, ctx: FailureContext): Json 
 }
 
 // Narrower than "not allowed": Streamtape refuses an action on someone else's file with 403 too.
-const refusal = /not allowed in (the )?api|function (is )?not (allowed|available|supported)|unknown (api )?(method|action|function|request)|invalid (method|action)|no such (method|action|function)/i;
+const refusal =
+  /not allowed in (the )?api|function (is )?not (allowed|available|supported)|unknown (api )?(method|action|function|request)|invalid (method|action)|no such (method|action|function)/i;
 
 /** A host's words for "this API function does not exist here". */
 export function refusesEndpoint(message: string): boolean {
@@ -40,7 +41,7 @@ export function refusesEndpoint(message: string): boolean {
  * The endpoint is missing: the web server's own "no such page" (not the
  * API's JSON 404 about a file), or a JSON refusal ("not allowed in API").
  */
-export function missingEndpoint(reply: HttpReply): boolean {
+function missingEndpoint(reply: HttpReply): boolean {
   let parsed: unknown;
   try {
     parsed = parseLenientJson(reply.text);

@@ -60,7 +60,7 @@ function entryOf(row: unknown): RemoteUploadState | undefined {
     hostStatus,
     bytesTotal: asNumber(o.bytes_total),
     bytesDone: asNumber(o.bytes_loaded),
-    error: state === 'error' ? (asString(pick(o, 'error', 'msg'))?.trim() || hostStatus) : undefined,
+    error: state === 'error' ? asString(pick(o, 'error', 'msg'))?.trim() || hostStatus : undefined,
     created: asDate(o.added),
     folderId: asId(o.folderid),
   });

@@ -22,7 +22,7 @@ export function linkIdOf(o: Json): string | undefined {
 }
 
 /** Milliseconds (or seconds, if a host sends those) since 1970 as ISO; other text as the host wrote it. */
-export function fromEpoch(value: unknown): string | undefined {
+function fromEpoch(value: unknown): string | undefined {
   const n = asNumber(value);
   if (n === undefined) return asDate(value);
   if (n <= 0) return undefined;
@@ -71,8 +71,12 @@ export function parseListing(result: unknown, folderId?: string): FolderListing 
   const o = asObject(result) ?? badShape('folder listing is not an object');
   const list = (value: unknown, what: string) => asArray(value) ?? (value === undefined || value === null ? [] : badShape(`${what} is not a list`));
   return {
-    folders: list(o.folders, 'folders').map((f) => folderOf(f, folderId)).filter((f): f is Folder => f !== undefined),
-    files: list(o.files, 'files').map((f) => fileOf(f, folderId)).filter((f): f is RemoteFile => f !== undefined),
+    folders: list(o.folders, 'folders')
+      .map((f) => folderOf(f, folderId))
+      .filter((f): f is Folder => f !== undefined),
+    files: list(o.files, 'files')
+      .map((f) => fileOf(f, folderId))
+      .filter((f): f is RemoteFile => f !== undefined),
   };
 }
 

@@ -131,7 +131,11 @@ describe('Streamtape through its client', () => {
   it('asks file/ul for an upload URL per file and posts nothing but the file to it', async () => {
     const reply = '{"status":200,"msg":"OK","result":{"url":"https://tapecontent.example/ul/AbC123?x=1","valid_until":"2020-01-01 00:00:00"}}';
     const { client, urls } = fixtureClient('streamtape.com', reply);
-    expect(await client.uploadTarget({ folderId: 'B-qlJkdHFeo', title: 'ignored' })).toEqual({ url: 'https://tapecontent.example/ul/AbC123?x=1', fields: {}, fileField: 'file' });
+    expect(await client.uploadTarget({ folderId: 'B-qlJkdHFeo', title: 'ignored' })).toEqual({
+      url: 'https://tapecontent.example/ul/AbC123?x=1',
+      fields: {},
+      fileField: 'file',
+    });
     expect(urls[0]!.pathname).toBe('/file/ul');
     expect(urls[0]!.searchParams.get('folder')).toBe('B-qlJkdHFeo');
   });
@@ -139,7 +143,9 @@ describe('Streamtape through its client', () => {
   it('reads the upload reply by linkid, else by the id in its link, else by id', () => {
     const { client } = fixtureClient('streamtape.com', '');
     const body = (result: object) => JSON.stringify({ status: 200, msg: 'OK', result });
-    expect(client.parseUploadReply(body({ linkid: 'AAAAbbbbCCCC1', name: 'a.mp4', size: '12', id: 'x' }))).toEqual([{ fileCode: 'AAAAbbbbCCCC1', name: 'a.mp4', size: 12, ok: true }]);
+    expect(client.parseUploadReply(body({ linkid: 'AAAAbbbbCCCC1', name: 'a.mp4', size: '12', id: 'x' }))).toEqual([
+      { fileCode: 'AAAAbbbbCCCC1', name: 'a.mp4', size: 12, ok: true },
+    ]);
     expect(client.parseUploadReply(body({ id: '17', url: 'https://streamtape.com/v/QqQqQqQqQq9/a.mp4' }))[0]!.fileCode).toBe('QqQqQqQqQq9');
     expect(client.parseUploadReply(body({ id: 'ZzZzZzZz1' }))[0]!.fileCode).toBe('ZzZzZzZz1');
   });
@@ -159,13 +165,42 @@ describe('Streamtape through its client', () => {
       status: 200,
       msg: 'OK',
       result: {
-        ugy9vk9wrmk: { id: 'ugy9vk9wrmk', remoteurl: 'http://a.example/v.mp4', status: 'finished', bytes_loaded: '2048', bytes_total: '2048', folderid: '4248', added: '2017-09-22 10:16:58', extid: false, url: 'https://streamtape.com/v/rbAarvRPXdYbaxY/v.mp4' },
-        ugy9vk9wrml: { id: 'ugy9vk9wrml', remoteurl: 'http://a.example/w.mp4', status: 'new', bytes_loaded: null, bytes_total: null, folderid: '4248', added: '2017-09-22 10:16:58', extid: false, url: false },
+        ugy9vk9wrmk: {
+          id: 'ugy9vk9wrmk',
+          remoteurl: 'http://a.example/v.mp4',
+          status: 'finished',
+          bytes_loaded: '2048',
+          bytes_total: '2048',
+          folderid: '4248',
+          added: '2017-09-22 10:16:58',
+          extid: false,
+          url: 'https://streamtape.com/v/rbAarvRPXdYbaxY/v.mp4',
+        },
+        ugy9vk9wrml: {
+          id: 'ugy9vk9wrml',
+          remoteurl: 'http://a.example/w.mp4',
+          status: 'new',
+          bytes_loaded: null,
+          bytes_total: null,
+          folderid: '4248',
+          added: '2017-09-22 10:16:58',
+          extid: false,
+          url: false,
+        },
       },
     });
     const { client, urls } = fixtureClient('streamtape.com', reply);
     expect(await client.remoteUploadStatus()).toEqual([
-      { fileCode: 'rbAarvRPXdYbaxY', url: 'http://a.example/v.mp4', state: 'done', hostStatus: 'finished', bytesTotal: 2048, bytesDone: 2048, created: '2017-09-22T10:16:58.000Z', folderId: '4248' },
+      {
+        fileCode: 'rbAarvRPXdYbaxY',
+        url: 'http://a.example/v.mp4',
+        state: 'done',
+        hostStatus: 'finished',
+        bytesTotal: 2048,
+        bytesDone: 2048,
+        created: '2017-09-22T10:16:58.000Z',
+        folderId: '4248',
+      },
       { url: 'http://a.example/w.mp4', state: 'queued', hostStatus: 'new', created: '2017-09-22T10:16:58.000Z', folderId: '4248' },
     ]);
     expect(await client.remoteUploadStatus('rbAarvRPXdYbaxY')).toHaveLength(1);
@@ -181,7 +216,15 @@ describe('Streamtape through its client', () => {
     await client.moveFiles(['AAAAbbbbCCCC1'], 'B-qlJkdHFeo');
     await client.deleteFiles(['AAAAbbbbCCCC1']);
     await client.editFolder('B-qlJkdHFeo', { name: 'Renamed' });
-    expect(urls.map((u) => `${u.pathname} ${[...u.searchParams].filter(([k]) => k !== 'login' && k !== 'key').map(([k, v]) => `${k}=${v}`).join('&')}`)).toEqual([
+    expect(
+      urls.map(
+        (u) =>
+          `${u.pathname} ${[...u.searchParams]
+            .filter(([k]) => k !== 'login' && k !== 'key')
+            .map(([k, v]) => `${k}=${v}`)
+            .join('&')}`,
+      ),
+    ).toEqual([
       '/file/rename file=AAAAbbbbCCCC1&name=New name.mp4',
       '/file/rename file=AAAAbbbbCCCC2&name=New name.mp4',
       '/file/move file=AAAAbbbbCCCC1&folder=B-qlJkdHFeo',
@@ -215,7 +258,9 @@ describe('Mixdrop through its client', () => {
   it('sends a remote URL with its name and folder, and gets the fileref at once', async () => {
     const { client, urls } = fixtureClient('mixdrop.ag', hostFixture('mixdrop.ag', 'remoteupload'));
     expect(await client.remoteUpload('https://example.com/v.mp4', { title: 'My clip', folderId: '35' })).toEqual({ fileCode: 'lOd3o' });
-    expect(urls.map(String)).toEqual(['https://api.mixdrop.ag/remoteupload?email=fixture&key=FixtureKey12345&url=https%3A%2F%2Fexample.com%2Fv.mp4&name=My+clip&folder=35']);
+    expect(urls.map(String)).toEqual([
+      'https://api.mixdrop.ag/remoteupload?email=fixture&key=FixtureKey12345&url=https%3A%2F%2Fexample.com%2Fv.mp4&name=My+clip&folder=35',
+    ]);
   });
 
   it('reads the remote-upload queue without an id and picks the entry by fileref', async () => {
@@ -301,8 +346,12 @@ describe("Mixdrop's 10 requests a second", () => {
     expect(starts.filter((t) => t === 6_000)).toHaveLength(10);
     expect(starts.filter((t) => t === 7_000)).toHaveLength(5);
     // Another origin does not wait for this one.
-    await paceFor('https://other.example', () => clock, async () => {
-      throw new Error('should not wait');
-    });
+    await paceFor(
+      'https://other.example',
+      () => clock,
+      async () => {
+        throw new Error('should not wait');
+      },
+    );
   });
 });
