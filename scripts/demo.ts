@@ -13,6 +13,7 @@ import { launchFirefox } from '../tests/browsers/firefox';
 import { PopupPage } from '../tests/e2e/shared/pages/PopupPage';
 import type { Ui, UiSession } from '../tests/e2e/shared/driver/driver';
 import { accountSchema } from '../lib/accounts';
+import { getPreset } from '../lib/hosts';
 import { settingsSchema } from '../lib/storage/settings';
 import { findBrowser, installAdvice, systemLookup, type BrowserKind, type Found } from './find-browser';
 
@@ -89,7 +90,7 @@ async function main() {
       label: `Demo ${demo.hostId === 'xfs' ? 'custom XFS host' : demo.hostId}`,
       apiBase: demo.apiBase,
       key: demo.key,
-      login: demo.hostId === 'megamax.me' ? demo.login : undefined,
+      login: getPreset(demo.hostId)?.needsLogin ? demo.login : undefined,
       createdAt: Date.now(),
     }),
   );

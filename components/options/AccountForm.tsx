@@ -86,12 +86,12 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         type="url"
         value={apiBase}
         placeholder={preset.apiBase || 'https://example.com/api'}
-        required={hostId === 'xfs'}
+        required={!preset.apiBase}
         aria-describedby="api-base-help"
         onInput={(e) => setApiBase((e.target as HTMLInputElement).value)}
       />
       <p id="api-base-help" class="muted small">
-        {hostId === 'xfs' ? t('optApiBaseHelpCustom') : t('optApiBaseHelp')}
+        {!preset.apiBase ? t('optApiBaseHelpCustom') : t('optApiBaseHelp')}
       </p>
       {preset.needsLogin ? (
         <>
@@ -119,7 +119,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
       <AccountDefaultsFields accountId={editing?.id} value={defaults} onChange={setDefaults} />
       <AccountAdvancedFields
         preset={preset}
-        probed={editing?.hostId === 'xfs' && apiBase.trim() === (editing.apiBase ?? '') ? editing.probedCapabilities : undefined}
+        probed={!preset.apiBase && editing !== undefined && apiBase.trim() === (editing.apiBase ?? '') ? editing.probedCapabilities : undefined}
         value={advanced}
         onChange={setAdvanced}
       />

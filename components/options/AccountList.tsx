@@ -42,7 +42,7 @@ function AccessButton({ account }: { account: PublicAccount }) {
 }
 
 function hostName(account: PublicAccount): string {
-  if (account.hostId === 'xfs') return account.apiBase ?? '';
+  if (!hostPresets.find((p) => p.id === account.hostId)?.apiBase) return account.apiBase ?? '';
   return hostPresets.find((p) => p.id === account.hostId)?.label ?? account.hostId;
 }
 

@@ -13,6 +13,8 @@ const familyKey: Record<HostPreset['family'], MessageKey> = {
   xfs: 'optFamilyXfs',
   megamax: 'optFamilyMegamax',
   vidguard: 'optFamilyVidguard',
+  streamtape: 'optFamilyStreamtape',
+  mixdrop: 'optFamilyMixdrop',
 };
 
 export interface HostGroup {
@@ -22,10 +24,11 @@ export interface HostGroup {
 }
 
 /** The custom host (any XFS host by its address) is no named host of its family. */
-const isCustom = (preset: HostPreset) => preset.id === 'xfs';
+/** A host whose address the user gives (custom XFS, custom Streamtape-compatible): it has no built-in API base. */
+const isCustom = (preset: HostPreset) => !preset.apiBase;
 
 export function hostName(preset: HostPreset): string {
-  return isCustom(preset) ? t('optCustomHost') : preset.label;
+  return preset.id === 'xfs' ? t('optCustomHost') : preset.label;
 }
 
 function groupOf(preset: HostPreset): { key: string; label: string } {

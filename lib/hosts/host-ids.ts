@@ -24,6 +24,10 @@ export const hostIds = [
   'upbolt.to',
   'videovard.sx',
   'vinovo.si',
+  'streamtape.com',
+  'nupload.me',
+  'mixdrop.ag',
+  'streamtape',
   'xfs',
 ] as const;
 

@@ -3,7 +3,7 @@ import { registry } from './registry';
 import type { HostId, HostPreset } from './types';
 
 export { createHostClient } from './create-client';
-export { probeCapabilities } from './xfs/probe';
+export { probeCapabilities, probeFamily } from './probe';
 export { fillLinks } from './client-kit';
 export { UnsupportedAtHost, isUnsupportedAtHost } from './unsupported';
 export type * from './types';

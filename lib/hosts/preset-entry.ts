@@ -1,7 +1,7 @@
 // What a registry entry is, whichever API family builds it: the preset, and
-// the client methods its family's factory (xfs/define.ts, megamax/define.ts)
-// makes for one account. It knows neither family, so both can build on it
-// and nothing outside a family needs to know which API a host speaks.
+// the client methods its family's factory (<family>/define.ts) makes for one
+// account. It knows no family, so each can build on it and nothing outside a
+// family needs to know which API a host speaks.
 import type { DialectMethods } from './client-kit';
 import type { FailureContext } from './failures';
 import type { Http } from './http';
@@ -27,7 +27,7 @@ export interface PresetEntry<Id extends string = string> {
 /** A preset as its file writes it; the family's factory adds what follows from the API. */
 export type PresetConfig<Id extends string> = Omit<
   HostPreset<Id>,
-  'family' | 'capabilities' | 'needsLogin' | 'editFields' | 'folderEditFields' | 'cloneToFolder' | 'customSnapshot'
+  'family' | 'capabilities' | 'switchable' | 'needsLogin' | 'editFields' | 'folderEditFields' | 'cloneToFolder' | 'customSnapshot'
 > & {
   /** XFS upload forms take a `snapshot` image unless the host's document says otherwise. */
   customSnapshot?: boolean;

@@ -25,6 +25,10 @@ import { uploadingVn } from './presets/uploading-vn';
 import { upboltTo } from './presets/upbolt-to';
 import { videovardSx } from './presets/videovard-sx';
 import { vinovoSi } from './presets/vinovo-si';
+import { streamtapeCom } from './presets/streamtape-com';
+import { nuploadMe } from './presets/nupload-me';
+import { mixdropAg } from './presets/mixdrop-ag';
+import { customStreamtape } from './presets/streamtape';
 
 /** What the rest of the code reads from a list of entries (tests build one with an extra preset). */
 export function registryOf<const E extends readonly PresetEntry<string>[]>(entries: E) {
@@ -60,6 +64,10 @@ export const { registry, registeredHostIds, findEntry } = registryOf([
   upboltTo,
   videovardSx,
   vinovoSi,
+  streamtapeCom,
+  nuploadMe,
+  mixdropAg,
+  customStreamtape,
   customXfs,
 ]);
 

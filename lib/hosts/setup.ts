@@ -4,7 +4,7 @@ import { HostError } from '../errors';
 import type { FailureContext } from './failures';
 import { createHttp, type Http } from './http';
 import { findEntry, type RegistryEntry } from './registry';
-import type { HostAccount, HostClientDeps } from './types';
+import type { HostAccount, HostClientDeps, HostPreset } from './types';
 
 export interface AccountSetup {
   entry: RegistryEntry;
@@ -20,6 +20,12 @@ export interface AccountSetup {
  */
 export function apiBaseOf(account: { hostId: string; apiBase?: string }): string | undefined {
   return account.apiBase?.trim() || findEntry(account.hostId)?.preset.apiBase;
+}
+
+/** What the auth advice names as the credentials: "key", "login and key" or "e-mail and key". */
+function credentialWords(preset: Pick<HostPreset, 'needsLogin' | 'loginKind'>): string {
+  if (!preset.needsLogin) return 'key';
+  return `${preset.loginKind === 'email' ? 'e-mail' : 'login'} and key`;
 }
 
 export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): AccountSetup {
@@ -41,9 +47,10 @@ export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): A
   base.hash = '';
   const apiBase = base.toString().replace(/\/+$/, '');
   const ctx: FailureContext = {
-    label: entry.preset.id === 'xfs' ? base.host : entry.preset.label,
+    // A custom host is known by its address.
+    label: entry.preset.apiBase ? entry.preset.label : base.host,
     secrets: [account.key],
-    credentials: entry.preset.needsLogin ? 'login and key' : 'key',
+    credentials: credentialWords(entry.preset),
   };
   return { entry, apiBase, origin: base.origin, ctx, http: createHttp(deps, ctx) };
 }

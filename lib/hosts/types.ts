@@ -40,7 +40,7 @@ export type Capability = (typeof capabilityNames)[number];
 export interface HostAccount {
   id: string;
   hostId: HostId;
-  /** Overrides the preset's API base URL (required for `xfs`). */
+  /** Overrides the preset's API base URL (required for a custom host: `xfs`, `streamtape`). */
   apiBase?: string;
   key: string;
   login?: string;
@@ -73,10 +73,17 @@ export interface LinkTemplates {
 export interface HostPreset<Id extends string = HostId> {
   id: Id;
   label: string;
-  /** Empty for `xfs`: the user gives it. */
+  /** Empty for a custom host (`xfs`, `streamtape`): the user gives it. */
   apiBase: string;
-  family: 'xfs' | 'megamax' | 'vidguard';
+  family: 'xfs' | 'megamax' | 'vidguard' | 'streamtape' | 'mixdrop';
+  /** What the host's document shows: on unless the user switches it off. */
   capabilities: ReadonlySet<Capability>;
+  /**
+   * What this preset's client implements, `capabilities` included: only these
+   * can be switched on in Options → Advanced (anything else would reject
+   * `unsupported` at once).
+   */
+  switchable: ReadonlySet<Capability>;
   links: LinkTemplates;
   /**
    * Registrable domains besides the API's that the host's document puts its
@@ -87,6 +94,7 @@ export interface HostPreset<Id extends string = HostId> {
   snapshotMaxBytes?: number;
   /** Whether the host knows an adult flag. */
   adultFlag: boolean;
+  /** Whether a name goes beside the key (HostAccount.login); `loginKind` says what the host calls it. */
   needsLogin: boolean;
   /** The login a host wants (with needsLogin) is the account's e-mail address. */
   loginKind?: 'login' | 'email';

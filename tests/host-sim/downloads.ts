@@ -70,8 +70,8 @@ export async function serveDownloads(sim: SimState, req: IncomingMessage, res: S
     await original(req, res, file, false);
     return true;
   }
-  // Watch and embed links as the presets build them: /CODE, /CODE.html, /v/CODE, /d/CODE, /e/CODE, /embed-CODE.html.
-  m = /^\/(?:e\/|v\/|d\/|embed-)?([A-Za-z0-9]{12,16})(?:\.html)?$/.exec(path);
+  // Watch and embed links as the presets build them: /CODE, /CODE.html, /v/CODE, /d/CODE, /f/CODE, /e/CODE, /embed-CODE.html.
+  m = /^\/(?:e\/|v\/|d\/|f\/|embed-)?([A-Za-z0-9]{12,16})(?:\.html)?$/.exec(path);
   if (m) {
     const file = findAnywhere(sim, m[1]);
     if (!file) return false;

@@ -401,6 +401,88 @@ describe('vinovo.si', () => {
   });
 });
 
+describe.each(['streamtape.com', 'nupload.me'] as const)('%s (Streamtape family)', (hostId) => {
+  const login = 'tapeuser';
+  const auth = (key: string) => ({ login, key });
+  const account = () => {
+    const key = `st-${++keySeq}`;
+    sim.addAccount({ hostId, key, login });
+    return key;
+  };
+
+  it('uploads through a URL made for one file, which then lists under its folder with its linkid', async () => {
+    const key = account();
+    const folder = sim.addFolder(hostId, key, 'Clips');
+    const ul = (await api(hostId, 'file/ul', { ...auth(key), folder: folder.id })).json;
+    expect(ul).toMatchObject({ status: 200, msg: 'OK', result: { url: expect.stringMatching(new RegExp(`^${sim.origin}/${hostId}/ul/\\w+$`)) } });
+    const up = await (await fetch(ul.result.url, { method: 'POST', body: form({}, [{ name: 'tape.mp4', bytes: 4096 }]) })).json();
+    expect(up).toMatchObject({ status: 200, result: { name: 'tape.mp4', size: '4096', id: expect.stringMatching(/^[A-Za-z0-9]{15}$/) } });
+    const again = await (await fetch(ul.result.url, { method: 'POST', body: form({}, [{ name: 'twice.mp4', bytes: 10 }]) })).json();
+    expect(again.status).toBe(404);
+    const listed = (await api(hostId, 'file/listfolder', { ...auth(key), folder: folder.id })).json.result;
+    expect(listed.files).toEqual([expect.objectContaining({ linkid: up.result.id, name: 'tape.mp4', size: 4096, convert: 'converting' })]);
+    expect((await api(hostId, 'file/runningconverts', auth(key))).json.result).toEqual([expect.objectContaining({ linkid: up.result.id, progress: expect.any(Number) })]);
+    await waitFor(async () => ((await api(hostId, 'file/listfolder', { ...auth(key), folder: folder.id })).json.result.files[0].convert === 'converted' ? true : undefined));
+  });
+
+  it('queues a remote URL under its own id and names the file in remotedl/status once fetched', async () => {
+    const key = account();
+    const url = sim.videoUrl('tape-remote', 3000);
+    const added = (await api(hostId, 'remotedl/add', { ...auth(key), url })).json.result;
+    expect(added).toEqual({ id: expect.any(String), folderid: '0' });
+    const entry = await waitFor(async () => {
+      const row = (await api(hostId, 'remotedl/status', { ...auth(key), id: added.id })).json.result[added.id];
+      return row.status === 'finished' ? row : undefined;
+    });
+    expect(entry).toMatchObject({ remoteurl: url, bytes_total: '3000', bytes_loaded: '3000', url: expect.stringContaining(`${sim.origin}/v/`) });
+    expect(Object.keys((await api(hostId, 'remotedl/status', auth(key))).json.result)).toEqual([added.id]);
+    expect((await api(hostId, 'remotedl/status', { ...auth(key), id: 'nope' })).json.status).toBe(404);
+  });
+
+  it('answers a wrong login with status 403 inside HTTP 200, and an unknown endpoint with a 404 page', async () => {
+    const key = account();
+    const bad = await api(hostId, 'account/info', { login: 'someone-else', key });
+    expect([bad.status, bad.json.status]).toEqual([200, 403]);
+    expect((await api(hostId, 'account/info', auth(key))).json.result).toEqual({ apiid: login, email: `${login}@vidrelay.test`, signup_at: expect.any(String) });
+    expect((await api(hostId, 'file/list', auth(key))).status).toBe(404);
+  });
+});
+
+describe('mixdrop.ag', () => {
+  const email = 'drop@vidrelay.test';
+  const auth = (key: string) => ({ email, key });
+  const account = () => {
+    const key = `md-${++keySeq}`;
+    sim.addAccount({ hostId: 'mixdrop.ag', key, login: email });
+    return key;
+  };
+
+  it('takes uploads with e-mail and key in the form and reports them in fileinfo2 by fileref', async () => {
+    const key = account();
+    const up = await (await fetch(`${sim.apiBase('mixdrop.ag')}/upload`, { method: 'POST', body: form(auth(key), [{ name: 'drop.mp4', bytes: 2048 }]) })).json();
+    expect(up).toEqual({ success: true, result: { fileref: expect.stringMatching(/^[a-z0-9]{14}$/), url: expect.any(String), embedurl: expect.any(String) } });
+    const ref = up.result.fileref as string;
+    const res = await fetch(`${sim.apiBase('mixdrop.ag')}/fileinfo2?${new URLSearchParams(auth(key))}&ref[]=${ref}&ref[]=zzzzzzzzzzzzzz`);
+    expect((await res.json()).result).toEqual({ [ref]: expect.objectContaining({ fileref: ref, title: 'drop.mp4', size: '2048', status: expect.stringMatching(/^Convert/) }) });
+    const wrong = await (await fetch(`${sim.apiBase('mixdrop.ag')}/upload`, { method: 'POST', body: form({ email, key: 'nope' }, [{ name: 'x.mp4', bytes: 10 }]) })).json();
+    expect(wrong).toEqual({ success: false, result: { msg: 'Wrong email or api key' } });
+  });
+
+  it('names the remote file at once and tracks it by id, or all without one', async () => {
+    const key = account();
+    const url = sim.videoUrl('drop-remote', 1500);
+    const added = (await api('mixdrop.ag', 'remoteupload', { ...auth(key), url, name: 'Named' })).json.result;
+    expect(added).toMatchObject({ id: expect.any(String), fileref: expect.any(String) });
+    const one = await waitFor(async () => {
+      const row = (await api('mixdrop.ag', 'remotestatus', { ...auth(key), id: added.id })).json.result;
+      return row.status === 'Complete' ? row : undefined;
+    });
+    expect(one).toMatchObject({ url, name: 'Named', progress: '100', fileref: added.fileref });
+    expect((await api('mixdrop.ag', 'remotestatus', auth(key))).json.result).toEqual([expect.objectContaining({ fileref: added.fileref })]);
+    expect((await api('mixdrop.ag', 'remotestatus', { email: 'other@x.test', key })).json).toEqual({ success: false, result: { msg: 'Wrong email or api key' } });
+  });
+});
+
 describe('faults', () => {
   it('answers a status fault, then stops after `times`', async () => {
     const key = newAccount('vipstream.cc');
@@ -507,7 +589,7 @@ describe('media and pages', () => {
   it('records every request', async () => {
     const key = newAccount('vipstream.cc');
     await api('vipstream.cc', 'file/list', { key, page: '1' });
-    expect(sim.requests.at(-1)).toEqual({ method: 'GET', hostId: 'vipstream.cc', path: '/vipstream.cc/api/file/list', query: { key, page: '1' } });
+    expect(sim.requests.at(-1)).toEqual({ method: 'GET', hostId: 'vipstream.cc', path: '/vipstream.cc/api/file/list', query: { key, page: '1' }, via: '127.0.0.1' });
   });
 });
 

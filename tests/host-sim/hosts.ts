@@ -26,6 +26,7 @@ import {
 import { folderCreate, folderEdit, folderList, folderRenameNested } from './xfs-folders';
 import { remoteActions, remoteSlotsHandler, remoteStatus } from './xfs-remote';
 import { abuseList, inactiveList } from './xfs-vinovo';
+import { streamtapeLiteId } from './streamtape';
 
 const byCapability: Record<XfsCapability, (dialect: XfsDialect) => XfsHandler> = {
   accountInfo: () => accountInfo,
@@ -111,10 +112,13 @@ export const xfsProfiles: Record<string, XfsProfile> = {
   },
 };
 
-/** Hosts of the megamax family are served by megamax.ts. */
-export const megamaxHostIds: string[] = registry.filter((entry) => entry.family === 'megamax').map((entry) => entry.preset.id);
+const idsOf = (family: string): string[] => registry.filter((entry) => entry.family === family).map((entry) => entry.preset.id);
 
-/** Hosts of the VidGuard family are served by vidguard.ts. */
-export const vidguardHostIds: string[] = registry.filter((entry) => entry.family === 'vidguard').map((entry) => entry.preset.id);
+/** Hosts of the other families are served by megamax.ts, vidguard.ts, streamtape.ts and mixdrop.ts. */
+export const megamaxHostIds = idsOf('megamax');
+export const vidguardHostIds = idsOf('vidguard');
+/** With a reduced Streamtape-compatible host for the capability probe. */
+export const streamtapeHostIds = [...idsOf('streamtape'), streamtapeLiteId];
+export const mixdropHostIds = idsOf('mixdrop');
 
-export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds, ...vidguardHostIds];
+export const simHostIds = [...Object.keys(xfsProfiles), ...megamaxHostIds, ...vidguardHostIds, ...streamtapeHostIds, ...mixdropHostIds];

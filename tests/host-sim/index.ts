@@ -1,5 +1,6 @@
 // Local video-host simulator: a real HTTP server on 127.0.0.1 speaking the API
-// of every host in shared/api-docs, plus a generic XFS host and a reduced one.
+// of every registered host in its family's dialect (XFS, megamax, Streamtape,
+// Mixdrop), plus a generic XFS host and a reduced one.
 export type {
   FaultKind,
   Fault,

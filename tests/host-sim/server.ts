@@ -1,5 +1,6 @@
 // The HTTP server: records each request, applies faults, then routes by the
-// first path segment (a host id, `media`, `pages`, or a watch/download link).
+// first path segment (a host id, `media`, `pages`, or a watch/download link)
+// and, under a host id, by the host's family.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,13 +9,15 @@ import { join } from 'node:path';
 import type { HostId } from '../../lib/hosts/types';
 import { serveDownloads } from './downloads';
 import { FaultBook, applyFault, type FaultDialect } from './faults';
-import { xfsProfiles, simHostIds, vidguardHostIds } from './hosts';
+import { mixdropHostIds, simHostIds, streamtapeHostIds, vidguardHostIds, xfsProfiles } from './hosts';
 import { sendJson, sendNotFoundPage, sleep } from './http';
 import { defaultVideoSize, serveMedia } from './media';
 import { handleMegamaxApi, handleMegamaxUpload, megamaxDialect, megamaxId } from './megamax';
+import { handleMixdropApi, mixdropDialect } from './mixdrop';
 import { servePage } from './pages';
 import { RemoteFetcher } from './remote';
 import { SimState } from './state';
+import { handleStreamtapeApi, handleStreamtapeUpload, streamtapeDialect } from './streamtape';
 import type { HostSim, HostSimOptions } from './types';
 import { handleVidguardApi, handleVidguardUpload, vidguardDialect } from './vidguard';
 import { handleXfsApi, xfsDialect } from './xfs';
@@ -24,6 +27,8 @@ import { handleXfsUpload } from './xfs-upload';
 function dialectFor(hostId: string | undefined): FaultDialect {
   if (hostId === megamaxId) return megamaxDialect;
   if (hostId && vidguardHostIds.includes(hostId)) return vidguardDialect;
+  if (hostId && streamtapeHostIds.includes(hostId)) return streamtapeDialect;
+  if (hostId && mixdropHostIds.includes(hostId)) return mixdropDialect;
   return xfsDialect(xfsProfiles[hostId ?? 'xfs'] ?? xfsProfiles.xfs);
 }
 
@@ -76,6 +81,8 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
         const endpoint = rest.slice('api/'.length);
         if (hostId === megamaxId) await handleMegamaxApi({ sim, origin }, endpoint, req, res, url);
         else if (vidguard) await handleVidguardApi({ sim, origin }, hostId, endpoint, req, res, url);
+        else if (streamtapeHostIds.includes(hostId)) await handleStreamtapeApi({ sim, remote, origin }, hostId, endpoint, req, res, url);
+        else if (mixdropHostIds.includes(hostId)) await handleMixdropApi({ sim, remote, origin }, hostId, endpoint, req, res, url);
         else await handleXfsApi({ sim, remote, origin }, xfsProfiles[hostId], endpoint, req, res, url);
         return;
       }
@@ -83,9 +90,14 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
         await handleVidguardUpload({ sim, origin }, hostId, req, res, url);
         return;
       }
-      const xfs = Object.hasOwn(xfsProfiles, hostId);
-      if (xfs && rest === 'upload/01' && uploadCors(req, res)) return;
-      if (req.method === 'POST' && xfs && rest === 'upload/01') {
+      const perFile = /^ul\/(\w+)$/.exec(rest);
+      if (req.method === 'POST' && streamtapeHostIds.includes(hostId) && perFile) {
+        await handleStreamtapeUpload({ sim, remote, origin }, hostId, perFile[1]!, req, res);
+        return;
+      }
+      const xfsUpload = Object.hasOwn(xfsProfiles, hostId) && rest === 'upload/01';
+      if (xfsUpload && uploadCors(req, res)) return;
+      if (req.method === 'POST' && xfsUpload) {
         await handleXfsUpload({ sim, remote, origin }, xfsProfiles[hostId], req, res);
         return;
       }

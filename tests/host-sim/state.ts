@@ -2,6 +2,7 @@
 // the records tests inspect. Encoding progress is derived from the clock on
 // every read, so no timers run while nobody asks.
 import { randomBytes } from 'node:crypto';
+import { findEntry } from '../../lib/hosts/registry';
 import type { HostId } from '../../lib/hosts/types';
 import type { RemoteUploadRecord, RequestRecord, SimAccount, SimFile, SimFolder, UploadRecord } from './types';
 import { xfsTime } from './time';
@@ -14,6 +15,14 @@ export interface DmcaEntry {
 
 const lowerAlnum = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const mixedAlnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** File codes as each family writes them: XFS file_code, megamax hashid, Streamtape linkid, Mixdrop fileref. */
+const codeShapes: Record<string, [alphabet: string, length: number]> = {
+  xfs: [lowerAlnum, 12],
+  megamax: [mixedAlnum, 16],
+  streamtape: [mixedAlnum, 15],
+  mixdrop: [lowerAlnum, 14],
+};
 
 function randomCode(alphabet: string, length: number): string {
   const bytes = randomBytes(length);
@@ -35,6 +44,8 @@ export class SimState {
   readonly dmca = new Map<SimAccount, DmcaEntry[]>();
   /** megamax.me upload tokens from file/upload/generate. */
   readonly uploadTokens = new Map<string, SimAccount>();
+  /** Remote uploads by the host's own queue id (Streamtape's remotedl, Mixdrop's remoteupload). */
+  readonly remoteIds = new Map<string, RemoteUploadRecord>();
   readonly requests: RequestRecord[] = [];
   readonly remoteUploads: RemoteUploadRecord[] = [];
   /** Hosts whose upload/url answers {"status":200,"msg":"WORKING"} without a file code. */
@@ -83,7 +94,7 @@ export class SimState {
   }
 
   newCode(hostId: string): string {
-    const [alphabet, length] = codeStyle[hostId] ?? [lowerAlnum, 12];
+    const [alphabet, length] = codeStyle[hostId] ?? codeShapes[findEntry(hostId)?.family ?? 'xfs'] ?? [lowerAlnum, 12];
     for (;;) {
       const code = randomCode(alphabet, length);
       if (!this.codes.has(code)) {

@@ -13,14 +13,13 @@ import { keyFits } from '../../accounts/key-origin';
 
 /**
  * Whether the account's client offers the capability. Switched on beyond its
- * preset, a capability exists only on an XFS host, whose client falls back to
- * the standard XFS endpoint (lib/hosts/presets/define.ts); other dialects have
- * no method for it.
+ * preset, a capability exists only where the preset's client implements it
+ * (`switchable`); a switch for anything else has no method behind it.
  */
 function offers(preset: HostPreset, account: Account, capability: Capability): boolean {
   const override = effectiveOverrides(account)?.[capability];
   if (override === undefined) return preset.capabilities.has(capability);
-  return override && (preset.capabilities.has(capability) || preset.family === 'xfs');
+  return override && preset.switchable.has(capability);
 }
 
 export function hostInfoOf(account: Account): UploadHostInfo | undefined {

@@ -60,8 +60,8 @@ async function resolveInput(input: AccountInput, existing: Account | undefined):
     throw new HostError('invalid_input', `${preset.label} needs the API login as well as the key.`);
   }
   const apiBase = input.apiBase?.trim() || undefined;
-  if (input.hostId === 'xfs' && !apiBase) {
-    throw new HostError('invalid_input', 'Enter the API base URL of the XFileSharing host, e.g. https://example.com/api');
+  if (!preset.apiBase && !apiBase) {
+    throw new HostError('invalid_input', `Enter the API base URL of the ${preset.label}, e.g. https://example.com/api`);
   }
   validateBase(baseOf({ hostId: input.hostId, apiBase }));
   return accountSchema.parse({

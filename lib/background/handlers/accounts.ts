@@ -1,5 +1,5 @@
 import { HostError } from '../../errors';
-import { probeCapabilities } from '../../hosts';
+import { getPreset, probeCapabilities } from '../../hosts';
 import type { accountRequests } from '../../protocol/accounts';
 import type { HandlersFor } from '../context/handlers';
 import type { BackgroundContext } from '../context/context';
@@ -14,7 +14,7 @@ export function createAccountHandlers({ accounts, settings }: Pick<BackgroundCon
       const account = await accounts.resolveInput(input);
       const previous = await accounts.find(account.id);
       // A custom host is probed when first saved and whenever its address changes.
-      if (account.hostId === 'xfs' && (!account.probedCapabilities || previous?.apiBase !== account.apiBase)) {
+      if (!getPreset(account.hostId)?.apiBase && (!account.probedCapabilities || previous?.apiBase !== account.apiBase)) {
         try {
           await accounts.ensureAccess(account);
           account.probedCapabilities = [...(await probeCapabilities({ ...toHostAccount(account), capabilityOverrides: undefined }))];

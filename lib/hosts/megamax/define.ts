@@ -9,11 +9,15 @@ export interface MegamaxPresetEntry<Id extends string = string> extends PresetEn
   family: 'megamax';
 }
 
+/** The methods megamaxMethods (client.ts) implements. */
+const switchable: ReadonlySet<Capability> = new Set<Capability>(['accountInfo', 'upload', 'fileInfo', 'listFiles', 'directLinks', 'mirrors']);
+
 export function megamaxPreset<const Id extends string>(config: PresetConfig<Id>, capabilities: Capability[]): MegamaxPresetEntry<Id> {
   const preset: HostPreset<Id> = {
     ...config,
     family: 'megamax',
     capabilities: new Set(capabilities),
+    switchable,
     needsLogin: true,
     editFields: [] as readonly (keyof FileChanges)[],
     folderEditFields: [] as readonly (keyof FolderChanges)[],

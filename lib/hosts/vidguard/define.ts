@@ -9,11 +9,15 @@ export interface VidguardPresetEntry<Id extends string = string> extends PresetE
   family: 'vidguard';
 }
 
+/** What the VidGuard client implements: all a user may switch on. */
+const switchable: ReadonlySet<Capability> = new Set<Capability>(['accountInfo', 'dmcaFiles', 'upload']);
+
 export function vidguardPreset<const Id extends string>(config: PresetConfig<Id>, capabilities: Capability[]): VidguardPresetEntry<Id> {
   const preset: HostPreset<Id> = {
     ...config,
     family: 'vidguard',
     capabilities: new Set(capabilities),
+    switchable,
     needsLogin: false,
     editFields: [] as readonly (keyof FileChanges)[],
     folderEditFields: [] as readonly (keyof FolderChanges)[],

@@ -2,7 +2,7 @@
 // overrides, so its capabilities always follow from the endpoints the host
 // documents. Each XFS preset file (lib/hosts/presets/) calls xfsPreset.
 import type { PresetConfig, PresetEntry } from '../preset-entry';
-import type { HostPreset } from '../types';
+import { capabilityNames, type Capability, type HostPreset } from '../types';
 import { xfsMethods } from './client';
 import { defineXfsDialect, standardXfsEndpoints, xfsCapabilities, type XfsCapability, type XfsDialect, type XfsDialectOverrides } from './dialect';
 
@@ -11,12 +11,16 @@ export interface XfsPresetEntry<Id extends string = string> extends PresetEntry<
   dialect: XfsDialect;
 }
 
+/** The XFS client has a method for every capability but mirrors. */
+const switchable: ReadonlySet<Capability> = new Set(capabilityNames.filter((name) => name !== 'mirrors'));
+
 export function xfsPreset<const Id extends string>(config: PresetConfig<Id>, overrides: XfsDialectOverrides): XfsPresetEntry<Id> {
   const dialect = defineXfsDialect(overrides);
   const preset: HostPreset<Id> = {
     ...config,
     family: 'xfs',
     capabilities: xfsCapabilities(dialect),
+    switchable,
     needsLogin: false,
     editFields: dialect.editFields,
     folderEditFields: dialect.folderEditFields,

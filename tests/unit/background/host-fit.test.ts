@@ -25,7 +25,8 @@ describe('what an account’s host takes', () => {
               label: 'Account',
               key: 'key-123456',
               login: 'someone',
-              apiBase: preset.id === 'xfs' ? 'https://files.example/api' : undefined,
+              // A custom host (xfs, streamtape) has no address of its own.
+              apiBase: preset.apiBase ? undefined : 'https://files.example/api',
               capabilityOverrides: override === undefined ? undefined : { [capability]: override },
               probedCapabilities: probed,
             });

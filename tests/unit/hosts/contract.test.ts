@@ -2,7 +2,7 @@
 // The contract suite over every registered preset, plus the registry-wide checks.
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import { createHostClient, hostPresets, getPreset } from '../../../lib/hosts';
+import { capabilityNames, createHostClient, hostPresets, getPreset } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
 import { describeContract, newAccount, rejection, sim, useHostSim } from './contract-suite';
 
@@ -21,6 +21,15 @@ describe('presets', () => {
       expect(p.capabilities.has('accountInfo')).toBe(true);
     }
     expect(getPreset('nope')).toBeUndefined();
+  });
+
+  it('can switch on exactly what its client implements, its own capabilities among them', () => {
+    const everything = Object.fromEntries(capabilityNames.map((c) => [c, true]));
+    for (const p of hostPresets) {
+      const client = createHostClient({ id: 'a', hostId: p.id, apiBase: 'https://files.example/api', key: 'k123456', login: 'x', capabilityOverrides: everything });
+      expect([...client.capabilities].sort(), p.id).toEqual([...p.switchable].sort());
+      for (const c of p.capabilities) expect(p.switchable.has(c), `${p.id} ${c}`).toBe(true);
+    }
   });
 
   it('fills templates from the account base, with user templates first', () => {

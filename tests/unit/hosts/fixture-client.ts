@@ -3,7 +3,7 @@
 // preset's own endpoint paths, envelope and parser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHostClient } from '../../../lib/hosts';
+import { createHostClient, getPreset } from '../../../lib/hosts';
 import type { HostClient, HostId } from '../../../lib/hosts/types';
 
 const root = join(__dirname, '../../fixtures/hosts');
@@ -25,6 +25,8 @@ export function fixtureClient(hostId: string, body: string, status = 200): { cli
     urls.push(new URL(String(input instanceof Request ? input.url : input)));
     return new Response(body, { status, headers: { 'content-type': 'application/json' } });
   }) as typeof globalThis.fetch;
-  const client = createHostClient({ id: 'fx', hostId: hostId as HostId, key: 'FixtureKey12345', login: 'fixture' }, { fetch, retries: 0, backoffMs: 1 });
+  // A custom host (no API base of its own) gets one.
+  const apiBase = getPreset(hostId)?.apiBase ? undefined : 'https://custom.example/api';
+  const client = createHostClient({ id: 'fx', hostId: hostId as HostId, apiBase, key: 'FixtureKey12345', login: 'fixture' }, { fetch, retries: 0, backoffMs: 1 });
   return { client, urls };
 }

@@ -65,6 +65,26 @@ const directLinks = z.strictObject({
   thumbnail: text.optional(),
 });
 
+const remoteAnswer = z.union([
+  z.strictObject({ fileCode: z.string().min(1) }),
+  z.strictObject({ fileCode: z.undefined().optional(), pending: z.literal(true), hostMessage: text.optional() }),
+]);
+const remoteState = z.strictObject({
+  fileCode: z.string().min(1).optional(),
+  url: text.optional(),
+  state: z.enum(['queued', 'working', 'done', 'error', 'unknown']),
+  hostStatus: text.optional(),
+  bytesTotal: num.optional(),
+  bytesDone: num.optional(),
+  error: text.optional(),
+  created: text.optional(),
+  folderId: z.string().min(1).optional(),
+});
+const encodings = z.array(
+  z.strictObject({ fileCode: z.string().min(1), title: text.optional(), quality: text.optional(), progress: num, status: text, link: text.optional() }),
+);
+const folderListing = z.strictObject({ folders: z.array(folder), files: z.array(remoteFile) });
+
 /** Output schema per parser name. */
 export const outputSchemas: Record<string, z.ZodType> = {
   'account-info': accountInfo,
@@ -107,4 +127,15 @@ export const outputSchemas: Record<string, z.ZodType> = {
     }),
   ),
   'file-get-direct': directLinks,
+  // Streamtape
+  'file-ul': z.string(),
+  'remotedl-add': remoteAnswer,
+  'remotedl-status': z.array(remoteState),
+  'file-listfolder': folderListing,
+  'file-createfolder': folder,
+  'file-runningconverts': encodings.refine((rows) => rows.every((row) => row.progress >= 0 && row.progress <= 100)),
+  // Mixdrop
+  remoteupload: remoteAnswer,
+  remotestatus: z.array(remoteState),
+  fileinfo2: z.array(remoteFile).length(2),
 };

@@ -22,6 +22,17 @@ import { parseDeleted, parseDirectLinks, parseDmca, parseEncodings } from '../..
 import { parseUploadServer, parseXfsUploadReply } from '../../../lib/hosts/xfs/parse-upload';
 import { vidguardReader } from '../../../lib/hosts/vidguard/envelope';
 import { parseComplaints, parseUploadedVideos, parseUploadServer as parseVidguardServer, parseUserInfo } from '../../../lib/hosts/vidguard/parse';
+import { readStreamtapeText, streamtapeReader } from '../../../lib/hosts/streamtape/envelope';
+import { parseConverts, parseCreatedFolder as parseStreamtapeFolder, parseListing, parseStreamtapeAccount } from '../../../lib/hosts/streamtape/parse';
+import { parseRemoteAdded, parseRemoteStatus, parseUploaded, parseUploadUrl as parseFileUl } from '../../../lib/hosts/streamtape/parse-upload';
+import { mixdropReader, readMixdropText } from '../../../lib/hosts/mixdrop/envelope';
+import {
+  parseFileInfo as parseMixdropFileInfo,
+  parseRemoteAdded as parseMixdropRemoteAdded,
+  parseRemoteStatus as parseMixdropRemoteStatus,
+  parseUploaded as parseMixdropUploaded,
+} from '../../../lib/hosts/mixdrop/parse';
+import { findEntry } from '../../../lib/hosts/registry';
 
 export const secretKey = 'SeCrEtKeY1234567';
 export const ctx: FailureContext = { label: 'test-host', secrets: [secretKey], credentials: 'key' };
@@ -78,7 +89,38 @@ export const vidguardParsers: Record<string, TextParser> = {
   'upload-reply': vg(parseUploadedVideos),
 };
 
+const st = <T>(parse: (result: unknown) => T): TextParser => (text, status) => streamtapeReader(ctx, parse)(reply(text, status));
+const md = <T>(parse: (result: unknown) => T): TextParser => (text, status) => mixdropReader(ctx, parse)(reply(text, status));
+
+/** Streamtape-family readers, by the endpoint path with "/" as "-". */
+export const streamtapeParsers: Record<string, TextParser> = {
+  'account-info': st(parseStreamtapeAccount),
+  'file-ul': st(parseFileUl),
+  'upload-reply': (text) => readStreamtapeText(text, ctx, parseUploaded),
+  'remotedl-add': st(parseRemoteAdded),
+  'remotedl-status': st(parseRemoteStatus),
+  'file-listfolder': st((r) => parseListing(r)),
+  'file-createfolder': st((r) => parseStreamtapeFolder(r, 'New Folder')),
+  'file-runningconverts': st(parseConverts),
+};
+
+/** Mixdrop readers, by endpoint; fileinfo2 is asked for the documented fileref and one it does not know. */
+export const mixdropParsers: Record<string, TextParser> = {
+  'upload-reply': (text) => readMixdropText(text, ctx, parseMixdropUploaded),
+  remoteupload: md(parseMixdropRemoteAdded),
+  remotestatus: md(parseMixdropRemoteStatus),
+  fileinfo2: md((r) => parseMixdropFileInfo(r, ['lOd3o', 'zzzzzzzzzzzz'])),
+};
+
+/** Fixtures read by another endpoint's reader: an older edition of the document, named after its edition. */
+export const fixtureParser: Record<string, string> = {
+  'mixdrop.ag upload-reply-club': 'upload-reply',
+  'mixdrop.ag remoteupload-club': 'remoteupload',
+  'mixdrop.ag fileinfo-club': 'fileinfo2',
+};
+
 export const fixtureHosts = ['media.cm', 'vipstream.cc', 'mp4upload.com', 'watching.vn', 'megamax.me'] as const;
+export const familyFixtureHosts = ['streamtape.com', 'nupload.me', 'mixdrop.ag'] as const;
 
 const fixtureDir = join(__dirname, '../../fixtures/hosts');
 
@@ -93,9 +135,11 @@ export function fixture(host: string, name: string): string {
   throw new Error(`no fixture ${host}/${name}`);
 }
 
+const parsersByFamily = { xfs: xfsParsers, megamax: megamaxParsers, vidguard: vidguardParsers, streamtape: streamtapeParsers, mixdrop: mixdropParsers };
+
 export function parserFor(host: string, name: string): TextParser {
-  const table = host === 'megamax.me' ? megamaxParsers : host === 'vidguard.to' ? vidguardParsers : xfsParsers;
-  const parser = table[name];
+  const table = parsersByFamily[findEntry(host)?.family ?? 'xfs'];
+  const parser = table[fixtureParser[`${host} ${name}`] ?? name];
   if (!parser) throw new Error(`no parser for ${host}/${name}`);
   return parser;
 }

@@ -1,9 +1,10 @@
 // @vitest-environment node
-// The capability probe for a custom host asks read-only endpoints only, and
-// a capability assumed from the standard set is confirmed at first use.
+// The capability probe for a custom host (XFS or Streamtape family) asks
+// read-only endpoints only, a capability assumed from the family's set is
+// confirmed at first use, and the family itself is told from one read.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import { createHostClient, getPreset, isUnsupportedAtHost, probeCapabilities } from '../../../lib/hosts';
+import { createHostClient, getPreset, isUnsupportedAtHost, probeCapabilities, probeFamily } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
 import { startHostSim, type HostSim } from '../../host-sim';
 
@@ -101,5 +102,67 @@ describe('an assumed capability the host refuses at first use', () => {
     const full = account('xfs');
     const xfsClient = createHostClient(full, { backoffMs: 1 });
     expect(await xfsClient.editFile(['zzzzzzzzzzzz'], { title: 't' }).catch((e: unknown) => e)).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('a custom Streamtape-compatible host', () => {
+  const login = 'tapeprobe';
+  function tapeAccount(simHost: string, hostId: 'streamtape' | 'xfs' = 'streamtape') {
+    const key = `tape${++serial}key`;
+    sim.addAccount({ hostId: simHost as HostId, key, login });
+    return { id: 'p', hostId, apiBase: sim.apiBase(simHost as HostId), key, login };
+  }
+  const tapeReadOnly = ['account/info', 'file/ul', 'remotedl/status', 'file/listfolder', 'file/runningconverts'];
+
+  it('is probed on its read-only endpoints only, once each, with login and key, creating nothing', async () => {
+    const acct = tapeAccount('streamtape');
+    const before = sim.requests.length;
+    const found = await probeCapabilities(acct, { backoffMs: 1 });
+    const asked = sim.requests.slice(before);
+    expect(asked.map((r) => r.path.replace(/^\/[^/]+\/api\//, '')).sort()).toEqual([...tapeReadOnly].sort());
+    expect(asked.every((r) => r.query.login === login && r.query.key === acct.key)).toBe(true);
+    expect(found).toEqual(getPreset('streamtape')!.capabilities);
+    const host = sim.accountFor('streamtape', acct.key)!;
+    expect(host.files.size + host.folders.size + sim.remoteUploads.filter((r) => r.hostId === 'streamtape').length).toBe(0);
+  });
+
+  it('marks what a reduced host lacks (a 404 page, a JSON refusal) unsupported and assumes the writers', async () => {
+    const found = await probeCapabilities(tapeAccount('streamtape-lite'), { backoffMs: 1 });
+    expect([...found].sort()).toEqual(
+      ['accountInfo', 'upload', 'listFolder'].concat(['remoteUpload', 'createFolder', 'editFolder', 'editFile', 'moveFiles', 'deleteFiles']).sort(),
+    );
+  });
+
+  it('finds a writer missing at first use, before anything changes', async () => {
+    const acct = tapeAccount('streamtape-lite');
+    const client = createHostClient(acct, { backoffMs: 1 });
+    expect(await client.createFolder('x').catch((e: unknown) => e)).toMatchObject({ code: 'unsupported', capability: 'createFolder', discovered: true });
+    expect(sim.accountFor('streamtape-lite' as HostId, acct.key)!.folders.size).toBe(0);
+    // A JSON 404 about a folder is the API answering, not a missing endpoint.
+    expect(await client.listFolder('nope').catch((e: unknown) => e)).toMatchObject({ code: 'not_found' });
+  });
+
+  it('fails with auth for a wrong login', async () => {
+    const error = await probeCapabilities({ ...tapeAccount('streamtape'), login: 'someone-else' }, { backoffMs: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'auth' });
+  });
+});
+
+describe('probeFamily', () => {
+  it('tells an XFS host from a Streamtape-compatible one by one read of account/info', async () => {
+    const key = `fam${++serial}`;
+    sim.addAccount({ hostId: 'streamtape', key, login: 'famuser' });
+    // Saved as an XFS host, the address still speaks Streamtape's API.
+    const asXfs = { id: 'f', hostId: 'xfs' as const, apiBase: sim.apiBase('streamtape'), key, login: 'famuser' };
+    const before = sim.requests.length;
+    expect(await probeFamily(asXfs, { backoffMs: 1 })).toBe('streamtape');
+    expect(sim.requests.slice(before).map((r) => r.path)).toEqual(['/streamtape/api/account/info']);
+    expect(await probeFamily(account('xfs'), { backoffMs: 1 })).toBe('xfs');
+    expect(await probeFamily({ ...account('xfs'), hostId: 'streamtape', login: 'anyone' }, { backoffMs: 1 })).toBe('xfs');
+  });
+
+  it('cannot tell for refused credentials that show neither envelope, and says auth', async () => {
+    const error = await probeFamily({ id: 'f', hostId: 'streamtape', apiBase: sim.apiBase('streamtape'), key: 'nobody', login: 'x' }, { backoffMs: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'auth' });
   });
 });

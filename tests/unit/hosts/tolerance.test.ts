@@ -1,10 +1,12 @@
 // @vitest-environment node
 // Replies seen from real XFS-family hosts that their documents do not show,
-// one fixture each (tests/fixtures/hosts/tolerance), plus the pending remote
+// one fixture each (tests/fixtures/hosts/tolerance), the slips every host's
+// account call must survive, whatever its family, plus the pending remote
 // upload end to end against host-sim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostError } from '../../../lib/errors';
-import { createHostClient } from '../../../lib/hosts';
+import { createHostClient, hostPresets } from '../../../lib/hosts';
+import { findEntry } from '../../../lib/hosts/registry';
 import { matchUploadedFile } from '../../../lib/hosts/upload-match';
 import type { UploadedFile } from '../../../lib/hosts/types';
 import { startHostSim, type HostSim } from '../../host-sim';
@@ -21,6 +23,41 @@ async function failure(promise: Promise<unknown> | (() => unknown)): Promise<Hos
   }
   throw new Error('expected a HostError');
 }
+
+/** Each family's answer to wrong credentials, sent with HTTP 200: the error is in the body. */
+const wrongCredentialsIn200: Record<string, string> = {
+  xfs: '{"msg":"Invalid key","server_time":"2022-01-01 00:00:00","status":"403"}',
+  megamax: '{"status":"error","message":"Invalid credentials"}',
+  streamtape: '{"status":"403","msg":"Permission denied","result":null}',
+  mixdrop: '{"success":false,"result":{"msg":"Wrong email or api key"}}',
+  vidguard: '{"msg":"Invalid API key","result":null,"status":"403"}',
+};
+
+describe.each(hostPresets.map((p) => [p.id, findEntry(p.id)!.family] as const))('%s (%s family) on replies that go wrong', (hostId, family) => {
+  const info = (body: string, status = 200) => fixtureClient(hostId, body, status).client.accountInfo();
+
+  it('maps wrong credentials in a 200 body (status as text) to auth, without quoting the key', async () => {
+    const body = wrongCredentialsIn200[family];
+    expect(body, `a wrong-credentials reply for the ${family} family`).toBeDefined();
+    const error = await failure(info(body!));
+    expect(error.code).toBe('auth');
+    expect(error.message).not.toContain('FixtureKey12345');
+  });
+
+  it('maps a 403 page to auth', async () => {
+    expect((await failure(info('<html><body>Forbidden</body></html>', 403))).code).toBe('auth');
+  });
+
+  it('turns an HTML page sent with HTTP 200 into invalid_response', async () => {
+    const error = await failure(info(tolerance('api-html-error')));
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toMatch(/HTML page instead of JSON/);
+  });
+
+  it('turns invalid JSON into invalid_response', async () => {
+    expect((await failure(info('{"status":200,"result":'))).code).toBe('invalid_response');
+  });
+});
 
 describe('remote upload accepted without a file code', () => {
   it('is pending for a caller that can wait, never a failure', async () => {

@@ -32,9 +32,10 @@ function type(el: HTMLElement, text: string): void {
 describe('host facts', () => {
   it('groups the hosts by API family in registry order, the custom host last, names sorted inside', () => {
     const groups = hostGroups(hostPresets);
-    expect(groups.map((g) => g.label)).toEqual(['XFileSharing API', 'megamax API', 'VidGuard API', 'Other hosts']);
+    expect(groups.map((g) => g.label)).toEqual(['XFileSharing API', 'megamax API', 'VidGuard API', 'Streamtape API', 'Mixdrop API', 'Other hosts']);
     expect(groups.flatMap((g) => g.presets)).toHaveLength(hostPresets.length);
-    expect(groups.at(-1)!.presets.map((p) => p.id)).toEqual(['xfs']);
+    // Hosts the user gives the address of (custom XFS, custom Streamtape-compatible) come last.
+    expect(groups.at(-1)!.presets.map((p) => p.id)).toEqual(['xfs', 'streamtape']);
     const names = groups[0]!.presets.map((p) => p.label.toLowerCase());
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
@@ -76,7 +77,7 @@ describe('HostPicker', () => {
     const el = html(<HostPicker value="media.cm" onChange={() => undefined} />);
     const select = el.querySelector<HTMLSelectElement>('select#host')!;
     expect(el.querySelector('label[for="host"]')!.textContent).toBe('Host');
-    expect(labels(el)).toEqual(['XFileSharing API', 'megamax API', 'VidGuard API', 'Other hosts']);
+    expect(labels(el)).toEqual(['XFileSharing API', 'megamax API', 'VidGuard API', 'Streamtape API', 'Mixdrop API', 'Other hosts']);
     expect(options(el).sort()).toEqual(hostPresets.map((p) => p.id).sort());
     expect(el.querySelector('option[value="xfs"]')!.textContent).toBe('Custom XFileSharing host');
     expect(el.querySelector('option[value="vidguard.to"]')!.getAttribute('title')).toBe('Offers file uploads.');
