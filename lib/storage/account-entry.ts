@@ -12,7 +12,7 @@ import { readVersioned, type ReadResult } from './versioned-record';
 
 export const accountEntryVersion = 2;
 
-export const accountEntrySchema = accountSchema.omit({ key: true, login: true }).extend({
+const accountEntrySchema = accountSchema.omit({ key: true, login: true }).extend({
   secretRef: z.string().min(1).max(100).optional(),
 });
 export type AccountEntry = z.infer<typeof accountEntrySchema>;

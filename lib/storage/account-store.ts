@@ -40,7 +40,6 @@ import { createSecretStore, type SecretStore } from './secret-store';
 
 export const accountEntriesKey = 'local:accountEntries' as const;
 export const legacyAccountsKey = 'local:accounts' as const;
-export { accountEntryVersion } from './account-entry';
 
 const knownHosts: readonly string[] = hostIds;
 
@@ -79,15 +78,18 @@ export function accountsListToEntries(value: unknown, current: Record<string, un
   if (version !== 1) return { problem: { code: 'not_record' } };
   if (!Array.isArray(data)) return { problem: { code: 'bad_shape', fields: ['(whole value)'] } };
   const out = new Map(Object.entries(current));
-  data.forEach((element: unknown, index) => {
+  for (const [index, element] of (data as unknown[]).entries()) {
     const entry = { version: 1, data: element };
     const id = element && typeof element === 'object' ? (element as { id?: unknown }).id : undefined;
-    if (usableKey(id) && !out.has(id)) return void out.set(id, entry);
-    if (usableKey(id) && canonicalJson(out.get(id)) === canonicalJson(entry)) return;
+    if (usableKey(id) && !out.has(id)) {
+      out.set(id, entry);
+      continue;
+    }
+    if (usableKey(id) && canonicalJson(out.get(id)) === canonicalJson(entry)) continue;
     let key = `legacy-${index}`;
     while (out.has(key)) key += '-';
     out.set(key, entry);
-  });
+  }
   return { raw: Object.fromEntries(out) };
 }
 

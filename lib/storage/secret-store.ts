@@ -20,7 +20,7 @@ interface SecretsDb extends DBSchema {
 type SecretsDatabase = IDBPDatabase<SecretsDb>;
 
 /** The records of some refs (a ref with no record is left out), or why none could be read. */
-export type SecretsRead = { records: Map<string, unknown> } | { problem: StoredProblem };
+type SecretsRead = { records: Map<string, unknown> } | { problem: StoredProblem };
 
 export interface SecretStore {
   read(refs: readonly string[]): Promise<SecretsRead>;
