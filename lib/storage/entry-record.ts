@@ -1,6 +1,5 @@
-import type { z } from '../zod';
 import { HostError } from '../errors';
-import { rawItem, readVersioned, unreadableError, type ReadOptions, type StoredProblem } from './versioned-item';
+import { rawItem, unreadableError, type ReadResult, type StoredProblem } from './versioned-item';
 
 // A list of records stored as one storage.local value holding each entry
 // raw: { version: 1, entries: { [entryKey]: { version, data } }, order }. Each entry
@@ -28,11 +27,17 @@ export interface DecodedEntries<T> {
   recordProblem?: StoredProblem;
 }
 
-export interface EntryRecordOptions<S extends z.ZodType> extends ReadOptions<S> {
+export interface EntryRecordOptions<T> {
   key: `local:${string}`;
   /** What one entry is, in words for errors ("account"). */
   label: string;
-  idOf: (value: z.output<S>) => string;
+  /** The version entries are written at. */
+  version: number;
+  /** One stored { version, data } entry, migrated and checked (readVersioned, or a reader that tells versions apart). */
+  read: (entry: unknown) => ReadResult<T>;
+  idOf: (value: T) => string;
+  /** What is written as an entry's data for a value (the value itself unless said otherwise). */
+  dataOf?: (value: T) => unknown;
   /** A more telling problem for an entry that failed, from its raw data. */
   explain?: (data: unknown, problem: StoredProblem) => StoredProblem;
 }
@@ -50,7 +55,7 @@ function inOrder(entries: Record<string, unknown>, order: unknown): Record<strin
   return Object.fromEntries([...keys, ...Object.keys(entries).filter((k) => !listed.has(k))].map((k) => [k, entries[k]]));
 }
 
-export function decodeEntries<S extends z.ZodType>(value: unknown, options: EntryRecordOptions<S>): DecodedEntries<z.output<S>> {
+export function decodeEntries<T>(value: unknown, options: EntryRecordOptions<T>): DecodedEntries<T> {
   const empty = { raw: {}, good: [], bad: [] };
   if (value == null) return empty;
   const version = value && typeof value === 'object' ? (value as { version?: unknown }).version : undefined;
@@ -62,10 +67,10 @@ export function decodeEntries<S extends z.ZodType>(value: unknown, options: Entr
     return { ...empty, recordProblem: { code: 'not_record' } };
   }
   const raw = inOrder(entries as Record<string, unknown>, (value as { order?: unknown }).order);
-  const good: z.output<S>[] = [];
+  const good: T[] = [];
   const bad: UnreadableEntry[] = [];
   for (const [entryKey, entry] of Object.entries(raw)) {
-    const result = readVersioned(entry, options);
+    const result = options.read(entry);
     const id = claimedId(entry);
     if (result.ok && options.idOf(result.value) === entryKey) good.push(result.value);
     else if (result.ok) bad.push({ entryKey, id, problem: { code: 'duplicate_id' } });
@@ -93,7 +98,12 @@ export function encodeEntries(raw: Record<string, unknown>) {
  * values are replaced in place, new ones appended, readable ones left out of
  * `next` removed, unreadable ones kept as they were.
  */
-export function applyList<T>(decoded: DecodedEntries<T>, next: readonly T[], options: { version: number; label: string; idOf: (v: T) => string }): Record<string, unknown> {
+export function applyList<T>(
+  decoded: Pick<DecodedEntries<unknown>, 'raw' | 'bad'>,
+  next: readonly T[],
+  options: Pick<EntryRecordOptions<T>, 'version' | 'label' | 'idOf' | 'dataOf'>,
+): Record<string, unknown> {
+  const dataOf = options.dataOf ?? ((value: T) => value);
   const unreadable = new Set(decoded.bad.map((b) => b.entryKey));
   const kept = new Map(next.map((value) => [options.idOf(value), value]));
   if (kept.size !== next.length) throw new HostError('invalid_input', `Two ${options.label}s have the same id.`);
@@ -104,15 +114,15 @@ export function applyList<T>(decoded: DecodedEntries<T>, next: readonly T[], opt
       if (kept.has(entryKey)) throw unreadableError(`${options.label} with this id`);
       out.set(entryKey, entry);
     } else if (kept.has(entryKey)) {
-      out.set(entryKey, { version: options.version, data: kept.get(entryKey) });
+      out.set(entryKey, { version: options.version, data: dataOf(kept.get(entryKey) as T) });
       kept.delete(entryKey);
     }
   }
-  for (const [id, value] of kept) out.set(id, { version: options.version, data: value });
+  for (const [id, value] of kept) out.set(id, { version: options.version, data: dataOf(value) });
   return Object.fromEntries(out);
 }
 
-export function defineEntryRecord<S extends z.ZodType>(options: EntryRecordOptions<S>) {
+export function defineEntryRecord<T>(options: EntryRecordOptions<T>) {
   const item = rawItem(options.key);
   return {
     key: options.key,
@@ -122,7 +132,7 @@ export function defineEntryRecord<S extends z.ZodType>(options: EntryRecordOptio
     /** Writes the raw entries as they are: callers build them with apply(). */
     write: async (raw: Record<string, unknown>) => item.setValue(encodeEntries(raw)),
     /** The raw entries after a change of the readable list; refuses when the record itself could not be read. */
-    apply: (decoded: DecodedEntries<z.output<S>>, next: readonly z.output<S>[]) => {
+    apply: (decoded: DecodedEntries<unknown>, next: readonly T[]) => {
       if (decoded.recordProblem) throw unreadableError(`${options.label}s`);
       return applyList(decoded, next, options);
     },

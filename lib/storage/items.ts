@@ -9,7 +9,8 @@ export { accountsItem } from './account-store';
 // stored one entry each (lib/storage/account-store.ts) and jobs per job
 // (lib/queue/store/index.ts), so one bad entry cannot hide the rest. A record that
 // cannot be read is kept and reported, never written over (lib/storage/versioned-item.ts).
-// Keys live in storage.local only, never storage.sync. Every stored item is
+// Keys and logins live in the extension's IndexedDB (lib/storage/secret-store.ts),
+// never in storage.local or storage.sync. Every stored item is
 // listed once in lib/background/stored/registry.ts, whence the background's
 // composition root hands it to the services that use it.
 

@@ -11,6 +11,7 @@ import { apiOriginOf, keyFits, keyOriginOf } from '../../accounts/key-origin';
 
 // Accounts with their keys are read here, in the background, and nowhere else:
 // createAccounts() is the one service over the stored accounts (the real item,
+// which joins entries of storage.local with keys of the extension's IndexedDB,
 // or an in-memory store in unit tests).
 
 function presetOf(hostId: string): HostPreset {

@@ -32,7 +32,7 @@ const HEALTH_ALARM = 'link-health';
 const badgeRestoreDelayMs = 2_000;
 
 export function startBackground(): void {
-  // Security: storage.local (where the keys are) for extension pages and the background only.
+  // Security: storage.local (the accounts; their keys are in IndexedDB) for extension pages and the background only.
   void restrictStorageToTrustedContexts();
   const ctx = createBackgroundContext({
     stored: storedItems,
