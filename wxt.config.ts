@@ -6,10 +6,20 @@ import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 // bytes never go to storage). Loopback hosts are declared up front: the demo
 // host and e2e run there. Every other host's origin is requested at runtime,
 // per account, from the options page ("Grant access").
+// A test build (VIDRELAY_TEST_BUILD=1: e2e tests, benches, the demo) adds the hook
+// tests reach the background through (lib/background/root/test-hooks.ts) and goes
+// to .output/test/, so that .output/<browser>-mv3 (linted, measured, zipped) is
+// always the production build, which has none of it.
+const testBuild = process.env.VIDRELAY_TEST_BUILD === '1';
+
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
+  ...(testBuild ? { outDir: '.output/test' } : {}),
+  vite: () => ({
+    define: { 'import.meta.env.VIDRELAY_TEST_BUILD': JSON.stringify(testBuild) },
+    plugins: [preactWithoutInnerHtml(), preact()],
+  }),
   // `wxt zip -b firefox` also writes the sources zip AMO asks for (the build is
   // bundled); build output and review artifacts are not sources.
   zip: { excludeSources: ['artifacts/**', '.output/**', '.wxt/**'] },
