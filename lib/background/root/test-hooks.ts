@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { openJobsDb } from '../../queue/store/db';
 
 // What e2e tests reach in the background as `globalThis.vidrelay`. Only a test build
 // (VIDRELAY_TEST_BUILD=1, see wxt.config.ts) calls installTestHooks; the production
@@ -52,6 +53,11 @@ export interface TestHooks {
   command(name: string): Promise<void>;
   /** The notifications shown since the background started, oldest first. */
   notices(): Notice[];
+  /**
+   * Opens the job database `name` with the background's own code (lib/queue/store/db.ts), which upgrades
+   * an older layout as this build's first start does (the benchmark times it), and closes it again.
+   */
+  openJobsDb(name: string): Promise<{ ms: number; version: number; indexes: string[] }>;
 }
 
 export function installTestHooks(): void {
@@ -66,6 +72,14 @@ export function installTestHooks(): void {
       fire(browser.commands.onCommand, 'commands.onCommand', name, tab);
     },
     notices: () => [...notices],
+    async openJobsDb(name) {
+      const started = performance.now();
+      const db = await openJobsDb(name);
+      const ms = performance.now() - started;
+      const opened = { ms, version: db.version, indexes: [...db.transaction('jobs').store.indexNames].sort() };
+      db.close();
+      return opened;
+    },
   };
   (globalThis as { vidrelay?: TestHooks }).vidrelay = hooks;
 }
