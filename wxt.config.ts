@@ -39,7 +39,9 @@ export default defineConfig({
     ],
     action: { default_title: '__MSG_extName__' },
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // One pattern for both schemes: Chrome grants a request only when one declared pattern holds each
+    // requested one, and an account asks for *://<domain>/* (lib/accounts/permissions.ts).
+    optional_host_permissions: ['*://*/*'],
     commands: {
       'open-manager': {
         suggested_key: { default: 'Alt+Shift+U' },
