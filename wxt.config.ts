@@ -2,16 +2,16 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 
-// Permissions: only what VidRelay uses at install (no unlimitedStorage: file
-// bytes never go to storage). Loopback hosts are declared up front: the demo
-// host and e2e run there. Every other host's origin is requested at runtime,
-// per account, from the options page ("Grant access").
 // A test build (VIDRELAY_TEST_BUILD=1: e2e tests, benches, the demo) adds the hook
 // tests reach the background through (lib/background/root/test-hooks.ts) and goes
 // to .output/test/, so that .output/<browser>-mv3 (linted, measured, zipped) is
 // always the production build, which has none of it.
 const testBuild = process.env.VIDRELAY_TEST_BUILD === '1';
 
+// Permissions: only what VidRelay uses at install (no unlimitedStorage: file
+// bytes never go to storage). Loopback hosts are declared up front: the demo
+// host and e2e run there. Every other host's origin is requested at runtime,
+// per account, from the options page ("Grant access").
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
