@@ -2,6 +2,12 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 
+// A test build (VIDRELAY_TEST_BUILD=1: e2e tests, benches, the demo) adds the hook
+// tests reach the background through (lib/background/root/test-hooks.ts) and goes
+// to .output/test/, so that .output/<browser>-mv3 (linted, measured, zipped) is
+// always the production build, which has none of it.
+const testBuild = process.env.VIDRELAY_TEST_BUILD === '1';
+
 // Permissions: only what VidRelay uses at install (no unlimitedStorage: file
 // bytes never go to storage). Loopback hosts are declared up front: the demo
 // host and e2e run there. Every other host's origin is requested at runtime,
@@ -9,7 +15,11 @@ import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
+  ...(testBuild ? { outDir: '.output/test' } : {}),
+  vite: () => ({
+    define: { 'import.meta.env.VIDRELAY_TEST_BUILD': JSON.stringify(testBuild) },
+    plugins: [preactWithoutInnerHtml(), preact()],
+  }),
   // `wxt zip -b firefox` also writes the sources zip AMO asks for (the build is
   // bundled); build output and review artifacts are not sources.
   zip: { excludeSources: ['artifacts/**', '.output/**', '.wxt/**'] },
@@ -29,7 +39,9 @@ export default defineConfig({
     ],
     action: { default_title: '__MSG_extName__' },
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // One pattern for both schemes: Chrome grants a request only when one declared pattern holds each
+    // requested one, and an account asks for *://<domain>/* (lib/accounts/permissions.ts).
+    optional_host_permissions: ['*://*/*'],
     commands: {
       'open-manager': {
         suggested_key: { default: 'Alt+Shift+U' },

@@ -4,7 +4,7 @@
 // render, style and layout; not raster, which headless software rendering makes
 // noisy) and how many rows are in the DOM. Budgets: scroll jump p95 under 16 ms,
 // filter + render p95 under 50 ms, fewer than 40 rows rendered.
-// Run after `npx wxt build`: npx tsx bench/file-list.ts (exits 1 on FAIL).
+// Run after `npm run build:test`: npx tsx bench/file-list.ts (exits 1 on FAIL).
 
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/browsers/chromium';

@@ -2,7 +2,7 @@
 // uploads) from the Upload tab: from pressing "Start upload" until the
 // pending list is gone, i.e. every job is stored and its File handed to the
 // uploader. Built extension in Chromium, host-sim behind it. Three rounds,
-// median printed. Run: npx tsx bench/mirror-queue.ts (after npx wxt build)
+// median printed. Run: npx tsx bench/mirror-queue.ts (after npm run build:test)
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@
 // the extension's uploads; then relays a 256 and a 512 MiB source (download into
 // OPFS, upload) and prints their growth. Targets: extension/bare-browser >= 0.97,
 // extension/curl >= 0.9, memory growth < 100 MB.
-// Run: npx wxt build && npx tsx bench/upload.ts
+// Run: npm run build:test && npx tsx bench/upload.ts
 
 import { execFile } from 'node:child_process';
 import http from 'node:http';

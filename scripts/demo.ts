@@ -45,9 +45,13 @@ function pickBrowser(): Found {
   process.exit(1);
 }
 
+/** The test build (.output/test/, what tests/browsers launches): the production build plus the hook e2e tests use. */
 function build(kind: BrowserKind): void {
   console.log(`Building the ${kind === 'firefox' ? 'Firefox' : 'Chrome'} extension…`);
-  const result = spawnSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build', ...(kind === 'firefox' ? ['-b', 'firefox'] : [])], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build', ...(kind === 'firefox' ? ['-b', 'firefox'] : [])], {
+    stdio: 'inherit',
+    env: { ...process.env, VIDRELAY_TEST_BUILD: '1' },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -69,7 +73,7 @@ async function launch(found: Found): Promise<DemoSession> {
       console.error(
         `${found.path} did not load the extension: recent Google Chrome and Edge no longer load extensions from the command line.\n` +
           'Install Chromium (see below), or run the demo in Firefox: npm run demo -- --browser firefox,\n' +
-          'or load .output/chrome-mv3 by hand: chrome://extensions → Developer mode → Load unpacked.\n\n' +
+          'or build it (npm run build) and load .output/chrome-mv3 by hand: chrome://extensions → Developer mode → Load unpacked.\n\n' +
           installAdvice(process.platform, 'chromium'),
       );
       process.exit(1);

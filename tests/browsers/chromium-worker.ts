@@ -1,14 +1,62 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import type { ExtensionSession } from './chromium';
-import type { Background } from '../e2e/shared/flows/scope';
+import type { Background, Notice } from '../e2e/shared/flows/scope';
+import type { TestHooks } from '../../lib/background/root/test-hooks';
+import { addVideo, nextNotice } from './web-page';
+
+/** The notifications the service worker has shown, oldest first (the test build's hook, lib/background/root/test-hooks.ts). */
+export async function notices(worker: Worker): Promise<Notice[]> {
+  return worker.evaluate(() => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.notices());
+}
+
+/** The id of the tab showing `url`. */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((t: { id?: number; url?: string }) => t.url === wanted)?.id, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/**
+ * A right-click on the page (or on its <video>) and an item of "Send to host", fired as
+ * contextMenus.onClicked with what Chrome passes for that click (Chromium opens no
+ * context menu under automation).
+ */
+export async function menuClick(session: ExtensionSession, page: Page, info: Record<string, unknown>): Promise<void> {
+  const worker = await session.worker();
+  const tabId = await tabIdOf(worker, page.url());
+  const click = { parentMenuItemId: 'send-to-host', editable: false, frameId: 0, pageUrl: page.url(), ...info };
+  await worker.evaluate(({ click, tabId }) => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.menuClick(click, tabId), { click, tabId });
+}
 
 /** Chrome's service worker as the shared scenarios (tests/e2e/shared/flows) reach it; asked afresh each call, since Chrome may have replaced it. */
 export function chromiumBackground(session: ExtensionSession): Background {
-  return {
+  const background: Background = {
     scope: { evaluate: async <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (await session.worker()).evaluate(fn as never, arg) as Promise<R> },
-    menuClick: async (info) =>
-      (await session.worker()).evaluate((i) => (globalThis as unknown as { vidrelay: { menuClick(i: unknown): Promise<unknown[]> } }).vidrelay.menuClick(i), info),
+    notices: async () => notices(await session.worker()),
+    async sendFromMenu({ url, video, menuItemId }) {
+      const page = await session.context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        const media = video === undefined ? {} : { mediaType: 'video', srcUrl: (await page.evaluate(addVideo, video)).srcUrl };
+        return await nextNotice(background.notices, () => menuClick(session, page, { menuItemId, ...media }));
+      } finally {
+        await page.close();
+      }
+    },
+    async pressShortcut(command, url) {
+      const page = await session.context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        await page.bringToFront();
+        const worker = await session.worker();
+        // What a key press would do: Chrome sends no shortcut typed into a page by automation to an extension.
+        return await nextNotice(background.notices, () => worker.evaluate((name) => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.command(name), command));
+      } finally {
+        await page.close();
+      }
+    },
   };
+  return background;
 }
 
 /** Wait until `ok()` holds, asking every 50 ms (e2e tests and benches alike: no test runner needed). */

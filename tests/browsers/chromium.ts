@@ -6,9 +6,13 @@ import { join, resolve } from 'node:path';
 import type { UiSession } from '../e2e/shared/driver/driver';
 import { PlaywrightUi } from '../e2e/shared/driver/playwright';
 
-// Real Chromium with the real build output loaded as an extension.
+// Real Chromium with the real build output loaded as an extension: the test
+// build (`npm run build:test`), which is the production build plus the hook tests
+// fire browser events through (lib/background/root/test-hooks.ts).
 
-export const extensionDir = resolve(process.env.VIDRELAY_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const extensionDir = resolve(process.env.VIDRELAY_EXTENSION_DIR ?? '.output/test/chrome-mv3');
+/** The production build (`npm run build`): what users install, without the hook. */
+export const productionDir = resolve('.output/chrome-mv3');
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,7 +51,7 @@ export interface LaunchOptions {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build" first`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build:test" first`);
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'vidrelay-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: options.executablePath ?? chromiumPath(),

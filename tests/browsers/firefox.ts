@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import type { Background, ExtensionScope } from '../e2e/shared/flows/scope';
 import type { UiSession } from '../e2e/shared/driver/driver';
 import { PuppeteerUi } from '../e2e/shared/driver/puppeteer';
+import type { TestHooks } from '../../lib/background/root/test-hooks';
+import { addVideo, nextNotice } from './web-page';
 
 // Debian's Firefox ESR with the real Firefox build installed as a temporary
 // add-on, driven over WebDriver BiDi. What Firefox needs that Chromium does not:
@@ -13,9 +15,14 @@ import { PuppeteerUi } from '../e2e/shared/driver/puppeteer';
 // - a fixed extension UUID (pref), so page URLs are known before install;
 // - navigation through the BiDi browsing context (page.goto never resolves there);
 // - the background is an event page, not a BiDi target: reach it from an
-//   extension page with runtime.getBackgroundPage() (which also wakes it).
+//   extension page with runtime.getBackgroundPage() (which also wakes it);
+// - the context menu and keyboard shortcuts live in the browser's own window
+//   (chrome://browser/content/browser.xhtml), which BiDi reaches with
+//   --remote-allow-system-access: the tests open the real menu and press real keys.
+// The build loaded is the test build (`npm run build:test:firefox`), which has the
+// hook tests read the notifications through (lib/background/root/test-hooks.ts).
 
-export const extensionDir = resolve(process.env.VIDRELAY_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
+export const extensionDir = resolve(process.env.VIDRELAY_FIREFOX_EXTENSION_DIR ?? '.output/test/firefox-mv3');
 export const geckoId = 'vidrelay@vidrelay.dev';
 const uuid = '6f1d2c3e-8a4b-4c5d-9e0f-7a6b5c4d3e21';
 export const origin = `moz-extension://${uuid}`;
@@ -44,12 +51,16 @@ export interface FirefoxSession extends UiSession<PuppeteerUi> {
   background<R, A>(fn: (bg: BackgroundWindow, arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Runs fn in an extension page (the add-on's origin: its storage and IndexedDB), the event page woken first. */
   scope: ExtensionScope;
+  /** A web page in a new tab, in front. */
+  openWeb(url: string): Promise<Page>;
+  /** Evaluates `expression` in the browser's own window (its menus and key bindings), awaiting what it returns. */
+  inBrowserWindow(expression: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
 /** The event page's window as the tests use it. */
 export type BackgroundWindow = Window & {
-  vidrelay: { menuClick(info: Record<string, unknown>): Promise<unknown[]> };
+  vidrelay: TestHooks;
   browser: typeof import('wxt/browser').browser;
 };
 
@@ -59,7 +70,7 @@ async function navigate(page: Page, url: string): Promise<void> {
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build:firefox" first`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}; run "npm run build:test:firefox" first`);
   const downloads = await mkdtemp(join(tmpdir(), 'vidrelay-ff-downloads-'));
   const dark = options.colorScheme === 'dark';
   const browser = await puppeteer.launch({
@@ -118,10 +129,19 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     })()`;
     return (await hub.page.evaluate(call)) as never;
   };
+  const openWeb = async (address: string) => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await navigate(page, address);
+    await page.bringToFront();
+    return page;
+  };
   return {
     browser,
     url,
     open,
+    openWeb,
+    inBrowserWindow: (expression) => inBrowserWindow(browser, expression),
     background: (fn, arg) => inHub(fn.toString(), arg ?? null, true),
     scope: { evaluate: (fn, arg) => inHub(fn.toString(), arg, false) },
     async close() {
@@ -131,10 +151,89 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   };
 }
 
-/** The event page as the shared scenarios (tests/e2e/shared/flows) reach it. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+async function inBrowserWindow(browser: Browser, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const window = (tree.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('the browser window is not reachable (is --remote-allow-system-access set?)');
+  const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+  if (result.type !== 'success') throw new Error(`in the browser window: ${JSON.stringify(result.exceptionDetails ?? result)}`);
+  return (result.result as { value?: unknown }).value;
+}
+
+/**
+ * In the browser window: waits for the page's context menu to be open, opens its
+ * "Send to host" submenu and activates the item the extension created as `menuItemId`,
+ * as a click on it does (Firefox then fires menus.onClicked with what it knows of the click).
+ */
+function pickMenuItem(itemSuffix: string): string {
+  return `(async (suffix) => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const menu = document.getElementById('contentAreaContextMenu');
+    for (let i = 0; menu.state !== 'open'; i++) { if (i > 200) throw new Error('the context menu did not open'); await pause(); }
+    const items = [...menu.querySelectorAll('menuitem')];
+    const item = items.find((i) => i.id.endsWith(suffix));
+    if (!item) { menu.hidePopup(); throw new Error('no menu item ' + suffix + ' among ' + items.filter((i) => !i.hidden).map((i) => i.id).join(', ')); }
+    const popup = item.parentElement;
+    popup.parentElement.openMenu(true);
+    for (let i = 0; popup.state !== 'open'; i++) { if (i > 200) throw new Error('the submenu did not open'); await pause(); }
+    popup.activateItem(item);
+  })(${JSON.stringify(itemSuffix)})`;
+}
+
+/** In the browser window: presses `shortcut` ("Alt+Shift+S") as a keyboard does, in the selected tab. */
+function pressKeys(shortcut: string): string {
+  return `((shortcut) => {
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+    const parts = shortcut.split('+');
+    const key = parts.pop();
+    const names = { Alt: 'AltLeft', Shift: 'ShiftLeft', Ctrl: 'ControlLeft', Command: 'MetaLeft', MacCtrl: 'ControlLeft' };
+    const modifiers = parts.map((m) => new KeyboardEvent('', { key: m === 'Ctrl' || m === 'MacCtrl' ? 'Control' : m === 'Command' ? 'Meta' : m, code: names[m] }));
+    const main = new KeyboardEvent('', { key, code: 'Key' + key.toUpperCase(), keyCode: key.toUpperCase().charCodeAt(0) });
+    for (const m of modifiers) tip.keydown(m);
+    tip.keydown(main);
+    tip.keyup(main);
+    for (const m of modifiers.reverse()) tip.keyup(m);
+  })(${JSON.stringify(shortcut)})`;
+}
+
+/** The event page as the shared scenarios (tests/e2e/shared/flows) reach it: menus and shortcuts through Firefox's own window. */
 export function firefoxBackground(session: FirefoxSession): Background {
-  return {
+  const background: Background = {
     scope: session.scope,
-    menuClick: (info) => session.background((bg, i) => bg.vidrelay.menuClick(i), info),
+    notices: () => session.background((bg) => bg.vidrelay.notices(), null),
+    async sendFromMenu({ url, video, menuItemId }) {
+      const page = await session.openWeb(url);
+      try {
+        const point = video === undefined ? { x: 20, y: 20 } : await page.evaluate(addVideo, video);
+        return await nextNotice(background.notices, async () => {
+          await page.bringToFront();
+          await page.mouse.click(point.x, point.y, { button: 'right' });
+          // Firefox names an extension's menu items "<add-on>-menuitem-_<id>".
+          await session.inBrowserWindow(pickMenuItem(`-menuitem-_${menuItemId}`));
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    async pressShortcut(command, url) {
+      const shortcut = await session.scope.evaluate(async (name) => (await browser.commands.getAll()).find((c) => c.name === name)?.shortcut, command);
+      if (!shortcut) throw new Error(`the command ${command} has no shortcut`);
+      const page = await session.openWeb(url);
+      try {
+        return await nextNotice(background.notices, async () => {
+          await page.bringToFront();
+          await session.inBrowserWindow(pressKeys(shortcut));
+        });
+      } finally {
+        await page.close();
+      }
+    },
   };
+  return background;
 }

@@ -12,7 +12,7 @@ import { createStorageHandlers } from '../handlers/unreadable';
 import { createPickerHandlers } from '../handlers/picker';
 import { createUploadHandlers } from '../handlers/uploads';
 import { rebuildMenus } from '../send-to-host/menus';
-import { defaultFindInTab, recentNotices, type MenuClickInfo } from '../send-to-host/menu-click';
+import { defaultFindInTab, type MenuClickInfo } from '../send-to-host/menu-click';
 import { openPickerWindow } from '../send-to-host/picker';
 import { restrictStorageToTrustedContexts } from '../stored/access-level';
 import { storedItems } from '../stored/registry';
@@ -21,6 +21,7 @@ import { notify } from '../notices/notify';
 import { handleShortcut } from '../send-to-host/shortcut';
 import { uploadTracker } from '../jobs/badge';
 import { openWelcomeOnInstall } from './first-run';
+import { installTestHooks } from './test-hooks';
 
 // Wires browser events to lib/: builds the background context from the stored
 // items (lib/background/stored/registry.ts) and the browser's APIs, and hands
@@ -125,10 +126,6 @@ export function startBackground(): void {
   // A new service worker means whatever the last one had in flight was cut off.
   void runner.recover();
 
-  // The menu's own code path, reachable from e2e tests through the service worker.
-  (globalThis as { vidrelay?: unknown }).vidrelay = {
-    menuClick: (info: MenuClickInfo, tabId?: number) => menu.click(info, tabId),
-    shortcut,
-    notices: () => [...recentNotices()],
-  };
+  // e2e tests fire the menu and the shortcut through the browser's events; only a test build has the hook (wxt.config.ts).
+  if (import.meta.env.VIDRELAY_TEST_BUILD) installTestHooks();
 }

@@ -40,15 +40,7 @@ export const defaultFindInTab = (tabId: number, frameId?: number, options?: Find
 export const noVideoMessage =
   'No video was found on this page. Right-click the video itself, or open the page that plays it, and try again.';
 
-// The last few notices, so e2e tests can read what the user was told (notifications expose no text).
-const recent: { title: string; message: string }[] = [];
-export function recentNotices(): readonly { title: string; message: string }[] {
-  return recent;
-}
-
 export async function say(id: string, title: string, message: string): Promise<void> {
-  recent.push({ title, message });
-  if (recent.length > 10) recent.shift();
   await notify(id, title, message);
 }
 

@@ -6,6 +6,7 @@ import { FilesScenario } from '../shared/flows/files';
 import type { PlaywrightUi } from '../shared/driver/playwright';
 import type { ManagerPage } from '../shared/pages/ManagerPage';
 import { storedAccounts } from '../../browsers/stored-accounts';
+import { xfsTime } from '../../host-sim/time';
 
 // Link management against the local host: folders, rename, move, copy as
 // BBCode (read back from the real clipboard; tests/e2e/shared/flows/files.ts), then
@@ -96,13 +97,39 @@ describe('files', () => {
   });
 
   it('shows the account views: statistics chart, encodings, deleted files and DMCA notices', async () => {
+    const host = sim.accountFor('vipstream.cc', KEY)!;
+    // Known when the view opens: nothing deleted at the host, and nothing encoding (files were added ready,
+    // and the remote uploads above finished encoding, encodeMs 300, long ago).
+    expect(host.deleted).toEqual([]);
     await manager.openTab('Account');
     await manager.page.getByRole('img', { name: /^Chart of views, downloads from / }).waitFor();
     await manager.page.getByLabel('Days').fill('7');
     await manager.page.getByRole('button', { name: 'Show statistics' }).click();
     const dmca = manager.page.getByRole('region', { name: 'DMCA notices' });
     await expect.poll(() => dmca.locator('li').count()).toBe(1);
-    await expect.poll(() => manager.page.getByRole('region', { name: 'Encoding queue' }).textContent()).toMatch(/Nothing is encoding|%/);
-    await expect.poll(() => manager.page.getByRole('region', { name: 'Deleted files' }).textContent()).toMatch(/No deleted files|Gamma/);
+
+    const encoding = manager.page.getByRole('region', { name: 'Encoding queue' });
+    const deleted = manager.page.getByRole('region', { name: 'Deleted files' });
+    await expect.poll(() => encoding.locator('p.empty').textContent()).toBe('Nothing is encoding right now.');
+    expect(await encoding.locator('li').count()).toBe(0);
+    await expect.poll(() => deleted.locator('p.empty').textContent()).toBe('No deleted files.');
+    expect(await deleted.locator('li').count()).toBe(0);
+
+    // Then one file starts encoding (its start an hour ahead: it stays pending at 0 %) and one (Alpha, renamed above) is deleted at the host.
+    sim.addFile('vipstream.cc', KEY, { title: 'Epsilon clip', status: 'encoding', encodeStartedAt: Date.now() + 3_600_000 });
+    const gone = scenario.files['Alpha clip'];
+    host.files.delete(gone.code);
+    host.deleted.unshift({ ...gone, deleted: xfsTime() });
+
+    await encoding.getByRole('button', { name: 'Refresh encoding queue' }).click();
+    // The host lists two qualities per encoding file.
+    await expect.poll(() => encoding.locator('li .badge').allTextContents()).toEqual(['h', 'l']);
+    for (const row of await encoding.locator('li').allTextContents()) expect(row).toMatch(/^Epsilon clip[hl]PENDING0%$/);
+    expect(await encoding.locator('p.empty').count()).toBe(0);
+    await deleted.getByRole('button', { name: 'Refresh deleted files' }).click();
+    await expect.poll(() => deleted.locator('li').count()).toBe(1);
+    await expect(deleted.locator('li').textContent()).resolves.toContain(gone.title);
+    await expect(deleted.locator('li').textContent()).resolves.toContain(gone.code);
+    expect(await deleted.locator('p.empty').count()).toBe(0);
   });
 });

@@ -6,7 +6,8 @@ import * as foundation from '../shared/flows/foundation';
 import type { FlowEnv } from '../shared/flows/scope';
 
 // The first whole path a user walks, in Chromium (tests/e2e/shared/flows/foundation.ts):
-// add an account, test it, send a URL, see the link.
+// add an account, test it, send a URL, see the link; then send from the context
+// menu and by the shortcut (their browser events, fired by the test build's hook).
 
 const account = { key: 'e2e-media-key-0001', login: 'e2e-user', label: 'Media E2E' };
 let sim: HostSim;
@@ -34,5 +35,7 @@ describe('foundation', () => {
 
   it('sends a URL from the popup and shows its link', () => foundation.sendsUrlsFromPopup(env, account, [{ name: 'popup-clip', bytes: 64 * 1024 }]));
 
-  it('runs the context menu handler: sends srcUrl, refuses blob:', () => foundation.runsMenuHandler(env, account, 'menu-clip'));
+  it('sends a right-clicked video from the context menu (contextMenus.onClicked, as Chrome fires it), refuses a blob: one', () => foundation.sendsFromContextMenu(env, account, 'menu-clip'));
+
+  it('sends the page\'s video with the send-video shortcut (commands.onCommand, as Chrome fires it)', () => foundation.sendsWithShortcut(env, account));
 });

@@ -7,10 +7,12 @@ import { startHostSim, type HostSim } from '../../host-sim';
 import { chromiumArgs, chromiumPath, extensionDir, launchExtension, type ExtensionSession } from '../../browsers/chromium';
 import { seedShowcase } from '../shared/flows/showcase';
 import { PlaywrightUi } from '../shared/driver/playwright';
+import { expectContent, expectScheme, type Scheme, type ShownPage } from '../shared/flows/shown';
 
 // Screenshots of popup, options and manager in light and dark, saved for
-// review in artifacts/screenshots/. Each shot also checks the page followed
-// the colour scheme (the body background changes).
+// review in artifacts/screenshots/. Each shot first checks what it shows
+// (tests/e2e/shared/flows/shown.ts): the scheme's colours on the page, and the
+// content its own setup left there.
 
 const outDir = resolve('artifacts/screenshots');
 const KEY = 'shots-media-key-2024';
@@ -23,19 +25,23 @@ const pages = [
   { name: 'manager', path: 'manager.html', viewport: { width: 1200, height: 800 }, ready: 'VidRelay manager' },
 ] as const;
 
-async function shoot(name: string, path: string, viewport: { width: number; height: number }, heading: string, scheme: 'light' | 'dark'): Promise<string> {
-  const page: Page = await session.context.newPage();
-  await page.setViewportSize(viewport);
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.goto(session.url(path));
-  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-  // Let lists load from the background before the shot.
-  await page.waitForTimeout(600);
-  const file = join(outDir, `${name}-${scheme}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  await page.close();
-  return background;
+/** Opens the page in the scheme, checks the scheme and the content it shows, then saves the shot as <name>-<scheme>.png. */
+async function shoot(name: string, shown: ShownPage, path: string, viewport: { width: number; height: number }, heading: string, scheme: Scheme, from = session): Promise<void> {
+  const page: Page = await from.context.newPage();
+  try {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(from.url(path));
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    const ui = new PlaywrightUi(page);
+    await expectScheme(ui, scheme);
+    await expectContent(ui, shown);
+    // Let lists settle before the shot.
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, `${name}-${scheme}.png`), fullPage: true });
+  } finally {
+    await page.close();
+  }
 }
 
 beforeAll(async () => {
@@ -51,9 +57,15 @@ afterAll(async () => {
 });
 
 describe('screenshots for review', () => {
-  it('options with no account yet (empty state)', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      await shoot('options-empty', 'options.html', { width: 900, height: 900 }, 'VidRelay options', scheme);
+  it('options with no account yet (empty state), light and dark', async () => {
+    // A browser of its own: no account whatever ran before.
+    const fresh = await launchExtension();
+    try {
+      for (const scheme of ['light', 'dark'] as const) {
+        await shoot('options-empty', 'options-empty', 'options.html', { width: 900, height: 900 }, 'VidRelay options', scheme, fresh);
+      }
+    } finally {
+      await fresh.close();
     }
   });
 
@@ -63,9 +75,7 @@ describe('screenshots for review', () => {
     await ext.close();
 
     for (const { name, path, viewport, ready } of pages) {
-      const light = await shoot(name, path, viewport, ready, 'light');
-      const dark = await shoot(name, path, viewport, ready, 'dark');
-      expect(dark, `${name} follows the dark scheme`).not.toBe(light);
+      for (const scheme of ['light', 'dark'] as const) await shoot(name, name, path, viewport, ready, scheme);
     }
   });
 });

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { extensionDir } from '../../browsers/chromium';
+import { extensionDir as testBuildDir, productionDir as extensionDir } from '../../browsers/chromium';
 import { pageScripts } from '../../../scripts/page-scripts';
 
-// Scans the real build: every script a UI page loads, and every script that
-// may be injected into a web page, must hold no code that reads keys. Markers
-// are strings the bundler keeps verbatim; each must appear in background.js,
-// which proves it still identifies the key-reading code.
+// Scans the production build (what users install; `npm run build`): every script
+// a UI page loads, and every script that may be injected into a web page, must
+// hold no code that reads keys, and no script at all the hook e2e tests use
+// (which only the test build has). Markers are strings the bundler keeps
+// verbatim; each must appear where it belongs (key-reading markers in
+// background.js, hook markers in the test build's background.js), which proves
+// it still identifies that code.
 
 const keyReadingMarkers = [
   // The storage key of the accounts (with their keys).
@@ -23,6 +26,9 @@ const keyReadingMarkers = [
   'vidrelay-unreadable-entry',
 ];
 
+// The e2e hook (lib/background/root/test-hooks.ts): its error text, a method name, and its global.
+const testHookMarkers = [/cannot be fired in this browser/, /\bmenuClick\b/, /\.vidrelay\s*=(?!=)/];
+
 // UI pages and injected scripts talk to the background only through messages.
 const storageApi = /\bstorage\s*\.\s*(local|session|sync)\b/;
 
@@ -34,6 +40,7 @@ function read(file: string): string {
 }
 
 const scriptsOfPage = (page: string) => pageScripts(extensionDir, page);
+const scriptsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')) : []);
 
 const manifest = existsSync(join(extensionDir, 'manifest.json')) ? JSON.parse(read('manifest.json')) : undefined;
 const pages = existsSync(extensionDir) ? readdirSync(extensionDir).filter((f) => f.endsWith('.html') && !uploaderPages.has(f)) : [];
@@ -89,6 +96,24 @@ describe('built output holds no key-reading code outside the background', () => 
       expect(storageApi.test(code), `${file} uses extension storage`).toBe(false);
       // The finder returns its result to executeScript; it never needs to message the background.
       expect(code, file).not.toMatch(/runtime\s*\.\s*(sendMessage|connect)\b/);
+    }
+  });
+});
+
+describe('the production build holds no test hook', () => {
+  it('the markers are real: the test build\'s background.js contains each of them', () => {
+    const file = join(testBuildDir, 'background.js');
+    expect(existsSync(file), `no test build in ${testBuildDir} (npm run build:test)`).toBe(true);
+    const background = readFileSync(file, 'utf8');
+    for (const marker of testHookMarkers) expect(background, String(marker)).toMatch(marker);
+  });
+
+  it('no script of the production build holds the hook', () => {
+    const scripts = scriptsIn(extensionDir);
+    expect(scripts).toContain('background.js');
+    for (const file of scripts) {
+      const code = read(file);
+      for (const marker of testHookMarkers) expect(marker.test(code), `${file} matches ${marker}`).toBe(false);
     }
   });
 });

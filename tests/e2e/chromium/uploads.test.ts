@@ -10,11 +10,12 @@ import { UploadPage } from '../shared/pages/UploadPage';
 import { role } from '../shared/driver/driver';
 import type { PlaywrightUi } from '../shared/driver/playwright';
 import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { storedJobsIn } from '../../browsers/jobs-db';
 
 // File uploads through the real build in Chromium against the host simulator:
 // progress in the page, a service worker stopped mid-queue, a dropped
 // connection, a 509 (the first two shared with Firefox: tests/e2e/shared/flows/uploads.ts),
-// and a file chosen again after its upload was cut.
+// a file chosen again after its upload was cut, and a hand-over the uploader never took.
 
 const KEY = 'e2e-upload-key-0001';
 let sim: HostSim;
@@ -141,4 +142,35 @@ describe('file uploads', () => {
       },
       waits: { interrupted: 20_000, finished: 30_000 },
     }), 90_000);
+
+  it('when the uploader does not take the files, says so and keeps them: nothing is queued or sent, and Start works again', async () => {
+    const name = 'held-back-clip.mp4';
+    const path = await files.make(name, 256 * 1024);
+    const upload = await UploadPage.open(session);
+    await upload.chooseFiles([path]);
+    // The page hands its Files over on a BroadcastChannel (lib/upload/page/hand-over.ts): here they never reach the uploader.
+    await upload.page.evaluate(() => {
+      const post = BroadcastChannel.prototype.postMessage;
+      (globalThis as { e2eRestoreChannel?: () => void }).e2eRestoreChannel = () => (BroadcastChannel.prototype.postMessage = post);
+      BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
+        if ((message as { type?: string } | null)?.type !== 'hold') post.call(this, message);
+      };
+    });
+    await upload.ui.find(role('button', 'Start upload')).click();
+    // The hand-over gives up after 10 s; the error reaches the page.
+    const alert = upload.page.getByRole('alert').filter({ hasText: 'The uploader did not take the files. Reload this page and try again.' });
+    await alert.waitFor({ timeout: 20_000 });
+    // Nothing lost: the file is still there to start again; nothing was queued, nothing reached the host.
+    expect(await upload.pending(name).count()).toBe(1);
+    expect((await storedJobsIn(env.background.scope)).filter((j) => j.file?.name === name)).toEqual([]);
+    expect(sim.uploads.some((u) => u.name === name)).toBe(false);
+    await expect(upload.page.getByRole('button', { name: 'Start upload' }).isEnabled()).resolves.toBe(true);
+
+    await upload.page.evaluate(() => (globalThis as { e2eRestoreChannel?: () => void }).e2eRestoreChannel?.());
+    await upload.start();
+    await upload.waitForState(name, ['encoding', 'ready'], 30_000);
+    expect(sim.uploads.filter((u) => u.name === name)).toHaveLength(1);
+    expect((await storedJobsIn(env.background.scope)).filter((j) => j.file?.name === name)).toHaveLength(1);
+    await upload.page.close();
+  }, 90_000);
 });

@@ -5,11 +5,12 @@ import * as settingsFile from '../shared/flows/settings-file';
 import { OptionsPage } from '../shared/pages/OptionsPage';
 import type { PuppeteerUi } from '../shared/driver/puppeteer';
 import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
+import { storedAccounts } from '../../browsers/stored-accounts';
 
 // Link management and the settings file in Firefox (tests/e2e/shared/flows/files.ts
 // and settings-file.ts): browse folders, rename, move, copy links as BBCode
 // (read back from the real clipboard, which a pref opens), then export the
-// settings with a passphrase, remove the account and import it back.
+// settings with a passphrase, remove the account (its Remove button) and import it back.
 
 const account = { key: 'ff-vip-key-0005', label: 'Vip FF', login: 'vip-user' };
 const PASS = 'a good long passphrase';
@@ -47,10 +48,11 @@ describe('Firefox settings file', () => {
     await options.ui.close();
   });
 
-  it('imports it back after the account is removed, key included', async () => {
-    await session.background(async (bg) => bg.browser.storage.local.remove(['accounts', 'accountEntries']), null);
+  it('imports it back after the account is removed with its Remove button, key included', async () => {
     const options = await OptionsPage.open(session);
+    await options.removeAccount(account.label);
     await expect(options.accounts(account.label).count()).resolves.toBe(0);
+    expect(await storedAccounts(session.scope)).toEqual([]);
     await settingsFile.importsBack(options, account, exported, PASS);
     await options.ui.close();
   });

@@ -5,8 +5,8 @@ import type { FlowEnv } from '../shared/flows/scope';
 import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
 
 // The first whole path a user walks, in Firefox (tests/e2e/shared/flows/foundation.ts):
-// add an account, test it, send URLs from the popup, see the links; then the
-// context menu's handler, run in the event page.
+// add an account, test it, send URLs from the popup, see the links; then send
+// from Firefox's real context menu and by a real key press.
 
 const account = { key: 'ff-media-key-0001', login: 'ff-user', label: 'Media FF' };
 let sim: HostSim;
@@ -38,5 +38,13 @@ describe('Firefox foundation', () => {
       { name: 'ff-popup-two', bytes: 32 * 1024 },
     ]));
 
-  it('runs the context menu handler in the event page: sends srcUrl, refuses blob:', () => foundation.runsMenuHandler(env, account, 'ff-menu-clip'));
+  it('sends a right-clicked video from the context menu (its real context menu), refuses a blob: one', () => foundation.sendsFromContextMenu(env, account, 'ff-menu-clip'));
+
+  it('sends the page\'s video with the send-video shortcut (a real key press, on a key of the user\'s choice)', async () => {
+    // Firefox gives Alt+Shift+S, the default, to the History menu's access key (Alt+S, Shift allowed), so the
+    // command never fires; a user picks another key in about:addons, which is commands.update.
+    type Commands = { update(detail: { name: string; shortcut: string }): Promise<void> };
+    await session.scope.evaluate(() => (browser.commands as unknown as Commands).update({ name: 'send-video', shortcut: 'Alt+Shift+K' }), undefined);
+    await foundation.sendsWithShortcut(env, account);
+  });
 });

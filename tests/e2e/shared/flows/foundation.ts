@@ -7,7 +7,7 @@ import type { FlowEnv } from './scope';
 
 // The first whole path a user walks, the same in every browser: add an
 // account (after a wrong key and an unreachable host), send URLs from the
-// popup and see their links, then the context menu's handler.
+// popup and see their links, then "Send to host" from a page's context menu and by the shortcut.
 
 /** The media.cm account the scenario adds: the key the host simulator knows, its login there, and the name to save it under. */
 export interface FoundationAccount {
@@ -62,19 +62,29 @@ export async function sendsUrlsFromPopup({ session, sim }: FlowEnv, account: Fou
   await popup.ui.close();
 }
 
-/** The context menu's handler in the background: sends srcUrl to the account, refuses a blob: URL. */
-export async function runsMenuHandler({ background, sim }: FlowEnv, account: FoundationAccount, name: string): Promise<void> {
+/** "Send to host" from a page's context menu: a right-clicked video goes to the account; a blob: one is refused. */
+export async function sendsFromContextMenu({ background, sim }: FlowEnv, account: FoundationAccount, name: string): Promise<void> {
   const accountId = (await storedAccounts(background.scope)).find((a) => a.label === account.label)?.id ?? '';
   expect(accountId).not.toBe('');
   const video = sim.videoUrl(name, 32 * 1024);
-  const sent = await background.menuClick({ menuItemId: `account:${accountId}`, srcUrl: video, pageUrl: 'http://127.0.0.1/page' });
-  expect(sent).toHaveLength(1);
-  await expect.poll(() => sim.remoteUploads.some((r) => r.url === video), { timeout: 10_000 }).toBe(true);
+  const sent = await background.sendFromMenu({ url: sim.pageUrl('none'), video, menuItemId: `account:${accountId}` });
+  expect(sent).toMatchObject({ title: `Sending to ${account.label}`, message: video });
+  await expect.poll(() => sim.remoteUploads.filter((r) => r.url === video).length, { timeout: 10_000 }).toBe(1);
 
   const before = sim.remoteUploads.length;
-  const refused = await background.menuClick({ menuItemId: `account:${accountId}`, srcUrl: 'blob:http://127.0.0.1/abc' });
-  expect(refused).toHaveLength(0);
+  const refused = await background.sendFromMenu({ url: sim.pageUrl('none'), video: 'blob', menuItemId: `account:${accountId}` });
+  expect(refused.title).toBe('Nothing sent');
+  expect(refused.message).toMatch(/No video was found on this page/);
   expect(sim.remoteUploads.length).toBe(before);
+}
+
+/** The send-video shortcut on a page with a video sends that video to the (only, so default) account. */
+export async function sendsWithShortcut({ background, sim }: FlowEnv, account: FoundationAccount): Promise<void> {
+  const before = sim.remoteUploads.length;
+  const video = `${sim.origin}/media/sample.mp4`;
+  const sent = await background.pressShortcut('send-video', sim.pageUrl('video'));
+  expect(sent).toMatchObject({ title: `Sending to ${account.label}`, message: video });
+  await expect.poll(() => sim.remoteUploads.slice(before).map((r) => r.url), { timeout: 10_000 }).toEqual([video]);
 }
 
 /** The page's markup as it stands (what a key must never be part of). */

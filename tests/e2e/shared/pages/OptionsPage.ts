@@ -85,6 +85,13 @@ export class OptionsPage<U extends Ui = Ui> {
     return this.ui.find(role('status'));
   }
 
+  /** Presses Remove on the account, accepts the confirmation and waits for its row to go. */
+  async removeAccount(accountLabel: string): Promise<void> {
+    this.ui.acceptNextDialog();
+    await this.accounts(accountLabel).find(role('button', `Remove ${accountLabel}`)).click();
+    await this.accounts(accountLabel).waitFor({ state: 'detached' });
+  }
+
   async editAccount(accountLabel: string): Promise<void> {
     await this.accounts(accountLabel).find(role('button', `Edit ${accountLabel}`)).click();
     await this.ui.find(role('button', 'Cancel')).waitFor();
