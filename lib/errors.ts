@@ -1,6 +1,7 @@
-// One error type for everything that can go wrong talking to a host or
-// handling user input. The UI switches on `code`; `message` tells the user
-// what to do. Messages never contain an API key (see redactKey).
+// The app's one error type: everything that can go wrong talking to a host
+// (the host layer's failures, lib/hosts/failures.ts), handling user input, or
+// storing data. The UI switches on `code`; `message` tells the user what to
+// do. Messages never contain an API key (see redactKey).
 
 import { scrubText } from './scrub';
 
@@ -31,7 +32,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 const retryableCodes: ReadonlySet<ErrorCode> = new Set(['rate_limited', 'server', 'network', 'timeout']);
 
-export interface HostErrorInit {
+export interface AppErrorInit {
   status?: number;
   retryable?: boolean;
   cause?: unknown;
@@ -39,15 +40,15 @@ export interface HostErrorInit {
   site?: string;
 }
 
-export class HostError extends Error {
+export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status?: number;
   readonly retryable: boolean;
   readonly site?: string;
 
-  constructor(code: ErrorCode, message: string, init: HostErrorInit = {}) {
+  constructor(code: ErrorCode, message: string, init: AppErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'HostError';
+    this.name = 'AppError';
     this.code = code;
     this.status = init.status;
     this.retryable = init.retryable ?? retryableCodes.has(code);
@@ -64,12 +65,12 @@ export interface SerializedError {
   code: ErrorCode;
   message: string;
   status?: number;
-  /** See HostErrorInit.site. */
+  /** See AppErrorInit.site. */
   site?: string;
 }
 
-export function isHostError(value: unknown): value is HostError {
-  return value instanceof HostError;
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
 }
 
 /** Replace every occurrence of each secret in `text` (as sent, URL- or JSON-encoded) with a mask. */
@@ -79,10 +80,17 @@ export function redactKey(text: string, ...secrets: (string | undefined)[]): str
 
 /** Turn anything thrown into a SerializedError that is safe to show. */
 export function toSerializedError(error: unknown, ...secrets: (string | undefined)[]): SerializedError {
-  if (error instanceof HostError) {
+  if (error instanceof AppError) {
     const out = error.toJSON();
     return { ...out, message: redactKey(out.message, ...secrets) };
   }
   const text = error instanceof Error ? error.message : String(error);
   return { code: 'server', message: redactKey(`Unexpected error: ${text}`, ...secrets) };
 }
+
+/**
+ * The name the host layer's contract (DESIGN.md: "every failure is a
+ * HostError") gives this type. The same class: `instanceof HostError` holds
+ * for every AppError.
+ */
+export { AppError as HostError };

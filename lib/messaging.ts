@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { z } from './zod';
-import { HostError, type ErrorCode } from './errors';
+import { AppError, type ErrorCode } from './errors';
 
 import type { requestSchemas, ResponseMap } from './protocol';
 import type { Reply } from './protocol/route';
@@ -45,6 +45,6 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
 }
 
 export function errorFrom(error: unknown): { code: ErrorCode; message: string } {
-  if (error instanceof RemoteError || error instanceof HostError) return { code: error.code, message: error.message };
+  if (error instanceof RemoteError || error instanceof AppError) return { code: error.code, message: error.message };
   return { code: 'server', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { HostError } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import type { PickerView } from '../../lib/protocol/picker';
 import { ErrorNote } from '../shared/ErrorNote';
@@ -62,7 +62,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
     event.preventDefault();
     if (!view) return;
     await write.run(async () => {
-      if (selected.length === 0) throw new HostError('invalid_input', t('pickTickOne'));
+      if (selected.length === 0) throw new AppError('invalid_input', t('pickTickOne'));
       // Sent in the page's order, whatever order they were ticked in.
       const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
       const { jobs, targetLabel } = await send('picker.send', { id, urls, target });

@@ -5,7 +5,7 @@ import { formatBytes } from '../format/values';
 import { useRemote } from '../hooks/useRemote';
 import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
-import { HostError } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import { ErrorNote } from '../shared/ErrorNote';
 import { AccountPicker, useAccountChoice } from '../shared/AccountPicker';
@@ -51,7 +51,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
     }
     await write.run(async () => {
       // What was sent before stays shown under this error.
-      if (urls.length === 0) throw new HostError('invalid_input', t('popupPasteUrls'));
+      if (urls.length === 0) throw new AppError('invalid_input', t('popupPasteUrls'));
       setResult(undefined);
       const { jobs, refused } = await send('remote.send', { accountId, urls });
       // Refused lines stay in the box so nothing the user typed is lost.
@@ -80,7 +80,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       }
     }
     if (origins.length && !(await browser.permissions.request({ origins }))) {
-      throw new HostError('permission', t('popupRelayNeedsAccess'));
+      throw new AppError('permission', t('popupRelayNeedsAccess'));
     }
     const found: RelayProbe[] = [];
     for (const url of urls) {

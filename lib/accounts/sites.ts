@@ -1,6 +1,6 @@
 import { getDomain } from 'tldts';
 import type { Account } from '.';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { apiBaseOf } from '../hosts/setup';
 import { getPreset } from '../hosts';
 
@@ -62,20 +62,20 @@ export function assertUploadSite(account: SiteAccount & Pick<Account, 'label'>, 
   try {
     url = new URL(uploadUrl);
   } catch {
-    throw new HostError('invalid_response', `${account.label}: the host named an upload server that is not a URL.`);
+    throw new AppError('invalid_response', `${account.label}: the host named an upload server that is not a URL.`);
   }
   const apiHost = hostOf(apiBaseOf(account)) ?? '';
   if (url.protocol === 'http:') {
     const loopbackPair = isLoopback(url.hostname) && isLoopback(apiHost);
     if (!loopbackPair && !account.allowHttp) {
-      throw new HostError('invalid_response', `${account.label}: the host named a plain-http upload server (${url.host}); VidRelay sends your key over https only. Allow plain http for this account in Options if the host has no https.`);
+      throw new AppError('invalid_response', `${account.label}: the host named a plain-http upload server (${url.host}); VidRelay sends your key over https only. Allow plain http for this account in Options if the host has no https.`);
     }
   } else if (url.protocol !== 'https:') {
-    throw new HostError('invalid_response', `${account.label}: the host named an upload server that is not http(s).`);
+    throw new AppError('invalid_response', `${account.label}: the host named an upload server that is not http(s).`);
   }
   const site = siteOf(url.hostname);
   if (!keySitesOf(account).includes(site)) {
-    throw new HostError(
+    throw new AppError(
       'permission',
       `${account.label}'s host named ${site} as its upload server, a site you have not allowed for this account. Nothing was sent there. Allow ${site} for ${account.label} if you trust it.`,
       { site, retryable: false },

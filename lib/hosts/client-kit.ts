@@ -1,7 +1,7 @@
 // What every dialect's client shares: capability gating (an unsupported
 // method rejects before any request), input checks, link templates and the
 // upload URL policy. A dialect supplies only the methods it implements.
-import { HostError, redactKey } from '../errors';
+import { AppError, redactKey } from '../errors';
 import { invalidInput, unsupported, type FailureContext } from './failures';
 import type { Capability, FileLinks, HostAccount, HostClient, HostPreset, LinkTemplates } from './types';
 
@@ -70,7 +70,7 @@ export function resolveCapabilities(
   return out;
 }
 
-export function unsupportedFor(ctx: FailureContext, capability: Capability): HostError {
+export function unsupportedFor(ctx: FailureContext, capability: Capability): AppError {
   return unsupported(ctx, capabilityWords[capability]);
 }
 
@@ -107,10 +107,10 @@ export function assembleClient(opts: {
       try {
         return await impl(...args);
       } catch (error) {
-        if (error instanceof HostError) throw error;
-        // A bug of ours must still reach the UI as a HostError without the key.
+        if (error instanceof AppError) throw error;
+        // A bug of ours must still reach the UI as a AppError without the key.
         const text = redactKey(error instanceof Error ? error.message : String(error), ...ctx.secrets);
-        throw new HostError('invalid_response', `${ctx.label}: unexpected failure (${text}). Try again; if it persists, report it.`);
+        throw new AppError('invalid_response', `${ctx.label}: unexpected failure (${text}). Try again; if it persists, report it.`);
       }
     };
   }
@@ -143,10 +143,10 @@ export function uploadUrl(raw: string, allowHttp: boolean | undefined, ctx: Fail
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new HostError('invalid_response', `${ctx.label} named an upload server that is not a URL. Try again later.`);
+    throw new AppError('invalid_response', `${ctx.label} named an upload server that is not a URL. Try again later.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new HostError('invalid_response', `${ctx.label} named an upload server that is not http(s). Try again later.`);
+    throw new AppError('invalid_response', `${ctx.label} named an upload server that is not http(s). Try again later.`);
   }
   // The local host simulator cannot speak TLS, so loopback stays as given.
   if (url.protocol === 'http:' && !allowHttp && !loopback.has(url.hostname)) url.protocol = 'https:';

@@ -3,9 +3,9 @@ import { setupAccount } from './setup';
 import type { Capability, HostAccount, HostClient, HostClientDeps } from './types';
 
 /**
- * A client for one account. Throws HostError `invalid_input` at once for an
+ * A client for one account. Throws AppError `invalid_input` at once for an
  * unknown host, an empty key or a bad API base; every method then rejects
- * only with HostError.
+ * only with AppError.
  */
 export function createHostClient(account: HostAccount, deps: HostClientDeps = {}): HostClient {
   const { entry, apiBase, origin, ctx, http } = setupAccount(account, deps);

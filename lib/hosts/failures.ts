@@ -1,6 +1,6 @@
 // Turns HTTP and in-body statuses into HostErrors whose message says what to
 // do. Host text is quoted only after the key is masked.
-import { HostError, redactKey, type ErrorCode } from '../errors';
+import { AppError, redactKey, type ErrorCode } from '../errors';
 import { collapseSpace, hostTextCap, stripTags } from './host-text';
 
 export interface FailureContext {
@@ -73,34 +73,34 @@ function longestForm(secrets: readonly string[]): number {
   return Math.max(0, ...secrets.map((secret) => secret.length * 9));
 }
 
-export function hostFailure(code: ErrorCode, ctx: FailureContext, opts: { status?: number; hostText?: string } = {}): HostError {
-  return new HostError(code, advice(code, ctx, opts.status) + quoteHost(opts.hostText, ctx), { status: opts.status });
+export function hostFailure(code: ErrorCode, ctx: FailureContext, opts: { status?: number; hostText?: string } = {}): AppError {
+  return new AppError(code, advice(code, ctx, opts.status) + quoteHost(opts.hostText, ctx), { status: opts.status });
 }
 
 /** A failure from a status (HTTP or body) plus the host's message. */
-export function statusFailure(status: number, ctx: FailureContext, hostText?: string): HostError {
+export function statusFailure(status: number, ctx: FailureContext, hostText?: string): AppError {
   const code = hostText && looksLikeAuthMessage(hostText.slice(0, hostTextCap)) ? 'auth' : (codeForStatus(status) ?? 'server');
   return hostFailure(code, ctx, { status, hostText });
 }
 
-export function invalidResponse(ctx: FailureContext, detail: string): HostError {
-  return new HostError('invalid_response', `${advice('invalid_response', ctx)} (${detail})`);
+export function invalidResponse(ctx: FailureContext, detail: string): AppError {
+  return new AppError('invalid_response', `${advice('invalid_response', ctx)} (${detail})`);
 }
 
-export function unsupported(ctx: FailureContext, what: string): HostError {
-  return new HostError('unsupported', `${ctx.label} does not offer ${what} through its API.`);
+export function unsupported(ctx: FailureContext, what: string): AppError {
+  return new AppError('unsupported', `${ctx.label} does not offer ${what} through its API.`);
 }
 
-export function invalidInput(message: string): HostError {
-  return new HostError('invalid_input', message);
+export function invalidInput(message: string): AppError {
+  return new AppError('invalid_input', message);
 }
 
 /**
  * For callers that cannot wait for a pending remote upload: the host took
  * the URL but named no file. Not retryable: sending again would queue it twice.
  */
-export function pendingFailure(ctx: FailureContext, hostText?: string): HostError {
-  return new HostError(
+export function pendingFailure(ctx: FailureContext, hostText?: string): AppError {
+  return new AppError(
     'invalid_response',
     `${ctx.label} accepted the URL but has not named the file yet. Look for it in the file list before sending it again.${quoteHost(hostText, ctx)}`,
     { retryable: false },

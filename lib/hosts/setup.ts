@@ -1,6 +1,6 @@
 // Checks an account and derives what every request needs: the registry
 // entry, the API base, the failure context and the HTTP layer.
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import type { FailureContext } from './failures';
 import { createHttp, type Http } from './http';
 import { findEntry, type RegistryEntry } from './registry';
@@ -29,11 +29,11 @@ function credentialWords(preset: Pick<HostPreset, 'needsLogin' | 'loginKind'>): 
 }
 
 export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): AccountSetup {
-  if (!account || typeof account !== 'object') throw new HostError('invalid_input', 'No account was given.');
+  if (!account || typeof account !== 'object') throw new AppError('invalid_input', 'No account was given.');
   const entry = findEntry(account.hostId);
-  if (!entry) throw new HostError('invalid_input', `Unknown host "${String(account.hostId)}". Pick a host in Options.`);
+  if (!entry) throw new AppError('invalid_input', `Unknown host "${String(account.hostId)}". Pick a host in Options.`);
   if (typeof account.key !== 'string' || !account.key.trim()) {
-    throw new HostError('invalid_input', `Enter the API key for ${entry.preset.label} in Options.`);
+    throw new AppError('invalid_input', `Enter the API key for ${entry.preset.label} in Options.`);
   }
   const raw = (apiBaseOf(account) ?? '').replace(/\/+$/, '');
   let base: URL;
@@ -41,7 +41,7 @@ export function setupAccount(account: HostAccount, deps: HostClientDeps = {}): A
     base = new URL(raw);
     if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error('protocol');
   } catch {
-    throw new HostError('invalid_input', `Set a valid http(s) API base URL for ${entry.preset.label} in Options (e.g. https://example.com/api).`);
+    throw new AppError('invalid_input', `Set a valid http(s) API base URL for ${entry.preset.label} in Options (e.g. https://example.com/api).`);
   }
   base.search = '';
   base.hash = '';

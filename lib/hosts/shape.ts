@@ -1,8 +1,8 @@
 // Parsers are pure and know nothing of accounts; when a reply has the wrong
-// shape they throw BadShape, and the dialect turns it into a HostError that
+// shape they throw BadShape, and the dialect turns it into a AppError that
 // names the host. Anything else a parser might throw becomes the same error,
 // so no bare TypeError ever leaves the host layer.
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { invalidResponse, type FailureContext } from './failures';
 
 export class BadShape extends Error {}
@@ -15,7 +15,7 @@ export function guarded<T>(ctx: FailureContext, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof HostError) throw error;
+    if (error instanceof AppError) throw error;
     throw invalidResponse(ctx, error instanceof BadShape ? error.message : 'unexpected reply shape');
   }
 }

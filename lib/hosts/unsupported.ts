@@ -1,12 +1,12 @@
 // A capability the account had (assumed from the standard XFS set, or
 // switched on in Options → Advanced) that the host turned out not to offer.
-// It is a HostError `unsupported`; `capability` and `discovered` let the
+// It is a AppError `unsupported`; `capability` and `discovered` let the
 // background switch the capability off on the account once and tell the user.
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { quoteHost, type FailureContext } from './failures';
 import type { Capability } from './types';
 
-export class UnsupportedAtHost extends HostError {
+export class UnsupportedAtHost extends AppError {
   readonly capability: Capability;
   readonly discovered = true as const;
 

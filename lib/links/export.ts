@@ -2,7 +2,7 @@
 // formula injection because users open these files in spreadsheets.
 
 import type { Job } from '../queue/model/job';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 
 export const historyColumns = [
   'id',
@@ -36,7 +36,7 @@ export function jobToRow(job: Job, accountLabel: string): Record<(typeof history
 
 /** RFC 4180: a header row, CRLF line ends, fields quoted only when needed. */
 export function jobsToCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
-  if (columns.length === 0) throw new HostError('invalid_input', 'A CSV export needs at least one column.');
+  if (columns.length === 0) throw new AppError('invalid_input', 'A CSV export needs at least one column.');
   const lines = [columns.map(csvCell)];
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])));
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
@@ -44,7 +44,7 @@ export function jobsToCsv(rows: Record<string, unknown>[], columns: readonly str
 
 export function toJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
-  if (text === undefined) throw new HostError('invalid_input', 'Nothing to export: the value has no JSON form.');
+  if (text === undefined) throw new AppError('invalid_input', 'Nothing to export: the value has no JSON form.');
   return text;
 }
 

@@ -1,7 +1,7 @@
 // Output formats for a selection of files, one item per line. Titles come from
 // hosts and users, so every markup format escapes them for its own syntax.
 
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { formatDuration, formatSize } from '../format/units';
 
 export type LinkFormat = 'plain' | 'embed' | 'bbcode' | 'html' | 'markdown' | 'template';
@@ -51,9 +51,9 @@ export function templateHasMarkup(template: string): boolean {
 
 export function formatLinks(items: LinkItem[], format: LinkFormat, template?: string): string {
   const render = renderers[format];
-  if (!render) throw new HostError('invalid_input', `Unknown link format "${String(format)}".`);
+  if (!render) throw new AppError('invalid_input', `Unknown link format "${String(format)}".`);
   if (format === 'template' && !template?.trim()) {
-    throw new HostError('invalid_input', 'The template format needs a template, for example "{title} {watch}".');
+    throw new AppError('invalid_input', 'The template format needs a template, for example "{title} {watch}".');
   }
   return items.map((item) => render(item, template ?? '')).join('\n');
 }
@@ -139,7 +139,7 @@ function linkText(item: LinkItem): string {
 function safeUrl(url: string): string {
   const trimmed = url.trim();
   if (!/^https?:\/\/[^\s]/i.test(trimmed)) {
-    throw new HostError('invalid_input', `Not an http(s) link: "${trimmed.slice(0, 100)}".`);
+    throw new AppError('invalid_input', `Not an http(s) link: "${trimmed.slice(0, 100)}".`);
   }
   return trimmed;
 }

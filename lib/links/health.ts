@@ -2,7 +2,7 @@
 // codes per call, so codes go out in batches; one failed batch only makes its
 // own codes 'unknown'.
 
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import type { DeletedFile, DmcaFile, RemoteFile } from '../hosts/types';
 
 export type HealthStatus = 'ok' | 'missing' | 'dmca' | 'deleted' | 'unknown';
@@ -43,7 +43,7 @@ export async function checkHealth(
 ): Promise<Map<string, HealthStatus>> {
   const batchSize = options.batchSize ?? 50;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new HostError('invalid_input', `Batch size must be a whole number of at least 1, not ${batchSize}.`);
+    throw new AppError('invalid_input', `Batch size must be a whole number of at least 1, not ${batchSize}.`);
   }
   const deleted = new Set(options.deleted?.map((file) => file.fileCode));
   const dmca = new Set(options.dmca?.map((file) => file.fileCode));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { z } from '../zod';
 import { rankAndDedupe } from './find-videos';
 import { type FindVideosOptions, type FoundVideo, findLimits, finderOptionsKey, videoKinds, videoSources } from './types';
@@ -31,7 +31,7 @@ function videosIn(result: unknown): FoundVideo[] {
  */
 export async function findVideosInTab(tabId: number, frameId?: number, options: FindVideosOptions = {}): Promise<FoundVideo[]> {
   if (!Number.isInteger(tabId) || tabId < 0 || (frameId !== undefined && (!Number.isInteger(frameId) || frameId < 0))) {
-    throw new HostError('invalid_input', 'There is no page to search for videos (no valid tab was given).');
+    throw new AppError('invalid_input', 'There is no page to search for videos (no valid tab was given).');
   }
   const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
   let results: { frameId?: number; result?: unknown }[];
@@ -44,7 +44,7 @@ export async function findVideosInTab(tabId: number, frameId?: number, options: 
     });
     results = await browser.scripting.executeScript({ target, files: [finderFile] });
   } catch (error) {
-    throw new HostError(
+    throw new AppError(
       'unsupported',
       'VidRelay cannot look into this page (browser pages, the extension store and some sites block extensions). Open the video page itself and try again.',
       { cause: error },

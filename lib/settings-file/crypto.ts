@@ -1,4 +1,4 @@
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { EXPORT_PBKDF2_ITERATIONS, type EncryptedKeys } from './format';
 
 // Keys leave the browser only encrypted: PBKDF2-SHA-256 derives an AES-GCM key
@@ -54,6 +54,6 @@ export async function decryptText(block: EncryptedKeys, passphrase: string, purp
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: bytesOf(purpose) }, key, fromBase64(block.data));
     return new TextDecoder().decode(plain);
   } catch {
-    throw new HostError('invalid_input', 'The passphrase does not open the keys in this file (or the file was changed). Check the passphrase and try again.');
+    throw new AppError('invalid_input', 'The passphrase does not open the keys in this file (or the file was changed). Check the passphrase and try again.');
   }
 }

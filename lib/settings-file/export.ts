@@ -1,5 +1,5 @@
 import { accountsItem as storedAccounts, settingsItem as storedSettings, type AccountStore, type SettingsStore } from '../storage/items';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { encryptText } from './crypto';
 import { keyOriginOf } from '../accounts/key-origin';
 import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION, type SettingsFile } from './format';
@@ -21,8 +21,8 @@ export interface ExportResult {
 // part of their data the file lacks. Unreadable settings refuse the export:
 // the file would carry default settings in place of the user's, and
 // importing it would then replace theirs with those defaults.
-function settingsUnreadable(): HostError {
-  return new HostError(
+function settingsUnreadable(): AppError {
+  return new AppError(
     'storage_unreadable',
     'The stored settings could not be read, so nothing was exported: the file would hold default settings instead of yours. Export or remove them under "Stored data that could not be read" in Options, then export again.',
   );
@@ -43,7 +43,7 @@ export async function exportSettings(
 ): Promise<ExportResult> {
   const secret = passphrase ?? '';
   if (secret && secret.length < MIN_PASSPHRASE_LENGTH) {
-    throw new HostError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export without keys.`);
+    throw new AppError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export without keys.`);
   }
   if (await settingsItem.problem()) throw settingsUnreadable();
   const [accounts, settings, unreadable] = await Promise.all([accountsItem.get(), settingsItem.get(), accountsItem.unreadable()]);

@@ -1,7 +1,7 @@
 import { accountsItem as storedAccounts, settingsItem as storedSettings, type Settings } from '../storage/items';
 import type { SettingsFileStores } from './export';
 import type { Account } from '../accounts';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { decryptText } from './crypto';
 import { headerSchema, keyMapSchema, settingsFileSchema, SETTINGS_FILE_VERSION, type KeyMap, type SettingsFile } from './format';
 import { getPreset } from '../hosts';
@@ -17,8 +17,8 @@ export interface ImportResult {
   missingKeys: string[];
 }
 
-function bad(message: string): HostError {
-  return new HostError('invalid_input', message);
+function bad(message: string): AppError {
+  return new AppError('invalid_input', message);
 }
 
 function parseJson(text: string): unknown {

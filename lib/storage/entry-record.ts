@@ -1,4 +1,4 @@
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import { rawItem, unreadableError, type ReadResult, type StoredProblem } from './versioned-item';
 
 // A list of records stored as one storage.local value holding each entry
@@ -106,7 +106,7 @@ export function applyList<T>(
   const dataOf = options.dataOf ?? ((value: T) => value);
   const unreadable = new Set(decoded.bad.map((b) => b.entryKey));
   const kept = new Map(next.map((value) => [options.idOf(value), value]));
-  if (kept.size !== next.length) throw new HostError('invalid_input', `Two ${options.label}s have the same id.`);
+  if (kept.size !== next.length) throw new AppError('invalid_input', `Two ${options.label}s have the same id.`);
   // A Map, then fromEntries: an id such as "__proto__" stays an ordinary key.
   const out = new Map<string, unknown>();
   for (const [entryKey, entry] of Object.entries(decoded.raw)) {

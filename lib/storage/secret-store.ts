@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 import type { StoredProblem } from './versioned-record';
 
 // The accounts' API keys and logins, in the extension's own IndexedDB: its
@@ -32,7 +32,7 @@ export interface SecretStore {
 }
 
 const storeFailed = (cause: unknown) =>
-  new HostError('storage', 'The browser could not open the store of API keys (IndexedDB). Nothing was changed; try again, or restart the browser.', { cause });
+  new AppError('storage', 'The browser could not open the store of API keys (IndexedDB). Nothing was changed; try again, or restart the browser.', { cause });
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

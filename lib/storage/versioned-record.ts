@@ -1,5 +1,5 @@
 import type { z } from '../zod';
-import { HostError } from '../errors';
+import { AppError } from '../errors';
 
 // One stored { version, data } value as it is read: migrated forward one step
 // at a time, checked against its schema, and, when that fails, what was wrong
@@ -82,8 +82,8 @@ export function readVersioned<S extends z.ZodType>(raw: unknown, options: ReadOp
   return { ok: true, value: parsed.data as z.output<S>, from: migrated.from };
 }
 
-export function unreadableError(what: string): HostError {
-  return new HostError(
+export function unreadableError(what: string): AppError {
+  return new AppError(
     'storage_unreadable',
     `The stored ${what} could not be read. VidRelay keeps that data as it is and will not write over it: open Options, export or remove it under "Stored data that could not be read", then try again.`,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { scrubberFor, scrubText } from '../../lib/scrub';
 import { scrubbedClient } from '../../lib/background/accounts/scrubbed-client';
 import type { HostClient } from '../../lib/hosts/types';
@@ -46,10 +46,10 @@ describe('scrubber', () => {
   });
 
   it('masks an error in place: class, code, status and cause stay, the key does not', () => {
-    const error = new HostError('auth', `bad key ${key}`, { status: 403, cause: new Error(`GET ?key=${encodeURIComponent(key)}`) });
+    const error = new AppError('auth', `bad key ${key}`, { status: 403, cause: new Error(`GET ?key=${encodeURIComponent(key)}`) });
     const same = scrub.error(error);
     expect(same).toBe(error);
-    expect(same).toBeInstanceOf(HostError);
+    expect(same).toBeInstanceOf(AppError);
     expect([same.code, same.status]).toEqual(['auth', 403]);
     expect(same.message).toBe('bad key ***');
     expect(String((same.cause as Error).message)).not.toContain(encodeURIComponent(key));
@@ -62,10 +62,10 @@ describe('scrubbedClient', () => {
     preset: { label: 'x' },
     accountInfo: async () => ({ login: `name ${key}` }),
     remoteUpload: async () => {
-      throw new HostError('bad_request', `Host said: "wrong key ${key}"`);
+      throw new AppError('bad_request', `Host said: "wrong key ${key}"`);
     },
     parseUploadReply: () => {
-      throw new HostError('upload_rejected', `status: Invalid key ${encodeURIComponent(key)}`);
+      throw new AppError('upload_rejected', `status: Invalid key ${encodeURIComponent(key)}`);
     },
     uploadTarget: async () => ({ url: 'https://up.test/', fields: { key }, fileField: 'file' }),
     links: (code: string) => ({ watch: `https://h.test/${code}?k=${key}` }),

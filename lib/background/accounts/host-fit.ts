@@ -1,5 +1,5 @@
 import type { Account } from '../../accounts';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { getPreset } from '../../hosts';
 import type { Capability, HostPreset } from '../../hosts/types';
 import type { UploadHostInfo } from '../../accounts/upload-fit';
@@ -41,13 +41,13 @@ export function hostInfoOf(account: Account): UploadHostInfo | undefined {
 }
 
 function infoOrThrow(account: Account): UploadHostInfo {
-  if (!account.enabled) throw new HostError('invalid_input', `The account "${account.label}" is turned off. Turn it on in Options first.`);
+  if (!account.enabled) throw new AppError('invalid_input', `The account "${account.label}" is turned off. Turn it on in Options first.`);
   const info = hostInfoOf(account);
-  if (!info) throw new HostError('invalid_input', `The account "${account.label}" names a host VidRelay does not know.`);
+  if (!info) throw new AppError('invalid_input', `The account "${account.label}" names a host VidRelay does not know.`);
   // Refused before anything is queued, as the client would refuse it when the job starts.
-  if (!account.key) throw new HostError('auth', `The account "${account.label}" has no API key. Enter it in Options first.`);
+  if (!account.key) throw new AppError('auth', `The account "${account.label}" has no API key. Enter it in Options first.`);
   if (!keyFits(account, account)) {
-    throw new HostError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
+    throw new AppError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
   }
   return info;
 }
@@ -56,10 +56,10 @@ function infoOrThrow(account: Account): UploadHostInfo {
 export function assertFilesFit(account: Account, files: readonly FileFacts[]): void {
   const info = infoOrThrow(account);
   const whole = accountProblem(info);
-  if (whole) throw new HostError('unsupported', whole.message);
+  if (whole) throw new AppError('unsupported', whole.message);
   for (const file of files) {
     const problem = fileProblems(info, file)[0];
-    if (problem) throw new HostError('invalid_input', `${account.label}: ${problem.message}`);
+    if (problem) throw new AppError('invalid_input', `${account.label}: ${problem.message}`);
   }
 }
 
@@ -67,7 +67,7 @@ export function assertFilesFit(account: Account, files: readonly FileFacts[]): v
 export function assertRemoteFits(account: Account): void {
   const info = infoOrThrow(account);
   if (!info.canRemote) {
-    throw new HostError(
+    throw new AppError(
       'unsupported',
       `${info.label} has no remote upload, so it cannot fetch a URL itself. Use "Relay through VidRelay": VidRelay downloads the video and uploads it to ${account.label}.`,
     );
@@ -77,5 +77,5 @@ export function assertRemoteFits(account: Account): void {
 /** Throws unless the account takes uploaded files (a relay ends in one). */
 export function assertUploadFits(account: Account): void {
   const whole = accountProblem(infoOrThrow(account));
-  if (whole) throw new HostError('unsupported', whole.message);
+  if (whole) throw new AppError('unsupported', whole.message);
 }

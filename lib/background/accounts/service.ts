@@ -1,7 +1,7 @@
 import type { AccountStore, SettingsStore } from '../../storage/items';
 import { accountSchema, toPublicAccount as publicFields, type Account, type AccountInput, type PublicAccount } from '../../accounts';
 import { accessPatternsOf, siteOf } from '../../accounts/sites';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { createHostClient, getPreset } from '../../hosts';
 import { apiBaseOf } from '../../hosts/setup';
 import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../../hosts/types';
@@ -16,14 +16,14 @@ import { apiOriginOf, keyFits, keyOriginOf } from '../../accounts/key-origin';
 
 function presetOf(hostId: string): HostPreset {
   const preset = getPreset(hostId);
-  if (!preset) throw new HostError('invalid_input', `Unknown host "${hostId}".`);
+  if (!preset) throw new AppError('invalid_input', `Unknown host "${hostId}".`);
   return preset;
 }
 
 /** The account's API base (lib/hosts/setup.ts); an unknown host is refused. */
 function baseOf(account: Pick<Account, 'hostId' | 'apiBase'>): string {
   const base = apiBaseOf(account);
-  if (base === undefined) throw new HostError('invalid_input', `Unknown host "${account.hostId}".`);
+  if (base === undefined) throw new AppError('invalid_input', `Unknown host "${account.hostId}".`);
   return base;
 }
 
@@ -36,10 +36,10 @@ function validateBase(apiBase: string): void {
   try {
     url = new URL(apiBase);
   } catch {
-    throw new HostError('invalid_input', 'The API base URL is not a valid URL. Example: https://example.com/api');
+    throw new AppError('invalid_input', 'The API base URL is not a valid URL. Example: https://example.com/api');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new HostError('invalid_input', 'The API base URL must start with https:// (or http://).');
+    throw new AppError('invalid_input', 'The API base URL must start with https:// (or http://).');
   }
 }
 
@@ -49,20 +49,20 @@ async function resolveInput(input: AccountInput, existing: Account | undefined):
   const target = { hostId: input.hostId, apiBase: input.apiBase?.trim() || undefined };
   // The stored key stays only on the origin it was entered for (lib/accounts/key-origin.ts).
   if (!typed && existing?.key && !keyFits(existing, target)) {
-    throw new HostError(
+    throw new AppError(
       'invalid_input',
       `The API address moved to ${apiOriginOf(target) ?? 'a new address'}. Enter the API key again: VidRelay sends a key only to the address it was entered for.`,
     );
   }
   const key = typed || existing?.key || '';
-  if (!key) throw new HostError('invalid_input', 'Enter the API key from your account settings on the host.');
+  if (!key) throw new AppError('invalid_input', 'Enter the API key from your account settings on the host.');
   const preset = presetOf(input.hostId);
   if (preset.needsLogin && !input.login?.trim()) {
-    throw new HostError('invalid_input', `${preset.label} needs the API login as well as the key.`);
+    throw new AppError('invalid_input', `${preset.label} needs the API login as well as the key.`);
   }
   const apiBase = input.apiBase?.trim() || undefined;
   if (!preset.apiBase && !apiBase) {
-    throw new HostError('invalid_input', `Enter the API base URL of the ${preset.label}, e.g. https://example.com/api`);
+    throw new AppError('invalid_input', `Enter the API base URL of the ${preset.label}, e.g. https://example.com/api`);
   }
   validateBase(baseOf({ hostId: input.hostId, apiBase }));
   return accountSchema.parse({
@@ -135,9 +135,9 @@ export function createAccounts({ store, settings, hasAccess, notify, hostDeps }:
     const account = await find(id);
     if (account) return account;
     if ((await store.unreadable()).entries.some((e) => e.entryKey === id || e.id === id)) {
-      throw new HostError('storage_unreadable', 'That account could not be read from storage. Open Options to see what is wrong with it.');
+      throw new AppError('storage_unreadable', 'That account could not be read from storage. Open Options to see what is wrong with it.');
     }
-    throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+    throw new AppError('not_found', 'That account no longer exists. Pick another one in Options.');
   };
   const ensureAccess = (account: Account) => ensureHostAccess(account, hasAccess);
 
@@ -171,7 +171,7 @@ export function createAccounts({ store, settings, hasAccess, notify, hostDeps }:
           return changed;
         }),
       );
-      if (!changed) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+      if (!changed) throw new AppError('not_found', 'That account no longer exists. Pick another one in Options.');
       return toPublicAccount(changed);
     },
     async edit(id, change) {
@@ -179,7 +179,7 @@ export function createAccounts({ store, settings, hasAccess, notify, hostDeps }:
       let changed: Account | undefined;
       await store.update((all) => all.map((a) => (a.id === id ? (changed = change(a)) : a)));
       // Removed between the check and the write.
-      if (!changed) throw new HostError('not_found', 'That account no longer exists. Pick another one in Options.');
+      if (!changed) throw new AppError('not_found', 'That account no longer exists. Pick another one in Options.');
       return changed;
     },
     async repairDefault() {
@@ -229,7 +229,7 @@ export function toPublicAccount(account: Account): PublicAccount {
 async function ensureHostAccess(account: Account, hasAccess: (origins: string[]) => Promise<boolean>): Promise<void> {
   const origins = accessPatternsOf(account);
   if (!(await hasAccess(origins))) {
-    throw new HostError('permission', `VidRelay may not reach ${new URL(baseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
+    throw new AppError('permission', `VidRelay may not reach ${new URL(baseOf(account)).host} yet. Open Options and press "Grant access" for this account.`);
   }
 }
 
@@ -258,7 +258,7 @@ export function toHostAccount(account: Account): HostAccount {
 function clientForAccount(account: Account, onDiscovered: (error: unknown) => Promise<unknown>, deps?: HostClientDeps): HostClient {
   // However the account got here, its key goes only to the origin it was entered for.
   if (account.key && !keyFits(account, account)) {
-    throw new HostError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
+    throw new AppError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
   }
   return discoveringClient(scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account)), onDiscovered);
 }

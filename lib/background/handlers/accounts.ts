@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { getPreset, probeCapabilities } from '../../hosts';
 import type { accountRequests } from '../../protocol/accounts';
 import type { HandlersFor } from '../context/handlers';
@@ -50,8 +50,8 @@ export function createAccountHandlers({ accounts, settings }: Pick<BackgroundCon
     'settings.get': () => settings.get(),
     'settings.save': async ({ defaultAccountId }) => {
       const target = defaultAccountId ? await accounts.find(defaultAccountId) : undefined;
-      if (defaultAccountId && !target) throw new HostError('not_found', 'That account no longer exists.');
-      if (target && !target.enabled) throw new HostError('invalid_input', `Enable ${target.label} before making it the default.`);
+      if (defaultAccountId && !target) throw new AppError('not_found', 'That account no longer exists.');
+      if (target && !target.enabled) throw new AppError('invalid_input', `Enable ${target.label} before making it the default.`);
       return settings.update((s) => ({ ...s, defaultAccountId }));
     },
   };

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { HostClient, RemoteFile } from '../../hosts/types';
 import type { fileRequests, LinkSettings, ListedFile } from '../../protocol/files';
 import type { HandlersFor } from '../context/handlers';
@@ -68,8 +68,8 @@ export function createFileHandlers(deps: FileHandlerDeps): HandlersFor<typeof fi
     },
     'folders.create': async ({ accountId, name, parentId }) => (await clientFor(accountId)).createFolder(name, { parentId }),
     'folders.edit': async ({ accountId, folderId, name, parentId }) => {
-      if (name === undefined && parentId === undefined) throw new HostError('invalid_input', 'Enter a new name or choose where to move the folder.');
-      if (parentId === folderId) throw new HostError('invalid_input', 'A folder cannot be moved into itself.');
+      if (name === undefined && parentId === undefined) throw new AppError('invalid_input', 'Enter a new name or choose where to move the folder.');
+      if (parentId === folderId) throw new AppError('invalid_input', 'A folder cannot be moved into itself.');
       await (await clientFor(accountId)).editFolder(folderId, { name, parentId });
       return { ok: true };
     },
@@ -80,7 +80,7 @@ export function createFileHandlers(deps: FileHandlerDeps): HandlersFor<typeof fi
     'settings.links': () => linkSettings(deps),
     'links.setDefault': async ({ accountId, format, template }) => {
       if (format === 'template' && template !== undefined && !template.trim()) {
-        throw new HostError('invalid_input', 'The custom template is empty. Example: {title} {watch}');
+        throw new AppError('invalid_input', 'The custom template is empty. Example: {title} {watch}');
       }
       if (accountId) {
         await deps.accounts.edit(accountId, (a) => ({ ...a, defaults: { ...a.defaults, linkFormat: format } }));

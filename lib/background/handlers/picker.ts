@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { JobEntry } from '../../queue/model/group';
 import type { pickerRequests, PickerTarget } from '../../protocol/picker';
 import type { HandlersFor } from '../context/handlers';
@@ -12,7 +12,7 @@ export interface PickerHandlerDeps extends Pick<BackgroundContext, 'pickerEntrie
 }
 
 const expired = () =>
-  new HostError('not_found', 'This list of videos has expired or was already used. Right-click the page and choose "Send to host" again.');
+  new AppError('not_found', 'This list of videos has expired or was already used. Right-click the page and choose "Send to host" again.');
 
 async function targetsOf(api: PickerApi): Promise<PickerTarget[]> {
   const accounts = await api.accounts();
@@ -49,10 +49,10 @@ export function createPickerHandlers({ menu: api, pickerEntries: entries }: Pick
     // The page may only send what was found for it: the id is a grant for those URLs alone.
     const offered = new Set(entry.candidates.map((c) => c.url));
     const unknown = urls.find((url) => !offered.has(url));
-    if (unknown) throw new HostError('invalid_input', 'That video was not in the list found on the page.');
+    if (unknown) throw new AppError('invalid_input', 'That video was not in the list found on the page.');
     const targets = await targetsOf(api);
     const chosen = targets.find((t) => t.id === target);
-    if (!chosen) throw new HostError('invalid_input', 'That account is no longer available. Pick another one.');
+    if (!chosen) throw new AppError('invalid_input', 'That account is no longer available. Pick another one.');
     // Taken before sending so a double click cannot send twice; put back if nothing was queued.
     if (!(await entries.remove(id))) throw expired();
     try {

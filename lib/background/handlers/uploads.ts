@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { Job } from '../../queue/model/job';
 import type { uploadRequests } from '../../protocol/uploads';
 import type { UploadHostInfo } from '../../accounts/upload-fit';
@@ -42,7 +42,7 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       const byAccount = new Map<string, typeof files>();
       for (const file of files) {
         if (new Set(file.targets.map((t) => t.accountId)).size !== file.targets.length) {
-          throw new HostError('invalid_input', `"${file.name}" names an account twice; each account gets one copy.`);
+          throw new AppError('invalid_input', `"${file.name}" names an account twice; each account gets one copy.`);
         }
         for (const target of file.targets) byAccount.set(target.accountId, [...(byAccount.get(target.accountId) ?? []), file]);
       }
@@ -53,10 +53,10 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
     },
     'uploads.reattach': async ({ id, name, size }) => {
       const job = await deps.jobs.store.get(id);
-      if (!job || job.kind !== 'file') throw new HostError('not_found', 'That upload is no longer in the queue.');
-      if (job.state !== 'interrupted' && job.state !== 'failed') throw new HostError('conflict', 'This upload is not waiting for its file.');
+      if (!job || job.kind !== 'file') throw new AppError('not_found', 'That upload is no longer in the queue.');
+      if (job.state !== 'interrupted' && job.state !== 'failed') throw new AppError('conflict', 'This upload is not waiting for its file.');
       if (job.file && (job.file.name !== name || job.file.size !== size)) {
-        throw new HostError(
+        throw new AppError(
           'invalid_input',
           `That is not the same file: this upload needs "${job.file.name}" (${formatSize(job.file.size)}), you chose "${name}" (${formatSize(size)}).`,
         );
@@ -68,10 +68,10 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       try {
         origin = `${new URL(url.trim()).origin}/*`;
       } catch {
-        throw new HostError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
+        throw new AppError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
       }
       if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) {
-        throw new HostError('permission', `VidRelay may not download from ${new URL(url.trim()).host} yet. Press "Check size" and allow access when asked.`);
+        throw new AppError('permission', `VidRelay may not download from ${new URL(url.trim()).host} yet. Press "Check size" and allow access when asked.`);
       }
       return probeSource(url);
     },

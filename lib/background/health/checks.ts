@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from '../../zod';
 import { problemText } from '../../storage/versioned-record';
 import type { VersionedItem } from '../../storage/versioned-item';
-import { isHostError } from '../../errors';
+import { isAppError } from '../../errors';
 import { checkHealth, countNewProblems, type HealthEntry, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../../links/health';
 import type { HostClient } from '../../hosts/types';
 
@@ -165,7 +165,7 @@ export function createHealth(deps: HealthDeps) {
         }
         return await check(await deps.historyTargets());
       } catch (error) {
-        console.warn(`VidRelay: daily link health check failed (${isHostError(error) ? error.code : 'unexpected error'}); the next one tries again.`);
+        console.warn(`VidRelay: daily link health check failed (${isAppError(error) ? error.code : 'unexpected error'}); the next one tries again.`);
         return undefined;
       }
     },

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { jobFeedPort, type JobFeedMessage } from '../../protocol/job-feed';
 import type { JobStore } from '../../queue/store';
-import type { HostError } from '../../errors';
+import type { AppError } from '../../errors';
 import { senderKinds } from '../../protocol/senders';
 
 // Pages follow the queue through a port instead of asking every second:
@@ -15,7 +15,7 @@ const batchMs = 100;
 
 export interface JobFeed {
   /** Tell every open page that a job change could not be stored. */
-  storageError(error: HostError): void;
+  storageError(error: AppError): void;
   /** Tell every open page to ask again for what it shows (an answer it had may have been out of date). */
   refresh(): void;
   pages(): number;

@@ -6,7 +6,7 @@ export type { Handlers };
 import { requestSchemas } from '../../protocol';
 import { admit } from '../../protocol/route';
 import { backgroundSenders, senderKinds, uploaderDocumentSenders, type SenderEnv, type SenderLike } from '../../protocol/senders';
-import { HostError, toSerializedError, type SerializedError } from '../../errors';
+import { AppError, toSerializedError, type SerializedError } from '../../errors';
 
 // Hosts take the key in the query string; an unexpected error quoting a URL must not carry it.
 const keyParam = /([?&](?:key|api_key|apikey|sess_id|token)=)[^&#\s"']+/gi;
@@ -40,7 +40,7 @@ export function route(handlers: Handlers, message: unknown, sender: SenderLike, 
       return { ok: true, data: await handler(verdict.payload, sender) };
     } catch (error) {
       // Log the error's kind only: a message could quote a request that held a key.
-      if (!(error instanceof HostError)) console.error('VidRelay handler failed', verdict.type, error instanceof Error ? error.name : 'error');
+      if (!(error instanceof AppError)) console.error('VidRelay handler failed', verdict.type, error instanceof Error ? error.name : 'error');
       return { ok: false, error: scrub(toSerializedError(error)) };
     }
   })();

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isHostError } from '../../errors';
+import { isAppError } from '../../errors';
 import { toPublicAccount } from '../accounts/service';
 import { hasHostAccess } from '../../accounts/permissions';
 import { listen } from './router';
@@ -115,7 +115,7 @@ export function startBackground(): void {
   };
   // Nobody awaits an alarm: a failure is reported by its code, never left unhandled.
   browser.alarms.onAlarm.addListener(
-    (alarm) => void alarms[alarm.name]?.().catch((error: unknown) => console.warn(`VidRelay: alarm ${alarm.name} failed (${isHostError(error) ? error.code : 'unexpected error'})`)),
+    (alarm) => void alarms[alarm.name]?.().catch((error: unknown) => console.warn(`VidRelay: alarm ${alarm.name} failed (${isAppError(error) ? error.code : 'unexpected error'})`)),
   );
   const commands: Record<string, () => Promise<unknown>> = {
     'send-video': shortcut,

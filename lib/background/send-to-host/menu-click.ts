@@ -5,7 +5,7 @@ import { kindFromExtension } from '../../media/url';
 import type { UploadOptions } from '../../hosts/types';
 import type { Job } from '../../queue/model/job';
 import type { JobEntry, JobGroup } from '../../queue/model/group';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { accountIdFromMenu, MIRROR_MENU, NO_ACCOUNTS_MENU } from './menus';
 import { notify } from '../notices/notify';
 
@@ -25,7 +25,7 @@ export interface MenuDeps {
   labelOf(accountId: string): Promise<string>;
   /** The account's upload defaults (folder, tags, ...). */
   optionsFor?(accountId: string): Promise<UploadOptions>;
-  /** Throws (HostError) when the account's host cannot fetch a URL itself: nothing is queued for it. */
+  /** Throws (AppError) when the account's host cannot fetch a URL itself: nothing is queued for it. */
   checkRemote?(accountId: string): Promise<void>;
   /** The enabled accounts whose hosts fetch URLs themselves, for "All accounts (mirror)". */
   remoteAccountIds?(): Promise<string[]>;
@@ -92,7 +92,7 @@ export async function resolveClick(info: MenuClickInfo, tabId: number | undefine
   try {
     inPage = await lookInPage(info, tabId, deps);
   } catch (error) {
-    return { kind: 'none', reason: error instanceof HostError ? error.message : noVideoMessage };
+    return { kind: 'none', reason: error instanceof AppError ? error.message : noVideoMessage };
   }
   if (inPage.kind === 'none' && refusal && !refusal.ok) return { kind: 'none', reason: `${refusal.reason} ${noVideoMessage}` };
   return inPage;
@@ -102,7 +102,7 @@ export async function resolveClick(info: MenuClickInfo, tabId: number | undefine
 export async function sendToTarget(target: string, urls: string[], deps: MenuDeps): Promise<JobEntry[]> {
   const single = accountIdFromMenu(target);
   const mirror = target === MIRROR_MENU;
-  if (!single && !mirror) throw new HostError('invalid_input', 'Pick an account to send to.');
+  if (!single && !mirror) throw new AppError('invalid_input', 'Pick an account to send to.');
   const jobs: JobEntry[] = [];
   try {
     if (mirror) {
@@ -115,9 +115,9 @@ export async function sendToTarget(target: string, urls: string[], deps: MenuDep
       for (const url of urls) jobs.push(await deps.queue.enqueueRemote(single!, url, options));
     }
   } catch (error) {
-    const message = error instanceof HostError ? error.message : 'The job could not be queued.';
+    const message = error instanceof AppError ? error.message : 'The job could not be queued.';
     await say(`failed-${Date.now()}`, jobs.length ? `Sent ${jobs.length} of ${urls.length}` : 'Not sent', message);
-    if (jobs.length === 0) throw error instanceof HostError ? error : new HostError('server', message);
+    if (jobs.length === 0) throw error instanceof AppError ? error : new AppError('server', message);
     return jobs;
   }
   const label = mirror ? 'all accounts (mirror)' : await deps.labelOf(single!);

@@ -1,7 +1,7 @@
 import { isUploadableUrl } from '../../media';
 import type { UploadOptions } from '../../hosts/types';
 import type { Job } from '../../queue/model/job';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { errorFrom } from '../../messaging';
 import type { Account } from '../../accounts';
 import { assertRemoteFits } from '../accounts/host-fit';
@@ -18,7 +18,7 @@ export interface SendResult {
 /** Queue each URL as a remote upload; URLs a host can never fetch are refused with the reason. */
 export async function sendUrls(queue: Enqueuer, account: Account, urls: string[], options?: UploadOptions): Promise<SendResult> {
   const accountId = account.id;
-  if (!account.enabled) throw new HostError('invalid_input', `${account.label} is disabled. Enable it in Options first.`);
+  if (!account.enabled) throw new AppError('invalid_input', `${account.label} is disabled. Enable it in Options first.`);
   // A host without remote upload would take the job and fail it; refuse before anything is queued.
   assertRemoteFits(account);
   const result: SendResult = { jobs: [], refused: [] };

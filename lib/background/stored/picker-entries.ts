@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { StoredProblem } from '../../storage/versioned-record';
 import { pickerEntrySchema, pickerEntryVersion, pickerTtlMs, readPickerEntry, type PickerChoice, type PickerEntries, type PickerEntry } from '../send-to-host/picker';
 
@@ -12,7 +12,7 @@ export const pickerPrefix = 'picker:';
 const prefix = pickerPrefix;
 
 const unreadable = () =>
-  new HostError(
+  new AppError(
     'storage_unreadable',
     'This list of videos could not be read. VidRelay keeps it as it is: open Options to export or remove it, then right-click the page and choose "Send to host" again.',
   );

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { encryptText } from '../../settings-file/crypto';
 import { MIN_PASSPHRASE_LENGTH } from '../../settings-file/export';
 import type { ExportProtection } from '../../protocol/unreadable';
@@ -63,7 +63,7 @@ export type { ExportProtection };
 export async function protectedFile(header: ExportHeader, value: unknown, passphrase?: string): Promise<{ file: object } & ExportProtection> {
   if (passphrase) {
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new HostError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export with secrets removed.`);
+      throw new AppError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export with secrets removed.`);
     }
     // `value` is JSON text inside the block, so it comes back exactly as stored.
     const encrypted = await encryptText(JSON.stringify({ value }), passphrase, undefined, UNREADABLE_EXPORT_PURPOSE);

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { UnreadableExport, UnreadableReport } from '../../protocol/unreadable';
 import { unreadableSources, type StoredItems } from './registry';
 import { protectedFile } from './unreadable-export';
@@ -8,7 +8,7 @@ import { protectedFile } from './unreadable-export';
 // or remove it. Export and remove act only while the entry is still
 // unreadable, so a ref can never reach an account that reads.
 
-const gone = () => new HostError('not_found', 'That stored entry is no longer unreadable or no longer there. Reload Options.');
+const gone = () => new AppError('not_found', 'That stored entry is no longer unreadable or no longer there. Reload Options.');
 
 export type { UnreadableExport };
 

@@ -2,7 +2,7 @@
 // exponential backoff and jitter for idempotent GETs only, failures that
 // never carry the request URL (the key travels in the query string), and no
 // redirect followed to another origin.
-import { HostError, redactKey } from '../../errors';
+import { AppError, redactKey } from '../../errors';
 import type { FailureContext } from '../failures';
 import type { HostClientDeps } from '../types';
 import { readCapped, ReplyTooLarge } from './read-capped';
@@ -18,7 +18,7 @@ export interface HttpRequest<T> {
   url: URL;
   /** GETs that change nothing may be retried; upload/url and POSTs may not. */
   idempotent: boolean;
-  /** Reads a reply; throws HostError for a failure (retried when retryable). */
+  /** Reads a reply; throws AppError for a failure (retried when retryable). */
   interpret: (reply: HttpReply) => T;
 }
 
@@ -86,9 +86,9 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
         at = next;
       }
     } catch (error) {
-      if (error instanceof HostError) throw error;
+      if (error instanceof AppError) throw error;
       if (error instanceof ReplyTooLarge) {
-        throw new HostError('invalid_response', `${ctx.label} sent a reply larger than any API answer (${error.message}); VidRelay stopped reading it. Check the API base URL in Options.`);
+        throw new AppError('invalid_response', `${ctx.label} sent a reply larger than any API answer (${error.message}); VidRelay stopped reading it. Check the API base URL in Options.`);
       }
       throw transportFailure(error, controller.signal.aborted, url);
     } finally {
@@ -96,25 +96,25 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
     }
   }
 
-  function redirectRefused(url: URL): HostError {
-    return new HostError(
+  function redirectRefused(url: URL): AppError {
+    return new AppError(
       'invalid_response',
       `${ctx.label} (${url.host}) redirected the request elsewhere; VidRelay does not follow it with your key. Check the API base URL in Options.`,
     );
   }
 
-  function transportFailure(error: unknown, timedOut: boolean, url: URL): HostError {
+  function transportFailure(error: unknown, timedOut: boolean, url: URL): AppError {
     // Keep the cause's text for debugging, but never the URL (its query holds the key).
     const text = error instanceof Error ? error.message : String(error);
     const cause = new Error(redactKey(text.split(url.toString()).join(url.origin), ...ctx.secrets));
     if (timedOut) {
-      return new HostError(
+      return new AppError(
         'timeout',
         `${ctx.label} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}. Try again later.`,
         { cause },
       );
     }
-    return new HostError(
+    return new AppError(
       'network',
       `Could not reach ${ctx.label} (${url.host}). Check your connection and the API base URL in Options.`,
       { cause },
@@ -125,14 +125,14 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
     async send<T>(request: HttpRequest<T>): Promise<T> {
       const allowed = request.idempotent ? retries : 0;
       for (let n = 0; ; n++) {
-        let failure: HostError;
+        let failure: AppError;
         let waitHint: number | undefined;
         try {
           const reply = await attempt(request.url);
           waitHint = reply.retryAfterMs;
           return request.interpret(reply);
         } catch (error) {
-          failure = error instanceof HostError ? error : new HostError('invalid_response', `${ctx.label} sent a reply VidRelay cannot read.`);
+          failure = error instanceof AppError ? error : new AppError('invalid_response', `${ctx.label} sent a reply VidRelay cannot read.`);
         }
         if (!failure.retryable || n >= allowed) throw failure;
         const backoff = backoffMs * 2 ** n + Math.random() * backoffMs;

@@ -2,7 +2,7 @@
 // It documents no account, remote-upload, edit or folder endpoints.
 import { checkCode, checkCodes, checkId, uploadUrl, type DialectMethods } from '../client-kit';
 import { guarded } from '../shape';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { invalidInput, type FailureContext } from '../failures';
 import type { Http } from '../http';
 import type { HostAccount, RemoteFile } from '../types';
@@ -67,7 +67,7 @@ export function megamaxMethods({ account, apiBase, http, ctx }: MegamaxClientInp
           out.push(await get(fileGet(code), {}, parseMegamaxFileInfo));
         } catch (error) {
           // Match the XFS hosts, which list an unknown code as a 404 entry.
-          if (error instanceof HostError && error.code === 'not_found') out.push({ fileCode: code, status: 'missing' });
+          if (error instanceof AppError && error.code === 'not_found') out.push({ fileCode: code, status: 'missing' });
           else throw error;
         }
       }

@@ -3,7 +3,7 @@
 // endpoint with the credentials in the form, remote uploads named at once.
 import { checkCode, checkCodes, checkId, checkMediaUrl, uploadUrl, type DialectMethods } from '../client-kit';
 import { invalidInput, pendingFailure, type FailureContext } from '../failures';
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { Http } from '../http';
 import type { HostAccount, HostClient, RemoteFile, UploadOptions } from '../types';
 import { mixdropReader, readMixdropText } from './envelope';
@@ -65,7 +65,7 @@ export function mixdropMethods({ account, apiBase, http, ctx }: MixdropClientInp
       try {
         await remoteStatus();
       } catch (error) {
-        if (!(error instanceof HostError && (error.code === 'bad_request' || error.code === 'not_found'))) throw error;
+        if (!(error instanceof AppError && (error.code === 'bad_request' || error.code === 'not_found'))) throw error;
       }
       return { email };
     },

@@ -26,7 +26,7 @@ function messageOf(body: Json): string | undefined {
   return asString(asObject(body.result)?.msg) ?? asString(body.msg) ?? asString(body.message) ?? asString(body.error) ?? asString(body.result);
 }
 
-/** The body of a successful reply; every failure throws a HostError. */
+/** The body of a successful reply; every failure throws a AppError. */
 function readMixdropBody(reply: HttpReply, ctx: FailureContext): Json {
   const body = asObject(readJson(reply, ctx));
   if (!body) {

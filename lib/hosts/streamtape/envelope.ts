@@ -9,7 +9,7 @@ import { guarded } from '../shape';
 import type { Capability } from '../types';
 import { UnsupportedAtHost } from '../unsupported';
 
-/** The body of a successful reply; every failure throws a HostError. */
+/** The body of a successful reply; every failure throws a AppError. */
 function readStreamtapeBody(reply: HttpReply, ctx: FailureContext): Json {
   const body = asObject(readJson(reply, ctx));
   if (!body) {

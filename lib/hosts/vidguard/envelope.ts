@@ -14,7 +14,7 @@ function vidguardMessage(body: Json): string | undefined {
   return asString(field(body, 'msg')) ?? asString(field(body, 'message')) ?? asString(field(body, 'error'));
 }
 
-/** The body of a successful reply; every failure throws a HostError. */
+/** The body of a successful reply; every failure throws a AppError. */
 function readVidguardBody(reply: HttpReply, ctx: FailureContext): Json {
   const body = asObject(readJson(reply, ctx));
   if (!body) {

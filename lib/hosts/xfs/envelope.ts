@@ -19,7 +19,7 @@ export function hostMessage(body: Json): string | undefined {
   return asString(body.msg) ?? asString(body.message) ?? asString(body.error);
 }
 
-/** The body of a successful XFS reply; every failure throws a HostError. */
+/** The body of a successful XFS reply; every failure throws a AppError. */
 export function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
   const parsed = readJson(reply, ctx);
   const body = asObject(parsed);

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { z } from '../../zod';
 import { jobStates, type JobKind } from './states';
 
@@ -150,7 +150,7 @@ export function patchJob<J extends Job>(job: J, patch: JobPatch): J {
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete out[key];
     else if (fieldsOf[job.kind].has(key)) out[key] = value;
-    else throw new HostError('invalid_input', `A ${job.kind} job has no field "${key}".`);
+    else throw new AppError('invalid_input', `A ${job.kind} job has no field "${key}".`);
   }
   return out as J;
 }

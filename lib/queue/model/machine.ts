@@ -1,4 +1,4 @@
-import { HostError, type SerializedError } from '../../errors';
+import { AppError, type SerializedError } from '../../errors';
 import { patchJob, type Job, type JobLinks, type JobPatch, type JobState } from './job';
 import { rate } from './speed';
 
@@ -60,7 +60,7 @@ export function canTransition(job: Job, type: JobEventType): boolean {
 
 export function transition(job: Job, event: JobEvent, now: number): Job {
   if (!canTransition(job, event.type)) {
-    throw new HostError('invalid_input', `A ${job.state} job cannot take "${event.type}".`);
+    throw new AppError('invalid_input', `A ${job.state} job cannot take "${event.type}".`);
   }
   const next = (patch: JobPatch): Job => patchJob(job, { ...patch, updatedAt: now });
   switch (event.type) {
@@ -79,7 +79,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         phase: undefined,
       });
     case 'progress':
-      if (job.kind === 'remote') throw new HostError('invalid_input', 'A remote upload has no upload progress.');
+      if (job.kind === 'remote') throw new AppError('invalid_input', 'A remote upload has no upload progress.');
       return progressed(job, event, now);
     case 'uploaded':
       return next({
@@ -102,7 +102,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       return next({ progress: event.progress === undefined ? job.progress : clampPercent(event.progress) });
     case 'ready': {
       const fileCode = event.fileCode ?? job.fileCode;
-      if (!fileCode) throw new HostError('invalid_input', 'A job cannot be ready without a file code.');
+      if (!fileCode) throw new AppError('invalid_input', 'A job cannot be ready without a file code.');
       return next({
         state: 'ready',
         fileCode,
@@ -159,7 +159,7 @@ function progressed(
 ): Job {
   const { bytesSent, bytesTotal } = event;
   if (!(bytesSent >= 0) || !(bytesTotal >= 0)) {
-    throw new HostError('invalid_input', 'Upload progress needs non-negative byte counts.');
+    throw new AppError('invalid_input', 'Upload progress needs non-negative byte counts.');
   }
   // Only a relay has phases (its download, then its upload).
   const phase = job.kind === 'relay' ? event.phase : undefined;
@@ -182,7 +182,7 @@ function progressed(
 }
 
 function nonEmpty(value: string, name: string): string {
-  if (!value) throw new HostError('invalid_input', `The host reply has no ${name}.`);
+  if (!value) throw new AppError('invalid_input', `The host reply has no ${name}.`);
   return value;
 }
 

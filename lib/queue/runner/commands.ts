@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { jobSchema, uploadOptionsSchema, withoutUndefined, type Job } from '../model/job';
 import { deriveGroup, type JobEntry, type JobGroup } from '../model/group';
 import { titleHint } from '../drivers/landed';
@@ -19,7 +19,7 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
 
   function checkedOptions(options: unknown): Job['options'] {
     const parsed = uploadOptionsSchema.safeParse(options ?? {});
-    if (!parsed.success) throw new HostError('invalid_input', `Upload options are not valid: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw new AppError('invalid_input', `Upload options are not valid: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   }
 
@@ -28,17 +28,17 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
     try {
       parsed = new URL(url.trim());
     } catch {
-      throw new HostError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
+      throw new AppError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new HostError('invalid_input', 'Hosts can only fetch http:// or https:// links.');
+      throw new AppError('invalid_input', 'Hosts can only fetch http:// or https:// links.');
     }
     return parsed.href;
   }
 
   /** A new job, checked against its kind's schema. */
   function fresh(fields: Record<string, unknown> & { kind: Job['kind']; accountId: string }): Job {
-    if (!fields.accountId) throw new HostError('invalid_input', 'Pick an account to send to.');
+    if (!fields.accountId) throw new AppError('invalid_input', 'Pick an account to send to.');
     const now = deps.now();
     return jobSchema.parse(withoutUndefined({ id: newId(), state: 'queued', createdAt: now, updatedAt: now, attempts: 0, options: {}, ...fields }));
   }
@@ -59,7 +59,7 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
 
   async function enqueueMirror(accountIds: readonly string[], url: string, options?: Job['options']): Promise<JobGroup> {
     const unique = [...new Set(accountIds)];
-    if (!unique.length) throw new HostError('invalid_input', 'Pick at least one account to mirror to.');
+    if (!unique.length) throw new AppError('invalid_input', 'Pick at least one account to mirror to.');
     const checked = { url: checkedUrl(url), options: checkedOptions(options) };
     const id = newId();
     return putGroup(unique.map((accountId, index) => fresh({ kind: 'remote', accountId, ...checked, group: { id, index } })));
@@ -67,7 +67,7 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
 
   async function enqueueFile(accountId: string, file: FileMeta, options?: Job['options'], extra: FileExtra = {}): Promise<Job> {
     if (extra.id !== undefined && (await store.get(extra.id))) {
-      throw new HostError('conflict', 'A job with this id is already in the queue; choose the file again.');
+      throw new AppError('conflict', 'A job with this id is already in the queue; choose the file again.');
     }
     const job = fresh({
       kind: 'file',
@@ -85,10 +85,10 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
 
   async function enqueueFileMirror(file: FileMeta, targets: readonly MirrorTarget[]): Promise<JobGroup> {
     if (new Set(targets.map((t) => t.accountId)).size !== targets.length || targets.length < 2) {
-      throw new HostError('invalid_input', 'A mirror needs at least two different accounts.');
+      throw new AppError('invalid_input', 'A mirror needs at least two different accounts.');
     }
     for (const target of targets) {
-      if (await store.get(target.id)) throw new HostError('conflict', 'A job with this id is already in the queue; choose the file again.');
+      if (await store.get(target.id)) throw new AppError('conflict', 'A job with this id is already in the queue; choose the file again.');
     }
     const id = newId();
     return putGroup(
@@ -132,7 +132,7 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
 
   async function required(id: string): Promise<JobEntry> {
     const found = await target(id);
-    if (!found) throw new HostError('not_found', 'That job is no longer in the queue.');
+    if (!found) throw new AppError('not_found', 'That job is no longer in the queue.');
     return 'job' in found ? found.job : deriveGroup(id, found.members);
   }
 

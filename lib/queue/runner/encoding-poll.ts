@@ -1,4 +1,4 @@
-import { HostError, toSerializedError, type SerializedError } from '../../errors';
+import { AppError, toSerializedError, type SerializedError } from '../../errors';
 import type { Job, RemoteJob } from '../model/job';
 import { shouldRetry } from '../model/retry';
 import { hostErrorOf, hostProgress, pollWaiting } from './waiting';
@@ -75,7 +75,7 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
         continue;
       }
       if (!job.fileCode) {
-        await core.failSafely(job.id, new HostError('invalid_response', 'The host gave no file code for this upload. Send it again.'));
+        await core.failSafely(job.id, new AppError('invalid_response', 'The host gave no file code for this upload. Send it again.'));
         continue;
       }
       groups.set(job.accountId, [...(groups.get(job.accountId) ?? []), job]);

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { Job } from '../model/job';
 import type { QueueCore } from './core';
 import type { HostRemoteAction } from './api';
@@ -14,20 +14,20 @@ export function createHostActions(core: QueueCore) {
 
   return async function hostAction(id: string, action: HostRemoteAction): Promise<Job> {
     const job = await store.get(id);
-    if (!job) throw new HostError('not_found', 'That job is no longer in the queue.');
+    if (!job) throw new AppError('not_found', 'That job is no longer in the queue.');
     if (job.kind !== 'remote' || job.state !== 'encoding') {
-      throw new HostError('invalid_input', 'Only a remote upload the host is still working on can be restarted or removed there.');
+      throw new AppError('invalid_input', 'Only a remote upload the host is still working on can be restarted or removed there.');
     }
     const client = await deps.clientFor(job.accountId);
     if (!client.capabilities.has('remoteUploadAction')) {
-      throw new HostError('unsupported', 'This host does not let VidRelay restart or remove its remote uploads.');
+      throw new AppError('unsupported', 'This host does not let VidRelay restart or remove its remote uploads.');
     }
     if (action === 'restart') {
       // The host's API restarts every failed fetch of the account at once; there is no per-file restart.
       await client.remoteUploadAction('restart_errors');
       await store.update(id, (current) => ({ ...current, error: undefined, progress: undefined, updatedAt: deps.now() }));
     } else {
-      if (!job.fileCode) throw new HostError('invalid_input', 'The host has not named this file yet, so it cannot be removed there yet.');
+      if (!job.fileCode) throw new AppError('invalid_input', 'The host has not named this file yet, so it cannot be removed there yet.');
       await client.remoteUploadAction('delete', job.fileCode);
       // Gone from the host's queue: a retry sends the URL afresh, it does not watch the old code.
       await store.update(id, (current) => ({ ...current, fileCode: undefined, links: undefined, waiting: undefined, progress: undefined }));

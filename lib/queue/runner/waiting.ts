@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
 import type { RemoteUploadState } from '../../hosts/upload-types';
 import type { Job, RemoteJob } from '../model/job';
@@ -71,7 +71,7 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Remo
             return;
           }
         } catch (error) {
-          if (!(error instanceof HostError)) throw error;
+          if (!(error instanceof AppError)) throw error;
         }
       }
       const since = job.sentAt ?? job.updatedAt;

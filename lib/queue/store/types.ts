@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { Job, JobKind, JobState } from '../model/job';
 import type { LegacyJobs, MigrationReport } from './migrate-local';
 
@@ -29,7 +29,7 @@ export interface JobStore {
   /** The jobs among `ids` that exist, in that order. */
   getMany(ids: readonly string[]): Promise<Job[]>;
   put(job: Job, options?: WriteOptions): Promise<Job>;
-  /** Rejects with HostError 'not_found' when there is no such job. */
+  /** Rejects with AppError 'not_found' when there is no such job. */
   update(id: string, fn: (job: Job) => Job, options?: WriteOptions): Promise<Job>;
   remove(id: string): Promise<void>;
   removeMany(ids: readonly string[]): Promise<void>;
@@ -68,18 +68,18 @@ export interface JobStoreOptions {
   now?: () => number;
   onCorrupt?: (entries: CorruptJob[]) => void;
   /** A write the database refused: shown to the user by the caller. */
-  onWriteError?: (error: HostError) => void;
+  onWriteError?: (error: AppError) => void;
   dbName?: string;
   legacy?: LegacyJobs;
 }
 
-export function storageError(error: unknown): HostError {
-  if (error instanceof HostError) return error;
+export function storageError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
   const name = (error as { name?: string })?.name;
   const detail = error instanceof Error ? error.message : String(error);
   const message =
     name === 'QuotaExceededError'
       ? 'The browser has no room left to store VidRelay jobs. Free disk space or clear old finished jobs in History, then try again.'
       : `The browser could not store VidRelay jobs (${detail}). Try again; if it keeps failing, restart the browser.`;
-  return new HostError('storage', message, { cause: error });
+  return new AppError('storage', message, { cause: error });
 }

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { parseJob, terminalStates, withoutUndefined, type Job } from '../model/job';
 import { jobRecordVersion, type JobRecord } from './db';
 import { decodeRecord } from './record';
@@ -75,7 +75,7 @@ export function createWriter(memory: StoreMemory, options: JobStoreOptions, now:
             jobs.get(id).then((existing) => {
               // A record this store cannot read is never replaced.
               if (existing && 'problem' in decodeRecord(existing)) {
-                throw new HostError('storage_unreadable', `A stored job ${id} could not be read; it was left as it is.`);
+                throw new AppError('storage_unreadable', `A stored job ${id} could not be read; it was left as it is.`);
               }
               return jobs.put(record);
             }),
@@ -133,10 +133,10 @@ export function createWriter(memory: StoreMemory, options: JobStoreOptions, now:
   const save = async (job: Job, writeOptions: WriteOptions = {}): Promise<{ value: Job; write: boolean }> => {
     const checked = parseJob(job);
     if (!checked.success) {
-      throw new HostError('invalid_input', `Job ${job.id} does not match the job schema: ${checked.error.issues[0]?.message}`);
+      throw new AppError('invalid_input', `Job ${job.id} does not match the job schema: ${checked.error.issues[0]?.message}`);
     }
     const next = checked.data;
-    if (corrupt.has(next.id)) throw new HostError('storage_unreadable', `A stored job ${next.id} could not be read; it was left as it is.`);
+    if (corrupt.has(next.id)) throw new AppError('storage_unreadable', `A stored job ${next.id} could not be read; it was left as it is.`);
     // Only a throttled write needs the job as it was (always an active one, in memory); a plain put reads nothing.
     const previous = writeOptions.throttle ? await memory.current(next.id) : undefined;
     const since = now() - (lastWrite.get(next.id) ?? -Infinity);
@@ -161,7 +161,7 @@ export function createWriter(memory: StoreMemory, options: JobStoreOptions, now:
     update: (id, fn, writeOptions) =>
       change(async () => {
         const job = await memory.current(id);
-        if (!job) throw new HostError('not_found', `No job ${id} in the queue.`);
+        if (!job) throw new AppError('not_found', `No job ${id} in the queue.`);
         return save(fn(job), writeOptions);
       }),
     removeIds: (ids) =>

@@ -1,4 +1,4 @@
-import { errorCodes, HostError, toSerializedError, type ErrorCode, type SerializedError } from '../../errors';
+import { errorCodes, AppError, toSerializedError, type ErrorCode, type SerializedError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
 import type { Job, UploadJob } from '../../queue/model/job';
 import type { QueueRunner } from '../../queue/runner';
@@ -66,9 +66,9 @@ function refOf(job: UploadJob): UploadJobRef {
   };
 }
 
-function asHostError(error: SerializedError): HostError {
+function asAppError(error: SerializedError): AppError {
   const code = (errorCodes as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'server';
-  return new HostError(code, String(error.message).slice(0, 500), { status: error.status });
+  return new AppError(code, String(error.message).slice(0, 500), { status: error.status });
 }
 
 export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
@@ -138,7 +138,7 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
     claims.delete(jobId);
     // The uploader's text may quote the upload server or the source: scrub it like host text.
     const scrub = await scrubberOf(job?.accountId ?? '');
-    await deps.runner.uploadFailed(jobId, scrub.error(asHostError(error)), { bodySent });
+    await deps.runner.uploadFailed(jobId, scrub.error(asAppError(error)), { bodySent });
   }
 
   async function closeIfIdle(): Promise<void> {

@@ -1,4 +1,4 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import type { RelayProbe } from '../../protocol/uploads';
 
 // Before a relay, ask the source what it holds, so the user confirms the size
@@ -10,9 +10,9 @@ export function checkedUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new HostError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
+    throw new AppError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HostError('invalid_input', 'Only http:// and https:// links can be relayed.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('invalid_input', 'Only http:// and https:// links can be relayed.');
   return url;
 }
 
@@ -49,19 +49,19 @@ export async function probeSource(raw: string, doFetch: typeof fetch = fetch): P
       void response.body?.cancel().catch(() => undefined);
     }
   } catch {
-    throw new HostError('network', `Could not reach ${url.host}. Check the link and your connection.`);
+    throw new AppError('network', `Could not reach ${url.host}. Check the link and your connection.`);
   }
   if (response.status === 404 || response.status === 410) {
-    throw new HostError('not_found', `${url.host} answered ${response.status}: the video is gone or the link expired.`, { status: response.status });
+    throw new AppError('not_found', `${url.host} answered ${response.status}: the video is gone or the link expired.`, { status: response.status });
   }
   if (!response.ok) {
-    throw new HostError('bad_request', `${url.host} answered ${response.status} to VidRelay. Open the link in a tab to check it still plays.`, {
+    throw new AppError('bad_request', `${url.host} answered ${response.status} to VidRelay. Open the link in a tab to check it still plays.`, {
       status: response.status,
     });
   }
   const type = response.headers.get('content-type')?.split(';')[0]?.trim() || undefined;
   if (type && /^text\/html/i.test(type)) {
-    throw new HostError('invalid_input', 'This link is a web page, not a video file. Use the link of the video itself (right-click the video, "Send to host", or copy its address).');
+    throw new AppError('invalid_input', 'This link is a web page, not a video file. Use the link of the video itself (right-click the video, "Send to host", or copy its address).');
   }
   return { url: url.href, name: nameOf(url, response.headers.get('content-disposition')), size: sizeOf(response), ...(type ? { type } : {}) };
 }

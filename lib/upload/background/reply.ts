@@ -1,9 +1,9 @@
-import { HostError } from '../../errors';
+import { AppError } from '../../errors';
 import { statusFailure } from '../../hosts/failures';
 import type { HostClient } from '../../hosts/types';
 import { matchUploadedFile } from '../../hosts/upload-match';
 
-// Reads the upload POST's answer into a file code, or the HostError that says
+// Reads the upload POST's answer into a file code, or the AppError that says
 // what happened and what to do. The host's own reader goes first: it knows
 // its dialect's error bodies; the HTTP status decides when it cannot tell.
 
@@ -23,7 +23,7 @@ export function readUploadReply(
   }
   const ctx = { label: client.preset.label, secrets, credentials: client.preset.needsLogin ? 'login and key' : 'key' };
   if (status < 200 || status >= 300) {
-    if (problem instanceof HostError && problem.code !== 'invalid_response') throw problem;
+    if (problem instanceof AppError && problem.code !== 'invalid_response') throw problem;
     throw statusFailure(status, ctx, body);
   }
   if (problem) throw problem;
@@ -32,8 +32,8 @@ export function readUploadReply(
   const landed = matchUploadedFile(files ?? [], sent) ?? (accepted.length === 1 ? accepted[0] : undefined);
   if (landed?.ok && landed.fileCode) return landed.fileCode;
   if (!landed && accepted.length > 1) {
-    throw new HostError('invalid_response', `${client.preset.label} listed several uploaded files and none is "${sent.name ?? 'the one sent'}". Check the file list before retrying.`);
+    throw new AppError('invalid_response', `${client.preset.label} listed several uploaded files and none is "${sent.name ?? 'the one sent'}". Check the file list before retrying.`);
   }
   const said = landed?.error ?? files?.find((file) => file.error)?.error;
-  throw new HostError('upload_rejected', `${client.preset.label} rejected the upload${said ? `: ${said}` : ''}. Check the file and the account, then retry.`);
+  throw new AppError('upload_rejected', `${client.preset.label} rejected the upload${said ? `: ${said}` : ''}. Check the file and the account, then retry.`);
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { accessPatternsOf, assertUploadSite, keySitesOf, siteOf } from '../../../lib/accounts/sites';
 
 const media = { label: 'Media', hostId: 'media.cm' as const, allowHttp: false };
 const custom = (apiBase: string, extra: object = {}) => ({ label: 'Custom', hostId: 'xfs' as const, apiBase, allowHttp: false, ...extra });
 
-function refusal(run: () => void): HostError {
+function refusal(run: () => void): AppError {
   try {
     run();
   } catch (error) {
-    return error as HostError;
+    return error as AppError;
   }
   throw new Error('not refused');
 }

@@ -42,8 +42,8 @@ describe('import gate', () => {
     expect(
       await violations({
         'components/View.tsx': "import { send } from '../lib/messaging';\nexport const View = () => send;\n",
-        'lib/messaging.ts': "import { HostError } from './errors';\nexport const send = () => new HostError();\n",
-        'lib/errors.ts': 'export class HostError {}\n',
+        'lib/messaging.ts': "import { AppError } from './errors';\nexport const send = () => new AppError();\n",
+        'lib/errors.ts': 'export class AppError {}\n',
       }),
     ).toEqual([]);
   });
@@ -79,8 +79,8 @@ describe('import gate', () => {
     const found = await violations({
       'components/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
       'components/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
-      'lib/newthing/x.ts': "import { HostError } from '../errors';\nexport const x = HostError;\n",
-      'lib/errors.ts': 'export class HostError {}\n',
+      'lib/newthing/x.ts': "import { AppError } from '../errors';\nexport const x = AppError;\n",
+      'lib/errors.ts': 'export class AppError {}\n',
     });
     expect(found).toContain('no-circular: components/a.ts -> components/b.ts');
     expect(found).toContain('no-unplaced-module: lib/newthing/x.ts -> lib/errors.ts');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountHandlers } from '../../../lib/background/handlers/accounts';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import type { Job } from '../../../lib/queue/model/job';
 import { fakeContext } from './context-fakes';
 
@@ -64,7 +64,7 @@ describe('accounts', () => {
 
   it('refuses to toggle an account that does not exist, and a default that does not exist', async () => {
     const { handlers } = setup();
-    await expect(handlers['accounts.setEnabled']({ id: 'nope', enabled: false })).rejects.toBeInstanceOf(HostError);
+    await expect(handlers['accounts.setEnabled']({ id: 'nope', enabled: false })).rejects.toBeInstanceOf(AppError);
     await expect(handlers['settings.save']({ defaultAccountId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
 

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { settingsSchema, type AccountsItem, type Settings, type SettingsItem } from '../../../lib/storage/items';
 import type { StoredProblem } from '../../../lib/storage/versioned-item';
@@ -82,7 +82,7 @@ export interface MemorySettingsStore extends SettingsItem {
 
 export function memorySettingsStore(initial: Partial<Settings> = {}): MemorySettingsStore {
   let value = settingsSchema.parse(initial);
-  const refuse = () => new HostError('storage_unreadable', 'The stored settings could not be read (memory store).');
+  const refuse = () => new AppError('storage_unreadable', 'The stored settings could not be read (memory store).');
   const store: MemorySettingsStore = {
     key: 'local:settings',
     storedProblem: undefined,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobFeed } from '../../../lib/background/jobs/feed';
 import { createJobStore } from '../../../lib/queue/store';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { jobFeedPort } from '../../../lib/protocol/job-feed';
 import { job } from '../queue/fakes';
 
@@ -55,7 +55,7 @@ describe('job feed', () => {
     expect(trusted.posted[0]).toEqual({ type: 'changed', ids: expect.arrayContaining(['a', 'b']) });
     expect(script.posted).toEqual([]);
 
-    feed.storageError(new HostError('storage', 'The browser has no room left.'));
+    feed.storageError(new AppError('storage', 'The browser has no room left.'));
     expect(trusted.posted.at(-1)).toEqual({ type: 'storage-error', error: { code: 'storage', message: 'The browser has no room left.' } });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMenuClick, noVideoMessage, sendToTarget, type MenuDeps } from '../../../lib/background/send-to-host/menu-click';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
 import { findLimits } from '../../../lib/media/types';
 import type { Job } from '../../../lib/queue/model/job';
@@ -138,7 +138,7 @@ describe('handleMenuClick', () => {
   });
 
   it('tells the user when the page cannot be scripted', async () => {
-    const error = new HostError('unsupported', 'VidRelay cannot look into this page.');
+    const error = new AppError('unsupported', 'VidRelay cannot look into this page.');
     await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'chrome://settings' }, 1, deps(error));
     expect(sent).toEqual([]);
     expect(notes[0].message).toBe('VidRelay cannot look into this page.');
@@ -188,7 +188,7 @@ describe('handleMenuClick', () => {
     const noRemote = deps([], {
       remoteAccountIds: async () => ['a'],
       checkRemote: async (id) => {
-        if (id === 'b') throw new HostError('unsupported', 'mp4upload.com has no remote upload. Use "Relay through VidRelay".');
+        if (id === 'b') throw new AppError('unsupported', 'mp4upload.com has no remote upload. Use "Relay through VidRelay".');
       },
     });
     await handleMenuClick({ menuItemId: 'mirror:all', srcUrl: 'https://cdn.example/v.mp4' }, 1, noRemote);
@@ -207,7 +207,7 @@ describe('handleMenuClick', () => {
     const failing = deps([], {
       queue: {
         enqueueRemote: async () => {
-          throw new HostError('invalid_input', 'Hosts can only fetch http:// or https:// links.');
+          throw new AppError('invalid_input', 'Hosts can only fetch http:// or https:// links.');
         },
         enqueueMirror: async () => {
           throw new Error('boom');

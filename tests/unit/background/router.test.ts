@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../lib/background/root/router';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 
 const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html', origin: 'chrome-extension://test-extension-id' };
 
 function handlers(calls: string[]): Handlers {
   const record = (name: string) => async (payload: unknown) => {
     calls.push(name);
-    if (name === 'jobs.retry') throw new HostError('auth', 'The host rejected the API key.');
+    if (name === 'jobs.retry') throw new AppError('auth', 'The host rejected the API key.');
     return payload as never;
   };
   return new Proxy({} as Handlers, { get: (_t, name: string) => record(name) });
@@ -71,7 +71,7 @@ describe('dispatch', () => {
     await expect(dispatch(handlers([]), { hello: 1 }, extensionPage)).resolves.toBeUndefined();
   });
 
-  it('returns a HostError as { code, message }', async () => {
+  it('returns a AppError as { code, message }', async () => {
     const reply = await dispatch(handlers([]), message('jobs.retry', { id: 'x' }), extensionPage);
     expect(reply).toEqual({ ok: false, error: { code: 'auth', message: 'The host rejected the API key.' } });
   });

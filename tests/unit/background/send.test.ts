@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendUrls, type Enqueuer } from '../../../lib/background/send-to-host/send';
 import { accountSchema } from '../../../lib/accounts';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import type { Job } from '../../../lib/queue/model/job';
 
 const main = (enabled = true) => accountSchema.parse({ id: 'a1', hostId: 'media.cm', label: 'Main', key: 'k-123456', enabled, defaults: { tags: 'demo' } });
@@ -12,7 +12,7 @@ function queue(failOn?: string): Enqueuer & { calls: { url: string; tags?: strin
     calls,
     enqueueRemote: async (_accountId, url, options) => {
       calls.push({ url, tags: options?.tags });
-      if (url === failOn) throw new HostError('server', 'Storage is full.');
+      if (url === failOn) throw new AppError('server', 'Storage is full.');
       return { id: `job-${calls.length}`, url } as Job;
     },
   };

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAction, type Action, type ActionOptions } from '../../../components/hooks/useAction';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 
 // The one hook every UI write goes through: pending while it runs, the
 // error's code and message when it fails, never a rejected promise.
@@ -68,7 +68,7 @@ describe('useAction', () => {
     const action = mount({ onError: (e) => told.push(`${e.code}: ${e.message}`) });
     let ok: boolean | undefined;
     await act(async () => {
-      ok = await action().run(() => Promise.reject(new HostError('auth', 'The API key was refused.')));
+      ok = await action().run(() => Promise.reject(new AppError('auth', 'The API key was refused.')));
     });
     expect(ok).toBe(false);
     expect(action().error).toEqual({ code: 'auth', message: 'The API key was refused.' });
@@ -106,7 +106,7 @@ describe('useAction', () => {
   });
 
   it('counts a failing after() as the failure of an otherwise good write', async () => {
-    const action = mount({ after: () => Promise.reject(new HostError('network', 'reload failed')) });
+    const action = mount({ after: () => Promise.reject(new AppError('network', 'reload failed')) });
     let ok: boolean | undefined;
     await act(async () => {
       ok = await action().run(async () => undefined);

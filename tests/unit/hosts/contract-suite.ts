@@ -5,7 +5,7 @@
 // added the way a newcomer adds one.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { createHostClient } from '../../../lib/hosts';
 import { findEntry } from '../../../lib/hosts/registry';
 import { streamtapeEndpoints } from '../../../lib/hosts/streamtape/endpoints';
@@ -43,12 +43,12 @@ export function newAccount(preset: HostPreset, extra: { key?: string; deps?: Par
   return { hostId, key, client };
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<HostError> {
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
   }
   throw new Error('expected a rejection');
 }
@@ -331,7 +331,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('contract: %s', (_id, pres
     const error = await rejection(callFor(client, capability));
     expect(error.code).toBe('unsupported');
     expect(sim.requests.length).toBe(before);
-    if (capability === 'upload') expect(() => client.parseUploadReply('{}')).toThrow(HostError);
+    if (capability === 'upload') expect(() => client.parseUploadReply('{}')).toThrow(AppError);
   });
 
   it('maps a wrong key to auth without quoting it', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The contract suite over every registered preset, plus the registry-wide checks.
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { capabilityNames, createHostClient, hostPresets, getPreset } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
 import { describeContract, newAccount, rejection, sim, useHostSim } from './contract-suite';
@@ -44,7 +44,7 @@ describe('presets', () => {
   });
 
   it('rejects bad accounts with invalid_input', () => {
-    expect(() => createHostClient({ id: 'a', hostId: 'xfs', key: 'k123456' })).toThrow(HostError);
+    expect(() => createHostClient({ id: 'a', hostId: 'xfs', key: 'k123456' })).toThrow(AppError);
     expect(() => createHostClient({ id: 'a', hostId: 'media.cm', key: '' })).toThrow(/API key/);
     expect(() => createHostClient({ id: 'a', hostId: 'nope' as HostId, key: 'k123456' })).toThrow(/Unknown host/);
   });

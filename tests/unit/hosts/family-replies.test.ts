@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { createHostClient, getPreset } from '../../../lib/hosts';
 import { uploadEndpoint } from '../../../lib/hosts/mixdrop/client';
 import { paceFor, requestsPerSecond } from '../../../lib/hosts/mixdrop/pace';
@@ -56,16 +56,16 @@ const documented: [host: string, fixture: string, expected: unknown][] = [
 /** Examples no reader can take as written: PHP's `=>` in Mixdrop's old file info. */
 const unreadable: [host: string, fixture: string][] = [['mixdrop.ag', 'fileinfo-club']];
 
-function failure(run: () => unknown): Promise<HostError> {
+function failure(run: () => unknown): Promise<AppError> {
   return Promise.resolve()
     .then(run)
     .then(
       () => {
-        throw new Error('expected a HostError');
+        throw new Error('expected a AppError');
       },
       (error: unknown) => {
-        expect(error).toBeInstanceOf(HostError);
-        return error as HostError;
+        expect(error).toBeInstanceOf(AppError);
+        return error as AppError;
       },
     );
 }

@@ -1,10 +1,10 @@
 // Mutated and truncated replies, 1,200 per parser from a fixed seed: every
-// outcome is either a value matching the normalized schema or a HostError
+// outcome is either a value matching the normalized schema or a AppError
 // whose message does not contain the key.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { mutate, prng } from './mutate';
 import { outputSchemas } from './normalized-schemas';
 import { findEntry } from '../../../lib/hosts/registry';
@@ -67,7 +67,7 @@ const cases = [
 ];
 
 describe('fuzzed replies', () => {
-  it.each(cases)('%s %s: a normalized value or a HostError, never anything else', (family, name) => {
+  it.each(cases)('%s %s: a normalized value or a AppError, never anything else', (family, name) => {
     const parse = parserFor(hostOf[family], name);
     const schema = outputSchemas[name];
     expect(schema, `schema for ${name}`).toBeDefined();
@@ -82,7 +82,7 @@ describe('fuzzed replies', () => {
       try {
         outcome = parse(text, status);
       } catch (error) {
-        if (!(error instanceof HostError)) throw new Error(`${name} threw ${String(error)} on: ${text.slice(0, 300)}`);
+        if (!(error instanceof AppError)) throw new Error(`${name} threw ${String(error)} on: ${text.slice(0, 300)}`);
         expect(error.message).not.toContain(secretKey);
         // guarded() labels a crash inside a parser this way; parsers must reject by BadShape instead.
         expect(error.message, `parser crashed on: ${text.slice(0, 300)}`).not.toContain('unexpected reply shape');

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { createHostClient } from '../../../lib/hosts';
 import { quoteHost, statusFailure } from '../../../lib/hosts/failures';
 import { stripTags } from '../../../lib/hosts/host-text';
@@ -53,8 +53,8 @@ describe('host text is read in linear time', () => {
         return error;
       }
     });
-    expect(value).toBeInstanceOf(HostError);
-    expect((value as HostError).code).toBe('invalid_response');
+    expect(value).toBeInstanceOf(AppError);
+    expect((value as AppError).code).toBe('invalid_response');
     expect(ms).toBeLessThan(200);
   });
 
@@ -92,9 +92,9 @@ describe('a reply without end', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(HostError);
-    expect((error as HostError).code).toBe('invalid_response');
-    expect((error as HostError).message).not.toContain('secret-key');
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('invalid_response');
+    expect((error as AppError).message).not.toContain('secret-key');
     await new Promise((settle) => setTimeout(settle, 100));
     // What the server managed to write is the cap plus what sat in socket buffers, not the 400 MB it offered.
     expect(written).toBeLessThan(replyCapBytes + 8 * 1024 * 1024);

@@ -2,7 +2,7 @@
 // through that preset's client: its endpoint path, the envelope and the
 // parser. Expected values were checked by hand against the documents.
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { getPreset } from '../../../lib/hosts';
 import type { HostClient } from '../../../lib/hosts/types';
 import { accessPatternsOf } from '../../../lib/accounts/sites';
@@ -76,14 +76,14 @@ describe('new presets on their documented replies', () => {
   it("doodstream.com's documented 429 (status as text) is rate_limited", async () => {
     const { client } = fixtureClient('doodstream.com', hostFixture('doodstream.com', 'rate-limited'));
     const error = await client.accountInfo().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HostError);
-    expect((error as HostError).code).toBe('rate_limited');
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('rate_limited');
   });
 
   it("streamsb.com's file/info example, with its broken quotes, is a clear invalid_response", async () => {
     const { client } = fixtureClient('streamsb.com', hostFixture('streamsb.com', 'file-info'));
     const error = await client.fileInfo(['gi4t0tl4o01u']).catch((e: unknown) => e);
-    expect((error as HostError).code).toBe('invalid_response');
+    expect((error as AppError).code).toBe('invalid_response');
   });
 });
 

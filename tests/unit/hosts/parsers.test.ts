@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { ctx, fixture, fixtureHosts, parserFor, xfsParsers } from './parsers';
 
 const documented: [host: string, endpoint: string, expected: unknown][] = [
@@ -86,14 +86,14 @@ describe('documented example replies', () => {
   });
 });
 
-function hostError(run: () => unknown): HostError {
+function hostError(run: () => unknown): AppError {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
   }
-  throw new Error('expected a HostError');
+  throw new Error('expected a AppError');
 }
 
 describe('tolerance beyond the documents', () => {

@@ -3,7 +3,7 @@
 // read-only endpoints only, a capability assumed from the family's set is
 // confirmed at first use, and the family itself is told from one read.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { createHostClient, getPreset, isUnsupportedAtHost, probeCapabilities, probeFamily } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
 import { startHostSim, type HostSim } from '../../host-sim';
@@ -77,8 +77,8 @@ describe('probeCapabilities', () => {
 
   it('fails with auth for a wrong key', async () => {
     const error = await probeCapabilities({ id: 'p', hostId: 'xfs', apiBase: sim.apiBase('xfs'), key: 'nobody-here' }, { backoffMs: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HostError);
-    expect((error as HostError).code).toBe('auth');
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('auth');
   });
 });
 

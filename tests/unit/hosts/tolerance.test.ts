@@ -4,7 +4,7 @@
 // account call must survive, whatever its family, plus the pending remote
 // upload end to end against host-sim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { createHostClient, hostPresets } from '../../../lib/hosts';
 import { findEntry } from '../../../lib/hosts/registry';
 import { matchUploadedFile } from '../../../lib/hosts/upload-match';
@@ -14,14 +14,14 @@ import { fixtureClient, hostFixture } from './fixture-client';
 
 const tolerance = (name: string) => hostFixture('tolerance', name);
 
-async function failure(promise: Promise<unknown> | (() => unknown)): Promise<HostError> {
+async function failure(promise: Promise<unknown> | (() => unknown)): Promise<AppError> {
   try {
     await (typeof promise === 'function' ? promise() : promise);
   } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
   }
-  throw new Error('expected a HostError');
+  throw new Error('expected a AppError');
 }
 
 /** Each family's answer to wrong credentials, sent with HTTP 200: the error is in the body. */

@@ -3,29 +3,29 @@
 // replies its document does not show but hosts send: numbers as text, other
 // spellings, HTML, broken JSON, errors inside HTTP 200, a wrong key.
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { createHostClient, getPreset } from '../../../lib/hosts';
 import { fixtureClient, hostFixture } from './fixture-client';
 import { ctx, vidguardParsers } from './parsers';
 
 const doc = (name: string) => hostFixture('vidguard.to', name);
 
-function hostError(run: () => unknown): HostError {
+function hostError(run: () => unknown): AppError {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
   }
-  throw new Error('expected a HostError');
+  throw new Error('expected a AppError');
 }
 
-async function rejection(promise: Promise<unknown>): Promise<HostError> {
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
   }
   throw new Error('expected a rejection');
 }

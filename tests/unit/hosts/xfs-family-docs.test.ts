@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { getPreset } from '../../../lib/hosts';
 import type { HostClient } from '../../../lib/hosts/types';
 import { fixtureClient, hostFixture } from './fixture-client';
@@ -73,13 +73,13 @@ describe('XFS-family hosts on their documented replies', () => {
   it("vinovo.si's documented 429 (with a trailing comma) is rate_limited", async () => {
     const { client } = fixtureClient('vinovo.si', hostFixture('vinovo.si', 'rate-limited'));
     const error = await client.accountInfo().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HostError);
-    expect((error as HostError).code).toBe('rate_limited');
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('rate_limited');
   });
 
   it("videovard.sx's documented 409 is conflict", async () => {
     const { client } = fixtureClient('videovard.sx', '{"msg":"Conflict","server_time":"2017-08-11 04:30:07","status":409}');
-    expect((await client.accountInfo().catch((e: unknown) => e)) as HostError).toMatchObject({ code: 'conflict' });
+    expect((await client.accountInfo().catch((e: unknown) => e)) as AppError).toMatchObject({ code: 'conflict' });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { formatLinks, linkFormats, renderTemplate, validateTemplate, type LinkItem } from '../../../lib/links/formats';
 import { formatDuration, formatSize } from '../../../lib/format/units';
 
@@ -85,9 +85,9 @@ describe('formatLinks', () => {
 
   it('rejects a missing template, an unknown format and a non-http link in markup', () => {
     expect(() => formatLinks([item], 'template')).toThrow(/needs a template/);
-    expect(() => formatLinks([item], 'rtf' as never)).toThrow(HostError);
+    expect(() => formatLinks([item], 'rtf' as never)).toThrow(AppError);
     expect(() => formatLinks([{ ...item, watch: 'javascript:alert(1)' }], 'html')).toThrow(/Not an http\(s\) link/);
-    expect(() => formatLinks([{ ...item, embed: 'data:text/html,x' }], 'embed')).toThrow(HostError);
+    expect(() => formatLinks([{ ...item, embed: 'data:text/html,x' }], 'embed')).toThrow(AppError);
   });
 
   it('returns an empty string for no items', () => {
@@ -170,7 +170,7 @@ describe('custom templates with markup', () => {
   });
 
   it('refuses a non-web link written into markup', () => {
-    expect(() => formatLinks([{ ...item, watch: 'javascript:alert(1)' }], 'template', '<a href="{watch}">x</a>')).toThrow(HostError);
+    expect(() => formatLinks([{ ...item, watch: 'javascript:alert(1)' }], 'template', '<a href="{watch}">x</a>')).toThrow(AppError);
   });
 
   it('names an unknown filter', () => {

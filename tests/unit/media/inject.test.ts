@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { findVideos } from '../../../lib/media';
 import { findVideosInTab } from '../../../lib/media/inject';
 import { findLimits, finderOptionsKey, readFinderOptions } from '../../../lib/media/types';
@@ -71,7 +71,7 @@ describe('findVideosInTab', () => {
   it('turns a page the extension may not script into an "unsupported" error the user can act on', async () => {
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     const error = await findVideosInTab(1).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(HostError);
+    expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/cannot look into this page/) });
   });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPickerHandlers, type PickerApi } from '../../../lib/background/handlers/picker';
 import { loadPickerEntry, savePickerEntry, storedPickerEntries } from '../../../lib/background/stored/picker-entries';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import type { FoundVideo } from '../../../lib/media';
 import type { Job } from '../../../lib/queue/model/job';
 
@@ -103,7 +103,7 @@ describe('picker handlers', () => {
   it('keeps the list when queueing fails, so the user can try again', async () => {
     const h = createPickerHandlers({ menu: api, pickerEntries: storedPickerEntries });
     const entry = await savePickerEntry({ candidates, target: 'account:a' });
-    failNext = new HostError('invalid_input', 'Pick at least one account to mirror to.');
+    failNext = new AppError('invalid_input', 'Pick at least one account to mirror to.');
     await expect(h['picker.send']({ id: entry.id, urls: [candidates[0].url], target: 'account:a' })).rejects.toMatchObject({
       message: 'Pick at least one account to mirror to.',
     });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { accountsItem, settingsItem } from '../../../lib/storage/items';
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -31,9 +31,9 @@ async function expectRefused(run: Promise<unknown>, message: RegExp): Promise<vo
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(HostError);
-  expect((error as HostError).code).toBe('invalid_input');
-  expect((error as HostError).message).toMatch(message);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe('invalid_input');
+  expect((error as AppError).message).toMatch(message);
 }
 
 describe('settings export', () => {
@@ -101,7 +101,7 @@ describe('settings export', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(HostError);
+    expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'storage_unreadable', message: expect.stringContaining('nothing was exported') });
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(unreadable);
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import type { HostClient } from '../../../lib/hosts/types';
 import type { Job, UploadJob } from '../../../lib/queue/model/job';
 import { createJobStore } from '../../../lib/queue/store';
@@ -115,7 +115,7 @@ describe('upload bridge', () => {
   });
 
   it('records a failing upload target (say a wrong key) on the job', async () => {
-    const { store, bridge, runner } = setup({ uploadTarget: async () => Promise.reject(new HostError('auth', 'Wrong key')) });
+    const { store, bridge, runner } = setup({ uploadTarget: async () => Promise.reject(new AppError('auth', 'Wrong key')) });
     await store.put(job({ id: 'j1', kind: 'file', state: 'sending', attempts: 1 }));
     await expect(report(bridge, { type: 'target', jobId: 'j1' }, sender('/offscreen.html'))).resolves.toMatchObject({
       ok: false,
@@ -130,7 +130,7 @@ describe('upload bridge', () => {
     await report(bridge, { type: 'done', jobId: 'j1', status: 200, body: '{"files":[{"filecode":"abc","status":"OK"}]}' }, sender('/offscreen.html'));
     expect(runner.uploadDone).toHaveBeenCalledWith('j1', 'abc');
     await report(bridge, { type: 'done', jobId: 'j1', status: 509, body: '<h1>Bandwidth Limit Exceeded the-key</h1>' }, sender('/offscreen.html'));
-    const [, error, failure] = runner.uploadFailed.mock.calls.at(-1) as unknown as [string, HostError, unknown];
+    const [, error, failure] = runner.uploadFailed.mock.calls.at(-1) as unknown as [string, AppError, unknown];
     expect(error.code).toBe('bandwidth');
     expect(error.message).toMatch(/509/);
     expect(error.message).not.toContain('the-key');
@@ -148,7 +148,7 @@ describe('upload bridge', () => {
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
     await report(bridge, { type: 'done', jobId: 'j1', status, body }, sender('/offscreen.html'));
     expect(runner.uploadFailed).toHaveBeenCalledTimes(1);
-    const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, HostError];
+    const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, AppError];
     expect(error.message).not.toContain('the-key');
     expect(JSON.stringify(error)).not.toContain('the-key');
   });
@@ -157,11 +157,11 @@ describe('upload bridge', () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
     await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'The connection to the-key.host dropped' }, bodySent: false }, sender('/offscreen.html'));
-    const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, HostError];
+    const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, AppError];
     expect(error.message).toBe('The connection to ***.host dropped');
   });
 
-  it('turns an uploader error report into a HostError for the runner', async () => {
+  it('turns an uploader error report into a AppError for the runner', async () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
     await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false },

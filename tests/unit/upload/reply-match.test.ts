@@ -1,7 +1,7 @@
 // The upload reply's file is the one sent: matched by name and size before
 // the reply's only entry is taken (a rejected snapshot beside it does not count).
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { readUploadReply } from '../../../lib/upload/background/reply';
 import { fixtureClient } from '../hosts/fixture-client';
 
@@ -34,7 +34,7 @@ describe('readUploadReply', () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(HostError);
+    expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'upload_rejected', message: expect.stringContaining('Not enough disk space') });
   });
 

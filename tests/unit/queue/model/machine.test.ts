@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../../lib/errors';
+import { AppError } from '../../../../lib/errors';
 import { jobStates, type JobState, type UploadJob } from '../../../../lib/queue/model/job';
 import {
   canTransition,
@@ -54,11 +54,11 @@ describe('transition table', () => {
     const before = job({ id: 'j', state: from, updatedAt: 1, kind: type === 'progress' ? 'file' : 'remote' });
     expect(canTransition(before, type)).toBe(to !== null);
     if (to === null) {
-      expect(() => transition(before, sampleEvents[type], 5)).toThrow(HostError);
+      expect(() => transition(before, sampleEvents[type], 5)).toThrow(AppError);
       try {
         transition(before, sampleEvents[type], 5);
       } catch (error) {
-        expect((error as HostError).code).toBe('invalid_input');
+        expect((error as AppError).code).toBe('invalid_input');
       }
     } else {
       const after = transition(before, sampleEvents[type], 5);
@@ -103,7 +103,7 @@ describe('transition details', () => {
 
   it('takes progress only for uploads, and a pending host only for remote uploads', () => {
     expect(canTransition(job({ id: 'r', kind: 'remote', state: 'sending' }), 'progress')).toBe(false);
-    expect(() => transition(job({ id: 'r', kind: 'remote', state: 'sending' }), sampleEvents.progress, 1)).toThrow(HostError);
+    expect(() => transition(job({ id: 'r', kind: 'remote', state: 'sending' }), sampleEvents.progress, 1)).toThrow(AppError);
     expect(canTransition(job({ id: 'f', kind: 'file', state: 'sending' }), 'pending')).toBe(false);
     // A file upload has no phases: a phase reported for it is not kept (only a relay's is).
     expect(transition(job({ id: 'f', kind: 'file', state: 'sending' }), { ...sampleEvents.progress, phase: 'upload' } as JobEvent, 1)).not.toHaveProperty('phase');
@@ -125,7 +125,7 @@ describe('transition details', () => {
   });
 
   it('uploaded needs a file code and clears verify', () => {
-    expect(() => transition(job({ id: 'j', state: 'sending' }), { type: 'uploaded', fileCode: '' }, 1)).toThrow(HostError);
+    expect(() => transition(job({ id: 'j', state: 'sending' }), { type: 'uploaded', fileCode: '' }, 1)).toThrow(AppError);
     const up = transition(job({ id: 'j', state: 'sending', verify: true }), { type: 'uploaded', fileCode: 'c', links }, 1);
     expect(up).toMatchObject({ state: 'encoding', fileCode: 'c', links });
     expect(up.verify).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../../../lib/errors';
+import { AppError } from '../../../../lib/errors';
 import { createQueueRunner } from '../../../../lib/queue/runner';
 import { createJobStore } from '../../../../lib/queue/store';
 import type { Job } from '../../../../lib/queue/model/job';
@@ -38,7 +38,7 @@ function batchHarness(latencyMs: number) {
     store,
     clientFor: async (id) => {
       const host = hosts[id];
-      if (!host) throw new HostError('invalid_input', `no account ${id}`);
+      if (!host) throw new AppError('invalid_input', `no account ${id}`);
       return host.client;
     },
     hostIdOf: async (id) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostError } from '../../../../lib/errors';
+import { AppError } from '../../../../lib/errors';
 import type { Job } from '../../../../lib/queue/model/job';
 import { deriveGroup, type JobEntry } from '../../../../lib/queue/model/group';
 import { createQueueRunner, type QueueRunnerDeps } from '../../../../lib/queue/runner';
@@ -59,7 +59,7 @@ describe('file mirrors', () => {
     const parent = await runner.enqueueFileMirror(file, ['a', 'b', 'c'].map((accountId, i) => ({ accountId, id: ids[i] })));
     await runner.pump();
     await runner.uploadDone(ids[0], 'code0');
-    await runner.uploadFailed(ids[1], new HostError('auth', 'watching.vn rejected the API key. Check the key in Options.'));
+    await runner.uploadFailed(ids[1], new AppError('auth', 'watching.vn rejected the API key. Check the key in Options.'));
     await runner.uploadDone(ids[2], 'code2');
     for (const [i, id] of [ids[0], ids[2]].entries()) await runner.report(id, { type: 'ready', links: { watch: `https://host${i}.test/w` } });
     const derived = deriveGroup(parent.id, await store.members([parent.id]));

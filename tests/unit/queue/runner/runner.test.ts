@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostError } from '../../../../lib/errors';
+import { AppError } from '../../../../lib/errors';
 import type { HostClient } from '../../../../lib/hosts/types';
 import type { Job } from '../../../../lib/queue/model/job';
 import { interruptedMessage } from '../../../../lib/queue/model/machine';
@@ -32,7 +32,7 @@ function harness(extra: Partial<QueueRunnerDeps> = {}, store: JobStore = createJ
     store,
     clientFor: async (id) => {
       const host = hosts[id];
-      if (!host) throw new HostError('invalid_input', `no account ${id}`);
+      if (!host) throw new AppError('invalid_input', `no account ${id}`);
       return host.client;
     },
     hostIdOf: async (id) => hostIds[id],
@@ -111,7 +111,7 @@ describe('remote upload', () => {
 
   it('retries a server error after a backoff, checking the host first', async () => {
     const h = harness();
-    h.hosts.acc1.remoteUpload.mockRejectedValueOnce(new HostError('server', 'The host had a problem (502). It will be retried.', { status: 502 }));
+    h.hosts.acc1.remoteUpload.mockRejectedValueOnce(new AppError('server', 'The host had a problem (502). It will be retried.', { status: 502 }));
     const { id } = await h.runner.enqueueRemote('acc1', url);
     await h.runner.pump();
 
@@ -136,7 +136,7 @@ describe('remote upload', () => {
     const h = harness();
     h.hosts.acc1.remoteUpload.mockImplementationOnce(async () => {
       h.hosts.acc1.files.set('landed', { fileCode: 'landed', title: 'My Holiday', status: 'encoding' });
-      throw new HostError('timeout', 'The host did not answer in time.');
+      throw new AppError('timeout', 'The host did not answer in time.');
     });
     const { id } = await h.runner.enqueueRemote('acc1', url);
     await h.runner.pump();
@@ -147,7 +147,7 @@ describe('remote upload', () => {
 
   it('gives up after the last automatic attempt and says what happened', async () => {
     const h = harness();
-    h.hosts.acc1.remoteUpload.mockRejectedValue(new HostError('rate_limited', 'Too many requests; wait a little.'));
+    h.hosts.acc1.remoteUpload.mockRejectedValue(new AppError('rate_limited', 'Too many requests; wait a little.'));
     const { id } = await h.runner.enqueueRemote('acc1', url);
     await h.runner.pump();
     for (let i = 0; i < 4; i++) await firePoll(h);
@@ -162,7 +162,7 @@ describe('remote upload', () => {
     ['legal', 'Unavailable for legal reasons (451).'],
   ] as const)('does not retry %s and shows the message', async (code, message) => {
     const h = harness();
-    h.hosts.acc1.remoteUpload.mockRejectedValueOnce(new HostError(code, message));
+    h.hosts.acc1.remoteUpload.mockRejectedValueOnce(new AppError(code, message));
     const { id } = await h.runner.enqueueRemote('acc1', url);
     await h.runner.pump();
     expect(h.hosts.acc1.remoteUpload).toHaveBeenCalledTimes(1);
@@ -210,10 +210,10 @@ describe('remote upload', () => {
     const h = harness();
     const { id } = await h.runner.enqueueRemote('acc1', url);
     await h.runner.pump();
-    h.hosts.acc1.fileInfo.mockRejectedValueOnce(new HostError('network', 'offline'));
+    h.hosts.acc1.fileInfo.mockRejectedValueOnce(new AppError('network', 'offline'));
     await firePoll(h);
     expect((await h.store.get(id))?.state).toBe('encoding');
-    h.hosts.acc1.fileInfo.mockRejectedValueOnce(new HostError('auth', 'Wrong key'));
+    h.hosts.acc1.fileInfo.mockRejectedValueOnce(new AppError('auth', 'Wrong key'));
     await firePoll(h);
     expect(await h.store.get(id)).toMatchObject({ state: 'failed', error: { code: 'auth' } });
   });
@@ -222,7 +222,7 @@ describe('remote upload', () => {
     const h = harness();
     const { id } = await h.runner.enqueueRemote('acc1', url);
     await h.runner.pump();
-    h.hosts.acc1.fileInfo.mockRejectedValueOnce(new HostError('auth', 'Wrong key'));
+    h.hosts.acc1.fileInfo.mockRejectedValueOnce(new AppError('auth', 'Wrong key'));
     await firePoll(h);
     expect((await h.runner.retry(id)).state).toBe('encoding');
     await h.runner.pump();
@@ -407,7 +407,7 @@ describe('file uploads', () => {
   });
 
   it('marks the job failed when the uploader cannot take it', async () => {
-    const h = harness({ uploadFile: async () => Promise.reject(new HostError('network', 'Upload server unreachable.')) });
+    const h = harness({ uploadFile: async () => Promise.reject(new AppError('network', 'Upload server unreachable.')) });
     const { id } = await h.runner.enqueueFile('acc1', { name: 'a.mp4', size: 1, type: 'video/mp4', lastModified: 1 });
     await h.runner.pump();
     expect(await h.store.get(id)).toMatchObject({ state: 'failed', error: { code: 'network' } });
@@ -444,7 +444,7 @@ describe('mirror', () => {
 
   it('fails the mirror when a member fails, keeping the links that worked', async () => {
     const h = harness();
-    h.hosts.acc2.remoteUpload.mockRejectedValueOnce(new HostError('auth', 'Wrong key for vipstream.cc'));
+    h.hosts.acc2.remoteUpload.mockRejectedValueOnce(new AppError('auth', 'Wrong key for vipstream.cc'));
     const mirror = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
     await h.runner.pump();
     h.hosts.acc1.files.set('one1', { fileCode: 'one1', status: 'ready' });
@@ -457,7 +457,7 @@ describe('mirror', () => {
 
   it('retry, cancel and remove by the mirror id act on its members', async () => {
     const h = harness();
-    h.hosts.acc2.remoteUpload.mockRejectedValueOnce(new HostError('bandwidth', 'Bandwidth exceeded'));
+    h.hosts.acc2.remoteUpload.mockRejectedValueOnce(new AppError('bandwidth', 'Bandwidth exceeded'));
     const mirror = await h.runner.enqueueMirror(['acc1', 'acc2'], url);
     await h.runner.pump();
     expect(await h.runner.retry(mirror.id)).toMatchObject({ kind: 'mirror', id: mirror.id });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostError } from '../../../../lib/errors';
+import { AppError } from '../../../../lib/errors';
 import type { Job } from '../../../../lib/queue/model/job';
 import { interruptedMessage } from '../../../../lib/queue/model/machine';
 import { createQueueRunner, interruptedRelayMessage, type QueueRunnerDeps } from '../../../../lib/queue/runner';
@@ -54,7 +54,7 @@ describe('file jobs from the uploader', () => {
     const { runner, store, started, host } = setup();
     const { id } = await runner.enqueueFile('acc1', file);
     await runner.pump();
-    await runner.uploadFailed(id, new HostError('network', 'dropped'), { bodySent: false });
+    await runner.uploadFailed(id, new AppError('network', 'dropped'), { bodySent: false });
     const deferred = await store.get(id);
     expect(deferred).toMatchObject({ state: 'queued', error: { code: 'network' } });
     expect(deferred?.verify).toBeUndefined();
@@ -69,7 +69,7 @@ describe('file jobs from the uploader', () => {
     const { runner, store, started, host } = setup();
     const { id } = await runner.enqueueFile('acc1', file);
     await runner.pump();
-    await runner.uploadFailed(id, new HostError('timeout', 'no answer'), { bodySent: true });
+    await runner.uploadFailed(id, new AppError('timeout', 'no answer'), { bodySent: true });
     expect((await store.get(id))?.verify).toBe(true);
     host.files.set('landed1', { fileCode: 'landed1', title: 'Beach Day', status: 'encoding' });
     vi.setSystemTime((await store.get(id))!.nextAttemptAt!);
@@ -82,14 +82,14 @@ describe('file jobs from the uploader', () => {
     const { runner, store } = setup();
     const { id } = await runner.enqueueFile('acc1', file);
     await runner.pump();
-    await runner.uploadFailed(id, new HostError('bandwidth', 'Bandwidth used up (509).', { status: 509 }));
+    await runner.uploadFailed(id, new AppError('bandwidth', 'Bandwidth used up (509).', { status: 509 }));
     expect(await store.get(id)).toMatchObject({ state: 'failed', error: { code: 'bandwidth', status: 509 } });
   });
 
   it('gives up after the last automatic attempt and says what happened', async () => {
     const { runner, store } = setup();
     await store.put(job({ id: 'f1', kind: 'file', file, state: 'uploading', attempts: 5 }));
-    await runner.uploadFailed('f1', new HostError('server', 'The host had a server error (502).'));
+    await runner.uploadFailed('f1', new AppError('server', 'The host had a server error (502).'));
     expect(await store.get('f1')).toMatchObject({ state: 'failed', error: { code: 'server' } });
   });
 
@@ -115,7 +115,7 @@ describe('file jobs from the uploader', () => {
     const { id } = await runner.enqueueFile('acc1', file);
     await runner.pump();
     await runner.uploadDone(id, 'abc');
-    await runner.uploadFailed(id, new HostError('network', 'late'));
+    await runner.uploadFailed(id, new AppError('network', 'late'));
     expect((await store.get(id))?.state).toBe('encoding');
   });
 });
