@@ -14,14 +14,14 @@ export type MessageType = keyof typeof requestSchemas;
 export type RequestOf<T extends MessageType> = z.input<(typeof requestSchemas)[T]>;
 export type ParsedRequestOf<T extends MessageType> = z.output<(typeof requestSchemas)[T]>;
 
-export interface Envelope {
+interface Envelope {
   vidrelay: 1;
   type: MessageType;
   payload: unknown;
 }
 
 /** A failed request as the UI sees it: switch on `code`. */
-export class RemoteError extends Error {
+class RemoteError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -10,7 +10,7 @@ export interface HistoryQuery {
   state: JobState | '';
 }
 
-export const historyPageSize = 50;
+const historyPageSize = 50;
 
 export function pageRequest(query: HistoryQuery, page: number, limit = historyPageSize): RequestOf<'jobs.page'> {
   return {

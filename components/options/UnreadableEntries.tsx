@@ -13,7 +13,7 @@ import { useRemote } from '../hooks/useRemote';
 // An export never carries a key in plain text: it is encrypted with the
 // passphrase asked for here, or the background removes the secrets.
 
-export function problemWords(problem: StoredProblem): string {
+function problemWords(problem: StoredProblem): string {
   switch (problem.code) {
     case 'not_record':
       return t('optProblemNotRecord');

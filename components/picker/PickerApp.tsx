@@ -10,7 +10,7 @@ import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
 
 /** The picker is a window or tab of its own; closing it is the way back to the page. */
-export async function closeSelf(): Promise<void> {
+async function closeSelf(): Promise<void> {
   try {
     const tab = await browser.tabs.getCurrent();
     if (tab?.id !== undefined) {

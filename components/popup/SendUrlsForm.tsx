@@ -12,7 +12,7 @@ import { AccountPicker, useAccountChoice } from '../shared/AccountPicker';
 import { useAction } from '../hooks/useAction';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
-export function splitUrls(text: string): string[] {
+function splitUrls(text: string): string[] {
   return text
     .split(/\s*\n\s*/)
     .map((line) => line.trim())

@@ -18,7 +18,7 @@ const formatKey: Record<LinkFormat, MessageKey> = {
   template: 'linksFmtTemplate',
 };
 
-export function isLinkFormat(value: string | undefined): value is LinkFormat {
+function isLinkFormat(value: string | undefined): value is LinkFormat {
   return linkFormats.some((f) => f.id === value);
 }
 

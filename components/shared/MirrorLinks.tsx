@@ -27,7 +27,7 @@ const stateKey: Record<Job['state'], MessageKey> = {
 };
 
 /** A member's state in a word, for the lists that show it beside the account. */
-export function mirrorStateWord(member: Job): string {
+function mirrorStateWord(member: Job): string {
   return t(stateKey[member.state]);
 }
 
@@ -47,7 +47,7 @@ export const labelsOf =
     accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
 /** The user's link format: the account's default, else the overall one (plain until it has loaded). */
-export function useLinkChoice(accountId: string): LinkChoice {
+function useLinkChoice(accountId: string): LinkChoice {
   const [choice, setChoice] = useState<LinkChoice>({ format: 'plain' });
   useEffect(() => {
     let live = true;

@@ -11,7 +11,7 @@ export interface FolderPath {
 }
 
 /** Stop walking past these: a picker with thousands of folders helps nobody, and each level is a request. */
-export const walkLimits = { folders: 500, depth: 8 };
+const walkLimits = { folders: 500, depth: 8 };
 
 type ListChildren = (parentId: string | undefined) => Promise<Folder[]>;
 

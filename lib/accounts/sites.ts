@@ -15,7 +15,7 @@ import { getPreset } from '../hosts';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   return loopbackHosts.has(hostname);
 }
 

@@ -36,7 +36,7 @@ export interface FitProblem {
 }
 
 /** File name endings the hosts' upload servers take as video. */
-export const videoExtensions = ['mp4', 'mkv', 'webm', 'mov', 'avi', 'flv', 'wmv', 'm4v', 'mpg', 'mpeg', '3gp', 'ts', 'ogv'] as const;
+const videoExtensions = ['mp4', 'mkv', 'webm', 'mov', 'avi', 'flv', 'wmv', 'm4v', 'mpg', 'mpeg', '3gp', 'ts', 'ogv'] as const;
 
 export function isVideoFile(file: { name: string; type: string }): boolean {
   if (file.type.startsWith('video/')) return true;

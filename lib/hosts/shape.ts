@@ -5,7 +5,7 @@
 import { AppError } from '../errors';
 import { invalidResponse, type FailureContext } from './failures';
 
-export class BadShape extends Error {}
+class BadShape extends Error {}
 
 export function badShape(what: string): never {
   throw new BadShape(what);

@@ -12,7 +12,7 @@ export interface HealthTarget {
   code: string;
 }
 
-export interface HealthEntry extends HealthTarget {
+interface HealthEntry extends HealthTarget {
   status: HealthStatus;
   checkedAt: number;
 }

@@ -38,7 +38,7 @@ export function kindFromExtension(url: string): VideoKind | undefined {
 }
 
 /** The kind a MIME type (og:video:type, <source type>, encodingFormat) proves. */
-export function kindFromMime(mime: string | null | undefined): VideoKind | undefined {
+function kindFromMime(mime: string | null | undefined): VideoKind | undefined {
   const type = mime?.split(';')[0]?.trim().toLowerCase();
   if (!type) return undefined;
   if (type.includes('mpegurl')) return 'hls';

@@ -28,7 +28,7 @@ export interface SenderLike {
   documentId?: string;
 }
 
-export interface Envelope {
+interface Envelope {
   vidrelay: 1;
   type: string;
   payload: unknown;
@@ -41,7 +41,7 @@ export interface Check<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { message: string }[] } };
 }
 
-export function isEnvelope(message: unknown): message is Envelope {
+function isEnvelope(message: unknown): message is Envelope {
   return !!message && typeof message === 'object' && (message as Envelope).vidrelay === 1 && typeof (message as Envelope).type === 'string';
 }
 

@@ -117,7 +117,7 @@ type ManifestPart = { permissions?: string[]; background?: { service_worker?: st
 const offscreenView: ManifestPart = { permissions: ['offscreen'], background: { service_worker: 'background.js' } };
 
 /** Where this build runs the uploader and the background, read from the manifest. */
-export function currentSenderEnv(): SenderEnv {
+function currentSenderEnv(): SenderEnv {
   const runtime = browser.runtime as typeof browser.runtime & { getManifest?: () => unknown };
   const manifest = (typeof runtime.getManifest === 'function' ? runtime.getManifest() : offscreenView) as ManifestPart;
   const bg = manifest.background ?? {};
@@ -136,7 +136,7 @@ export function currentSenderEnv(): SenderEnv {
 }
 
 /** A sender from the extension itself: its id, its own URL space, not a content script. */
-export function isTrustedSender(sender: SenderLike, extensionId = browser.runtime.id, pageBase = currentSenderEnv().base): boolean {
+function isTrustedSender(sender: SenderLike, extensionId = browser.runtime.id, pageBase = currentSenderEnv().base): boolean {
   if (!sender || typeof sender !== 'object' || !extensionId || sender.id !== extensionId) return false;
   if (sender.envType !== undefined && sender.envType !== 'addon_child') return false;
   // pageBase is "<scheme>://<extension host>/"; a sender URL must sit under it.

@@ -7,7 +7,7 @@ import { EXPORT_PBKDF2_ITERATIONS, type EncryptedKeys } from './format';
 // each kind of file passes its own `purpose`.
 
 /** The additional data of the settings file's key block. */
-export const SETTINGS_KEYS_PURPOSE = 'vidrelay-settings-keys';
+const SETTINGS_KEYS_PURPOSE = 'vidrelay-settings-keys';
 const bytesOf = (purpose: string) => new TextEncoder().encode(purpose);
 
 function toBase64(bytes: Uint8Array): string {

@@ -14,12 +14,11 @@ export const SETTINGS_FILE_FORMAT = 'vidrelay-settings';
 export const SETTINGS_FILE_VERSION = 3;
 
 /** The floor a file's key block must meet to be opened (OWASP's 2023 figure, what version 1 and 2 files used). */
-export const MIN_PBKDF2_ITERATIONS = 310_000;
+const MIN_PBKDF2_ITERATIONS = 310_000;
 /** What new files use: OWASP's current figure for PBKDF2-HMAC-SHA256. */
 export const EXPORT_PBKDF2_ITERATIONS = 600_000;
 
-export const fileAccountSchema = accountSchema.omit({ key: true });
-export type FileAccount = z.infer<typeof fileAccountSchema>;
+const fileAccountSchema = accountSchema.omit({ key: true });
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 

@@ -29,7 +29,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function readSettingsFile(text: string): SettingsFile {
+function readSettingsFile(text: string): SettingsFile {
   const raw = parseJson(text);
   const header = headerSchema.safeParse(raw);
   if (!header.success) throw bad('This is not a VidRelay settings file. Pick the .json file that "Export settings" saved.');

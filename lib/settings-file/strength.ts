@@ -6,7 +6,7 @@
 export type PassphraseStrength = 'weak' | 'fair' | 'strong';
 
 /** Bits of guessing work, estimated from the kinds of characters used and how much of the text repeats itself. */
-export function passphraseBits(passphrase: string): number {
+function passphraseBits(passphrase: string): number {
   const chars = [...passphrase];
   if (chars.length === 0) return 0;
   let pool = 0;

@@ -9,7 +9,7 @@ import { rawItem, unreadableError, type ReadResult, type StoredProblem } from '.
 // they were. One value (not one key per entry) keeps each write atomic and
 // lets the list be read without scanning the rest of storage.local.
 
-export const entryRecordVersion = 1;
+const entryRecordVersion = 1;
 
 export interface UnreadableEntry {
   entryKey: string;
@@ -55,7 +55,7 @@ function inOrder(entries: Record<string, unknown>, order: unknown): Record<strin
   return Object.fromEntries([...keys, ...Object.keys(entries).filter((k) => !listed.has(k))].map((k) => [k, entries[k]]));
 }
 
-export function decodeEntries<T>(value: unknown, options: EntryRecordOptions<T>): DecodedEntries<T> {
+function decodeEntries<T>(value: unknown, options: EntryRecordOptions<T>): DecodedEntries<T> {
   const empty = { raw: {}, good: [], bad: [] };
   if (value == null) return empty;
   const version = value && typeof value === 'object' ? (value as { version?: unknown }).version : undefined;
@@ -98,7 +98,7 @@ export function encodeEntries(raw: Record<string, unknown>) {
  * values are replaced in place, new ones appended, readable ones left out of
  * `next` removed, unreadable ones kept as they were.
  */
-export function applyList<T>(
+function applyList<T>(
   decoded: Pick<DecodedEntries<unknown>, 'raw' | 'bad'>,
   next: readonly T[],
   options: Pick<EntryRecordOptions<T>, 'version' | 'label' | 'idOf' | 'dataOf'>,

@@ -11,12 +11,10 @@ import { readVersioned, unreadableError, type ReadOptions, type ReadResult, type
 // Reading one value needs no storage: versioned-record.ts holds that, for the
 // modules that are handed an item rather than open one, and it is re-exported here.
 export {
-  fieldsOf,
   migrate,
   problemText,
   readVersioned,
   unreadableError,
-  type MigrateResult,
   type ReadOptions,
   type ReadResult,
   type StoredProblem,

@@ -39,7 +39,7 @@ export function problemText(problem: StoredProblem): string {
 }
 
 /** Field paths of a zod error, short and without the values that failed. */
-export function fieldsOf(error: z.ZodError): string[] {
+function fieldsOf(error: z.ZodError): string[] {
   const paths = error.issues.map((issue) => issue.path.map(String).join('.').slice(0, 40) || '(whole value)');
   return [...new Set(paths)].slice(0, 5);
 }

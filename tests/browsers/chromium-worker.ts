@@ -10,7 +10,7 @@ export async function notices(worker: Worker): Promise<Notice[]> {
 }
 
 /** The id of the tab showing `url`. */
-export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+async function tabIdOf(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((t: { id?: number; url?: string }) => t.url === wanted)?.id, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;

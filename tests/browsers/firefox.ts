@@ -22,12 +22,12 @@ import { addVideo, nextNotice } from './web-page';
 // The build loaded is the test build (`npm run build:test:firefox`), which has the
 // hook tests read the notifications through (lib/background/root/test-hooks.ts).
 
-export const extensionDir = resolve(process.env.VIDRELAY_FIREFOX_EXTENSION_DIR ?? '.output/test/firefox-mv3');
-export const geckoId = 'vidrelay@vidrelay.dev';
+const extensionDir = resolve(process.env.VIDRELAY_FIREFOX_EXTENSION_DIR ?? '.output/test/firefox-mv3');
+const geckoId = 'vidrelay@vidrelay.dev';
 const uuid = '6f1d2c3e-8a4b-4c5d-9e0f-7a6b5c4d3e21';
-export const origin = `moz-extension://${uuid}`;
+const origin = `moz-extension://${uuid}`;
 
-export function firefoxPath(): string {
+function firefoxPath(): string {
   const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
   if (!existsSync(path)) throw new Error(`Firefox not found at ${path}; install it with: apt-get install -y firefox-esr`);
   return path;
@@ -59,7 +59,7 @@ export interface FirefoxSession extends UiSession<PuppeteerUi> {
 }
 
 /** The event page's window as the tests use it. */
-export type BackgroundWindow = Window & {
+type BackgroundWindow = Window & {
   vidrelay: TestHooks;
   browser: typeof import('wxt/browser').browser;
 };

@@ -115,7 +115,7 @@ export const xfsProfiles: Record<string, XfsProfile> = {
 const idsOf = (family: string): string[] => registry.filter((entry) => entry.family === family).map((entry) => entry.preset.id);
 
 /** Hosts of the other families are served by megamax.ts, vidguard.ts, streamtape.ts and mixdrop.ts. */
-export const megamaxHostIds = idsOf('megamax');
+const megamaxHostIds = idsOf('megamax');
 export const vidguardHostIds = idsOf('vidguard');
 /** With a reduced Streamtape-compatible host for the capability probe. */
 export const streamtapeHostIds = [...idsOf('streamtape'), streamtapeLiteId];

@@ -2,15 +2,8 @@
 // of every registered host in its family's dialect (XFS, megamax, Streamtape,
 // Mixdrop), plus a generic XFS host and a reduced one.
 export type {
-  FaultKind,
-  Fault,
   SimFile,
   SimFolder,
-  SimAccount,
-  HostSimOptions,
   HostSim,
-  RequestRecord,
-  RemoteUploadRecord,
-  UploadRecord,
 } from './types';
 export { startHostSim } from './server';

@@ -18,7 +18,7 @@ const pattern = (() => {
 })();
 
 /** Byte range [start, end] inclusive, or null when the Range header cannot be satisfied. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | undefined {
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | undefined {
   if (!header) return undefined;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;

@@ -27,7 +27,7 @@ export const megamaxDialect: FaultDialect = {
   errorBody: (status) => ({ ...error(status === 429 ? 'Too many requests' : `Server error ${status}`), code: status }),
 };
 
-export function megamaxStatus(sim: SimState, f: SimFile): (typeof statuses)[number] {
+function megamaxStatus(sim: SimState, f: SimFile): (typeof statuses)[number] {
   const status = sim.status(f);
   if (status === 'failed') return 'failed';
   if (status === 'ready') return 'converted';

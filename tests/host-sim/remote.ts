@@ -11,7 +11,7 @@ import { lengthFor, type SimState } from './state';
 
 const maxRedirects = 3;
 
-export function isLoopbackUrl(url: URL): boolean {
+function isLoopbackUrl(url: URL): boolean {
   const host = url.hostname;
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -6,7 +6,7 @@ import type { RemoteFetcher } from './remote';
 import type { XfsParams } from '../../lib/hosts/xfs/dialect';
 
 /** Which document's field names a host's rows use. */
-export type XfsShape = 'mediacm' | 'vip' | 'mp4';
+type XfsShape = 'mediacm' | 'vip' | 'mp4';
 
 export interface XfsCtx {
   sim: SimState;

@@ -10,7 +10,7 @@ export function watchLink(ctx: XfsCtx, code: string): string {
   return ctx.profile.shape === 'mediacm' ? `${ctx.origin}/${code}` : `${ctx.origin}/${code}.html`;
 }
 
-export function thumbnail(ctx: XfsCtx, code: string, suffix = '_t'): string {
+function thumbnail(ctx: XfsCtx, code: string, suffix = '_t'): string {
   return `${ctx.origin}/thumbs/${code}${suffix}.jpg`;
 }
 

@@ -26,7 +26,7 @@ export function sendWrongKey(profile: XfsProfile, res: ServerResponse): void {
   else sendJson(res, 403, { msg: 'Wrong auth', status: 403 });
 }
 
-export function sendReply(profile: XfsProfile, res: ServerResponse, reply: XfsReply): void {
+function sendReply(profile: XfsProfile, res: ServerResponse, reply: XfsReply): void {
   if (reply.raw !== undefined) {
     sendJson(res, 200, reply.raw);
     return;

@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../../../lib/i18n';
 // The file list's filters: text and status are matched in the page over what is loaded,
 // the host's own filters (public, adult, created since, page size) go with the next request.
 
-export const fileStatuses = ['ready', 'encoding', 'queued', 'failed', 'missing'] as const;
+const fileStatuses = ['ready', 'encoding', 'queued', 'failed', 'missing'] as const;
 const statusKey: Record<(typeof fileStatuses)[number], MessageKey> = {
   ready: 'filesStatusReady',
   encoding: 'filesStatusEncoding',

@@ -9,7 +9,7 @@ import { t, type MessageKey } from '../../i18n';
 // the client no longer offers it and the UI shows it as unavailable. The
 // account service (service.ts) does this over the store it was given.
 
-export function discoveredCapability(error: unknown): Capability | undefined {
+function discoveredCapability(error: unknown): Capability | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const { discovered, capability } = error as { discovered?: unknown; capability?: unknown };
   return discovered === true && typeof capability === 'string' ? (capability as Capability) : undefined;

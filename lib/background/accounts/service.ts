@@ -264,6 +264,6 @@ function clientForAccount(account: Account, onDiscovered: (error: unknown) => Pr
 }
 
 /** What must never leave the background in host text: the key and login as sent. */
-export function secretsOf(account: Pick<Account, 'key' | 'login'>): string[] {
+function secretsOf(account: Pick<Account, 'key' | 'login'>): string[] {
   return [account.key, account.login ?? ''].filter(Boolean);
 }

@@ -21,12 +21,12 @@ import type { MenuClickInfo, MenuDeps } from '../send-to-host/menu-click';
 // tests build it through the same factory from in-memory fakes
 // (tests/unit/background/context-fakes.ts).
 
-export interface SettingsFileService {
+interface SettingsFileService {
   export(passphrase?: string): Promise<ExportResult>;
   import(text: string, passphrase?: string): Promise<ImportResult>;
 }
 
-export type { UnreadableService };
+
 
 export interface Jobs {
   store: JobStore;

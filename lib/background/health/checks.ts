@@ -3,7 +3,7 @@ import { z } from '../../zod';
 import { problemText } from '../../storage/versioned-record';
 import type { VersionedItem } from '../../storage/versioned-item';
 import { isAppError } from '../../errors';
-import { checkHealth, countNewProblems, type HealthEntry, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../../links/health';
+import { checkHealth, countNewProblems, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../../links/health';
 import type { HostClient } from '../../hosts/types';
 
 // Link health: which files of the history (or a selection) still play. Results
@@ -11,7 +11,7 @@ import type { HostClient } from '../../hosts/types';
 // counted on the toolbar badge until the user has looked at them. The stored
 // record is declared in lib/background/stored/link-health.ts and handed in.
 
-export type { HealthEntry, HealthSnapshot, HealthStatus, HealthTarget };
+export type { HealthSnapshot, HealthStatus, HealthTarget };
 
 const healthStatuses = ['ok', 'missing', 'dmca', 'deleted', 'unknown'] as const;
 
@@ -63,12 +63,12 @@ function splitKey(key: string): HealthTarget {
   return { accountId: key.slice(0, at), code: key.slice(at + 1) };
 }
 
-export function toSnapshot(stored: StoredHealth, last?: HealthSnapshot['last']): HealthSnapshot {
+function toSnapshot(stored: StoredHealth, last?: HealthSnapshot['last']): HealthSnapshot {
   const entries = Object.entries(stored.entries).map(([key, e]) => ({ ...splitKey(key), ...e }));
   return { checkedAt: stored.checkedAt, entries, unseen: stored.unseen, ...(last ? { last } : {}) };
 }
 
-export async function setBadge(count: number): Promise<void> {
+async function setBadge(count: number): Promise<void> {
   try {
     await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
     if (count > 0) await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });

@@ -22,7 +22,7 @@ import type { BackgroundDeps, BackgroundPorts } from './ports';
 export type { BackgroundDeps, BackgroundPorts };
 
 /** Chrome fires alarms no sooner than 30 s; polling faster would only be wasted work. */
-export const minAlarmMs = 30_000;
+const minAlarmMs = 30_000;
 
 /**
  * The runner and the uploader need each other: the runner hands file jobs to

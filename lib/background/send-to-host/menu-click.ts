@@ -14,7 +14,7 @@ export interface MenuClickInfo extends ContextClickInfo {
   frameId?: number;
 }
 
-export interface MenuQueue {
+interface MenuQueue {
   enqueueRemote(accountId: string, url: string, options?: UploadOptions): Promise<Job>;
   enqueueMirror(accountIds: string[], url: string, options?: UploadOptions): Promise<JobGroup>;
 }
@@ -74,7 +74,7 @@ async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): P
  * jobs); otherwise (blob: players, clicks on the page) whatever the page
  * itself reveals.
  */
-export async function resolveClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Resolution> {
+async function resolveClick(info: MenuClickInfo, tabId: number | undefined, deps: MenuDeps): Promise<Resolution> {
   const clicked = [info.srcUrl, info.linkUrl].map((url) => url?.trim()).filter((url): url is string => !!url);
   const direct = clicked.find((url) => isUploadableUrl(url).ok);
   if (direct) return { kind: 'send', urls: [direct] };

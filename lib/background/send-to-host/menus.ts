@@ -5,10 +5,10 @@ import { t } from '../../i18n';
 // Menus are rebuilt from settings with stable ids, awaited in a plain loop, so
 // a rebuild on install, startup and every account change never duplicates.
 
-export const ROOT_MENU = 'send-to-host';
+const ROOT_MENU = 'send-to-host';
 export const MIRROR_MENU = 'mirror:all';
 export const NO_ACCOUNTS_MENU = 'no-accounts';
-export const menuContexts = ['video', 'audio', 'link', 'page', 'frame', 'selection'] as const;
+const menuContexts = ['video', 'audio', 'link', 'page', 'frame', 'selection'] as const;
 
 export function accountMenuId(accountId: string): string {
   return `account:${accountId}`;

@@ -8,7 +8,7 @@ import { pickerEntrySchema, pickerEntryVersion, pickerTtlMs, readPickerEntry, ty
 // is kept (not dropped as stale), refused with a coded error, and listed in
 // Options until the user exports or removes it.
 
-export const pickerPrefix = 'picker:';
+const pickerPrefix = 'picker:';
 const prefix = pickerPrefix;
 
 const unreadable = () =>
@@ -62,7 +62,7 @@ export async function removePickerEntry(id: string): Promise<boolean> {
   return true;
 }
 
-export async function restorePickerEntry(entry: PickerEntry): Promise<void> {
+async function restorePickerEntry(entry: PickerEntry): Promise<void> {
   await browser.storage.session.set(stored(entry));
 }
 

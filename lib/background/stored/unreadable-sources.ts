@@ -12,7 +12,7 @@ import type { PickerStore } from './picker-entries';
 // kind, `picker:<id>`.
 
 /** Where a part that could not be read is stored, and its value exactly as stored. */
-export interface StoredPart {
+interface StoredPart {
   storageKey: string;
   /** The entry's key inside a record of entries (accounts). */
   entryKey?: string;

@@ -14,7 +14,7 @@ export interface HttpReply {
   retryAfterMs?: number;
 }
 
-export interface HttpRequest<T> {
+interface HttpRequest<T> {
   url: URL;
   /** GETs that change nothing may be retried; upload/url and POSTs may not. */
   idempotent: boolean;

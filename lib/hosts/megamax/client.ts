@@ -16,7 +16,7 @@ import {
   parseUploadUrl,
 } from './parse';
 
-export const megamaxStatuses = ['onqueue', 'transferring', 'processing', 'converting', 'converted', 'failed'] as const;
+const megamaxStatuses = ['onqueue', 'transferring', 'processing', 'converting', 'converted', 'failed'] as const;
 
 export interface MegamaxClientInput {
   account: HostAccount;

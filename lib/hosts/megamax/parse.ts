@@ -18,7 +18,7 @@ function fileStatus(value: unknown): FileStatus {
 
 /** Poster names are bare file names; only absolute URLs are usable as thumbnails. */
 
-export function parseMegamaxFile(entry: unknown): RemoteFile | undefined {
+function parseMegamaxFile(entry: unknown): RemoteFile | undefined {
   const o = asObject(entry);
   const fileCode = o && asId(pick(o, 'hashid', 'file_code', 'id'));
   if (!o || !fileCode) return undefined;

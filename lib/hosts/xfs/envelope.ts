@@ -20,7 +20,7 @@ export function hostMessage(body: Json): string | undefined {
 }
 
 /** The body of a successful XFS reply; every failure throws a AppError. */
-export function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
+function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
   const parsed = readJson(reply, ctx);
   const body = asObject(parsed);
   if (!body) {

@@ -17,7 +17,7 @@ function fileStatus(o: Json): FileStatus {
 }
 
 /** One file entry in any XFS variant; undefined when it names no file. */
-export function parseRemoteFile(entry: unknown): RemoteFile | undefined {
+function parseRemoteFile(entry: unknown): RemoteFile | undefined {
   const o = asObject(entry);
   const fileCode = o && fileCodeOf(o);
   if (!o || !fileCode) return undefined;

@@ -3,7 +3,7 @@ import { badShape } from '../shape';
 import type { Folder, FolderListing } from '../types';
 import { parseFiles } from './parse-files';
 
-export function parseFolder(entry: unknown): Folder | undefined {
+function parseFolder(entry: unknown): Folder | undefined {
   const o = asObject(entry);
   const folderId = o && asId(pick(o, 'fld_id', 'folder_id', 'folderid', 'id'));
   if (!o || !folderId) return undefined;

@@ -16,7 +16,7 @@ import { standardXfsEndpoints, type XfsCapability } from './dialect';
 import { hostMessage, refusesEndpoint } from './envelope';
 
 /** Capabilities whose endpoint only reads, so asking it (without parameters) is harmless. */
-export const readOnlyCapabilities: readonly XfsCapability[] = [
+const readOnlyCapabilities: readonly XfsCapability[] = [
   'accountInfo',
   'accountStats',
   'upload',

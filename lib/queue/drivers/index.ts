@@ -4,7 +4,7 @@ import { relayDriver } from './relay';
 import { remoteDriver } from './remote';
 import type { JobDriver } from './types';
 
-export type { DriverDeps, JobDriver, QueuePort, SendContext } from './types';
+export type { JobDriver } from './types';
 export { interruptedRelayMessage } from './relay';
 
 // The driver of each kind of job, looked up by kind. The table's type

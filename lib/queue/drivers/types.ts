@@ -12,7 +12,7 @@ import type { LandedCheck } from './landed';
 // they must not import it back.
 
 /** What drivers read of the runner's deps (QueueRunnerDeps, lib/queue/runner/api.ts, says what each is). */
-export interface DriverDeps {
+interface DriverDeps {
   now(): number;
   clientFor(accountId: string): Promise<HostClient>;
   sendWindowMs?: number;
@@ -41,7 +41,7 @@ export interface QueuePort {
   settledByHost(job: Job, client: HostClient): Promise<boolean>;
 }
 
-export interface SendContext {
+interface SendContext {
   /** Remote kinds: the host client, looked up while the job was written as sending. */
   client?: Promise<HostClient>;
   /** The request is over (answered or failed): its slot may go to the next job. */

@@ -25,7 +25,7 @@ export interface Row {
 
 type SearchFields = { url?: unknown; title?: unknown; fileCode?: unknown; file?: { name?: unknown }; links?: { watch?: unknown }; error?: { message?: unknown } };
 
-export function searchText(job: SearchFields): string {
+function searchText(job: SearchFields): string {
   return [job.url, job.title, job.file?.name, job.fileCode, job.links?.watch, job.error?.message]
     .filter((part) => typeof part === 'string' && part)
     .join(' ')
@@ -40,7 +40,7 @@ const states = new Set<unknown>(jobStates);
 const kinds = new Set<unknown>(jobKinds);
 
 /** The row of one stored record, or undefined when this build could not read it as a job. */
-export function rowOfRecord(record: unknown): Row | undefined {
+function rowOfRecord(record: unknown): Row | undefined {
   if (!record || typeof record !== 'object') return undefined;
   const r = record as Record<string, unknown>;
   const { v, id, createdAt, accountId, state, kind } = r;
@@ -52,7 +52,7 @@ export function rowOfRecord(record: unknown): Row | undefined {
 }
 
 /** Records per read: large enough that the reads cost little, small enough that other requests are answered in between. */
-export const rowBatch = 2_000;
+const rowBatch = 2_000;
 
 /**
  * Every job's row, newest first. Read in key order, in batches of short

@@ -8,7 +8,7 @@ import { terminalStates } from './states';
 // sync. The popup, History, the Upload tab and "Copy all links" all read
 // mirrors through this module.
 
-export interface GroupLink {
+interface GroupLink {
   accountId: string;
   jobId: string;
   links: JobLinks;

@@ -36,7 +36,7 @@ export const jobLinksSchema = z.object({
 export const fileMetaSchema = z.object({ name: z.string(), size: z.number(), type: z.string(), lastModified: z.number() });
 
 /** A mirror's member: the mirror's id and this job's place in the order the accounts were given. */
-export const jobGroupSchema = z.object({ id: z.string().min(1), index: z.number().int().min(0) });
+const jobGroupSchema = z.object({ id: z.string().min(1), index: z.number().int().min(0) });
 
 const base = {
   id: z.string(),
@@ -73,7 +73,7 @@ const sent = {
   speed: z.number().optional(),
 };
 
-export const remoteJobSchema = z.strictObject({
+const remoteJobSchema = z.strictObject({
   ...base,
   kind: z.literal('remote'),
   /** The video URL the host fetches itself. */
@@ -86,7 +86,7 @@ export const remoteJobSchema = z.strictObject({
   waiting: z.enum(['host', 'slot']).optional(),
 });
 
-export const fileJobSchema = z.strictObject({
+const fileJobSchema = z.strictObject({
   ...base,
   ...sent,
   kind: z.literal('file'),
@@ -94,7 +94,7 @@ export const fileJobSchema = z.strictObject({
   file: fileMetaSchema,
 });
 
-export const relayJobSchema = z.strictObject({
+const relayJobSchema = z.strictObject({
   ...base,
   ...sent,
   kind: z.literal('relay'),

@@ -2,8 +2,8 @@ import { AppError, type SerializedError } from '../../errors';
 import { patchJob, type Job, type JobLinks, type JobPatch, type JobState } from './job';
 import { rate } from './speed';
 
-export { maxAutoAttempts, mayHaveLanded, nextRetryDelay, shouldRetry } from './retry';
-export { etaSeconds, measureSpeed, type ProgressSample } from './speed';
+
+export { etaSeconds, measureSpeed } from './speed';
 
 // The job state machine: a pure function from (job, event, now) to the next
 // job. Everything that moves a job goes through here so an impossible move

@@ -7,7 +7,7 @@ const transient: ReadonlySet<ErrorCode> = new Set(['rate_limited', 'server', 'ne
 /** Errors after which the request may have reached the host although no good reply came back. */
 const uncertain: ReadonlySet<ErrorCode> = new Set(['server', 'network', 'timeout', 'invalid_response']);
 
-export const retryBaseMs = 30_000;
+const retryBaseMs = 30_000;
 export const retryCapMs = 30 * 60_000;
 /** Automatic sends before a transient error is given up on and shown as failed. */
 export const maxAutoAttempts = 5;

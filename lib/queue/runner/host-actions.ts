@@ -7,7 +7,7 @@ import type { HostRemoteAction } from './api';
 // urlupload/actions): restart the host's failed fetches, or remove this one
 // from the host's queue. Only jobs the host is still working on qualify.
 
-export const removedAtHostMessage = "Removed from the host's remote-upload queue. Retry to send the URL again.";
+const removedAtHostMessage = "Removed from the host's remote-upload queue. Retry to send the URL again.";
 
 export function createHostActions(core: QueueCore) {
   const { deps, store } = core;

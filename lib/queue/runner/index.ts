@@ -8,7 +8,7 @@ import { createEncodingPoll } from './encoding-poll';
 import { createPump } from './pump';
 import type { QueueRunner, QueueRunnerDeps, UploadFailure, UploadReport } from './api';
 
-export type { EnqueueExtra, FileExtra, FileMeta, MirrorTarget, QueueRunner, QueueRunnerDeps, RelayExtra, UploadFailure, UploadReport } from './api';
+export type { QueueRunner, QueueRunnerDeps } from './api';
 export { interruptedRelayMessage } from '../drivers';
 export { foundNote } from '../model/states';
 

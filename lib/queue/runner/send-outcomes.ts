@@ -17,8 +17,6 @@ import type { PollAlarm } from './poll-alarm';
 const unverifiableMessage =
   'The last send may have reached the host, but it cannot be checked ({why}). Look in your files on the host and retry only if the video is not there.';
 
-export type SendOutcomes = ReturnType<typeof createSendOutcomes>;
-
 export function createSendOutcomes(
   deps: Pick<QueueRunnerDeps, 'store' | 'now' | 'random'>,
   { move }: Pick<Moves, 'move'>,

@@ -43,7 +43,7 @@ export interface UnreadableRecord {
   foundAt: number;
 }
 
-export interface JobsDb extends DBSchema {
+interface JobsDb extends DBSchema {
   jobs: {
     key: string;
     value: JobRecord;

@@ -21,7 +21,7 @@ function problemOf(error: { issues: readonly { path: readonly PropertyKey[]; mes
   return error.issues.map((i) => `${i.path.map(String).join('.') || '(job)'}: ${i.message}`).join('; ');
 }
 
-export const ungroupedMirrorProblem =
+const ungroupedMirrorProblem =
   'A mirror from an older VidRelay whose jobs were not all found (or could not be read) when mirrors became groups; kept as it was. Its other jobs are in History.';
 
 /** One version 2 or 3 job as version 4; `group` for a mirror's job. A mirror parent is no job any more. */

@@ -15,7 +15,7 @@ import { jobSchemaV3, type JobV3 } from './record-v3';
 // the shape of record version 3 (lib/queue/store/record-v3.ts): they go through
 // the step to version 4 on the way, mirrors becoming groups.
 
-export const legacyJobsKey = 'jobs';
+const legacyJobsKey = 'jobs';
 
 export interface LegacyJobs {
   read(): Promise<unknown>;

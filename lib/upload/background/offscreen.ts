@@ -13,7 +13,7 @@ interface RuntimeWithContexts {
   getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
 }
 
-export const offscreenPath = 'offscreen.html';
+const offscreenPath = 'offscreen.html';
 const justification = 'Holds the video files the user picked and uploads them with progress, so uploads go on after the manager tab closes.';
 
 export interface OffscreenManager {

@@ -10,7 +10,7 @@ import { memorySpool, type Spool, type SpoolWriter } from './spool';
 // background event page, so the manager tab may close either way. It never sees a key
 // except inside the upload target the background hands to it for one POST.
 
-export type ReportType = keyof UploaderReportResponses;
+type ReportType = keyof UploaderReportResponses;
 
 export interface UploaderDeps {
   /** A report to the background (runtime.sendMessage of its envelope); its reply, if any. */

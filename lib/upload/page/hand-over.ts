@@ -12,7 +12,7 @@ export interface HandItem {
 }
 
 /** Resolves once the uploader confirmed it holds every File. */
-export function handFiles(items: readonly HandItem[], timeoutMs = 10_000): Promise<void> {
+function handFiles(items: readonly HandItem[], timeoutMs = 10_000): Promise<void> {
   if (!items.length) return Promise.resolve();
   const channel = new BroadcastChannel(fileChannelName);
   const waiting = new Set(items.map((item) => item.jobId));

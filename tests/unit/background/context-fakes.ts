@@ -109,7 +109,7 @@ export function memorySettingsStore(initial: Partial<Settings> = {}): MemorySett
 }
 
 /** An uploader bridge that uploads nothing: it counts prepares and the jobs handed to it. */
-export function idleBridge(mode: UploadBridge['mode'] = 'offscreen'): UploadBridge & { prepared: number; handed: Job[] } {
+function idleBridge(mode: UploadBridge['mode'] = 'offscreen'): UploadBridge & { prepared: number; handed: Job[] } {
   const bridge = {
     mode,
     prepared: 0,

@@ -6,7 +6,7 @@ const num = z.number().finite();
 const text = z.string();
 const fileStatus = z.enum(['ready', 'encoding', 'queued', 'failed', 'missing', 'unknown']);
 
-export const remoteFile = z.strictObject({
+const remoteFile = z.strictObject({
   fileCode: z.string().min(1),
   title: text.optional(),
   status: fileStatus,

@@ -19,7 +19,7 @@ export interface ExtensionScope {
 }
 
 /** A right-click on a web page, then an item of its "Send to host" menu. */
-export interface MenuClick {
+interface MenuClick {
   /** The page (one the host simulator serves). */
   url: string;
   /** A <video> put on the page and right-clicked: its address, or 'blob' for a blob: one. Without it the page itself is right-clicked. */

@@ -10,7 +10,7 @@ export type Scheme = 'light' | 'dark';
 export type ShownPage = 'popup' | 'options' | 'manager' | 'options-empty';
 
 /** The page colours of each scheme (components/shared/base.css: --bg and --fg on the body). */
-export const schemeColours: Record<Scheme, { background: string; text: string }> = {
+const schemeColours: Record<Scheme, { background: string; text: string }> = {
   light: { background: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)' },
   dark: { background: 'rgb(13, 17, 23)', text: 'rgb(230, 237, 243)' },
 };
