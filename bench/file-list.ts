@@ -35,7 +35,7 @@ try {
   await page.goto(session.url('manager.html#files'));
   await page.getByLabel('Per page').selectOption('1000');
   await page.getByText('1000 shown of 1000 loaded').waitFor({ timeout: 30_000 });
-  let start = Date.now();
+  const start = Date.now();
   await page.getByRole('button', { name: 'Load all pages' }).click();
   await page.getByText(`${fileCount} shown of ${fileCount} loaded`).waitFor({ timeout: 120_000 });
   const loadMs = Date.now() - start;

@@ -10,7 +10,7 @@ export interface ContextClickInfo {
 
 // Stops at whitespace, quotes, brackets: what ends a URL in prose, HTML or BBCode.
 // The lookbehind keeps the inner part of blob:https://... (only valid in that tab) out.
-const urlInText = /(?<!(?:blob|view-source):)https?:\/\/[^\s"'<>`\[\]]+/gi;
+const urlInText = /(?<!(?:blob|view-source):)https?:\/\/[^\s"'<>`[\]]+/gi;
 const trailingPunctuation = '.,;:!?}';
 
 /** Prose ends sentences after URLs and wraps them in parentheses; a ")" stays only when it is balanced. */

@@ -5,7 +5,7 @@ import { createQueries } from './queries';
 import { createWriter } from './writer';
 import type { JobStore, JobStoreOptions } from './types';
 
-export { type CorruptJob, type JobStore, type JobStoreOptions } from './types';
+export type { CorruptJob, JobStore, JobStoreOptions } from './types';
 
 // Jobs, one IndexedDB record each (lib/queue/store/db.ts), put together from what
 // the store holds in memory (memory.ts: the active jobs, pending

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../lib/errors';
+import type { AppError } from '../../../lib/errors';
 import { accessPatternsOf, assertUploadSite, keySitesOf, siteOf } from '../../../lib/accounts/sites';
 
 const media = { label: 'Media', hostId: 'media.cm' as const, allowHttp: false };
