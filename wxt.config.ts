@@ -24,7 +24,7 @@ export default defineConfig({
   // bundled); build output and review artifacts are not sources.
   zip: { excludeSources: ['artifacts/**', '.output/**', '.wxt/**'] },
   manifest: ({ browser }) => ({
-    // Names and descriptions come from public/_locales (English and German).
+    // Names and descriptions come from public/_locales (twelve languages).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
