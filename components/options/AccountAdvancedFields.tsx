@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { capabilityNames, type Capability, type HostPreset, type LinkTemplates } from '../../lib/hosts/types';
 import type { Account } from '../../lib/accounts';
+import { templateHostName } from '../../lib/accounts/link-templates';
 import { t } from '../../lib/i18n';
 import { capabilityWords } from '../format/capabilityWords';
 
@@ -21,9 +22,24 @@ interface Props {
 const templateFields: (keyof LinkTemplates)[] = ['watch', 'embed', 'download'];
 const templateLabel = { watch: 'optWatchTemplate', embed: 'optEmbedTemplate', download: 'optDownloadTemplate' } as const;
 
+/** The last two labels of a host name: enough to tell "another site" in a warning (the background decides by the public suffix list). */
+const roughSite = (host: string) => host.split('.').slice(-2).join('.');
+
 /** Link templates, plain-http uploads and feature overrides: rarely needed, so folded away. */
 export function AccountAdvancedFields({ preset, probed, value, onChange }: Props) {
   const [open, setOpen] = useState(false);
+  // The host's own sites: its API's and those its default links use.
+  const ownSites = new Set(
+    [preset.apiBase, ...Object.values(preset.links)].flatMap((link) => {
+      const host = link ? templateHostName(link) : undefined;
+      return host ? [roughSite(host)] : [];
+    }),
+  );
+  /** The host a template's links go to, when it is not the host's own site. */
+  const elsewhere = (template: string | undefined) => {
+    const host = template ? templateHostName(template) : undefined;
+    return host && ownSites.size > 0 && !ownSites.has(roughSite(host)) ? host : undefined;
+  };
   const has = (c: Capability) => (probed ? probed.includes(c) : preset.capabilities.has(c));
   const setTemplate = (field: keyof LinkTemplates) => (e: Event) => {
     const text = (e.target as HTMLInputElement).value.trim();
@@ -50,7 +66,13 @@ export function AccountAdvancedFields({ preset, probed, value, onChange }: Props
             value={value.linkTemplates?.[field] ?? ''}
             placeholder={preset.links[field] ?? ''}
             onInput={setTemplate(field)}
+            aria-describedby={elsewhere(value.linkTemplates?.[field]) ? `template-${field}-site` : undefined}
           />
+          {elsewhere(value.linkTemplates?.[field]) ? (
+            <p id={`template-${field}-site`} class="small warn">
+              {t('optTemplateOtherSite', elsewhere(value.linkTemplates?.[field])!)}
+            </p>
+          ) : null}
         </div>
       ))}
       <label class="check" for="allow-http">

@@ -1,10 +1,13 @@
 import { z } from '../zod';
 import { capabilityNames } from '../hosts/types';
 import { registeredHostIds } from '../hosts/registry';
+import { isWebLinkTemplate } from './link-templates';
 
 // Accounts as stored (with the key) and as UI pages see them (key masked).
 
 export const hostIds = registeredHostIds;
+
+const linkTemplatesSchema = z.object({ watch: z.string().optional(), embed: z.string().optional(), download: z.string().optional() }).optional();
 
 export const accountDefaultsSchema = z.object({
   folderId: z.string().optional(),
@@ -33,9 +36,7 @@ export const accountSchema = z.object({
   capabilityOverrides: capabilityOverridesSchema.optional(),
   /** Capabilities found by probing a custom XFS host. */
   probedCapabilities: z.array(z.enum(capabilityNames)).optional(),
-  linkTemplates: z
-    .object({ watch: z.string().optional(), embed: z.string().optional(), download: z.string().optional() })
-    .optional(),
+  linkTemplates: linkTemplatesSchema,
   defaults: accountDefaultsSchema.default({}),
   createdAt: z.number().default(0),
 });
@@ -46,7 +47,14 @@ export type Account = z.infer<typeof accountSchema>;
 export const accountInputSchema = accountSchema
   // Allowed upload sites change only through "Allow <site>" (accounts.allowSite), never with the form.
   .omit({ id: true, createdAt: true, key: true, keyOrigin: true, allowedUploadSites: true })
-  .extend({ id: z.string().optional(), key: z.string().optional() });
+  .extend({
+    id: z.string().optional(),
+    key: z.string().optional(),
+    linkTemplates: linkTemplatesSchema.refine(
+      (templates) => Object.values(templates ?? {}).every((template) => template === undefined || isWebLinkTemplate(template)),
+      'A link template must make an http:// or https:// link, e.g. https://host.example/{code}',
+    ),
+  });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 
 export type PublicAccount = Omit<Account, 'key'> & {

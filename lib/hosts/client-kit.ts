@@ -124,8 +124,11 @@ export function assembleClient(opts: {
 export function fillLinks(templates: LinkTemplates, fileCode: string, origin: string): FileLinks {
   const code = encodeURIComponent(fileCode.trim());
   const site = origin.replace(/^(https?:\/\/)api\./i, '$1');
-  const fill = (template: string | undefined) =>
-    template ? template.split('{origin}').join(origin).split('{site}').join(site).split('{code}').join(code) : undefined;
+  const fill = (template: string | undefined) => {
+    const link = template ? template.split('{origin}').join(origin).split('{site}').join(site).split('{code}').join(code) : undefined;
+    // A template that does not make a web link (javascript:, data:, nonsense) makes no link at all.
+    return link && /^https?:\/\/[^\s]/i.test(link) ? link : undefined;
+  };
   const watch = fill(templates.watch) ?? `${origin}/${code}`;
   const out: FileLinks = { watch };
   const embed = fill(templates.embed);

@@ -6,6 +6,7 @@ import { decryptText } from './crypto';
 import { headerSchema, keyMapSchema, settingsFileSchema, SETTINGS_FILE_VERSION, type KeyMap, type SettingsFile } from './format';
 import { getPreset } from '../hosts';
 import { apiOriginOf, keyFits } from '../accounts/key-origin';
+import { isWebLinkTemplate } from '../accounts/link-templates';
 
 // Everything is checked before anything is written: a newer, broken or
 // wrongly unlocked file leaves accounts and settings exactly as they were.
@@ -118,6 +119,9 @@ export async function importSettings(
   { accounts: accountsItem, settings: settingsItem }: SettingsFileStores = { accounts: storedAccounts, settings: storedSettings },
 ): Promise<ImportResult> {
   const file = readSettingsFile(text);
+  // A link template decides where every copied link points: a file's must be web links.
+  const badTemplate = file.accounts.find((a) => Object.values(a.linkTemplates ?? {}).some((template) => template !== undefined && !isWebLinkTemplate(template)));
+  if (badTemplate) throw bad(`The account "${badTemplate.label}" in this file has a link template that is not an http(s) link. Nothing was imported.`);
   const keys = await unlockKeys(file, passphrase);
   let accounts: Account[] = [];
   let fromFile = new Set<string>();

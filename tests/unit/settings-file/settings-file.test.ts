@@ -169,6 +169,15 @@ describe('settings import', () => {
     expect((await accountsItem.get()).map((a) => a.key)).toEqual(['kept-media-key-1', 'kept-mega-key-2']);
   });
 
+  it('refuses a file whose link template is not a web link, changing nothing', async () => {
+    await seed();
+    const before = await snapshot();
+    const file = JSON.parse(fixture('v2-plain.json'));
+    file.accounts[0].linkTemplates = { watch: 'javascript:alert(1)//{code}' };
+    await expectRefused(importSettings(JSON.stringify(file)), /link template that is not an http\(s\) link/);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('never takes allowed upload sites from a file; a kept key keeps its own', async () => {
     await accountsItem.set([stored({ id: 'acc_media1', label: 'Media', key: 'kept-media-key-1', allowedUploadSites: ['cdn-mine.example'] })]);
     const file = JSON.parse(fixture('v2-plain.json'));
