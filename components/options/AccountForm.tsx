@@ -127,7 +127,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         <button type="button" onClick={test} disabled={!!busy}>
           {busy === 'test' ? t('optTesting') : t('optTestConnection')}
         </button>
-        <button type="submit" class="primary" disabled={!!busy}>
+        <button type="submit" class="primary" disabled={!!busy || (!access.data && !access.error)}>
           {t('optSave')}
         </button>
         {onCancel ? (

@@ -20,7 +20,7 @@ export function originsFor(apiBase: string, hostId?: string, allowHttp = false):
     return [];
   }
   if (loopback.has(url.hostname)) return [`http://${url.hostname}/*`];
-  const scheme = allowHttp ? '*' : 'https';
+  const scheme = allowHttp || url.protocol === 'http:' ? '*' : 'https';
   const declared = (hostId && getPreset(hostId)?.uploadDomains) || [];
   return [`${scheme}://${url.hostname}/*`, ...declared.flatMap((domain) => [`${scheme}://${domain}/*`, `${scheme}://*.${domain}/*`])];
 }

@@ -44,12 +44,21 @@ export function keySitesOf(account: SiteAccount): string[] {
   return [...new Set([...(apiHost ? [siteOf(apiHost)] : []), ...declared.map(siteOf), ...(account.allowedUploadSites ?? []).map(siteOf)])];
 }
 
-/** Match patterns for host access to those sites (and their subdomains): https, or any scheme where plain http is allowed. */
+/**
+ * Match patterns for host access to those sites (and their subdomains):
+ * https, or any scheme where plain http is allowed; the API's own site also
+ * over the scheme its address names (the user typed an http:// API).
+ */
 export function accessPatternsOf(account: SiteAccount): string[] {
-  const apiHost = hostOf(apiBaseOf(account));
+  const base = apiBaseOf(account);
+  const apiHost = hostOf(base);
   if (apiHost && isLoopback(apiHost)) return [`http://${apiHost}/*`];
-  const scheme = account.allowHttp ? '*' : 'https';
-  return keySitesOf(account).flatMap((site) => (isLoopback(site) || /^[\d.[]/.test(site) ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`]));
+  const apiSite = apiHost ? siteOf(apiHost) : undefined;
+  const apiHttp = !!base && /^http:/i.test(base);
+  return keySitesOf(account).flatMap((site) => {
+    const scheme = account.allowHttp || (apiHttp && site === apiSite) ? '*' : 'https';
+    return isLoopback(site) || /^[\d.[]/.test(site) ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`];
+  });
 }
 
 /**
