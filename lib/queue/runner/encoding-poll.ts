@@ -20,10 +20,12 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
       // A host without file info (DoodStream's documented set) is followed through its remote-upload list alone.
       const files = client.capabilities.has('fileInfo') ? await client.fileInfo(jobs.map((job) => job.fileCode!)) : undefined;
       const progress = new Map<string, number>();
+      let convertsRead = false;
       if (client.capabilities.has('encodings')) {
         // Progress is a nicety: a failing encodings call must not fail the jobs.
         try {
           for (const entry of await client.encodings()) progress.set(entry.fileCode, entry.progress);
+          convertsRead = true;
         } catch {}
       }
       // Remote uploads the host is still fetching: its own progress and errors, where it has a queue list.
@@ -37,7 +39,9 @@ export function createEncodingPoll(core: QueueCore, missingGraceMs = core.deps.m
         await core.guard(job.id, async () => {
           const entry = job.kind === 'remote' ? fetching.get(job.fileCode!) : undefined;
           const file = files?.find((candidate) => candidate.fileCode === job.fileCode);
-          let status = file?.status ?? (entry?.state === 'done' ? 'ready' : entry ? 'encoding' : 'missing');
+          // A host without file info but with a list of running conversions (Streamtape): a file named and no longer converting is ready.
+          const fromConverts = !files && !entry && convertsRead ? (progress.has(job.fileCode!) ? 'encoding' : 'ready') : undefined;
+          let status = file?.status ?? fromConverts ?? (entry?.state === 'done' ? 'ready' : entry ? 'encoding' : 'missing');
           // A fetch the host reports failed stays open where the user can restart it there (History).
           if (entry?.state === 'error' && client.capabilities.has('remoteUploadAction')) status = 'encoding';
           if (status === 'ready') {

@@ -406,6 +406,27 @@ describe('file uploads', () => {
     expect(h.polls.length).toBe(1);
   });
 
+  it('on a host with no file info but a list of running conversions (Streamtape), is ready once its file no longer converts', async () => {
+    const h = harness({ uploadFile: async () => undefined });
+    h.hosts.acc1 = fakeHost('one', ['upload', 'encodings']);
+    const { id } = await h.runner.enqueueFile('acc1', { name: 'clip.mp4', size: 1000, type: 'video/mp4', lastModified: 1 });
+    await h.runner.pump();
+    await h.runner.report(id, { type: 'uploaded', fileCode: 'f1', links: { watch: 'https://one.test/f1' } });
+    h.hosts.acc1.encodings.mockResolvedValueOnce([{ fileCode: 'f1', progress: 40 }]);
+    await firePoll(h);
+    expect(await h.store.get(id)).toMatchObject({ state: 'encoding', progress: 40 });
+    expect(h.hosts.acc1.fileInfo).not.toHaveBeenCalled();
+    await firePoll(h);
+    expect(await h.store.get(id)).toMatchObject({ state: 'ready', fileCode: 'f1' });
+    // A list the host failed to give says nothing: the job keeps waiting.
+    const other = await h.runner.enqueueFile('acc1', { name: 'b.mp4', size: 1, type: 'video/mp4', lastModified: 1 });
+    await h.runner.pump();
+    await h.runner.report(other.id, { type: 'uploaded', fileCode: 'f2', links: { watch: 'https://one.test/f2' } });
+    h.hosts.acc1.encodings.mockRejectedValueOnce(new AppError('server', 'down'));
+    await firePoll(h);
+    expect(await h.store.get(other.id)).toMatchObject({ state: 'encoding' });
+  });
+
   it('marks the job failed when the uploader cannot take it', async () => {
     const h = harness({ uploadFile: async () => Promise.reject(new AppError('network', 'Upload server unreachable.')) });
     const { id } = await h.runner.enqueueFile('acc1', { name: 'a.mp4', size: 1, type: 'video/mp4', lastModified: 1 });
