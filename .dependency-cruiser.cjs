@@ -26,9 +26,9 @@ const layers = [
   { layer: ['public'], holds: 'static data (locale messages)' },
 ];
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A folder or a single file (lib/zod.ts) of that name. */
-const member = (name) => `^${escape(name)}(/|\\.tsx?$)`;
+const member = (name) => `^${escapeRegExp(name)}(/|\\.tsx?$)`;
 const anyOf = (names) => names.map(member).join('|');
 
 const order = layers.flatMap(({ layer, holds }, index) => {

@@ -152,7 +152,10 @@ try {
       open.onsuccess = () => {
         const tx = open.result.transaction('records', 'readwrite');
         tx.objectStore('records').put(record, 'linkHealth');
-        tx.oncomplete = () => (open.result.close(), resolve());
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
         tx.onerror = () => reject(tx.error);
       };
     });

@@ -9,6 +9,7 @@ import { send } from '../../lib/messaging';
 export function useHostActionAccounts(accountIds: readonly string[]): ReadonlySet<string> {
   const [known, setKnown] = useState<ReadonlyMap<string, boolean>>(new Map());
   const key = [...new Set(accountIds)].sort().join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `known` is read, not watched: an answer arriving must not ask again.
   useEffect(() => {
     const ask = key ? key.split('\n').filter((id) => !known.has(id)) : [];
     if (!ask.length) return;
@@ -26,7 +27,6 @@ export function useHostActionAccounts(accountIds: readonly string[]): ReadonlySe
     return () => {
       live = false;
     };
-    // `known` is read, not watched: an answer arriving must not ask again.
   }, [key]);
   return new Set([...known].filter(([, can]) => can).map(([id]) => id));
 }

@@ -76,4 +76,5 @@ export type RegistryEntry = (typeof registry)[number];
 type RegisteredHostId = RegistryEntry['preset']['id'];
 /** Compiles only while host-ids.ts lists exactly the ids above; otherwise the error names the odd ones. */
 type IdsAgree<T extends { unlisted: never; unregistered: never }> = T;
+// biome-ignore lint/correctness/noUnusedVariables: never used on purpose, a type that compiles only while the two id lists agree.
 type HostIdsAgree = IdsAgree<{ unlisted: Exclude<RegisteredHostId, HostId>; unregistered: Exclude<HostId, RegisteredHostId> }>;

@@ -39,7 +39,7 @@ export function jobsToCsv(rows: Record<string, unknown>[], columns: readonly str
   if (columns.length === 0) throw new AppError('invalid_input', 'A CSV export needs at least one column.');
   const lines = [columns.map(csvCell)];
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])));
-  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
 export function toJson(value: unknown): string {

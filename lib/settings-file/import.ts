@@ -130,7 +130,8 @@ export async function importSettings(
   await accountsItem.update((current) => {
     const merged = merge(current, file, keys);
     fromFile = merged.fromFile;
-    return (accounts = merged.accounts);
+    accounts = merged.accounts;
+    return accounts;
   });
   await settingsItem.update((current): Settings => {
     const known = accounts.some((a) => a.id === file.settings.defaultAccountId);

@@ -1,2 +1,2 @@
 // Code passed to worker.evaluate() runs inside the extension, where `chrome` exists.
-declare const chrome: any;
+declare const chrome: typeof import('wxt/browser').Browser;

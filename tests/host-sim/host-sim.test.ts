@@ -28,13 +28,16 @@ function newAccount(hostId: HostId | 'xfs-lite') {
 async function api(hostId: string, endpoint: string, params: Record<string, string>) {
   const res = await fetch(`${sim.origin}/${hostId}/api/${endpoint}?${new URLSearchParams(params)}`);
   const text = await res.text();
-  let json: any;
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text, json: parseJson(text) };
+}
+
+/** The reply's JSON, read as loosely as a `res.json()` is here (undefined when the reply is not JSON). */
+function parseJson(text: string) {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    json = undefined;
+    return undefined;
   }
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text, json };
 }
 
 function form(fields: Record<string, string>, files: { field?: string; name: string; bytes: number }[]): FormData {
@@ -343,7 +346,7 @@ describe('megamax.me', () => {
     expect(up).toMatchObject({ status: 'success', message: 'OK', result: { name: 'mm.mp4', ext: 'mp4', size: 4096, folder: 3 } });
     const hashid = up.result.hashid as string;
     expect(['onqueue', 'transferring', 'processing', 'converting']).toContain(up.result.status);
-    expect((await api('megamax.me', 'file/get/' + hashid + '/direct', auth(key))).json.status).toBe('error');
+    expect((await api('megamax.me', `file/get/${hashid}/direct`, auth(key))).json.status).toBe('error');
     await waitFor(async () => ((await api('megamax.me', `file/get/${hashid}`, auth(key))).json.result.status === 'converted' ? true : undefined));
     const listed = (await api('megamax.me', 'file/get', { ...auth(key), folder: '3', status: 'converted' })).json.result;
     expect(listed.map((f: { hashid: string }) => f.hashid)).toEqual([hashid]);
@@ -536,10 +539,16 @@ describe('faults', () => {
     const key = newAccount('xfs');
     sim.fault({ kind: 'slow', delayMs: 1500, match: 'account/info', times: 1 });
     const order: string[] = [];
-    const slow = api('xfs', 'account/info', { key }).then((r) => (order.push('slow'), r));
+    const slow = api('xfs', 'account/info', { key }).then((r) => {
+      order.push('slow');
+      return r;
+    });
     // The fault has matched the first request before a second one is sent.
     await vi.waitFor(() => expect(sim.requests.some((r) => r.path.endsWith('/account/info') && r.query.key === key)).toBe(true));
-    const next = await api('xfs', 'account/info', { key }).then((r) => (order.push('next'), r));
+    const next = await api('xfs', 'account/info', { key }).then((r) => {
+      order.push('next');
+      return r;
+    });
     expect(next.status).toBe(200);
     expect(order).toEqual(['next']);
     expect(await slow).toMatchObject({ status: 200, json: { status: 200 } });

@@ -5,7 +5,7 @@ import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultDialect } from './faults';
 import { readParams, sendJson, sendNotFoundPage } from './http';
-import { FormError, receiveMultipart, removeParts } from './multipart';
+import { FormError, type ReceivedForm, receiveMultipart, removeParts } from './multipart';
 import type { SimState } from './state';
 import { isoMicros, parseXfsTime, xfsTime } from './time';
 import type { SimAccount, SimFile } from './types';
@@ -148,7 +148,7 @@ export async function handleMegamaxUpload(env: MegamaxEnv, token: string, req: I
     sendJson(res, 404, error('Upload URL is unknown or expired; generate a new one'));
     return;
   }
-  let form;
+  let form: ReceivedForm;
   try {
     form = await receiveMultipart(req, env.sim.dataDir);
   } catch (err) {

@@ -4,7 +4,7 @@ import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostId } from '../../lib/hosts/types';
 import { escapeHtml, sendJson, sendText } from './http';
-import { FormError, type ReceivedPart, receiveMultipart, removeParts } from './multipart';
+import { FormError, type ReceivedForm, type ReceivedPart, receiveMultipart, removeParts } from './multipart';
 import { flag, folderExists, titleFromName } from './xfs-context';
 import type { XfsProfile } from './xfs-context';
 import { type XfsEnv, sendWrongKey } from './xfs';
@@ -20,7 +20,7 @@ const isFilePart = (p: ReceivedPart) => p.field === 'file' || /^file_\d+$/.test(
 
 export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
-  let form;
+  let form: ReceivedForm;
   try {
     form = await receiveMultipart(req, env.sim.dataDir);
   } catch (err) {

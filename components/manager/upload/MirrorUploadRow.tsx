@@ -67,7 +67,7 @@ export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, 
         </button>
       </div>
       {open ? (
-        <div id={detailsId} role="group" aria-label={t('upMirrorUploads', name)} class="mirror-details">
+        <fieldset id={detailsId} aria-label={t('upMirrorUploads', name)} class="mirror-details">
           <ul class="list mirror-members" aria-label={t('mirrorList')}>
             {members.map((member) => (
               <MirrorMemberRow
@@ -81,7 +81,7 @@ export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, 
               />
             ))}
           </ul>
-        </div>
+        </fieldset>
       ) : null}
     </li>
   );

@@ -177,7 +177,13 @@ export function createAccounts({ store, settings, hasAccess, notify, hostDeps }:
     async edit(id, change) {
       await get(id);
       let changed: Account | undefined;
-      await store.update((all) => all.map((a) => (a.id === id ? (changed = change(a)) : a)));
+      await store.update((all) =>
+        all.map((a) => {
+          if (a.id !== id) return a;
+          changed = change(a);
+          return changed;
+        }),
+      );
       // Removed between the check and the write.
       if (!changed) throw new AppError('not_found', 'That account no longer exists. Pick another one in Options.');
       return changed;

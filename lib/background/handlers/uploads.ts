@@ -53,7 +53,7 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
     },
     'uploads.reattach': async ({ id, name, size }) => {
       const job = await deps.jobs.store.get(id);
-      if (!job || job.kind !== 'file') throw new AppError('not_found', 'That upload is no longer in the queue.');
+      if (job?.kind !== 'file') throw new AppError('not_found', 'That upload is no longer in the queue.');
       if (job.state !== 'interrupted' && job.state !== 'failed') throw new AppError('conflict', 'This upload is not waiting for its file.');
       if (job.file && (job.file.name !== name || job.file.size !== size)) {
         throw new AppError(

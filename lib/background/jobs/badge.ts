@@ -100,7 +100,8 @@ export function createBadge(action: BadgeAction = browser.action, problemCount?:
     if (problems !== undefined) return problems;
     const count = problemCount ? await problemCount().catch(() => 0) : 0;
     // A count set meanwhile is newer than the one read.
-    return (problems ??= count);
+    problems ??= count;
+    return problems;
   };
   async function render(): Promise<void> {
     const view = badgeView(uploads, uploads.running > 0 ? (problems ?? 0) : await knownProblems());

@@ -49,7 +49,8 @@ export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<type
     if (!ports.size) return;
     for (const job of changed) pending.add(job.id);
     for (const id of removed) pending.add(id);
-    timer ??= setTimeout(() => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
       timer = undefined;
       const ids = [...pending];
       pending = new Set();

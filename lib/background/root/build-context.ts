@@ -44,7 +44,10 @@ function uploaderPort() {
     uploadAlive: async (job) => plugged().uploadAlive(job),
     cancelUpload: (job) => plugged().cancelUpload(job),
   };
-  return { deps, plug: (uploads: Uploads) => void (bridge = uploads.bridge) };
+  const plug = (uploads: Uploads): void => {
+    bridge = uploads.bridge;
+  };
+  return { deps, plug };
 }
 
 function createJobs(stored: StoredItems, ports: BackgroundPorts): Jobs {

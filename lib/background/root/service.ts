@@ -60,7 +60,9 @@ export function startBackground(): void {
   const reportUnreadable = () =>
     void migrated
       .then(() => ctx.unreadable.list())
-      .then((found) => found.forEach((r) => console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`)))
+      .then((found) => {
+        for (const r of found) console.warn(`VidRelay: stored ${r.kind} could not be read and is kept as it is: ${r.message}`);
+      })
       .catch(() => undefined);
 
   // The badge: running uploads (count, progress in the tooltip), then link problems. The browser keeps it while

@@ -69,7 +69,11 @@ function textareas(text: string): Record<string, string[]> {
     const close = lower.indexOf('</textarea', tagEnd);
     if (close === -1) break;
     const name = /\bname\s*=\s*["']?([\w-]{1,40})/.exec(text.slice(open + 9, tagEnd))?.[1];
-    if (name) (fields[name.toLowerCase()] ??= []).push(decodeEntities(text.slice(tagEnd + 1, close).trim()));
+    if (name) {
+      const key = name.toLowerCase();
+      fields[key] ??= [];
+      fields[key].push(decodeEntities(text.slice(tagEnd + 1, close).trim()));
+    }
     at = close + 10;
   }
   return fields;

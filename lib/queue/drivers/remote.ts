@@ -1,5 +1,6 @@
 import { requestTimeoutMs } from '../../hosts/http';
 import type { HostClient } from '../../hosts/types';
+import type { RemoteUploadAnswer } from '../../hosts/upload-types';
 import type { RemoteJob } from '../model/job';
 import { matchRemoteStatus } from './remote-status';
 import type { JobDriver, QueuePort } from './types';
@@ -75,7 +76,7 @@ export const remoteDriver: JobDriver<RemoteJob> = {
       if (queue.deps.now() - job.updatedAt > slowChecksMs) {
         await queue.store.update(job.id, (current) => (current.state === 'sending' ? { ...current, updatedAt: queue.deps.now() } : current));
       }
-      let answer;
+      let answer: RemoteUploadAnswer;
       try {
         answer = await client.remoteUpload(job.url, { ...job.options, acceptPending: true });
       } finally {

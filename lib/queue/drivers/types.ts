@@ -16,7 +16,7 @@ interface DriverDeps {
   now(): number;
   clientFor(accountId: string): Promise<HostClient>;
   sendWindowMs?: number;
-  uploadFile?(job: UploadJob): Promise<void | 'no-file'>;
+  uploadFile?(job: UploadJob): Promise<undefined | 'no-file'>;
   uploadAlive?(job: UploadJob): Promise<boolean | 'held'>;
   cancelUpload?(job: UploadJob): void;
 }

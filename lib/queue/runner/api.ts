@@ -29,7 +29,7 @@ export interface QueueRunnerDeps {
    * Hand a file (or relay) job to the uploader; it reports back through `report`,
    * `uploadDone` and `uploadFailed`. 'no-file': no uploader holds this job's File.
    */
-  uploadFile?(job: UploadJob): Promise<void | 'no-file'>;
+  uploadFile?(job: UploadJob): Promise<undefined | 'no-file'>;
   /**
    * Whether the uploader is still sending this job (asked by `recover`); 'held':
    * it holds the File but was not sending it, so the job may simply queue again.

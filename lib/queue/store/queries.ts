@@ -18,7 +18,7 @@ export function createQueries(memory: StoreMemory): Queries {
    * never holds the database while the queue wants to write.
    */
   async function walk(
-    fn: (job: Job) => boolean | void,
+    fn: (job: Job) => boolean | undefined,
     prefix?: { index: 'stateCreated' | 'accountCreated' | 'kindCreated' | 'memberCreated'; value: string },
     size = pageSize,
   ): Promise<void> {
@@ -62,7 +62,9 @@ export function createQueries(memory: StoreMemory): Queries {
           const tx = (await memory.database()).transaction('jobs', 'readonly');
           const records = await Promise.all(missing.map((id) => tx.store.get(id)));
           // A change made meanwhile is newer than what the database answered.
-          missing.forEach((id, i) => found.set(id, changes.has(id) ? (changes.get(id) ?? undefined) : records[i] ? memory.accept(records[i]) : undefined));
+          for (const [i, id] of missing.entries()) {
+            found.set(id, changes.has(id) ? (changes.get(id) ?? undefined) : records[i] ? memory.accept(records[i]) : undefined);
+          }
         }
         const out: Job[] = [];
         for (const id of ids) {

@@ -44,7 +44,7 @@ export interface JobStore {
    * One of: a state's jobs, an account's, a kind's (`members`: only that kind's mirror members).
    * Jobs not yet committed are not walked; pending changes to those stored are.
    */
-  each(fn: (job: Job) => boolean | void, options?: { state?: JobState; accountId?: string; kind?: JobKind; members?: boolean }): Promise<void>;
+  each(fn: (job: Job) => boolean | undefined, options?: { state?: JobState; accountId?: string; kind?: JobKind; members?: boolean }): Promise<void>;
   count(): Promise<number>;
   /** Of `codes` on this account, those another job than `exceptId` already holds. */
   codesTaken(accountId: string, codes: readonly string[], exceptId: string): Promise<Set<string>>;

@@ -44,7 +44,7 @@ export interface UploadBridge {
   readonly mode: 'offscreen' | 'background';
   /** A page is about to hand over Files: make sure someone will take them. */
   prepare(): Promise<void>;
-  uploadFile(job: UploadJob): Promise<void | 'no-file'>;
+  uploadFile(job: UploadJob): Promise<undefined | 'no-file'>;
   uploadAlive(job: UploadJob): Promise<boolean | 'held'>;
   cancelUpload(job: UploadJob): void;
   /** For the router: every 'uploaderReport.*' request. */

@@ -10,7 +10,7 @@ export interface SpoolWriter {
    * detached afterwards); it then resolves with a buffer the caller may read
    * the next chunk into. Otherwise the caller's buffer is free to reuse.
    */
-  write(chunk: Uint8Array): Promise<ArrayBuffer | void>;
+  write(chunk: Uint8Array): Promise<ArrayBuffer | undefined>;
   /** The finished file (disk-backed with OPFS). */
   finish(type: string): Promise<File>;
   discard(): Promise<void>;
@@ -64,7 +64,9 @@ export function memorySpool(): Spool {
         // A copy: the caller reads its next chunk into the same buffer.
         write: async (chunk) => void parts.push(chunk.slice()),
         finish: async (type) => new File(parts as BlobPart[], id, { type }),
-        discard: async () => void (parts = []),
+        discard: async () => {
+          parts = [];
+        },
       };
     },
     clear: async () => undefined,

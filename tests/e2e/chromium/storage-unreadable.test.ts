@@ -206,7 +206,10 @@ describe('a profile of today updated to this build', () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const read = open.result.transaction('records').objectStore('records').get('linkHealth');
-            read.onsuccess = () => (open.result.close(), resolve(read.result));
+            read.onsuccess = () => {
+              open.result.close();
+              resolve(read.result);
+            };
           };
         }),
     );

@@ -114,7 +114,9 @@ function idleBridge(mode: UploadBridge['mode'] = 'offscreen'): UploadBridge & { 
     mode,
     prepared: 0,
     handed: [] as Job[],
-    prepare: async () => void (bridge.prepared += 1),
+    prepare: async () => {
+      bridge.prepared += 1;
+    },
     uploadFile: async (job: Job) => void bridge.handed.push(job),
     uploadAlive: async () => false,
     cancelUpload: () => undefined,

@@ -25,7 +25,9 @@ function port(name: string, sender: FakePort['sender']): FakePort {
     posted: [],
     disconnected: false,
     postMessage: (message) => p.posted.push(message),
-    disconnect: () => void (p.disconnected = true),
+    disconnect: () => {
+      p.disconnected = true;
+    },
     onDisconnect: { addListener: () => undefined },
   };
   return p;
@@ -33,7 +35,10 @@ function port(name: string, sender: FakePort['sender']): FakePort {
 
 function runtime() {
   let listener: Listener = () => undefined;
-  return { onConnect: { addListener: (cb: Listener) => void (listener = cb) }, connect: (p: FakePort) => listener(p) };
+  const addListener = (cb: Listener) => {
+    listener = cb;
+  };
+  return { onConnect: { addListener }, connect: (p: FakePort) => listener(p) };
 }
 
 const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/manager.html') };

@@ -16,7 +16,11 @@ import { job } from '../queue/fakes';
 function heldStore(store: JobStore) {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  return { store: { ...store, ready: async () => (await gate, store.ready()) }, open };
+  const ready = async () => {
+    await gate;
+    return store.ready();
+  };
+  return { store: { ...store, ready }, open };
 }
 
 /** The copy over the item the background hands it (storage.local's recentJobs). */

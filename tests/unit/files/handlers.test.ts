@@ -224,7 +224,11 @@ describe('link health', () => {
     await fakeBrowser.storage.local.set({ linkHealth: unreadable });
     const asked: string[] = [];
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const health = createHealth({ item: healthItem, clientFor: async (id) => (asked.push(id), ctx.accounts.clientFor(id)), historyTargets: async () => [target] });
+    const clientFor = async (id: string) => {
+      asked.push(id);
+      return ctx.accounts.clientFor(id);
+    };
+    const health = createHealth({ item: healthItem, clientFor, historyTargets: async () => [target] });
 
     await expect(health.scheduledCheck()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('daily link health check skipped'));

@@ -19,7 +19,7 @@ const { accountSchema } = await import('../../../lib/accounts');
 const { seedDemo } = await import('../../host-sim/demo-seed');
 const suite = await import('./contract-suite'); // a namespace, so `suite.sim` stays live
 
-suite.useHostSim();
+suite.withHostSim();
 
 describe('a host added in one file and one registry line', () => {
   const preset = getPreset('example.tube')!;

@@ -15,7 +15,7 @@ export let sim: HostSim;
 let serial = 0;
 
 /** Starts one simulator for the calling test file. */
-export function useHostSim(): void {
+export function withHostSim(): void {
   beforeAll(async () => {
     sim = await startHostSim({ encodeMs: 60_000 });
   });

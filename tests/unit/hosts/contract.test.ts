@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { capabilityNames, createHostClient, hostPresets, getPreset } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
-import { describeContract, newAccount, rejection, sim, useHostSim } from './contract-suite';
+import { describeContract, newAccount, rejection, sim, withHostSim } from './contract-suite';
 
 
-useHostSim();
+withHostSim();
 describeContract(hostPresets);
 
 describe('presets', () => {

@@ -71,7 +71,7 @@ describe('a reply without end', () => {
   it('is given up past the cap with invalid_response, the bytes pulled counted', async () => {
     let written = 0;
     let stopped = false;
-    server = createServer((req, res) => {
+    server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       const chunk = Buffer.alloc(64 * 1024, 'a');
       const pump = () => {
@@ -101,7 +101,7 @@ describe('a reply without end', () => {
   });
 
   it('refuses a declared length over the cap before reading', async () => {
-    server = createServer((req, res) => {
+    server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(replyCapBytes + 1) });
       res.write('{');
     });

@@ -20,7 +20,7 @@ describe('parseLenientJson', () => {
     ['two missing closers', '{"result":[{"a":1}'],
     ['an HTML page', '<html><body>502</body></html>'],
     ['trailing text', '{"a":1} extra'],
-    ['deep nesting on the lenient path', '['.repeat(5000) + ',' + ']'.repeat(5000)],
+    ['deep nesting on the lenient path', `${'['.repeat(5000)},${']'.repeat(5000)}`],
     ['empty text', ''],
   ])('rejects %s', (_name, text) => {
     expect(() => parseLenientJson(text)).toThrow(JsonSyntaxError);

@@ -179,7 +179,7 @@ describe('custom templates with markup', () => {
   });
 
   it('stays linear on a long hostile template', () => {
-    const template = '{'.repeat(100_000) + 'title|' + 'a'.repeat(100_000);
+    const template = `${'{'.repeat(100_000)}title|${'a'.repeat(100_000)}`;
     const started = performance.now();
     renderTemplate(template, item);
     validateTemplate(template);

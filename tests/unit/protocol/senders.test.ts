@@ -25,7 +25,7 @@ const own: Record<string, { sender: SenderLike; kinds: SenderKind[] }> = {
 };
 
 /** Senders that are not the extension, or pose as part of it. */
-export const forgedSenders: [string, SenderLike][] = [
+const forgedSenders: [string, SenderLike][] = [
   ['a web page (externally connectable)', { url: 'https://evil.example/', origin: 'https://evil.example' }],
   ['a content script (Chrome)', { id, url: 'https://evil.example/page', origin: 'https://evil.example', tab: { id: 3 } }],
   ['a content script (Firefox envType) naming an extension url', { id, url: `${base}offscreen.html`, envType: 'content_child' }],
@@ -91,9 +91,17 @@ describe.each(Object.entries(backgroundSenders))('background request %s', (type,
 describe.each(Object.keys(uploaderDocumentSenders))('uploader document command %s', (type) => {
   const done: string[] = [];
   const handlers = commandHandlers({
-    start: () => (done.push('start'), { accepted: true }),
-    alive: () => (done.push('alive'), { running: ['j1'], held: [] }),
-    cancel: () => (done.push('cancel'), undefined),
+    start: () => {
+      done.push('start');
+      return { accepted: true };
+    },
+    alive: () => {
+      done.push('alive');
+      return { running: ['j1'], held: [] };
+    },
+    cancel: () => {
+      done.push('cancel');
+    },
   });
   const payloads: Record<string, unknown> = {
     'uploader.start': { job: { id: 'j1', kind: 'relay', url: 'https://src.example/v.mp4' } },

@@ -39,7 +39,7 @@ async function locate(scope: Scope, target: Target): Promise<ElementHandle<Eleme
         if (ids.length > 0) names.push(ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
         for (const labelEl of (el as HTMLInputElement).labels ?? []) {
           const copy = labelEl.cloneNode(true) as Element;
-          copy.querySelectorAll('input, select, textarea, button').forEach((c) => c.remove());
+          for (const control of copy.querySelectorAll('input, select, textarea, button')) control.remove();
           names.push(copy.textContent ?? '');
         }
         return names.some((name) => name.replace(/\s+/g, ' ').trim() === text);

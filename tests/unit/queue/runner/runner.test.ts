@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../lib/errors';
-import type { HostClient } from '../../../../lib/hosts/types';
 import type { Job } from '../../../../lib/queue/model/job';
 import { interruptedMessage } from '../../../../lib/queue/model/machine';
 import { deriveGroup, type JobEntry } from '../../../../lib/queue/model/group';
@@ -507,6 +506,3 @@ describe('mirror', () => {
     await expect(h.runner.enqueueMirror([], url)).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
-
-// Keep the type import honest: the fake satisfies what the runner needs.
-export type _Client = HostClient;
