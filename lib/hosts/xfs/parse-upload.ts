@@ -58,7 +58,8 @@ function decodeEntities(text: string): string {
  * unclosed `<textarea` tags costs the same as any other text of its length.
  */
 function textareas(text: string): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // No prototype: a textarea named __proto__ or constructor is one more field, nothing else.
+  const fields: Record<string, string[]> = Object.create(null);
   const lower = text.toLowerCase();
   let at = 0;
   for (;;) {

@@ -58,6 +58,11 @@ describe('host text is read in linear time', () => {
     expect(ms).toBeLessThan(200);
   });
 
+  it('reads a textarea named __proto__ as any other field, not the prototype', () => {
+    const html = '<textarea name="__proto__">x</textarea><textarea name="fn">abc123</textarea><textarea name="st">OK</textarea>';
+    expect(parseXfsUploadReply(html, ctx)).toEqual([{ fileCode: 'abc123', ok: true }]);
+  });
+
   it('still reads the fn/st textareas of an old upload server', () => {
     const html = '<form><textarea name="fn">abc123</textarea><textarea name=st>OK</textarea></form>';
     expect(parseXfsUploadReply(html, ctx)).toEqual([{ fileCode: 'abc123', ok: true }]);
