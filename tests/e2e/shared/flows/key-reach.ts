@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { HostSim } from '../../../host-sim';
-import { storedAccountEntries, storedAccounts, storedSecrets } from '../../../browsers/stored-accounts';
+import { seededAccount, storedAccountEntries, storedAccounts, storedSecrets } from '../../../browsers/stored-accounts';
 import { OptionsPage } from '../pages/OptionsPage';
 import { PopupPage } from '../pages/PopupPage';
 import { role, type Ui, type UiSession } from '../driver/driver';
@@ -46,18 +46,7 @@ export function addReachAccounts(sim: HostSim, { media, mega }: ReachAccounts): 
 
 /** The media account as the build before stored it: an account entry of version 1, its key and login inside. */
 export function versionOneEntry(sim: HostSim, media: ReachAccount) {
-  return {
-    id: 'acc_seeded',
-    hostId: 'media.cm',
-    label: media.label,
-    apiBase: sim.apiBase('media.cm'),
-    key: media.key,
-    login: media.login,
-    enabled: true,
-    allowHttp: false,
-    defaults: {},
-    createdAt: 1_700_000_000_000,
-  };
+  return seededAccount(sim, 'acc_seeded', 'media.cm', media.label, media.key, { login: media.login });
 }
 
 /** Fails when any key or login of the accounts shows in `value`. */
