@@ -16,6 +16,13 @@ async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return id;
 }
 
+/** Opens `url` (a page the host simulator serves) in a new tab: the page and its tab's id. */
+export async function openWebPage(session: ExtensionSession, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(await session.worker(), url) };
+}
+
 /**
  * A right-click on the page (or on its <video>) and an item of "Send to host", fired as
  * contextMenus.onClicked with what Chrome passes for that click (Chromium opens no

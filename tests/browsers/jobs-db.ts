@@ -25,46 +25,41 @@ export interface StoredJob {
 // spoil the extension's own upgrade: every helper first checks it is there.
 
 export function storedJobsIn(scope: ExtensionScope): Promise<StoredJob[]> {
-  return scope.evaluate(
-    async () =>
-      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? [] : new Promise((resolve, reject) => {
-        const open = indexedDB.open('vidrelay-jobs');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('jobs')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction('jobs').objectStore('jobs').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as never);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    undefined,
-  ) as Promise<StoredJob[]>;
+  return readJobsStore(scope, undefined) as Promise<StoredJob[]>;
 }
 
 /** Job states by count, read without copying every record out of the extension. */
 export function stateCounts(scope: ExtensionScope, only?: string[]): Promise<Record<string, number>> {
+  const states = only ?? ['queued', 'sending', 'uploading', 'encoding', 'ready', 'failed', 'interrupted'];
+  return readJobsStore(scope, states) as Promise<Record<string, number>>;
+}
+
+/** Every job record, or with `states` how many jobs are in each of them; none when the store is not there yet. */
+function readJobsStore(scope: ExtensionScope, states: string[] | undefined): Promise<unknown> {
+  // No named functions inside: tsx wraps those in a helper the worker does not have.
   return scope.evaluate(
-    async (only) =>
-      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? {} : new Promise<Record<string, number>>((resolve, reject) => {
+    async (states) =>
+      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? (states ? {} : []) : new Promise((resolve, reject) => {
         const open = indexedDB.open('vidrelay-jobs');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('jobs')) {
             db.close();
-            resolve({});
+            resolve(states ? {} : []);
             return;
           }
-          const index = db.transaction('jobs').objectStore('jobs').index('stateCreated');
-          const states = only ?? ['queued', 'sending', 'uploading', 'encoding', 'ready', 'failed', 'interrupted'];
+          const store = db.transaction('jobs').objectStore('jobs');
+          if (!states) {
+            const request = store.getAll();
+            request.onsuccess = () => {
+              db.close();
+              resolve(request.result);
+            };
+            request.onerror = () => reject(request.error);
+            return;
+          }
+          const index = store.index('stateCreated');
           const counts: Record<string, number> = {};
           let left = states.length;
           for (const state of states) {
@@ -80,7 +75,7 @@ export function stateCounts(scope: ExtensionScope, only?: string[]): Promise<Rec
           }
         };
       }),
-    only,
+    states,
   );
 }
 

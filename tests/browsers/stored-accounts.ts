@@ -1,5 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionScope } from '../e2e/shared/flows/scope';
+import type { HostSim } from '../host-sim';
 
 // Stored accounts as the extension keeps them (lib/storage/account-store.ts):
 // entries in storage.local (`accountEntries`), their keys and logins in the
@@ -79,4 +80,23 @@ export async function storedAccounts(ctx: Page | Worker | ExtensionScope): Promi
 export function accountEntriesSeed(accounts: readonly { id: string }[]): { accountEntries: unknown } {
   const entries = Object.fromEntries(accounts.map((account) => [account.id, { version: 1, data: account }]));
   return { accountEntries: { version: 1, entries, order: accounts.map((account) => account.id) } };
+}
+
+/**
+ * An account as a build before this one stored it, its key inside, on the host simulator's API for its host:
+ * enabled, HTTPS only, no defaults, unless `extra` says otherwise. For accountEntriesSeed.
+ */
+export function seededAccount(sim: Pick<HostSim, 'apiBase'>, id: string, hostId: string, label: string, key: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    hostId,
+    label,
+    apiBase: sim.apiBase(hostId as never),
+    key,
+    enabled: true,
+    allowHttp: false,
+    defaults: {},
+    createdAt: 1_700_000_000_000,
+    ...extra,
+  };
 }

@@ -48,6 +48,29 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<Record
   return params;
 }
 
+/**
+ * The parameters of an API call, or undefined once it is answered here: the not-found page when the host has no
+ * route for it (`routed` false) or the method is neither GET nor POST, `unreadable(message)` when the body cannot be read.
+ */
+export async function apiParams(
+  routed: boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  unreadable: (message: string) => void,
+): Promise<Record<string, string> | undefined> {
+  if (!routed || (req.method !== 'GET' && req.method !== 'POST')) {
+    sendNotFoundPage(res);
+    return undefined;
+  }
+  try {
+    return await readParams(req, url);
+  } catch (err) {
+    unreadable((err as Error).message);
+    return undefined;
+  }
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,14 +1,14 @@
 // megamax.me: its own envelope {status, message, result}, login+key on every
 // call, hashids, a generated upload URL, and statuses that move with time.
 import { randomBytes } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultDialect } from './faults';
-import { readParams, sendJson, sendNotFoundPage } from './http';
-import { FormError, type ReceivedForm, receiveMultipart, removeParts } from './multipart';
+import { apiParams, sendJson } from './http';
+import { removeParts } from './multipart';
 import type { SimState } from './state';
 import { isoMicros, parseXfsTime, xfsTime } from './time';
 import type { SimAccount, SimFile } from './types';
+import { landUpload, receiveUploadForm } from './upload-form';
 
 export const megamaxId = 'megamax.me';
 
@@ -59,17 +59,8 @@ function authenticate(sim: SimState, login: string | undefined, key: string | un
 /** `/megamax.me/api/<path>` */
 export async function handleMegamaxApi(env: MegamaxEnv, path: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = matchRoute(path);
-  if (!route || (req.method !== 'GET' && req.method !== 'POST')) {
-    sendNotFoundPage(res);
-    return;
-  }
-  let q: Record<string, string>;
-  try {
-    q = await readParams(req, url);
-  } catch (err) {
-    sendJson(res, 400, error((err as Error).message));
-    return;
-  }
+  const q = await apiParams(Boolean(route), req, res, url, (message) => sendJson(res, 400, error(message)));
+  if (!route || !q) return;
   const account = authenticate(env.sim, q.login, q.key);
   if (!account) {
     megamaxDialect.wrongKey(res);
@@ -148,13 +139,8 @@ export async function handleMegamaxUpload(env: MegamaxEnv, token: string, req: I
     sendJson(res, 404, error('Upload URL is unknown or expired; generate a new one'));
     return;
   }
-  let form: ReceivedForm;
-  try {
-    form = await receiveMultipart(req, env.sim.dataDir);
-  } catch (err) {
-    if (err instanceof FormError && !res.destroyed) sendJson(res, 400, error(err.message));
-    return;
-  }
+  const form = await receiveUploadForm(req, res, env.sim.dataDir, (message) => sendJson(res, 400, error(message)));
+  if (!form) return;
   const { fields, parts } = form;
   const part = parts.find((p) => p.field === 'file');
   const account = authenticate(env.sim, fields.login, fields.key);
@@ -166,18 +152,8 @@ export async function handleMegamaxUpload(env: MegamaxEnv, token: string, req: I
   if (!part) return reject(422, 'The file field is required');
   if (part.size === 0) return reject(422, 'The file is empty');
   if (part.size > account.storageLeft) return reject(422, 'Not enough storage left on your account');
-  await Promise.all(parts.filter((p) => p !== part).map((p) => unlink(p.path).catch(() => undefined)));
   const folder = fields.folder || null;
-  const file = env.sim.createFile(account, {
-    title: part.filename,
-    size: part.size,
-    folderId: folder ?? '0',
-    status: 'encoding',
-    encodeStartedAt: Date.now(),
-    path: part.path,
-    uploaded: xfsTime(),
-  });
-  env.sim.uploads.push({ hostId: megamaxId, fileCode: file.code, name: part.filename, size: part.size, fields });
+  const file = await landUpload(env.sim, account, form, part, { folderId: folder ?? '0', uploaded: xfsTime() });
   const ext = /\.([^.]+)$/.exec(part.filename)?.[1] ?? '';
   sendJson(
     res,

@@ -2,16 +2,16 @@
 // {success:false, result:{msg}} with HTTP 200), filerefs, uploads POSTed to
 // a fixed endpoint (here `/<host>/api/upload`, the client's rule for a base
 // without an `api.` label) and remote uploads named at once, tracked by id.
-import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostId } from '../../lib/hosts/types';
 import type { FaultDialect } from './faults';
-import { readParams, sendJson, sendNotFoundPage } from './http';
-import { FormError, receiveMultipart, removeParts } from './multipart';
+import { apiParams, sendJson } from './http';
+import { removeParts } from './multipart';
 import type { RemoteFetcher } from './remote';
 import type { SimState } from './state';
 import { parseXfsTime } from './time';
 import type { RemoteUploadRecord, SimAccount, SimFile } from './types';
+import { landUpload, receiveUploadForm } from './upload-form';
 import { folderExists } from './xfs-context';
 
 export interface MixdropEnv {
@@ -143,17 +143,8 @@ export async function handleMixdropApi(env: MixdropEnv, hostId: string, path: st
     return;
   }
   const handler = Object.hasOwn(endpoints, path) ? endpoints[path] : undefined;
-  if (!handler || (req.method !== 'GET' && req.method !== 'POST')) {
-    sendNotFoundPage(res);
-    return;
-  }
-  let q: Record<string, string>;
-  try {
-    q = await readParams(req, url);
-  } catch (err) {
-    sendJson(res, 200, fail((err as Error).message));
-    return;
-  }
+  const q = await apiParams(Boolean(handler), req, res, url, (message) => sendJson(res, 200, fail(message)));
+  if (!handler || !q) return;
   const account = authenticate(env.sim, hostId, q.email, q.key);
   if (!account) {
     mixdropDialect.wrongKey(res);
@@ -163,13 +154,8 @@ export async function handleMixdropApi(env: MixdropEnv, hostId: string, path: st
 }
 
 async function handleMixdropUpload(env: MixdropEnv, hostId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let form: Awaited<ReturnType<typeof receiveMultipart>>;
-  try {
-    form = await receiveMultipart(req, env.sim.dataDir);
-  } catch (err) {
-    if (err instanceof FormError && !res.destroyed) sendJson(res, 200, fail(err.message));
-    return;
-  }
+  const form = await receiveUploadForm(req, res, env.sim.dataDir, (message) => sendJson(res, 200, fail(message)));
+  if (!form) return;
   const { fields, parts } = form;
   const part = parts.find((p) => p.field === 'file');
   const account = authenticate(env.sim, hostId, fields.email, fields.key);
@@ -182,15 +168,6 @@ async function handleMixdropUpload(env: MixdropEnv, hostId: string, req: Incomin
   if (part.size === 0) return reject('The file is empty');
   const folderId = fields.folder || '0';
   if (!folderExists(account, folderId)) return reject('folder not found');
-  await Promise.all(parts.filter((p) => p !== part).map((p) => unlink(p.path).catch(() => undefined)));
-  const file = env.sim.createFile(account, {
-    title: part.filename,
-    size: part.size,
-    folderId,
-    status: 'encoding',
-    encodeStartedAt: Date.now(),
-    path: part.path,
-  });
-  env.sim.uploads.push({ hostId: hostId as HostId, fileCode: file.code, name: part.filename, size: part.size, fields });
+  const file = await landUpload(env.sim, account, form, part, { folderId });
   sendJson(res, 200, ok({ fileref: file.code, ...links(env, file) }));
 }

@@ -4,16 +4,16 @@
 // remote uploads keyed by the host's own id that name their file only once
 // fetched.
 import { randomBytes } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostId } from '../../lib/hosts/types';
 import type { FaultDialect } from './faults';
-import { readParams, sendJson, sendNotFoundPage } from './http';
-import { FormError, receiveMultipart, removeParts } from './multipart';
+import { apiParams, sendJson } from './http';
+import { removeParts } from './multipart';
 import type { RemoteFetcher } from './remote';
 import type { SimState } from './state';
 import { parseXfsTime, xfsTime } from './time';
 import type { RemoteUploadRecord, SimAccount, SimFile } from './types';
+import { landUpload, receiveUploadForm } from './upload-form';
 import { folderExists } from './xfs-context';
 
 export interface StreamtapeEnv {
@@ -211,17 +211,8 @@ export async function handleStreamtapeApi(
 ): Promise<void> {
   const table = hostId === streamtapeLiteId ? liteEndpoints : endpoints;
   const handler = Object.hasOwn(table, path) ? table[path] : undefined;
-  if (!handler || (req.method !== 'GET' && req.method !== 'POST')) {
-    sendNotFoundPage(res);
-    return;
-  }
-  let q: Record<string, string>;
-  try {
-    q = await readParams(req, url);
-  } catch (err) {
-    sendJson(res, 200, envelope(fail(400, (err as Error).message)));
-    return;
-  }
+  const q = await apiParams(Boolean(handler), req, res, url, (message) => sendJson(res, 200, envelope(fail(400, message))));
+  if (!handler || !q) return;
   const account = q.key ? env.sim.accountFor(hostId, q.key) : undefined;
   if (!account || account.login !== q.login) {
     streamtapeDialect.wrongKey(res);
@@ -238,14 +229,9 @@ export async function handleStreamtapeUpload(env: StreamtapeEnv, hostId: string,
     sendJson(res, 200, envelope(fail(404, 'upload URL unknown or expired')));
     return;
   }
-  let form: Awaited<ReturnType<typeof receiveMultipart>>;
-  try {
-    form = await receiveMultipart(req, env.sim.dataDir);
-  } catch (err) {
-    if (err instanceof FormError && !res.destroyed) sendJson(res, 200, envelope(fail(400, err.message)));
-    return;
-  }
-  const { fields, parts } = form;
+  const form = await receiveUploadForm(req, res, env.sim.dataDir, (message) => sendJson(res, 200, envelope(fail(400, message))));
+  if (!form) return;
+  const { parts } = form;
   const part = parts.find((p) => p.field === 'file');
   const { account, folderId } = target;
   const reject = async (status: number, message: string) => {
@@ -257,15 +243,6 @@ export async function handleStreamtapeUpload(env: StreamtapeEnv, hostId: string,
   if (part.size > account.storageLeft) return reject(509, 'not enough storage left');
   // The URL was made for one file.
   uploadsOf(env.sim).delete(token);
-  await Promise.all(parts.filter((p) => p !== part).map((p) => unlink(p.path).catch(() => undefined)));
-  const file = env.sim.createFile(account, {
-    title: part.filename,
-    size: part.size,
-    folderId,
-    status: 'encoding',
-    encodeStartedAt: Date.now(),
-    path: part.path,
-  });
-  env.sim.uploads.push({ hostId: hostId as HostId, fileCode: file.code, name: part.filename, size: part.size, fields });
+  const file = await landUpload(env.sim, account, form, part, { folderId });
   sendJson(res, 200, envelope(ok({ name: part.filename, size: String(part.size), content_type: part.mimeType, id: file.code, url: watchLink(env, file) })));
 }

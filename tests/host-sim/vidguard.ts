@@ -2,14 +2,13 @@
 // field names, the key on every call, user/info, user/complaints, and an
 // upload server URL with a token per upload, answered with HashID and URL.
 import { randomBytes } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HostId } from '../../lib/hosts/types';
 import type { FaultDialect } from './faults';
 import { readParams, sendJson, sendNotFoundPage } from './http';
-import { FormError, type ReceivedForm, receiveMultipart, removeParts } from './multipart';
+import { removeParts } from './multipart';
 import type { SimState } from './state';
 import type { SimAccount } from './types';
+import { landUpload, receiveUploadForm } from './upload-form';
 import { titleFromName } from './xfs-context';
 
 export interface VidguardEnv {
@@ -73,13 +72,8 @@ export async function handleVidguardUpload(env: VidguardEnv, hostId: string, req
     sendJson(res, 404, error(404, 'Upload token is unknown or expired'));
     return;
   }
-  let form: ReceivedForm;
-  try {
-    form = await receiveMultipart(req, env.sim.dataDir);
-  } catch (err) {
-    if (err instanceof FormError && !res.destroyed) sendJson(res, 400, error(400, err.message));
-    return;
-  }
+  const form = await receiveUploadForm(req, res, env.sim.dataDir, (message) => sendJson(res, 400, error(400, message)));
+  if (!form) return;
   const { fields, parts } = form;
   const part = parts.find((p) => p.field === 'file');
   const reject = async (status: number, message: string) => {
@@ -90,17 +84,8 @@ export async function handleVidguardUpload(env: VidguardEnv, hostId: string, req
   if (!part || part.size === 0) return reject(400, 'The file is missing or empty');
   if (fields.folder !== undefined && !/^\d+$/.test(fields.folder)) return reject(400, 'folder must be an integer');
   if (part.size > owner.storageLeft) return reject(400, 'Not enough storage left on your account');
-  await Promise.all(parts.filter((p) => p !== part).map((p) => unlink(p.path).catch(() => undefined)));
   const folder = fields.folder ?? '0';
-  const file = env.sim.createFile(owner, {
-    title: titleFromName(part.filename),
-    size: part.size,
-    folderId: folder,
-    status: 'encoding',
-    encodeStartedAt: Date.now(),
-    path: part.path,
-  });
-  env.sim.uploads.push({ hostId: hostId as HostId, fileCode: file.code, name: part.filename, size: part.size, fields });
+  const file = await landUpload(env.sim, owner, form, part, { title: titleFromName(part.filename), folderId: folder });
   const embed = `<iframe src="//${new URL(env.origin).host}/e/${file.code}" allowfullscreen></iframe>`;
   sendJson(
     res,

@@ -4,7 +4,8 @@ import { unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostId } from '../../lib/hosts/types';
 import { escapeHtml, sendJson, sendText } from './http';
-import { FormError, type ReceivedForm, type ReceivedPart, receiveMultipart, removeParts } from './multipart';
+import { type ReceivedPart, removeParts } from './multipart';
+import { receiveUploadForm } from './upload-form';
 import { flag, folderExists, titleFromName } from './xfs-context';
 import type { XfsProfile } from './xfs-context';
 import { type XfsEnv, sendWrongKey } from './xfs';
@@ -20,13 +21,8 @@ const isFilePart = (p: ReceivedPart) => p.field === 'file' || /^file_\d+$/.test(
 
 export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
-  let form: ReceivedForm;
-  try {
-    form = await receiveMultipart(req, env.sim.dataDir);
-  } catch (err) {
-    if (err instanceof FormError && !res.destroyed) sendJson(res, 400, { msg: err.message, status: 400, files: [] });
-    return;
-  }
+  const form = await receiveUploadForm(req, res, env.sim.dataDir, (message) => sendJson(res, 400, { msg: message, status: 400, files: [] }));
+  if (!form) return;
   const { fields, parts } = form;
   const receiveMs = performance.now() - started;
   const key = fields[profile.params.uploadAuth] ?? fields.key ?? fields.api_key ?? fields.sess_id;

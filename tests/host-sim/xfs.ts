@@ -2,7 +2,7 @@
 // key check in the host's own style, then the envelope around the handler's reply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultDialect } from './faults';
-import { readParams, sendJson, sendNotFoundPage } from './http';
+import { apiParams, sendJson } from './http';
 import type { RemoteFetcher } from './remote';
 import type { SimState } from './state';
 import { xfsTime } from './time';
@@ -49,17 +49,8 @@ export async function handleXfsApi(
   url: URL,
 ): Promise<void> {
   const handler = Object.hasOwn(profile.endpoints, endpoint) ? profile.endpoints[endpoint] : undefined;
-  if (!handler || (req.method !== 'GET' && req.method !== 'POST')) {
-    sendNotFoundPage(res);
-    return;
-  }
-  let q: Record<string, string>;
-  try {
-    q = await readParams(req, url);
-  } catch (err) {
-    sendReply(profile, res, { status: 400, msg: (err as Error).message });
-    return;
-  }
+  const q = await apiParams(Boolean(handler), req, res, url, (message) => sendReply(profile, res, { status: 400, msg: message }));
+  if (!handler || !q) return;
   const account = q.key ? env.sim.accountFor(profile.id, q.key) : undefined;
   if (!account) {
     sendWrongKey(profile, res);

@@ -4,7 +4,7 @@ import { accessPatternsOf, siteOf } from '../../accounts/sites';
 import { AppError } from '../../errors';
 import { createHostClient, getPreset } from '../../hosts';
 import { apiBaseOf } from '../../hosts/setup';
-import { capabilityNames, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../../hosts/types';
+import { capabilityNames, type AccountInfo, type HostAccount, type HostClient, type HostClientDeps, type HostPreset } from '../../hosts/types';
 import { discoveringClient, switchOffDiscovered } from './discovered';
 import { scrubbedClient } from './scrubbed-client';
 import { apiOriginOf, keyFits, keyOriginOf } from '../../accounts/key-origin';
@@ -118,6 +118,12 @@ export interface AccountService {
    * not to offer switched off on the stored account (switchOffDiscovered).
    */
   clientOf(account: Account): HostClient;
+  /**
+   * The account's own details for "Test connection": the key stays masked in
+   * everything the host says, the login does not — it is the user's own, and
+   * seeing it is how they know the host took the right account.
+   */
+  testConnection(account: Account): Promise<AccountInfo>;
   /** True when this call switched the capability an error discovered off on the stored account; the user is told then. */
   switchOffDiscovered(id: string, error: unknown): Promise<boolean>;
   /** The user allowed the account's key to go to an upload site its host named. */
@@ -207,6 +213,7 @@ export function createAccounts({ store, settings, hasAccess, notify, hostDeps }:
       return service.clientOf(account);
     },
     clientOf: (account) => clientForAccount(account, (error) => service.switchOffDiscovered(account.id, error), hostDeps),
+    testConnection: (account) => clientForAccount(account, async () => undefined, hostDeps, [account.key]).accountInfo(),
     switchOffDiscovered: (id, error) => switchOffDiscovered({ store, notify }, id, error),
     secretsOf: async (id) => {
       const account = await find(id).catch(() => undefined);
@@ -261,12 +268,12 @@ export function toHostAccount(account: Account): HostAccount {
 }
 
 /** Every answer and error of this client is scrubbed of the account's key and login; a discovered missing capability goes to `onDiscovered`. */
-function clientForAccount(account: Account, onDiscovered: (error: unknown) => Promise<unknown>, deps?: HostClientDeps): HostClient {
+function clientForAccount(account: Account, onDiscovered: (error: unknown) => Promise<unknown>, deps?: HostClientDeps, secrets = secretsOf(account)): HostClient {
   // However the account got here, its key goes only to the origin it was entered for.
   if (account.key && !keyFits(account, account)) {
     throw new AppError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);
   }
-  return discoveringClient(scrubbedClient(createHostClient(toHostAccount(account), deps), secretsOf(account)), onDiscovered);
+  return discoveringClient(scrubbedClient(createHostClient(toHostAccount(account), deps), secrets), onDiscovered);
 }
 
 /** What must never leave the background in host text: the key and login as sent. */

@@ -35,7 +35,7 @@ export function createAccountHandlers({ accounts, settings }: Pick<BackgroundCon
     'accounts.test': async ({ account: input }) => {
       const account = await accounts.resolveInput(input);
       await accounts.ensureAccess(account);
-      return accounts.clientOf(account).accountInfo();
+      return accounts.testConnection(account);
     },
     'accounts.setEnabled': async ({ id, enabled }) => {
       const account = await accounts.setEnabled(id, enabled);

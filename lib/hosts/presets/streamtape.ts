@@ -9,8 +9,6 @@ export const customStreamtape = streamtapePreset(
     id: 'streamtape',
     label: 'Streamtape-compatible host',
     apiBase: '',
-    links: { watch: '{site}/v/{code}', embed: '{site}/e/{code}' },
-    adultFlag: false,
   },
   streamtapeImplements,
 );

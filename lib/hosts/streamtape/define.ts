@@ -15,8 +15,19 @@ export interface StreamtapePresetEntry<Id extends string = string> extends Prese
   family: 'streamtape';
 }
 
-export function streamtapePreset<const Id extends string>(config: PresetConfig<Id>, capabilities: readonly StreamtapeCapability[]): StreamtapePresetEntry<Id> {
+/** A preset as its file writes it: links and the adult flag as Streamtape has them unless the host differs. */
+export type StreamtapePresetConfig<Id extends string> = Omit<PresetConfig<Id>, 'links' | 'adultFlag'> & Partial<Pick<PresetConfig<Id>, 'links' | 'adultFlag'>>;
+
+/** Streamtape's own links (/v/ to watch, /e/ to embed), on the API's site: the API is on an `api.` label of it. */
+const streamtapeLinks = Object.freeze({ watch: '{site}/v/{code}', embed: '{site}/e/{code}' });
+
+export function streamtapePreset<const Id extends string>(
+  config: StreamtapePresetConfig<Id>,
+  capabilities: readonly StreamtapeCapability[],
+): StreamtapePresetEntry<Id> {
   const preset: HostPreset<Id> = {
+    links: streamtapeLinks,
+    adultFlag: false,
     ...config,
     family: 'streamtape',
     capabilities: new Set<Capability>(capabilities),

@@ -4,10 +4,10 @@
 // ("please don't use it for checking if the request succeeded").
 import { asNumber, asObject, asString, type Json } from '../coerce';
 import { invalidResponse, looksLikeAuthMessage, statusFailure, type FailureContext } from '../failures';
-import { parseLenientJson, readJson, type HttpReply } from '../http';
+import { readJson, type HttpReply } from '../http';
 import { guarded } from '../shape';
 import type { Capability } from '../types';
-import { UnsupportedAtHost } from '../unsupported';
+import { missingEndpoint, UnsupportedAtHost } from '../unsupported';
 
 /** The body of a successful reply; every failure throws a AppError. */
 function readStreamtapeBody(reply: HttpReply, ctx: FailureContext): Json {
@@ -37,21 +37,8 @@ export function refusesEndpoint(message: string): boolean {
   return refusal.test(message);
 }
 
-/**
- * The endpoint is missing: the web server's own "no such page" (not the
- * API's JSON 404 about a file), or a JSON refusal ("not allowed in API").
- */
-function missingEndpoint(reply: HttpReply): boolean {
-  let parsed: unknown;
-  try {
-    parsed = parseLenientJson(reply.text);
-  } catch {
-    return reply.status === 404 || reply.status === 405 || reply.status === 501;
-  }
-  const body = asObject(parsed);
-  const msg = body && (asString(body.msg) ?? asString(body.message));
-  return msg !== undefined && refusesEndpoint(msg);
-}
+/** Streamtape's message field, or the other spelling some hosts of the family use. */
+const streamtapeMessage = (body: Json) => asString(body.msg) ?? asString(body.message);
 
 /**
  * A reply reader: envelope, then the endpoint's parser. With `capability`,
@@ -60,7 +47,8 @@ function missingEndpoint(reply: HttpReply): boolean {
 export function streamtapeReader<T>(ctx: FailureContext, parse: (result: unknown) => T, capability?: Capability): (reply: HttpReply) => T {
   return (reply) =>
     guarded(ctx, () => {
-      if (capability && missingEndpoint(reply)) throw new UnsupportedAtHost(ctx, capability);
+      // The web server's own "no such page", or a JSON refusal ("not allowed in API").
+      if (capability && missingEndpoint(reply, streamtapeMessage, refusesEndpoint) !== false) throw new UnsupportedAtHost(ctx, capability);
       return parse(readStreamtapeBody(reply, ctx).result);
     });
 }

@@ -3,10 +3,10 @@
 // still carry an error.
 import { asNumber, asObject, asString, type Json } from '../coerce';
 import { looksLikeAuthMessage, statusFailure, invalidResponse, type FailureContext } from '../failures';
-import { parseLenientJson, readJson, type HttpReply } from '../http';
+import { readJson, type HttpReply } from '../http';
 import { guarded } from '../shape';
 import type { Capability } from '../types';
-import { UnsupportedAtHost } from '../unsupported';
+import { missingEndpoint, UnsupportedAtHost } from '../unsupported';
 
 const refusal = /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
 
@@ -37,30 +37,14 @@ function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
 }
 
 /**
- * The endpoint itself is missing: a 404 page instead of JSON, or a JSON
- * refusal ("This function not allowed in API", "unknown op"). Only then,
- * not for a 404 about a file or folder, which comes as JSON.
- */
-function missingEndpoint(reply: HttpReply): boolean | string {
-  let parsed: unknown;
-  try {
-    parsed = parseLenientJson(reply.text);
-  } catch {
-    return reply.status === 404 || reply.status === 405 || reply.status === 501;
-  }
-  const body = asObject(parsed);
-  const msg = body ? hostMessage(body) : undefined;
-  return msg !== undefined && refusesEndpoint(msg) ? msg : false;
-}
-
-/**
  * A reply reader for one endpoint: envelope first, then the endpoint's
  * parser. With `capability`, a missing endpoint raises UnsupportedAtHost.
  */
 export function xfsReader<T>(ctx: FailureContext, parse: (result: unknown, body: Json) => T, capability?: Capability): (reply: HttpReply) => T {
   return (reply) => guarded(ctx, () => {
     if (capability) {
-      const missing = missingEndpoint(reply);
+      // A 404 page, or a JSON refusal ("This function not allowed in API", "unknown op").
+      const missing = missingEndpoint(reply, hostMessage, refusesEndpoint);
       if (missing !== false) throw new UnsupportedAtHost(ctx, capability, typeof missing === 'string' ? missing : undefined);
     }
     const body = readXfsBody(reply, ctx);

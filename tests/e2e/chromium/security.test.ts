@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { launchExtension, type ExtensionSession } from '../../browsers/chromium';
+import { openWebPage } from '../../browsers/chromium-worker';
 
 // Forged messages from outside the extension's pages are refused, and keys
 // never reach a page, a notification, an error or an export.
@@ -19,16 +20,6 @@ type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: str
 /** Sends a message from a real extension page: the trusted path, for setup and as the control. */
 function fromExtensionPage(type: string, payload: unknown): Promise<Reply> {
   return ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ vidrelay: 1, type: t, payload: p }), [type, payload] as const);
-}
-
-async function openWebPage(): Promise<{ page: Page; tabId: number }> {
-  const page = await session.context.newPage();
-  const url = sim.pageUrl('video');
-  await page.goto(url);
-  const worker = await session.worker();
-  const tabId = await worker.evaluate(async (u) => ((await chrome.tabs.query({})) as { id?: number; url?: string }[]).find((t) => t.url === u)?.id ?? -1, url);
-  expect(tabId).toBeGreaterThan(0);
-  return { page, tabId };
 }
 
 const forged: [string, unknown][] = [
@@ -70,7 +61,7 @@ describe('forged messages', () => {
   });
 
   it('a web page cannot reach the background at all', async () => {
-    const { page } = await openWebPage();
+    const { page } = await openWebPage(session, sim.pageUrl('video'));
     const results = await page.evaluate(
       async ({ id, messages }) => {
         const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
@@ -97,7 +88,7 @@ describe('forged messages', () => {
   });
 
   it('a content script (injected into a web page) is refused with code auth, for every request', async () => {
-    const { page, tabId } = await openWebPage();
+    const { page, tabId } = await openWebPage(session, sim.pageUrl('video'));
     const worker = await session.worker();
     const replies = await worker.evaluate(
       async ({ tab, messages }) => {
@@ -132,7 +123,7 @@ describe('forged messages', () => {
   });
 
   it("a script in the page's own world has no runtime to send with", async () => {
-    const { page, tabId } = await openWebPage();
+    const { page, tabId } = await openWebPage(session, sim.pageUrl('video'));
     const worker = await session.worker();
     const result = await worker.evaluate(async (tab) => {
       const [r] = await chrome.scripting.executeScript({

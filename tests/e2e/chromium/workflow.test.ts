@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { launchExtension, type ExtensionSession } from '../../browsers/chromium';
 import { storedJobsIn } from '../../browsers/jobs-db';
-import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../../browsers/stored-accounts';
 import { OptionsPage } from '../shared/pages/OptionsPage';
 import { PopupPage } from '../shared/pages/PopupPage';
 import { UploadPage } from '../shared/pages/UploadPage';
@@ -31,17 +31,7 @@ async function makeFile(name: string, bytes: number): Promise<string> {
 
 async function seedAccounts(): Promise<void> {
   const worker = await session.worker();
-  const account = (id: string, hostId: string, label: string, key: string, defaults = {}) => ({
-    id,
-    hostId,
-    label,
-    apiBase: sim.apiBase(hostId as never),
-    key,
-    enabled: true,
-    allowHttp: false,
-    defaults,
-    createdAt: 1,
-  });
+  const account = (id: string, hostId: string, label: string, key: string, defaults = {}) => seededAccount(sim, id, hostId, label, key, { defaults, createdAt: 1 });
   const list = [
     account('acc_media', 'media.cm', 'Media Main', keys.media, { tags: 'wf' }),
     account('acc_vip', 'vipstream.cc', 'Vip Backup', keys.vip),

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { AppError } from '../../../lib/errors';
+import { rejection } from './app-error';
 import { createHostClient } from '../../../lib/hosts';
 import { findEntry } from '../../../lib/hosts/registry';
 import { streamtapeEndpoints } from '../../../lib/hosts/streamtape/endpoints';
@@ -41,16 +42,6 @@ export function newAccount(preset: HostPreset, extra: { key?: string; deps?: Par
     { backoffMs: 1, ...extra.deps },
   );
   return { hostId, key, client };
-}
-
-export async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Polls `read` until `done` holds (the host fetches remote URLs in the background). */

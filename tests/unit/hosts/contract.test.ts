@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { capabilityNames, createHostClient, hostPresets, getPreset } from '../../../lib/hosts';
 import type { HostId } from '../../../lib/hosts/types';
-import { describeContract, newAccount, rejection, sim, withHostSim } from './contract-suite';
+import { rejection } from './app-error';
+import { describeContract, newAccount, sim, withHostSim } from './contract-suite';
 
 
 withHostSim();

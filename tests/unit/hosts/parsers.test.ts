@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../lib/errors';
+import { hostError } from './app-error';
 import { ctx, fixture, fixtureHosts, parserFor, xfsParsers } from './parsers';
 
 const documented: [host: string, endpoint: string, expected: unknown][] = [
@@ -85,16 +85,6 @@ describe('documented example replies', () => {
     expect(files.sort()).toEqual(documented.map(([h, e]) => `${h} ${e}`).sort());
   });
 });
-
-function hostError(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a AppError');
-}
 
 describe('tolerance beyond the documents', () => {
   const info = xfsParsers['account-info']!;

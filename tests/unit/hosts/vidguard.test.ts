@@ -3,32 +3,12 @@
 // replies its document does not show but hosts send: numbers as text, other
 // spellings, HTML, broken JSON, errors inside HTTP 200, a wrong key.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../lib/errors';
 import { createHostClient, getPreset } from '../../../lib/hosts';
+import { hostError, rejection } from './app-error';
 import { fixtureClient, hostFixture } from './fixture-client';
 import { ctx, vidguardParsers } from './parsers';
 
 const doc = (name: string) => hostFixture('vidguard.to', name);
-
-function hostError(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a AppError');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('vidguard.to on its documented replies', () => {
   it('reads user/info from api.vidguard.to/v1 with the key', async () => {

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../lib/errors';
-import type { Job } from '../../../../lib/queue/model/job';
 import { deriveGroup, type JobEntry } from '../../../../lib/queue/model/group';
-import { createQueueRunner, type QueueRunnerDeps } from '../../../../lib/queue/runner';
-import { createJobStore } from '../../../../lib/queue/store';
-import { fakeHost } from '../fakes';
+import { fileRunner } from './file-runner';
 
 // One file to several accounts: a mirror of one file job per account,
 // uploaded in parallel, derived with every account's outcome.
@@ -13,23 +10,10 @@ const file = { name: 'Trailer.mp4', size: 1000, type: 'video/mp4', lastModified:
 const ids = ['0b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a11', '1b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a12', '2b7e1c52-6a43-4f5e-9a57-2b8a8c6b0a13'];
 
 function setup() {
-  const host = fakeHost('one', ['upload', 'fileInfo', 'listFiles']);
-  const started: Job[] = [];
   const notified: JobEntry[] = [];
-  const store = createJobStore();
-  const deps: QueueRunnerDeps = {
-    store,
-    clientFor: async () => host.client,
-    // Each account on its own host: the per-host limit lets all three run at once.
-    hostIdOf: async (accountId) => accountId,
-    now: () => Date.now(),
-    schedulePoll: () => undefined,
-    notify: (job) => void notified.push(job),
-    uploadFile: async (j) => void started.push(j),
-    minPollMs: 1000,
-    random: () => 1,
-  };
-  return { started, notified, store, runner: createQueueRunner(deps) };
+  // Each account on its own host: the per-host limit lets all three run at once.
+  const { started, store, runner } = fileRunner({ hostIdOf: async (accountId) => accountId, notify: (job) => void notified.push(job) });
+  return { started, notified, store, runner };
 }
 
 beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../../../lib/queue/model/job';
-import { createQueueRunner, foundNote, type QueueRunnerDeps } from '../../../../lib/queue/runner';
-import { createJobStore } from '../../../../lib/queue/store';
-import { fakeHost, job } from '../fakes';
+import { foundNote, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import { job } from '../fakes';
+import { fileRunner } from './file-runner';
 
 // What a stopped worker or a browser restart must not cost: an upload that
 // landed is found instead of sent twice, a late report is never overruled by
@@ -12,25 +12,9 @@ const file = { name: 'Beach Day.mp4', size: 1000, type: 'video/mp4', lastModifie
 const now = 1_700_000_000_000;
 
 function setup(extra: Partial<QueueRunnerDeps> = {}) {
-  const host = fakeHost('one', ['upload', 'fileInfo', 'listFiles']);
   const polls: number[] = [];
-  const uploads: Job[] = [];
-  const store = createJobStore();
-  const deps: QueueRunnerDeps = {
-    store,
-    clientFor: async () => host.client,
-    hostIdOf: async () => 'media.cm',
-    now: () => Date.now(),
-    schedulePoll: (when) => polls.push(when),
-    notify: () => undefined,
-    uploadFile: async (j) => void uploads.push(j),
-    uploadAlive: async () => false,
-    minPollMs: 1_000,
-    watchdogMs: 60_000,
-    random: () => 1,
-    ...extra,
-  };
-  return { host, store, polls, uploads, deps, runner: createQueueRunner(deps) };
+  const { started: uploads, ...runner } = fileRunner({ schedulePoll: (when) => polls.push(when), uploadAlive: async () => false, watchdogMs: 60_000, ...extra });
+  return { ...runner, polls, uploads };
 }
 
 const cut = (fields: Partial<Job> = {}) =>

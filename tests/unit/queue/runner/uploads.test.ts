@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../lib/errors';
-import type { Job } from '../../../../lib/queue/model/job';
 import { interruptedMessage } from '../../../../lib/queue/model/machine';
-import { createQueueRunner, interruptedRelayMessage, type QueueRunnerDeps } from '../../../../lib/queue/runner';
+import { interruptedRelayMessage } from '../../../../lib/queue/runner';
 import { createJobStore } from '../../../../lib/queue/store';
-import { fakeHost, job } from '../fakes';
+import { job } from '../fakes';
+import { fileRunner } from './file-runner';
 
 // The runner's side of file uploads and relays: what the uploader reports
 // moves the job, transient errors back off, and a send that may have landed
@@ -12,24 +12,7 @@ import { fakeHost, job } from '../fakes';
 
 const file = { name: 'Beach Day.mp4', size: 1000, type: 'video/mp4', lastModified: 1 };
 
-function setup(extra: Partial<QueueRunnerDeps> = {}) {
-  const host = fakeHost('one', ['upload', 'fileInfo', 'listFiles']);
-  const started: Job[] = [];
-  const store = createJobStore();
-  const deps: QueueRunnerDeps = {
-    store,
-    clientFor: async () => host.client,
-    hostIdOf: async () => 'media.cm',
-    now: () => Date.now(),
-    schedulePoll: () => undefined,
-    notify: () => undefined,
-    uploadFile: async (j) => void started.push(j),
-    minPollMs: 1000,
-    random: () => 1,
-    ...extra,
-  };
-  return { host, started, store, runner: createQueueRunner(deps) };
-}
+const setup = fileRunner;
 
 beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
 afterEach(() => vi.useRealTimers());
