@@ -17,7 +17,10 @@ const layers = [
   { layer: ['lib/protocol'], holds: 'every request and response of that protocol, zod-checked' },
   { layer: ['lib/links'], holds: 'link formats, exports, filters, health checks over jobs and host files' },
   { layer: ['lib/queue', 'lib/media', 'lib/settings-file'], holds: 'jobs (model, store, history, runner, drivers); the video finder; settings import/export' },
-  { layer: ['lib/storage'], holds: 'what is stored: the versioned-item helper, per-entry records, the account store with its secret store (IndexedDB), the settings item' },
+  {
+    layer: ['lib/storage'],
+    holds: 'what is stored: the versioned-item helper, per-entry records, the account store with its secret store (IndexedDB), the settings item',
+  },
   { layer: ['lib/accounts'], holds: 'the stored-account schema, the origin a key is bound to, host permissions, what a host takes (upload fit)' },
   { layer: ['lib/hosts'], holds: 'the host layer: dialects, presets, registry, HostClient' },
   { layer: ['lib/format'], holds: 'sizes and durations as people read them' },

@@ -28,15 +28,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: [
-      'storage',
-      'contextMenus',
-      'alarms',
-      'notifications',
-      'activeTab',
-      'scripting',
-      ...(browser === 'chrome' ? ['offscreen'] : []),
-    ],
+    permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])],
     action: { default_title: '__MSG_extName__' },
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     // One pattern for both schemes: Chrome grants a request only when one declared pattern holds each

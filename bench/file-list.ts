@@ -28,7 +28,17 @@ const session = await launchExtension();
 let failed = false;
 try {
   const worker = await session.worker();
-  const account = { id: 'acc_bench', hostId: 'vipstream.cc', label: 'Bench', apiBase: sim.apiBase('vipstream.cc'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: Date.now() };
+  const account = {
+    id: 'acc_bench',
+    hostId: 'vipstream.cc',
+    label: 'Bench',
+    apiBase: sim.apiBase('vipstream.cc'),
+    key: KEY,
+    enabled: true,
+    allowHttp: false,
+    defaults: {},
+    createdAt: Date.now(),
+  };
   await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 
   const page = await session.context.newPage();
@@ -90,7 +100,9 @@ try {
   console.log(`loading all pages (10 × 1000): ${loadMs} ms`);
   console.log(`rows in the DOM: ${scroll.rows}`);
   console.log(`scroll jump (render + layout): p95 ${scrollP95.toFixed(2)} ms, max ${Math.max(...scroll.steps).toFixed(2)} ms over 200 jumps, budget 16 ms`);
-  console.log(`typing a title filter (filter + render + layout): p95 ${filterP95.toFixed(2)} ms, max ${Math.max(...filterTimes).toFixed(2)} ms over 100 keystrokes, budget 50 ms`);
+  console.log(
+    `typing a title filter (filter + render + layout): p95 ${filterP95.toFixed(2)} ms, max ${Math.max(...filterTimes).toFixed(2)} ms over 100 keystrokes, budget 50 ms`,
+  );
   console.log(failed ? 'FAIL' : 'PASS');
 } finally {
   await session.close();

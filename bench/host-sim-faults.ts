@@ -63,9 +63,21 @@ try {
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const targets = new Targets();
 const added = median(slow) - median(plain);
-targets.check(`'slow' (${delayMs} ms): every answer at least the delay: ${slow.map(ms).join(', ')}`, slow.every((t) => t >= delayMs - 1));
-targets.check(`'slow' adds ${ms(added)} to a plain answer (median ${ms(median(plain))}) (target: ${delayMs} to ${delayMs + slackMs} ms)`, added >= delayMs - 1 && added <= delayMs + slackMs);
+targets.check(
+  `'slow' (${delayMs} ms): every answer at least the delay: ${slow.map(ms).join(', ')}`,
+  slow.every((t) => t >= delayMs - 1),
+);
+targets.check(
+  `'slow' adds ${ms(added)} to a plain answer (median ${ms(median(plain))}) (target: ${delayMs} to ${delayMs + slackMs} ms)`,
+  added >= delayMs - 1 && added <= delayMs + slackMs,
+);
 const gaps = held.map((h) => h.answered - h.stored);
-targets.check(`'slow-reply' (${delayMs} ms): stored at ${held.map((h) => ms(h.stored)).join(', ')} (target: every one stored before its answer)`, held.every((h) => h.stored >= 0 && h.stored < h.answered));
-targets.check(`'slow-reply': answered after being stored by ${gaps.map(ms).join(', ')} (target: each at least ${delayMs} ms, median at most ${delayMs + slackMs} ms)`, gaps.every((g) => g >= delayMs - 1) && median(gaps) <= delayMs + slackMs);
+targets.check(
+  `'slow-reply' (${delayMs} ms): stored at ${held.map((h) => ms(h.stored)).join(', ')} (target: every one stored before its answer)`,
+  held.every((h) => h.stored >= 0 && h.stored < h.answered),
+);
+targets.check(
+  `'slow-reply': answered after being stored by ${gaps.map(ms).join(', ')} (target: each at least ${delayMs} ms, median at most ${delayMs + slackMs} ms)`,
+  gaps.every((g) => g >= delayMs - 1) && median(gaps) <= delayMs + slackMs,
+);
 targets.finish();

@@ -26,7 +26,17 @@ async function main(): Promise<void> {
     const accounts = hosts.map((hostId, i) => {
       const key = `bench-mirror-key-${i}`;
       sim.addAccount({ hostId, key });
-      return { id: `acc_${i}`, hostId, label: `Bench ${hostId}`, apiBase: sim.apiBase(hostId), key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+      return {
+        id: `acc_${i}`,
+        hostId,
+        label: `Bench ${hostId}`,
+        apiBase: sim.apiBase(hostId),
+        key,
+        enabled: true,
+        allowHttp: false,
+        defaults: {},
+        createdAt: 1,
+      };
     });
     const worker = await session.worker();
     await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));

@@ -30,11 +30,26 @@ async function run(history: number): Promise<{ elapsed: number; requests: number
     const accounts = hosts.map((hostId, i) => {
       const key = `bench-remote-key-${i}`;
       sim.addAccount({ hostId, key, login: `bench${i}` });
-      return { id: `acc_${i}`, hostId, label: `Bench ${hostId}`, apiBase: sim.apiBase(hostId), key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+      return {
+        id: `acc_${i}`,
+        hostId,
+        label: `Bench ${hostId}`,
+        apiBase: sim.apiBase(hostId),
+        key,
+        enabled: true,
+        allowHttp: false,
+        defaults: {},
+        createdAt: 1,
+      };
     });
     const worker = await session.worker();
     await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));
-    if (history) await seedHistory(worker, history, accounts.map((a) => a.id));
+    if (history)
+      await seedHistory(
+        worker,
+        history,
+        accounts.map((a) => a.id),
+      );
     if (process.env.BENCH_TRACE) console.error(`seeded ${history}`);
     const page = await session.context.newPage();
     await page.goto(session.url('popup.html'));
@@ -82,11 +97,18 @@ const seconds = (list: { elapsed: number }[]) => list.map((r) => (r.elapsed / 10
 const emptyMs = median(empty.map((r) => r.elapsed));
 const fullMs = median(full.map((r) => r.elapsed));
 console.log(`${urls} remote uploads, ${hosts.length} accounts, host latency ${latencyMs} ms, concurrency ${concurrency}, ${rounds} interleaved rounds`);
-console.log(`empty history: ${seconds(empty)} s, median ${(emptyMs / 1000).toFixed(1)} s, ideal ${(ideal / 1000).toFixed(1)} s, ideal/actual ${(ideal / emptyMs).toFixed(2)}`);
-console.log(`${historySize.toLocaleString('en')} jobs in history: ${seconds(full)} s, median ${(fullMs / 1000).toFixed(1)} s, ideal/actual ${(ideal / fullMs).toFixed(2)}`);
+console.log(
+  `empty history: ${seconds(empty)} s, median ${(emptyMs / 1000).toFixed(1)} s, ideal ${(ideal / 1000).toFixed(1)} s, ideal/actual ${(ideal / emptyMs).toFixed(2)}`,
+);
+console.log(
+  `${historySize.toLocaleString('en')} jobs in history: ${seconds(full)} s, median ${(fullMs / 1000).toFixed(1)} s, ideal/actual ${(ideal / fullMs).toFixed(2)}`,
+);
 const targets = new Targets();
 const requests = [...empty, ...full].map((r) => r.requests);
-targets.check(`upload/url requests per run: ${requests.join(', ')} (target: ${urls} in every run, one per URL)`, requests.every((n) => n === urls));
+targets.check(
+  `upload/url requests per run: ${requests.join(', ')} (target: ${urls} in every run, one per URL)`,
+  requests.every((n) => n === urls),
+);
 const spread = Math.abs(fullMs - emptyMs) / emptyMs;
 targets.check(`with history vs empty (medians): ${(fullMs / emptyMs).toFixed(2)}x, ${(spread * 100).toFixed(0)}% apart (target: within 10%)`, spread <= 0.1);
 targets.finish();

@@ -33,7 +33,10 @@ for (const name of files) {
   const { code, lines } = await run(join(dir, name));
   if (code !== 0) failed++;
   const figures = lines.filter((line) => /\d/.test(line) && !/^\s*$/.test(line)).slice(-6);
-  summary.push(`${basename(name, '.ts')} (${code === 0 ? 'ok' : `exit ${code}`}, ${((Date.now() - started) / 1000).toFixed(0)} s)`, ...figures.map((line) => `  ${line}`));
+  summary.push(
+    `${basename(name, '.ts')} (${code === 0 ? 'ok' : `exit ${code}`}, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    ...figures.map((line) => `  ${line}`),
+  );
 }
 console.log('\n=== summary ===');
 for (const line of summary) console.log(line);

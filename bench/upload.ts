@@ -122,7 +122,17 @@ async function main(): Promise<void> {
   const session = await launchExtension({ userDataDir: profile });
   try {
     const worker = await session.worker();
-    const account = { id: 'acc_bench', hostId: 'media.cm', label: 'Bench', apiBase: sim.apiBase('media.cm'), key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+    const account = {
+      id: 'acc_bench',
+      hostId: 'media.cm',
+      label: 'Bench',
+      apiBase: sim.apiBase('media.cm'),
+      key,
+      enabled: true,
+      allowHttp: false,
+      defaults: {},
+      createdAt: 1,
+    };
     await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
     const upload = await UploadPage.open(session);
     const bare: Page = await session.context.newPage();
@@ -214,8 +224,12 @@ async function main(): Promise<void> {
     console.log(`256 MiB upload medians: extension ${speed('extension')} MiB/s, bare page ${speed('bare')} MiB/s, curl ${speed('curl')} MiB/s`);
     console.log(`browser CPU per upload (median): extension ${median(cpu.extension).toFixed(2)} s, bare page ${median(cpu.bare).toFixed(2)} s`);
     console.log(`throughput ratio extension/bare-browser: ${toBare.toFixed(2)} (median of rounds, target >= 0.97)`);
-    console.log(`throughput ratio extension/curl: ${toCurl.toFixed(2)} (median of rounds, target >= 0.9; the browser's own: bare-browser/curl ${ratio('bare', 'curl').toFixed(2)})`);
-    console.log(`browser peak memory growth: ${mb(growth.extension)} MB upload (bare page ${mb(growth.bare)} MB), ${mb(relayGrowth)} MB relay (target < 100 MB)`);
+    console.log(
+      `throughput ratio extension/curl: ${toCurl.toFixed(2)} (median of rounds, target >= 0.9; the browser's own: bare-browser/curl ${ratio('bare', 'curl').toFixed(2)})`,
+    );
+    console.log(
+      `browser peak memory growth: ${mb(growth.extension)} MB upload (bare page ${mb(growth.bare)} MB), ${mb(relayGrowth)} MB relay (target < 100 MB)`,
+    );
     const pass = toBare >= 0.97 && toCurl >= 0.9 && growth.extension < 100 * 1024 * 1024 && relayGrowth < 100 * 1024 * 1024;
     console.log(pass ? 'PASS' : 'FAIL');
     process.exitCode = pass ? 0 : 1;

@@ -38,7 +38,10 @@ function candidates(kind: BrowserKind, { env, platform }: Lookup): string[] {
   const commands = kind === 'chromium' ? chromiumCommands : firefoxCommands;
   const exe = platform === 'win32' ? '.exe' : '';
   const joinPath = platform === 'win32' ? win32.join : join;
-  const onPath = (env.PATH ?? '').split(platform === 'win32' ? ';' : delimiter).filter(Boolean).flatMap((dir) => commands.map((c) => joinPath(dir, c + exe)));
+  const onPath = (env.PATH ?? '')
+    .split(platform === 'win32' ? ';' : delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => commands.map((c) => joinPath(dir, c + exe)));
   const installed =
     platform === 'darwin'
       ? kind === 'chromium'
@@ -46,7 +49,12 @@ function candidates(kind: BrowserKind, { env, platform }: Lookup): string[] {
         : ['/Applications/Firefox.app/Contents/MacOS/firefox']
       : platform === 'win32'
         ? kind === 'chromium'
-          ? windowsPaths(env, ['Chromium\\Application\\chrome.exe', 'Google\\Chrome\\Application\\chrome.exe', 'BraveSoftware\\Brave-Browser\\Application\\brave.exe', 'Microsoft\\Edge\\Application\\msedge.exe'])
+          ? windowsPaths(env, [
+              'Chromium\\Application\\chrome.exe',
+              'Google\\Chrome\\Application\\chrome.exe',
+              'BraveSoftware\\Brave-Browser\\Application\\brave.exe',
+              'Microsoft\\Edge\\Application\\msedge.exe',
+            ])
           : windowsPaths(env, ['Mozilla Firefox\\firefox.exe'])
         : [];
   return [...fromEnv.filter((p): p is string => !!p), ...onPath, ...installed];

@@ -18,7 +18,9 @@ export function withoutInnerHtml(code: string): string {
   const sets = code.match(setHtml)?.length ?? 0;
   const clears = code.match(clearHtml)?.length ?? 0;
   if (sets !== 1 || clears !== 1) {
-    throw new Error(`preact-without-inner-html: expected one innerHTML set and one clear in Preact, found ${sets} and ${clears}; update scripts/preact-without-inner-html.ts`);
+    throw new Error(
+      `preact-without-inner-html: expected one innerHTML set and one clear in Preact, found ${sets} and ${clears}; update scripts/preact-without-inner-html.ts`,
+    );
   }
   const out = code.replace(setHtml, refuse).replace(clearHtml, '$1.textContent=""');
   if (/\.innerHTML\s*=/.test(out)) throw new Error('preact-without-inner-html: an innerHTML assignment is left in Preact');

@@ -13,7 +13,9 @@ const budgeted = new Set(['popup', 'options']);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 let failed = false;
-const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
+const pages = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -5));
 for (const page of ['popup', 'options', ...pages.filter((p) => !budgeted.has(p)).sort()]) {
   if (!existsSync(join(dir, `${page}.html`))) {
     console.log(`${page}: MISSING`);

@@ -10,4 +10,3 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function formatDuration(seconds: number | undefined): string {
   return duration(seconds) || '—';
 }
-

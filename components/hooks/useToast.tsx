@@ -17,7 +17,13 @@ export function useToast(ms = 2500): Toast {
     timer.current = setTimeout(() => setMessage(undefined), ms);
   };
   const node = (
-    <div role="status" aria-live="polite" class={message ? 'toast' : ''} data-kind={message?.kind} style={message?.kind === 'error' ? { background: 'var(--bad)' } : undefined}>
+    <div
+      role="status"
+      aria-live="polite"
+      class={message ? 'toast' : ''}
+      data-kind={message?.kind}
+      style={message?.kind === 'error' ? { background: 'var(--bad)' } : undefined}
+    >
       {message?.text ?? ''}
     </div>
   );

@@ -113,7 +113,11 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         </div>
         <div>
           <label for="history-state">{t('histState')}</label>
-          <select id="history-state" value={query.state} onChange={(e) => setQuery({ ...query, state: (e.target as HTMLSelectElement).value as HistoryQuery['state'] })}>
+          <select
+            id="history-state"
+            value={query.state}
+            onChange={(e) => setQuery({ ...query, state: (e.target as HTMLSelectElement).value as HistoryQuery['state'] })}
+          >
             <option value="">{t('histAllStates')}</option>
             {jobStates.map((s) => (
               <option key={s} value={s}>
@@ -125,11 +129,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       </div>
       <div class="row" style={{ marginBottom: '8px' }}>
         <span class="grow muted small" data-field="history-count">
-          {jobs.data
-            ? isFiltered(query)
-              ? t('histCount', [total.toLocaleString(), stored.toLocaleString()])
-              : t('histTotal', stored.toLocaleString())
-            : ''}
+          {jobs.data ? (isFiltered(query) ? t('histCount', [total.toLocaleString(), stored.toLocaleString()]) : t('histTotal', stored.toLocaleString())) : ''}
         </span>
         <button type="button" disabled={total === 0} onClick={() => void runExport('csv')}>
           {t('histExportCsv')}

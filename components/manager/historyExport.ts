@@ -23,7 +23,10 @@ async function eachPage(query: HistoryQuery, fn: (jobs: Job[], first: boolean) =
 export async function exportHistoryCsv(query: HistoryQuery, labelOf: (id: string) => string, filename: string): Promise<number> {
   const parts: string[] = [];
   const count = await eachPage(query, (jobs, first) => {
-    const text = jobsToCsv(jobs.map((job) => jobToRow(job, labelOf(job.accountId))), historyColumns);
+    const text = jobsToCsv(
+      jobs.map((job) => jobToRow(job, labelOf(job.accountId))),
+      historyColumns,
+    );
     // Every page's text starts with the header row; the file has it once.
     parts.push(first ? text : text.slice(text.indexOf('\r\n') + 2));
   });

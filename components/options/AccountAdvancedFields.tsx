@@ -76,7 +76,12 @@ export function AccountAdvancedFields({ preset, probed, value, onChange }: Props
         </div>
       ))}
       <label class="check" for="allow-http">
-        <input id="allow-http" type="checkbox" checked={value.allowHttp} onChange={(e) => onChange({ ...value, allowHttp: (e.target as HTMLInputElement).checked })} />{' '}
+        <input
+          id="allow-http"
+          type="checkbox"
+          checked={value.allowHttp}
+          onChange={(e) => onChange({ ...value, allowHttp: (e.target as HTMLInputElement).checked })}
+        />{' '}
         {t('optAllowHttp')}
       </label>
       <fieldset class="defaults">

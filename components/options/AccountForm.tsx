@@ -113,8 +113,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
       <label for="label">{t('optName')}</label>
       <input id="label" type="text" value={label} placeholder={preset.label} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
       <label class="check" for="account-enabled">
-        <input id="account-enabled" type="checkbox" checked={enabled} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} />{' '}
-        {t('optEnabled')}
+        <input id="account-enabled" type="checkbox" checked={enabled} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} /> {t('optEnabled')}
       </label>
       <AccountDefaultsFields accountId={editing?.id} value={defaults} onChange={setDefaults} />
       <AccountAdvancedFields

@@ -55,8 +55,7 @@ export function AccountList({ accounts, defaultAccountId, onEdit, onRemove, onMa
       {accounts.map((account) => (
         <li key={account.id} data-account-id={account.id} data-enabled={String(account.enabled)} class={`row${account.enabled ? '' : ' dimmed'}`}>
           <div class="grow">
-            <strong>{account.label}</strong>{' '}
-            {account.id === defaultAccountId ? <span class="badge ready">{t('optBadgeDefault')}</span> : null}
+            <strong>{account.label}</strong> {account.id === defaultAccountId ? <span class="badge ready">{t('optBadgeDefault')}</span> : null}
             {!account.enabled ? <span class="badge">{t('optBadgeDisabled')}</span> : null}
             {!account.hasKey ? <span class="badge failed">{t('optBadgeNoKey')}</span> : null}
             <div class="muted small ellipsis">

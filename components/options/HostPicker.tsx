@@ -52,7 +52,13 @@ export function HostPicker({ value, disabled, onChange }: Props) {
         </>
       )}
       <label for="host">{t('optHost')}</label>
-      <select id="host" value={value} disabled={disabled} aria-describedby="host-about" onChange={(e) => onChange((e.target as HTMLSelectElement).value as HostId)}>
+      <select
+        id="host"
+        value={value}
+        disabled={disabled}
+        aria-describedby="host-about"
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value as HostId)}
+      >
         {groups.map((group) => (
           <optgroup label={group.label} key={group.key}>
             {group.presets.map((preset) => (

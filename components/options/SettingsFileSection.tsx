@@ -42,7 +42,9 @@ export function SettingsFileSection({ onDone }: Props) {
     void write.run(async () => {
       const out = await send('settings.export', { passphrase: passphrase || undefined });
       downloadText(out.fileName, out.text, 'application/json');
-      const done = out.keysIncluded ? t('optExportedWithKeys', [String(out.accounts), out.fileName]) : t('optExportedNoKeys', [String(out.accounts), out.fileName]);
+      const done = out.keysIncluded
+        ? t('optExportedWithKeys', [String(out.accounts), out.fileName])
+        : t('optExportedNoKeys', [String(out.accounts), out.fileName]);
       const leftOut = leftOutWords(out);
       onDone([done, ...leftOut].join(' '), leftOut.length ? 'warn' : 'ok');
     });

@@ -57,7 +57,14 @@ function ExportForm({ name, pending, onSave, onCancel }: { name: string; pending
   return (
     <form class="stack" onSubmit={save} aria-label={t('optUnreadableExportFor', name)}>
       <label for={id}>{t('optUnreadableExportPassphrase')}</label>
-      <input id={id} type="password" autocomplete="new-password" value={passphrase} aria-describedby={`${id}-help`} onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)} />
+      <input
+        id={id}
+        type="password"
+        autocomplete="new-password"
+        value={passphrase}
+        aria-describedby={`${id}-help`}
+        onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)}
+      />
       <p id={`${id}-help`} class="muted small">
         {t('optUnreadableExportPassphraseHelp')}
       </p>
@@ -73,7 +80,17 @@ function ExportForm({ name, pending, onSave, onCancel }: { name: string; pending
   );
 }
 
-function Entry({ entry, pending, onExport, onRemove }: { entry: UnreadableReport; pending: boolean; onExport(passphrase: string): Promise<boolean>; onRemove(): void }) {
+function Entry({
+  entry,
+  pending,
+  onExport,
+  onRemove,
+}: {
+  entry: UnreadableReport;
+  pending: boolean;
+  onExport(passphrase: string): Promise<boolean>;
+  onRemove(): void;
+}) {
   const name = nameOf(entry);
   const [asking, setAsking] = useState(false);
   return (
@@ -133,7 +150,13 @@ export function UnreadableEntries() {
   const list = (items: UnreadableReport[], label: string) => (
     <ul class="list" aria-label={label}>
       {items.map((entry) => (
-        <Entry key={entry.ref} entry={entry} pending={write.pending} onExport={(passphrase) => exportEntry(entry, passphrase)} onRemove={() => void removeEntry(entry)} />
+        <Entry
+          key={entry.ref}
+          entry={entry}
+          pending={write.pending}
+          onExport={(passphrase) => exportEntry(entry, passphrase)}
+          onRemove={() => void removeEntry(entry)}
+        />
       ))}
     </ul>
   );

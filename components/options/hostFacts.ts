@@ -75,8 +75,6 @@ export function needsText(preset: HostPreset): string {
 export function matchesQuery(preset: HostPreset, query: string): boolean {
   const terms = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
-  const text = [hostName(preset), preset.id, groupOf(preset).label, ...headlineOffers(preset).map((c) => capabilityWords[c])]
-    .join(' ')
-    .toLocaleLowerCase();
+  const text = [hostName(preset), preset.id, groupOf(preset).label, ...headlineOffers(preset).map((c) => capabilityWords[c])].join(' ').toLocaleLowerCase();
   return terms.every((term) => text.includes(term));
 }

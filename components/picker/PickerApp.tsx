@@ -55,8 +55,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
     );
   }, [id]);
 
-  const toggle = (url: string, on: boolean) =>
-    setSelected((now) => (on ? [...now.filter((u) => u !== url), url] : now.filter((u) => u !== url)));
+  const toggle = (url: string, on: boolean) => setSelected((now) => (on ? [...now.filter((u) => u !== url), url] : now.filter((u) => u !== url)));
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -121,9 +120,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
                       <div id={`${inputId}-url`} class="small muted ellipsis" title={video.url}>
                         {video.url}
                       </div>
-                      {video.kind === 'embed' ? (
-                        <div class="small warn">{t('pickEmbedWarn')}</div>
-                      ) : null}
+                      {video.kind === 'embed' ? <div class="small warn">{t('pickEmbedWarn')}</div> : null}
                     </div>
                   </li>
                 );

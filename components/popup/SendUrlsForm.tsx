@@ -56,11 +56,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       const { jobs, refused } = await send('remote.send', { accountId, urls });
       // Refused lines stay in the box so nothing the user typed is lost.
       setText(refused.map((r) => r.url).join('\n'));
-      setResult(
-        [sentText(jobs.length), ...refused.map((r) => t('popupNotSent', [r.url, r.reason]))]
-          .filter(Boolean)
-          .join('\n'),
-      );
+      setResult([sentText(jobs.length), ...refused.map((r) => t('popupNotSent', [r.url, r.reason]))].filter(Boolean).join('\n'));
       onSent();
     });
   };

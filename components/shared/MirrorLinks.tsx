@@ -95,7 +95,13 @@ export function MirrorCopyAll({ group, labelOf, class: className }: { group: Job
           {said.note}
         </span>
       ) : null}
-      <button type="button" class={className} onClick={onClick} aria-label={t('mirrorCopyAll')} title={copy.missing.length ? t('mirrorMissing', missing) : undefined}>
+      <button
+        type="button"
+        class={className}
+        onClick={onClick}
+        aria-label={t('mirrorCopyAll')}
+        title={copy.missing.length ? t('mirrorMissing', missing) : undefined}
+      >
         {said?.result === 'copied' ? t('commonCopied') : said?.result === 'failed' ? t('commonCopyFailed') : t('mirrorCopyAll')}
       </button>
     </>

@@ -77,7 +77,10 @@ export function assertUploadSite(account: SiteAccount & Pick<Account, 'label'>, 
   if (url.protocol === 'http:') {
     const loopbackPair = isLoopback(url.hostname) && isLoopback(apiHost);
     if (!loopbackPair && !account.allowHttp) {
-      throw new AppError('invalid_response', `${account.label}: the host named a plain-http upload server (${url.host}); VidRelay sends your key over https only. Allow plain http for this account in Options if the host has no https.`);
+      throw new AppError(
+        'invalid_response',
+        `${account.label}: the host named a plain-http upload server (${url.host}); VidRelay sends your key over https only. Allow plain http for this account in Options if the host has no https.`,
+      );
     }
   } else if (url.protocol !== 'https:') {
     throw new AppError('invalid_response', `${account.label}: the host named an upload server that is not http(s).`);

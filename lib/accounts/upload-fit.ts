@@ -56,7 +56,8 @@ export function fileProblems(host: UploadHostInfo, file: FileFacts): FitProblem[
   const whole = accountProblem(host);
   if (whole) return [whole];
   if (file.size === 0) out.push({ code: 'empty', message: `"${file.name}" is empty; hosts refuse empty files.`, subs: [file.name] });
-  if (!isVideoFile(file)) out.push({
+  if (!isVideoFile(file))
+    out.push({
       code: 'not_video',
       message: `"${file.name}" is not a video file ${host.label} takes (${videoExtensions.join(', ')}).`,
       subs: [file.name, host.label, videoExtensions.join(', ')],
@@ -67,9 +68,14 @@ export function fileProblems(host: UploadHostInfo, file: FileFacts): FitProblem[
   }
   const shot = file.snapshot;
   if (shot) {
-    if (!host.snapshots) out.push({ code: 'snapshot', message: `${host.label} takes no custom snapshot; remove it from "${file.name}".`, subs: [host.label, file.name] });
+    if (!host.snapshots)
+      out.push({ code: 'snapshot', message: `${host.label} takes no custom snapshot; remove it from "${file.name}".`, subs: [host.label, file.name] });
     else if (shot.type && !shot.type.startsWith('image/')) {
-      out.push({ code: 'snapshot', message: `The snapshot for "${file.name}" must be an image (JPEG or PNG), not ${shot.type}.`, subs: [host.label, file.name] });
+      out.push({
+        code: 'snapshot',
+        message: `The snapshot for "${file.name}" must be an image (JPEG or PNG), not ${shot.type}.`,
+        subs: [host.label, file.name],
+      });
     } else if (host.snapshotMaxBytes !== undefined && shot.size > host.snapshotMaxBytes) {
       out.push({
         code: 'snapshot',

@@ -58,10 +58,7 @@ const capabilityWords: Record<Capability, string> = {
 };
 
 /** Preset capabilities, limited to what the dialect implements, then the user's overrides. */
-export function resolveCapabilities(
-  base: Iterable<Capability>,
-  overrides: HostAccount['capabilityOverrides'],
-): Set<Capability> {
+export function resolveCapabilities(base: Iterable<Capability>, overrides: HostAccount['capabilityOverrides']): Set<Capability> {
   const out = new Set(base);
   for (const [name, on] of Object.entries(overrides ?? {}) as [Capability, boolean | undefined][]) {
     if (on === true) out.add(name);

@@ -71,8 +71,7 @@ export function asDate(value: unknown): string | undefined {
   if (!m) return text;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${m[8] ?? 'Z'}`);
-  const valid =
-    month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60 && year > 0;
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60 && year > 0;
   return valid && !Number.isNaN(date.getTime()) ? date.toISOString() : text;
 }
 

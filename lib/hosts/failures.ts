@@ -12,7 +12,8 @@ export interface FailureContext {
   credentials: string;
 }
 
-const authPattern = /invalid (api )?key|wrong (api )?key|wrong auth|invalid credentials|invalid login|unauthori[sz]ed|not authori[sz]ed|permission denied|access denied|no such user|bad key/i;
+const authPattern =
+  /invalid (api )?key|wrong (api )?key|wrong auth|invalid credentials|invalid login|unauthori[sz]ed|not authori[sz]ed|permission denied|access denied|no such user|bad key/i;
 
 export function looksLikeAuthMessage(text: string): boolean {
   return authPattern.test(text);

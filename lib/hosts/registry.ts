@@ -38,8 +38,7 @@ export function registryOf<const E extends readonly PresetEntry<string>[]>(entri
     /** The ids in registry order, as the tuple zod's enum wants. */
     registeredHostIds: entries.map((entry) => entry.preset.id) as unknown as readonly [Id, ...Id[]],
     /** The entry as its family built it, so `family === 'xfs'` tells the XFS dialect. */
-    findEntry: (id: string): E[number] | undefined =>
-      (entries as readonly E[number][]).find((entry) => entry.preset.id === id),
+    findEntry: (id: string): E[number] | undefined => (entries as readonly E[number][]).find((entry) => entry.preset.id === id),
   };
 }
 

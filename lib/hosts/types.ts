@@ -3,7 +3,15 @@
 
 import type { FileStatus } from './file-status';
 import type { HostId } from './host-ids';
-import type { RemoteUploadAction, RemoteUploadAnswer, RemoteUploadResult, RemoteUploadSlots, RemoteUploadState, UploadedFile, UploadTarget } from './upload-types';
+import type {
+  RemoteUploadAction,
+  RemoteUploadAnswer,
+  RemoteUploadResult,
+  RemoteUploadSlots,
+  RemoteUploadState,
+  UploadedFile,
+  UploadTarget,
+} from './upload-types';
 
 export type * from './upload-types';
 export type { FileStatus } from './file-status';

@@ -4,7 +4,11 @@
 // file's code to the job.
 import type { UploadedFile } from './types';
 
-const base = (name: string) => name.trim().toLowerCase().replace(/\.[a-z0-9]{1,5}$/, '');
+const base = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/\.[a-z0-9]{1,5}$/, '');
 
 /** By name (and size where both sides give one), else the reply's only entry, else none. */
 export function matchUploadedFile(files: readonly UploadedFile[], sent: { name?: string; size?: number }): UploadedFile | undefined {

@@ -4,19 +4,7 @@
 import type { Job } from '../queue/model/job';
 import { AppError } from '../errors';
 
-export const historyColumns = [
-  'id',
-  'kind',
-  'account',
-  'state',
-  'url',
-  'title',
-  'fileCode',
-  'watch',
-  'embed',
-  'createdAt',
-  'error',
-] as const;
+export const historyColumns = ['id', 'kind', 'account', 'state', 'url', 'title', 'fileCode', 'watch', 'embed', 'createdAt', 'error'] as const;
 
 export function jobToRow(job: Job, accountLabel: string): Record<(typeof historyColumns)[number], string> {
   return {
@@ -58,7 +46,7 @@ function cellText(value: unknown): string {
   // Numbers and booleans cannot be formulas; "-5" must stay a number.
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   // Tab and CR also start formulas in some spreadsheets (OWASP CSV injection).
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

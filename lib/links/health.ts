@@ -77,10 +77,7 @@ export async function checkHealth(
 }
 
 /** Codes that are a problem in `next` but were not one in `prev` (for the toolbar badge). */
-export function countNewProblems(
-  prev: ReadonlyMap<string, HealthStatus>,
-  next: ReadonlyMap<string, HealthStatus>,
-): number {
+export function countNewProblems(prev: ReadonlyMap<string, HealthStatus>, next: ReadonlyMap<string, HealthStatus>): number {
   let count = 0;
   for (const [code, status] of next) {
     const before = prev.get(code);

@@ -1,8 +1,7 @@
 import type { FoundVideo } from './types';
 import { kindOf, toWebUrl } from './url';
 
-type MediaLike = Element &
-  Partial<Pick<HTMLMediaElement, 'currentSrc' | 'paused' | 'ended' | 'currentTime' | 'readyState'>>;
+type MediaLike = Element & Partial<Pick<HTMLMediaElement, 'currentSrc' | 'paused' | 'ended' | 'currentTime' | 'readyState'>>;
 
 function isPlaying(el: MediaLike): boolean {
   return el.paused === false && el.ended !== true && (el.currentTime ?? 0) > 0;

@@ -8,10 +8,12 @@ import { toWebUrl } from './url';
 // The bundle WXT builds from entrypoints/finder.ts.
 const finderFile = '/finder.js';
 
-
 // Frame results come from code running in a page the user does not control, so they are checked.
 const foundVideo = z.object({
-  url: z.string().max(findLimits.urlLength).refine((url) => toWebUrl(url, 'about:blank') === url),
+  url: z
+    .string()
+    .max(findLimits.urlLength)
+    .refine((url) => toWebUrl(url, 'about:blank') === url),
   kind: z.enum(videoKinds),
   source: z.enum(videoSources),
 });

@@ -21,9 +21,19 @@ import type { HealthSnapshot } from '../links/health';
 // it acts on; the background answers through that account's HostClient.
 
 const accountId = z.string().min(1, 'Choose an account.');
-const code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'A file code holds letters, digits, - and _ only.');
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'A file code holds letters, digits, - and _ only.');
 const codes = z.array(code).min(1, 'Choose at least one file.').max(1000, 'At most 1,000 files at once.');
-const folderId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'The folder id is malformed.');
+const folderId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'The folder id is malformed.');
 const days = z.number().int().min(1).max(365);
 
 const fileChanges = z
@@ -60,7 +70,15 @@ export const fileRequests = {
   'files.move': z.object({ accountId, codes, folderId }),
   'files.clone': z.object({ accountId, code, title: z.string().trim().max(500).optional(), folderId: folderId.optional() }),
   'files.delete': z.object({ accountId, codes }),
-  'files.directLinks': z.object({ accountId, code, quality: z.string().regex(/^[a-z]{1,8}$/i).optional(), hls: z.boolean().optional() }),
+  'files.directLinks': z.object({
+    accountId,
+    code,
+    quality: z
+      .string()
+      .regex(/^[a-z]{1,8}$/i)
+      .optional(),
+    hls: z.boolean().optional(),
+  }),
   'files.mirrors': z.object({ accountId, code }),
   'folders.list': z.object({ accountId, folderId: folderId.optional() }),
   'folders.create': z.object({ accountId, name: z.string().trim().min(1, 'Enter a folder name.').max(200), parentId: folderId.optional() }),

@@ -52,9 +52,7 @@ export interface RouteTable {
 
 export type Admission =
   /** Not a message for this context: stay silent, another context answers it. */
-  | { kind: 'not-ours' }
-  | { kind: 'refused'; reply: Reply<never> }
-  | { kind: 'admitted'; type: string; payload: unknown };
+  { kind: 'not-ours' } | { kind: 'refused'; reply: Reply<never> } | { kind: 'admitted'; type: string; payload: unknown };
 
 const own = (table: object, key: string) => Object.hasOwn(table, key);
 

@@ -43,7 +43,6 @@ export const uploadRequests = {
   }),
 } as const;
 
-
 export interface RelayProbe {
   url: string;
   name: string;

@@ -25,16 +25,18 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
-export async function encryptText(plain: string, passphrase: string, iterations = EXPORT_PBKDF2_ITERATIONS, purpose = SETTINGS_KEYS_PURPOSE): Promise<EncryptedKeys> {
+export async function encryptText(
+  plain: string,
+  passphrase: string,
+  iterations = EXPORT_PBKDF2_ITERATIONS,
+  purpose = SETTINGS_KEYS_PURPOSE,
+): Promise<EncryptedKeys> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveKey(passphrase, salt, iterations);

@@ -34,7 +34,6 @@ export interface SettingsFileStores {
   settings: SettingsStore;
 }
 
-
 /** Keys are left out unless a passphrase is given; then they travel encrypted, never in plain text. */
 export async function exportSettings(
   passphrase?: string,
@@ -58,9 +57,7 @@ export async function exportSettings(
   if (secret) {
     // Each key travels with the origin it was entered for (an import moves it nowhere else) and the login it goes with.
     const keys = Object.fromEntries(
-      accounts
-        .filter((a) => a.key || a.login)
-        .map((a) => [a.id, { key: a.key, origin: keyOriginOf(a) ?? '', ...(a.login ? { login: a.login } : {}) }]),
+      accounts.filter((a) => a.key || a.login).map((a) => [a.id, { key: a.key, origin: keyOriginOf(a) ?? '', ...(a.login ? { login: a.login } : {}) }]),
     );
     file.keys = await encryptText(JSON.stringify(keys), secret);
   }

@@ -40,10 +40,7 @@ export type EncryptedKeys = z.infer<typeof encryptedKeysSchema>;
  * (version 1). The origin is inside the encryption because the plain part of
  * a file can be edited; the login because it is a credential too.
  */
-export const keyMapSchema = z.record(
-  z.string(),
-  z.union([z.string(), z.object({ key: z.string(), origin: z.string(), login: z.string().optional() })]),
-);
+export const keyMapSchema = z.record(z.string(), z.union([z.string(), z.object({ key: z.string(), origin: z.string(), login: z.string().optional() })]));
 export type KeyMap = z.infer<typeof keyMapSchema>;
 
 export const settingsFileSchema = z.object({

@@ -35,7 +35,9 @@ function readSettingsFile(text: string): SettingsFile {
   const header = headerSchema.safeParse(raw);
   if (!header.success) throw bad('This is not a VidRelay settings file. Pick the .json file that "Export settings" saved.');
   if (header.data.version > SETTINGS_FILE_VERSION) {
-    throw bad(`This settings file comes from a newer VidRelay (file version ${header.data.version}, this one reads up to ${SETTINGS_FILE_VERSION}). Update VidRelay, then import again.`);
+    throw bad(
+      `This settings file comes from a newer VidRelay (file version ${header.data.version}, this one reads up to ${SETTINGS_FILE_VERSION}). Update VidRelay, then import again.`,
+    );
   }
   const parsed = settingsFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -106,7 +108,12 @@ function merge(current: Account[], file: SettingsFile, keys: KeyMap): { accounts
     if (key && key === (typeof entry === 'object' ? entry.key : entry)) fromFile.add(incoming.id);
     // The origin is ours to set, never the file's: it is where this key was checked to belong.
     const keptSites = key && existing && key === existing.key ? existing.allowedUploadSites : undefined;
-    const account: Account = { ...incoming, key, ...(key ? { keyOrigin: apiOriginOf(incoming) } : {}), ...(keptSites ? { allowedUploadSites: keptSites } : {}) };
+    const account: Account = {
+      ...incoming,
+      key,
+      ...(key ? { keyOrigin: apiOriginOf(incoming) } : {}),
+      ...(keptSites ? { allowedUploadSites: keptSites } : {}),
+    };
     if (index === -1) next.push(account);
     else next[index] = account;
   }
@@ -120,7 +127,9 @@ export async function importSettings(
 ): Promise<ImportResult> {
   const file = readSettingsFile(text);
   // A link template decides where every copied link points: a file's must be web links.
-  const badTemplate = file.accounts.find((a) => Object.values(a.linkTemplates ?? {}).some((template) => template !== undefined && !isWebLinkTemplate(template)));
+  const badTemplate = file.accounts.find((a) =>
+    Object.values(a.linkTemplates ?? {}).some((template) => template !== undefined && !isWebLinkTemplate(template)),
+  );
   if (badTemplate) throw bad(`The account "${badTemplate.label}" in this file has a link template that is not an http(s) link. Nothing was imported.`);
   const keys = await unlockKeys(file, passphrase);
   let accounts: Account[] = [];

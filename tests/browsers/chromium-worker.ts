@@ -57,7 +57,9 @@ export function chromiumBackground(session: ExtensionSession): Background {
         await page.bringToFront();
         const worker = await session.worker();
         // What a key press would do: Chrome sends no shortcut typed into a page by automation to an extension.
-        return await nextNotice(background.notices, () => worker.evaluate((name) => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.command(name), command));
+        return await nextNotice(background.notices, () =>
+          worker.evaluate((name) => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.command(name), command),
+        );
       } finally {
         await page.close();
       }

@@ -39,42 +39,46 @@ function readJobsStore(scope: ExtensionScope, states: string[] | undefined): Pro
   // No named functions inside: tsx wraps those in a helper the worker does not have.
   return scope.evaluate(
     async (states) =>
-      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs') ? (states ? {} : []) : new Promise((resolve, reject) => {
-        const open = indexedDB.open('vidrelay-jobs');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('jobs')) {
-            db.close();
-            resolve(states ? {} : []);
-            return;
-          }
-          const store = db.transaction('jobs').objectStore('jobs');
-          if (!states) {
-            const request = store.getAll();
-            request.onsuccess = () => {
-              db.close();
-              resolve(request.result);
-            };
-            request.onerror = () => reject(request.error);
-            return;
-          }
-          const index = store.index('stateCreated');
-          const counts: Record<string, number> = {};
-          let left = states.length;
-          for (const state of states) {
-            const request = index.count(IDBKeyRange.bound([state], [state, []]));
-            request.onsuccess = () => {
-              counts[state] = request.result;
-              if (--left === 0) {
+      !(await indexedDB.databases()).some((d) => d.name === 'vidrelay-jobs')
+        ? states
+          ? {}
+          : []
+        : new Promise((resolve, reject) => {
+            const open = indexedDB.open('vidrelay-jobs');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('jobs')) {
                 db.close();
-                resolve(counts);
+                resolve(states ? {} : []);
+                return;
+              }
+              const store = db.transaction('jobs').objectStore('jobs');
+              if (!states) {
+                const request = store.getAll();
+                request.onsuccess = () => {
+                  db.close();
+                  resolve(request.result);
+                };
+                request.onerror = () => reject(request.error);
+                return;
+              }
+              const index = store.index('stateCreated');
+              const counts: Record<string, number> = {};
+              let left = states.length;
+              for (const state of states) {
+                const request = index.count(IDBKeyRange.bound([state], [state, []]));
+                request.onsuccess = () => {
+                  counts[state] = request.result;
+                  if (--left === 0) {
+                    db.close();
+                    resolve(counts);
+                  }
+                };
+                request.onerror = () => reject(request.error);
               }
             };
-            request.onerror = () => reject(request.error);
-          }
-        };
-      }),
+          }),
     states,
   );
 }

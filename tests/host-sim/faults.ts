@@ -5,7 +5,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultKind } from './types';
 import { sendHtml, sendJson, sendText, sleep } from './http';
 
-const kinds: ReadonlySet<FaultKind> = new Set(['slow', 'slow-reply', 'status', 'html', 'invalid-json', 'drop', 'wrong-key', 'body-error', 'echo-key', 'upload-elsewhere']);
+const kinds: ReadonlySet<FaultKind> = new Set([
+  'slow',
+  'slow-reply',
+  'status',
+  'html',
+  'invalid-json',
+  'drop',
+  'wrong-key',
+  'body-error',
+  'echo-key',
+  'upload-elsewhere',
+]);
 
 /** How the host a fault hits words its errors. */
 export interface FaultDialect {
@@ -28,9 +39,7 @@ export class FaultBook {
 
   /** The first fault matching this request, counting one hit against it. */
   take(hostId: string | undefined, path: string): Fault | undefined {
-    const entry = this.entries.find(
-      (e) => e.left > 0 && (!e.fault.hostId || e.fault.hostId === hostId) && (!e.fault.match || path.includes(e.fault.match)),
-    );
+    const entry = this.entries.find((e) => e.left > 0 && (!e.fault.hostId || e.fault.hostId === hostId) && (!e.fault.match || path.includes(e.fault.match)));
     if (!entry) return undefined;
     entry.left--;
     return entry.fault;
@@ -38,12 +47,7 @@ export class FaultBook {
 }
 
 /** Returns true when the fault answered (or dropped) the request; false to go on handling it. */
-export async function applyFault(
-  fault: Fault,
-  req: IncomingMessage,
-  res: ServerResponse,
-  dialect: FaultDialect,
-): Promise<boolean> {
+export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, dialect: FaultDialect): Promise<boolean> {
   switch (fault.kind) {
     case 'slow':
       await sleep(fault.delayMs ?? 2000);

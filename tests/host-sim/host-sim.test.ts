@@ -88,7 +88,10 @@ describe.each(xfsHosts)('%s', (hostId) => {
     expect(server.startsWith('http://')).toBe(true);
     const res = await fetch(server, {
       method: 'POST',
-      body: form({ api_key: key, file_title: 'My clip', fld_id: '0' }, [{ name: 'a.mp4', bytes: 5000 }, { name: 'b.mp4', bytes: 7000 }]),
+      body: form({ api_key: key, file_title: 'My clip', fld_id: '0' }, [
+        { name: 'a.mp4', bytes: 5000 },
+        { name: 'b.mp4', bytes: 7000 },
+      ]),
     });
     const body = await res.json();
     expect(body).toMatchObject({ msg: 'OK', status: 200 });
@@ -247,10 +250,7 @@ describe('XFS behaviours', () => {
     expect(listed.files).toEqual([]);
     expect((await api('watching.vn', 'folder/list', { key, fld_id: child, files: '1' })).json.result.files[0].title).toBe('inside');
     expect((await api('watching.vn', 'folder/edit', { key, fld_id: child, name: 'Renamed', parent_id: '0' })).json.result).toBe('true');
-    expect((await api('watching.vn', 'folder/list', { key })).json.result.folders.map((f: { name: string }) => f.name).sort()).toEqual([
-      'Parent',
-      'Renamed',
-    ]);
+    expect((await api('watching.vn', 'folder/list', { key })).json.result.folders.map((f: { name: string }) => f.name).sort()).toEqual(['Parent', 'Renamed']);
     expect((await api('watching.vn', 'folder/create', { key })).status).toBe(400);
     const mediaKey = newAccount('media.cm');
     const id = (await api('media.cm', 'folder/create', { key: mediaKey, name: 'A' })).json.result.fld_id;
@@ -299,7 +299,10 @@ describe('XFS behaviours', () => {
     const media = await (
       await fetch(`${sim.origin}/media.cm/upload/01`, {
         method: 'POST',
-        body: form({ key: mediaKey }, [{ field: 'snapshot', name: 's.jpg', bytes: 700 * 1024 }, { name: 'v.mp4', bytes: 10 }]),
+        body: form({ key: mediaKey }, [
+          { field: 'snapshot', name: 's.jpg', bytes: 700 * 1024 },
+          { name: 'v.mp4', bytes: 10 },
+        ]),
       })
     ).json();
     expect(media.files).toEqual([{ filecode: expect.any(String), filename: 'v.mp4', status: 'OK' }]);
@@ -440,8 +443,12 @@ describe.each(['streamtape.com', 'nupload.me'] as const)('%s (Streamtape family)
     expect(again.status).toBe(404);
     const listed = (await api(hostId, 'file/listfolder', { ...auth(key), folder: folder.id })).json.result;
     expect(listed.files).toEqual([expect.objectContaining({ linkid: up.result.id, name: 'tape.mp4', size: 4096, convert: 'converting' })]);
-    expect((await api(hostId, 'file/runningconverts', auth(key))).json.result).toEqual([expect.objectContaining({ linkid: up.result.id, progress: expect.any(Number) })]);
-    await waitFor(async () => ((await api(hostId, 'file/listfolder', { ...auth(key), folder: folder.id })).json.result.files[0].convert === 'converted' ? true : undefined));
+    expect((await api(hostId, 'file/runningconverts', auth(key))).json.result).toEqual([
+      expect.objectContaining({ linkid: up.result.id, progress: expect.any(Number) }),
+    ]);
+    await waitFor(async () =>
+      (await api(hostId, 'file/listfolder', { ...auth(key), folder: folder.id })).json.result.files[0].convert === 'converted' ? true : undefined,
+    );
   });
 
   it('queues a remote URL under its own id and names the file in remotedl/status once fetched', async () => {
@@ -462,7 +469,11 @@ describe.each(['streamtape.com', 'nupload.me'] as const)('%s (Streamtape family)
     const key = account();
     const bad = await api(hostId, 'account/info', { login: 'someone-else', key });
     expect([bad.status, bad.json.status]).toEqual([200, 403]);
-    expect((await api(hostId, 'account/info', auth(key))).json.result).toEqual({ apiid: login, email: `${login}@vidrelay.test`, signup_at: expect.any(String) });
+    expect((await api(hostId, 'account/info', auth(key))).json.result).toEqual({
+      apiid: login,
+      email: `${login}@vidrelay.test`,
+      signup_at: expect.any(String),
+    });
     expect((await api(hostId, 'file/list', auth(key))).status).toBe(404);
   });
 });
@@ -478,12 +489,18 @@ describe('mixdrop.ag', () => {
 
   it('takes uploads with e-mail and key in the form and reports them in fileinfo2 by fileref', async () => {
     const key = account();
-    const up = await (await fetch(`${sim.apiBase('mixdrop.ag')}/upload`, { method: 'POST', body: form(auth(key), [{ name: 'drop.mp4', bytes: 2048 }]) })).json();
+    const up = await (
+      await fetch(`${sim.apiBase('mixdrop.ag')}/upload`, { method: 'POST', body: form(auth(key), [{ name: 'drop.mp4', bytes: 2048 }]) })
+    ).json();
     expect(up).toEqual({ success: true, result: { fileref: expect.stringMatching(/^[a-z0-9]{14}$/), url: expect.any(String), embedurl: expect.any(String) } });
     const ref = up.result.fileref as string;
     const res = await fetch(`${sim.apiBase('mixdrop.ag')}/fileinfo2?${new URLSearchParams(auth(key))}&ref[]=${ref}&ref[]=zzzzzzzzzzzzzz`);
-    expect((await res.json()).result).toEqual({ [ref]: expect.objectContaining({ fileref: ref, title: 'drop.mp4', size: '2048', status: expect.stringMatching(/^Convert/) }) });
-    const wrong = await (await fetch(`${sim.apiBase('mixdrop.ag')}/upload`, { method: 'POST', body: form({ email, key: 'nope' }, [{ name: 'x.mp4', bytes: 10 }]) })).json();
+    expect((await res.json()).result).toEqual({
+      [ref]: expect.objectContaining({ fileref: ref, title: 'drop.mp4', size: '2048', status: expect.stringMatching(/^Convert/) }),
+    });
+    const wrong = await (
+      await fetch(`${sim.apiBase('mixdrop.ag')}/upload`, { method: 'POST', body: form({ email, key: 'nope' }, [{ name: 'x.mp4', bytes: 10 }]) })
+    ).json();
     expect(wrong).toEqual({ success: false, result: { msg: 'Wrong email or api key' } });
   });
 
@@ -498,7 +515,10 @@ describe('mixdrop.ag', () => {
     });
     expect(one).toMatchObject({ url, name: 'Named', progress: '100', fileref: added.fileref });
     expect((await api('mixdrop.ag', 'remotestatus', auth(key))).json.result).toEqual([expect.objectContaining({ fileref: added.fileref })]);
-    expect((await api('mixdrop.ag', 'remotestatus', { email: 'other@x.test', key })).json).toEqual({ success: false, result: { msg: 'Wrong email or api key' } });
+    expect((await api('mixdrop.ag', 'remotestatus', { email: 'other@x.test', key })).json).toEqual({
+      success: false,
+      result: { msg: 'Wrong email or api key' },
+    });
   });
 });
 
@@ -606,7 +626,7 @@ describe('media and pages', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<html');
     }
-    expect((await fetch(sim.pageUrl('video')).then((r) => r.text()))).toContain('src="../media/sample.mp4"');
+    expect(await fetch(sim.pageUrl('video')).then((r) => r.text())).toContain('src="../media/sample.mp4"');
     expect((await fetch(sim.pageUrl('missing'))).status).toBe(404);
     expect((await fetch(`${sim.origin}/pages/..%2Fserver.ts`)).status).toBe(404);
   });
@@ -626,7 +646,13 @@ describe('media and pages', () => {
   it('records every request', async () => {
     const key = newAccount('vipstream.cc');
     await api('vipstream.cc', 'file/list', { key, page: '1' });
-    expect(sim.requests.at(-1)).toEqual({ method: 'GET', hostId: 'vipstream.cc', path: '/vipstream.cc/api/file/list', query: { key, page: '1' }, via: '127.0.0.1' });
+    expect(sim.requests.at(-1)).toEqual({
+      method: 'GET',
+      hostId: 'vipstream.cc',
+      path: '/vipstream.cc/api/file/list',
+      query: { key, page: '1' },
+      via: '127.0.0.1',
+    });
   });
 });
 

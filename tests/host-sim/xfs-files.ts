@@ -12,10 +12,12 @@ function findFile(ctx: XfsCtx, code: string): SimFile | undefined {
 export const fileInfo: XfsHandler = (ctx) => {
   const codes = codeList(ctx.q.file_code);
   if (codes.length === 0) return fail(400, 'file_code is required');
-  return ok(codes.map((code) => {
-    const file = findFile(ctx, code);
-    return file ? infoRow(ctx, file) : missingRow(ctx, code);
-  }));
+  return ok(
+    codes.map((code) => {
+      const file = findFile(ctx, code);
+      return file ? infoRow(ctx, file) : missingRow(ctx, code);
+    }),
+  );
 };
 
 /** Applies the documented edit fields; returns an error text for a bad folder. */
@@ -51,7 +53,10 @@ export const fileEditRows: XfsHandler = (ctx) => {
   const codes = codeList(ctx.q.file_code);
   if (codes.length === 0) return fail(400, 'file_code is required');
   const found = codes.map((c) => findFile(ctx, c));
-  const error = applyEdit(ctx, found.filter((f): f is SimFile => !!f));
+  const error = applyEdit(
+    ctx,
+    found.filter((f): f is SimFile => !!f),
+  );
   if (error) return fail(404, error);
   return ok(found.map((f, i) => (f ? editRow(ctx, f) : missingRow(ctx, codes[i]))));
 };
@@ -61,12 +66,14 @@ export const fileRename: XfsHandler = (ctx) => {
   const codes = codeList(ctx.q.file_code);
   const name = ctx.q.name;
   if (codes.length === 0 || !name) return fail(400, 'file_code and name are required');
-  return ok(codes.map((code) => {
-    const file = findFile(ctx, code);
-    if (!file) return missingRow(ctx, code);
-    file.title = name;
-    return editRow(ctx, file);
-  }));
+  return ok(
+    codes.map((code) => {
+      const file = findFile(ctx, code);
+      if (!file) return missingRow(ctx, code);
+      file.title = name;
+      return editRow(ctx, file);
+    }),
+  );
 };
 
 function positiveInt(text: string | undefined, fallback: number): number | undefined {
@@ -167,12 +174,14 @@ function agoSec(text: string): string {
 export const deletedByCount: XfsHandler = (ctx) => {
   const last = positiveInt(ctx.q.last, 100);
   if (last === undefined) return fail(400, 'last must be a positive number');
-  return ok(ctx.account.deleted.slice(0, last).map((f) => ({
-    file_code: f.code,
-    name: f.title,
-    deleted: f.deleted,
-    deleted_ago_sec: agoSec(f.deleted ?? ''),
-  })));
+  return ok(
+    ctx.account.deleted.slice(0, last).map((f) => ({
+      file_code: f.code,
+      name: f.title,
+      deleted: f.deleted,
+      deleted_ago_sec: agoSec(f.deleted ?? ''),
+    })),
+  );
 };
 
 /** vipstream.cc / watching.vn: `last` is hours. */
@@ -180,15 +189,17 @@ export const deletedByHours: XfsHandler = (ctx) => {
   const hours = positiveInt(ctx.q.last, 24 * 365);
   if (hours === undefined) return fail(400, 'last must be a positive number of hours');
   const since = Date.now() - hours * 3600_000;
-  return ok(ctx.account.deleted
-    .filter((f) => parseXfsTime(f.deleted ?? '') >= since)
-    .map((f) => ({
-      file_code: f.code,
-      deleted_by: 'me',
-      deleted_ago_sec: agoSec(f.deleted ?? ''),
-      deleted: f.deleted,
-      title: f.title,
-    })));
+  return ok(
+    ctx.account.deleted
+      .filter((f) => parseXfsTime(f.deleted ?? '') >= since)
+      .map((f) => ({
+        file_code: f.code,
+        deleted_by: 'me',
+        deleted_ago_sec: agoSec(f.deleted ?? ''),
+        deleted: f.deleted,
+        title: f.title,
+      })),
+  );
 };
 
 export const dmcaFiles: XfsHandler = (ctx) => {
@@ -196,13 +207,15 @@ export const dmcaFiles: XfsHandler = (ctx) => {
   if (hours === undefined) return fail(400, 'last must be a positive number of hours');
   const since = Date.now() - hours * 3600_000;
   const entries = ctx.sim.dmca.get(ctx.account) ?? [];
-  return ok(entries
-    .filter((e) => e.reportedAt >= since)
-    .map((e) => ({
-      file_code: e.code,
-      del_in_sec: String(Math.max(0, Math.round((e.deleteAt - Date.now()) / 1000))),
-      del_time: xfsTime(e.deleteAt),
-    })));
+  return ok(
+    entries
+      .filter((e) => e.reportedAt >= since)
+      .map((e) => ({
+        file_code: e.code,
+        del_in_sec: String(Math.max(0, Math.round((e.deleteAt - Date.now()) / 1000))),
+        del_time: xfsTime(e.deleteAt),
+      })),
+  );
 };
 
 /** Two qualities per encoding file: 'h' first, 'l' once 'h' is half done. */

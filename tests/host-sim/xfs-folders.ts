@@ -6,7 +6,12 @@ export const folderList: XfsHandler = (ctx) => {
   const parent = ctx.q.fld_id || '0';
   if (!folderExists(ctx.account, parent)) return fail(404, 'folder not found');
   const folders = [...ctx.account.folders.values()].filter((f) => f.parentId === parent).map((f) => folderRow(ctx, f));
-  const files = ctx.q.files === '1' ? liveFiles(ctx).filter((f) => f.folderId === parent).map((f) => folderFileRow(ctx, f)) : [];
+  const files =
+    ctx.q.files === '1'
+      ? liveFiles(ctx)
+          .filter((f) => f.folderId === parent)
+          .map((f) => folderFileRow(ctx, f))
+      : [];
   return ok({ folders, files });
 };
 

@@ -81,11 +81,7 @@ export async function handleXfsUpload(env: XfsEnv, profile: XfsProfile, req: Inc
 /** The pre-JSON XFS reply: a self-posting form whose textareas carry code and status. */
 function htmlResult(entries: Entry[]): string {
   const rows = entries
-    .map(
-      (e) =>
-        `<textarea name="fn">${escapeHtml(e.filecode ?? e.file_code ?? 'undef')}</textarea>` +
-        `<textarea name="st">${escapeHtml(e.status)}</textarea>`,
-    )
+    .map((e) => `<textarea name="fn">${escapeHtml(e.filecode ?? e.file_code ?? 'undef')}</textarea>` + `<textarea name="st">${escapeHtml(e.status)}</textarea>`)
     .join('\n');
   return (
     '<!DOCTYPE html>\n<html><body>\n<form name="F1" action="" method="POST">\n' +

@@ -40,14 +40,7 @@ function sendReply(profile: XfsProfile, res: ServerResponse, reply: XfsReply): v
   sendJson(res, profile.errorsInBody ? 200 : reply.status, body);
 }
 
-export async function handleXfsApi(
-  env: XfsEnv,
-  profile: XfsProfile,
-  endpoint: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
+export async function handleXfsApi(env: XfsEnv, profile: XfsProfile, endpoint: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const handler = Object.hasOwn(profile.endpoints, endpoint) ? profile.endpoints[endpoint] : undefined;
   const q = await apiParams(Boolean(handler), req, res, url, (message) => sendReply(profile, res, { status: 400, msg: message }));
   if (!handler || !q) return;

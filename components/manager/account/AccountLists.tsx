@@ -12,7 +12,21 @@ interface List<T> {
   reload(): Promise<void>;
 }
 
-function Block<T>({ title, refreshLabel, reason, list, empty, render }: { title: string; refreshLabel: string; reason?: string; list: List<T>; empty: string; render(item: T): preact.JSX.Element }) {
+function Block<T>({
+  title,
+  refreshLabel,
+  reason,
+  list,
+  empty,
+  render,
+}: {
+  title: string;
+  refreshLabel: string;
+  reason?: string;
+  list: List<T>;
+  empty: string;
+  render(item: T): preact.JSX.Element;
+}) {
   return (
     <section class="panel" aria-label={title} style={{ marginTop: '12px' }}>
       <div class="row">
@@ -52,7 +66,12 @@ export function AccountLists({ accountId, caps }: { accountId: string; caps: Acc
             <span class="grow ellipsis">{e.title ?? e.fileCode}</span>
             {e.quality ? <span class="badge">{e.quality}</span> : null}
             <span>{e.status}</span>
-            <progress max={100} value={e.progress} style={{ width: '120px' }} aria-label={t('acctEncodingProgress', [e.title ?? e.fileCode, e.quality ?? ''])} />
+            <progress
+              max={100}
+              value={e.progress}
+              style={{ width: '120px' }}
+              aria-label={t('acctEncodingProgress', [e.title ?? e.fileCode, e.quality ?? ''])}
+            />
             <span>{e.progress}%</span>
           </li>
         )}

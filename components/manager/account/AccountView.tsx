@@ -81,7 +81,14 @@ export function AccountView({ accounts, defaultAccountId }: ManagerViewProps) {
             >
               <div>
                 <label for="stats-days">{t('acctDays')}</label>
-                <input id="stats-days" type="number" min={1} max={365} value={days} onInput={(e) => setDays(Math.min(365, Math.max(1, Number((e.target as HTMLInputElement).value) || 1)))} />
+                <input
+                  id="stats-days"
+                  type="number"
+                  min={1}
+                  max={365}
+                  value={days}
+                  onInput={(e) => setDays(Math.min(365, Math.max(1, Number((e.target as HTMLInputElement).value) || 1)))}
+                />
               </div>
               {(['views', 'downloads', 'profit'] as Metric[]).map((m) => (
                 <label key={m} class="row" style={{ fontWeight: 400, alignSelf: 'flex-end' }}>

@@ -39,7 +39,19 @@ export function StatsChart({ days, metrics }: { days: StatsDay[]; metrics: Metri
             {sorted[sorted.length - 1].day}
           </text>
           {metrics.map((m) => (
-            <polyline key={m} data-metric={m} fill="none" stroke={colors[m]} stroke-width={2} points={polylinePoints(sorted.map((d) => d[m]), innerW, innerH, top)} />
+            <polyline
+              key={m}
+              data-metric={m}
+              fill="none"
+              stroke={colors[m]}
+              stroke-width={2}
+              points={polylinePoints(
+                sorted.map((d) => d[m]),
+                innerW,
+                innerH,
+                top,
+              )}
+            />
           ))}
         </g>
       </svg>

@@ -157,7 +157,14 @@ export function AccountFiles({ accountId, caps, capsError, filters, onFilters }:
               label={t('filesSection')}
               keyOf={(f) => f.fileCode}
               renderRow={(f) => (
-                <FileRow file={f} selected={selected.has(f.fileCode)} health={health.get(f.fileCode)} folders={folders} onToggle={toggle} onOpen={setOpenCode} />
+                <FileRow
+                  file={f}
+                  selected={selected.has(f.fileCode)}
+                  health={health.get(f.fileCode)}
+                  folders={folders}
+                  onToggle={toggle}
+                  onOpen={setOpenCode}
+                />
               )}
             />
           ) : null}

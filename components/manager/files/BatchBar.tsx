@@ -59,7 +59,11 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
           type="button"
           disabled={!!moveReason || !moveTo}
           title={moveReason}
-          onClick={() => run(() => send('files.move', { accountId, codes, folderId: moveTo }), count === 1 ? t('filesMovedOne') : t('filesMovedMany', String(count))).then(onClear)}
+          onClick={() =>
+            run(() => send('files.move', { accountId, codes, folderId: moveTo }), count === 1 ? t('filesMovedOne') : t('filesMovedMany', String(count))).then(
+              onClear,
+            )
+          }
         >
           {t('filesMove')}
         </button>
@@ -97,16 +101,16 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
       ) : null}
       {confirmDelete ? (
         <div class="panel" role="alertdialog" aria-label={t('filesConfirmDelete')}>
-          <p>
-            {count === 1 ? t('filesDeleteAskOne', caps.hostLabel) : t('filesDeleteAskMany', [String(count), caps.hostLabel])}
-          </p>
+          <p>{count === 1 ? t('filesDeleteAskOne', caps.hostLabel) : t('filesDeleteAskMany', [String(count), caps.hostLabel])}</p>
           <button
             type="button"
             class="primary"
-            onClick={() => run(() => send('files.delete', { accountId, codes }), t('filesDeletedMany', String(count))).then(() => {
-              setConfirmDelete(false);
-              onClear();
-            })}
+            onClick={() =>
+              run(() => send('files.delete', { accountId, codes }), t('filesDeletedMany', String(count))).then(() => {
+                setConfirmDelete(false);
+                onClear();
+              })
+            }
           >
             {t('filesYesDelete')}
           </button>{' '}

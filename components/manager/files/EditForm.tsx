@@ -85,7 +85,9 @@ export function EditForm({ caps, files, onSave, onCancel }: Props) {
         {can('public') ? tri('edit-public', t('filesPublic'), pub, setPub) : null}
         {can('adult') && caps.adultFlag ? tri('edit-adult', t('filesAdult'), adult, setAdult) : null}
       </div>
-      {caps.editFields.length < 5 ? <p class="small muted">{t('filesEditOnly', [caps.hostLabel, caps.editFields.filter((f) => f !== 'folderId').join(', ') || t('filesNothing')])}</p> : null}
+      {caps.editFields.length < 5 ? (
+        <p class="small muted">{t('filesEditOnly', [caps.hostLabel, caps.editFields.filter((f) => f !== 'folderId').join(', ') || t('filesNothing')])}</p>
+      ) : null}
       <div class="row" style={{ marginTop: '8px' }}>
         <button type="submit" class="primary" disabled={busy || Object.keys(changes()).length === 0}>
           {t('filesSaveChanges')}

@@ -108,12 +108,19 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
         {action(t('filesActEdit'), 'editFile', 'edit')}
         {action(t('filesActClone'), 'cloneFile', 'clone')}
         {action(t('filesActDelete'), 'deleteFiles', 'delete')}
-        {action(t('filesActDirect'), 'directLinks', 'direct', async () => setDirect(await send('files.directLinks', { accountId, code: file.fileCode, hls: true })))}
+        {action(t('filesActDirect'), 'directLinks', 'direct', async () =>
+          setDirect(await send('files.directLinks', { accountId, code: file.fileCode, hls: true })),
+        )}
         {action(t('filesActMirrors'), 'mirrors', 'mirrors', async () => setMirrors(await send('files.mirrors', { accountId, code: file.fileCode })))}
       </fieldset>
       <div class="row" style={{ marginTop: '8px' }}>
         <FolderSelect id="details-move" label={t('filesMoveThisTo')} folders={folders} value={moveTo} disabled={!!moveReason} onChange={setMoveTo} />
-        <button type="button" disabled={!!moveReason || !moveTo} title={moveReason} onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), t('filesMovedName', name))}>
+        <button
+          type="button"
+          disabled={!!moveReason || !moveTo}
+          title={moveReason}
+          onClick={() => run(() => send('files.move', { accountId, codes: [file.fileCode], folderId: moveTo }), t('filesMovedName', name))}
+        >
           {t('filesActMove')}
         </button>
       </div>
@@ -151,7 +158,11 @@ export function FileDetails({ accountId, caps, file, folders, health, onChanged,
       {panel === 'delete' ? (
         <div class="panel" role="alertdialog" aria-label={t('filesConfirmDelete')}>
           <p>{t('filesDeleteAskName', [name, caps.hostLabel])}</p>
-          <button type="button" class="primary" onClick={() => run(() => send('files.delete', { accountId, codes: [file.fileCode] }), t('filesDeletedName', name)).then(onClose)}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => run(() => send('files.delete', { accountId, codes: [file.fileCode] }), t('filesDeletedName', name)).then(onClose)}
+          >
             {t('filesYesDelete')}
           </button>{' '}
           <button type="button" onClick={() => setPanel('none')}>

@@ -35,11 +35,7 @@ export function FilesPager(p: Props) {
         {t('filesPrev')}
       </button>
       <span>{p.pages ? t('filesPageOf', [String(p.page), String(p.pages)]) : t('filesPage', String(p.page))}</span>
-      <button
-        type="button"
-        disabled={p.loading || (p.pages !== undefined && p.page >= p.pages) || p.loaded < p.perPage}
-        onClick={() => p.onPage(p.page + 1)}
-      >
+      <button type="button" disabled={p.loading || (p.pages !== undefined && p.page >= p.pages) || p.loaded < p.perPage} onClick={() => p.onPage(p.page + 1)}>
         {t('filesNext')}
       </button>
       <button type="button" disabled={p.loading || !p.pages || p.pages <= 1} onClick={p.onLoadAll}>

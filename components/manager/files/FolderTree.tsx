@@ -84,7 +84,13 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
     <ul class="tree">
       {(children[parent] ?? []).map((folder) => (
         <li key={folder.folderId}>
-          <button type="button" class="twisty" aria-label={open.has(folder.folderId) ? t('filesCollapse', folder.name) : t('filesExpand', folder.name)} aria-expanded={open.has(folder.folderId)} onClick={() => toggle(folder.folderId)}>
+          <button
+            type="button"
+            class="twisty"
+            aria-label={open.has(folder.folderId) ? t('filesCollapse', folder.name) : t('filesExpand', folder.name)}
+            aria-expanded={open.has(folder.folderId)}
+            onClick={() => toggle(folder.folderId)}
+          >
             {open.has(folder.folderId) ? '▾' : '▸'}
           </button>
           <button type="button" class="folder" aria-current={current === folder.folderId ? 'true' : undefined} onClick={() => onSelect(folder.folderId)}>
@@ -116,7 +122,11 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
             onSubmit={(e) => {
               e.preventDefault();
               const parent = current && current !== ROOT ? current : ROOT;
-              void run(() => send('folders.create', { accountId, name: newName, parentId: parent === ROOT ? undefined : parent }), t('filesCreatedFolder', newName.trim()), [parent]).then(() => {
+              void run(
+                () => send('folders.create', { accountId, name: newName, parentId: parent === ROOT ? undefined : parent }),
+                t('filesCreatedFolder', newName.trim()),
+                [parent],
+              ).then(() => {
                 setNewName('');
                 if (parent !== ROOT) setOpen((o) => new Set(o).add(parent));
               });
@@ -140,8 +150,17 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
               setRename={setRename}
               moveTo={moveTo}
               setMoveTo={setMoveTo}
-              onRename={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, name: rename }), t('filesRenamedTo', rename.trim()), [selected.parentId ?? ROOT]).then(() => setRename(''))}
-              onMove={() => run(() => send('folders.edit', { accountId, folderId: selected.folderId, parentId: moveTo }), t('filesMovedName', selected.name), [selected.parentId ?? ROOT, moveTo])}
+              onRename={() =>
+                run(() => send('folders.edit', { accountId, folderId: selected.folderId, name: rename }), t('filesRenamedTo', rename.trim()), [
+                  selected.parentId ?? ROOT,
+                ]).then(() => setRename(''))
+              }
+              onMove={() =>
+                run(() => send('folders.edit', { accountId, folderId: selected.folderId, parentId: moveTo }), t('filesMovedName', selected.name), [
+                  selected.parentId ?? ROOT,
+                  moveTo,
+                ])
+              }
             />
           ) : null}
         </>

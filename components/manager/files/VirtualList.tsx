@@ -33,7 +33,11 @@ export function VirtualList<T>({ items, rowHeight, height, label, keyOf, renderR
     );
   }
   return (
-    <div class="vlist" style={{ height: `${viewport}px`, overflowY: 'auto', position: 'relative' }} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
+    <div
+      class="vlist"
+      style={{ height: `${viewport}px`, overflowY: 'auto', position: 'relative' }}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
+    >
       <ul class="vitems" aria-label={label} style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>
         {rows}
       </ul>

@@ -53,7 +53,9 @@ export function FinishedJobRow({ job, accountLabel, allowHttp = false, onRetry, 
             {job.error.message}
           </span>
         ) : (
-          <span class="small muted">{job.progress !== undefined && job.state === 'encoding' ? t('upEncodingPercent', String(Math.round(job.progress))) : ''}</span>
+          <span class="small muted">
+            {job.progress !== undefined && job.state === 'encoding' ? t('upEncodingPercent', String(Math.round(job.progress))) : ''}
+          </span>
         )}
         <span class="finished-actions">
           {link ? <CopyButton text={link} /> : null}

@@ -46,14 +46,29 @@ export function PendingBatchBar({ host, accountId, selectedCount, total, onApply
       <div class="batch-fields">
         <div>
           <label for="batch-title">{t('upBatchTitle')}</label>
-          <input id="batch-title" type="text" value={titlePattern} placeholder="{name}" onInput={(e) => setTitlePattern((e.target as HTMLInputElement).value)} />
+          <input
+            id="batch-title"
+            type="text"
+            value={titlePattern}
+            placeholder="{name}"
+            onInput={(e) => setTitlePattern((e.target as HTMLInputElement).value)}
+          />
         </div>
         <div>
           <label for="batch-tags">{t('upTags')}</label>
           <input id="batch-tags" type="text" value={tags} placeholder={t('upTagsHint')} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
         </div>
         <div>
-          <FolderPicker id="batch-folder" label={t('upFolder')} accountId={accountId} canList={host?.folders} hostLabel={host?.label} value={folder} asIs onChange={setFolder} />
+          <FolderPicker
+            id="batch-folder"
+            label={t('upFolder')}
+            accountId={accountId}
+            canList={host?.folders}
+            hostLabel={host?.label}
+            value={folder}
+            asIs
+            onChange={setFolder}
+          />
         </div>
         {flag('batch-public', t('upPublic'), pub, setPub)}
         {flag('batch-adult', t('upAdult'), adult, setAdult, host?.adultFlag === false)}

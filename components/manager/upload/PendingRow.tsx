@@ -29,7 +29,12 @@ export function PendingRow({ item, host, accountId, selected, open, problems, on
   return (
     <li data-file-name={item.file.name} class={`pending-row${open ? ' open' : ''}`}>
       <div class="pending-line">
-        <input type="checkbox" checked={selected} aria-label={t('upSelectFile', item.file.name)} onChange={(e) => onSelect((e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={t('upSelectFile', item.file.name)}
+          onChange={(e) => onSelect((e.target as HTMLInputElement).checked)}
+        />
         <span class="ellipsis" title={item.file.name} data-field="name">
           {item.file.name}
         </span>
@@ -43,7 +48,11 @@ export function PendingRow({ item, host, accountId, selected, open, problems, on
           placeholder={item.file.name.replace(/\.[^.]+$/, '')}
           onInput={(e) => set({ title: (e.target as HTMLInputElement).value })}
         />
-        <span class={`small ellipsis ${status ? 'error' : 'muted'}`} data-field="status" title={[item.snapshotError, ...problems].filter(Boolean).join('\n') || undefined}>
+        <span
+          class={`small ellipsis ${status ? 'error' : 'muted'}`}
+          data-field="status"
+          title={[item.snapshotError, ...problems].filter(Boolean).join('\n') || undefined}
+        >
           {status ?? t('upRowReady')}
         </span>
         <button
@@ -66,7 +75,13 @@ export function PendingRow({ item, host, accountId, selected, open, problems, on
           <div class="row">
             <div class="grow" style={{ minWidth: '160px' }}>
               <label for={id('tags')}>{t('upTags')}</label>
-              <input id={id('tags')} type="text" value={item.fields.tags} placeholder={t('upTagsHint')} onInput={(e) => set({ tags: (e.target as HTMLInputElement).value })} />
+              <input
+                id={id('tags')}
+                type="text"
+                value={item.fields.tags}
+                placeholder={t('upTagsHint')}
+                onInput={(e) => set({ tags: (e.target as HTMLInputElement).value })}
+              />
             </div>
             <div class="grow" style={{ minWidth: '160px' }}>
               <FolderPicker
@@ -92,13 +107,23 @@ export function PendingRow({ item, host, accountId, selected, open, problems, on
             </div>
           </div>
           <label for={id('description')}>{t('upDescription')}</label>
-          <textarea id={id('description')} rows={2} value={item.fields.description} onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })} />
+          <textarea
+            id={id('description')}
+            rows={2}
+            value={item.fields.description}
+            onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })}
+          />
           <div class="row" style={{ marginTop: '6px' }}>
             <label for={id('public')} class="row" style={{ fontWeight: 'normal', margin: 0 }}>
               <input id={id('public')} type="checkbox" checked={item.fields.public} onChange={(e) => set({ public: (e.target as HTMLInputElement).checked })} />
               {t('upPublic')}
             </label>
-            <label for={id('adult')} class="row" style={{ fontWeight: 'normal', margin: 0 }} title={host?.adultFlag === false ? t('upNoAdultFlag', host.label) : undefined}>
+            <label
+              for={id('adult')}
+              class="row"
+              style={{ fontWeight: 'normal', margin: 0 }}
+              title={host?.adultFlag === false ? t('upNoAdultFlag', host.label) : undefined}
+            >
               <input
                 id={id('adult')}
                 type="checkbox"

@@ -62,9 +62,7 @@ export function Progress({ job }: { job: UploadJob }) {
       <div class="row muted">
         {verb ? <span>{verb}</span> : null}
         <span data-field="percent">{percent === undefined ? '—' : `${percent}%`}</span>
-        <span data-field="bytes">
-          {t('upBytesOf', [formatBytes(sent), formatBytes(total)])}
-        </span>
+        <span data-field="bytes">{t('upBytesOf', [formatBytes(sent), formatBytes(total)])}</span>
         <span data-field="speed">{job.speed ? `${formatBytes(job.speed)}/s` : '— /s'}</span>
         <span data-field="eta">{t('upEta', eta === undefined ? '—' : formatDuration(eta))}</span>
       </div>
@@ -119,9 +117,7 @@ function RunningJobRow({ job, accountLabel, onCancel, onRemove, onReattach }: Pr
             {t('upCancel')}
           </button>
         ) : null}
-        {needsFile ? (
-          <ChooseFileAgain name={name} onFile={(file) => onReattach(job, file)} />
-        ) : null}
+        {needsFile ? <ChooseFileAgain name={name} onFile={(file) => onReattach(job, file)} /> : null}
         {!cancellable ? (
           <button type="button" onClick={() => onRemove(job)} aria-label={t('upRemoveFromQueue', name)}>
             {t('upRemove')}

@@ -35,7 +35,13 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     return !info || !accountProblem(info);
   };
   const [picked, setTargets] = useState<string[] | undefined>();
-  const targets = (picked ?? ordered.filter((a) => takesFiles(a.id)).slice(0, 1).map((a) => a.id)).filter(takesFiles);
+  const targets = (
+    picked ??
+    ordered
+      .filter((a) => takesFiles(a.id))
+      .slice(0, 1)
+      .map((a) => a.id)
+  ).filter(takesFiles);
   const targetAccounts = ordered.filter((a) => targets.includes(a.id));
   const account = targetAccounts[0];
   const host = account ? hosts.data?.[account.id] : undefined;
@@ -87,7 +93,9 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
     await write.run(async () => {
       // Other accounts than the primary keep their own default folder and category: ids differ between hosts.
       const fieldsFor = (item: PendingFile, index: number) =>
-        index === 0 ? item.fields : { ...item.fields, folderId: defaultFields(targetAccounts[index]).folderId, categoryId: defaultFields(targetAccounts[index]).categoryId };
+        index === 0
+          ? item.fields
+          : { ...item.fields, folderId: defaultFields(targetAccounts[index]).folderId, categoryId: defaultFields(targetAccounts[index]).categoryId };
       if (targetAccounts.length > 1) {
         // A mirror: one child job per account and file. The uploader holds the same File under every child's id
         // and each upload reads it from disk itself, so nothing is copied.
@@ -106,16 +114,18 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       }
       for (const [index, target] of (targetAccounts.length > 1 ? [] : targetAccounts).entries()) {
         const items = pending.map((item) => ({ ...item, jobId: crypto.randomUUID() }));
-        await handOver(items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })), () =>
-          send('uploads.add', {
-            accountId: target.id,
-            files: items.map((item) => ({
-              id: item.jobId,
-              lastModified: item.file.lastModified,
-              ...factsOf(item),
-              options: toOptions(fieldsFor(item, index), hosts.data?.[target.id]),
-            })),
-          }),
+        await handOver(
+          items.map((item) => ({ jobId: item.jobId, file: item.file, snapshot: item.snapshot })),
+          () =>
+            send('uploads.add', {
+              accountId: target.id,
+              files: items.map((item) => ({
+                id: item.jobId,
+                lastModified: item.file.lastModified,
+                ...factsOf(item),
+                options: toOptions(fieldsFor(item, index), hosts.data?.[target.id]),
+              })),
+            }),
         );
       }
       setPending([]);
@@ -132,7 +142,9 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
 
   const all = jobs.data?.jobs ?? [];
   // Uploads and relays, and file mirrors (their members, which the page carries too, show inside them).
-  const uploadJobs = entriesOf(all).filter((entry): entry is UploadJob | JobGroup => entry.kind === 'file' || entry.kind === 'relay' || (entry.kind === 'mirror' && !!entry.file));
+  const uploadJobs = entriesOf(all).filter(
+    (entry): entry is UploadJob | JobGroup => entry.kind === 'file' || entry.kind === 'relay' || (entry.kind === 'mirror' && !!entry.file),
+  );
   const labelOf = (id: string) => accounts.find((a) => a.id === id)?.label ?? t('jobRemovedAccount');
 
   if (accounts.length && !usable.length) return <p class="empty">{t('upAllOff')}</p>;
@@ -197,7 +209,13 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
               return job.kind === 'mirror' ? (
                 <MirrorUploadRow key={job.id} group={job} accounts={accounts} {...actions} />
               ) : (
-                <UploadJobRow key={job.id} job={job} accountLabel={labelOf(job.accountId)} allowHttp={accounts.find((a) => a.id === job.accountId)?.allowHttp} {...actions} />
+                <UploadJobRow
+                  key={job.id}
+                  job={job}
+                  accountLabel={labelOf(job.accountId)}
+                  allowHttp={accounts.find((a) => a.id === job.accountId)?.allowHttp}
+                  {...actions}
+                />
               );
             })}
           </ul>

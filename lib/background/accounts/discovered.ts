@@ -43,7 +43,11 @@ export async function switchOffDiscovered({ store, notify }: SwitchOffDeps, acco
     }),
   );
   if (!switched) return false;
-  await notify(`capability-off:${accountId}:${capability}`, t('notifyCapabilityOff', switched.label), t('notifyCapabilityOffBody', [switched.label, capabilityWord(capability)]));
+  await notify(
+    `capability-off:${accountId}:${capability}`,
+    t('notifyCapabilityOff', switched.label),
+    t('notifyCapabilityOffBody', [switched.label, capabilityWord(capability)]),
+  );
   return true;
 }
 

@@ -268,7 +268,12 @@ export function toHostAccount(account: Account): HostAccount {
 }
 
 /** Every answer and error of this client is scrubbed of the account's key and login; a discovered missing capability goes to `onDiscovered`. */
-function clientForAccount(account: Account, onDiscovered: (error: unknown) => Promise<unknown>, deps?: HostClientDeps, secrets = secretsOf(account)): HostClient {
+function clientForAccount(
+  account: Account,
+  onDiscovered: (error: unknown) => Promise<unknown>,
+  deps?: HostClientDeps,
+  secrets = secretsOf(account),
+): HostClient {
   // However the account got here, its key goes only to the origin it was entered for.
   if (account.key && !keyFits(account, account)) {
     throw new AppError('auth', `The API address of "${account.label}" changed since its key was entered. Enter the API key again in Options.`);

@@ -26,8 +26,6 @@ interface SettingsFileService {
   import(text: string, passphrase?: string): Promise<ImportResult>;
 }
 
-
-
 export interface Jobs {
   store: JobStore;
   history: History;

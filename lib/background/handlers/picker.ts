@@ -11,8 +11,7 @@ export interface PickerHandlerDeps extends Pick<BackgroundContext, 'pickerEntrie
   menu: PickerApi;
 }
 
-const expired = () =>
-  new AppError('not_found', 'This list of videos has expired or was already used. Right-click the page and choose "Send to host" again.');
+const expired = () => new AppError('not_found', 'This list of videos has expired or was already used. Right-click the page and choose "Send to host" again.');
 
 async function targetsOf(api: PickerApi): Promise<PickerTarget[]> {
   const accounts = await api.accounts();

@@ -160,7 +160,9 @@ export function createHealth(deps: HealthDeps) {
       try {
         const problem = await item.problem();
         if (problem) {
-          console.warn(`VidRelay: daily link health check skipped: the stored link health results could not be read and are kept as they are (${problemText(problem)}) See Options.`);
+          console.warn(
+            `VidRelay: daily link health check skipped: the stored link health results could not be read and are kept as they are (${problemText(problem)}) See Options.`,
+          );
           return undefined;
         }
         return await check(await deps.historyTargets());

@@ -31,7 +31,8 @@ export function createUploads({ store, runner, accounts }: UploadsDeps): Uploads
     local = startBackgroundUploader({
       // Read on the first report, after the bridge below exists: the bridge needs this uploader's broadcast first.
       reports: () => bridge.handlers,
-      workLeft: async () => (await store.all()).some((job) => (job.kind === 'file' || job.kind === 'relay') && ['queued', 'sending', 'uploading'].includes(job.state)),
+      workLeft: async () =>
+        (await store.all()).some((job) => (job.kind === 'file' || job.kind === 'relay') && ['queued', 'sending', 'uploading'].includes(job.state)),
     });
   }
   const bridge = createUploadBridge({

@@ -54,7 +54,9 @@ export function startBackground(): void {
   // Stored data of an older version is carried over at start; what cannot be read is kept and reported (in Options).
   const migrated = accounts
     .migrate()
-    .catch((error: unknown) => console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'));
+    .catch((error: unknown) =>
+      console.warn('VidRelay: carrying stored accounts over failed; the old list is kept', error instanceof Error ? error.name : 'error'),
+    );
   // Written to the console once per install or update (when a newer or older build's data shows up), not at every worker start:
   // the list reads every stored record, link health's results among them.
   const reportUnreadable = () =>
@@ -117,7 +119,10 @@ export function startBackground(): void {
   };
   // Nobody awaits an alarm: a failure is reported by its code, never left unhandled.
   browser.alarms.onAlarm.addListener(
-    (alarm) => void alarms[alarm.name]?.().catch((error: unknown) => console.warn(`VidRelay: alarm ${alarm.name} failed (${isAppError(error) ? error.code : 'unexpected error'})`)),
+    (alarm) =>
+      void alarms[alarm.name]?.().catch((error: unknown) =>
+        console.warn(`VidRelay: alarm ${alarm.name} failed (${isAppError(error) ? error.code : 'unexpected error'})`),
+      ),
   );
   const commands: Record<string, () => Promise<unknown>> = {
     'send-video': shortcut,

@@ -37,17 +37,13 @@ export interface MenuDeps {
 
 export const defaultFindInTab = (tabId: number, frameId?: number, options?: FindVideosOptions) => findVideosInTab(tabId, frameId, options);
 
-export const noVideoMessage =
-  'No video was found on this page. Right-click the video itself, or open the page that plays it, and try again.';
+export const noVideoMessage = 'No video was found on this page. Right-click the video itself, or open the page that plays it, and try again.';
 
 export async function say(id: string, title: string, message: string): Promise<void> {
   await notify(id, title, message);
 }
 
-type Resolution =
-  | { kind: 'send'; urls: string[] }
-  | { kind: 'pick'; candidates: FoundVideo[] }
-  | { kind: 'none'; reason: string };
+type Resolution = { kind: 'send'; urls: string[] } | { kind: 'pick'; candidates: FoundVideo[] } | { kind: 'none'; reason: string };
 
 /** What the page itself holds: direct files and streams; player pages only when nothing better exists. */
 async function lookInPage(info: MenuClickInfo, tabId: number, deps: MenuDeps): Promise<Resolution> {

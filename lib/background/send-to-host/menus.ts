@@ -32,20 +32,22 @@ function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promi
 let rebuilding: Promise<void> = Promise.resolve();
 
 export function rebuildMenus(accounts: PublicAccount[]): Promise<void> {
-  rebuilding = rebuilding.then(async () => {
-    await browser.contextMenus.removeAll();
-    const enabled = accounts.filter((a) => a.enabled);
-    await create({ id: ROOT_MENU, title: t('menuSendToHost'), contexts: [...menuContexts] });
-    if (enabled.length === 0) {
-      await create({ id: NO_ACCOUNTS_MENU, parentId: ROOT_MENU, title: t('menuAddAccount'), contexts: [...menuContexts] });
-      return;
-    }
-    for (const account of enabled) {
-      await create({ id: accountMenuId(account.id), parentId: ROOT_MENU, title: account.label, contexts: [...menuContexts] });
-    }
-    if (enabled.length > 1) {
-      await create({ id: MIRROR_MENU, parentId: ROOT_MENU, title: t('menuMirrorAll'), contexts: [...menuContexts] });
-    }
-  }).catch((error) => console.warn('VidRelay: menu rebuild failed', String(error)));
+  rebuilding = rebuilding
+    .then(async () => {
+      await browser.contextMenus.removeAll();
+      const enabled = accounts.filter((a) => a.enabled);
+      await create({ id: ROOT_MENU, title: t('menuSendToHost'), contexts: [...menuContexts] });
+      if (enabled.length === 0) {
+        await create({ id: NO_ACCOUNTS_MENU, parentId: ROOT_MENU, title: t('menuAddAccount'), contexts: [...menuContexts] });
+        return;
+      }
+      for (const account of enabled) {
+        await create({ id: accountMenuId(account.id), parentId: ROOT_MENU, title: account.label, contexts: [...menuContexts] });
+      }
+      if (enabled.length > 1) {
+        await create({ id: MIRROR_MENU, parentId: ROOT_MENU, title: t('menuMirrorAll'), contexts: [...menuContexts] });
+      }
+    })
+    .catch((error) => console.warn('VidRelay: menu rebuild failed', String(error)));
   return rebuilding;
 }

@@ -1,7 +1,15 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../../errors';
 import type { StoredProblem } from '../../storage/versioned-record';
-import { pickerEntrySchema, pickerEntryVersion, pickerTtlMs, readPickerEntry, type PickerChoice, type PickerEntries, type PickerEntry } from '../send-to-host/picker';
+import {
+  pickerEntrySchema,
+  pickerEntryVersion,
+  pickerTtlMs,
+  readPickerEntry,
+  type PickerChoice,
+  type PickerEntries,
+  type PickerEntry,
+} from '../send-to-host/picker';
 
 // The picker's lists of videos, in storage.session (memory only, extension
 // pages only), one key each under a one-time id. An entry that cannot be read

@@ -21,7 +21,10 @@ const secretEndings = ['apikey', 'password', 'token', 'secret'];
 
 export function isSecretName(name: string): boolean {
   // Plurals too: a "keys" map holds keys.
-  const plain = name.toLowerCase().replace(/[-_\s]/g, '').replace(/s$/, '');
+  const plain = name
+    .toLowerCase()
+    .replace(/[-_\s]/g, '')
+    .replace(/s$/, '');
   return secretNames.has(plain) || secretEndings.some((end) => plain.endsWith(end));
 }
 
@@ -63,12 +66,20 @@ export type { ExportProtection };
 export async function protectedFile(header: ExportHeader, value: unknown, passphrase?: string): Promise<{ file: object } & ExportProtection> {
   if (passphrase) {
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new AppError('invalid_input', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export with secrets removed.`);
+      throw new AppError(
+        'invalid_input',
+        `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export with secrets removed.`,
+      );
     }
     // `value` is JSON text inside the block, so it comes back exactly as stored.
     const encrypted = await encryptText(JSON.stringify({ value }), passphrase, undefined, UNREADABLE_EXPORT_PURPOSE);
     return { file: { ...header, encryption: { purpose: UNREADABLE_EXPORT_PURPOSE, ...encrypted } }, protection: 'encrypted' };
   }
   const out = redactSecrets(value);
-  return { file: { ...header, secretsRemoved: out.redacted, secretMarker: SECRET_MARKER, value: out.value }, protection: 'redacted', redacted: out.redacted, marker: SECRET_MARKER };
+  return {
+    file: { ...header, secretsRemoved: out.redacted, secretMarker: SECRET_MARKER, value: out.value },
+    protection: 'redacted',
+    redacted: out.redacted,
+    marker: SECRET_MARKER,
+  };
 }

@@ -62,7 +62,8 @@ export function accountParts(accounts: AccountsItem): UnreadableSource {
     },
     owns: (ref) => ref.startsWith(accountRef) || isAccountList(ref),
     read: async (ref) => {
-      if (isAccountList(ref)) return { storageKey: ref === 'accounts' ? accountEntriesKey : legacyAccountsKey, value: await accounts.rawRecord(accountLists[ref]) };
+      if (isAccountList(ref))
+        return { storageKey: ref === 'accounts' ? accountEntriesKey : legacyAccountsKey, value: await accounts.rawRecord(accountLists[ref]) };
       const entryKey = ref.slice(accountRef.length);
       return { storageKey: accountEntriesKey, entryKey, value: await accounts.unreadableRaw(entryKey) };
     },

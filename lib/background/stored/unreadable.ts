@@ -10,8 +10,6 @@ import { protectedFile } from './unreadable-export';
 
 const gone = () => new AppError('not_found', 'That stored entry is no longer unreadable or no longer there. Reload Options.');
 
-
-
 /** Stored entries that could not be read, by the ref the Options page sends back. */
 export interface UnreadableService {
   list(): Promise<UnreadableReport[]>;

@@ -88,7 +88,10 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof ReplyTooLarge) {
-        throw new AppError('invalid_response', `${ctx.label} sent a reply larger than any API answer (${error.message}); VidRelay stopped reading it. Check the API base URL in Options.`);
+        throw new AppError(
+          'invalid_response',
+          `${ctx.label} sent a reply larger than any API answer (${error.message}); VidRelay stopped reading it. Check the API base URL in Options.`,
+        );
       }
       throw transportFailure(error, controller.signal.aborted, url);
     } finally {
@@ -114,11 +117,7 @@ export function createHttp(deps: HostClientDeps, ctx: FailureContext): Http {
         { cause },
       );
     }
-    return new AppError(
-      'network',
-      `Could not reach ${ctx.label} (${url.host}). Check your connection and the API base URL in Options.`,
-      { cause },
-    );
+    return new AppError('network', `Could not reach ${ctx.label} (${url.host}). Check your connection and the API base URL in Options.`, { cause });
   }
 
   return {

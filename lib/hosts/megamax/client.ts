@@ -7,14 +7,7 @@ import { invalidInput, type FailureContext } from '../failures';
 import type { Http } from '../http';
 import type { HostAccount, RemoteFile } from '../types';
 import { megamaxReader, readMegamaxBody } from './envelope';
-import {
-  parseMegamaxDirect,
-  parseMegamaxFileInfo,
-  parseMegamaxList,
-  parseMegamaxUploaded,
-  parseMirrors,
-  parseUploadUrl,
-} from './parse';
+import { parseMegamaxDirect, parseMegamaxFileInfo, parseMegamaxList, parseMegamaxUploaded, parseMirrors, parseUploadUrl } from './parse';
 
 const megamaxStatuses = ['onqueue', 'transferring', 'processing', 'converting', 'converted', 'failed'] as const;
 
@@ -57,8 +50,7 @@ export function megamaxMethods({ account, apiBase, http, ctx }: MegamaxClientInp
       return { url: uploadUrl(server, account.allowHttp, ctx), fields, fileField: 'file' };
     },
 
-    parseUploadReply: (body) =>
-      guarded(ctx, () => parseMegamaxUploaded(readMegamaxBody({ status: 200, contentType: '', text: body }, ctx).result)),
+    parseUploadReply: (body) => guarded(ctx, () => parseMegamaxUploaded(readMegamaxBody({ status: 200, contentType: '', text: body }, ctx).result)),
 
     fileInfo: async (codes) => {
       const out: RemoteFile[] = [];

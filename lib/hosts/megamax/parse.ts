@@ -97,7 +97,15 @@ export function parseMegamaxUploaded(result: unknown): UploadedFile[] {
     const file = parseMegamaxFile(row);
     if (!file) return [];
     const failed = file.status === 'failed';
-    return [compact({ fileCode: file.fileCode, name: file.title, ok: !failed, status: file.status, error: failed ? 'The host could not process this file.' : undefined })];
+    return [
+      compact({
+        fileCode: file.fileCode,
+        name: file.title,
+        ok: !failed,
+        status: file.status,
+        error: failed ? 'The host could not process this file.' : undefined,
+      }),
+    ];
   });
   return files.length > 0 ? files : badShape('the upload reply names no file');
 }

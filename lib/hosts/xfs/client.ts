@@ -1,17 +1,7 @@
 // The XFS dialect factory: one client for every XFileSharing host, driven by
 // the preset's dialect overrides.
 import type { Json } from '../coerce';
-import {
-  checkCode,
-  checkCodes,
-  checkCount,
-  checkId,
-  checkMediaUrl,
-  flag,
-  uploadUrl,
-  unsupportedFor,
-  type DialectMethods,
-} from '../client-kit';
+import { checkCode, checkCodes, checkCount, checkId, checkMediaUrl, flag, uploadUrl, unsupportedFor, type DialectMethods } from '../client-kit';
 import { hostFailure, invalidInput, pendingFailure, type FailureContext } from '../failures';
 import type { Http } from '../http';
 import type { FileChanges, FolderChanges, HostAccount, HostClient, HostPreset, ListQuery, RemoteUploadAction, UploadOptions } from '../types';
@@ -147,11 +137,7 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
 
     moveFiles: async (codes, folderId) => {
       const list = checkCodes(codes);
-      const results = await get(
-        'moveFiles',
-        { file_code: list.join(','), [p.moveFolder]: checkId(folderId, 'folder id') },
-        (r) => parseEditResults(r, list),
-      );
+      const results = await get('moveFiles', { file_code: list.join(','), [p.moveFolder]: checkId(folderId, 'folder id') }, (r) => parseEditResults(r, list));
       requireAllOk(results);
     },
 
@@ -185,12 +171,7 @@ export function xfsMethods(input: XfsClientInput): DialectMethods {
     createFolder: async (name, options = {}) => {
       const clean = checkName(name);
       const parentId = options.parentId === undefined ? undefined : checkId(options.parentId, 'parent folder id');
-      return get(
-        'createFolder',
-        { name: clean, parent_id: parentId, descr: options.description },
-        (r) => parseCreatedFolder(r, clean, parentId),
-        false,
-      );
+      return get('createFolder', { name: clean, parent_id: parentId, descr: options.description }, (r) => parseCreatedFolder(r, clean, parentId), false);
     },
 
     remoteUploadStatus: async (fileCode) =>

@@ -8,7 +8,8 @@ import { guarded } from '../shape';
 import type { Capability } from '../types';
 import { missingEndpoint, UnsupportedAtHost } from '../unsupported';
 
-const refusal = /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
+const refusal =
+  /not allowed|not supported|unsupported|not available|disabled|unknown (api )?(method|action|op|function|request)|invalid (method|action|op)|no such (method|action|function)/i;
 
 /** A host's words for "this API function does not exist here". */
 export function refusesEndpoint(message: string): boolean {
@@ -41,13 +42,14 @@ function readXfsBody(reply: HttpReply, ctx: FailureContext): Json {
  * parser. With `capability`, a missing endpoint raises UnsupportedAtHost.
  */
 export function xfsReader<T>(ctx: FailureContext, parse: (result: unknown, body: Json) => T, capability?: Capability): (reply: HttpReply) => T {
-  return (reply) => guarded(ctx, () => {
-    if (capability) {
-      // A 404 page, or a JSON refusal ("This function not allowed in API", "unknown op").
-      const missing = missingEndpoint(reply, hostMessage, refusesEndpoint);
-      if (missing !== false) throw new UnsupportedAtHost(ctx, capability, typeof missing === 'string' ? missing : undefined);
-    }
-    const body = readXfsBody(reply, ctx);
-    return parse(body.result, body);
-  });
+  return (reply) =>
+    guarded(ctx, () => {
+      if (capability) {
+        // A 404 page, or a JSON refusal ("This function not allowed in API", "unknown op").
+        const missing = missingEndpoint(reply, hostMessage, refusesEndpoint);
+        if (missing !== false) throw new UnsupportedAtHost(ctx, capability, typeof missing === 'string' ? missing : undefined);
+      }
+      const body = readXfsBody(reply, ctx);
+      return parse(body.result, body);
+    });
 }

@@ -29,7 +29,9 @@ export function parseStats(result: unknown): StatsDay[] {
   // voe.sx keys the days by date; watching.vn documents the account-info
   // body here, whose values are no day rows: no days, not an error.
   const map = asObject(result);
-  const rows = map ? Object.entries(map).map(([key, row]) => (asObject(row) ? { day: key, ...asObject(row) } : undefined)) : (asArray(result) ?? badShape('stats are not a list'));
+  const rows = map
+    ? Object.entries(map).map(([key, row]) => (asObject(row) ? { day: key, ...asObject(row) } : undefined))
+    : (asArray(result) ?? badShape('stats are not a list'));
   const days: StatsDay[] = [];
   for (const row of rows) {
     const o = asObject(row);

@@ -38,8 +38,7 @@ function fromJson(parsed: unknown, ctx: FailureContext): UploadedFile[] {
   if (status !== undefined && status !== 200) throw statusFailure(status, ctx, hostMessage(body));
   if (body.success === false) throw statusFailure(400, ctx, hostMessage(body));
   const single = asObject(body.file) ?? asObject(body.result);
-  const files =
-    asArray(body.files) ?? asArray(body.result) ?? (single ? [single] : pick(body, 'filecode', 'file_code') !== undefined ? [body] : []);
+  const files = asArray(body.files) ?? asArray(body.result) ?? (single ? [single] : pick(body, 'filecode', 'file_code') !== undefined ? [body] : []);
   return files.map(uploadedEntry).filter((f): f is UploadedFile => f !== undefined);
 }
 
@@ -84,9 +83,9 @@ function fromHtmlForm(text: string): UploadedFile[] {
   const fields = textareas(text);
   const codes = fields.fn ?? [];
   const statuses = fields.st ?? [];
-  return codes.map((code, i) =>
-    uploadedEntry({ filecode: code, status: statuses[i] ?? (code && code !== 'undef' ? 'OK' : undefined) }),
-  ).filter((f): f is UploadedFile => f !== undefined);
+  return codes
+    .map((code, i) => uploadedEntry({ filecode: code, status: statuses[i] ?? (code && code !== 'undef' ? 'OK' : undefined) }))
+    .filter((f): f is UploadedFile => f !== undefined);
 }
 
 export function parseXfsUploadReply(text: string, ctx: FailureContext): UploadedFile[] {

@@ -18,6 +18,10 @@ export async function matchRemoteStatus(
   const list = entries ?? (await client.remoteUploadStatus());
   const same = list.filter((entry) => entry.url === job.url && entry.fileCode);
   if (!same.length) return undefined;
-  const taken = await store.codesTaken(job.accountId, same.map((entry) => entry.fileCode!), job.id);
+  const taken = await store.codesTaken(
+    job.accountId,
+    same.map((entry) => entry.fileCode!),
+    job.id,
+  );
   return same.find((entry) => !taken.has(entry.fileCode!));
 }

@@ -97,8 +97,7 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
     if (!members) groups.set(row.group, [row]);
     else if (!members.includes(row)) members.push(row);
   };
-  const membersOf = (row: Row): Row[] =>
-    (groups.get(row.group!) ?? []).filter((member) => !member.removed).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const membersOf = (row: Row): Row[] => (groups.get(row.group!) ?? []).filter((member) => !member.removed).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   /** A mirror's row: its first member's, with its members and the state they add up to (undefined for the others). */
   const mirrorRow = (row: Row) => {
     const members = membersOf(row);
@@ -191,7 +190,8 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
       const before = await answer.catch(() => undefined);
       const now = await run(query).catch(() => undefined);
       if (!before || !now) continue;
-      if (before.total !== now.total || before.stored !== now.stored || before.jobs.map((j) => j.id).join() !== now.jobs.map((j) => j.id).join()) changed = true;
+      if (before.total !== now.total || before.stored !== now.stored || before.jobs.map((j) => j.id).join() !== now.jobs.map((j) => j.id).join())
+        changed = true;
     }
     options.onRowsBuilt?.(changed);
   };

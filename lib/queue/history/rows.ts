@@ -23,7 +23,14 @@ export interface Row {
   removed?: boolean;
 }
 
-type SearchFields = { url?: unknown; title?: unknown; fileCode?: unknown; file?: { name?: unknown }; links?: { watch?: unknown }; error?: { message?: unknown } };
+type SearchFields = {
+  url?: unknown;
+  title?: unknown;
+  fileCode?: unknown;
+  file?: { name?: unknown };
+  links?: { watch?: unknown };
+  error?: { message?: unknown };
+};
 
 function searchText(job: SearchFields): string {
   return [job.url, job.title, job.file?.name, job.fileCode, job.links?.watch, job.error?.message]
@@ -33,7 +40,16 @@ function searchText(job: SearchFields): string {
 }
 
 export function rowOf(job: Job): Row {
-  return { id: job.id, createdAt: job.createdAt, accountId: job.accountId, state: job.state, kind: job.kind, group: job.group?.id, index: job.group?.index, text: searchText(job) };
+  return {
+    id: job.id,
+    createdAt: job.createdAt,
+    accountId: job.accountId,
+    state: job.state,
+    kind: job.kind,
+    group: job.group?.id,
+    index: job.group?.index,
+    text: searchText(job),
+  };
 }
 
 const states = new Set<unknown>(jobStates);
@@ -48,7 +64,16 @@ function rowOfRecord(record: unknown): Row | undefined {
   if (typeof id !== 'string' || typeof createdAt !== 'number' || typeof accountId !== 'string' || !states.has(state) || !kinds.has(kind)) return undefined;
   const group = r.group as { id?: unknown; index?: unknown } | undefined;
   if (group !== undefined && (typeof group !== 'object' || !group || typeof group.id !== 'string' || typeof group.index !== 'number')) return undefined;
-  return { id, createdAt, accountId, state: state as JobState, kind: kind as JobKind, group: group?.id as string | undefined, index: group?.index as number | undefined, text: searchText(r as SearchFields) };
+  return {
+    id,
+    createdAt,
+    accountId,
+    state: state as JobState,
+    kind: kind as JobKind,
+    group: group?.id as string | undefined,
+    index: group?.index as number | undefined,
+    text: searchText(r as SearchFields),
+  };
 }
 
 /** Records per read: large enough that the reads cost little, small enough that other requests are answered in between. */
@@ -77,4 +102,5 @@ export async function readRows(db: JobsDatabase, batch = rowBatch): Promise<Row[
 }
 
 /** The order of History and of the created index read backwards: newest first, ties by id, last first. */
-export const newestFirst = (a: Pick<Row, 'createdAt' | 'id'>, b: Pick<Row, 'createdAt' | 'id'>) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+export const newestFirst = (a: Pick<Row, 'createdAt' | 'id'>, b: Pick<Row, 'createdAt' | 'id'>) =>
+  b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

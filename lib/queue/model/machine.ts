@@ -2,7 +2,6 @@ import { AppError, type SerializedError } from '../../errors';
 import { patchJob, type Job, type JobLinks, type JobPatch, type JobState } from './job';
 import { rate } from './speed';
 
-
 export { etaSeconds, measureSpeed } from './speed';
 
 // The job state machine: a pure function from (job, event, now) to the next
@@ -152,11 +151,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
   }
 }
 
-function progressed(
-  job: Exclude<Job, { kind: 'remote' }>,
-  event: { bytesSent: number; bytesTotal: number; phase?: 'download' | 'upload' },
-  now: number,
-): Job {
+function progressed(job: Exclude<Job, { kind: 'remote' }>, event: { bytesSent: number; bytesTotal: number; phase?: 'download' | 'upload' }, now: number): Job {
   const { bytesSent, bytesTotal } = event;
   if (!(bytesSent >= 0) || !(bytesTotal >= 0)) {
     throw new AppError('invalid_input', 'Upload progress needs non-negative byte counts.');
@@ -164,8 +159,7 @@ function progressed(
   // Only a relay has phases (its download, then its upload).
   const phase = job.kind === 'relay' ? event.phase : undefined;
   const samePhase = (job.kind === 'relay' ? job.phase : undefined) === phase;
-  const sample =
-    job.state === 'uploading' && samePhase && job.bytesSent !== undefined ? { at: job.updatedAt, bytes: job.bytesSent } : undefined;
+  const sample = job.state === 'uploading' && samePhase && job.bytesSent !== undefined ? { at: job.updatedAt, bytes: job.bytesSent } : undefined;
   const instant = sample ? rate(sample, { at: now, bytes: bytesSent }) : undefined;
   const previous = samePhase ? job.speed : undefined;
   // Smooth the per-report rate so the shown speed and ETA do not jump around.

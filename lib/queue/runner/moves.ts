@@ -44,7 +44,10 @@ export function createMoves(deps: Pick<QueueRunnerDeps, 'store' | 'now' | 'notif
         announced.delete(groupId);
         return;
       }
-      const was = deriveGroup(groupId, members.map((member) => (member.id === after.id ? before : member)));
+      const was = deriveGroup(
+        groupId,
+        members.map((member) => (member.id === after.id ? before : member)),
+      );
       if (announced.has(groupId) || terminalStates.has(was.state)) return;
       announced.add(groupId);
       if (!group.cancelled) deps.notify(group);

@@ -12,9 +12,7 @@ const pollMetaKey = 'nextPollAt';
 
 export type PollAlarm = ReturnType<typeof createPollAlarm>;
 
-export function createPollAlarm(
-  deps: Pick<QueueRunnerDeps, 'store' | 'now' | 'schedulePoll' | 'cancelPoll' | 'scheduledPoll' | 'watchdogMs' | 'minPollMs'>,
-) {
+export function createPollAlarm(deps: Pick<QueueRunnerDeps, 'store' | 'now' | 'schedulePoll' | 'cancelPoll' | 'scheduledPoll' | 'watchdogMs' | 'minPollMs'>) {
   const { store } = deps;
   const minPollMs = deps.minPollMs ?? 30_000;
   const watchdogMs = deps.watchdogMs ?? 60_000;

@@ -16,12 +16,7 @@ export const defaultLimits: ConcurrencyLimits = { perHost: 2, overall: 4 };
  * `hostOf` maps account id to host id; an account missing from it counts as a
  * host of its own, so it never shares (or steals) another host's slots.
  */
-export function pickNext(
-  jobs: readonly Job[],
-  hostOf: Readonly<Record<string, string>>,
-  limits: ConcurrencyLimits,
-  now: number,
-): Job[] {
+export function pickNext(jobs: readonly Job[], hostOf: Readonly<Record<string, string>>, limits: ConcurrencyLimits, now: number): Job[] {
   const hostKey = (job: Job) => hostOf[job.accountId] ?? `account:${job.accountId}`;
   const perHost = new Map<string, number>();
   let overall = 0;

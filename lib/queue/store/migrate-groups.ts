@@ -83,7 +83,11 @@ export function planGroups(records: readonly unknown[]): GroupPlan {
     });
     if (ids.length > 0 && missing.length === 0 && jobSchemaV3.safeParse(parent).success) plan.removed.push(id);
     else {
-      const why = !ids.length ? 'it lists no jobs' : missing.length ? `missing or unreadable: ${missing.join(', ')}` : 'the mirror record itself could not be read';
+      const why = !ids.length
+        ? 'it lists no jobs'
+        : missing.length
+          ? `missing or unreadable: ${missing.join(', ')}`
+          : 'the mirror record itself could not be read';
       plan.kept.push({ id, problem: `${ungroupedMirrorProblem} (${why})` });
     }
   }

@@ -118,7 +118,8 @@ export function createQueries(memory: StoreMemory): Queries {
           for (const key of await index.getAllKeys(IDBKeyRange.only([accountId, code]))) if (key !== exceptId) taken.add(code);
         }),
       );
-      for (const job of changes.values()) if (job && job.id !== exceptId && job.accountId === accountId && job.fileCode && codes.includes(job.fileCode)) taken.add(job.fileCode);
+      for (const job of changes.values())
+        if (job && job.id !== exceptId && job.accountId === accountId && job.fileCode && codes.includes(job.fileCode)) taken.add(job.fileCode);
       return taken;
     },
     members: async (groupIds) => {

@@ -191,7 +191,12 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
       'uploaderReport.needed': async ({ jobIds }) => {
         const jobs = new Map((await deps.store.getMany(jobIds)).map((job) => [job.id, job]));
         // Failed and interrupted jobs keep their File: Retry must not need the user again.
-        return { needed: jobIds.filter((id) => { const job = jobs.get(id); return !!job && !job.fileCode; }) };
+        return {
+          needed: jobIds.filter((id) => {
+            const job = jobs.get(id);
+            return !!job && !job.fileCode;
+          }),
+        };
       },
       'uploaderReport.idle': async () => {
         await closeIfIdle();

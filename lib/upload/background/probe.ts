@@ -35,7 +35,7 @@ function nameOf(url: URL, disposition: string | null): string {
 
 function sizeOf(response: Response): number | undefined {
   const range = response.headers.get('content-range')?.match(/\/(\d+)\s*$/)?.[1];
-  const value = Number(range ?? (response.status === 206 ? '' : response.headers.get('content-length') ?? ''));
+  const value = Number(range ?? (response.status === 206 ? '' : (response.headers.get('content-length') ?? '')));
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
@@ -61,7 +61,10 @@ export async function probeSource(raw: string, doFetch: typeof fetch = fetch): P
   }
   const type = response.headers.get('content-type')?.split(';')[0]?.trim() || undefined;
   if (type && /^text\/html/i.test(type)) {
-    throw new AppError('invalid_input', 'This link is a web page, not a video file. Use the link of the video itself (right-click the video, "Send to host", or copy its address).');
+    throw new AppError(
+      'invalid_input',
+      'This link is a web page, not a video file. Use the link of the video itself (right-click the video, "Send to host", or copy its address).',
+    );
   }
   return { url: url.href, name: nameOf(url, response.headers.get('content-disposition')), size: sizeOf(response), ...(type ? { type } : {}) };
 }

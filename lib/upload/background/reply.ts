@@ -7,13 +7,7 @@ import { matchUploadedFile } from '../../hosts/upload-match';
 // what happened and what to do. The host's own reader goes first: it knows
 // its dialect's error bodies; the HTTP status decides when it cannot tell.
 
-export function readUploadReply(
-  client: HostClient,
-  status: number,
-  body: string,
-  secrets: string[],
-  sent: { name?: string; size?: number } = {},
-): string {
+export function readUploadReply(client: HostClient, status: number, body: string, secrets: string[], sent: { name?: string; size?: number } = {}): string {
   let files: ReturnType<HostClient['parseUploadReply']> | undefined;
   let problem: unknown;
   try {
@@ -32,7 +26,10 @@ export function readUploadReply(
   const landed = matchUploadedFile(files ?? [], sent) ?? (accepted.length === 1 ? accepted[0] : undefined);
   if (landed?.ok && landed.fileCode) return landed.fileCode;
   if (!landed && accepted.length > 1) {
-    throw new AppError('invalid_response', `${client.preset.label} listed several uploaded files and none is "${sent.name ?? 'the one sent'}". Check the file list before retrying.`);
+    throw new AppError(
+      'invalid_response',
+      `${client.preset.label} listed several uploaded files and none is "${sent.name ?? 'the one sent'}". Check the file list before retrying.`,
+    );
   }
   const said = landed?.error ?? files?.find((file) => file.error)?.error;
   throw new AppError('upload_rejected', `${client.preset.label} rejected the upload${said ? `: ${said}` : ''}. Check the file and the account, then retry.`);

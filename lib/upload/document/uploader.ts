@@ -198,20 +198,23 @@ export function createUploader(deps: UploaderDeps): Uploader {
     let loaded = 0;
     let windowStart = now();
     let windowBytes = 0;
-    const watchdog = setInterval(() => {
-      const at = now();
-      if (at - lastByte > stallMs) {
-        stalled = true;
-        controller.abort();
-      } else if (at - windowStart >= stallMs) {
-        if (loaded - windowBytes < minBytesPerStall) {
+    const watchdog = setInterval(
+      () => {
+        const at = now();
+        if (at - lastByte > stallMs) {
           stalled = true;
           controller.abort();
+        } else if (at - windowStart >= stallMs) {
+          if (loaded - windowBytes < minBytesPerStall) {
+            stalled = true;
+            controller.abort();
+          }
+          windowStart = at;
+          windowBytes = loaded;
         }
-        windowStart = at;
-        windowBytes = loaded;
-      }
-    }, Math.max(50, Math.min(stallMs / 4, 5000)));
+      },
+      Math.max(50, Math.min(stallMs / 4, 5000)),
+    );
     const writer = await spool.create(job.id);
     keep(writer);
     try {
@@ -220,7 +223,10 @@ export function createUploader(deps: UploaderDeps): Uploader {
         response = await doFetch(url, { credentials: 'include', signal: controller.signal });
       } catch {
         if (task.cancelled) throw new Cancelled();
-        throw new UploadFailure(stalled ? 'timeout' : 'network', `Could not download the video from ${hostOf(url)}${stalled ? ': it stopped answering' : ''}. VidRelay tries again later.`);
+        throw new UploadFailure(
+          stalled ? 'timeout' : 'network',
+          `Could not download the video from ${hostOf(url)}${stalled ? ': it stopped answering' : ''}. VidRelay tries again later.`,
+        );
       }
       if (!response.ok) throw sourceFailure(response.status, url);
       const told = Number(response.headers.get('content-length') ?? '');
@@ -286,13 +292,16 @@ export function createUploader(deps: UploaderDeps): Uploader {
       const where = hostOf(target.url);
       let lastByte = now();
       let why: 'cancel' | 'stall' | 'reply' | undefined;
-      const watchdog = setInterval(() => {
-        const limit = task.bodySent ? replyWaitMs : stallMs;
-        if (now() - lastByte > limit) {
-          why = 'stall';
-          xhr.abort();
-        }
-      }, Math.max(50, Math.min(stallMs / 4, 5000)));
+      const watchdog = setInterval(
+        () => {
+          const limit = task.bodySent ? replyWaitMs : stallMs;
+          if (now() - lastByte > limit) {
+            why = 'stall';
+            xhr.abort();
+          }
+        },
+        Math.max(50, Math.min(stallMs / 4, 5000)),
+      );
       const finish = () => clearInterval(watchdog);
       task.abort = () => {
         why = 'cancel';
@@ -320,7 +329,12 @@ export function createUploader(deps: UploaderDeps): Uploader {
         finish();
         // The form (and the key in it) must not have gone anywhere but the server the background named.
         if (xhr.responseURL && xhr.responseURL !== new URL(target.url).href) {
-          reject(new UploadFailure('invalid_response', `${where} sent the upload on to ${hostOf(xhr.responseURL)}. VidRelay does not send files where the host redirects them; check on ${where} whether the file arrived.`));
+          reject(
+            new UploadFailure(
+              'invalid_response',
+              `${where} sent the upload on to ${hostOf(xhr.responseURL)}. VidRelay does not send files where the host redirects them; check on ${where} whether the file arrived.`,
+            ),
+          );
           return;
         }
         resolve({ status: xhr.status, body: typeof xhr.responseText === 'string' ? xhr.responseText : '' });
@@ -332,7 +346,13 @@ export function createUploader(deps: UploaderDeps): Uploader {
       xhr.onabort = () => {
         finish();
         if (why === 'cancel') reject(new Cancelled());
-        else if (why === 'reply') reject(new UploadFailure('invalid_response', `${where} answered the upload with more than ${uploadReplyCapBytes / 1024 / 1024} MB; VidRelay stopped reading it. Check on ${where} whether the file arrived.`));
+        else if (why === 'reply')
+          reject(
+            new UploadFailure(
+              'invalid_response',
+              `${where} answered the upload with more than ${uploadReplyCapBytes / 1024 / 1024} MB; VidRelay stopped reading it. Check on ${where} whether the file arrived.`,
+            ),
+          );
         else
           reject(
             new UploadFailure(

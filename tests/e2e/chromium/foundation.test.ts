@@ -35,7 +35,8 @@ describe('foundation', () => {
 
   it('sends a URL from the popup and shows its link', () => foundation.sendsUrlsFromPopup(env, account, [{ name: 'popup-clip', bytes: 64 * 1024 }]));
 
-  it('sends a right-clicked video from the context menu (contextMenus.onClicked, as Chrome fires it), refuses a blob: one', () => foundation.sendsFromContextMenu(env, account, 'menu-clip'));
+  it('sends a right-clicked video from the context menu (contextMenus.onClicked, as Chrome fires it), refuses a blob: one', () =>
+    foundation.sendsFromContextMenu(env, account, 'menu-clip'));
 
-  it('sends the page\'s video with the send-video shortcut (commands.onCommand, as Chrome fires it)', () => foundation.sendsWithShortcut(env, account));
+  it("sends the page's video with the send-video shortcut (commands.onCommand, as Chrome fires it)", () => foundation.sendsWithShortcut(env, account));
 });

@@ -61,7 +61,7 @@ const requestsToSim = () => sim.requests.filter((r) => r.query.key === KEY).leng
 const hasAccess = async () => (await session.worker()).evaluate((o) => chrome.permissions.contains({ origins: o }), origins);
 
 describe('host access asked at runtime', () => {
-  it('Save asks the browser for the account\'s origins first, and the browser holds the request for the user', async () => {
+  it("Save asks the browser for the account's origins first, and the browser holds the request for the user", async () => {
     const options = await OptionsPage.open(session);
     const requests = await watchRequests(options.page);
     await options.fillAccount({ host: 'media.cm', apiBase, key: KEY, name: 'Far host' });
@@ -86,7 +86,11 @@ describe('host access asked at runtime', () => {
     const popup = await PopupPage.open(session);
     await popup.ui.find({ label: 'Video URLs' }).fill(sim.videoUrl('far-clip', 4096));
     await popup.ui.find({ role: 'button', name: 'Send' }).click();
-    await expect.poll(() => popup.page.getByRole('alert').allTextContents()).toEqual([expect.stringContaining(`VidRelay may not reach ${HOST}:${new URL(sim.origin).port} yet. Open Options and press "Grant access" for this account.`)]);
+    await expect
+      .poll(() => popup.page.getByRole('alert').allTextContents())
+      .toEqual([
+        expect.stringContaining(`VidRelay may not reach ${HOST}:${new URL(sim.origin).port} yet. Open Options and press "Grant access" for this account.`),
+      ]);
     await popup.page.close();
 
     const options = await OptionsPage.open(session);

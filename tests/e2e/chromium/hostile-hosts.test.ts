@@ -24,8 +24,28 @@ beforeAll(async () => {
   session = await launchExtension();
   const worker = await session.worker();
   const accounts = [
-    { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase: sim.apiBase('media.cm'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 },
-    { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase: sim.apiBase('mp4upload.com'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 2 },
+    {
+      id: 'acc_media',
+      hostId: 'media.cm',
+      label: 'Media Uploads',
+      apiBase: sim.apiBase('media.cm'),
+      key: KEY,
+      enabled: true,
+      allowHttp: false,
+      defaults: {},
+      createdAt: 1,
+    },
+    {
+      id: 'acc_mp4',
+      hostId: 'mp4upload.com',
+      label: 'Mp4 Relay',
+      apiBase: sim.apiBase('mp4upload.com'),
+      key: KEY,
+      enabled: true,
+      allowHttp: false,
+      defaults: {},
+      createdAt: 2,
+    },
   ];
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));
 });
@@ -82,7 +102,18 @@ describe('a hostile host', () => {
       format: 'vidrelay-settings',
       version: 3,
       exportedAt: '2026-12-01T00:00:00.000Z',
-      accounts: [{ id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: true, defaults: {}, createdAt: 1 }],
+      accounts: [
+        {
+          id: 'acc_media',
+          hostId: 'media.cm',
+          label: 'Media Uploads',
+          apiBase: sim.apiBase('media.cm'),
+          enabled: true,
+          allowHttp: true,
+          defaults: {},
+          createdAt: 1,
+        },
+      ],
       settings: { concurrency: { perHost: 2, overall: 4 }, linkFormat: 'plain', linkTemplate: '{title} {watch}' },
     };
     const before = (await storedAccounts(await session.worker())).find((a) => a.id === 'acc_media');

@@ -23,13 +23,22 @@ async function seedAccount(s: ExtensionSession): Promise<void> {
   const worker = await s.worker();
   await worker.evaluate(
     async ({ apiBase, key }) => {
-      const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase, key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+      const account = {
+        id: 'acc_media',
+        hostId: 'media.cm',
+        label: 'Media Uploads',
+        apiBase,
+        key,
+        enabled: true,
+        allowHttp: false,
+        defaults: {},
+        createdAt: 1,
+      };
       await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
     },
     { apiBase: sim.apiBase('media.cm'), key: KEY },
   );
 }
-
 
 beforeAll(async () => {
   sim = await startHostSim({ encodeMs: 600_000 });
@@ -53,9 +62,18 @@ describe('job store in the built extension', () => {
       for (let i = 0; i < count; i++) {
         const id = `old-${i}`;
         jobs[id] = {
-          id, kind: 'remote', accountId: 'acc_media', state: i % 10 ? 'ready' : 'failed', url: `https://videos.example/${i % 3 ? 'clip' : 'holiday'}-${i}.mp4`,
-          options: {}, createdAt: 1_700_000_000_000 + i * 1000, updatedAt: 1_700_000_000_000 + i * 1000, attempts: 1,
-          ...(i % 10 ? { fileCode: `old${i}`, links: { watch: `https://media.example/old${i}` } } : { error: { code: 'server', message: 'The host had trouble.' } }),
+          id,
+          kind: 'remote',
+          accountId: 'acc_media',
+          state: i % 10 ? 'ready' : 'failed',
+          url: `https://videos.example/${i % 3 ? 'clip' : 'holiday'}-${i}.mp4`,
+          options: {},
+          createdAt: 1_700_000_000_000 + i * 1000,
+          updatedAt: 1_700_000_000_000 + i * 1000,
+          attempts: 1,
+          ...(i % 10
+            ? { fileCode: `old${i}`, links: { watch: `https://media.example/old${i}` } }
+            : { error: { code: 'server', message: 'The host had trouble.' } }),
         };
       }
       jobs.broken = { id: 'broken', kind: 'remote', state: 'exploded' };
@@ -96,9 +114,7 @@ describe('job store in the built extension', () => {
     await stopWorker(s, blank);
     const stoppedAt = sim.requests.length;
     // Nothing of the extension is open; only its alarm can wake it: a new worker's recovery asks the host for its files.
-    await expect
-      .poll(() => sim.requests.slice(stoppedAt).some((r) => r.path.includes('/file/list')), { timeout: 150_000, interval: 1000 })
-      .toBe(true);
+    await expect.poll(() => sim.requests.slice(stoppedAt).some((r) => r.path.includes('/file/list')), { timeout: 150_000, interval: 1000 }).toBe(true);
     // And it sends what was still queued, still with no page open.
     await expect.poll(() => sim.remoteUploads.length - before, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(3);
     const worker = await s.worker();
@@ -110,7 +126,10 @@ describe('job store in the built extension', () => {
     // Each URL is on the host once: a send cut off was found there, not made a second time.
     const account = sim.accountFor('media.cm', KEY)!;
     for (const name of ['idle-one', 'idle-two', 'idle-three']) {
-      expect([...account.files.values()].filter((f) => f.title.includes(name)), name).toHaveLength(1);
+      expect(
+        [...account.files.values()].filter((f) => f.title.includes(name)),
+        name,
+      ).toHaveLength(1);
     }
     await blank.close();
   }, 240_000);

@@ -55,7 +55,19 @@ describe('options', () => {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
     }
-    for (const name of ['api-base', 'api-key', 'label', 'account-enabled', 'default-folder', 'default-link-format', 'Test connection', 'Save', 'passphrase', 'Export settings', 'Import settings']) {
+    for (const name of [
+      'api-base',
+      'api-key',
+      'label',
+      'account-enabled',
+      'default-folder',
+      'default-link-format',
+      'Test connection',
+      'Save',
+      'passphrase',
+      'Export settings',
+      'Import settings',
+    ]) {
       expect(reached, name).toContain(name);
     }
   });

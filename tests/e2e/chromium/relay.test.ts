@@ -19,7 +19,17 @@ beforeAll(async () => {
   sim.addAccount({ hostId: 'mp4upload.com', key: KEY, login: 'relayer' });
   session = await launchExtension();
   const worker = await session.worker();
-  const account = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase: sim.apiBase('mp4upload.com'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+  const account = {
+    id: 'acc_mp4',
+    hostId: 'mp4upload.com',
+    label: 'Mp4 Relay',
+    apiBase: sim.apiBase('mp4upload.com'),
+    key: KEY,
+    enabled: true,
+    allowHttp: false,
+    defaults: {},
+    createdAt: 1,
+  };
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 });
 

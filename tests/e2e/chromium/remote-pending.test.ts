@@ -19,7 +19,17 @@ beforeAll(async () => {
   sim.remoteWithoutCode('doodstream.com');
   session = await launchExtension();
   const worker = await session.worker();
-  const account = { id: 'acc_dood', hostId: 'doodstream.com', label: 'Dood E2E', apiBase: sim.apiBase('doodstream.com'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+  const account = {
+    id: 'acc_dood',
+    hostId: 'doodstream.com',
+    label: 'Dood E2E',
+    apiBase: sim.apiBase('doodstream.com'),
+    key: KEY,
+    enabled: true,
+    allowHttp: false,
+    defaults: {},
+    createdAt: 1,
+  };
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 });
 

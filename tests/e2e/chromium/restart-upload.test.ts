@@ -45,7 +45,17 @@ afterAll(async () => {
 describe('a browser restart right after an upload POST reached the host', () => {
   it('finds the upload on the host instead of sending it again, and tells the user', async () => {
     session = await launchExtension({ userDataDir: profile });
-    const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase: sim.apiBase('media.cm'), key: KEY, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+    const account = {
+      id: 'acc_media',
+      hostId: 'media.cm',
+      label: 'Media Uploads',
+      apiBase: sim.apiBase('media.cm'),
+      key: KEY,
+      enabled: true,
+      allowHttp: false,
+      defaults: {},
+      createdAt: 1,
+    };
     await (await session.worker()).evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
     const path = join(dir, NAME);
     await writeFile(path, Buffer.alloc(SIZE, 7));
@@ -58,10 +68,13 @@ describe('a browser restart right after an upload POST reached the host', () => 
     await expect.poll(() => sim.uploads.filter((u) => u.name === NAME).length, { timeout: 30_000 }).toBe(1);
     // Every byte went out and the extension wrote so, but no reply was recorded.
     await expect
-      .poll(async () => {
-        const job = await jobOfFile(session!);
-        return job && { state: job.state, bytesSent: job.bytesSent, fileCode: job.fileCode };
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const job = await jobOfFile(session!);
+          return job && { state: job.state, bytesSent: job.bytesSent, fileCode: job.fileCode };
+        },
+        { timeout: 15_000 },
+      )
       .toEqual({ state: 'uploading', bytesSent: SIZE, fileCode: undefined });
     await session.close();
 

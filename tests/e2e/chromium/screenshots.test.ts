@@ -26,7 +26,15 @@ const pages = [
 ] as const;
 
 /** Opens the page in the scheme, checks the scheme and the content it shows, then saves the shot as <name>-<scheme>.png. */
-async function shoot(name: string, shown: ShownPage, path: string, viewport: { width: number; height: number }, heading: string, scheme: Scheme, from = session): Promise<void> {
+async function shoot(
+  name: string,
+  shown: ShownPage,
+  path: string,
+  viewport: { width: number; height: number },
+  heading: string,
+  scheme: Scheme,
+  from = session,
+): Promise<void> {
   const page: Page = await from.context.newPage();
   try {
     await page.setViewportSize(viewport);
@@ -135,7 +143,10 @@ describe('German', () => {
       const layout = await popup.evaluate(() => {
         const boxes = [...document.querySelectorAll('header h1, header a, header button')].map((el) => ({ el, r: el.getBoundingClientRect() }));
         const clash = boxes.flatMap((a, i) =>
-          boxes.slice(i + 1).filter((b) => a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom).map((b) => `${a.el.textContent} / ${b.el.textContent}`),
+          boxes
+            .slice(i + 1)
+            .filter((b) => a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom)
+            .map((b) => `${a.el.textContent} / ${b.el.textContent}`),
         );
         const clipped = boxes.filter(({ el }) => el.scrollWidth > el.clientWidth + 1).map(({ el }) => el.textContent);
         return { page: document.documentElement.scrollWidth, view: innerWidth, clash, clipped };

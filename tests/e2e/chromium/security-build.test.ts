@@ -45,7 +45,9 @@ const scriptsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursi
 const manifest = existsSync(join(extensionDir, 'manifest.json')) ? JSON.parse(read('manifest.json')) : undefined;
 const pages = existsSync(extensionDir) ? readdirSync(extensionDir).filter((f) => f.endsWith('.html') && !uploaderPages.has(f)) : [];
 const injected = existsSync(extensionDir)
-  ? readdirSync(extensionDir, { recursive: true, encoding: 'utf8' }).filter((f) => /^(finder|content-scripts\/.*)\.js$/.test(f) || /^(content|injected)/.test(dirname(f)))
+  ? readdirSync(extensionDir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /^(finder|content-scripts\/.*)\.js$/.test(f) || /^(content|injected)/.test(dirname(f)),
+    )
   : [];
 
 describe('built output holds no key-reading code outside the background', () => {
@@ -101,7 +103,7 @@ describe('built output holds no key-reading code outside the background', () => 
 });
 
 describe('the production build holds no test hook', () => {
-  it('the markers are real: the test build\'s background.js contains each of them', () => {
+  it("the markers are real: the test build's background.js contains each of them", () => {
     const file = join(testBuildDir, 'background.js');
     expect(existsSync(file), `no test build in ${testBuildDir} (npm run build:test)`).toBe(true);
     const background = readFileSync(file, 'utf8');

@@ -163,7 +163,13 @@ describe('forged commands into the uploader document', () => {
         const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
         if (!runtime?.sendMessage) return ['no-api'];
         const out: unknown[] = [];
-        for (const [type, payload] of list) out.push(await runtime.sendMessage(id, { vidrelay: 1, type, payload }).then((r) => r ?? null, (e) => `thrown: ${String(e)}`));
+        for (const [type, payload] of list)
+          out.push(
+            await runtime.sendMessage(id, { vidrelay: 1, type, payload }).then(
+              (r) => r ?? null,
+              (e) => `thrown: ${String(e)}`,
+            ),
+          );
         return out;
       },
       { id: session.extensionId, list: forgeries },
@@ -215,7 +221,9 @@ describe('a host that quotes the key', () => {
     const popup = await PopupPage.open(session);
     const failedBefore = (await storedJobs()).filter((j) => j.kind === 'remote' && j.state === 'failed').length;
     await popup.sendUrls([sim.videoUrl('echo-remote', 1000)], 'Echo media');
-    await expect.poll(async () => (await storedJobs()).filter((j) => j.kind === 'remote' && j.state === 'failed').length, { timeout: 30_000 }).toBe(failedBefore + 1);
+    await expect
+      .poll(async () => (await storedJobs()).filter((j) => j.kind === 'remote' && j.state === 'failed').length, { timeout: 30_000 })
+      .toBe(failedBefore + 1);
     await popup.page.reload();
     await popup.job('failed').waitFor();
     expectNoKey(await popup.page.content(), 'the popup');

@@ -56,7 +56,10 @@ async function openPage(name: string): Promise<{ page: Page; url: string }> {
 
 /** A click on "Send to host" → the item, on the page (or its media, with srcUrl and mediaType), and the notification it ends in. */
 async function click(page: Page, info: Record<string, unknown>): Promise<Notice> {
-  return nextNotice(async () => notices(await session.worker()), () => menuClick(session, page, info));
+  return nextNotice(
+    async () => notices(await session.worker()),
+    () => menuClick(session, page, info),
+  );
 }
 
 const media = (path: string) => `${sim.origin}/media/${path}`;
@@ -80,7 +83,10 @@ describe('send to host from a page', () => {
     const blob = await page.locator('video#player').evaluate((v) => (v as HTMLVideoElement).src);
     expect(blob).toMatch(/^blob:/);
     const before = sim.remoteUploads.length;
-    expect(await click(page, { menuItemId: `account:${ids.vip}`, mediaType: 'video', srcUrl: blob })).toMatchObject({ title: 'Sending to Vip E2E', message: media('sample.mp4') });
+    expect(await click(page, { menuItemId: `account:${ids.vip}`, mediaType: 'video', srcUrl: blob })).toMatchObject({
+      title: 'Sending to Vip E2E',
+      message: media('sample.mp4'),
+    });
     await uploadArrives(media('sample.mp4'), 'vipstream.cc', before);
     expect(sim.remoteUploads.slice(before).map((r) => r.url)).toEqual([media('sample.mp4')]);
     await page.close();
@@ -110,7 +116,10 @@ describe('send to host from a page', () => {
     const { page } = await openPage('none');
     const before = sim.remoteUploads.length;
     const pagesBefore = session.context.pages().length;
-    expect(await click(page, { menuItemId: `account:${ids.media}` })).toMatchObject({ title: 'Nothing sent', message: expect.stringMatching(/^No video was found on this page/) });
+    expect(await click(page, { menuItemId: `account:${ids.media}` })).toMatchObject({
+      title: 'Nothing sent',
+      message: expect.stringMatching(/^No video was found on this page/),
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(sim.remoteUploads.length).toBe(before);
     expect(session.context.pages().length).toBe(pagesBefore);
@@ -160,7 +169,10 @@ describe('send to host from a page', () => {
       .toBe('ready');
     const mirror = parent.locator('[data-mirror-id]');
     await expect(mirror.getAttribute('data-done')).resolves.toBe('true');
-    const links = await mirror.getByRole('list', { name: 'Mirror links' }).locator('a[data-field="mirror-link"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await mirror
+      .getByRole('list', { name: 'Mirror links' })
+      .locator('a[data-field="mirror-link"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toHaveLength(2);
     for (const record of records) expect(links.some((href) => href?.includes(record.fileCode))).toBe(true);
     await expect(mirror.getByRole('button', { name: 'Copy all links' }).count()).resolves.toBe(1);

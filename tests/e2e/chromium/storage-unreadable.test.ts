@@ -22,7 +22,8 @@ import { encryptedKeysSchema } from '../../../lib/settings-file/format';
 let sim: HostSim;
 const dirs: string[] = [];
 
-const account = (id: string, hostId: string, label: string, key: string, extra: Record<string, unknown> = {}) => seededAccount(sim, id, hostId, label, key, extra);
+const account = (id: string, hostId: string, label: string, key: string, extra: Record<string, unknown> = {}) =>
+  seededAccount(sim, id, hostId, label, key, extra);
 
 /** A profile left by today's build: its records written raw, then the browser restarted so start-up runs on them. */
 async function profileWith(records: Record<string, unknown>): Promise<{ session: ExtensionSession; dir: string }> {
@@ -64,10 +65,15 @@ afterAll(async () => {
 describe('a profile of today with one unreadable account', () => {
   let session: ExtensionSession;
   let options: OptionsPage<PlaywrightUi>;
-  const future = () => account('acc_future', 'streamfuture.tv', 'From a newer build', 'store-e2e-future-key-9999', { apiBase: 'https://streamfuture.example/api' });
+  const future = () =>
+    account('acc_future', 'streamfuture.tv', 'From a newer build', 'store-e2e-future-key-9999', { apiBase: 'https://streamfuture.example/api' });
 
   beforeAll(async () => {
-    const list = [account('acc_good1', 'media.cm', 'Good media', 'store-e2e-media-key-1111'), future(), account('acc_good2', 'vipstream.cc', 'Good vip', 'store-e2e-vip-key-2222')];
+    const list = [
+      account('acc_good1', 'media.cm', 'Good media', 'store-e2e-media-key-1111'),
+      future(),
+      account('acc_good2', 'vipstream.cc', 'Good vip', 'store-e2e-vip-key-2222'),
+    ];
     ({ session } = await profileWith({ accounts: { version: 1, data: list }, settings: { version: 1, data: { defaultAccountId: 'acc_good1' } } }));
     await waitForMigration(session);
     options = await OptionsPage.open(session);
@@ -88,7 +94,10 @@ describe('a profile of today with one unreadable account', () => {
   });
 
   it('tests the connection of each good account with its stored key', async () => {
-    for (const [label, login] of [['Good media', 'media-person'], ['Good vip', 'vip-person']]) {
+    for (const [label, login] of [
+      ['Good media', 'media-person'],
+      ['Good vip', 'vip-person'],
+    ]) {
       await options.editAccount(label);
       await options.testConnection();
       await expect(options.accountInfo('login').text()).resolves.toBe(login);
@@ -97,7 +106,13 @@ describe('a profile of today with one unreadable account', () => {
   });
 
   it('saves a new account and keeps the unreadable entry in storage untouched', async () => {
-    await options.fillAccount({ host: 'megamax.me', apiBase: sim.apiBase('megamax.me'), login: 'mega-person', key: 'store-e2e-mega-key-3333', name: 'New mega' });
+    await options.fillAccount({
+      host: 'megamax.me',
+      apiBase: sim.apiBase('megamax.me'),
+      login: 'mega-person',
+      key: 'store-e2e-mega-key-3333',
+      name: 'New mega',
+    });
     await options.save();
     await options.accounts('New mega').waitFor();
     const worker = await session.worker();
@@ -112,7 +127,12 @@ describe('a profile of today with one unreadable account', () => {
     const text = await options.exportUnreadable('Account acc_future');
     expect(text).not.toContain('store-e2e-future-key-9999');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', secretsRemoved: 1, value: { version: 1, data: { ...future(), key: '[removed for export: secret]' } } });
+    expect(file).toMatchObject({
+      kind: 'account',
+      entryKey: 'acc_future',
+      secretsRemoved: 1,
+      value: { version: 1, data: { ...future(), key: '[removed for export: secret]' } },
+    });
     await expect(options.unreadableNotice().text()).resolves.toContain('without encryption: 1 secret values (API keys, passwords, tokens) were replaced');
   });
 
@@ -120,9 +140,15 @@ describe('a profile of today with one unreadable account', () => {
     const text = await options.exportUnreadable('Account acc_future', 'e2e passphrase 42');
     expect(text).not.toContain('store-e2e-future-key-9999');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', encryption: { purpose: 'vidrelay-unreadable-entry', kdf: { name: 'PBKDF2', hash: 'SHA-256' } } });
+    expect(file).toMatchObject({
+      kind: 'account',
+      entryKey: 'acc_future',
+      encryption: { purpose: 'vidrelay-unreadable-entry', kdf: { name: 'PBKDF2', hash: 'SHA-256' } },
+    });
     await expect(options.unreadableNotice().text()).resolves.toContain('encrypted with your passphrase');
-    expect(JSON.parse(await decryptText(encryptedKeysSchema.parse(file.encryption), 'e2e passphrase 42', 'vidrelay-unreadable-entry'))).toEqual({ value: { version: 1, data: future() } });
+    expect(JSON.parse(await decryptText(encryptedKeysSchema.parse(file.encryption), 'e2e passphrase 42', 'vidrelay-unreadable-entry'))).toEqual({
+      value: { version: 1, data: future() },
+    });
   });
 
   it('exports settings without the unreadable account and says so in the status line', async () => {
@@ -150,7 +176,10 @@ describe('a profile of today updated to this build', () => {
     account('acc_mp4', 'mp4upload.com', 'Old mp4', 'store-e2e-mp4-key-4444', { enabled: false }),
   ];
   const settings = { defaultAccountId: 'acc_mega', concurrency: { perHost: 3, overall: 5 }, linkFormat: 'markdown', linkTemplate: '{title}: {watch}' };
-  const linkHealth = { version: 1, data: { checkedAt: 1_700_000_000_000, entries: { 'acc_media:gone00000001': { status: 'missing', checkedAt: 1_700_000_000_000 } }, unseen: 1 } };
+  const linkHealth = {
+    version: 1,
+    data: { checkedAt: 1_700_000_000_000, entries: { 'acc_media:gone00000001': { status: 'missing', checkedAt: 1_700_000_000_000 } }, unseen: 1 },
+  };
 
   beforeAll(async () => {
     ({ session } = await profileWith({ accounts: { version: 1, data: list() }, settings: { version: 1, data: settings }, linkHealth }));
@@ -173,7 +202,11 @@ describe('a profile of today updated to this build', () => {
     await expect(options.accounts('Old mega').text()).resolves.toContain('default');
     // Test connection shows the user's own login in full, megamax.me's too (its login is sent with the key).
     // mp4upload.com answers with an email only, shown as the email.
-    for (const [label, field, login] of [['Old media', 'login', 'media-person'], ['Old mega', 'login', 'mega-person'], ['Old mp4', 'email', 'mp4-person']]) {
+    for (const [label, field, login] of [
+      ['Old media', 'login', 'media-person'],
+      ['Old mega', 'login', 'mega-person'],
+      ['Old mp4', 'email', 'mp4-person'],
+    ]) {
       await options.editAccount(label);
       await options.testConnection();
       await expect(options.accountInfo(field).text()).resolves.toContain(login);
@@ -239,7 +272,8 @@ describe('a profile whose copy of the newest jobs cannot be read', () => {
   let dir: string;
   // Written by a newer build: this one must neither use it nor write over it.
   const recentJobs = { version: 5, data: { rows: ['from a newer build'] } };
-  const copyIn = async (worker: Worker) => (await worker.evaluate(async () => chrome.storage.local.get('recentJobs'))).recentJobs as { version: number; data: { jobs: { id: string }[] } };
+  const copyIn = async (worker: Worker) =>
+    (await worker.evaluate(async () => chrome.storage.local.get('recentJobs'))).recentJobs as { version: number; data: { jobs: { id: string }[] } };
 
   beforeAll(async () => {
     const accounts = { version: 1, data: [account('acc_media', 'media.cm', 'Media', 'store-e2e-media-key-1111')] };
@@ -259,7 +293,15 @@ describe('a profile whose copy of the newest jobs cannot be read', () => {
     await expect.poll(() => popup.jobs().count()).toBe(10);
     await popup.ui.close();
     const options = await OptionsPage.open(session);
-    await options.unreadable().find(role('heading', 'The copy of the newest jobs (shown while the job list opens) could not be read. The popup waits for the job list instead and the copy is not written over.')).waitFor();
+    await options
+      .unreadable()
+      .find(
+        role(
+          'heading',
+          'The copy of the newest jobs (shown while the job list opens) could not be read. The popup waits for the job list instead and the copy is not written over.',
+        ),
+      )
+      .waitFor();
     // Well past the copy's own delay: a change is copied a second after it.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await copyIn(await session.worker())).toEqual(recentJobs);
@@ -275,7 +317,8 @@ describe('a profile whose copy of the newest jobs cannot be read', () => {
     await popup.sendUrls([sim.videoUrl('copy-new', 1024)]);
     const worker = await session.worker();
     await expect.poll(async () => (await copyIn(worker))?.data?.jobs?.length ?? 0, { timeout: 10_000 }).toBe(10);
-    const shownIds = (page: PopupPage<PlaywrightUi>) => page.page.locator('li[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')!));
+    const shownIds = (page: PopupPage<PlaywrightUi>) =>
+      page.page.locator('li[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')!));
     const shown = await shownIds(popup);
     await popup.ui.close();
     await session.close();

@@ -24,7 +24,17 @@ let env: FlowEnv<PlaywrightUi>;
 let files: FileDir;
 
 async function seedAccount(worker: Worker): Promise<void> {
-  const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase: sim.apiBase('media.cm'), key: KEY, enabled: true, allowHttp: false, defaults: { tags: 'e2e' }, createdAt: 1 };
+  const account = {
+    id: 'acc_media',
+    hostId: 'media.cm',
+    label: 'Media Uploads',
+    apiBase: sim.apiBase('media.cm'),
+    key: KEY,
+    enabled: true,
+    allowHttp: false,
+    defaults: { tags: 'e2e' },
+    createdAt: 1,
+  };
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 }
 
@@ -55,21 +65,25 @@ afterAll(async () => {
 });
 
 describe('file uploads', () => {
-  it('uploads several files with progress in the page, through a service worker stop, each exactly once', () =>
-    uploads.uploadsSeveralFiles(env, files, {
-      names: ['alpha-clip.mp4', 'bravo-clip.mp4', 'charlie-clip.mp4', 'delta-clip.mp4'],
-      bytes: 48 * 1024 * 1024,
-      // Each upload waits 3 s before the host reads its body: the page sees it part-way, and the worker can be stopped mid-queue.
-      delayMs: 3000,
-      tags: 'e2e',
-      title: 'Alpha title',
-      async midway(upload) {
-        // Per-host limit 2: the last two wait.
-        expect(await upload.stateOf('delta-clip.mp4')).toBe('queued');
-        await stopServiceWorker(upload.page);
-        // The page's polling wakes a new worker; recover() must leave the live uploads alone.
-      },
-    }), 150_000);
+  it(
+    'uploads several files with progress in the page, through a service worker stop, each exactly once',
+    () =>
+      uploads.uploadsSeveralFiles(env, files, {
+        names: ['alpha-clip.mp4', 'bravo-clip.mp4', 'charlie-clip.mp4', 'delta-clip.mp4'],
+        bytes: 48 * 1024 * 1024,
+        // Each upload waits 3 s before the host reads its body: the page sees it part-way, and the worker can be stopped mid-queue.
+        delayMs: 3000,
+        tags: 'e2e',
+        title: 'Alpha title',
+        async midway(upload) {
+          // Per-host limit 2: the last two wait.
+          expect(await upload.stateOf('delta-clip.mp4')).toBe('queued');
+          await stopServiceWorker(upload.page);
+          // The page's polling wakes a new worker; recover() must leave the live uploads alone.
+        },
+      }),
+    150_000,
+  );
 
   it('shows a 509 as a clear failed state', () => uploads.failsOn509ThenRetries(env, files, 'bandwidth-clip.mp4'), 90_000);
 
@@ -106,7 +120,9 @@ describe('file uploads', () => {
     for (const name of names) await upload.waitForState(name, ['encoding', 'ready'], 60_000);
     const layout = await upload.finishedRows(names);
     const rowsHeight = layout.rows.reduce((sum, row) => sum + row.height, 0);
-    console.info(`50 finished rows at ${screen.width}x${screen.height}: ${Math.max(...layout.rows.map((r) => r.height))} px each at most, ${rowsHeight} px together; the whole queue list ${layout.listHeight} px`);
+    console.info(
+      `50 finished rows at ${screen.width}x${screen.height}: ${Math.max(...layout.rows.map((r) => r.height))} px each at most, ${rowsHeight} px together; the whole queue list ${layout.listHeight} px`,
+    );
     expect(layout.rows).toHaveLength(50);
     for (const row of layout.rows) {
       expect(row.missing, row.name).toEqual([]);
@@ -122,26 +138,30 @@ describe('file uploads', () => {
     await upload.page.close();
   }, 150_000);
 
-  it('turns an upload whose uploader is gone into "choose the file again", and one click resumes it', () =>
-    uploads.resumesAfterUploaderLost(env, files, {
-      name: 'restart-clip.mp4',
-      bytes: 24 * 1024 * 1024,
-      delayMs: 4000,
-      onTheWay: ['uploading'],
-      async restart(upload) {
-        // What a browser restart does to an upload: the document holding the File is gone, then a fresh worker starts.
-        const worker = await session.worker();
-        await worker.evaluate(() => chrome.offscreen.closeDocument());
-        await stopServiceWorker(upload.page);
-        return upload;
-      },
-      async chooseAgain(upload, path) {
-        const chooser = upload.page.waitForEvent('filechooser');
-        await upload.job('restart-clip.mp4', role('button', 'Choose file again for restart-clip.mp4')).click();
-        await (await chooser).setFiles(path);
-      },
-      waits: { interrupted: 20_000, finished: 30_000 },
-    }), 90_000);
+  it(
+    'turns an upload whose uploader is gone into "choose the file again", and one click resumes it',
+    () =>
+      uploads.resumesAfterUploaderLost(env, files, {
+        name: 'restart-clip.mp4',
+        bytes: 24 * 1024 * 1024,
+        delayMs: 4000,
+        onTheWay: ['uploading'],
+        async restart(upload) {
+          // What a browser restart does to an upload: the document holding the File is gone, then a fresh worker starts.
+          const worker = await session.worker();
+          await worker.evaluate(() => chrome.offscreen.closeDocument());
+          await stopServiceWorker(upload.page);
+          return upload;
+        },
+        async chooseAgain(upload, path) {
+          const chooser = upload.page.waitForEvent('filechooser');
+          await upload.job('restart-clip.mp4', role('button', 'Choose file again for restart-clip.mp4')).click();
+          await (await chooser).setFiles(path);
+        },
+        waits: { interrupted: 20_000, finished: 30_000 },
+      }),
+    90_000,
+  );
 
   it('when the uploader does not take the files, says so and keeps them: nothing is queued or sent, and Start works again', async () => {
     const name = 'held-back-clip.mp4';

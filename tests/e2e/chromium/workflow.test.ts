@@ -31,7 +31,8 @@ async function makeFile(name: string, bytes: number): Promise<string> {
 
 async function seedAccounts(): Promise<void> {
   const worker = await session.worker();
-  const account = (id: string, hostId: string, label: string, key: string, defaults = {}) => seededAccount(sim, id, hostId, label, key, { defaults, createdAt: 1 });
+  const account = (id: string, hostId: string, label: string, key: string, defaults = {}) =>
+    seededAccount(sim, id, hostId, label, key, { defaults, createdAt: 1 });
   const list = [
     account('acc_media', 'media.cm', 'Media Main', keys.media, { tags: 'wf' }),
     account('acc_vip', 'vipstream.cc', 'Vip Backup', keys.vip),
@@ -103,9 +104,10 @@ describe('an account without remote upload', () => {
     await expect.poll(async () => (await storedJobs()).filter((j) => j.accountId === 'acc_mp4').map((j) => j.kind)).toEqual(['relay']);
     await expect.poll(async () => (await storedJobs()).find((j) => j.accountId === 'acc_mp4')?.state, { timeout: 30_000 }).toMatch(/encoding|ready/);
 
-    const refused = await popup.ui.evaluate(() =>
-      chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: 'acc_mp4', urls: ['https://example.com/v.mp4'] } }),
-    undefined);
+    const refused = await popup.ui.evaluate(
+      () => chrome.runtime.sendMessage({ vidrelay: 1, type: 'remote.send', payload: { accountId: 'acc_mp4', urls: ['https://example.com/v.mp4'] } }),
+      undefined,
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     expect((await storedJobs()).length).toBe(before + 1);
     await popup.ui.close();
@@ -179,7 +181,12 @@ describe('upload tab', () => {
       await expect(rows('Watching Mirror').text()).resolves.toMatch(/watching\.vn rejected the API key/);
       await upload.mirror(name, role('button', 'Copy all links')).waitFor();
       // Each file landed once on each host that accepted it, read from disk for each upload.
-      expect(sim.uploads.filter((u) => u.name === name).map((u) => u.hostId).sort()).toEqual(['media.cm', 'vipstream.cc']);
+      expect(
+        sim.uploads
+          .filter((u) => u.name === name)
+          .map((u) => u.hostId)
+          .sort(),
+      ).toEqual(['media.cm', 'vipstream.cc']);
     }
     await upload.page.setViewportSize({ width: 1200, height: 800 });
     await upload.page.getByRole('region', { name: 'Uploads' }).screenshot({ path: join(shots, 'upload-mirror-light.png') });

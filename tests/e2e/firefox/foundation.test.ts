@@ -38,9 +38,10 @@ describe('Firefox foundation', () => {
       { name: 'ff-popup-two', bytes: 32 * 1024 },
     ]));
 
-  it('sends a right-clicked video from the context menu (its real context menu), refuses a blob: one', () => foundation.sendsFromContextMenu(env, account, 'ff-menu-clip'));
+  it('sends a right-clicked video from the context menu (its real context menu), refuses a blob: one', () =>
+    foundation.sendsFromContextMenu(env, account, 'ff-menu-clip'));
 
-  it('sends the page\'s video with the send-video shortcut (a real key press, on a key of the user\'s choice)', async () => {
+  it("sends the page's video with the send-video shortcut (a real key press, on a key of the user's choice)", async () => {
     // Firefox gives Alt+Shift+S, the default, to the History menu's access key (Alt+S, Shift allowed), so the
     // command never fires; a user picks another key in about:addons, which is commands.update.
     type Commands = { update(detail: { name: string; shortcut: string }): Promise<void> };

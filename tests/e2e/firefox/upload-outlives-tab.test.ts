@@ -36,7 +36,17 @@ beforeAll(async () => {
   env = { session, sim, background: firefoxBackground(session) };
   await session.background(
     async (bg, { apiBase, key }) => {
-      const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Outlive', apiBase, key, enabled: true, allowHttp: false, defaults: {}, createdAt: 1 };
+      const account = {
+        id: 'acc_media',
+        hostId: 'media.cm',
+        label: 'Media Outlive',
+        apiBase,
+        key,
+        enabled: true,
+        allowHttp: false,
+        defaults: {},
+        createdAt: 1,
+      };
       await bg.browser.storage.local.set({ accounts: { version: 1, data: [account] } });
     },
     { apiBase: sim.apiBase('media.cm'), key: KEY },
@@ -95,26 +105,34 @@ describe('Firefox: uploads outlive the manager tab', () => {
     const again = await PopupPage.open(session);
     const settled = async () => (await storedJobs()).filter((j) => urls.includes(j.url ?? '') && ['encoding', 'ready'].includes(j.state) && j.fileCode);
     await expect.poll(async () => (await settled()).length, { timeout: 60_000, interval: 500 }).toBe(urls.length);
-    for (const url of urls) expect(sim.remoteUploads.filter((r) => r.url === url), url).toHaveLength(1);
+    for (const url of urls)
+      expect(
+        sim.remoteUploads.filter((r) => r.url === url),
+        url,
+      ).toHaveLength(1);
     for (const job of await settled()) await again.ui.find({ css: `a[data-field="link"][href*="${job.fileCode}"]` }).waitFor();
     await again.ui.close();
   }, 120_000);
 
-  it('when the event page loses a held File anyway (the add-on restarts), the job asks for the file again and one choice resumes it', () =>
-    uploads.resumesAfterUploaderLost(env, files, {
-      name: 'papa-clip.mp4',
-      bytes: 8 * 1024 * 1024,
-      delayMs: 6000,
-      onTheWay: ['uploading', 'sending'],
-      async restart(upload) {
-        // What a browser restart does to the event page: everything it held is gone, the stored queue is not.
-        await upload.ui.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), undefined);
-        await sleep(3000);
-        // The reload closed every extension page.
-        return UploadPage.open(session);
-      },
-      // Straight into the hidden file input that the "Choose file again" button opens: no native picker to answer.
-      chooseAgain: (upload, path) => upload.job('papa-clip.mp4', { label: 'File for papa-clip.mp4' }).setFiles([path]),
-      waits: { interrupted: 30_000, finished: 40_000 },
-    }), 120_000);
+  it(
+    'when the event page loses a held File anyway (the add-on restarts), the job asks for the file again and one choice resumes it',
+    () =>
+      uploads.resumesAfterUploaderLost(env, files, {
+        name: 'papa-clip.mp4',
+        bytes: 8 * 1024 * 1024,
+        delayMs: 6000,
+        onTheWay: ['uploading', 'sending'],
+        async restart(upload) {
+          // What a browser restart does to the event page: everything it held is gone, the stored queue is not.
+          await upload.ui.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), undefined);
+          await sleep(3000);
+          // The reload closed every extension page.
+          return UploadPage.open(session);
+        },
+        // Straight into the hidden file input that the "Choose file again" button opens: no native picker to answer.
+        chooseAgain: (upload, path) => upload.job('papa-clip.mp4', { label: 'File for papa-clip.mp4' }).setFiles([path]),
+        waits: { interrupted: 30_000, finished: 40_000 },
+      }),
+    120_000,
+  );
 });

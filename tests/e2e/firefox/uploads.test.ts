@@ -25,8 +25,28 @@ beforeAll(async () => {
   env = { session, sim, background: firefoxBackground(session) };
   await session.background(
     async (bg, { apiBase, key, relayBase, relayKey }) => {
-      const account = { id: 'acc_media', hostId: 'media.cm', label: 'Media Uploads', apiBase, key, enabled: true, allowHttp: false, defaults: { tags: 'ff' }, createdAt: 1 };
-      const relay = { id: 'acc_mp4', hostId: 'mp4upload.com', label: 'Mp4 Relay', apiBase: relayBase, key: relayKey, enabled: true, allowHttp: false, defaults: {}, createdAt: 2 };
+      const account = {
+        id: 'acc_media',
+        hostId: 'media.cm',
+        label: 'Media Uploads',
+        apiBase,
+        key,
+        enabled: true,
+        allowHttp: false,
+        defaults: { tags: 'ff' },
+        createdAt: 1,
+      };
+      const relay = {
+        id: 'acc_mp4',
+        hostId: 'mp4upload.com',
+        label: 'Mp4 Relay',
+        apiBase: relayBase,
+        key: relayKey,
+        enabled: true,
+        allowHttp: false,
+        defaults: {},
+        createdAt: 2,
+      };
       await bg.browser.storage.local.set({ accounts: { version: 1, data: [account, relay] } });
     },
     { apiBase: sim.apiBase('media.cm'), key: KEY, relayBase: sim.apiBase('mp4upload.com'), relayKey: RELAY_KEY },
@@ -40,17 +60,24 @@ afterAll(async () => {
 });
 
 describe('Firefox file uploads', () => {
-  it('uploads several files from the manager with progress, each exactly once, and shows their links', () =>
-    uploads.uploadsSeveralFiles(env, files, {
-      names: ['echo-clip.mp4', 'foxtrot-clip.mp4', 'golf-clip.mp4'],
-      bytes: 12 * 1024 * 1024,
-      delayMs: 2500,
-      tags: 'ff',
-      title: 'Echo title',
-    }), 120_000);
+  it(
+    'uploads several files from the manager with progress, each exactly once, and shows their links',
+    () =>
+      uploads.uploadsSeveralFiles(env, files, {
+        names: ['echo-clip.mp4', 'foxtrot-clip.mp4', 'golf-clip.mp4'],
+        bytes: 12 * 1024 * 1024,
+        delayMs: 2500,
+        tags: 'ff',
+        title: 'Echo title',
+      }),
+    120_000,
+  );
 
   it('shows a 509 as a clear failed state and Retry sends it once', () => uploads.failsOn509ThenRetries(env, files, 'hotel-clip.mp4'), 90_000);
 
-  it('relays a URL through the event page after the user confirms its size', () =>
-    uploads.relaysUrl(env, 'Mp4 Relay', { name: 'ff-relay-clip', bytes: 3 * 1024 * 1024 }), 60_000);
+  it(
+    'relays a URL through the event page after the user confirms its size',
+    () => uploads.relaysUrl(env, 'Mp4 Relay', { name: 'ff-relay-clip', bytes: 3 * 1024 * 1024 }),
+    60_000,
+  );
 });

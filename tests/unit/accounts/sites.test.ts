@@ -49,6 +49,9 @@ describe('sites by the public suffix list', () => {
     expect(refusal(() => assertUploadSite(media, 'http://127.0.0.1:9/upload')).code).toBe('invalid_response');
     expect(() => assertUploadSite(custom('http://127.0.0.1:9000/api'), 'http://127.0.0.1:9001/upload')).not.toThrow();
     // localhost is another site than 127.0.0.1: the key does not go there unless allowed.
-    expect(refusal(() => assertUploadSite(custom('http://127.0.0.1:9000/api'), 'http://localhost:9001/upload'))).toMatchObject({ code: 'permission', site: 'localhost' });
+    expect(refusal(() => assertUploadSite(custom('http://127.0.0.1:9000/api'), 'http://localhost:9001/upload'))).toMatchObject({
+      code: 'permission',
+      site: 'localhost',
+    });
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
 import { accountProblem, fileProblems, isVideoFile } from '../../../lib/accounts/upload-fit';
 
-const media: UploadHostInfo = { label: 'media.cm', canUpload: true, canRemote: true, adultFlag: true, snapshots: true, snapshotMaxBytes: 800_000, folders: true };
+const media: UploadHostInfo = {
+  label: 'media.cm',
+  canUpload: true,
+  canRemote: true,
+  adultFlag: true,
+  snapshots: true,
+  snapshotMaxBytes: 800_000,
+  folders: true,
+};
 const megamax: UploadHostInfo = { label: 'megamax.me', canUpload: true, canRemote: false, adultFlag: false, snapshots: false, folders: true };
 const clip = { name: 'clip.mp4', size: 5_000, type: 'video/mp4' };
 

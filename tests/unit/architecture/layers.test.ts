@@ -51,11 +51,15 @@ describe('import gate', () => {
   it('reports an upward import, also a type-only one', async () => {
     expect(
       await violations({
-        'lib/hosts/client.ts': "import { route } from '../background/root/router';\nimport type { Job } from '../queue/model/job';\nexport const c = (j: Job) => route(j);\n",
+        'lib/hosts/client.ts':
+          "import { route } from '../background/root/router';\nimport type { Job } from '../queue/model/job';\nexport const c = (j: Job) => route(j);\n",
         'lib/background/root/router.ts': 'export const route = (x: unknown) => x;\n',
         'lib/queue/model/job.ts': 'export interface Job { id: string }\n',
       }),
-    ).toEqual(['layer-order: lib/hosts: lib/hosts/client.ts -> lib/background/root/router.ts', 'layer-order: lib/hosts: lib/hosts/client.ts -> lib/queue/model/job.ts']);
+    ).toEqual([
+      'layer-order: lib/hosts: lib/hosts/client.ts -> lib/background/root/router.ts',
+      'layer-order: lib/hosts: lib/hosts/client.ts -> lib/queue/model/job.ts',
+    ]);
   });
 
   it('reports a sibling import inside one layer', async () => {
@@ -88,7 +92,8 @@ describe('import gate', () => {
 
   it('reports a handler that opens a stored item instead of using the background context', async () => {
     const found = await violations({
-      'lib/background/handlers/h.ts': "import type { Ctx } from '../context/context';\nimport { settingsItem } from '../../storage/items';\nexport const h = (c: Ctx) => [c, settingsItem];\n",
+      'lib/background/handlers/h.ts':
+        "import type { Ctx } from '../context/context';\nimport { settingsItem } from '../../storage/items';\nexport const h = (c: Ctx) => [c, settingsItem];\n",
       'lib/background/context/context.ts': 'export interface Ctx { a: number }\n',
       'lib/storage/items.ts': 'export const settingsItem = 1;\n',
     });
@@ -108,8 +113,10 @@ describe('import gate', () => {
         "import type { AccountStore } from '../../storage/items';\nimport { readVersioned } from '../../storage/versioned-record';\nexport const c = (store: AccountStore) => readVersioned(store);\n",
       'lib/background/root/build-context.ts':
         "import { storedItems } from '../stored/registry';\nimport { settingsItem } from '../../storage/items';\nimport { s } from '../jobs/service';\nimport { c } from '../health/checks';\nimport { m } from '../send-to-host/mixed';\nexport const ctx = [storedItems, settingsItem, s, c, m];\n",
-      'lib/background/stored/registry.ts': "import { settingsItem } from '../../storage/items';\nimport { accountsItem } from '../../storage/account-store';\nexport const storedItems = [settingsItem, accountsItem];\n",
-      'lib/storage/items.ts': "import { defineVersionedItem } from './versioned-item';\nexport const settingsItem = defineVersionedItem();\nexport type AccountStore = { a: number };\n",
+      'lib/background/stored/registry.ts':
+        "import { settingsItem } from '../../storage/items';\nimport { accountsItem } from '../../storage/account-store';\nexport const storedItems = [settingsItem, accountsItem];\n",
+      'lib/storage/items.ts':
+        "import { defineVersionedItem } from './versioned-item';\nexport const settingsItem = defineVersionedItem();\nexport type AccountStore = { a: number };\n",
       'lib/storage/account-store.ts': 'export const accountsItem = 2;\n',
       'lib/storage/versioned-item.ts': 'export const defineVersionedItem = () => 3;\n',
       'lib/storage/versioned-record.ts': 'export const readVersioned = (x: unknown) => x;\n',

@@ -24,7 +24,9 @@ function setup() {
 
 async function twoAccounts(handlers: ReturnType<typeof setup>['handlers']) {
   const a = await handlers['accounts.save']({ account: input('Main', 'key-main-123456') });
-  const b = await handlers['accounts.save']({ account: { ...input('Second', 'key-second-654321'), defaults: { folderId: '7', tags: 'x', public: true, adult: false, linkFormat: 'markdown' } } });
+  const b = await handlers['accounts.save']({
+    account: { ...input('Second', 'key-second-654321'), defaults: { folderId: '7', tags: 'x', public: true, adult: false, linkFormat: 'markdown' } },
+  });
   return { a, b };
 }
 
@@ -79,14 +81,27 @@ describe('accounts', () => {
   it('tests the connection only where the browser granted access, and asks for the key first', async () => {
     const ctx = fakeContext({ hasAccess: async () => false });
     const handlers = createAccountHandlers(ctx);
-    await expect(handlers['accounts.test']({ account: input('Main', '') })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/API key/) });
+    await expect(handlers['accounts.test']({ account: input('Main', '') })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/API key/),
+    });
     await expect(handlers['accounts.test']({ account: input('Main', 'key-main-123456') })).rejects.toMatchObject({ code: 'permission' });
   });
 
   it('removes an account but keeps its jobs (history)', async () => {
     const { ctx, handlers } = setup();
     const { a, b } = await twoAccounts(handlers);
-    const job = { id: 'job1', kind: 'remote', accountId: a.id, url: 'https://a.example/1.mp4', state: 'ready', fileCode: 'abc', attempts: 0, createdAt: 1, updatedAt: 1 } as Job;
+    const job = {
+      id: 'job1',
+      kind: 'remote',
+      accountId: a.id,
+      url: 'https://a.example/1.mp4',
+      state: 'ready',
+      fileCode: 'abc',
+      attempts: 0,
+      createdAt: 1,
+      updatedAt: 1,
+    } as Job;
     await ctx.jobs.store.put(job);
     expect(await handlers['accounts.remove']({ id: a.id })).toEqual({ removed: true });
     expect(ctx.stores.accounts.peek().map((x) => x.id)).toEqual([b.id]);

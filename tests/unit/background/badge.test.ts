@@ -4,7 +4,8 @@ import { badgeView, createBadge, uploadSummary, uploadTracker } from '../../../l
 import { openWelcomeOnInstall } from '../../../lib/background/root/first-run';
 import type { Job } from '../../../lib/queue/model/job';
 
-const job = (over: Partial<Job>): Job => ({ id: 'j', kind: 'file', accountId: 'a', state: 'uploading', createdAt: 1, updatedAt: 1, attempts: 0, options: {}, ...over }) as Job;
+const job = (over: Partial<Job>): Job =>
+  ({ id: 'j', kind: 'file', accountId: 'a', state: 'uploading', createdAt: 1, updatedAt: 1, attempts: 0, options: {}, ...over }) as Job;
 
 describe('toolbar badge', () => {
   it('counts uploads and relays on their way, with their bytes, and nothing else', () => {

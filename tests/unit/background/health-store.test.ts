@@ -48,7 +48,12 @@ describe('link health in IndexedDB', () => {
 
   it('merges a record an older build wrote again after this one: the later result of each file wins', async () => {
     await healthItem.set({ checkedAt: 10, entries: { 'a:1': { status: 'ok', checkedAt: 10 }, 'a:2': { status: 'ok', checkedAt: 5 } }, unseen: 0 });
-    await fakeBrowser.storage.local.set({ linkHealth: { version: 1, data: { checkedAt: 8, entries: { 'a:2': { status: 'deleted', checkedAt: 8 }, 'a:3': { status: 'ok', checkedAt: 8 } }, unseen: 1 } } });
+    await fakeBrowser.storage.local.set({
+      linkHealth: {
+        version: 1,
+        data: { checkedAt: 8, entries: { 'a:2': { status: 'deleted', checkedAt: 8 }, 'a:3': { status: 'ok', checkedAt: 8 } }, unseen: 1 },
+      },
+    });
     expect(await healthItem.get()).toEqual({
       checkedAt: 10,
       entries: { 'a:1': { status: 'ok', checkedAt: 10 }, 'a:2': { status: 'deleted', checkedAt: 8 }, 'a:3': { status: 'ok', checkedAt: 8 } },

@@ -50,7 +50,16 @@ const services = createStoredServices(storedItems, fakePorts({ hasAccess: hasHos
 const handlers = createAccountHandlers(services);
 const xfs = (over: Partial<Account> = {}) =>
   accountSchema.parse({ id: 'acc_xfs', hostId: 'xfs', label: 'My XFS', apiBase: oldBase, key: KEY, keyOrigin: new URL(oldBase).origin, createdAt: 1, ...over });
-const input = (apiBase: string, key = '') => ({ id: 'acc_xfs', hostId: 'xfs' as const, label: 'My XFS', apiBase, key, enabled: true, allowHttp: false, defaults: {} });
+const input = (apiBase: string, key = '') => ({
+  id: 'acc_xfs',
+  hostId: 'xfs' as const,
+  label: 'My XFS',
+  apiBase,
+  key,
+  enabled: true,
+  allowHttp: false,
+  defaults: {},
+});
 const sentWithKey = () => seen.filter((r) => r.url.includes(KEY) || r.url.includes(encodeURIComponent(KEY)));
 
 function grantAll() {
@@ -62,7 +71,10 @@ describe('the edit form', () => {
     grantAll();
     await accountsItem.set([xfs()]);
     seen.length = 0;
-    await expect(handlers['accounts.test']({ account: input(newBase) })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/Enter the API key again/) });
+    await expect(handlers['accounts.test']({ account: input(newBase) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/Enter the API key again/),
+    });
     await expect(handlers['accounts.save']({ account: input(newBase) })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(seen).toEqual([]);
     expect((await accountsItem.get())[0]).toMatchObject({ apiBase: oldBase, key: KEY });
@@ -106,8 +118,19 @@ describe('the client', () => {
 });
 
 describe('settings import', () => {
-  const file = (accounts: object[], version = 2) => JSON.stringify({ format: 'vidrelay-settings', version, exportedAt: '2026-01-01T00:00:00.000Z', accounts, settings: {} });
-  const fileAccount = (apiBase: string, over: object = {}) => ({ id: 'acc_xfs', hostId: 'xfs', label: 'My XFS', apiBase, enabled: true, allowHttp: false, defaults: {}, createdAt: 1, ...over });
+  const file = (accounts: object[], version = 2) =>
+    JSON.stringify({ format: 'vidrelay-settings', version, exportedAt: '2026-01-01T00:00:00.000Z', accounts, settings: {} });
+  const fileAccount = (apiBase: string, over: object = {}) => ({
+    id: 'acc_xfs',
+    hostId: 'xfs',
+    label: 'My XFS',
+    apiBase,
+    enabled: true,
+    allowHttp: false,
+    defaults: {},
+    createdAt: 1,
+    ...over,
+  });
 
   it('drops the stored key of an account the file moves to another origin, and sends it nowhere', async () => {
     await accountsItem.set([xfs()]);
@@ -150,7 +173,7 @@ describe('settings import', () => {
 });
 
 describe('settings import of a version 1 file (keys without their origin)', () => {
-  it('takes its keys only for a host\'s built-in address', async () => {
+  it("takes its keys only for a host's built-in address", async () => {
     const { encryptText } = await import('../../../lib/settings-file/crypto');
     const keys = await encryptText(JSON.stringify({ acc_xfs: KEY, acc_media: 'media-v1-key-123456' }), PASS);
     const text = JSON.stringify({

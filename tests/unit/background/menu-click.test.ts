@@ -151,7 +151,11 @@ describe('handleMenuClick', () => {
   });
 
   it('hands several URLs of a selection to the picker instead of sending them all', async () => {
-    await handleMenuClick({ menuItemId: 'account:b', selectionText: 'https://a.example/1.mp4 and https://a.example/2.m3u8', pageUrl: 'https://p.example/' }, 1, deps());
+    await handleMenuClick(
+      { menuItemId: 'account:b', selectionText: 'https://a.example/1.mp4 and https://a.example/2.m3u8', pageUrl: 'https://p.example/' },
+      1,
+      deps(),
+    );
     expect(sent).toEqual([]);
     expect(picked).toEqual([
       {

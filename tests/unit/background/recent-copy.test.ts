@@ -27,7 +27,8 @@ function heldStore(store: JobStore) {
 const copyOf = (deps: Omit<RecentCopyDeps, 'item'>) => createRecentJobs({ ...deps, item: recentCopyItem });
 const unreadable = createUnreadable(storedItems);
 
-const stored = async () => (await fakeBrowser.storage.local.get('recentJobs')).recentJobs as { version: number; data: { limit: number; jobs: { id: string }[] } } | undefined;
+const stored = async () =>
+  (await fakeBrowser.storage.local.get('recentJobs')).recentJobs as { version: number; data: { limit: number; jobs: { id: string }[] } } | undefined;
 const ids = (jobs: { id: string }[]) => jobs.map((j) => j.id);
 
 describe('the copy of the newest jobs', () => {
@@ -36,7 +37,9 @@ describe('the copy of the newest jobs', () => {
     await store.put(job({ id: 'old', state: 'ready', createdAt: 1 }));
     await store.put(job({ id: 'newer', state: 'ready', createdAt: 2 }));
     // The last worker copied only "old" before it stopped.
-    await fakeBrowser.storage.local.set({ recentJobs: { version: 1, data: { limit: recentCopyLimit, jobs: [job({ id: 'old', state: 'ready', createdAt: 1 })], copiedAt: 1 } } });
+    await fakeBrowser.storage.local.set({
+      recentJobs: { version: 1, data: { limit: recentCopyLimit, jobs: [job({ id: 'old', state: 'ready', createdAt: 1 })], copiedAt: 1 } },
+    });
     const held = heldStore(store);
     const onStale = vi.fn();
     const recent = copyOf({ store: held.store, onStale, delayMs: 5 });

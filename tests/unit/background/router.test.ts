@@ -61,7 +61,11 @@ describe('dispatch', () => {
   });
 
   it('does not pass a key quoted in an unexpected error on to the page', async () => {
-    const failing = { 'jobs.list': async () => { throw new TypeError('fetch failed for https://host.example/api/account/info?key=sekret-key-123&x=1'); } } as unknown as Handlers;
+    const failing = {
+      'jobs.list': async () => {
+        throw new TypeError('fetch failed for https://host.example/api/account/info?key=sekret-key-123&x=1');
+      },
+    } as unknown as Handlers;
     const reply = await dispatch(failing, message('jobs.list', {}), extensionPage);
     expect(reply).toMatchObject({ ok: false, error: { code: 'server' } });
     expect(JSON.stringify(reply)).not.toContain('sekret-key-123');

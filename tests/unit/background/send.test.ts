@@ -43,7 +43,10 @@ describe('sendUrls', () => {
   it('refuses an account whose host has no remote upload before anything is queued, naming the relay', async () => {
     const mp4 = accountSchema.parse({ id: 'mp4', hostId: 'mp4upload.com', label: 'Mp4 main', key: 'k-123456', enabled: true, defaults: {} });
     const q = queue();
-    await expect(sendUrls(q, mp4, ['https://a.example/1.mp4'])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringMatching(/no remote upload.*Relay through VidRelay/) });
+    await expect(sendUrls(q, mp4, ['https://a.example/1.mp4'])).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringMatching(/no remote upload.*Relay through VidRelay/),
+    });
     expect(q.calls).toEqual([]);
   });
 });

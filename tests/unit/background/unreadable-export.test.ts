@@ -5,7 +5,23 @@ import { isSecretName, redactSecrets, SECRET_MARKER } from '../../../lib/backgro
 // arrays, under any spelling of the names; everything else stays verbatim.
 
 describe('isSecretName', () => {
-  it.each(['key', 'api_key', 'apiKey', 'API-KEY', 'password', 'token', 'accessToken', 'refresh_token', 'clientSecret', 'passphrase', 'keys', 'api_keys', 'tokens', 'login', 'email'])('%s is a secret', (name) => {
+  it.each([
+    'key',
+    'api_key',
+    'apiKey',
+    'API-KEY',
+    'password',
+    'token',
+    'accessToken',
+    'refresh_token',
+    'clientSecret',
+    'passphrase',
+    'keys',
+    'api_keys',
+    'tokens',
+    'login',
+    'email',
+  ])('%s is a secret', (name) => {
     expect(isSecretName(name)).toBe(true);
   });
   it.each(['id', 'hostId', 'label', 'apiBase', 'monkey', 'keyboard', 'tokens_used'])('%s is not', (name) => {
@@ -21,7 +37,10 @@ describe('redactSecrets', () => {
         id: 'acc_1',
         key: 'k-1111',
         login: { user: 'me', password: 'pw-2222', remember: true },
-        servers: [{ url: 'https://a.example', api_key: 'k-3333' }, { url: 'https://b.example', apiKey: 'k-4444', token: null }],
+        servers: [
+          { url: 'https://a.example', api_key: 'k-3333' },
+          { url: 'https://b.example', apiKey: 'k-4444', token: null },
+        ],
         credentials: { token: { value: 'k-5555', expires: 1700 } },
         pin: { password: 1234 },
         empty: {},
@@ -37,7 +56,10 @@ describe('redactSecrets', () => {
         id: 'acc_1',
         key: SECRET_MARKER,
         login: { user: SECRET_MARKER, password: SECRET_MARKER, remember: true },
-        servers: [{ url: 'https://a.example', api_key: SECRET_MARKER }, { url: 'https://b.example', apiKey: SECRET_MARKER, token: null }],
+        servers: [
+          { url: 'https://a.example', api_key: SECRET_MARKER },
+          { url: 'https://b.example', apiKey: SECRET_MARKER, token: null },
+        ],
         credentials: { token: { value: SECRET_MARKER, expires: SECRET_MARKER } },
         pin: { password: SECRET_MARKER },
         empty: {},

@@ -75,7 +75,9 @@ describe('unreadable stored data', () => {
 
   it('saves a new account while settings and an account are unreadable, keeping both untouched', async () => {
     await seed();
-    const saved = await call('accounts.save', { account: { hostId: 'vipstream.cc', label: 'New', key: 'new-key-123456', enabled: true, allowHttp: false, defaults: {} } });
+    const saved = await call('accounts.save', {
+      account: { hostId: 'vipstream.cc', label: 'New', key: 'new-key-123456', enabled: true, allowHttp: false, defaults: {} },
+    });
     expect(saved).toMatchObject({ ok: true });
     expect(await stored('settings')).toEqual(brokenSettings);
     const entries = ((await stored('accountEntries')) as { entries: Record<string, unknown> }).entries;
@@ -101,11 +103,22 @@ describe('unreadable stored data', () => {
 
   it('exports an unreadable entry without a passphrase with its key replaced by the marker, only while it is unreadable', async () => {
     await seed();
-    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future' })) as { ok: true; data: { fileName: string; text: string; protection: string; redacted: number } };
-    expect(reply).toMatchObject({ ok: true, data: { fileName: 'vidrelay-unreadable-account-acc_future.json', protection: 'redacted', redacted: 1, marker: SECRET_MARKER } });
+    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future' })) as {
+      ok: true;
+      data: { fileName: string; text: string; protection: string; redacted: number };
+    };
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { fileName: 'vidrelay-unreadable-account-acc_future.json', protection: 'redacted', redacted: 1, marker: SECRET_MARKER },
+    });
     expect(reply.data.text).not.toContain('future-secret-key-99');
     const file = JSON.parse(reply.data.text);
-    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', secretsRemoved: 1, value: { version: 1, data: { ...futureAccount, key: SECRET_MARKER } } });
+    expect(file).toMatchObject({
+      kind: 'account',
+      entryKey: 'acc_future',
+      secretsRemoved: 1,
+      value: { version: 1, data: { ...futureAccount, key: SECRET_MARKER } },
+    });
     expect(await call('storage.exportUnreadable', { ref: 'account:acc_good' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const settings = (await call('storage.exportUnreadable', { ref: 'settings' })) as { data: { text: string; redacted: number } };
     expect(JSON.parse(settings.data.text).value).toEqual(brokenSettings);
@@ -114,25 +127,38 @@ describe('unreadable stored data', () => {
 
   it('exports an unreadable entry with a passphrase encrypted, the raw entry inside exactly as stored', async () => {
     await seed();
-    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future', passphrase: 'correct horse battery' })) as { ok: true; data: { fileName: string; text: string } };
+    const reply = (await call('storage.exportUnreadable', { ref: 'account:acc_future', passphrase: 'correct horse battery' })) as {
+      ok: true;
+      data: { fileName: string; text: string };
+    };
     expect(reply).toMatchObject({ ok: true, data: { fileName: 'vidrelay-unreadable-account-acc_future-encrypted.json', protection: 'encrypted' } });
     expect(reply.data.text).not.toContain('future-secret-key-99');
     const file = JSON.parse(reply.data.text);
-    expect(file).toMatchObject({ kind: 'account', entryKey: 'acc_future', encryption: { purpose: UNREADABLE_EXPORT_PURPOSE, kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } } });
+    expect(file).toMatchObject({
+      kind: 'account',
+      entryKey: 'acc_future',
+      encryption: { purpose: UNREADABLE_EXPORT_PURPOSE, kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } },
+    });
     expect(file.value).toBeUndefined();
     const block = encryptedKeysSchema.parse(file.encryption);
     expect(JSON.parse(await decryptText(block, 'correct horse battery', UNREADABLE_EXPORT_PURPOSE))).toEqual({ value: { version: 1, data: futureAccount } });
     // Bound to its purpose: the block does not open as a settings file's key block.
     await expect(decryptText(block, 'correct horse battery')).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(decryptText(block, 'wrong horse battery', UNREADABLE_EXPORT_PURPOSE)).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(await call('storage.exportUnreadable', { ref: 'account:acc_future', passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('8 characters') } });
+    expect(await call('storage.exportUnreadable', { ref: 'account:acc_future', passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('8 characters') },
+    });
   });
 
   it('removes only after confirmation, only unreadable entries, and only for extension pages', async () => {
     await seed();
     expect(await call('storage.removeUnreadable', { ref: 'account:acc_future' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const contentScript = { id: browser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } };
-    expect(await call('storage.removeUnreadable', { ref: 'account:acc_future', confirmed: true }, contentScript)).toMatchObject({ ok: false, error: { code: 'auth' } });
+    expect(await call('storage.removeUnreadable', { ref: 'account:acc_future', confirmed: true }, contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'auth' },
+    });
     expect(await call('storage.exportUnreadable', { ref: 'account:acc_future' }, contentScript)).toMatchObject({ ok: false, error: { code: 'auth' } });
     expect(await call('storage.removeUnreadable', { ref: 'account:acc_good', confirmed: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call('storage.removeUnreadable', { ref: 'account:acc_future', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
@@ -150,7 +176,11 @@ describe('unreadable stored data', () => {
     expect(list.data.map((r) => [r.ref, r.kind, r.problem.code])).toEqual([['picker:p1', 'pickerEntry', 'newer_version']]);
     const out = (await call('storage.exportUnreadable', { ref: 'picker:p1' })) as { data: { text: string; redacted: number } };
     expect(out.data.redacted).toBe(1);
-    expect(JSON.parse(out.data.text)).toMatchObject({ kind: 'pickerEntry', storageKey: 'session:picker:p1', value: { version: 2, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } } });
+    expect(JSON.parse(out.data.text)).toMatchObject({
+      kind: 'pickerEntry',
+      storageKey: 'session:picker:p1',
+      value: { version: 2, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } },
+    });
     expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -163,7 +193,9 @@ describe('the report of unreadable data', () => {
     ctx.stores.accounts.unreadableEntries.push({ entryKey: 'acc_future', id: 'acc_future', problem: { code: 'newer_version', version: 3, known: 1 } });
     ctx.stores.settings.storedProblem = { code: 'bad_shape', fields: ['concurrency'] };
     // Browser storage holds an account entry of its own that cannot be read: the report must not look there.
-    await fakeBrowser.storage.local.set({ accountEntries: { version: 1, entries: { acc_elsewhere: { version: 1, data: { ...futureAccount, id: 'acc_elsewhere' } } } } });
+    await fakeBrowser.storage.local.set({
+      accountEntries: { version: 1, entries: { acc_elsewhere: { version: 1, data: { ...futureAccount, id: 'acc_elsewhere' } } } },
+    });
     expect((await accountsItem.unreadable()).entries).toHaveLength(1);
     expect((await ctx.unreadable.list()).map((r) => [r.ref, r.kind])).toEqual([
       ['account:acc_future', 'account'],

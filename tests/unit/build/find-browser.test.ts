@@ -12,7 +12,11 @@ describe('findBrowser', () => {
   it('prefers CHROME_PATH, then commands on PATH', () => {
     const lookup = machine('linux', ['/opt/c/chrome', '/usr/bin/chromium'], { CHROME_PATH: '/opt/c/chrome', PATH: '/usr/bin' });
     expect(findBrowser('chromium', lookup)?.path).toBe('/opt/c/chrome');
-    expect(findBrowser('chromium', machine('linux', ['/usr/bin/chromium'], { PATH: '/usr/local/bin:/usr/bin' }))).toEqual({ kind: 'chromium', path: '/usr/bin/chromium', branded: false });
+    expect(findBrowser('chromium', machine('linux', ['/usr/bin/chromium'], { PATH: '/usr/local/bin:/usr/bin' }))).toEqual({
+      kind: 'chromium',
+      path: '/usr/bin/chromium',
+      branded: false,
+    });
   });
 
   it('finds chromium-browser and google-chrome, and marks branded Chrome', () => {

@@ -17,7 +17,7 @@ async function sources(dir: string): Promise<string[]> {
 }
 
 describe('no innerHTML in the build', () => {
-  it("removes the assignment from the Preact the build bundles, and keeps clearing as textContent", async () => {
+  it('removes the assignment from the Preact the build bundles, and keeps clearing as textContent', async () => {
     for (const file of ['preact.module.js', 'preact.mjs']) {
       const code = await readFile(join('node_modules/preact/dist', file), 'utf8');
       expect(code).toMatch(/\.innerHTML=/);

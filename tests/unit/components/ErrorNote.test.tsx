@@ -22,7 +22,9 @@ describe('ErrorNote', () => {
   });
 
   it('drops only the trailing place, never other words', () => {
-    expect(withoutGoToOptions('Set a valid http(s) API base URL for X in Options (e.g. https://example.com/api).')).toBe('Set a valid http(s) API base URL for X (e.g. https://example.com/api).');
+    expect(withoutGoToOptions('Set a valid http(s) API base URL for X in Options (e.g. https://example.com/api).')).toBe(
+      'Set a valid http(s) API base URL for X (e.g. https://example.com/api).',
+    );
     expect(withoutGoToOptions('Options in Optionsville stay.')).toBe('Options in Optionsville stay.');
   });
 });

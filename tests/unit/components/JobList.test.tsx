@@ -7,7 +7,16 @@ import type { RemoteJob } from '../../../lib/queue/model/job';
 // buttons History gets for one stuck there.
 
 const remote = (extra: Partial<RemoteJob>): RemoteJob => ({
-  id: 'j1', kind: 'remote', accountId: 'a', state: 'encoding', createdAt: 1, updatedAt: 1, attempts: 1, options: {}, url: 'https://cdn.example/v.mp4', ...extra,
+  id: 'j1',
+  kind: 'remote',
+  accountId: 'a',
+  state: 'encoding',
+  createdAt: 1,
+  updatedAt: 1,
+  attempts: 1,
+  options: {},
+  url: 'https://cdn.example/v.mp4',
+  ...extra,
 });
 
 function html(node: preact.ComponentChild): HTMLElement {
@@ -21,7 +30,9 @@ const buttons = (root: HTMLElement) => [...root.querySelectorAll('.row.small but
 describe('JobList for remote uploads waiting on the host', () => {
   it('says "Waiting for the host" and "Waiting for a free slot on the host"', () => {
     expect(html(<JobList jobs={[remote({ waiting: 'host' })]} />).querySelector('.badge')?.textContent).toBe('Waiting for the host');
-    expect(html(<JobList jobs={[remote({ state: 'queued', waiting: 'slot' })]} />).querySelector('.badge')?.textContent).toBe('Waiting for a free slot on the host');
+    expect(html(<JobList jobs={[remote({ state: 'queued', waiting: 'slot' })]} />).querySelector('.badge')?.textContent).toBe(
+      'Waiting for a free slot on the host',
+    );
     expect(html(<JobList jobs={[remote({ fileCode: 'abc' })]} />).querySelector('.badge')?.textContent).toBe('Encoding');
   });
 
@@ -31,7 +42,10 @@ describe('JobList for remote uploads waiting on the host', () => {
     expect(working.querySelector('[data-field="host-progress"]')?.textContent).toContain('Progress on the host: 42%');
     expect(buttons(working)).toEqual([]);
     const stuck = html(
-      <JobList jobs={[remote({ fileCode: 'abc', error: { code: 'upload_rejected', message: 'The host could not fetch this URL: 404' } })]} onHostAction={onHostAction} />,
+      <JobList
+        jobs={[remote({ fileCode: 'abc', error: { code: 'upload_rejected', message: 'The host could not fetch this URL: 404' } })]}
+        onHostAction={onHostAction}
+      />,
     );
     expect(buttons(stuck)).toEqual(['Restart on the host', 'Remove on the host']);
     (stuck.querySelectorAll('.row.small button')[1] as HTMLButtonElement).click();

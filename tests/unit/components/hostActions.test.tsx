@@ -24,7 +24,10 @@ const stuck = (id: string, accountId: string): RemoteJob => ({
   error: { code: 'upload_rejected', message: 'The host could not fetch this URL: 404' },
 });
 
-const capabilities: Record<string, string[]> = { dood: ['remoteUpload', 'remoteUploadStatus', 'remoteUploadAction'], media: ['remoteUpload', 'remoteUploadStatus'] };
+const capabilities: Record<string, string[]> = {
+  dood: ['remoteUpload', 'remoteUploadStatus', 'remoteUploadAction'],
+  media: ['remoteUpload', 'remoteUploadStatus'],
+};
 let asked: string[];
 let root: HTMLElement;
 
@@ -35,7 +38,9 @@ beforeEach(() => {
     if (type !== 'account.capabilities') return undefined;
     asked.push(payload.accountId);
     const caps = capabilities[payload.accountId];
-    return Promise.resolve(caps ? { ok: true, data: { accountId: payload.accountId, capabilities: caps } } : { ok: false, error: { code: 'not_found', message: 'gone' } });
+    return Promise.resolve(
+      caps ? { ok: true, data: { accountId: payload.accountId, capabilities: caps } } : { ok: false, error: { code: 'not_found', message: 'gone' } },
+    );
   });
   root = document.createElement('div');
   document.body.append(root);

@@ -121,7 +121,10 @@ describe('useAction', () => {
     const second = deferred();
     const runs: Promise<boolean>[] = [];
     await act(async () => {
-      runs.push(action().run(() => first.promise), action().run(() => second.promise));
+      runs.push(
+        action().run(() => first.promise),
+        action().run(() => second.promise),
+      );
     });
     await act(async () => {
       first.resolve();

@@ -160,7 +160,10 @@ describe('file handlers', () => {
   it('keeps a default link format per account and overall', async () => {
     await addAccount('a9', 'vipstream.cc', `vip-key-${n}`);
     await call('links.setDefault', { accountId: 'a9', format: 'bbcode' });
-    const settings = await call<{ format: string; perAccount: Record<string, string> }>('links.setDefault', { format: 'markdown', template: '{title}: {watch}' });
+    const settings = await call<{ format: string; perAccount: Record<string, string> }>('links.setDefault', {
+      format: 'markdown',
+      template: '{title}: {watch}',
+    });
     expect(settings).toMatchObject({ format: 'markdown', perAccount: { a9: 'bbcode' } });
     expect(ctx.stores.settings.peek()).toMatchObject({ linkFormat: 'markdown', linkTemplate: '{title}: {watch}' });
     expect(ctx.stores.accounts.peek().find((a) => a.id === 'a9')?.defaults.linkFormat).toBe('bbcode');

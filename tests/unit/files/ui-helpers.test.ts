@@ -59,7 +59,7 @@ describe('file rows and link items', () => {
     expect(csv).toContain('https://host.example/e/abc123');
   });
 
-  it('turns a date input into the hosts\' timestamp and refuses anything else', () => {
+  it("turns a date input into the hosts' timestamp and refuses anything else", () => {
     expect(createdSince('2024-05-01')).toBe('2024-05-01 00:00:00');
     expect(createdSince('')).toBeUndefined();
     expect(createdSince('yesterday')).toBeUndefined();

@@ -37,10 +37,7 @@ export function newAccount(preset: HostPreset, extra: { key?: string; deps?: Par
   const key = `key${++serial}x${hostId.replace(/\W/g, '')}`;
   const login = preset.needsLogin ? `user${serial}@example.test` : undefined;
   sim.addAccount({ hostId, key, login });
-  const client = createHostClient(
-    { id: `acct${serial}`, hostId, apiBase: sim.apiBase(hostId), key: extra.key ?? key, login },
-    { backoffMs: 1, ...extra.deps },
-  );
+  const client = createHostClient({ id: `acct${serial}`, hostId, apiBase: sim.apiBase(hostId), key: extra.key ?? key, login }, { backoffMs: 1, ...extra.deps });
   return { hostId, key, client };
 }
 
@@ -64,7 +61,11 @@ function pathsOf(preset: HostPreset): { accountInfo: string; listFiles?: string;
   const entry = findEntry(preset.id)!;
   switch (entry.family) {
     case 'xfs':
-      return { accountInfo: entry.dialect.endpoints.accountInfo!, listFiles: entry.dialect.endpoints.listFiles, remoteUpload: entry.dialect.endpoints.remoteUpload };
+      return {
+        accountInfo: entry.dialect.endpoints.accountInfo!,
+        listFiles: entry.dialect.endpoints.listFiles,
+        remoteUpload: entry.dialect.endpoints.remoteUpload,
+      };
     case 'megamax':
       return { accountInfo: 'file/get', listFiles: 'file/get' };
     case 'streamtape':
@@ -85,7 +86,12 @@ async function sendRemote(client: HostClient, url: string, options: { public?: b
   if (!answer.pending) return answer.fileCode;
   expect(client.capabilities.has('remoteUploadStatus')).toBe(true);
   const named = (rows: Awaited<ReturnType<HostClient['remoteUploadStatus']>>) => rows.find((row) => row.url === url && row.fileCode);
-  const found = named(await until(() => client.remoteUploadStatus(), (rows) => named(rows) !== undefined));
+  const found = named(
+    await until(
+      () => client.remoteUploadStatus(),
+      (rows) => named(rows) !== undefined,
+    ),
+  );
   expect(found).toBeDefined();
   return found!.fileCode!;
 }
@@ -239,7 +245,10 @@ const exercise: Record<Capability, (s: Setup) => Promise<void>> = {
   async remoteUploadStatus({ client, hostId }) {
     const url = sim.videoUrl('tracked-clip', 2048);
     const fileCode = await sendRemote(client, url);
-    const one = await until(() => client.remoteUploadStatus(fileCode), (rows) => rows[0]?.state === 'done');
+    const one = await until(
+      () => client.remoteUploadStatus(fileCode),
+      (rows) => rows[0]?.state === 'done',
+    );
     // Mixdrop's status reports a percentage, not bytes.
     const bytes = familyOf(hostId) === 'mixdrop' ? {} : { bytesTotal: 2048, bytesDone: 2048 };
     expect(one).toEqual([expect.objectContaining({ fileCode, url, state: 'done', ...bytes })]);
@@ -253,9 +262,15 @@ const exercise: Record<Capability, (s: Setup) => Promise<void>> = {
   async remoteUploadAction({ client }) {
     const broken = `${sim.origin}/nowhere/broken-${++serial}.mp4`;
     const { fileCode } = await client.remoteUpload(broken);
-    await until(() => client.remoteUploadStatus(fileCode), (rows) => rows[0]?.state === 'error');
+    await until(
+      () => client.remoteUploadStatus(fileCode),
+      (rows) => rows[0]?.state === 'error',
+    );
     await client.remoteUploadAction('restart_errors');
-    const again = await until(() => client.remoteUploadStatus(fileCode), (rows) => rows[0]?.state === 'error');
+    const again = await until(
+      () => client.remoteUploadStatus(fileCode),
+      (rows) => rows[0]?.state === 'error',
+    );
     expect(again[0]!.error).toBeTruthy();
     expect(sim.requests.filter((r) => r.path === new URL(broken).pathname).length).toBeGreaterThanOrEqual(2);
     await client.remoteUploadAction('delete', fileCode);
@@ -299,118 +314,118 @@ function callFor(client: HostClient, capability: Capability): Promise<unknown> {
 }
 
 export function describeContract(presets: readonly HostPreset[]): void {
-describe.each(presets.map((p) => [p.id, p] as const))('contract: %s', (_id, preset) => {
-  // The failure policy is checked on one idempotent GET every preset has: the file list, else account info.
-  const readsList = preset.capabilities.has('listFiles');
-  const read = (client: HostClient) => (readsList ? client.listFiles() : client.accountInfo());
-  const paths = pathsOf(preset);
-  const readPath = (readsList ? paths.listFiles : undefined) ?? paths.accountInfo;
+  describe.each(presets.map((p) => [p.id, p] as const))('contract: %s', (_id, preset) => {
+    // The failure policy is checked on one idempotent GET every preset has: the file list, else account info.
+    const readsList = preset.capabilities.has('listFiles');
+    const read = (client: HostClient) => (readsList ? client.listFiles() : client.accountInfo());
+    const paths = pathsOf(preset);
+    const readPath = (readsList ? paths.listFiles : undefined) ?? paths.accountInfo;
 
-  const has = capabilityNames.filter((c) => preset.capabilities.has(c));
-  const lacks = capabilityNames.filter((c) => !preset.capabilities.has(c));
+    const has = capabilityNames.filter((c) => preset.capabilities.has(c));
+    const lacks = capabilityNames.filter((c) => !preset.capabilities.has(c));
 
-  it.each(has)('does %s', async (capability) => {
-    const setup = newAccount(preset);
-    expect(setup.client.capabilities.has(capability)).toBe(true);
-    await exercise[capability](setup);
-  });
+    it.each(has)('does %s', async (capability) => {
+      const setup = newAccount(preset);
+      expect(setup.client.capabilities.has(capability)).toBe(true);
+      await exercise[capability](setup);
+    });
 
-  // Every preset lacks at least `mirrors` (XFS) or most XFS endpoints (the other families).
-  it.each(lacks)('rejects %s as unsupported without a request', async (capability) => {
-    const { client } = newAccount(preset);
-    const before = sim.requests.length;
-    const error = await rejection(callFor(client, capability));
-    expect(error.code).toBe('unsupported');
-    expect(sim.requests.length).toBe(before);
-    if (capability === 'upload') expect(() => client.parseUploadReply('{}')).toThrow(AppError);
-  });
+    // Every preset lacks at least `mirrors` (XFS) or most XFS endpoints (the other families).
+    it.each(lacks)('rejects %s as unsupported without a request', async (capability) => {
+      const { client } = newAccount(preset);
+      const before = sim.requests.length;
+      const error = await rejection(callFor(client, capability));
+      expect(error.code).toBe('unsupported');
+      expect(sim.requests.length).toBe(before);
+      if (capability === 'upload') expect(() => client.parseUploadReply('{}')).toThrow(AppError);
+    });
 
-  it('maps a wrong key to auth without quoting it', async () => {
-    const wrong = 'WrongKey9876543210';
-    const { client } = newAccount(preset, { key: wrong });
-    const error = await rejection(read(client));
-    expect(error.code).toBe('auth');
-    expect(error.message).toMatch(/Options/);
-    expect(JSON.stringify({ m: error.message, c: String(error.cause ?? '') })).not.toContain(wrong);
-  });
+    it('maps a wrong key to auth without quoting it', async () => {
+      const wrong = 'WrongKey9876543210';
+      const { client } = newAccount(preset, { key: wrong });
+      const error = await rejection(read(client));
+      expect(error.code).toBe('auth');
+      expect(error.message).toMatch(/Options/);
+      expect(JSON.stringify({ m: error.message, c: String(error.cause ?? '') })).not.toContain(wrong);
+    });
 
-  it('retries a GET that got a 500, then succeeds', async () => {
-    const { client, hostId } = newAccount(preset);
-    const path = `/api/${readPath}`;
-    sim.fault({ kind: 'status', status: 500, match: path, hostId, times: 1 });
-    const before = hits(`/${hostId}${path}`);
-    await read(client);
-    expect(hits(`/${hostId}${path}`) - before).toBe(2);
-  });
+    it('retries a GET that got a 500, then succeeds', async () => {
+      const { client, hostId } = newAccount(preset);
+      const path = `/api/${readPath}`;
+      sim.fault({ kind: 'status', status: 500, match: path, hostId, times: 1 });
+      const before = hits(`/${hostId}${path}`);
+      await read(client);
+      expect(hits(`/${hostId}${path}`) - before).toBe(2);
+    });
 
-  it('retries a 429 in the body, and gives up after the retries', async () => {
-    const { client, hostId } = newAccount(preset, { deps: { retries: 2 } });
-    sim.fault({ kind: 'body-error', status: 429, hostId, times: 1 });
-    await read(client);
-    sim.fault({ kind: 'status', status: 503, hostId });
-    const before = sim.requests.length;
-    const error = await rejection(read(client));
-    expect(error.code).toBe('server');
-    expect(error.retryable).toBe(true);
-    expect(sim.requests.length - before).toBe(3);
-  });
+    it('retries a 429 in the body, and gives up after the retries', async () => {
+      const { client, hostId } = newAccount(preset, { deps: { retries: 2 } });
+      sim.fault({ kind: 'body-error', status: 429, hostId, times: 1 });
+      await read(client);
+      sim.fault({ kind: 'status', status: 503, hostId });
+      const before = sim.requests.length;
+      const error = await rejection(read(client));
+      expect(error.code).toBe('server');
+      expect(error.retryable).toBe(true);
+      expect(sim.requests.length - before).toBe(3);
+    });
 
-  it('backs off exponentially with jitter between retries', async () => {
-    const waits: number[] = [];
-    const { client, hostId } = newAccount(preset, { deps: { backoffMs: 100, sleep: async (ms) => void waits.push(ms) } });
-    sim.fault({ kind: 'status', status: 502, hostId, times: 3 });
-    await read(client);
-    expect(waits).toHaveLength(3);
-    waits.forEach((ms, n) => {
-      expect(ms).toBeGreaterThanOrEqual(100 * 2 ** n);
-      expect(ms).toBeLessThan(100 * 2 ** n + 100);
+    it('backs off exponentially with jitter between retries', async () => {
+      const waits: number[] = [];
+      const { client, hostId } = newAccount(preset, { deps: { backoffMs: 100, sleep: async (ms) => void waits.push(ms) } });
+      sim.fault({ kind: 'status', status: 502, hostId, times: 3 });
+      await read(client);
+      expect(waits).toHaveLength(3);
+      waits.forEach((ms, n) => {
+        expect(ms).toBeGreaterThanOrEqual(100 * 2 ** n);
+        expect(ms).toBeLessThan(100 * 2 ** n + 100);
+      });
+    });
+
+    it('turns an HTML page into invalid_response, without retrying', async () => {
+      const { client, hostId } = newAccount(preset);
+      sim.fault({ kind: 'html', hostId });
+      const before = sim.requests.length;
+      expect((await rejection(read(client))).code).toBe('invalid_response');
+      expect(sim.requests.length - before).toBe(1);
+      sim.clearFaults();
+      sim.fault({ kind: 'invalid-json', hostId });
+      expect((await rejection(read(client))).code).toBe('invalid_response');
+    });
+
+    it('times out a slow host, and reports a dropped connection as network', async () => {
+      const { client: slow, hostId } = newAccount(preset, { deps: { timeoutMs: 150, retries: 0 } });
+      sim.fault({ kind: 'slow', delayMs: 600, hostId, times: 1 });
+      expect((await rejection(read(slow))).code).toBe('timeout');
+      sim.clearFaults();
+      const { client, key } = newAccount(preset, { deps: { retries: 1 } });
+      sim.fault({ kind: 'drop', hostId });
+      const before = sim.requests.length;
+      const error = await rejection(read(client));
+      expect(error.code).toBe('network');
+      expect(sim.requests.length - before).toBe(2);
+      expect(`${error.message} ${String(error.cause)}`).not.toContain(key);
+    });
+
+    it.runIf(preset.capabilities.has('remoteUpload'))('never retries its remote-upload request', async () => {
+      const { client, hostId } = newAccount(preset);
+      const path = `/${hostId}/api/${paths.remoteUpload!}`;
+      sim.fault({ kind: 'status', status: 500, match: path, hostId, times: 1 });
+      const before = hits(path);
+      expect((await rejection(client.remoteUpload(sim.videoUrl('x', 1024)))).code).toBe('server');
+      expect(hits(path) - before).toBe(1);
+    });
+
+    it('builds links the simulator serves', async () => {
+      const { client, hostId, key } = newAccount(preset);
+      const file = sim.addFile(hostId, key, { title: 'Linked' });
+      const links = client.links(file.code);
+      expect(links.embed).toBeDefined();
+      // A template naming the host's own site (not the API's origin) cannot point at the simulator.
+      const local = (template?: string) => !template || /\{(origin|site)\}/.test(template);
+      if (local(preset.links.embed)) expect((await fetch(links.embed!)).status).toBe(200);
+      else expect(links.embed).toBe(preset.links.embed!.replace('{code}', file.code));
+      if (hostId !== 'megamax.me' && local(preset.links.watch)) expect((await fetch(links.watch)).status).toBe(200);
     });
   });
-
-  it('turns an HTML page into invalid_response, without retrying', async () => {
-    const { client, hostId } = newAccount(preset);
-    sim.fault({ kind: 'html', hostId });
-    const before = sim.requests.length;
-    expect((await rejection(read(client))).code).toBe('invalid_response');
-    expect(sim.requests.length - before).toBe(1);
-    sim.clearFaults();
-    sim.fault({ kind: 'invalid-json', hostId });
-    expect((await rejection(read(client))).code).toBe('invalid_response');
-  });
-
-  it('times out a slow host, and reports a dropped connection as network', async () => {
-    const { client: slow, hostId } = newAccount(preset, { deps: { timeoutMs: 150, retries: 0 } });
-    sim.fault({ kind: 'slow', delayMs: 600, hostId, times: 1 });
-    expect((await rejection(read(slow))).code).toBe('timeout');
-    sim.clearFaults();
-    const { client, key } = newAccount(preset, { deps: { retries: 1 } });
-    sim.fault({ kind: 'drop', hostId });
-    const before = sim.requests.length;
-    const error = await rejection(read(client));
-    expect(error.code).toBe('network');
-    expect(sim.requests.length - before).toBe(2);
-    expect(`${error.message} ${String(error.cause)}`).not.toContain(key);
-  });
-
-  it.runIf(preset.capabilities.has('remoteUpload'))('never retries its remote-upload request', async () => {
-    const { client, hostId } = newAccount(preset);
-    const path = `/${hostId}/api/${paths.remoteUpload!}`;
-    sim.fault({ kind: 'status', status: 500, match: path, hostId, times: 1 });
-    const before = hits(path);
-    expect((await rejection(client.remoteUpload(sim.videoUrl('x', 1024)))).code).toBe('server');
-    expect(hits(path) - before).toBe(1);
-  });
-
-  it('builds links the simulator serves', async () => {
-    const { client, hostId, key } = newAccount(preset);
-    const file = sim.addFile(hostId, key, { title: 'Linked' });
-    const links = client.links(file.code);
-    expect(links.embed).toBeDefined();
-    // A template naming the host's own site (not the API's origin) cannot point at the simulator.
-    const local = (template?: string) => !template || /\{(origin|site)\}/.test(template);
-    if (local(preset.links.embed)) expect((await fetch(links.embed!)).status).toBe(200);
-    else expect(links.embed).toBe(preset.links.embed!.replace('{code}', file.code));
-    if (hostId !== 'megamax.me' && local(preset.links.watch)) expect((await fetch(links.watch)).status).toBe(200);
-  });
-});
 }

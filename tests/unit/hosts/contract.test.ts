@@ -7,7 +7,6 @@ import type { HostId } from '../../../lib/hosts/types';
 import { rejection } from './app-error';
 import { describeContract, newAccount, sim, withHostSim } from './contract-suite';
 
-
 withHostSim();
 describeContract(hostPresets);
 
@@ -27,7 +26,14 @@ describe('presets', () => {
   it('can switch on exactly what its client implements, its own capabilities among them', () => {
     const everything = Object.fromEntries(capabilityNames.map((c) => [c, true]));
     for (const p of hostPresets) {
-      const client = createHostClient({ id: 'a', hostId: p.id, apiBase: 'https://files.example/api', key: 'k123456', login: 'x', capabilityOverrides: everything });
+      const client = createHostClient({
+        id: 'a',
+        hostId: p.id,
+        apiBase: 'https://files.example/api',
+        key: 'k123456',
+        login: 'x',
+        capabilityOverrides: everything,
+      });
       expect([...client.capabilities].sort(), p.id).toEqual([...p.switchable].sort());
       for (const c of p.capabilities) expect(p.switchable.has(c), `${p.id} ${c}`).toBe(true);
     }
@@ -51,8 +57,7 @@ describe('presets', () => {
   });
 
   it('upgrades a remote http upload server to https unless allowed', async () => {
-    const serve = (url: string) =>
-      (async () => new Response(JSON.stringify({ msg: 'OK', status: 200, result: url }), { status: 200 })) as typeof fetch;
+    const serve = (url: string) => (async () => new Response(JSON.stringify({ msg: 'OK', status: 200, result: url }), { status: 200 })) as typeof fetch;
     const account = { id: 'a', hostId: 'media.cm' as const, key: 'k123456' };
     const target = await createHostClient(account, { fetch: serve('http://01.media.cm/upload/01') }).uploadTarget({ title: 'T', public: true });
     expect(target).toEqual({ url: 'https://01.media.cm/upload/01', fields: { key: 'k123456', file_title: 'T', file_public: '1' }, fileField: 'file' });

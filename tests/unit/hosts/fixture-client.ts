@@ -27,6 +27,9 @@ export function fixtureClient(hostId: string, body: string, status = 200): { cli
   }) as typeof globalThis.fetch;
   // A custom host (no API base of its own) gets one.
   const apiBase = getPreset(hostId)?.apiBase ? undefined : 'https://custom.example/api';
-  const client = createHostClient({ id: 'fx', hostId: hostId as HostId, apiBase, key: 'FixtureKey12345', login: 'fixture' }, { fetch, retries: 0, backoffMs: 1 });
+  const client = createHostClient(
+    { id: 'fx', hostId: hostId as HostId, apiBase, key: 'FixtureKey12345', login: 'fixture' },
+    { fetch, retries: 0, backoffMs: 1 },
+  );
   return { client, urls };
 }

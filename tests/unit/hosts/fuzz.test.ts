@@ -35,7 +35,8 @@ type Family = 'xfs' | 'megamax' | 'vidguard' | 'streamtape' | 'mixdrop';
 const undocumented: Partial<Record<Family, Record<string, string>>> = {
   streamtape: {
     'file-ul': '{"status":200,"msg":"OK","result":{"url":"https://tape.example/ul/abc","valid_until":"2020-01-01 00:00:00"}}',
-    'upload-reply': '{"status":200,"msg":"OK","result":{"name":"a.mp4","size":"12","id":"rbAarvRPXdYbaxY","url":"https://streamtape.com/v/rbAarvRPXdYbaxY/a.mp4"}}',
+    'upload-reply':
+      '{"status":200,"msg":"OK","result":{"name":"a.mp4","size":"12","id":"rbAarvRPXdYbaxY","url":"https://streamtape.com/v/rbAarvRPXdYbaxY/a.mp4"}}',
     'remotedl-add': '{"status":200,"msg":"OK","result":{"id":"ugy9vk9wrmk","folderid":"0"}}',
     'remotedl-status':
       '{"status":200,"msg":"OK","result":{"ugy9vk9wrmk":{"id":"ugy9vk9wrmk","remoteurl":"http://a.example/v.mp4","status":"finished","bytes_loaded":"10","bytes_total":"10","folderid":"0","added":"2020-01-01 00:00:00","extid":false,"url":"https://streamtape.com/v/rbAarvRPXdYbaxY/v.mp4"}}}',

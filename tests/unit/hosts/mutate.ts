@@ -18,8 +18,32 @@ const int = (rand: Rand, n: number) => Math.floor(rand() * n);
 const choose = <T>(rand: Rand, list: readonly T[]): T => list[int(rand, list.length)]!;
 
 const oddValues: readonly unknown[] = [
-  null, '', 'undef', 'inf', -1, 0, 1, '1', '0', 'true', '429', 403, '404', 'abc', [], {}, [1, '2'], { x: null }, 1e308, -0.5,
-  '2021-13-45 99:99:99', 'Invalid key', 'This function not allowed in API', '<b>x</b>', true, false,
+  null,
+  '',
+  'undef',
+  'inf',
+  -1,
+  0,
+  1,
+  '1',
+  '0',
+  'true',
+  '429',
+  403,
+  '404',
+  'abc',
+  [],
+  {},
+  [1, '2'],
+  { x: null },
+  1e308,
+  -0.5,
+  '2021-13-45 99:99:99',
+  'Invalid key',
+  'This function not allowed in API',
+  '<b>x</b>',
+  true,
+  false,
 ];
 
 /** Every container and leaf path in a JSON value, for targeted edits. */
@@ -54,10 +78,14 @@ function structural(rand: Rand, text: string, secret: string): string | undefine
     const kind = int(rand, 5);
     try {
       value = editAt(value, path, (parent, key) => {
-        if (kind === 0) parent[key] = choose(rand, oddValues); // swap type
-        else if (kind === 1) delete parent[key]; // delete key
-        else if (kind === 2) parent[key] = null; // null out
-        else if (kind === 3) parent[key] = typeof parent[key] === 'number' ? String(parent[key]) : Number(parent[key]) || parent[key]; // string <-> number
+        if (kind === 0)
+          parent[key] = choose(rand, oddValues); // swap type
+        else if (kind === 1)
+          delete parent[key]; // delete key
+        else if (kind === 2)
+          parent[key] = null; // null out
+        else if (kind === 3)
+          parent[key] = typeof parent[key] === 'number' ? String(parent[key]) : Number(parent[key]) || parent[key]; // string <-> number
         else parent[key] = `msg with key=${secret}`;
       });
     } catch {
@@ -76,7 +104,8 @@ export function mutate(rand: Rand, text: string, secret: string): string {
     case 1: {
       const chars = text.split('');
       const flips = 1 + int(rand, 4);
-      for (let i = 0; i < flips && chars.length > 0; i++) chars[int(rand, chars.length)] = choose(rand, ['"', '{', '}', '[', ']', ',', ':', 'x', '0', '\\', '\n', ' ']);
+      for (let i = 0; i < flips && chars.length > 0; i++)
+        chars[int(rand, chars.length)] = choose(rand, ['"', '{', '}', '[', ']', ',', ':', 'x', '0', '\\', '\n', ' ']);
       return chars.join('');
     }
     case 2:
@@ -86,7 +115,10 @@ export function mutate(rand: Rand, text: string, secret: string): string {
       return text.slice(0, at) + text.slice(at + 1 + int(rand, 20)); // delete a run
     }
     case 4:
-      return text.replace(/"status"\s*:\s*("?[\w]+"?)/, `"status":${JSON.stringify(choose(rand, ['429', 403, '500', 200, 'error', 'success', null, '404', 509]))}`);
+      return text.replace(
+        /"status"\s*:\s*("?[\w]+"?)/,
+        `"status":${JSON.stringify(choose(rand, ['429', 403, '500', 200, 'error', 'success', null, '404', 509]))}`,
+      );
     default:
       return structural(rand, text, secret) ?? text.slice(0, int(rand, text.length));
   }

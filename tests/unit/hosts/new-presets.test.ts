@@ -17,17 +17,38 @@ const reply: Call = (c, body) => c.parseUploadReply(body);
 const remote: Call = (c) => c.remoteUpload('https://example.com/v.mp4');
 
 const doodDay = (day: string) => ({ day, views: 0, downloads: 0, profit: 0 });
-const xfsTemplateInfo = { login: 'megauploader21', email: '[email protected]', balance: 108, storageUsed: 685101, storageLeft: 1288483337, premium: true, premiumExpire: '2022-10-15T04:46:59.000Z', filesTotal: 31 };
+const xfsTemplateInfo = {
+  login: 'megauploader21',
+  email: '[email protected]',
+  balance: 108,
+  storageUsed: 685101,
+  storageLeft: 1288483337,
+  premium: true,
+  premiumExpire: '2022-10-15T04:46:59.000Z',
+  filesTotal: 31,
+};
 const xfsTemplateDay = [{ day: '2021-09-12', views: 0, downloads: 0, profit: 0, sales: 0, refs: 0 }];
 
 const cases: [host: string, fixture: string, path: string | undefined, call: Call, expected: unknown][] = [
-  ['doodstream.com', 'account-info', 'account/info', info, { email: 'email@test.com', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2025-10-24T21:00:00.000Z' }],
+  [
+    'doodstream.com',
+    'account-info',
+    'account/info',
+    info,
+    { email: 'email@test.com', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2025-10-24T21:00:00.000Z' },
+  ],
   ['doodstream.com', 'account-stats', 'account/stats', stats, [doodDay('2017-08-11'), doodDay('2017-08-12')]],
   ['doodstream.com', 'dmca-list', 'dmca/list', (c) => c.dmcaFiles(), [{ fileCode: 'xxx', deleteAt: '2017-08-11T05:00:07.000Z' }]],
   ['doodstream.com', 'upload-server', 'upload/server', server, 'https://xxx.dood.video/upload/01'],
   ['doodstream.com', 'upload-reply', undefined, reply, [{ fileCode: 'xxx', name: 'test_file', size: 123456, ok: true }]],
   ['doodstream.com', 'upload-url', 'upload/url', remote, { fileCode: '98zukoh5jqiw' }],
-  ['filemoon.sx', 'account-info', 'account/info', info, { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2015-10-24T21:00:00.000Z' }],
+  [
+    'filemoon.sx',
+    'account-info',
+    'account/info',
+    info,
+    { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2015-10-24T21:00:00.000Z' },
+  ],
   ['filemoon.sx', 'account-stats', 'account/stats', stats, [{ day: '2017-09-12', views: 0, downloads: 0, profit: 0, sales: 0, refs: 0 }]],
   ['filemoon.sx', 'upload-server', 'upload/server', server, 'https://filemoonapi.com/upload/01'],
   ['filemoon.sx', 'upload-reply', undefined, reply, [{ fileCode: 'tnklyibwwpsh', name: 'qwbs4m4ze4j4.mp4', ok: true }]],
@@ -45,7 +66,13 @@ const cases: [host: string, fixture: string, path: string | undefined, call: Cal
   ['voe.sx', 'account-stats', 'account/stats', stats, [{ day: '2023-02-26', views: 0, downloads: 0, profit: 0 }]],
   ['voe.sx', 'upload-server', 'upload/server', server, 'https://delivery-node-***.voe-network.net/***/01'],
   ['voe.sx', 'upload-reply', undefined, reply, [{ fileCode: 'abc123456789', name: 'File.mp4', ok: true }]],
-  ['streamsb.com', 'account-info', 'account/info', info, { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2020-01-20T21:00:00.000Z' }],
+  [
+    'streamsb.com',
+    'account-info',
+    'account/info',
+    info,
+    { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2020-01-20T21:00:00.000Z' },
+  ],
   ['streamsb.com', 'file-info-missing', 'file/info', (c) => c.fileInfo(['gi4t0tl4o01u']), [{ fileCode: 'gi4t0tl4o01u', status: 'missing' }]],
 ];
 
@@ -100,5 +127,4 @@ describe('host access for the new presets', () => {
       expect.arrayContaining(['https://doodapi.com/*', 'https://*.dood.video/*', 'https://*.cloudatacdn.com/*']),
     );
   });
-
 });

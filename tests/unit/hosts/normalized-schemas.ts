@@ -107,8 +107,24 @@ export const outputSchemas: Record<string, z.ZodType> = {
   'file-set_folder': z.undefined(),
   'folder-rename': z.undefined(),
   'folder-edit': z.undefined(),
-  'file-deleted': z.array(z.strictObject({ fileCode: z.string().min(1), title: text.optional(), deleted: text.optional(), deletedAgoSec: num.optional(), deletedBy: text.optional() })),
-  'files-deleted': z.array(z.strictObject({ fileCode: z.string().min(1), title: text.optional(), deleted: text.optional(), deletedAgoSec: num.optional(), deletedBy: text.optional() })),
+  'file-deleted': z.array(
+    z.strictObject({
+      fileCode: z.string().min(1),
+      title: text.optional(),
+      deleted: text.optional(),
+      deletedAgoSec: num.optional(),
+      deletedBy: text.optional(),
+    }),
+  ),
+  'files-deleted': z.array(
+    z.strictObject({
+      fileCode: z.string().min(1),
+      title: text.optional(),
+      deleted: text.optional(),
+      deletedAgoSec: num.optional(),
+      deletedBy: text.optional(),
+    }),
+  ),
   'file-dmca': z.array(z.strictObject({ fileCode: z.string().min(1), deleteAt: text.optional(), deleteInSec: num.optional() })),
   'file-encodings': z.array(
     z.strictObject({ fileCode: z.string().min(1), title: text.optional(), quality: text.optional(), progress: num, status: text, link: text.optional() }),

@@ -40,8 +40,14 @@ export const ctx: FailureContext = { label: 'test-host', secrets: [secretKey], c
 export type TextParser = (text: string, httpStatus?: number) => unknown;
 
 const reply = (text: string, status = 200): HttpReply => ({ status, contentType: 'application/json', text });
-const xfs = <T>(parse: (result: unknown) => T): TextParser => (text, status) => xfsReader(ctx, parse)(reply(text, status));
-const mm = <T>(parse: (result: unknown) => T): TextParser => (text, status) => megamaxReader(ctx, parse)(reply(text, status));
+const xfs =
+  <T>(parse: (result: unknown) => T): TextParser =>
+  (text, status) =>
+    xfsReader(ctx, parse)(reply(text, status));
+const mm =
+  <T>(parse: (result: unknown) => T): TextParser =>
+  (text, status) =>
+    megamaxReader(ctx, parse)(reply(text, status));
 const none = () => undefined;
 
 /** Reader per fixture name (the endpoint path with "/" as "-"). */
@@ -79,7 +85,10 @@ export const megamaxParsers: Record<string, TextParser> = {
   'file-get-direct': mm(parseMegamaxDirect),
 };
 
-const vg = <T>(parse: (result: unknown) => T): TextParser => (text, status) => vidguardReader(ctx, parse)(reply(text, status));
+const vg =
+  <T>(parse: (result: unknown) => T): TextParser =>
+  (text, status) =>
+    vidguardReader(ctx, parse)(reply(text, status));
 
 /** VidGuard's readers; the upload POST's reply is read like any API reply (its uploader passes status 200). */
 export const vidguardParsers: Record<string, TextParser> = {
@@ -89,8 +98,14 @@ export const vidguardParsers: Record<string, TextParser> = {
   'upload-reply': vg(parseUploadedVideos),
 };
 
-const st = <T>(parse: (result: unknown) => T): TextParser => (text, status) => streamtapeReader(ctx, parse)(reply(text, status));
-const md = <T>(parse: (result: unknown) => T): TextParser => (text, status) => mixdropReader(ctx, parse)(reply(text, status));
+const st =
+  <T>(parse: (result: unknown) => T): TextParser =>
+  (text, status) =>
+    streamtapeReader(ctx, parse)(reply(text, status));
+const md =
+  <T>(parse: (result: unknown) => T): TextParser =>
+  (text, status) =>
+    mixdropReader(ctx, parse)(reply(text, status));
 
 /** Streamtape-family readers, by the endpoint path with "/" as "-". */
 export const streamtapeParsers: Record<string, TextParser> = {

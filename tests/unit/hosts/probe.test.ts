@@ -76,7 +76,9 @@ describe('probeCapabilities', () => {
   });
 
   it('fails with auth for a wrong key', async () => {
-    const error = await probeCapabilities({ id: 'p', hostId: 'xfs', apiBase: sim.apiBase('xfs'), key: 'nobody-here' }, { backoffMs: 1 }).catch((e: unknown) => e);
+    const error = await probeCapabilities({ id: 'p', hostId: 'xfs', apiBase: sim.apiBase('xfs'), key: 'nobody-here' }, { backoffMs: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('auth');
   });
@@ -162,7 +164,9 @@ describe('probeFamily', () => {
   });
 
   it('cannot tell for refused credentials that show neither envelope, and says auth', async () => {
-    const error = await probeFamily({ id: 'f', hostId: 'streamtape', apiBase: sim.apiBase('streamtape'), key: 'nobody', login: 'x' }, { backoffMs: 1 }).catch((e: unknown) => e);
+    const error = await probeFamily({ id: 'f', hostId: 'streamtape', apiBase: sim.apiBase('streamtape'), key: 'nobody', login: 'x' }, { backoffMs: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'auth' });
   });
 });

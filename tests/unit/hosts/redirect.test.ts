@@ -40,12 +40,18 @@ afterAll(async () => {
 });
 
 const client = (path: string, fetcher?: typeof fetch) =>
-  createHostClient({ id: 'a', hostId: 'xfs', apiBase: `http://127.0.0.1:${port(api)}/${path}`, key: KEY }, { retries: 0, ...(fetcher ? { fetch: fetcher } : {}) });
+  createHostClient(
+    { id: 'a', hostId: 'xfs', apiBase: `http://127.0.0.1:${port(api)}/${path}`, key: KEY },
+    { retries: 0, ...(fetcher ? { fetch: fetcher } : {}) },
+  );
 
 describe('redirects', () => {
   it('does not follow a redirect to another origin: the key never reaches it', async () => {
     hits.length = 0;
-    await expect(client('away').accountInfo()).rejects.toMatchObject({ code: 'invalid_response', message: expect.stringMatching(/does not follow it with your key/) });
+    await expect(client('away').accountInfo()).rejects.toMatchObject({
+      code: 'invalid_response',
+      message: expect.stringMatching(/does not follow it with your key/),
+    });
     expect(hits.filter((h) => h.server === 'elsewhere')).toEqual([]);
   });
 
@@ -57,7 +63,8 @@ describe('redirects', () => {
 
   it("refuses a browser's opaque redirect, whose target it cannot see", async () => {
     // What a browser's fetch with redirect 'manual' gives: no status, no Location.
-    const opaque = (async () => ({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null, text: async () => '' }) as unknown as Response) as typeof fetch;
+    const opaque = (async () =>
+      ({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null, text: async () => '' }) as unknown as Response) as typeof fetch;
     await expect(client('api', opaque).accountInfo()).rejects.toMatchObject({ code: 'invalid_response' });
   });
 });

@@ -71,7 +71,9 @@ describe('vidguard.to beyond its document', () => {
   it('reads numbers and the status as text, and other spellings of the field names', () => {
     expect(info('{"msg":"Done","result":{"Balance":"2.10","Email":"a@b.test"},"status":"200"}')).toEqual({ email: 'a@b.test', balance: 2.1 });
     expect(info('{"msg":"Done","result":{"balance":3,"email":"a@b.test"},"status":200}')).toEqual({ email: 'a@b.test', balance: 3 });
-    expect(upload('{"msg":"Video uploaded","result":{"hash_id":"abcDEF123456xy","size":"10"},"status":200}')).toEqual([{ fileCode: 'abcDEF123456xy', size: 10, ok: true }]);
+    expect(upload('{"msg":"Video uploaded","result":{"hash_id":"abcDEF123456xy","size":"10"},"status":200}')).toEqual([
+      { fileCode: 'abcDEF123456xy', size: 10, ok: true },
+    ]);
     expect(complaints('{"msg":"Done","result":null,"status":200}')).toEqual([]);
     expect(complaints('{"msg":"Done","result":[{"AffectedVideos":"a1,b2","Status":"OPEN"}],"status":200}')).toEqual([{ fileCode: 'a1' }, { fileCode: 'b2' }]);
   });
@@ -117,7 +119,12 @@ describe('vidguard.to beyond its document', () => {
       return new Response('{}');
     }) as typeof globalThis.fetch;
     const client = createHostClient({ id: 'v', hostId: 'vidguard.to', key: 'k-1234567' }, { fetch });
-    for (const call of [() => client.listFiles(), () => client.remoteUpload('https://example.com/v.mp4'), () => client.listFolder(), () => client.accountStats()]) {
+    for (const call of [
+      () => client.listFiles(),
+      () => client.remoteUpload('https://example.com/v.mp4'),
+      () => client.listFolder(),
+      () => client.accountStats(),
+    ]) {
       expect((await rejection(call())).code).toBe('unsupported');
     }
     expect(asked).toBe(0);

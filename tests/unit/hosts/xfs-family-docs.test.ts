@@ -15,7 +15,16 @@ const info: Call = (c) => c.accountInfo();
 const stats: Call = (c) => c.accountStats();
 const server: Call = async (c) => (await c.uploadTarget()).url;
 
-const templateInfo = { login: 'megauploader21', email: '[email protected]', balance: 108, storageUsed: 685101, storageLeft: 1288483337, premium: true, premiumExpire: '2022-10-15T04:46:59.000Z', filesTotal: 31 };
+const templateInfo = {
+  login: 'megauploader21',
+  email: '[email protected]',
+  balance: 108,
+  storageUsed: 685101,
+  storageLeft: 1288483337,
+  premium: true,
+  premiumExpire: '2022-10-15T04:46:59.000Z',
+  filesTotal: 31,
+};
 const templateDay = { views: 0, downloads: 0, profit: 0, sales: 0, refs: 0 };
 const quiet = (day: string) => ({ day, views: 0, downloads: 0, profit: 0 });
 
@@ -27,7 +36,13 @@ const cases: [host: string, fixture: string, path: string, call: Call, expected:
   ['streamruby.com', 'account-stats', 'account/stats', stats, [{ day: '2021-09-12', ...templateDay }]],
   ['streamruby.com', 'upload-server', 'upload/server', server, 'https://s1.myvideo.com/upload/01'],
   // Its example lacks the closing quote of premium_expire.
-  ['uploading.vn', 'account-info', 'account/info', info, { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2015-10-24T21:00:00.000Z' }],
+  [
+    'uploading.vn',
+    'account-info',
+    'account/info',
+    info,
+    { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615, premiumExpire: '2015-10-24T21:00:00.000Z' },
+  ],
   ['uploading.vn', 'account-stats', 'account/stats', stats, [{ day: '2017-09-12', ...templateDay }]],
   ['uploading.vn', 'upload-server', 'upload/server', server, 'https://uploading.vn/upload/01'],
   ['upbolt.to', 'account-info', 'account/info', info, templateInfo],

@@ -16,7 +16,9 @@ const others = folders.filter((f) => f !== 'en');
 
 // The locales the Chrome Web Store (and so chrome.i18n) accepts as _locales folder names.
 const chromeLocales = new Set(
-  'ar am bg bn ca cs da de el en en_AU en_GB en_US es es_419 et fa fi fil fr gu he hi hr hu id it ja kn ko lt lv ml mr ms nl no pl pt_BR pt_PT ro ru sk sl sr sv sw ta te th tr uk vi zh_CN zh_TW'.split(' '),
+  'ar am bg bn ca cs da de el en en_AU en_GB en_US es es_419 et fa fi fil fr gu he hi hr hu id it ja kn ko lt lv ml mr ms nl no pl pt_BR pt_PT ro ru sk sl sr sv sw ta te th tr uk vi zh_CN zh_TW'.split(
+    ' ',
+  ),
 );
 
 const pluralOrder = ['zero', 'one', 'two', 'few', 'many', 'other'];
@@ -90,8 +92,14 @@ describe('locales', () => {
   it.each(folders)('%s has every English key, counted ones in exactly its plural categories', (folder) => {
     const keys = Object.keys(load(folder)).sort();
     const expected = expectedKeys(folder);
-    expect(expected.filter((k) => !keys.includes(k)), `${folder} lacks`).toEqual([]);
-    expect(keys.filter((k) => !expected.includes(k)), `${folder} has too many`).toEqual([]);
+    expect(
+      expected.filter((k) => !keys.includes(k)),
+      `${folder} lacks`,
+    ).toEqual([]);
+    expect(
+      keys.filter((k) => !expected.includes(k)),
+      `${folder} has too many`,
+    ).toEqual([]);
   });
 
   it.each(folders)('%s keeps the substitutions, markup and {tokens} of English', (folder) => {

@@ -15,8 +15,7 @@ import { html, switchLocale } from './helpers';
 // exists in both locales, English stays exactly as before, German shows up.
 
 const root = join(__dirname, '../../..');
-const load = (lang: string) =>
-  JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const load = (lang: string) => JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const en = load('en');
 const de = load('de');
 
@@ -36,7 +35,6 @@ function keysIn(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   return [...text.matchAll(/'((?:common|popup|job|mgr)[A-Z]\w*)'/g)].map((m) => m[1]);
 }
-
 
 const base = { createdAt: 1, updatedAt: 1, attempts: 0, options: {}, kind: 'remote' as const, accountId: 'a', url: 'https://src.example/v.mp4' };
 const jobs: Job[] = [
@@ -74,9 +72,7 @@ describe('popup, job list and manager frame translations', () => {
     expect(buttons).toContain('Retry');
     expect(buttons).toContain('Remove');
     expect(html(<JobList jobs={[]} />).textContent).toBe('Nothing sent yet.');
-    expect(html(<ErrorNote error={{ code: 'auth', message: 'Key refused.' }} />).textContent).toBe(
-      'Key refused. Check the API key (and login) in Options.',
-    );
+    expect(html(<ErrorNote error={{ code: 'auth', message: 'Key refused.' }} />).textContent).toBe('Key refused. Check the API key (and login) in Options.');
   });
 
   it('shows German when the browser is German', () => {
@@ -87,11 +83,13 @@ describe('popup, job list and manager frame translations', () => {
     expect(el.textContent).toContain('entferntes Konto');
     const buttons = [...el.querySelectorAll('button')].map((b) => b.textContent);
     expect(buttons).toEqual(expect.arrayContaining(['Link kopieren', 'Erneut versuchen', 'Entfernen']));
-    expect(html(<CopyButton text="https://x.example" />).querySelector('button')?.getAttribute('aria-label')).toBe('Link kopieren');
+    expect(
+      html(<CopyButton text="https://x.example" />)
+        .querySelector('button')
+        ?.getAttribute('aria-label'),
+    ).toBe('Link kopieren');
     expect(html(<AccountPicker id="p" accounts={accounts} value="a" onChange={() => {}} />).querySelector('label')?.textContent).toBe('Konto');
-    expect(html(<ErrorNote error={{ code: 'network', message: 'Down.' }} />).textContent).toBe(
-      'Down. Prüfen Sie die API-Basis-URL und Ihre Verbindung.',
-    );
+    expect(html(<ErrorNote error={{ code: 'network', message: 'Down.' }} />).textContent).toBe('Down. Prüfen Sie die API-Basis-URL und Ihre Verbindung.');
   });
 
   it.each([
@@ -119,7 +117,7 @@ describe('popup, job list and manager frame translations', () => {
     expect(el.querySelector('label[for="urls"]')?.textContent).toBe(lang ? 'Video-URLs' : 'Video URLs');
   });
 
-  it('asks for a URL in the reader\'s language when the box is empty', async () => {
+  it("asks for a URL in the reader's language when the box is empty", async () => {
     switchLocale(de);
     const el = html(<SendUrlsForm accounts={accounts} onSent={() => {}} />);
     el.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));

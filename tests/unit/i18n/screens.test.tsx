@@ -20,8 +20,7 @@ import { html, switchLocale } from './helpers';
 // use exists in both locales, English stays as it was, German shows up.
 
 const root = join(__dirname, '../../..');
-const load = (lang: string) =>
-  JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const load = (lang: string) => JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const en = load('en');
 const de = load('de');
 
@@ -55,7 +54,6 @@ const keysIn = (file: string) =>
     .map((m) => m[1])
     .flatMap((key) => (!en[key] && en[`${key}_other`] ? [`${key}_one`, `${key}_other`] : [key]));
 
-
 const buttons = (el: HTMLElement) => [...el.querySelectorAll('button')].map((b) => b.textContent?.trim());
 
 const job: UploadJob = {
@@ -80,7 +78,13 @@ const file = {
   links: { watch: 'https://media.example/w/abc123', embed: 'https://media.example/e/abc123' },
 } as ListedFile;
 
-const caps = { hostLabel: 'vipstream.cc', capabilities: ['listFiles'], editFields: [], folderEditFields: [], adultFlag: false } as unknown as AccountCapabilities;
+const caps = {
+  hostLabel: 'vipstream.cc',
+  capabilities: ['listFiles'],
+  editFields: [],
+  folderEditFields: [],
+  adultFlag: false,
+} as unknown as AccountCapabilities;
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -109,9 +113,20 @@ describe('manager screens, picker and link tools translations', () => {
     expect(buttons(copy)).toEqual(['Copy links', 'Export links', 'Make default']);
     expect(copy.querySelector('label')?.textContent).toBe('Link format');
     expect(copy.querySelector('fieldset')?.getAttribute('aria-label')).toBe('Copy links');
-    expect([...copy.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Plain links', 'Embed (iframe)', 'BBCode', 'HTML', 'Markdown', 'Custom template']);
+    expect([...copy.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Plain links',
+      'Embed (iframe)',
+      'BBCode',
+      'HTML',
+      'Markdown',
+      'Custom template',
+    ]);
 
-    const row = html(<ul><UploadJobRow job={job} accountLabel="Media main" onCancel={() => {}} onRetry={() => {}} onRemove={() => {}} onReattach={() => {}} /></ul>);
+    const row = html(
+      <ul>
+        <UploadJobRow job={job} accountLabel="Media main" onCancel={() => {}} onRetry={() => {}} onRemove={() => {}} onReattach={() => {}} />
+      </ul>,
+    );
     expect(row.querySelector('.badge')?.textContent).toBe('Uploading');
     expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 KB of 8.0 KB');
     expect(row.querySelector('[data-field=eta]')?.textContent).toBe('ETA —');
@@ -127,7 +142,9 @@ describe('manager screens, picker and link tools translations', () => {
     expect(chart.querySelector('svg')?.getAttribute('aria-label')).toBe('Chart of views, profit from 2026-01-01 to 2026-01-01');
     expect(chart.querySelector('figcaption')?.textContent).toBe('■ views: 3■ profit: 0.50');
 
-    expect(describeCandidate({ url: 'https://cdn.example/v/clip.mp4', kind: 'file', source: 'og:video' } as never).details).toBe('video file · page metadata (og:video)');
+    expect(describeCandidate({ url: 'https://cdn.example/v/clip.mp4', kind: 'file', source: 'og:video' } as never).details).toBe(
+      'video file · page metadata (og:video)',
+    );
     expect(capabilityWords.deleteFiles).toBe('file deletion');
     expect(unavailable(caps, 'deleteFiles')).toBe('Not available on vipstream.cc: its API has no file deletion.');
     const host = { label: 'Media', snapshots: true, snapshotMaxBytes: 1024 } as UploadHostInfo;
@@ -142,7 +159,11 @@ describe('manager screens, picker and link tools translations', () => {
     expect(buttons(copy)).toEqual(['Links kopieren', 'Links exportieren', 'Als Standard festlegen']);
     expect(copy.querySelector('label')?.textContent).toBe('Linkformat');
 
-    const row = html(<ul><UploadJobRow job={job} accountLabel="Media main" onCancel={() => {}} onRetry={() => {}} onRemove={() => {}} onReattach={() => {}} /></ul>);
+    const row = html(
+      <ul>
+        <UploadJobRow job={job} accountLabel="Media main" onCancel={() => {}} onRetry={() => {}} onRemove={() => {}} onReattach={() => {}} />
+      </ul>,
+    );
     expect(row.querySelector('.badge')?.textContent).toBe('Wird hochgeladen');
     expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 KB von 8.0 KB');
     expect(buttons(row)).toEqual(['Abbrechen']);

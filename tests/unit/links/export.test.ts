@@ -25,10 +25,7 @@ describe('jobsToCsv', () => {
   });
 
   it('keeps numbers (also negative) and renders dates, objects and null', () => {
-    const csv = jobsToCsv(
-      [{ n: -5, b: true, d: new Date(Date.UTC(2024, 0, 2)), o: { k: 1 }, z: null }],
-      ['n', 'b', 'd', 'o', 'z'],
-    );
+    const csv = jobsToCsv([{ n: -5, b: true, d: new Date(Date.UTC(2024, 0, 2)), o: { k: 1 }, z: null }], ['n', 'b', 'd', 'o', 'z']);
     expect(csv).toBe('n,b,d,o,z\r\n-5,true,2024-01-02T00:00:00.000Z,"{""k"":1}",\r\n');
   });
 

@@ -61,7 +61,11 @@ describe('createFileIndex', () => {
     expect(filterFiles(many, { text: 'warm' })).toEqual([]);
     const out = filterFiles(many, { text: 'number odd', status: 'ready' });
     expect(out.length).toBe(3333);
-    expect(out.every((f, n) => f.status === 'ready' && f.title!.endsWith(' odd') && (n === 0 || Number(f.fileCode.slice(1)) > Number(out[n - 1]!.fileCode.slice(1))))).toBe(true);
+    expect(
+      out.every(
+        (f, n) => f.status === 'ready' && f.title!.endsWith(' odd') && (n === 0 || Number(f.fileCode.slice(1)) > Number(out[n - 1]!.fileCode.slice(1))),
+      ),
+    ).toBe(true);
     expect(codesOf(out.slice(0, 3))).toEqual(['f1', 'f5', 'f7']);
   });
 });

@@ -29,16 +29,12 @@ describe('formatLinks', () => {
   });
 
   it('html: link with title, watch URL as text when untitled', () => {
-    expect(formatLinks([item, second], 'html')).toBe(
-      '<a href="https://media.cm/abc123">My clip</a>\n<a href="https://media.cm/xyz">https://media.cm/xyz</a>',
-    );
+    expect(formatLinks([item, second], 'html')).toBe('<a href="https://media.cm/abc123">My clip</a>\n<a href="https://media.cm/xyz">https://media.cm/xyz</a>');
   });
 
   it('html: escapes markup characters in title and URL', () => {
     const out = formatLinks([{ ...nasty, watch: 'https://h.test/a?x=1&y="2"' }], 'html');
-    expect(out).toBe(
-      '<a href="https://h.test/a?x=1&amp;y=&quot;2&quot;">a &lt;b&gt; &quot;q&quot; &#39;s&#39; &amp; [x] ]y[ (z)*_</a>',
-    );
+    expect(out).toBe('<a href="https://h.test/a?x=1&amp;y=&quot;2&quot;">a &lt;b&gt; &quot;q&quot; &#39;s&#39; &amp; [x] ]y[ (z)*_</a>');
     const links = parseInert(out).querySelectorAll('a');
     expect(links).toHaveLength(1);
     expect(links[0].textContent).toBe(nasty.title);
@@ -66,9 +62,7 @@ describe('formatLinks', () => {
   it('markdown: escapes link text and URL parentheses', () => {
     expect(formatLinks([item], 'markdown')).toBe('[My clip](https://media.cm/abc123)');
     const out = formatLinks([{ ...nasty, watch: 'https://h.test/a_(b)' }], 'markdown');
-    expect(out).toBe(
-      '[a \\<b\\> "q" \'s\' & \\[x\\] \\]y\\[ (z)\\*\\_](https://h.test/a_%28b%29)',
-    );
+    expect(out).toBe('[a \\<b\\> "q" \'s\' & \\[x\\] \\]y\\[ (z)\\*\\_](https://h.test/a_%28b%29)');
   });
 
   it('keeps one item per line when a title holds newlines', () => {
@@ -78,9 +72,7 @@ describe('formatLinks', () => {
   });
 
   it('template: renders each item with the template', () => {
-    expect(formatLinks([item, second], 'template', '{code}: {watch}')).toBe(
-      'abc123: https://media.cm/abc123\nxyz: https://media.cm/xyz',
-    );
+    expect(formatLinks([item, second], 'template', '{code}: {watch}')).toBe('abc123: https://media.cm/abc123\nxyz: https://media.cm/xyz');
   });
 
   it('rejects a missing template, an unknown format and a non-http link in markup', () => {

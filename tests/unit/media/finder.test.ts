@@ -29,9 +29,7 @@ describe('findVideos', () => {
 
   it('offers no podcast player or page audio unless that audio element was right-clicked', () => {
     const page = 'https://podcast.example/episodes/12';
-    expect(findVideos(loadFixture('podcast.html'), page)).toEqual([
-      { url: 'https://podcast.example/video/ep12-recording.mp4', kind: 'file', source: 'link' },
-    ]);
+    expect(findVideos(loadFixture('podcast.html'), page)).toEqual([{ url: 'https://podcast.example/video/ep12-recording.mp4', kind: 'file', source: 'link' }]);
     // The click reports the element's current source; only that element is offered, after the page's videos.
     const clicked = findVideos(loadFixture('podcast.html'), page, [], { clickedAudio: 'https://cdn.podcast.example/ep12.mp3' });
     expect(clicked).toEqual([
@@ -158,9 +156,7 @@ describe('findVideos', () => {
   });
 
   it('survives a page URL it cannot resolve against, keeping absolute URLs', () => {
-    const doc = parseHtml(
-      '<video src="relative.mp4"></video><a href="https://ok.example/a.mp4">a</a>',
-    );
+    const doc = parseHtml('<video src="relative.mp4"></video><a href="https://ok.example/a.mp4">a</a>');
     expect(findVideos(doc, 'about:blank')).toEqual([{ url: 'https://ok.example/a.mp4', kind: 'file', source: 'link' }]);
   });
 });

@@ -19,10 +19,7 @@ describe('findVideosInTab', () => {
   });
 
   it('injects the built finder into every frame and merges the frames, top frame first and files before players', async () => {
-    const top = findVideos(
-      parseHtml('<iframe src="https://host.example/e/abc123"></iframe><a href="/dl/a.mp4">a</a>'),
-      'https://top.example/',
-    );
+    const top = findVideos(parseHtml('<iframe src="https://host.example/e/abc123"></iframe><a href="/dl/a.mp4">a</a>'), 'https://top.example/');
     const player = findVideos(loadFixture('simple-video.html'), 'https://host.example/e/abc123');
     const spy = stubFrames([
       { frameId: 7, result: [...player, { url: 'https://top.example/dl/a.mp4', kind: 'file', source: 'resource' }] },
@@ -60,7 +57,13 @@ describe('findVideosInTab', () => {
 
   it('drops frames that failed and entries that are not safe video URLs', async () => {
     stubFrames([
-      { frameId: 0, result: [{ url: 'javascript:alert(1)', kind: 'file', source: 'link' }, { url: 'https://ok.example/v.mp4', kind: 'file', source: 'video' }] },
+      {
+        frameId: 0,
+        result: [
+          { url: 'javascript:alert(1)', kind: 'file', source: 'link' },
+          { url: 'https://ok.example/v.mp4', kind: 'file', source: 'video' },
+        ],
+      },
       { frameId: 2, error: new Error('Frame with ID 2 was removed.') },
       { frameId: 3, result: 'not an array' },
       { frameId: 5, result: [{ url: 'https://x.example/v.mp4', kind: 'torrent', source: 'video' }] },

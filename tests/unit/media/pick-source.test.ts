@@ -5,9 +5,7 @@ describe('pickSource', () => {
   const page = 'https://site.example/watch/1';
 
   it('prefers the clicked media, then the clicked link, then the page', () => {
-    expect(pickSource({ srcUrl: 'https://cdn.example/a.mp4', linkUrl: 'https://site.example/b', pageUrl: page })).toEqual([
-      'https://cdn.example/a.mp4',
-    ]);
+    expect(pickSource({ srcUrl: 'https://cdn.example/a.mp4', linkUrl: 'https://site.example/b', pageUrl: page })).toEqual(['https://cdn.example/a.mp4']);
     expect(pickSource({ linkUrl: 'https://site.example/b.mp4', pageUrl: page })).toEqual(['https://site.example/b.mp4']);
     expect(pickSource({ srcUrl: '', pageUrl: page })).toEqual([page]);
     expect(pickSource({})).toEqual([]);
@@ -30,19 +28,17 @@ describe('pickSource', () => {
   });
 
   it('falls back to the click target when the selection holds no URL', () => {
-    expect(pickSource({ selectionText: 'just some words', linkUrl: 'https://site.example/x.mp4', pageUrl: page })).toEqual([
-      'https://site.example/x.mp4',
-    ]);
+    expect(pickSource({ selectionText: 'just some words', linkUrl: 'https://site.example/x.mp4', pageUrl: page })).toEqual(['https://site.example/x.mp4']);
   });
 });
 
 describe('urlsInText', () => {
   it('keeps balanced parentheses and query strings, drops trailing punctuation and markup', () => {
-    expect(
-      urlsInText(
-        'https://en.example.org/wiki/Clip_(film). [url=https://x.example/v.mp4?a=1&b=2]x[/url] <a href="http://y.example/z">',
-      ),
-    ).toEqual(['https://en.example.org/wiki/Clip_(film)', 'https://x.example/v.mp4?a=1&b=2', 'http://y.example/z']);
+    expect(urlsInText('https://en.example.org/wiki/Clip_(film). [url=https://x.example/v.mp4?a=1&b=2]x[/url] <a href="http://y.example/z">')).toEqual([
+      'https://en.example.org/wiki/Clip_(film)',
+      'https://x.example/v.mp4?a=1&b=2',
+      'http://y.example/z',
+    ]);
   });
 
   it('ignores other schemes, including the address inside a blob: URL', () => {

@@ -11,7 +11,9 @@ describe('leftOutWords', () => {
   });
 
   it('counts one account, more accounts and a whole list', () => {
-    expect(leftOutWords({ unreadableAccounts: 1, unreadableAccountLists: 0 })).toEqual(['1 account could not be read and is not in this file (see "Stored data that could not be read" above).']);
+    expect(leftOutWords({ unreadableAccounts: 1, unreadableAccountLists: 0 })).toEqual([
+      '1 account could not be read and is not in this file (see "Stored data that could not be read" above).',
+    ]);
     expect(leftOutWords({ unreadableAccounts: 2, unreadableAccountLists: 1 })).toEqual([
       '2 accounts could not be read and are not in this file (see "Stored data that could not be read" above).',
       'A stored account list could not be read: none of its accounts is in this file.',

@@ -18,7 +18,10 @@ vi.mock('../../../components/shared/download', () => ({ downloadText: (name: str
 // handlers and router over fake browser storage.
 
 const page = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html', origin: 'chrome-extension://test-extension-id' };
-const account = (id: string, hostId = 'media.cm') => ({ version: 1, data: { ...accountSchema.parse({ id, hostId: 'media.cm', label: id, key: `secret-${id}-key` }), hostId } });
+const account = (id: string, hostId = 'media.cm') => ({
+  version: 1,
+  data: { ...accountSchema.parse({ id, hostId: 'media.cm', label: id, key: `secret-${id}-key` }), hostId },
+});
 let root: HTMLElement;
 
 // The page's requests still under way: settling waits for every one (listing reads IndexedDB too), then renders.
@@ -102,12 +105,17 @@ describe('UnreadableEntries', () => {
     const remove = () => buttons().find((b) => b.textContent === 'Remove')!;
     await act(() => remove().click());
     await settle();
-    expect(Object.keys(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: object } }).accountEntries.entries)).toEqual(['ok', 'bad']);
+    expect(Object.keys(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: object } }).accountEntries.entries)).toEqual([
+      'ok',
+      'bad',
+    ]);
     await act(() => remove().click());
     await settle();
     await settle();
     expect(confirm).toHaveBeenCalledTimes(2);
-    expect(Object.keys(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: object } }).accountEntries.entries)).toEqual(['ok']);
+    expect(Object.keys(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: object } }).accountEntries.entries)).toEqual([
+      'ok',
+    ]);
     expect(text()).toContain('Removed the unreadable entry.');
     expect(root.querySelectorAll('li, h3')).toHaveLength(0);
   });
@@ -120,20 +128,30 @@ describe('UnreadableEntries', () => {
     const field = root.querySelector<HTMLInputElement>('input[type="password"]')!;
     expect(root.querySelector(`label[for="${field.id}"]`)?.textContent).toBe('Passphrase for this export');
     expect(downloads).toHaveLength(0);
-    await act(() => buttons().find((b) => b.textContent === 'Save export')!.click());
+    await act(() =>
+      buttons()
+        .find((b) => b.textContent === 'Save export')!
+        .click(),
+    );
     await settle();
     await settle();
     expect(downloads).toHaveLength(1);
     expect(downloads[0].text).not.toContain('secret-acc_f-key');
     expect(JSON.parse(downloads[0].text).value.data.key).toBe('[removed for export: secret]');
-    expect(text()).toContain('Saved vidrelay-unreadable-account-acc_f.json without encryption: 1 secret values (API keys, passwords, tokens) were replaced by "[removed for export: secret]"');
+    expect(text()).toContain(
+      'Saved vidrelay-unreadable-account-acc_f.json without encryption: 1 secret values (API keys, passwords, tokens) were replaced by "[removed for export: secret]"',
+    );
     expect(root.querySelector('form')).toBeNull();
 
     await act(() => exportButton().click());
     const again = root.querySelector<HTMLInputElement>('input[type="password"]')!;
     again.value = 'short';
     await act(() => void again.dispatchEvent(new Event('input')));
-    await act(() => buttons().find((b) => b.textContent === 'Save export')!.click());
+    await act(() =>
+      buttons()
+        .find((b) => b.textContent === 'Save export')!
+        .click(),
+    );
     await settle();
     await settle();
     expect(downloads).toHaveLength(1);
@@ -141,7 +159,11 @@ describe('UnreadableEntries', () => {
     expect(root.querySelector('form')).not.toBeNull();
     again.value = 'a long passphrase';
     await act(() => void again.dispatchEvent(new Event('input')));
-    await act(() => buttons().find((b) => b.textContent === 'Save export')!.click());
+    await act(() =>
+      buttons()
+        .find((b) => b.textContent === 'Save export')!
+        .click(),
+    );
     // PBKDF2 at its full iteration count takes a moment.
     for (let i = 0; i < 100 && downloads.length < 2; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     await settle();

@@ -128,7 +128,11 @@ describe('KeyWhere', () => {
     const el = html(<KeyWhere preset={preset('vinovo.si')} id="k" />);
     expect(el.textContent).toBe('On the host’s site, the key is under Dashboard → Settings. Open that page');
     const link = el.querySelector('a')!;
-    expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['https://vinovo.si/dash/settings', '_blank', 'noopener noreferrer']);
+    expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual([
+      'https://vinovo.si/dash/settings',
+      '_blank',
+      'noopener noreferrer',
+    ]);
   });
 
   it('is left out for a host whose document does not say', () => {

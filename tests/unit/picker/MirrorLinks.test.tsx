@@ -53,7 +53,6 @@ describe('MirrorLinks', () => {
     expect(root.textContent).toContain('The host rejected the API key.');
     expect(mirrorLinkText(mirror(jobs))).toBe('https://media.example/w1');
   });
-
 });
 
 describe('JobList with a mirror', () => {

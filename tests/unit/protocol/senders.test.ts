@@ -10,7 +10,12 @@ import { commandHandlers, routeCommand } from '../../../lib/upload/document/uplo
 const id = 'test-extension-id';
 const base = `chrome-extension://${id}/`;
 const chromeEnv: SenderEnv = { extensionId: id, base, uploaderPath: '/offscreen.html', backgroundPaths: ['/background.js'] };
-const firefoxEnv: SenderEnv = { extensionId: id, base, uploaderPath: '/_generated_background_page.html', backgroundPaths: ['/_generated_background_page.html'] };
+const firefoxEnv: SenderEnv = {
+  extensionId: id,
+  base,
+  uploaderPath: '/_generated_background_page.html',
+  backgroundPaths: ['/_generated_background_page.html'],
+};
 const origin = base.slice(0, -1);
 
 /** The extension's own contexts, as the browser describes them. */

@@ -23,9 +23,7 @@ export function fakeHost(name: string, capabilities: Capability[] = ['remoteUplo
     files.set(fileCode, { fileCode, status: 'encoding', title: new URL(url).pathname.split('/').pop() });
     return { fileCode };
   });
-  const fileInfo = vi.fn(async (codes: string[]) =>
-    codes.map((code) => files.get(code) ?? { fileCode: code, status: 'missing' as const }),
-  );
+  const fileInfo = vi.fn(async (codes: string[]) => codes.map((code) => files.get(code) ?? { fileCode: code, status: 'missing' as const }));
   const listFiles = vi.fn(async () => ({ files: [...files.values()] }));
   const encodings = vi.fn(async () => []);
   const links = (code: string): FileLinks => ({ watch: `https://${name}.test/${code}`, embed: `https://${name}.test/e/${code}` });

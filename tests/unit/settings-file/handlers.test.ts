@@ -16,7 +16,10 @@ const account = (over: Partial<Account>): Account =>
 
 function context(): FakeContext {
   return fakeContext({
-    accounts: [account({ id: 'acc_media', label: 'Media', key: 'media-key-0000' }), account({ id: 'acc_vip', hostId: 'vipstream.cc', label: 'Vip', key: 'vip-key-9999', keyOrigin: 'https://vipstream.cc' })],
+    accounts: [
+      account({ id: 'acc_media', label: 'Media', key: 'media-key-0000' }),
+      account({ id: 'acc_vip', hostId: 'vipstream.cc', label: 'Vip', key: 'vip-key-9999', keyOrigin: 'https://vipstream.cc' }),
+    ],
     settings: { defaultAccountId: 'acc_vip', linkFormat: 'html' },
   });
 }
@@ -42,7 +45,10 @@ describe('settings-file handlers', () => {
     expect(out.text).not.toContain('vip-key-9999');
 
     const other = fakeContext();
-    await expect(call(other, 'settings.import', { text: out.text })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/passphrase/) });
+    await expect(call(other, 'settings.import', { text: out.text })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/passphrase/),
+    });
     expect(other.stores.accounts.peek()).toEqual([]);
     const result = await call(other, 'settings.import', { text: out.text, passphrase: PASS });
     expect(result).toEqual({ accounts: 2, keysImported: 2, missingKeys: [] });

@@ -75,7 +75,8 @@ describe('settings export', () => {
 
   it('leaves unreadable accounts out and says how many, keeping them in storage', async () => {
     await seed();
-    const entries = ((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: Record<string, unknown> } }).accountEntries.entries;
+    const entries = ((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: Record<string, unknown> } }).accountEntries
+      .entries;
     const broken = { version: 1, data: { ...stored({ id: 'acc_new', key: 'unreadable-key-4242' }), hostId: 'streamfuture.tv' } };
     await fakeBrowser.storage.local.set({ accountEntries: { version: 1, entries: { ...entries, acc_new: broken, junk: 'junk' } } });
     const out = await exportSettings(PASS);
@@ -83,7 +84,9 @@ describe('settings export', () => {
     expect(out.text).not.toContain('acc_new');
     expect(out.text).not.toContain('unreadable-key-4242');
     expect(JSON.parse(out.text).accounts.map((a: { id: string }) => a.id)).toEqual(['acc_media1', 'acc_keep']);
-    expect(((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: Record<string, unknown> } }).accountEntries.entries.acc_new).toEqual(broken);
+    expect(
+      ((await fakeBrowser.storage.local.get('accountEntries')) as { accountEntries: { entries: Record<string, unknown> } }).accountEntries.entries.acc_new,
+    ).toEqual(broken);
     await fakeBrowser.storage.local.set({ accountEntries: { version: 2, entries: {} } });
     await expect(exportSettings()).resolves.toMatchObject({ accounts: 0, unreadableAccounts: 0, unreadableAccountLists: 1 });
   });

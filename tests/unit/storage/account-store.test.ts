@@ -11,7 +11,11 @@ import { accountSchema, type Account } from '../../../lib/accounts';
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage', name), 'utf8'));
 const account = (id: string, extra: Partial<Account> = {}) => accountSchema.parse({ id, hostId: 'media.cm', label: id, key: `key-${id}-123456`, ...extra });
 const entry = (data: unknown, version = 1) => ({ version, data });
-const raw = async () => (await fakeBrowser.storage.local.get(['accountEntries', 'accounts'])) as { accountEntries?: { version: number; entries: Record<string, unknown>; order?: string[] }; accounts?: unknown };
+const raw = async () =>
+  (await fakeBrowser.storage.local.get(['accountEntries', 'accounts'])) as {
+    accountEntries?: { version: number; entries: Record<string, unknown>; order?: string[] };
+    accounts?: unknown;
+  };
 
 async function seed(entries: Record<string, unknown>) {
   await fakeBrowser.storage.local.set({ accountEntries: { version: 1, entries } });
@@ -37,7 +41,10 @@ describe('account entries', () => {
     const after = (await raw()).accountEntries!;
     expect(after.entries.bad).toEqual(bad);
     expect(Object.keys(after.entries)).toEqual(['bad', 'good2', 'added']);
-    expect((await accountsItem.get()).map((a) => [a.id, a.label])).toEqual([['good2', 'renamed'], ['added', 'added']]);
+    expect((await accountsItem.get()).map((a) => [a.id, a.label])).toEqual([
+      ['good2', 'renamed'],
+      ['added', 'added'],
+    ]);
     expect((await accountsItem.unreadable()).entries).toHaveLength(1);
   });
 

@@ -156,7 +156,11 @@ describe('upload bridge', () => {
   it('scrubs the key from an uploader error report too', async () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
-    await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'The connection to the-key.host dropped' }, bodySent: false }, sender('/offscreen.html'));
+    await report(
+      bridge,
+      { type: 'error', jobId: 'j1', error: { code: 'network', message: 'The connection to the-key.host dropped' }, bodySent: false },
+      sender('/offscreen.html'),
+    );
     const [, error] = runner.uploadFailed.mock.calls[0] as unknown as [string, AppError];
     expect(error.message).toBe('The connection to ***.host dropped');
   });
@@ -164,9 +168,7 @@ describe('upload bridge', () => {
   it('turns an uploader error report into a AppError for the runner', async () => {
     const { store, bridge, runner } = setup();
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
-    await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false },
-      sender('/offscreen.html'),
-    );
+    await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false }, sender('/offscreen.html'));
     expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'network', message: 'dropped' }), { bodySent: false });
   });
 

@@ -66,7 +66,11 @@ describe('a finished upload', () => {
     await mount(<UploadJobRow job={file(links('abc'))} accountLabel="Media Main" {...actions} />);
     expect(names(root.querySelector('.finished-line')!)).toEqual(['Copy link', 'Remove talk.mp4 from the queue', 'Details for talk.mp4']);
     await mount(
-      <UploadJobRow job={file({ state: 'failed', error: { code: 'bandwidth', message: 'The host refused: bandwidth limit (509).' } })} accountLabel="Media Main" {...actions} />,
+      <UploadJobRow
+        job={file({ state: 'failed', error: { code: 'bandwidth', message: 'The host refused: bandwidth limit (509).' } })}
+        accountLabel="Media Main"
+        {...actions}
+      />,
     );
     const line = root.querySelector('.finished-line')!;
     expect(line.querySelector('[data-field="error"]')?.getAttribute('data-code')).toBe('bandwidth');
@@ -103,7 +107,11 @@ describe('a file mirror', () => {
 
     await act(async () => root.querySelector<HTMLButtonElement>('button[aria-label="Details for talk.mp4"]')!.click());
     const list = root.querySelector('ul[aria-label="Mirror links"]')!;
-    expect([...list.querySelectorAll(':scope > li')].map((li) => li.querySelector('strong')?.textContent)).toEqual(['Media Main', 'Vip Backup', 'Watching Mirror']);
+    expect([...list.querySelectorAll(':scope > li')].map((li) => li.querySelector('strong')?.textContent)).toEqual([
+      'Media Main',
+      'Vip Backup',
+      'Watching Mirror',
+    ]);
     expect(list.querySelectorAll('a[data-field="mirror-link"]')).toHaveLength(2);
     expect(root.textContent!.split(error)).toHaveLength(2);
     expect(root.querySelector('button[aria-label="Retry talk.mp4 (Watching Mirror)"]')).not.toBeNull();

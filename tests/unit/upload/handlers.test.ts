@@ -62,7 +62,13 @@ describe('upload handlers', () => {
     const { handlers, store } = setup();
     const file = (n: number, extra: object = {}) => {
       const { id: _id, ...rest } = meta(n, extra);
-      return { ...rest, targets: [{ accountId: 'media', id: id(n * 2) }, { accountId: 'mega', id: id(n * 2 + 1), options: { title: 'Mega title' } }] };
+      return {
+        ...rest,
+        targets: [
+          { accountId: 'media', id: id(n * 2) },
+          { accountId: 'mega', id: id(n * 2 + 1), options: { title: 'Mega title' } },
+        ],
+      };
     };
     const { mirrors } = await handlers['uploads.mirror']({ files: [file(1), file(2)] });
     expect(mirrors.map((m) => [m.kind, m.file?.name, m.members.map((member) => member.id)])).toEqual([
@@ -72,7 +78,9 @@ describe('upload handlers', () => {
     expect(await store.get(id(3))).toMatchObject({ kind: 'file', accountId: 'mega', group: { id: mirrors[0].id, index: 1 }, options: { title: 'Mega title' } });
     const before = (await store.all()).length;
     // megamax.me takes no custom snapshot: nothing of this batch is queued, for any account.
-    await expect(handlers['uploads.mirror']({ files: [file(3), file(4, { snapshot: { name: 's.jpg', size: 10, type: 'image/jpeg' } })] })).rejects.toMatchObject({
+    await expect(
+      handlers['uploads.mirror']({ files: [file(3), file(4, { snapshot: { name: 's.jpg', size: 10, type: 'image/jpeg' } })] }),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/^Mega: .*no custom snapshot/),
     });
     expect(await store.all()).toHaveLength(before);
@@ -83,7 +91,9 @@ describe('upload handlers', () => {
     await expect(
       handlers['uploads.add']({ accountId: 'mega', files: [meta(1, { snapshot: { name: 's.jpg', size: 10, type: 'image/jpeg' } })] }),
     ).rejects.toMatchObject({ message: expect.stringMatching(/no custom snapshot/) });
-    await expect(handlers['uploads.add']({ accountId: 'media', files: [meta(1, { size: 0 })] })).rejects.toMatchObject({ message: expect.stringMatching(/empty/) });
+    await expect(handlers['uploads.add']({ accountId: 'media', files: [meta(1, { size: 0 })] })).rejects.toMatchObject({
+      message: expect.stringMatching(/empty/),
+    });
   });
 
   it('lists what each host allows', async () => {
@@ -100,7 +110,9 @@ describe('upload handlers', () => {
     await expect(handlers['uploads.reattach']({ id: id(1), name: 'other.mp4', size: 1000 })).rejects.toMatchObject({
       message: expect.stringMatching(/not the same file.*clip1\.mp4/),
     });
-    await expect(handlers['uploads.reattach']({ id: id(1), name: 'clip1.mp4', size: 1000 })).resolves.toMatchObject({ state: expect.stringMatching(/queued|sending|interrupted/) });
+    await expect(handlers['uploads.reattach']({ id: id(1), name: 'clip1.mp4', size: 1000 })).resolves.toMatchObject({
+      state: expect.stringMatching(/queued|sending|interrupted/),
+    });
   });
 
   it('probes a relay source for its name and size', async () => {
@@ -118,9 +130,12 @@ describe('upload handlers', () => {
     await expect(handlers['relay.add']({ accountId: 'gone', url: sim.videoUrl('trip', 5000) })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'chrome-extension://x/offscreen.html', 'not a url'])('queues no relay of %s: only http(s) links are downloaded', async (url) => {
-    const { handlers, store } = setup();
-    await expect(handlers['relay.add']({ accountId: 'mega', url })).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(await store.all()).toEqual([]);
-  });
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'chrome-extension://x/offscreen.html', 'not a url'])(
+    'queues no relay of %s: only http(s) links are downloaded',
+    async (url) => {
+      const { handlers, store } = setup();
+      await expect(handlers['relay.add']({ accountId: 'mega', url })).rejects.toMatchObject({ code: 'invalid_input' });
+      expect(await store.all()).toEqual([]);
+    },
+  );
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicAccount } from '../../../lib/accounts';
-import { applyBatch, defaultFields, rebaseDefaults, snapshotProblem, splitVideos, titleFromPattern, toOptions, type PendingFile } from '../../../components/manager/upload/pending';
+import {
+  applyBatch,
+  defaultFields,
+  rebaseDefaults,
+  snapshotProblem,
+  splitVideos,
+  titleFromPattern,
+  toOptions,
+  type PendingFile,
+} from '../../../components/manager/upload/pending';
 
 const host = { label: 'media.cm', canUpload: true, canRemote: true, adultFlag: true, snapshots: true, snapshotMaxBytes: 800_000, folders: true };
 
@@ -30,7 +39,15 @@ describe('pending files', () => {
 
   it('leaves empty fields to the host and drops the adult flag where the host has none', () => {
     const fields = { ...defaultFields(undefined), title: '  My clip ', adult: true };
-    expect(toOptions(fields, host)).toEqual({ title: 'My clip', description: undefined, folderId: undefined, categoryId: undefined, tags: undefined, public: true, adult: true });
+    expect(toOptions(fields, host)).toEqual({
+      title: 'My clip',
+      description: undefined,
+      folderId: undefined,
+      categoryId: undefined,
+      tags: undefined,
+      public: true,
+      adult: true,
+    });
     expect(toOptions(fields, { ...host, adultFlag: false })).not.toHaveProperty('adult');
   });
 

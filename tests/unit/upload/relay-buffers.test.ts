@@ -11,7 +11,7 @@ import { FakeXhr } from './fake-xhr';
 
 const target = { url: 'https://up.host.test/upload/01', fields: { key: 'secret-key' }, fileField: 'file' };
 
-it('relays: a spool that takes each chunk\'s buffer and lends one back still gets every byte in order', async () => {
+it("relays: a spool that takes each chunk's buffer and lends one back still gets every byte in order", async () => {
   const source = Uint8Array.from({ length: 300_000 }, (_, i) => i % 251);
   const fetcher = vi.fn(async () => new Response(source, { headers: { 'content-type': 'video/mp4', 'content-length': String(source.length) } }));
   const parts: Uint8Array[] = [];
@@ -50,4 +50,3 @@ it('relays: a spool that takes each chunk\'s buffer and lends one back still get
   expect(new Uint8Array(await sent.arrayBuffer())).toEqual(source);
   expect(lent.length).toBeGreaterThan(0);
 });
-

@@ -75,7 +75,12 @@ describe('uploader', () => {
     await flush();
     FakeXhr.all[0]!.drop();
     await flush();
-    expect(reports.at(-1)).toMatchObject({ type: 'error', jobId: 'j1', bodySent: false, error: { code: 'network', message: expect.stringMatching(/dropped/) } });
+    expect(reports.at(-1)).toMatchObject({
+      type: 'error',
+      jobId: 'j1',
+      bodySent: false,
+      error: { code: 'network', message: expect.stringMatching(/dropped/) },
+    });
     expect(JSON.stringify(reports.filter((r) => r.type === 'error'))).not.toContain('secret-key');
   });
 
@@ -170,7 +175,9 @@ describe('uploader', () => {
     });
     uploader.start({ id: 'r1', kind: 'relay', url: 'https://src.test/v/big.mp4', name: 'big.mp4', bytesTotal: 3000 });
     await vi.waitFor(() => expect(reports.some((r) => r.type === 'error')).toBe(true));
-    expect(reports.find((r) => r.type === 'error')).toMatchObject({ error: { code: 'upload_rejected', message: expect.stringMatching(/more than the 3000 bytes you confirmed/) } });
+    expect(reports.find((r) => r.type === 'error')).toMatchObject({
+      error: { code: 'upload_rejected', message: expect.stringMatching(/more than the 3000 bytes you confirmed/) },
+    });
     expect(FakeXhr.all).toHaveLength(0);
     expect(relayCapOf(3000)).toBe(3000 + relayLimits.marginBytes);
     expect(relayCapOf(undefined)).toBe(relayLimits.unknownSizeCapBytes);
@@ -249,4 +256,3 @@ describe('uploader', () => {
     expect(reports.some((r) => r.type === 'done')).toBe(false);
   });
 });
-

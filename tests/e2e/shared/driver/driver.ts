@@ -3,11 +3,7 @@
 // BiDi (Firefox suite). One page object then serves both browsers.
 
 /** Where to look: by role and accessible name, by label, by exact text, or by CSS (optionally holding some text). */
-export type Target =
-  | { role: string; name?: string }
-  | { label: string }
-  | { text: string }
-  | { css: string; hasText?: string | RegExp };
+export type Target = { role: string; name?: string } | { label: string } | { text: string } | { css: string; hasText?: string | RegExp };
 
 export interface WaitOptions {
   state?: 'attached' | 'detached';

@@ -7,7 +7,8 @@ import type { Found, Target, Ui, WaitOptions } from './driver';
 type Scope = Page | Locator;
 
 function locate(scope: Scope, target: Target): Locator {
-  if ('role' in target) return scope.getByRole(target.role as Parameters<Page['getByRole']>[0], target.name === undefined ? {} : { name: target.name, exact: true });
+  if ('role' in target)
+    return scope.getByRole(target.role as Parameters<Page['getByRole']>[0], target.name === undefined ? {} : { name: target.name, exact: true });
   if ('label' in target) return scope.getByLabel(target.label, { exact: true });
   if ('text' in target) return scope.getByText(target.text, { exact: true });
   const found = scope.locator(target.css);

@@ -55,7 +55,10 @@ export async function sendsUrlsFromPopup({ session, sim }: FlowEnv, account: Fou
   await expect(popup.status().text()).resolves.toMatch(new RegExp(`Sent ${videos.length} URLs?\\b`));
   await expect(popup.status().text()).resolves.toMatch(/Not sent: blob:/);
   await expect.poll(() => popup.links().count(), { timeout: 20_000 }).toBe(videos.length);
-  const hrefs = await popup.ui.evaluate(() => [...document.querySelectorAll('li[data-job-id] a[data-field="link"]')].map((a) => a.getAttribute('href')), undefined);
+  const hrefs = await popup.ui.evaluate(
+    () => [...document.querySelectorAll('li[data-job-id] a[data-field="link"]')].map((a) => a.getAttribute('href')),
+    undefined,
+  );
   const codes = videos.map((url) => sim.remoteUploads.find((r) => r.url === url)?.fileCode);
   expect(codes.every(Boolean)).toBe(true);
   for (const code of codes) expect(hrefs.some((href) => href?.includes(code!))).toBe(true);

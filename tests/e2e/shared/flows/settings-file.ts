@@ -15,7 +15,11 @@ export interface SettingsAccount {
 }
 
 /** Exports with the passphrase and checks the file; resolves with its text and what it parses to. */
-export async function exportsWithPassphrase(options: OptionsPage, account: SettingsAccount, passphrase: string): Promise<{ text: string; parsed: SettingsFile }> {
+export async function exportsWithPassphrase(
+  options: OptionsPage,
+  account: SettingsAccount,
+  passphrase: string,
+): Promise<{ text: string; parsed: SettingsFile }> {
   const file = await options.exportSettingsFile(passphrase);
   expect(file.name).toMatch(/\.json$/);
   expect(file.text).not.toContain(account.key);
@@ -35,7 +39,10 @@ export async function importsBack(options: OptionsPage, account: SettingsAccount
   await expect(options.importSettings(exported, passphrase)).resolves.toMatch(/Imported 1 accounts \(1 with keys\)/);
   await expect.poll(() => options.accounts(account.label).text()).toContain(`key ••••${account.key.slice(-4)}`);
   // Test the connection from the edit form: the imported key is the one the host knows.
-  await options.accounts(account.label).find(role('button', `Edit ${account.label}`)).click();
+  await options
+    .accounts(account.label)
+    .find(role('button', `Edit ${account.label}`))
+    .click();
   await options.testConnection();
   await expect(options.accountInfo('login').text()).resolves.toBe(account.login);
   expect(await pageHtml(options.ui)).not.toContain(account.key);

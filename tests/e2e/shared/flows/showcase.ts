@@ -15,13 +15,18 @@ export interface Showcase {
 
 export async function seedShowcase(ui: Ui, sim: HostSim, showcase: Showcase): Promise<void> {
   const send = (type: string, payload: unknown) =>
-    ui.evaluate(([t, p]) => {
-      // Chromium has only chrome.*; Firefox's promise API is browser.*.
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      return api.runtime.sendMessage({ vidrelay: 1, type: t, payload: p });
-    }, [type, payload] as const);
+    ui.evaluate(
+      ([t, p]) => {
+        // Chromium has only chrome.*; Firefox's promise API is browser.*.
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return api.runtime.sendMessage({ vidrelay: 1, type: t, payload: p });
+      },
+      [type, payload] as const,
+    );
   const base = { hostId: 'media.cm', apiBase: sim.apiBase('media.cm'), enabled: true, allowHttp: false };
-  const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: showcase.key, defaults: showcase.defaults } })) as { data: { id: string } };
+  const main = (await send('accounts.save', { account: { ...base, label: 'Media main', key: showcase.key, defaults: showcase.defaults } })) as {
+    data: { id: string };
+  };
   await send('accounts.save', { account: { ...base, label: 'Media backup', key: showcase.otherKey, enabled: false, defaults: {} } });
   await send('remote.send', { accountId: main.data.id, urls: [sim.videoUrl('holiday-clip', 8192), sim.videoUrl('concert', 4096)] });
   // Let the sends reach the host, so the lists show their states.

@@ -43,7 +43,9 @@ export async function expectContent(ui: Ui, page: ShownPage): Promise<void> {
       await expect.poll(() => ui.find(role('tabpanel'), css('*', 'Media main')).count()).toBeGreaterThan(0);
       return;
     case 'options-empty':
-      await expect.poll(() => ui.find(css('p.empty')).text()).toBe('No accounts yet. Add one below: pick the host and paste the API key from your account settings there.');
+      await expect
+        .poll(() => ui.find(css('p.empty')).text())
+        .toBe('No accounts yet. Add one below: pick the host and paste the API key from your account settings there.');
       expect(await ui.find(role('list', 'Accounts')).count()).toBe(0);
       return;
   }

@@ -88,12 +88,16 @@ export class OptionsPage<U extends Ui = Ui> {
   /** Presses Remove on the account, accepts the confirmation and waits for its row to go. */
   async removeAccount(accountLabel: string): Promise<void> {
     this.ui.acceptNextDialog();
-    await this.accounts(accountLabel).find(role('button', `Remove ${accountLabel}`)).click();
+    await this.accounts(accountLabel)
+      .find(role('button', `Remove ${accountLabel}`))
+      .click();
     await this.accounts(accountLabel).waitFor({ state: 'detached' });
   }
 
   async editAccount(accountLabel: string): Promise<void> {
-    await this.accounts(accountLabel).find(role('button', `Edit ${accountLabel}`)).click();
+    await this.accounts(accountLabel)
+      .find(role('button', `Edit ${accountLabel}`))
+      .click();
     await this.ui.find(role('button', 'Cancel')).waitFor();
   }
 
@@ -125,6 +129,8 @@ export class OptionsPage<U extends Ui = Ui> {
   /** Presses Remove on an unreadable entry and accepts the confirmation. */
   async removeUnreadable(name: string): Promise<void> {
     this.ui.acceptNextDialog();
-    await this.unreadableEntry(name).find(role('button', `Remove ${name}`)).click();
+    await this.unreadableEntry(name)
+      .find(role('button', `Remove ${name}`))
+      .click();
   }
 }

@@ -7,13 +7,11 @@ export class PickerPage {
 
   /** Resolves with the next picker window; start waiting before the click that opens it. */
   static next(session: ExtensionSession): Promise<PickerPage> {
-    return session.context
-      .waitForEvent('page', { predicate: (p) => p.url().startsWith(session.url('picker.html')), timeout: 20_000 })
-      .then(async (page) => {
-        await page.getByRole('heading', { name: 'Choose the video to send' }).waitFor();
-        await page.getByRole('list', { name: 'Videos found' }).waitFor();
-        return new PickerPage(page);
-      });
+    return session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(session.url('picker.html')), timeout: 20_000 }).then(async (page) => {
+      await page.getByRole('heading', { name: 'Choose the video to send' }).waitFor();
+      await page.getByRole('list', { name: 'Videos found' }).waitFor();
+      return new PickerPage(page);
+    });
   }
 
   candidates() {

@@ -108,7 +108,9 @@ export class UploadPage<U extends Ui = Ui> {
   finishedRows(names: string[]): Promise<{ listHeight: number; rows: { name: string; height: number; oneLine: boolean; missing: string[] }[] }> {
     return this.ui.evaluate((wanted) => {
       const list = document.querySelector('[aria-label="Upload queue"]')!;
-      const rows = [...list.querySelectorAll(':scope > li[data-job-id]')].filter((li) => wanted.includes(li.querySelector('[data-field="name"]')?.textContent ?? ''));
+      const rows = [...list.querySelectorAll(':scope > li[data-job-id]')].filter((li) =>
+        wanted.includes(li.querySelector('[data-field="name"]')?.textContent ?? ''),
+      );
       const parts = {
         state: '.badge',
         name: '[data-field="name"]',

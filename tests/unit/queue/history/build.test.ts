@@ -54,7 +54,14 @@ describe('history before its rows are built', () => {
 
   it('builds the same rows from the records as from the decoded jobs, newest first, in batches', async () => {
     const records = Array.from({ length: 23 }, (_, i) => ({ ...record(i % 20), id: `x${String(i).padStart(3, '0')}` }));
-    records.push({ ...record(1), id: 'f', kind: 'file', url: undefined, file: { name: 'My Clip.MP4', size: 1, type: 'video/mp4', lastModified: 1 }, error: { code: 'auth', message: 'Wrong Key' } } as never);
+    records.push({
+      ...record(1),
+      id: 'f',
+      kind: 'file',
+      url: undefined,
+      file: { name: 'My Clip.MP4', size: 1, type: 'video/mp4', lastModified: 1 },
+      error: { code: 'auth', message: 'Wrong Key' },
+    } as never);
     await seedRecords(records);
     const store = createJobStore();
     const db = await openJobsDb();

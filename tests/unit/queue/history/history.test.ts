@@ -5,9 +5,7 @@ import { job } from '../fakes';
 import { historyRecord, seedRecords } from '../store/db-helpers';
 
 async function seeded(n: number) {
-  await seedRecords(
-    Array.from({ length: n }, (_, i) => historyRecord(i)),
-  );
+  await seedRecords(Array.from({ length: n }, (_, i) => historyRecord(i)));
   const store = createJobStore();
   return { store, history: createHistory(store) };
 }

@@ -23,7 +23,11 @@ function mixedHistory() {
   for (let i = 0; i < 25; i++) records.push(file(`f${i}`, 1_010 + i * 4), relay(`r${i}`, 1_012 + i * 4));
   for (let i = 0; i < 12; i++) {
     // Members created in turn: the first stands where the mirror stands, others land above later singles.
-    records.push(file(`fm${i}a`, 1_005 + i * 9, member(`fm${i}`, 0)), file(`fm${i}b`, 1_006 + i * 9, member(`fm${i}`, 1)), file(`fm${i}c`, 1_007 + i * 9, member(`fm${i}`, 2)));
+    records.push(
+      file(`fm${i}a`, 1_005 + i * 9, member(`fm${i}`, 0)),
+      file(`fm${i}b`, 1_006 + i * 9, member(`fm${i}`, 1)),
+      file(`fm${i}c`, 1_007 + i * 9, member(`fm${i}`, 2)),
+    );
     records.push(remote(`rm${i}a`, 1_003 + i * 9, member(`rm${i}`, 0)), remote(`rm${i}b`, 1_004 + i * 9, member(`rm${i}`, 1)));
   }
   // Thirty mirrors whose first members are old and whose second members are the newest jobs of all:

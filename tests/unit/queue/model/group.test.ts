@@ -37,7 +37,8 @@ describe('deriveGroup', () => {
   it('words the first error with how many did not finish, and knows a mirror the user cancelled', () => {
     const failed = member('b', 1, { state: 'failed', error: { code: 'auth', message: 'Bad key.', status: 403 } });
     expect(deriveGroup('g', [ready('a', 0), failed]).error).toEqual({ code: 'auth', message: '1 of 2 mirrors did not finish. Bad key.', status: 403 });
-    const cancelled = (id: string, index: number) => member(id, index, { state: 'failed', cancelled: true, error: { code: 'invalid_input', message: 'Cancelled.' } });
+    const cancelled = (id: string, index: number) =>
+      member(id, index, { state: 'failed', cancelled: true, error: { code: 'invalid_input', message: 'Cancelled.' } });
     expect(deriveGroup('g', [cancelled('a', 0), cancelled('b', 1)]).cancelled).toBe(true);
     expect(deriveGroup('g', [cancelled('a', 0), failed]).cancelled).toBe(false);
   });

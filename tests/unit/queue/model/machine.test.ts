@@ -45,9 +45,7 @@ const table: Record<JobEventType, Partial<Record<JobState, JobState>>> = {
 };
 
 describe('transition table', () => {
-  const cases = Object.entries(table).flatMap(([type, to]) =>
-    jobStates.map((from) => ({ type: type as JobEventType, from, to: to[from] ?? null })),
-  );
+  const cases = Object.entries(table).flatMap(([type, to]) => jobStates.map((from) => ({ type: type as JobEventType, from, to: to[from] ?? null })));
 
   it.each(cases)('$type from $from -> $to', ({ type, from, to }) => {
     // Progress is an upload's (the extension sends the bytes); every other event is checked on a remote job.
@@ -106,8 +104,12 @@ describe('transition details', () => {
     expect(() => transition(job({ id: 'r', kind: 'remote', state: 'sending' }), sampleEvents.progress, 1)).toThrow(AppError);
     expect(canTransition(job({ id: 'f', kind: 'file', state: 'sending' }), 'pending')).toBe(false);
     // A file upload has no phases: a phase reported for it is not kept (only a relay's is).
-    expect(transition(job({ id: 'f', kind: 'file', state: 'sending' }), { ...sampleEvents.progress, phase: 'upload' } as JobEvent, 1)).not.toHaveProperty('phase');
-    expect(transition(job({ id: 'y', kind: 'relay', state: 'sending' }), { ...sampleEvents.progress, phase: 'download' } as JobEvent, 1)).toMatchObject({ phase: 'download' });
+    expect(transition(job({ id: 'f', kind: 'file', state: 'sending' }), { ...sampleEvents.progress, phase: 'upload' } as JobEvent, 1)).not.toHaveProperty(
+      'phase',
+    );
+    expect(transition(job({ id: 'y', kind: 'relay', state: 'sending' }), { ...sampleEvents.progress, phase: 'download' } as JobEvent, 1)).toMatchObject({
+      phase: 'download',
+    });
   });
 
   it('progress computes percent and a smoothed speed', () => {

@@ -27,7 +27,10 @@ function batchHarness(latencyMs: number) {
       storedAtSend.push(job?.state ?? 'missing');
       inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
       peak.perHost = Math.max(peak.perHost, inFlight.get(id)!);
-      peak.overall = Math.max(peak.overall, [...inFlight.values()].reduce((x, y) => x + y, 0));
+      peak.overall = Math.max(
+        peak.overall,
+        [...inFlight.values()].reduce((x, y) => x + y, 0),
+      );
       await sleep(latencyMs);
       inFlight.set(id, inFlight.get(id)! - 1);
       return answer(url);

@@ -40,14 +40,20 @@ describe('file mirrors', () => {
 
   it('ends as one result with every account: two links and the failing one’s error', async () => {
     const { runner, store, notified } = setup();
-    const parent = await runner.enqueueFileMirror(file, ['a', 'b', 'c'].map((accountId, i) => ({ accountId, id: ids[i] })));
+    const parent = await runner.enqueueFileMirror(
+      file,
+      ['a', 'b', 'c'].map((accountId, i) => ({ accountId, id: ids[i] })),
+    );
     await runner.pump();
     await runner.uploadDone(ids[0], 'code0');
     await runner.uploadFailed(ids[1], new AppError('auth', 'watching.vn rejected the API key. Check the key in Options.'));
     await runner.uploadDone(ids[2], 'code2');
     for (const [i, id] of [ids[0], ids[2]].entries()) await runner.report(id, { type: 'ready', links: { watch: `https://host${i}.test/w` } });
     const derived = deriveGroup(parent.id, await store.members([parent.id]));
-    expect(derived).toMatchObject({ state: 'failed', error: { code: 'auth', message: expect.stringMatching(/^1 of 3 mirrors did not finish\. watching\.vn rejected/) } });
+    expect(derived).toMatchObject({
+      state: 'failed',
+      error: { code: 'auth', message: expect.stringMatching(/^1 of 3 mirrors did not finish\. watching\.vn rejected/) },
+    });
     expect(derived.links.map((l) => [l.jobId, l.links.watch])).toEqual([
       [ids[0], 'https://host0.test/w'],
       [ids[2], 'https://host1.test/w'],
@@ -60,8 +66,18 @@ describe('file mirrors', () => {
   it('refuses fewer than two accounts, an account twice, and an id already queued', async () => {
     const { runner } = setup();
     await expect(runner.enqueueFileMirror(file, [{ accountId: 'a', id: ids[0] }])).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(runner.enqueueFileMirror(file, [{ accountId: 'a', id: ids[0] }, { accountId: 'a', id: ids[1] }])).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      runner.enqueueFileMirror(file, [
+        { accountId: 'a', id: ids[0] },
+        { accountId: 'a', id: ids[1] },
+      ]),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     await runner.enqueueFile('a', file, {}, { id: ids[0] });
-    await expect(runner.enqueueFileMirror(file, [{ accountId: 'a', id: ids[0] }, { accountId: 'b', id: ids[1] }])).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      runner.enqueueFileMirror(file, [
+        { accountId: 'a', id: ids[0] },
+        { accountId: 'b', id: ids[1] },
+      ]),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -13,12 +13,28 @@ const now = 1_700_000_000_000;
 
 function setup(extra: Partial<QueueRunnerDeps> = {}) {
   const polls: number[] = [];
-  const { started: uploads, ...runner } = fileRunner({ schedulePoll: (when) => polls.push(when), uploadAlive: async () => false, watchdogMs: 60_000, ...extra });
+  const { started: uploads, ...runner } = fileRunner({
+    schedulePoll: (when) => polls.push(when),
+    uploadAlive: async () => false,
+    watchdogMs: 60_000,
+    ...extra,
+  });
   return { ...runner, polls, uploads };
 }
 
 const cut = (fields: Partial<Job> = {}) =>
-  job({ id: 'f1', kind: 'file', file, title: file.name, state: 'uploading', bytesSent: 1000, bytesTotal: 1000, sentAt: now - 60_000, createdAt: now - 61_000, ...fields });
+  job({
+    id: 'f1',
+    kind: 'file',
+    file,
+    title: file.name,
+    state: 'uploading',
+    bytesSent: 1000,
+    bytesTotal: 1000,
+    sentAt: now - 60_000,
+    createdAt: now - 61_000,
+    ...fields,
+  });
 
 beforeEach(() => vi.useFakeTimers({ now }));
 afterEach(() => vi.useRealTimers());

@@ -56,10 +56,7 @@ describe('pickNext', () => {
   });
 
   it('never starts finished jobs', () => {
-    const jobs = [
-      job({ id: 'f', accountId: 'a1', state: 'failed' }),
-      job({ id: 'i', accountId: 'a1', state: 'interrupted' }),
-    ];
+    const jobs = [job({ id: 'f', accountId: 'a1', state: 'failed' }), job({ id: 'i', accountId: 'a1', state: 'interrupted' })];
     expect(pickNext(jobs, hostOf, limits, 100)).toEqual([]);
   });
 

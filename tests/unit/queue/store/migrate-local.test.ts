@@ -7,7 +7,19 @@ import { dbRecords, unreadableRecords } from './db-helpers';
 // Fixtures of the job store's version 1: one storage.local record `jobs`
 // holding every job by id, as WXT wrote it (with its `jobs$` version beside it).
 
-const v1Remote = { id: 'r1', kind: 'remote', accountId: 'acc1', state: 'ready', url: 'https://src.test/a.mp4', options: {}, createdAt: 10, updatedAt: 20, attempts: 1, fileCode: 'abc', links: { watch: 'https://host.test/abc' } };
+const v1Remote = {
+  id: 'r1',
+  kind: 'remote',
+  accountId: 'acc1',
+  state: 'ready',
+  url: 'https://src.test/a.mp4',
+  options: {},
+  createdAt: 10,
+  updatedAt: 20,
+  attempts: 1,
+  fileCode: 'abc',
+  links: { watch: 'https://host.test/abc' },
+};
 // Written before attempts/options existed: they take their defaults.
 const v1Bare = { id: 'old', kind: 'remote', accountId: 'a', state: 'encoding', url: 'https://x.test/v.mp4', createdAt: 1, updatedAt: 2, fileCode: 'zz' };
 const v1Queued = { ...job({ id: 'q1', url: 'https://src.test/q.mp4' }) };
@@ -15,7 +27,10 @@ const v1Queued = { ...job({ id: 'q1', url: 'https://src.test/q.mp4' }) };
 describe('moving the single storage.local record into the job database', () => {
   it('moves every job, keeps the unreadable ones untouched and reported, then removes the old record', async () => {
     const broken = { id: 'broken', kind: 'remote', state: 'exploded' };
-    await fakeBrowser.storage.local.set({ jobs: { r1: v1Remote, old: v1Bare, q1: v1Queued, broken, moved: { ...v1Remote, id: 'other' }, junk: 'not a job' }, jobs$: { v: 1 } });
+    await fakeBrowser.storage.local.set({
+      jobs: { r1: v1Remote, old: v1Bare, q1: v1Queued, broken, moved: { ...v1Remote, id: 'other' }, junk: 'not a job' },
+      jobs$: { v: 1 },
+    });
     const reported: string[] = [];
     const store = createJobStore({ onCorrupt: (entries) => reported.push(...entries.map((e) => e.id)) });
     expect(await store.ready()).toEqual({ moved: 3, unreadable: 3 });
@@ -71,7 +86,13 @@ describe('moving the single storage.local record into the job database', () => {
     const child = (id: string, parentId: string, accountId: string) => ({ ...v1Remote, id, parentId, accountId, fileCode: `${id}code` });
     const parent = (id: string, childIds: string[]) => ({ ...v1Remote, id, kind: 'mirror', fileCode: undefined, links: undefined, childIds });
     await fakeBrowser.storage.local.set({
-      jobs: { m: parent('m', ['m1', 'm2']), m1: child('m1', 'm', 'acc1'), m2: child('m2', 'm', 'acc2'), p: parent('p', ['p1', 'lost']), p1: child('p1', 'p', 'acc1') },
+      jobs: {
+        m: parent('m', ['m1', 'm2']),
+        m1: child('m1', 'm', 'acc1'),
+        m2: child('m2', 'm', 'acc2'),
+        p: parent('p', ['p1', 'lost']),
+        p1: child('p1', 'p', 'acc1'),
+      },
     });
     const store = createJobStore();
     expect(await store.ready()).toEqual({ moved: 3, unreadable: 1 });
@@ -87,9 +108,7 @@ describe('moving the single storage.local record into the job database', () => {
   });
 
   it('moves 20,000 jobs', async () => {
-    const many = Object.fromEntries(
-      Array.from({ length: 20_000 }, (_, i) => [`j${i}`, { ...v1Remote, id: `j${i}`, fileCode: `c${i}`, createdAt: i }]),
-    );
+    const many = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`j${i}`, { ...v1Remote, id: `j${i}`, fileCode: `c${i}`, createdAt: i }]));
     await fakeBrowser.storage.local.set({ jobs: many });
     const store = createJobStore();
     expect(await store.ready()).toEqual({ moved: 20_000, unreadable: 0 });

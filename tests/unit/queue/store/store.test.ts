@@ -41,7 +41,19 @@ describe('JobStore', () => {
   });
 
   it('reads a version 2 record (before remote jobs could wait for the host) through the steps, and writes it back as the current version', async () => {
-    const v2 = { id: 'old2', v: 2, kind: 'remote', accountId: 'a', state: 'encoding', url: 'https://cdn.example/v.mp4', fileCode: 'abc', options: {}, createdAt: 5, updatedAt: 5, attempts: 1 };
+    const v2 = {
+      id: 'old2',
+      v: 2,
+      kind: 'remote',
+      accountId: 'a',
+      state: 'encoding',
+      url: 'https://cdn.example/v.mp4',
+      fileCode: 'abc',
+      options: {},
+      createdAt: 5,
+      updatedAt: 5,
+      attempts: 1,
+    };
     await seedRecords([v2]);
     const store = createJobStore();
     const read = await store.get('old2');
