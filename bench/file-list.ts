@@ -8,7 +8,7 @@
 
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/browsers/chromium';
-import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../tests/browsers/stored-accounts';
 
 const fileCount = 10_000;
 const KEY = 'bench-files-key-0001';
@@ -28,17 +28,7 @@ const session = await launchExtension();
 let failed = false;
 try {
   const worker = await session.worker();
-  const account = {
-    id: 'acc_bench',
-    hostId: 'vipstream.cc',
-    label: 'Bench',
-    apiBase: sim.apiBase('vipstream.cc'),
-    key: KEY,
-    enabled: true,
-    allowHttp: false,
-    defaults: {},
-    createdAt: Date.now(),
-  };
+  const account = seededAccount(sim, 'acc_bench', 'vipstream.cc', 'Bench', KEY, { defaults: {}, createdAt: Date.now() });
   await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 
   const page = await session.context.newPage();

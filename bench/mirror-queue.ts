@@ -11,7 +11,7 @@ import type { HostId } from '../lib/hosts/types';
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/browsers/chromium';
 import { UploadPage } from '../tests/e2e/shared/pages/UploadPage';
-import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../tests/browsers/stored-accounts';
 
 const files = 50;
 const hosts: HostId[] = ['media.cm', 'vipstream.cc', 'watching.vn'];
@@ -26,17 +26,7 @@ async function main(): Promise<void> {
     const accounts = hosts.map((hostId, i) => {
       const key = `bench-mirror-key-${i}`;
       sim.addAccount({ hostId, key });
-      return {
-        id: `acc_${i}`,
-        hostId,
-        label: `Bench ${hostId}`,
-        apiBase: sim.apiBase(hostId),
-        key,
-        enabled: true,
-        allowHttp: false,
-        defaults: {},
-        createdAt: 1,
-      };
+      return seededAccount(sim, `acc_${i}`, hostId, `Bench ${hostId}`, key, { createdAt: 1 });
     });
     const worker = await session.worker();
     await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));

@@ -13,7 +13,7 @@ import type { HostId } from '../lib/hosts/types';
 import { startHostSim } from '../tests/host-sim';
 import { launchExtension } from '../tests/browsers/chromium';
 import { seedHistory, stateCounts } from '../tests/browsers/jobs-db';
-import { accountEntriesSeed } from '../tests/browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../tests/browsers/stored-accounts';
 import { median, Targets } from './support/targets';
 
 const urls = 200;
@@ -30,17 +30,7 @@ async function run(history: number): Promise<{ elapsed: number; requests: number
     const accounts = hosts.map((hostId, i) => {
       const key = `bench-remote-key-${i}`;
       sim.addAccount({ hostId, key, login: `bench${i}` });
-      return {
-        id: `acc_${i}`,
-        hostId,
-        label: `Bench ${hostId}`,
-        apiBase: sim.apiBase(hostId),
-        key,
-        enabled: true,
-        allowHttp: false,
-        defaults: {},
-        createdAt: 1,
-      };
+      return seededAccount(sim, `acc_${i}`, hostId, `Bench ${hostId}`, key, { createdAt: 1 });
     });
     const worker = await session.worker();
     await worker.evaluate(async (seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));

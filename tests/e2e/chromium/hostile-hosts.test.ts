@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { launchExtension, type ExtensionSession } from '../../browsers/chromium';
-import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../../browsers/stored-accounts';
 import { fileDir, type FileDir } from '../shared/flows/files-on-disk';
 import { UploadPage } from '../shared/pages/UploadPage';
 import { OptionsPage } from '../shared/pages/OptionsPage';
@@ -24,28 +24,8 @@ beforeAll(async () => {
   session = await launchExtension();
   const worker = await session.worker();
   const accounts = [
-    {
-      id: 'acc_media',
-      hostId: 'media.cm',
-      label: 'Media Uploads',
-      apiBase: sim.apiBase('media.cm'),
-      key: KEY,
-      enabled: true,
-      allowHttp: false,
-      defaults: {},
-      createdAt: 1,
-    },
-    {
-      id: 'acc_mp4',
-      hostId: 'mp4upload.com',
-      label: 'Mp4 Relay',
-      apiBase: sim.apiBase('mp4upload.com'),
-      key: KEY,
-      enabled: true,
-      allowHttp: false,
-      defaults: {},
-      createdAt: 2,
-    },
+    seededAccount(sim, 'acc_media', 'media.cm', 'Media Uploads', KEY, { defaults: {}, createdAt: 1 }),
+    seededAccount(sim, 'acc_mp4', 'mp4upload.com', 'Mp4 Relay', KEY, { defaults: {}, createdAt: 2 }),
   ];
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed(accounts));
 });

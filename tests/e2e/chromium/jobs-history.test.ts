@@ -1,3 +1,4 @@
+import { seededAccount } from '../../browsers/stored-accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,23 +22,9 @@ let session: ExtensionSession | undefined;
 
 async function seedAccount(s: ExtensionSession): Promise<void> {
   const worker = await s.worker();
-  await worker.evaluate(
-    async ({ apiBase, key }) => {
-      const account = {
-        id: 'acc_media',
-        hostId: 'media.cm',
-        label: 'Media Uploads',
-        apiBase,
-        key,
-        enabled: true,
-        allowHttp: false,
-        defaults: {},
-        createdAt: 1,
-      };
-      await chrome.storage.local.set({ accounts: { version: 1, data: [account] } });
-    },
-    { apiBase: sim.apiBase('media.cm'), key: KEY },
-  );
+  const account = seededAccount(sim, 'acc_media', 'media.cm', 'Media Uploads', KEY, { createdAt: 1 });
+  // The account list of version 1 (one record), as the build before per-entry accounts kept it.
+  await worker.evaluate((data) => chrome.storage.local.set({ accounts: { version: 1, data } }), [account]);
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { launchExtension, type ExtensionSession } from '../../browsers/chromium'
 import { chromiumBackground } from '../../browsers/chromium-worker';
 import { relaysUrl } from '../shared/flows/uploads';
 import { UploadPage } from '../shared/pages/UploadPage';
-import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../../browsers/stored-accounts';
 
 // Relay: mp4upload.com has no remote upload, so the extension downloads the
 // video itself (after the user confirmed its size) and uploads it as a file
@@ -19,17 +19,7 @@ beforeAll(async () => {
   sim.addAccount({ hostId: 'mp4upload.com', key: KEY, login: 'relayer' });
   session = await launchExtension();
   const worker = await session.worker();
-  const account = {
-    id: 'acc_mp4',
-    hostId: 'mp4upload.com',
-    label: 'Mp4 Relay',
-    apiBase: sim.apiBase('mp4upload.com'),
-    key: KEY,
-    enabled: true,
-    allowHttp: false,
-    defaults: {},
-    createdAt: 1,
-  };
+  const account = seededAccount(sim, 'acc_mp4', 'mp4upload.com', 'Mp4 Relay', KEY, { defaults: {}, createdAt: 1 });
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { launchExtension, type ExtensionSession } from '../../browsers/chromium';
 import { PopupPage } from '../shared/pages/PopupPage';
-import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../../browsers/stored-accounts';
 
 // A remote upload the host takes without naming the file ({"status":200,
 // "msg":"WORKING"}), in the built extension: the job says it waits for the
@@ -19,17 +19,7 @@ beforeAll(async () => {
   sim.remoteWithoutCode('doodstream.com');
   session = await launchExtension();
   const worker = await session.worker();
-  const account = {
-    id: 'acc_dood',
-    hostId: 'doodstream.com',
-    label: 'Dood E2E',
-    apiBase: sim.apiBase('doodstream.com'),
-    key: KEY,
-    enabled: true,
-    allowHttp: false,
-    defaults: {},
-    createdAt: 1,
-  };
+  const account = seededAccount(sim, 'acc_dood', 'doodstream.com', 'Dood E2E', KEY, { defaults: {}, createdAt: 1 });
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 });
 

@@ -6,7 +6,7 @@ import { startHostSim, type HostSim } from '../../host-sim';
 import { launchExtension, type ExtensionSession } from '../../browsers/chromium';
 import { storedJobsIn, type StoredJob } from '../../browsers/jobs-db';
 import { UploadPage } from '../shared/pages/UploadPage';
-import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../../browsers/stored-accounts';
 
 // A file upload whose POST reached the host just before the browser was
 // closed, so the extension never heard the reply: after a restart on the
@@ -45,17 +45,7 @@ afterAll(async () => {
 describe('a browser restart right after an upload POST reached the host', () => {
   it('finds the upload on the host instead of sending it again, and tells the user', async () => {
     session = await launchExtension({ userDataDir: profile });
-    const account = {
-      id: 'acc_media',
-      hostId: 'media.cm',
-      label: 'Media Uploads',
-      apiBase: sim.apiBase('media.cm'),
-      key: KEY,
-      enabled: true,
-      allowHttp: false,
-      defaults: {},
-      createdAt: 1,
-    };
+    const account = seededAccount(sim, 'acc_media', 'media.cm', 'Media Uploads', KEY, { defaults: {}, createdAt: 1 });
     await (await session.worker()).evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
     const path = join(dir, NAME);
     await writeFile(path, Buffer.alloc(SIZE, 7));

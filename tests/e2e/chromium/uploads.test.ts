@@ -9,7 +9,7 @@ import * as uploads from '../shared/flows/uploads';
 import { UploadPage } from '../shared/pages/UploadPage';
 import { role } from '../shared/driver/driver';
 import type { PlaywrightUi } from '../shared/driver/playwright';
-import { accountEntriesSeed } from '../../browsers/stored-accounts';
+import { accountEntriesSeed, seededAccount } from '../../browsers/stored-accounts';
 import { storedJobsIn } from '../../browsers/jobs-db';
 
 // File uploads through the real build in Chromium against the host simulator:
@@ -24,17 +24,7 @@ let env: FlowEnv<PlaywrightUi>;
 let files: FileDir;
 
 async function seedAccount(worker: Worker): Promise<void> {
-  const account = {
-    id: 'acc_media',
-    hostId: 'media.cm',
-    label: 'Media Uploads',
-    apiBase: sim.apiBase('media.cm'),
-    key: KEY,
-    enabled: true,
-    allowHttp: false,
-    defaults: { tags: 'e2e' },
-    createdAt: 1,
-  };
+  const account = seededAccount(sim, 'acc_media', 'media.cm', 'Media Uploads', KEY, { defaults: { tags: 'e2e' }, createdAt: 1 });
   await worker.evaluate((seed) => chrome.storage.local.set(seed), accountEntriesSeed([account]));
 }
 

@@ -1,3 +1,4 @@
+import { seededAccount } from '../../browsers/stored-accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { PopupPage } from '../shared/pages/PopupPage';
@@ -34,23 +35,8 @@ beforeAll(async () => {
   sim.addAccount({ hostId: 'media.cm', key: KEY, login: 'outliver' });
   session = await launchFirefox({ idleTimeout: idleMs });
   env = { session, sim, background: firefoxBackground(session) };
-  await session.background(
-    async (bg, { apiBase, key }) => {
-      const account = {
-        id: 'acc_media',
-        hostId: 'media.cm',
-        label: 'Media Outlive',
-        apiBase,
-        key,
-        enabled: true,
-        allowHttp: false,
-        defaults: {},
-        createdAt: 1,
-      };
-      await bg.browser.storage.local.set({ accounts: { version: 1, data: [account] } });
-    },
-    { apiBase: sim.apiBase('media.cm'), key: KEY },
-  );
+  const account = seededAccount(sim, 'acc_media', 'media.cm', 'Media Outlive', KEY, { createdAt: 1 });
+  await session.background((bg, data) => bg.browser.storage.local.set({ accounts: { version: 1, data } }), [account]);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { seededAccount } from '../../browsers/stored-accounts';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { fileDir, type FileDir } from '../shared/flows/files-on-disk';
@@ -23,34 +24,12 @@ beforeAll(async () => {
   sim.addAccount({ hostId: 'mp4upload.com', key: RELAY_KEY, login: 'relayer' });
   session = await launchFirefox();
   env = { session, sim, background: firefoxBackground(session) };
-  await session.background(
-    async (bg, { apiBase, key, relayBase, relayKey }) => {
-      const account = {
-        id: 'acc_media',
-        hostId: 'media.cm',
-        label: 'Media Uploads',
-        apiBase,
-        key,
-        enabled: true,
-        allowHttp: false,
-        defaults: { tags: 'ff' },
-        createdAt: 1,
-      };
-      const relay = {
-        id: 'acc_mp4',
-        hostId: 'mp4upload.com',
-        label: 'Mp4 Relay',
-        apiBase: relayBase,
-        key: relayKey,
-        enabled: true,
-        allowHttp: false,
-        defaults: {},
-        createdAt: 2,
-      };
-      await bg.browser.storage.local.set({ accounts: { version: 1, data: [account, relay] } });
-    },
-    { apiBase: sim.apiBase('media.cm'), key: KEY, relayBase: sim.apiBase('mp4upload.com'), relayKey: RELAY_KEY },
-  );
+  const data = [
+    seededAccount(sim, 'acc_media', 'media.cm', 'Media Uploads', KEY, { defaults: { tags: 'ff' }, createdAt: 1 }),
+    seededAccount(sim, 'acc_mp4', 'mp4upload.com', 'Mp4 Relay', RELAY_KEY, { createdAt: 2 }),
+  ];
+  // The account list of version 1 (one record), carried over by the build at start.
+  await session.background((bg, accounts) => bg.browser.storage.local.set({ accounts: { version: 1, data: accounts } }), data);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import type { HostClient } from '../../../lib/hosts/types';
 import { accessPatternsOf } from '../../../lib/accounts/sites';
 import { originsFor } from '../../../lib/accounts/permissions';
 import { fixtureClient, hostFixture } from './fixture-client';
+import { xfsTemplateInfo } from './template-info';
 
 type Call = (client: HostClient, body: string) => unknown;
 const info: Call = (c) => c.accountInfo();
@@ -17,16 +18,6 @@ const reply: Call = (c, body) => c.parseUploadReply(body);
 const remote: Call = (c) => c.remoteUpload('https://example.com/v.mp4');
 
 const doodDay = (day: string) => ({ day, views: 0, downloads: 0, profit: 0 });
-const xfsTemplateInfo = {
-  login: 'megauploader21',
-  email: '[email protected]',
-  balance: 108,
-  storageUsed: 685101,
-  storageLeft: 1288483337,
-  premium: true,
-  premiumExpire: '2022-10-15T04:46:59.000Z',
-  filesTotal: 31,
-};
 const xfsTemplateDay = [{ day: '2021-09-12', views: 0, downloads: 0, profit: 0, sales: 0, refs: 0 }];
 
 const cases: [host: string, fixture: string, path: string | undefined, call: Call, expected: unknown][] = [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostError } from './app-error';
 import { ctx, fixture, fixtureHosts, parserFor, xfsParsers } from './parsers';
+import { xfsTemplateInfo } from './template-info';
 
 const documented: [host: string, endpoint: string, expected: unknown][] = [
   [
@@ -112,20 +113,7 @@ const documented: [host: string, endpoint: string, expected: unknown][] = [
   ],
   ['media.cm', 'upload-server', 'http://01.media.cm/upload/01'],
   ['media.cm', 'upload-url', { fileCode: 'fkrieo7khm8i' }],
-  [
-    'vipstream.cc',
-    'account-info',
-    {
-      login: 'megauploader21',
-      email: '[email protected]',
-      balance: 108,
-      storageUsed: 685101,
-      storageLeft: 1288483337,
-      premium: true,
-      premiumExpire: '2022-10-15T04:46:59.000Z',
-      filesTotal: 31,
-    },
-  ],
+  ['vipstream.cc', 'account-info', xfsTemplateInfo],
   ['vipstream.cc', 'account-stats', [{ day: '2021-09-12', views: 0, downloads: 0, profit: 0, sales: 0, refs: 0 }]],
   ['vipstream.cc', 'file-clone', { fileCode: 'u405p6qz5xpi', url: 'http://xvs.tt/u405p6qz5xpi' }],
   [
@@ -303,20 +291,7 @@ const documented: [host: string, endpoint: string, expected: unknown][] = [
   ],
   ['mp4upload.com', 'folder-rename', undefined],
   ['mp4upload.com', 'upload-server', 'http://s1.mp4upload.com/upload/01'],
-  [
-    'watching.vn',
-    'account-info',
-    {
-      login: 'megauploader21',
-      email: '[email protected]',
-      balance: 108,
-      storageUsed: 685101,
-      storageLeft: 1288483337,
-      premium: true,
-      premiumExpire: '2022-10-15T04:46:59.000Z',
-      filesTotal: 31,
-    },
-  ],
+  ['watching.vn', 'account-info', xfsTemplateInfo],
   ['watching.vn', 'account-stats', []],
   ['watching.vn', 'file-clone', { fileCode: 'u405p6qz5xpi', url: 'http://xvs.tt/u405p6qz5xpi' }],
   [

@@ -9,30 +9,21 @@ import { AppError } from '../../../lib/errors';
 import { getPreset } from '../../../lib/hosts';
 import type { HostClient } from '../../../lib/hosts/types';
 import { fixtureClient, hostFixture } from './fixture-client';
+import { xfsTemplateInfo } from './template-info';
 
 type Call = (client: HostClient, body: string) => unknown;
 const info: Call = (c) => c.accountInfo();
 const stats: Call = (c) => c.accountStats();
 const server: Call = async (c) => (await c.uploadTarget()).url;
 
-const templateInfo = {
-  login: 'megauploader21',
-  email: '[email protected]',
-  balance: 108,
-  storageUsed: 685101,
-  storageLeft: 1288483337,
-  premium: true,
-  premiumExpire: '2022-10-15T04:46:59.000Z',
-  filesTotal: 31,
-};
 const templateDay = { views: 0, downloads: 0, profit: 0, sales: 0, refs: 0 };
 const quiet = (day: string) => ({ day, views: 0, downloads: 0, profit: 0 });
 
 const cases: [host: string, fixture: string, path: string, call: Call, expected: unknown][] = [
-  ['streamhub.to', 'account-info', 'account/info', info, templateInfo],
+  ['streamhub.to', 'account-info', 'account/info', info, xfsTemplateInfo],
   ['streamhub.to', 'account-stats', 'account/stats', stats, [{ day: '2021-09-12', ...templateDay }]],
   ['streamhub.to', 'upload-server', 'upload/server', server, 'https://s1.myvideo.com/upload/01'],
-  ['streamruby.com', 'account-info', 'account/info', info, templateInfo],
+  ['streamruby.com', 'account-info', 'account/info', info, xfsTemplateInfo],
   ['streamruby.com', 'account-stats', 'account/stats', stats, [{ day: '2021-09-12', ...templateDay }]],
   ['streamruby.com', 'upload-server', 'upload/server', server, 'https://s1.myvideo.com/upload/01'],
   // Its example lacks the closing quote of premium_expire.
@@ -45,7 +36,7 @@ const cases: [host: string, fixture: string, path: string, call: Call, expected:
   ],
   ['uploading.vn', 'account-stats', 'account/stats', stats, [{ day: '2017-09-12', ...templateDay }]],
   ['uploading.vn', 'upload-server', 'upload/server', server, 'https://uploading.vn/upload/01'],
-  ['upbolt.to', 'account-info', 'account/info', info, templateInfo],
+  ['upbolt.to', 'account-info', 'account/info', info, xfsTemplateInfo],
   // Trailing commas in both examples.
   ['videovard.sx', 'account-get', 'account/get', info, { email: '[email protected]', balance: 0, storageUsed: 24186265, storageLeft: 128824832615 }],
   ['videovard.sx', 'stats-get', 'stats/get', stats, [quiet('2017-09-12')]],

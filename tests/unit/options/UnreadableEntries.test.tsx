@@ -123,18 +123,21 @@ describe('UnreadableEntries', () => {
   it('asks for a passphrase on Export: without one the key is replaced and the page says so, with one the file is encrypted', async () => {
     await show({ ok: account('ok'), acc_f: account('acc_f', 'streamfuture.tv') });
     const exportButton = () => buttons().find((b) => b.textContent === 'Export')!;
+    const saveExport = async () => {
+      await act(() =>
+        buttons()
+          .find((b) => b.textContent === 'Save export')!
+          .click(),
+      );
+      await settle();
+      await settle();
+    };
     await act(() => exportButton().click());
     expect(exportButton().getAttribute('aria-expanded')).toBe('true');
     const field = root.querySelector<HTMLInputElement>('input[type="password"]')!;
     expect(root.querySelector(`label[for="${field.id}"]`)?.textContent).toBe('Passphrase for this export');
     expect(downloads).toHaveLength(0);
-    await act(() =>
-      buttons()
-        .find((b) => b.textContent === 'Save export')!
-        .click(),
-    );
-    await settle();
-    await settle();
+    await saveExport();
     expect(downloads).toHaveLength(1);
     expect(downloads[0].text).not.toContain('secret-acc_f-key');
     expect(JSON.parse(downloads[0].text).value.data.key).toBe('[removed for export: secret]');
@@ -147,13 +150,7 @@ describe('UnreadableEntries', () => {
     const again = root.querySelector<HTMLInputElement>('input[type="password"]')!;
     again.value = 'short';
     await act(() => void again.dispatchEvent(new Event('input')));
-    await act(() =>
-      buttons()
-        .find((b) => b.textContent === 'Save export')!
-        .click(),
-    );
-    await settle();
-    await settle();
+    await saveExport();
     expect(downloads).toHaveLength(1);
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('at least 8 characters');
     expect(root.querySelector('form')).not.toBeNull();
