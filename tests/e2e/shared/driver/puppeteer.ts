@@ -210,7 +210,11 @@ export class PuppeteerUi implements Ui {
       const names = await readdir(this.downloadDir);
       const name = names.find((n) => !before.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`));
       if (name) {
-        const text = await readFile(join(this.downloadDir, name), 'utf8');
+        // Firefox may still move the file to its final name: a name gone by the time it is read is looked for again.
+        const text = await readFile(join(this.downloadDir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return '';
+          throw error;
+        });
         if (text.length > 0) return { name, text };
       }
       if (Date.now() > until) throw new Error(`No download landed in ${this.downloadDir}`);
