@@ -35,7 +35,7 @@ function keyRefusal(key: Key | undefined): StreamRefusal | undefined {
 }
 
 function segmentKey(key: Key | undefined, base: string): SegmentKey | undefined {
-  if (!key || key.method !== 'AES-128') return undefined;
+  if (key?.method !== 'AES-128') return undefined;
   const url = absolute(key.uri, base);
   if (!url) return undefined;
   const ivHex = hexOf(key.iv);
