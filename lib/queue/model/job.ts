@@ -102,6 +102,8 @@ const relayJobSchema = z.strictObject({
   url: z.string(),
   /** 'download' while the source is fetched, then 'upload'. */
   phase: z.enum(['download', 'upload']).optional(),
+  /** 'hls': `url` is a media playlist; its segments are downloaded in order and joined into one file. */
+  stream: z.enum(['hls']).optional(),
 });
 
 export const jobSchema = z.discriminatedUnion('kind', [remoteJobSchema, fileJobSchema, relayJobSchema]);

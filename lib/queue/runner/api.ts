@@ -69,8 +69,10 @@ export interface MirrorTarget {
 
 export interface RelayExtra {
   title?: string;
-  /** The size the user confirmed, when the source told it. */
+  /** The size the user confirmed, when the source told it (for a stream: the estimate). */
   bytesTotal?: number;
+  /** 'hls': `url` is an HLS media playlist whose segments are joined into one file. */
+  stream?: 'hls';
 }
 
 export interface UploadFailure {

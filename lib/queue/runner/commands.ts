@@ -115,6 +115,7 @@ export function createCommands(core: QueueCore, kick: () => void): Commands {
       url: checked,
       title: extra.title ?? titleHint({ url: checked, options: {} }) ?? checked,
       bytesTotal: extra.bytesTotal,
+      ...(extra.stream ? { stream: extra.stream } : {}),
       options: checkedOptions(options),
     });
     await store.put(job);
