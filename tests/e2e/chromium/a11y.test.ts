@@ -18,7 +18,8 @@ import { role } from '../shared/driver/driver';
 // popup with jobs, options with accounts and with the edit form open, the
 // manager's tabs (upload queue, files with a file's details, account, history),
 // the welcome page and the picker. Any finding at any impact fails, and the
-// failure lists rule, impact and the elements it found.
+// failure lists rule, impact and the elements it found. In each state, Tab
+// alone must also reach every control, each with a visible focus ring.
 
 const KEY = 'a11y-media-key-2024';
 const VIP_KEY = 'a11y-vip-key-2024';
@@ -38,6 +39,67 @@ async function expectClean(page: Page, state: string): Promise<void> {
     if (findings.length > 0) found.push(`${state}, ${scheme}:\n${describeFindings(findings)}`);
   }
   expect.soft(found.join('\n\n'), 'axe findings').toBe('');
+  await expectKeyboardReach(page, state);
+}
+
+/**
+ * Tabs through the whole page from the top: every control a mouse can use
+ * (enabled, shown; of a tab list the selected tab, of a radio group the checked
+ * one) is reached, and each stop shows a focus ring (an outline of 2px or more).
+ */
+async function expectKeyboardReach(page: Page, state: string): Promise<void> {
+  const total = await page.evaluate(() => {
+    const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')];
+    const usable = all.filter((el) => {
+      if ((el as HTMLButtonElement).disabled || el.tabIndex < 0 || el.getClientRects().length === 0) return false;
+      if (el instanceof HTMLInputElement && el.type === 'radio' && !el.checked) {
+        const group = document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${el.name}"]`);
+        if ([...group].some((r) => r.checked)) return false;
+      }
+      return true;
+    });
+    usable.forEach((el, i) => el.setAttribute('data-reach', String(i)));
+    // Tab starts from the focused element: start from a mark at the top of the page (out of the tab order itself).
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.id = 'reach-start';
+    document.body.prepend(start);
+    start.focus();
+    return usable.length;
+  });
+  const reached = new Set<string>();
+  const ringed = new Set<string>();
+  // A control of several fields (a date) takes a Tab per field: it must show the ring at one of them at least.
+  const noRing = new Map<string, string>();
+  for (let i = 0; i < total + 20; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || !document.hasFocus()) return undefined;
+      const style = getComputedStyle(el);
+      const ring = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+      return {
+        id: el.getAttribute('data-reach') ?? `unlisted ${el.outerHTML.slice(0, 80)}`,
+        ring,
+        what: `${el.outerHTML.slice(0, 120)} (outline: ${style.outlineStyle} ${style.outlineWidth})`,
+      };
+    });
+    // Past the last control the focus leaves the page: one round is the check. (A date input takes a Tab per field.)
+    if (!stop) {
+      if (reached.size > 0) break;
+      continue;
+    }
+    reached.add(stop.id);
+    if (stop.ring) ringed.add(stop.id);
+    else noRing.set(stop.id, stop.what);
+  }
+  await page.evaluate(() => document.getElementById('reach-start')?.remove());
+  const missed = await page.evaluate(
+    (seen) =>
+      [...document.querySelectorAll('[data-reach]')].filter((el) => !seen.includes(el.getAttribute('data-reach')!)).map((el) => el.outerHTML.slice(0, 120)),
+    [...reached],
+  );
+  expect.soft({ state, missed, noRing: [...noRing].filter(([id]) => !ringed.has(id)).map(([, what]) => what) }).toEqual({ state, missed: [], noRing: [] });
 }
 
 beforeAll(async () => {
