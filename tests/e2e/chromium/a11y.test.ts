@@ -58,7 +58,7 @@ async function expectKeyboardReach(page: Page, state: string): Promise<void> {
       }
       return true;
     });
-    usable.forEach((el, i) => el.setAttribute('data-reach', String(i)));
+    for (const [i, el] of usable.entries()) el.setAttribute('data-reach', String(i));
     // Tab starts from the focused element: start from a mark at the top of the page (out of the tab order itself).
     const start = document.createElement('span');
     start.tabIndex = -1;

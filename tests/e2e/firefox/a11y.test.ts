@@ -26,7 +26,7 @@ let session: FirefoxSession;
 const background = { light: 'rgb(255, 255, 255)', dark: 'rgb(13, 17, 23)' };
 
 /** Turns the dark rules of the page's stylesheets on or off, then checks the body took the scheme's colour. */
-async function useScheme(ui: PuppeteerUi, scheme: 'light' | 'dark'): Promise<void> {
+async function showScheme(ui: PuppeteerUi, scheme: 'light' | 'dark'): Promise<void> {
   await ui.page.evaluate(`(() => {
     const dark = ${scheme === 'dark'};
     const marked = (globalThis.__darkRules ??= []);
@@ -43,7 +43,7 @@ async function useScheme(ui: PuppeteerUi, scheme: 'light' | 'dark'): Promise<voi
 async function expectClean(ui: PuppeteerUi, state: string): Promise<void> {
   const found: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
-    await useScheme(ui, scheme);
+    await showScheme(ui, scheme);
     const findings = await axeFindings(ui.page);
     console.info(`axe firefox ${state} ${scheme}: ${JSON.stringify(countByImpact(findings))}`);
     if (findings.length > 0) found.push(`${state}, ${scheme}:\n${describeFindings(findings)}`);

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 
 // axe-core on an extension page, the same in both suites. The script goes in
 // through the driver's own evaluate of a source string (Playwright over CDP,
@@ -20,16 +19,10 @@ export interface AxeFinding {
   nodes: { target: string; why: string }[];
 }
 
-let axeSource: Promise<string> | undefined;
-
-function loadAxe(): Promise<string> {
-  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  return axeSource;
-}
-
 /** Runs axe over the whole document and returns what it found, one entry per rule broken. */
 export async function axeFindings(page: ScriptPage): Promise<AxeFinding[]> {
-  await page.evaluate(await loadAxe());
+  // In Node, axe-core's module carries the browser script's source text.
+  await page.evaluate(axe.source);
   const raw = (await page.evaluate(`(async () => {
     // Every rule axe has, the experimental ones too.
     const rules = Object.fromEntries(axe.getRules().map((r) => [r.ruleId, { enabled: true }]));
