@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { useRemote } from '../hooks/useRemote';
 import { ErrorNote } from '../shared/ErrorNote';
+import { ManagerTabs, panelId, tabId } from './ManagerTabs';
 import { managerViews, type ManagerViewId } from './views';
 
 function viewFromHash(): ManagerViewId {
@@ -20,6 +21,11 @@ export function ManagerApp() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
+  const select = (id: string) => {
+    location.hash = id;
+    setView(viewFromHash());
+  };
+
   const current = managerViews.find((v) => v.id === view) ?? managerViews[0];
   const View = current.component;
   return (
@@ -29,25 +35,9 @@ export function ManagerApp() {
         <a href="/options.html">{t('commonOptions')}</a>
       </header>
       <main>
-        <div role="tablist" aria-label={t('mgrSections')} class="row" style={{ marginBottom: '12px' }}>
-          {managerViews.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              aria-selected={v.id === view}
-              class={v.id === view ? 'primary' : ''}
-              onClick={() => {
-                location.hash = v.id;
-                setView(v.id);
-              }}
-            >
-              {v.label}
-            </button>
-          ))}
-        </div>
+        <ManagerTabs tabs={managerViews} selected={view} label={t('mgrSections')} onSelect={select} />
         <ErrorNote error={accounts.error} />
-        <div role="tabpanel" aria-label={current.label}>
+        <div role="tabpanel" id={panelId(current.id)} aria-labelledby={tabId(current.id)}>
           <View accounts={accounts.data ?? []} defaultAccountId={settings.data?.defaultAccountId} />
         </div>
       </main>

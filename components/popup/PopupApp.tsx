@@ -3,6 +3,7 @@ import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { ErrorNote } from '../shared/ErrorNote';
 import { JobList } from '../shared/JobList';
+import { JobAnnouncer } from '../shared/JobAnnouncer';
 import { CopyAs } from '../shared/CopyAs';
 import { jobLinkItem } from '../format/linkItems';
 import { useToast } from '../hooks/useToast';
@@ -63,6 +64,7 @@ export function PopupApp() {
       <SendUrlsForm accounts={list} defaultAccountId={settings.data?.defaultAccountId} onSent={() => void jobs.reload()} />
       <section aria-label={t('popupRecentJobs')} style={{ marginTop: '12px' }}>
         <h2>{t('popupRecent')}</h2>
+        <JobAnnouncer jobs={jobs.data} />
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {recentLinks.length ? (
           <CopyAs

@@ -39,6 +39,12 @@ export function FilePicker({ onFiles, disabled, compact }: { onFiles(files: File
         multiple
         accept="video/*,.mkv,.flv,.ts"
         disabled={disabled}
+        // Space opens the chooser in every browser; Enter, as on any button, only in some: make it open it everywhere.
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          input.current?.click();
+        }}
         onChange={(e) => {
           const el = e.target as HTMLInputElement;
           onFiles([...(el.files ?? [])]);

@@ -1,3 +1,4 @@
+import { JobAnnouncer } from '../../shared/JobAnnouncer';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UploadJob } from '../../../lib/queue/model/job';
 import { entriesOf, type JobGroup } from '../../../lib/queue/model/group';
@@ -196,6 +197,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       <RelayForm account={account} host={host} onQueued={() => void jobs.reload()} />
       <section aria-label={t('upUploads')} style={{ marginTop: '12px' }}>
         <h2>{t('upUploads')}</h2>
+        <JobAnnouncer jobs={jobs.data?.jobs} />
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
           <ul class="list upload-queue" aria-label={t('upQueue')}>
