@@ -98,7 +98,7 @@ describe('settings export', () => {
 
   it('refuses to export over unreadable settings with a coded error instead of writing defaults', async () => {
     await seed();
-    const unreadable = { version: 2, data: { linkFormat: 'html', somethingNew: true } };
+    const unreadable = { version: 3, data: { linkFormat: 'html', somethingNew: true } };
     await fakeBrowser.storage.local.set({ settings: unreadable });
     const error = await exportSettings().then(
       () => undefined,
