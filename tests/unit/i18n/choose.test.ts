@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { chooseLanguage, t, tn, uiDirection, uiLanguage } from '../../../lib/i18n';
 import { fillMessage } from '../../../lib/i18n/messages';
-import { directionOf } from '../../../lib/i18n/languages';
+import { directionOf, languages } from '../../../lib/i18n/languages';
 
 // A language chosen in Options: the extension reads that locale's
 // messages.json itself (the browser's API answers only in the browser's
@@ -114,5 +114,12 @@ describe('directionOf', () => {
   it('is rtl for Arabic (and Hebrew, Persian, Urdu), ltr otherwise', () => {
     expect(['ar', 'ar-EG', 'he', 'fa', 'ur'].map(directionOf)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
     expect(['en', 'vi', 'hi', 'zh-CN', 'arn'].map(directionOf)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
+  });
+});
+
+describe('the Options list of languages', () => {
+  it('names every locale folder, each once, and nothing else', () => {
+    const folders = readdirSync(dir).sort();
+    expect(languages.map((l) => l.code).sort()).toEqual(folders);
   });
 });

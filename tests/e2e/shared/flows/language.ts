@@ -10,9 +10,7 @@ import { css, type Ui } from '../driver/driver';
 export async function chooseLanguageInOptions(options: Ui, code: string, tag: string): Promise<void> {
   // By its id: the label is in the language the page shows.
   await options.find(css('select#language')).select({ value: code });
-  await expect
-    .poll(() => options.evaluate(() => document.documentElement.lang, undefined).catch(() => ''), { timeout: 15_000 })
-    .toBe(tag);
+  await expect.poll(() => options.evaluate(() => document.documentElement.lang, undefined).catch(() => ''), { timeout: 15_000 }).toBe(tag);
 }
 
 /** The page's <html lang> and dir, and the direction the layout runs in. */
@@ -54,7 +52,8 @@ export function layoutProblems(ui: Ui): Promise<string[]> {
         const clip = getComputedStyle(up).overflowX;
         if (clip !== 'hidden' && clip !== 'clip') continue;
         const outer = up.getBoundingClientRect();
-        if (box.left < outer.left - 1 || box.right > outer.right + 1) problems.push(`${name}: cut off by its container ${up.tagName.toLowerCase()}.${up.className}`);
+        if (box.left < outer.left - 1 || box.right > outer.right + 1)
+          problems.push(`${name}: cut off by its container ${up.tagName.toLowerCase()}.${up.className}`);
         break;
       }
     }
