@@ -14,7 +14,8 @@ export function localNumber(value: number, lang = uiLanguage(), options: Intl.Nu
 /** Binary steps (1 kB = 1024 bytes), one decimal: "1.2 GB", "1,2 GB", "१.२ GB". Empty for unknown or invalid sizes. */
 export function localSize(bytes: number | undefined, lang = uiLanguage()): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return localNumber(Math.round(bytes), lang, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+  // Bytes in words ("2 bytes", "2 octets"): the short form has no plural in English ("2 byte").
+  if (bytes < 1024) return localNumber(Math.round(bytes), lang, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
   let value = bytes / 1024;
   let unit = 0;
   // Round first so 1023.96 kB shows as "1.0 MB", not "1,024.0 kB".

@@ -20,6 +20,7 @@ describe('localSize', () => {
     expect(size(1.5 * 1024 ** 3, 'ar-EG')).toBe('١٫٥ غ.ب');
     expect(size(1536, 'fr')).toBe('1,5 ko');
     expect(size(512, 'de')).toBe('512 Byte');
+    expect([1, 2].map((n) => size(n, 'en'))).toEqual(['1 byte', '2 bytes']);
   });
 
   it('rounds up to the next unit rather than show 1024.0, and is empty for what is no size', () => {

@@ -24,9 +24,12 @@ beforeEach(() => {
   );
   vi.stubGlobal('location', { ...location, reload });
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  // Each test runs the check a page makes after its first render itself: none is left for the next test.
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
 });
 
 afterEach(async () => {
+  vi.clearAllTimers();
   localStorage.clear();
   stored.language = 'browser';
   reload.mockReset();
@@ -63,7 +66,6 @@ describe('startPage', () => {
   });
 
   it('reloads in the stored choice when the page’s copy differs, and only then', async () => {
-    vi.useFakeTimers();
     stored.language = 'vi';
     startPage(() => {});
     await vi.advanceTimersByTimeAsync(250);
