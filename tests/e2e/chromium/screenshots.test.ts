@@ -123,21 +123,29 @@ describe('in the language chosen in Options', () => {
   it('pseudo-locale (accented, ~40% longer): popup, options and manager cut off no control', async () => {
     const problems = await shootLanguage('en_XA', 'en-XA', 'ltr', 'pseudo');
     expect(problems).toEqual({ popup: [], options: [], manager: [] });
-    // The check finds what it looks for: a button whose words do not fit a box that clips.
+    // The check finds what it looks for: a button wider than the box that clips it, and one whose words do not fit it.
     const popup = await session.open('popup.html');
     await popup.page.setViewportSize({ width: 400, height: 600 });
     await popup.page.locator('h1').first().waitFor();
     await popup.evaluate(() => {
       const box = document.createElement('div');
       box.style.cssText = 'width: 60px; overflow: hidden';
-      const button = document.createElement('button');
-      button.style.cssText = 'white-space: nowrap; overflow: hidden';
-      button.textContent = 'Ŀǿƞɠḗř ŧħȧƞ ŧħḗ ƀǿẋ';
-      box.append(button);
-      document.body.append(box);
+      const wide = document.createElement('button');
+      wide.style.cssText = 'white-space: nowrap';
+      wide.textContent = 'Ŵīḓḗř ŧħȧƞ ŧħḗ ƀǿẋ';
+      const cut = document.createElement('button');
+      cut.style.cssText = 'white-space: nowrap; overflow: hidden; width: 50px';
+      cut.textContent = 'Ŀǿƞɠḗř ŧħȧƞ ŧħḗ ƀŭŧŧǿƞ';
+      box.append(wide);
+      document.body.append(box, cut);
     }, undefined);
     const found = await layoutProblems(popup);
-    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^button "Ŀǿƞɠḗř ŧħȧƞ ŧħḗ ƀǿẋ": text \d+px in a \d+px box$/)]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^button "Ŵīḓḗř ŧħȧƞ ŧħḗ ƀǿẋ": cut off by its container div/),
+        expect.stringMatching(/^button "Ŀǿƞɠḗř ŧħȧƞ ŧħḗ ƀŭŧŧǿƞ": text \d+px in a \d+px box$/),
+      ]),
+    );
     await popup.close();
   });
 
