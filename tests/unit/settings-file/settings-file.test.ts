@@ -140,6 +140,17 @@ describe('settings import', () => {
     expect(await settingsItem.get()).toMatchObject({ defaultAccountId: 'acc_media1', linkFormat: 'markdown', concurrency: { perHost: 3, overall: 5 } });
   });
 
+  it('keeps the language of this browser, whether the file names one or predates the choice', async () => {
+    await seed();
+    await settingsItem.update((s) => ({ ...s, language: 'ar' }));
+    await importSettings(fixture('v1-plain.json'));
+    expect((await settingsItem.get()).language).toBe('ar');
+    const file = JSON.parse(fixture('v1-plain.json'));
+    file.settings.language = 'de';
+    await importSettings(JSON.stringify(file));
+    expect((await settingsItem.get()).language).toBe('ar');
+  });
+
   it('reads a v2 file: its plain login, its keys bound to their origins at 310k iterations', async () => {
     const result = await importSettings(fixture('v2-encrypted.json'), PASS);
     expect(result).toEqual({ accounts: 2, keysImported: 2, missingKeys: [] });
