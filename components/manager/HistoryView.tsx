@@ -16,6 +16,8 @@ import { exportHistoryCsv, exportHistoryJson } from './historyExport';
 import { ClearFinished } from './ClearFinished';
 import { useHostActionAccounts } from './useHostActions';
 import { t, type MessageKey } from '../../lib/i18n';
+import { localNumber } from '../../lib/format/local';
+import { formatDate } from '../format/dates';
 import type { JobState } from '../../lib/queue/model/job';
 import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
 
@@ -56,7 +58,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         kind === 'csv'
           ? await exportHistoryCsv(which, labelOf, `vidrelay-history-${stamp()}.csv`)
           : await exportHistoryJson(which, `vidrelay-history-${stamp()}.json`);
-      toast.show(t('histExported', count.toLocaleString()));
+      toast.show(t('histExported', localNumber(count)));
     } catch (error) {
       toast.show(errorFrom(error).message, 'error');
     }
@@ -80,8 +82,8 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       toast.show(
         last
           ? last.unknown
-            ? t('histCheckedUnknown', [String(last.checked), String(last.problems), String(last.unknown)])
-            : t('histChecked', [String(last.checked), String(last.problems)])
+            ? t('histCheckedUnknown', [localNumber(last.checked), localNumber(last.problems), localNumber(last.unknown)])
+            : t('histChecked', [localNumber(last.checked), localNumber(last.problems)])
           : t('histCheckedBare'),
       );
       if (snapshot.unseen > 0) void send('health.seen', {});
@@ -129,7 +131,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
       </div>
       <div class="row" style={{ marginBottom: '8px' }}>
         <span class="grow muted small" data-field="history-count">
-          {jobs.data ? (isFiltered(query) ? t('histCount', [total.toLocaleString(), stored.toLocaleString()]) : t('histTotal', stored.toLocaleString())) : ''}
+          {jobs.data ? (isFiltered(query) ? t('histCount', [localNumber(total), localNumber(stored)]) : t('histTotal', localNumber(stored))) : ''}
         </span>
         <button type="button" disabled={total === 0} onClick={() => void runExport('csv')}>
           {t('histExportCsv')}
@@ -148,9 +150,9 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         <section aria-label={t('histProblems')} class={problems.length ? 'panel' : ''} style={{ margin: '8px 0' }}>
           <p class="small muted">
             {(() => {
-              const when = new Date(health.checkedAt).toLocaleString();
+              const when = formatDate(health.checkedAt, true);
               if (problems.length === 0) return t('histProblemsNone', when);
-              return problems.length === 1 ? t('histProblemsOne', when) : t('histProblemsMany', [when, String(problems.length)]);
+              return problems.length === 1 ? t('histProblemsOne', when) : t('histProblemsMany', [when, localNumber(problems.length)]);
             })()}
           </p>
           {problems.length ? (
@@ -173,14 +175,14 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         disabled={stored === 0}
         exportFirst={() => runExport('csv', { text: '', accountId: '', state: '' })}
         cleared={(removed) => {
-          toast.show(t('histCleared', removed.toLocaleString()));
+          toast.show(t('histCleared', localNumber(removed)));
           void jobs.reload();
         }}
         failed={(message) => toast.show(message, 'error')}
       />
       {problemsStored.data?.length ? (
         <p class="small error" data-field="unreadable-jobs">
-          {t('histUnreadable', [String(problemsStored.data.length), problemsStored.data.map((p) => `${p.id}: ${p.problem}`).join('; ')])}
+          {t('histUnreadable', [localNumber(problemsStored.data.length), problemsStored.data.map((p) => `${p.id}: ${p.problem}`).join('; ')])}
         </p>
       ) : null}
       <ErrorNote error={jobs.error ?? jobs.storageError} />
@@ -208,11 +210,11 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         }}
       />
       {pages > 1 ? (
-        <nav class="row small" aria-label={t('histPageOf', [String(page + 1), String(pages)])} style={{ marginTop: '8px' }}>
+        <nav class="row small" aria-label={t('histPageOf', [localNumber(page + 1), localNumber(pages)])} style={{ marginTop: '8px' }}>
           <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
             {t('histPrev')}
           </button>
-          <span class="muted">{t('histPageOf', [String(page + 1), String(pages)])}</span>
+          <span class="muted">{t('histPageOf', [localNumber(page + 1), localNumber(pages)])}</span>
           <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
             {t('histNext')}
           </button>

@@ -9,6 +9,7 @@ import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { SettingsFileSection } from './SettingsFileSection';
 import { UnreadableEntries } from './UnreadableEntries';
+import { LanguageField } from './LanguageField';
 
 type Notice = { text: string; tone: 'ok' | 'warn' };
 
@@ -87,6 +88,7 @@ export function OptionsApp() {
             void reload();
           }}
         />
+        <LanguageField value={settings.data?.language} />
       </main>
     </InOptions.Provider>
   );

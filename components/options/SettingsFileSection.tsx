@@ -6,6 +6,7 @@ import type { ExportResult } from '../../lib/settings-file/export';
 import { downloadText } from '../shared/download';
 import { ErrorNote } from '../shared/ErrorNote';
 import { useAction } from '../hooks/useAction';
+import { localNumber } from '../../lib/format/local';
 
 const strengthKey: Record<PassphraseStrength, MessageKey> = {
   weak: 'optPassphraseWeak',
@@ -22,7 +23,7 @@ interface Props {
 export function leftOutWords(out: Pick<ExportResult, 'unreadableAccounts' | 'unreadableAccountLists'>): string[] {
   const words: string[] = [];
   if (out.unreadableAccounts === 1) words.push(t('optExportLeftOutOne'));
-  else if (out.unreadableAccounts > 1) words.push(t('optExportLeftOutMany', String(out.unreadableAccounts)));
+  else if (out.unreadableAccounts > 1) words.push(t('optExportLeftOutMany', localNumber(out.unreadableAccounts)));
   if (out.unreadableAccountLists) words.push(t('optExportLeftOutList'));
   return words;
 }
@@ -43,8 +44,8 @@ export function SettingsFileSection({ onDone }: Props) {
       const out = await send('settings.export', { passphrase: passphrase || undefined });
       downloadText(out.fileName, out.text, 'application/json');
       const done = out.keysIncluded
-        ? t('optExportedWithKeys', [String(out.accounts), out.fileName])
-        : t('optExportedNoKeys', [String(out.accounts), out.fileName]);
+        ? t('optExportedWithKeys', [localNumber(out.accounts), out.fileName])
+        : t('optExportedNoKeys', [localNumber(out.accounts), out.fileName]);
       const leftOut = leftOutWords(out);
       onDone([done, ...leftOut].join(' '), leftOut.length ? 'warn' : 'ok');
     });
@@ -57,7 +58,7 @@ export function SettingsFileSection({ onDone }: Props) {
       const text = await file.text();
       const result = await send('settings.import', { text, passphrase: passphrase || undefined });
       const missing = result.missingKeys.length ? ` ${t('optImportMissingKeys', result.missingKeys.join(', '))}` : '';
-      onDone(`${t('optImported', [String(result.accounts), String(result.keysImported)])}${missing}`);
+      onDone(`${t('optImported', [localNumber(result.accounts), localNumber(result.keysImported)])}${missing}`);
     });
     // The same file may be picked again after fixing the passphrase.
     if (fileInput.current) fileInput.current.value = '';

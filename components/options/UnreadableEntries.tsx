@@ -7,6 +7,7 @@ import { downloadText } from '../shared/download';
 import { ErrorNote } from '../shared/ErrorNote';
 import { useAction } from '../hooks/useAction';
 import { useRemote } from '../hooks/useRemote';
+import { localNumber } from '../../lib/format/local';
 
 // Stored entries the background could not read: what was wrong, and the two
 // ways out, both on the user's explicit click. Nothing shows when all reads.
@@ -18,11 +19,11 @@ function problemWords(problem: StoredProblem): string {
     case 'not_record':
       return t('optProblemNotRecord');
     case 'newer_version':
-      return t('optProblemNewerVersion', [String(problem.version), String(problem.known)]);
+      return t('optProblemNewerVersion', [localNumber(problem.version), localNumber(problem.known)]);
     case 'no_migration':
-      return t('optProblemNoMigration', String(problem.version));
+      return t('optProblemNoMigration', localNumber(problem.version));
     case 'migration_failed':
-      return t('optProblemMigrationFailed', String(problem.version));
+      return t('optProblemMigrationFailed', localNumber(problem.version));
     case 'bad_shape':
       return t('optProblemBadShape', problem.fields.join(', '));
     case 'unknown_host':
@@ -135,7 +136,7 @@ export function UnreadableEntries() {
       setNotice(
         out.protection === 'encrypted'
           ? t('optUnreadableExportedEncrypted', out.fileName)
-          : t('optUnreadableExportedRedacted', [out.fileName, String(out.redacted), out.marker]),
+          : t('optUnreadableExportedRedacted', [out.fileName, localNumber(out.redacted), out.marker]),
       );
     });
   const removeEntry = (entry: UnreadableReport) =>
@@ -146,7 +147,7 @@ export function UnreadableEntries() {
   const accounts = entries.filter((e) => e.kind === 'account');
   const wholes = entries.filter((e) => e.kind !== 'account');
   // Chrome's i18n has no plural rules: one message for one, one for more.
-  const accountsTitle = accounts.length === 1 ? t('optUnreadableAccountsOne') : t('optUnreadableAccountsMany', String(accounts.length));
+  const accountsTitle = accounts.length === 1 ? t('optUnreadableAccountsOne') : t('optUnreadableAccountsMany', localNumber(accounts.length));
   const list = (items: UnreadableReport[], label: string) => (
     <ul class="list" aria-label={label}>
       {items.map((entry) => (

@@ -8,6 +8,7 @@ import { useAction } from '../hooks/useAction';
 import type { UiError } from '../hooks/useRemote';
 import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
+import { localNumber } from '../../lib/format/local';
 
 /** The picker is a window or tab of its own; closing it is the way back to the page. */
 async function closeSelf(): Promise<void> {
@@ -65,7 +66,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
       // Sent in the page's order, whatever order they were ticked in.
       const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
       const { jobs, targetLabel } = await send('picker.send', { id, urls, target });
-      setSent(jobs.length === 1 ? t('pickSentOne', targetLabel) : t('pickSentMany', [String(jobs.length), targetLabel]));
+      setSent(jobs.length === 1 ? t('pickSentOne', targetLabel) : t('pickSentMany', [localNumber(jobs.length), targetLabel]));
       setTimeout(onClose, closeDelayMs);
     });
   };
@@ -94,7 +95,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
         <form onSubmit={submit} aria-label={t('pickForm')}>
           <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
             <legend>
-              <h2>{t('pickFoundHeading', String(view.candidates.length))}</h2>
+              <h2>{t('pickFoundHeading', localNumber(view.candidates.length))}</h2>
             </legend>
             <ul class="list" aria-label={t('pickList')}>
               {view.candidates.map((video, index) => {
@@ -146,7 +147,7 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
               {write.pending ? t('pickSending') : t('pickSendSelected')}
             </button>
             <span class="small muted grow" aria-live="polite">
-              {t('pickSelected', [String(selected.length), String(view.candidates.length)])}
+              {t('pickSelected', [localNumber(selected.length), localNumber(view.candidates.length)])}
             </span>
             <button type="button" onClick={() => void cancel()}>
               {t('pickCancel')}

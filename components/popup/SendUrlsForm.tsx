@@ -10,6 +10,7 @@ import { errorFrom, send } from '../../lib/messaging';
 import { ErrorNote } from '../shared/ErrorNote';
 import { AccountPicker, useAccountChoice } from '../shared/AccountPicker';
 import { useAction } from '../hooks/useAction';
+import { localNumber } from '../../lib/format/local';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
 function splitUrls(text: string): string[] {
@@ -21,7 +22,7 @@ function splitUrls(text: string): string[] {
 
 function sentText(count: number): string {
   if (count === 0) return '';
-  return count === 1 ? t('popupSentOne') : t('popupSentMany', String(count));
+  return count === 1 ? t('popupSentOne') : t('popupSentMany', localNumber(count));
 }
 
 interface Props {
@@ -110,7 +111,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
       }
       setText(left.join('\n'));
       setProbed(undefined);
-      setResult([queued === 0 ? '' : queued === 1 ? t('popupRelayedOne') : t('popupRelayedMany', String(queued)), ...lines].filter(Boolean).join('\n'));
+      setResult([queued === 0 ? '' : queued === 1 ? t('popupRelayedOne') : t('popupRelayedMany', localNumber(queued)), ...lines].filter(Boolean).join('\n'));
       onSent();
     });
   };
@@ -146,7 +147,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
         <div class="row" style={{ marginTop: '6px' }}>
           <span class="grow small">{probed.map((p) => `${p.name} (${p.size === undefined ? t('upSizeUnknown') : formatBytes(p.size)})`).join(', ')}</span>
           <button type="button" class="primary" disabled={write.pending} onClick={() => void confirmRelay()}>
-            {t('popupRelayConfirm', [String(probed.length), formatBytes(total)])}
+            {t('popupRelayConfirm', [localNumber(probed.length), formatBytes(total)])}
           </button>
         </div>
       ) : null}

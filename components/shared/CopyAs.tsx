@@ -5,6 +5,7 @@ import { copyText } from './CopyButton';
 import { downloadText } from './download';
 import { useAction } from '../hooks/useAction';
 import { t, type MessageKey } from '../../lib/i18n';
+import { localNumber } from '../../lib/format/local';
 
 // Copy or export a selection of links in the user's format. The format starts
 // at the account's default (else the overall one) and can be made the default.
@@ -92,7 +93,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
           if (text === undefined) return;
           try {
             await copyText(text);
-            notify(count === 1 ? t('linksCopiedOne', label) : t('linksCopiedMany', [String(count), label]));
+            notify(count === 1 ? t('linksCopiedOne', label) : t('linksCopiedMany', [localNumber(count), label]));
           } catch {
             notify(t('linksClipboardRefused'), 'error');
           }

@@ -71,7 +71,7 @@ export function FolderPicker({ id, label, accountId, canList, hostLabel, value, 
         <div class={`small ${error ? 'error' : 'muted'}`} data-field="folder-note">
           {why}
           {error ? (
-            <button type="button" class="compact" style={{ marginLeft: '6px' }} onClick={() => void load(true)}>
+            <button type="button" class="compact" style={{ marginInlineStart: '6px' }} onClick={() => void load(true)}>
               {t('upFolderRefresh')}
             </button>
           ) : null}

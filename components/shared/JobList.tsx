@@ -7,6 +7,7 @@ import { CopyButton } from './CopyButton';
 import { AllowSite } from './AllowSite';
 import { MirrorLinks } from './MirrorLinks';
 import { formatBytes } from '../format/values';
+import { localNumber } from '../../lib/format/local';
 
 const stateKey: Record<Job['state'], MessageKey> = {
   queued: 'jobQueued',
@@ -35,7 +36,7 @@ function Progress({ job }: { job: JobEntry }) {
     const percent = Math.floor(job.progress);
     return (
       <div class="small muted" data-field="host-progress">
-        <progress max={100} value={percent} aria-label={t('jobProgressLabel', jobName(job))} /> {t('jobHostProgress', String(percent))}
+        <progress max={100} value={percent} aria-label={t('jobProgressLabel', jobName(job))} /> {t('jobHostProgress', localNumber(percent))}
       </div>
     );
   }
@@ -44,7 +45,7 @@ function Progress({ job }: { job: JobEntry }) {
   return (
     <div class="small muted">
       <progress max={100} value={percent} aria-label={t('jobProgressLabel', jobName(job))} />{' '}
-      {t('jobProgress', [String(percent), formatBytes(job.bytesSent), formatBytes(job.bytesTotal)])}
+      {t('jobProgress', [localNumber(percent), formatBytes(job.bytesSent), formatBytes(job.bytesTotal)])}
     </div>
   );
 }

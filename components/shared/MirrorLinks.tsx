@@ -6,6 +6,7 @@ import { send } from '../../lib/messaging';
 import { copyText } from './CopyButton';
 import { linkedText, memberLinked, mirrorCopy, type LinkChoice } from './mirrorCopy';
 import { t, type MessageKey } from '../../lib/i18n';
+import { localNumber } from '../../lib/format/local';
 
 // One mirror (a video sent to several accounts) as one list: each account's
 // link as soon as its host has named the file, else its state or its error;
@@ -38,7 +39,7 @@ export const mirrorLinkText = linkedText;
 export function mirrorSummary(group: JobGroup): string {
   const ready = group.members.filter((member) => member.state === 'ready').length;
   const total = String(group.members.length);
-  return groupDone(group) ? t('mirrorAllDone', [total, String(ready)]) : t('mirrorProgress', [String(ready), total]);
+  return groupDone(group) ? t('mirrorAllDone', [total, localNumber(ready)]) : t('mirrorProgress', [localNumber(ready), total]);
 }
 
 export const labelsOf =
@@ -83,7 +84,10 @@ export function MirrorCopyAll({ group, labelOf, class: className }: { group: Job
   const onClick = async () => {
     try {
       await copyText(copy.text);
-      setSaid({ result: 'copied', note: copy.missing.length ? t('mirrorCopiedSome', [String(copy.copied), String(copy.total), missing]) : undefined });
+      setSaid({
+        result: 'copied',
+        note: copy.missing.length ? t('mirrorCopiedSome', [localNumber(copy.copied), localNumber(copy.total), missing]) : undefined,
+      });
     } catch {
       setSaid({ result: 'failed' });
     }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/shared/base.css';
+import { startPage } from '../../components/shared/startPage';
 import { ManagerApp } from '../../components/manager/ManagerApp';
 
-render(<ManagerApp />, document.getElementById('app')!);
+startPage(() => render(<ManagerApp />, document.getElementById('app')!));

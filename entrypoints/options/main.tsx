@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '../../components/shared/base.css';
+import { startPage } from '../../components/shared/startPage';
 import '../../components/options/options.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 
-render(<OptionsApp />, document.getElementById('app')!);
+startPage(() => render(<OptionsApp />, document.getElementById('app')!));

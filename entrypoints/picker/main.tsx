@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/shared/base.css';
+import { startPage } from '../../components/shared/startPage';
 import { PickerApp } from '../../components/picker/PickerApp';
 
-render(<PickerApp id={new URLSearchParams(location.search).get('id') ?? ''} />, document.getElementById('app')!);
+startPage(() => render(<PickerApp id={new URLSearchParams(location.search).get('id') ?? ''} />, document.getElementById('app')!));

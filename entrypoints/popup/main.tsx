@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/shared/base.css';
+import { startPage } from '../../components/shared/startPage';
 import { PopupApp } from '../../components/popup/PopupApp';
 
-render(<PopupApp />, document.getElementById('app')!);
+startPage(() => render(<PopupApp />, document.getElementById('app')!));

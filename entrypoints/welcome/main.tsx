@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/shared/base.css';
+import { startPage } from '../../components/shared/startPage';
 import { WelcomeApp } from '../../components/welcome/WelcomeApp';
 
-render(<WelcomeApp />, document.getElementById('app')!);
+startPage(() => render(<WelcomeApp />, document.getElementById('app')!));

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { accountInputSchema, type PublicAccount } from '../accounts';
 import type { AccountInfo } from '../hosts/types';
-import type { Settings } from '../storage/items';
+import { settingsSchema, type Settings } from '../storage/settings';
 
 export const accountRequests = {
   'accounts.list': z.object({}),
@@ -13,6 +13,7 @@ export const accountRequests = {
   'accounts.accessPatterns': z.object({ hostId: z.string(), apiBase: z.string().max(2000).optional(), allowHttp: z.boolean().optional() }),
   'settings.get': z.object({}),
   'settings.save': z.object({ defaultAccountId: z.string().optional() }),
+  'settings.language': z.object({ language: settingsSchema.shape.language }),
 } as const;
 
 export interface AccountResponses {
@@ -25,4 +26,5 @@ export interface AccountResponses {
   'accounts.accessPatterns': string[];
   'settings.get': Settings;
   'settings.save': Settings;
+  'settings.language': Settings;
 }

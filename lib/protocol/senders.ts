@@ -30,6 +30,7 @@ export const backgroundSenders = {
   'accounts.accessPatterns': page,
   'settings.get': page,
   'settings.save': page,
+  'settings.language': page,
   'jobs.list': page,
   'jobs.page': page,
   'jobs.clear': page,

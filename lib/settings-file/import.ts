@@ -144,7 +144,8 @@ export async function importSettings(
   });
   await settingsItem.update((current): Settings => {
     const known = accounts.some((a) => a.id === file.settings.defaultAccountId);
-    return { ...file.settings, defaultAccountId: known ? file.settings.defaultAccountId : current.defaultAccountId };
+    // The language is this browser's choice: a file from another browser (or from before there was one) keeps it.
+    return { ...file.settings, defaultAccountId: known ? file.settings.defaultAccountId : current.defaultAccountId, language: current.language };
   });
 
   const imported = new Set(file.accounts.map((a) => a.id));

@@ -1,5 +1,5 @@
 import { defineVersionedItem, type VersionedItem } from './versioned-item';
-import { settingsSchema, type Settings } from './settings';
+import { settingsMigrations, settingsSchema, settingsVersion, type Settings } from './settings';
 import type { accountsItem as storedAccounts } from './account-store';
 
 export { settingsSchema, type Settings } from './settings';
@@ -16,9 +16,10 @@ export { accountsItem } from './account-store';
 
 export const settingsItem = defineVersionedItem({
   key: 'local:settings',
-  version: 1,
+  version: settingsVersion,
   label: 'settings',
   schema: settingsSchema,
+  migrations: settingsMigrations,
   fallback: () => settingsSchema.parse({}),
   onInvalid: () => console.warn('VidRelay: stored settings could not be read; running on defaults without overwriting them'),
 });

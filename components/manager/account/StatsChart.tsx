@@ -1,6 +1,7 @@
 import type { StatsDay } from '../../../lib/hosts/types';
 import { niceMax, polylinePoints } from './chartScale';
 import { t, type MessageKey } from '../../../lib/i18n';
+import { localNumber } from '../../../lib/format/local';
 
 // Views, downloads and profit per day as an inline SVG: no chart library, and
 // the same numbers as a table for screen readers.
@@ -91,11 +92,10 @@ export function StatsChart({ days, metrics }: { days: StatsDay[]; metrics: Metri
 
 function total(days: StatsDay[], m: Metric): string {
   const sum = days.reduce((s, d) => s + (Number.isFinite(d[m]) ? d[m] : 0), 0);
-  return m === 'profit' ? sum.toFixed(2) : String(Math.round(sum));
+  return m === 'profit' ? localNumber(sum, undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : localNumber(Math.round(sum));
 }
 
+/** An axis label, short as the language writes it: "12K", "1,5 Mio.". */
 function formatTick(n: number): string {
-  if (n >= 1_000_000) return `${n / 1_000_000}M`;
-  if (n >= 1000) return `${n / 1000}k`;
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  return localNumber(n, undefined, { notation: 'compact', maximumFractionDigits: 2 });
 }

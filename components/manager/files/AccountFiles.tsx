@@ -19,6 +19,7 @@ import { FolderTree } from './FolderTree';
 import { useFileHealth } from './useFileHealth';
 import { VirtualList } from './VirtualList';
 import { t } from '../../../lib/i18n';
+import { localNumber } from '../../../lib/format/local';
 
 // One account's files: folders, the host's list a page at a time, the text and status
 // filter over what is loaded, the selection with its batch actions, one file's details.
@@ -93,8 +94,8 @@ export function AccountFiles({ accountId, caps, capsError, filters, onFilters }:
       toast.show(
         last
           ? last.unknown
-            ? t('filesCheckedUnknown', [String(last.checked), String(last.problems), String(last.unknown)])
-            : t('filesChecked', [String(last.checked), String(last.problems)])
+            ? t('filesCheckedUnknown', [localNumber(last.checked), localNumber(last.problems), localNumber(last.unknown)])
+            : t('filesChecked', [localNumber(last.checked), localNumber(last.problems)])
           : t('filesCheckedBare'),
       );
       await refreshHealth();

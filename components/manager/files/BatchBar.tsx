@@ -12,6 +12,7 @@ import { EditForm } from './EditForm';
 import { FolderSelect } from './FolderSelect';
 import { fileColumns, fileToRow } from './fileRows';
 import { t } from '../../../lib/i18n';
+import { localNumber } from '../../../lib/format/local';
 
 // Actions on every selected file at once.
 
@@ -49,7 +50,7 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
   return (
     <section class="panel batch" aria-label={t('filesSelectedSection')} aria-busy={write.pending}>
       <div class="row">
-        <strong>{t('filesSelectedCount', String(count))}</strong>
+        <strong>{t('filesSelectedCount', localNumber(count))}</strong>
         <button type="button" onClick={onClear}>
           {t('filesClearSelection')}
         </button>
@@ -60,9 +61,10 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
           disabled={!!moveReason || !moveTo}
           title={moveReason}
           onClick={() =>
-            run(() => send('files.move', { accountId, codes, folderId: moveTo }), count === 1 ? t('filesMovedOne') : t('filesMovedMany', String(count))).then(
-              onClear,
-            )
+            run(
+              () => send('files.move', { accountId, codes, folderId: moveTo }),
+              count === 1 ? t('filesMovedOne') : t('filesMovedMany', localNumber(count)),
+            ).then(onClear)
           }
         >
           {t('filesMove')}
@@ -96,17 +98,19 @@ export function BatchBar({ accountId, caps, selected, folders, onChanged, onClea
           caps={{ ...caps, editFields: caps.editFields.filter((f) => f !== 'title') }}
           files={selected}
           onCancel={() => setEditing(false)}
-          onSave={(changes) => run(() => send('files.edit', { accountId, codes, changes }), t('filesSavedMany', String(count))).then(() => setEditing(false))}
+          onSave={(changes) =>
+            run(() => send('files.edit', { accountId, codes, changes }), t('filesSavedMany', localNumber(count))).then(() => setEditing(false))
+          }
         />
       ) : null}
       {confirmDelete ? (
         <div class="panel" role="alertdialog" aria-label={t('filesConfirmDelete')}>
-          <p>{count === 1 ? t('filesDeleteAskOne', caps.hostLabel) : t('filesDeleteAskMany', [String(count), caps.hostLabel])}</p>
+          <p>{count === 1 ? t('filesDeleteAskOne', caps.hostLabel) : t('filesDeleteAskMany', [localNumber(count), caps.hostLabel])}</p>
           <button
             type="button"
             class="primary"
             onClick={() =>
-              run(() => send('files.delete', { accountId, codes }), t('filesDeletedMany', String(count))).then(() => {
+              run(() => send('files.delete', { accountId, codes }), t('filesDeletedMany', localNumber(count))).then(() => {
                 setConfirmDelete(false);
                 onClear();
               })

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FileChanges } from '../../../lib/hosts/types';
 import type { AccountCapabilities, ListedFile } from '../../../lib/protocol/files';
 import { t } from '../../../lib/i18n';
+import { localNumber } from '../../../lib/format/local';
 
 // Edits one file, or the shared fields of several. Only the fields the host's
 // edit call accepts are offered.
@@ -52,7 +53,7 @@ export function EditForm({ caps, files, onSave, onCancel }: Props) {
   return (
     <form
       class="panel"
-      aria-label={single ? t('filesEditOne', single.title ?? single.fileCode) : t('filesEditMany', String(files.length))}
+      aria-label={single ? t('filesEditOne', single.title ?? single.fileCode) : t('filesEditMany', localNumber(files.length))}
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);

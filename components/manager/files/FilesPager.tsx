@@ -1,4 +1,5 @@
 import { t } from '../../../lib/i18n';
+import { localNumber } from '../../../lib/format/local';
 
 // Select-all over the shown files, the count, and the page controls of the host's list.
 
@@ -28,13 +29,13 @@ export function FilesPager(p: Props) {
         {p.loading
           ? t('filesLoading')
           : p.total !== undefined
-            ? t('filesShownTotal', [String(p.shown), String(p.loaded), String(p.total)])
-            : t('filesShown', [String(p.shown), String(p.loaded)])}
+            ? t('filesShownTotal', [localNumber(p.shown), localNumber(p.loaded), localNumber(p.total)])
+            : t('filesShown', [localNumber(p.shown), localNumber(p.loaded)])}
       </span>
       <button type="button" disabled={p.loading || p.page <= 1} onClick={() => p.onPage(p.page - 1)}>
         {t('filesPrev')}
       </button>
-      <span>{p.pages ? t('filesPageOf', [String(p.page), String(p.pages)]) : t('filesPage', String(p.page))}</span>
+      <span>{p.pages ? t('filesPageOf', [localNumber(p.page), localNumber(p.pages)]) : t('filesPage', localNumber(p.page))}</span>
       <button type="button" disabled={p.loading || (p.pages !== undefined && p.page >= p.pages) || p.loaded < p.perPage} onClick={() => p.onPage(p.page + 1)}>
         {t('filesNext')}
       </button>

@@ -91,7 +91,7 @@ export function FolderTree({ accountId, caps, current, onSelect, onKnown, notify
             aria-expanded={open.has(folder.folderId)}
             onClick={() => toggle(folder.folderId)}
           >
-            {open.has(folder.folderId) ? '▾' : '▸'}
+            <span class="dir-icon">{open.has(folder.folderId) ? '▾' : '▸'}</span>
           </button>
           <button type="button" class="folder" aria-current={current === folder.folderId ? 'true' : undefined} onClick={() => onSelect(folder.folderId)}>
             {folder.name}

@@ -26,7 +26,7 @@ export function VirtualList<T>({ items, rowHeight, height, label, keyOf, renderR
         aria-posinset={i + 1}
         aria-setsize={items.length}
         class="vrow"
-        style={{ position: 'absolute', top: `${i * rowHeight}px`, left: 0, right: 0, height: `${rowHeight}px` }}
+        style={{ position: 'absolute', top: `${i * rowHeight}px`, insetInline: 0, height: `${rowHeight}px` }}
       >
         {renderRow(item, i)}
       </li>,

@@ -7,6 +7,7 @@ import { formatBytes } from '../../format/values';
 import { formatDate } from '../../format/dates';
 import { t } from '../../../lib/i18n';
 import { nameOf, stateText } from './jobWords';
+import { localNumber } from '../../../lib/format/local';
 
 // An upload that is done with its bytes, as one line like a pending file's:
 // state, name, account, link (or why it failed), copy, retry, remove. The
@@ -54,7 +55,7 @@ export function FinishedJobRow({ job, accountLabel, allowHttp = false, onRetry, 
           </span>
         ) : (
           <span class="small muted">
-            {job.progress !== undefined && job.state === 'encoding' ? t('upEncodingPercent', String(Math.round(job.progress))) : ''}
+            {job.progress !== undefined && job.state === 'encoding' ? t('upEncodingPercent', localNumber(Math.round(job.progress))) : ''}
           </span>
         )}
         <span class="finished-actions">
@@ -78,7 +79,7 @@ export function FinishedJobRow({ job, accountLabel, allowHttp = false, onRetry, 
           aria-label={t('upDetailsFor', name)}
           title={open ? t('upDetailsHide') : t('upDetails')}
         >
-          {open ? '▾' : '▸'}
+          <span class="dir-icon">{open ? '▾' : '▸'}</span>
         </button>
       </div>
       {job.state === 'failed' && job.error?.code === 'permission' && job.error.site ? (

@@ -1,9 +1,11 @@
 import type { UploadJob } from '../../../lib/queue/model/job';
 import { CopyButton } from '../../shared/CopyButton';
 import { memberLinked } from '../../shared/mirrorCopy';
-import { t, uiLanguage } from '../../../lib/i18n';
+import { t } from '../../../lib/i18n';
+import { localTime } from '../../../lib/format/local';
 import { stateText } from './jobWords';
 import { ChooseFileAgain, Progress } from './UploadJobRow';
+import { localNumber } from '../../../lib/format/local';
 
 // One account of a file mirror, on one line: its state, its link or the one
 // place its error is said, and what can be done for this account alone.
@@ -40,11 +42,11 @@ export function MirrorMemberRow({ member, accountLabel, name, onCancel, onRetry,
           <span class={`small ellipsis ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={member.error.code} title={member.error.message}>
             {needsFile ? `${t('upInterruptedChoose')} ` : null}
             {member.error.message}
-            {waitingRetry ? ` ${t('upNextTry', new Date(member.nextAttemptAt!).toLocaleTimeString(uiLanguage()))}` : null}
+            {waitingRetry ? ` ${t('upNextTry', localTime(member.nextAttemptAt!))}` : null}
           </span>
         ) : (
           <span class="small muted">
-            {member.state === 'encoding' && member.progress !== undefined ? t('upEncodingPercent', String(Math.round(member.progress))) : ''}
+            {member.state === 'encoding' && member.progress !== undefined ? t('upEncodingPercent', localNumber(Math.round(member.progress))) : ''}
           </span>
         )}
         <span class="finished-actions">

@@ -6,6 +6,7 @@ import { t } from '../../../lib/i18n';
 import { MirrorCopyAll, labelsOf, mirrorSummary } from '../../shared/MirrorLinks';
 import { MirrorMemberRow } from './MirrorMemberRow';
 import { settled } from './jobWords';
+import { localNumber } from '../../../lib/format/local';
 
 // One file mirrored to several accounts: one line (how far it is, "Copy all
 // links", remove), and below it one line per account with its link or its
@@ -35,7 +36,7 @@ export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, 
   return (
     <li data-job-id={group.id} data-state={group.state} data-kind="mirror" class={`finished-row${open ? ' open' : ''}`}>
       <div class="finished-line mirror-line">
-        <span class={`badge ${group.state} ellipsis`}>{t('upMirrorBadge', String(members.length))}</span>
+        <span class={`badge ${group.state} ellipsis`}>{t('upMirrorBadge', localNumber(members.length))}</span>
         <strong class="ellipsis" data-field="name" title={name}>
           {name}
         </strong>
@@ -63,7 +64,7 @@ export function MirrorUploadRow({ group, accounts, onCancel, onRetry, onRemove, 
           aria-label={t('upDetailsFor', name)}
           title={open ? t('upDetailsHide') : t('upDetails')}
         >
-          {open ? '▾' : '▸'}
+          <span class="dir-icon">{open ? '▾' : '▸'}</span>
         </button>
       </div>
       {open ? (

@@ -3,6 +3,7 @@ import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
 import { t } from '../../../lib/i18n';
 import { FolderPicker } from '../../shared/FolderPicker';
 import type { BatchPatch } from './pending';
+import { localNumber } from '../../../lib/format/local';
 
 // Sets title pattern, tags, folder and flags on many pending files at once.
 // A field left empty (or "as is") is not touched, so per-file edits survive.
@@ -76,7 +77,7 @@ export function PendingBatchBar({ host, accountId, selectedCount, total, onApply
       <div class="row" style={{ marginTop: '6px' }}>
         <span class="grow muted small">{t('upBatchHelp')}</span>
         <button type="button" disabled={selectedCount === 0} onClick={() => onApply(patch(), 'selected')}>
-          {t('upBatchApplySelected', String(selectedCount))}
+          {t('upBatchApplySelected', localNumber(selectedCount))}
         </button>
         <button type="button" disabled={total === 0} onClick={() => onApply(patch(), 'all')}>
           {t('upBatchApplyAll')}

@@ -64,7 +64,7 @@ export function PendingRow({ item, host, accountId, selected, open, problems, on
           aria-label={t('upDetailsFor', item.file.name)}
           title={open ? t('upDetailsHide') : t('upDetails')}
         >
-          {open ? '▾' : '▸'}
+          <span class="dir-icon">{open ? '▾' : '▸'}</span>
         </button>
         <button type="button" class="compact" onClick={onRemove} aria-label={t('upRemoveFromList', item.file.name)}>
           ×

@@ -4,7 +4,8 @@ import { etaSeconds } from '../../../lib/queue/model/speed';
 import { foundNote } from '../../../lib/queue/model/states';
 import { CopyButton } from '../../shared/CopyButton';
 import { formatBytes, formatDuration } from '../../format/values';
-import { t, uiLanguage } from '../../../lib/i18n';
+import { t } from '../../../lib/i18n';
+import { localTime } from '../../../lib/format/local';
 import { FinishedJobRow } from './FinishedJobRow';
 import { nameOf, settled, stateText } from './jobWords';
 
@@ -108,7 +109,7 @@ function RunningJobRow({ job, accountLabel, onCancel, onRemove, onReattach }: Pr
         <div class={`small ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={job.error.code}>
           {job.state === 'interrupted' && job.kind === 'file' ? `${t('upInterruptedChoose')} ` : null}
           {job.error.message}
-          {waitingRetry ? ` ${t('upNextTry', new Date(job.nextAttemptAt!).toLocaleTimeString(uiLanguage()))}` : null}
+          {waitingRetry ? ` ${t('upNextTry', localTime(job.nextAttemptAt!))}` : null}
         </div>
       ) : null}
       <div class="row small" style={{ marginTop: '4px' }}>

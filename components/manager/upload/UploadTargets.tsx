@@ -3,6 +3,7 @@ import type { UploadHostInfo } from '../../../lib/accounts/upload-fit';
 import { accountProblem } from '../../../lib/accounts/upload-fit';
 import { t } from '../../../lib/i18n';
 import { fitText } from '../../format/fitWords';
+import { localNumber } from '../../../lib/format/local';
 
 // "Upload to": one checkbox per enabled account, the default first. An
 // account whose host takes no files says why and cannot be ticked.
@@ -46,7 +47,7 @@ export function UploadTargets({ accounts, hosts, value, refusedCount, onChange }
               </span>
             ) : refused && checked ? (
               <span class="small warn" data-field="reason">
-                {refused === 1 ? t('upTargetRefusesOne') : t('upTargetRefusesMany', String(refused))}
+                {refused === 1 ? t('upTargetRefusesOne') : t('upTargetRefusesMany', localNumber(refused))}
               </span>
             ) : null}
           </label>

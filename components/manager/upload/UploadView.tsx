@@ -21,6 +21,7 @@ import { fitText } from '../../format/fitWords';
 import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
 import './upload.css';
+import { localNumber } from '../../../lib/format/local';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
 // every file upload and relay in the queue.
@@ -182,7 +183,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
                   ? t('upFixRefused')
                   : pending.length === 1
                     ? t('upPendingOne', targetAccounts.map((a) => a.label).join(', '))
-                    : t('upPendingMany', [String(pending.length), targetAccounts.map((a) => a.label).join(', ')])}
+                    : t('upPendingMany', [localNumber(pending.length), targetAccounts.map((a) => a.label).join(', ')])}
             </span>
             <button type="button" onClick={() => setPending([])} disabled={write.pending}>
               {t('upClearList')}

@@ -54,5 +54,7 @@ export function createAccountHandlers({ accounts, settings }: Pick<BackgroundCon
       if (target && !target.enabled) throw new AppError('invalid_input', `Enable ${target.label} before making it the default.`);
       return settings.update((s) => ({ ...s, defaultAccountId }));
     },
+    // Pages and the background follow the stored choice (storage.onChanged): components/shared/startPage.ts, lib/background/root/language.ts.
+    'settings.language': ({ language }) => settings.update((s) => ({ ...s, language })),
   };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Job } from '../../queue/model/job';
-import { formatSize } from '../../format/units';
+import { localNumber, localSize } from '../../format/local';
 import { t, tn } from '../../i18n';
 
 // The toolbar badge has one owner. Running uploads win (their count, and the
@@ -64,7 +64,7 @@ export function badgeView(uploads: UploadSummary, problems: number): BadgeView {
     return {
       text: String(Math.min(uploads.running, 99)),
       color: '#2563eb',
-      title: tn('badgeUploads', uploads.running, [String(percent), formatSize(uploads.bytesSent), formatSize(uploads.bytesTotal)]),
+      title: tn('badgeUploads', uploads.running, [localNumber(percent), localSize(uploads.bytesSent), localSize(uploads.bytesTotal)]),
     };
   }
   if (problems > 0) return { text: String(Math.min(problems, 999)), color: '#cf222e', title: tn('badgeProblems', problems) };

@@ -1,5 +1,6 @@
 import type { JobEntry } from '../../queue/model/group';
 import { t } from '../../i18n';
+import { localNumber } from '../../format/local';
 
 export interface Notice {
   title: string;
@@ -13,7 +14,7 @@ export function jobNotice(entry: JobEntry): Notice | undefined {
     const links = entry.links.map((l) => l.links.watch);
     return {
       title: t(entry.state === 'ready' ? 'notifyMirrorReady' : 'notifyMirrorPartial'),
-      message: t('notifyMirrorBody', [String(links.length), String(entry.members.length), links.join('\n')]),
+      message: t('notifyMirrorBody', [localNumber(links.length), localNumber(entry.members.length), links.join('\n')]),
     };
   }
   if (entry.state === 'ready') {

@@ -22,6 +22,7 @@ import { handleShortcut } from '../send-to-host/shortcut';
 import { uploadTracker } from '../jobs/badge';
 import { openWelcomeOnInstall } from './first-run';
 import { installTestHooks } from './test-hooks';
+import { followLanguage } from './language';
 
 // Wires browser events to lib/: builds the background context from the stored
 // items (lib/background/stored/registry.ts) and the browser's APIs, and hands
@@ -96,7 +97,12 @@ export function startBackground(): void {
       enabledAccountIds: menu.deps.enabledAccountIds,
       click: (info, tabId) => menu.click(info, tabId),
     });
-  const refreshMenus = async () => rebuildMenus((await accounts.all()).map(toPublicAccount));
+  // Menu titles wait for the chosen language, and are given again when it changes.
+  const refreshMenus = async () => {
+    await languageReady;
+    await rebuildMenus((await accounts.all()).map(toPublicAccount));
+  };
+  const languageReady = followLanguage(ctx.settings, () => void refreshMenus());
   browser.runtime.onInstalled.addListener((details) => {
     restoreBadge();
     reportUnreadable();

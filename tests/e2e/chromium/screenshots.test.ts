@@ -7,12 +7,16 @@ import { startHostSim, type HostSim } from '../../host-sim';
 import { chromiumArgs, chromiumPath, extensionDir, launchExtension, type ExtensionSession } from '../../browsers/chromium';
 import { seedShowcase } from '../shared/flows/showcase';
 import { PlaywrightUi } from '../shared/driver/playwright';
+import { role } from '../shared/driver/driver';
 import { expectContent, expectScheme, type Scheme, type ShownPage } from '../shared/flows/shown';
+import { chooseLanguageInOptions, documentLanguage, layoutProblems } from '../shared/flows/language';
 
 // Screenshots of popup, options and manager in light and dark, saved for
 // review in artifacts/screenshots/. Each shot first checks what it shows
 // (tests/e2e/shared/flows/shown.ts): the scheme's colours on the page, and the
-// content its own setup left there.
+// content its own setup left there. Then the same pages in the language chosen
+// in Options: the pseudo-locale (accented, ~40% longer) with no control cut
+// off, Arabic (right to left) and Vietnamese, saved as <name>-<lang>-light.png.
 
 const outDir = resolve('artifacts/screenshots');
 const KEY = 'shots-media-key-2024';
@@ -85,6 +89,91 @@ describe('screenshots for review', () => {
     for (const { name, path, viewport, ready } of pages) {
       for (const scheme of ['light', 'dark'] as const) await shoot(name, name, path, viewport, ready, scheme);
     }
+  });
+});
+
+/** Chooses the language in Options, then checks and shoots popup, options and manager in it (light). */
+async function shootLanguage(code: string, tag: string, dir: 'ltr' | 'rtl', variant: string): Promise<Record<string, string[]>> {
+  const options = await session.open('options.html');
+  await chooseLanguageInOptions(options, code, tag);
+  await options.close();
+  const problems: Record<string, string[]> = {};
+  for (const { name, path, viewport } of pages) {
+    const page: Page = await session.context.newPage();
+    try {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(session.url(path));
+      await page.locator('h1').first().waitFor();
+      const ui = new PlaywrightUi(page);
+      expect(await documentLanguage(ui)).toEqual({ lang: tag, dir, direction: dir });
+      await expectScheme(ui, 'light');
+      await expectContent(ui, name);
+      await page.waitForTimeout(300);
+      problems[name] = await layoutProblems(ui);
+      await page.screenshot({ path: join(outDir, `${name}-${variant}-light.png`), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }
+  return problems;
+}
+
+describe('in the language chosen in Options', () => {
+  it('pseudo-locale (accented, ~40% longer): popup, options and manager cut off no control', async () => {
+    const problems = await shootLanguage('en_XA', 'en-XA', 'ltr', 'pseudo');
+    expect(problems).toEqual({ popup: [], options: [], manager: [] });
+    // The check finds what it looks for: a button wider than the box that clips it, and one whose words do not fit it.
+    const popup = await session.open('popup.html');
+    await popup.page.setViewportSize({ width: 400, height: 600 });
+    await popup.page.locator('h1').first().waitFor();
+    await popup.evaluate(() => {
+      const box = document.createElement('div');
+      box.style.cssText = 'width: 60px; overflow: hidden';
+      const wide = document.createElement('button');
+      wide.style.cssText = 'white-space: nowrap';
+      wide.textContent = 'Ŵīḓḗř ŧħȧƞ ŧħḗ ƀǿẋ';
+      const cut = document.createElement('button');
+      cut.style.cssText = 'white-space: nowrap; overflow: hidden; width: 50px';
+      cut.textContent = 'Ŀǿƞɠḗř ŧħȧƞ ŧħḗ ƀŭŧŧǿƞ';
+      box.append(wide);
+      document.body.append(box, cut);
+    }, undefined);
+    const found = await layoutProblems(popup);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^button "Ŵīḓḗř ŧħȧƞ ŧħḗ ƀǿẋ": cut off by its container div/),
+        expect.stringMatching(/^button "Ŀǿƞɠḗř ŧħȧƞ ŧħḗ ƀŭŧŧǿƞ": text \d+px in a \d+px box$/),
+      ]),
+    );
+    await popup.close();
+  });
+
+  it('Arabic: right to left, the heading at the right, nothing cut off', async () => {
+    const problems = await shootLanguage('ar', 'ar', 'rtl', 'ar');
+    expect(problems).toEqual({ popup: [], options: [], manager: [] });
+    const options = await session.open('options.html');
+    await options.find(role('heading', 'خيارات VidRelay')).waitFor();
+    const { heading, link, width } = await options.evaluate(
+      () => ({
+        heading: document.querySelector('h1')!.getBoundingClientRect().right,
+        link: document.querySelector('header a')!.getBoundingClientRect().left,
+        width: document.documentElement.clientWidth,
+      }),
+      undefined,
+    );
+    expect(heading).toBeGreaterThan(width / 2);
+    expect(link).toBeLessThan(width / 2);
+    await options.close();
+  });
+
+  it('Vietnamese, then back to as the browser', async () => {
+    const problems = await shootLanguage('vi', 'vi', 'ltr', 'vi');
+    expect(problems).toEqual({ popup: [], options: [], manager: [] });
+    const options = await session.open('options.html');
+    await chooseLanguageInOptions(options, 'browser', await options.evaluate(() => chrome.i18n.getUILanguage(), undefined));
+    await options.find(role('heading', 'VidRelay options')).waitFor();
+    await options.close();
   });
 });
 

@@ -242,7 +242,7 @@ describe('a profile of today updated to this build', () => {
 
 describe('a profile whose settings and link health cannot be read', () => {
   let session: ExtensionSession;
-  const settings = { version: 2, data: { linkFormat: 'html', fromTheFuture: true } };
+  const settings = { version: 3, data: { linkFormat: 'html', fromTheFuture: true } };
   const linkHealth = { version: 1, data: { entries: { 'acc_media:abc': { status: 'gone-for-good', checkedAt: 1 } }, unseen: 1 } };
 
   beforeAll(async () => {

@@ -1,17 +1,20 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startHostSim, type HostSim } from '../../host-sim';
 import { seedShowcase } from '../shared/flows/showcase';
-import { role } from '../shared/driver/driver';
+import { css, role } from '../shared/driver/driver';
 import { launchFirefox, type FirefoxOptions, type FirefoxSession } from '../../browsers/firefox';
 import { expectContent, expectScheme, type Scheme } from '../shared/flows/shown';
+import { chooseLanguageInOptions, documentLanguage, layoutProblems } from '../shared/flows/language';
 
 // Screenshots of popup, options and manager in Firefox, light, dark and
 // German, saved for review as artifacts/screenshots/firefox-*.png. Firefox
 // takes the colour scheme and the UI language from prefs, so each variant is
 // its own browser. Each shot first checks what it shows (tests/e2e/shared/flows/shown.ts):
 // the scheme's colours on the page, the seeded content, and the language.
+// Then the language chosen in Options: the pseudo-locale (accented, ~40%
+// longer) with no control cut off, Arabic (right to left) and Vietnamese.
 
 const outDir = resolve('artifacts/screenshots');
 const KEY = 'ff-shots-media-key-2024';
@@ -74,6 +77,40 @@ describe('Firefox screenshots for review', () => {
     const session = await seeded({ colorScheme: 'dark' });
     try {
       await shootAll(session, 'dark', 'en', 'dark');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('in the language chosen in Options: pseudo-locale with nothing cut off, Arabic right to left, Vietnamese', async () => {
+    const session = await seeded({ colorScheme: 'light' });
+    try {
+      for (const [code, tag, dir, variant] of [
+        ['en_XA', 'en-XA', 'ltr', 'pseudo'],
+        ['ar', 'ar', 'rtl', 'ar'],
+        ['vi', 'vi', 'ltr', 'vi'],
+      ] as const) {
+        const options = await session.open('options.html');
+        await chooseLanguageInOptions(options, code, tag);
+        await options.close();
+        const problems: Record<string, string[]> = {};
+        for (const { name, path, viewport } of pages) {
+          const ui = await session.open(path);
+          try {
+            await ui.page.setViewport(viewport);
+            await ui.find(css('h1')).waitFor();
+            expect(await documentLanguage(ui)).toEqual({ lang: tag, dir, direction: dir });
+            await expectScheme(ui, 'light');
+            await expectContent(ui, name);
+            await new Promise((r) => setTimeout(r, 300));
+            problems[name] = await layoutProblems(ui);
+            await ui.page.screenshot({ path: join(outDir, `firefox-${name}-${variant}-light.png`) as `${string}.png`, fullPage: true });
+          } finally {
+            await ui.close();
+          }
+        }
+        expect(problems, variant).toEqual({ popup: [], options: [], manager: [] });
+      }
     } finally {
       await session.close();
     }

@@ -17,7 +17,7 @@ describe('toolbar badge', () => {
       job({ id: '5', state: 'ready', bytesSent: 10, bytesTotal: 10 }),
     ]);
     expect(summary).toEqual({ running: 2, bytesSent: 50, bytesTotal: 400 });
-    expect(badgeView(summary, 3)).toEqual({ text: '2', color: '#2563eb', title: '2 uploads running: 12% (50 B of 400 B)' });
+    expect(badgeView(summary, 3)).toEqual({ text: '2', color: '#2563eb', title: '2 uploads running: 12% (50 bytes of 400 bytes)' });
   });
 
   it('follows changed jobs only: an upload that ends or is removed leaves the count', () => {
@@ -30,7 +30,7 @@ describe('toolbar badge', () => {
   it('shows link problems once no upload runs, and clears when there is nothing to say', () => {
     const idle = { running: 0, bytesSent: 0, bytesTotal: 0 };
     expect(badgeView(idle, 1)).toMatchObject({ text: '1', title: '1 link problem found: open History' });
-    expect(badgeView({ running: 1, bytesSent: 0, bytesTotal: 0 }, 0).title).toBe('1 upload running: 0% (0 B of 0 B)');
+    expect(badgeView({ running: 1, bytesSent: 0, bytesTotal: 0 }, 0).title).toBe('1 upload running: 0% (0 bytes of 0 bytes)');
     expect(badgeView(idle, 0)).toEqual({ text: '', title: 'VidRelay' });
   });
 
@@ -40,7 +40,7 @@ describe('toolbar badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
     await badge.setUploads({ running: 3, bytesSent: 1, bytesTotal: 2 });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
-    expect(await fakeBrowser.action.getTitle({})).toBe('3 uploads running: 50% (1 B of 2 B)');
+    expect(await fakeBrowser.action.getTitle({})).toBe('3 uploads running: 50% (1 byte of 2 bytes)');
     await badge.setProblems(5);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
     await badge.setUploads({ running: 0, bytesSent: 0, bytesTotal: 0 });

@@ -40,12 +40,29 @@ async function seed() {
 }
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
-describe('settings of today (v1)', () => {
-  it('reads the fixture as it is', async () => {
+describe('stored settings of each version', () => {
+  it('reads version 1 with the language as the browser, and writes it back as version 2 only when saved', async () => {
     const v1 = fixture('settings-v1.json');
     await fakeBrowser.storage.local.set({ settings: v1 });
-    await expect(settingsItem.get()).resolves.toEqual(v1.data);
+    await expect(settingsItem.get()).resolves.toEqual({ ...v1.data, language: 'browser' });
     await expect(settingsItem.problem()).resolves.toBeUndefined();
+    expect(await stored('settings')).toEqual(v1);
+    await settingsItem.update((s) => ({ ...s, language: 'ar' }));
+    expect(await stored('settings')).toEqual({ version: 2, data: { ...v1.data, language: 'ar' } });
+  });
+
+  it('reads version 2 as it is', async () => {
+    const v2 = fixture('settings-v2.json');
+    await fakeBrowser.storage.local.set({ settings: v2 });
+    await expect(settingsItem.get()).resolves.toEqual(v2.data);
+  });
+
+  it('keeps version 1 settings that are no object as unreadable', async () => {
+    const odd = { version: 1, data: 'de' };
+    await fakeBrowser.storage.local.set({ settings: odd });
+    await expect(settingsItem.problem()).resolves.toEqual({ code: 'migration_failed', version: 1 });
+    await expect(settingsItem.update((s) => s)).rejects.toMatchObject({ code: 'storage_unreadable' });
+    expect(await stored('settings')).toEqual(odd);
   });
 });
 

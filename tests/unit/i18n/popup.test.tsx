@@ -63,7 +63,7 @@ describe('popup, job list and manager frame translations', () => {
   it('keeps the English text exactly as before when there is no translation', () => {
     const el = html(<JobList jobs={jobs} accounts={accounts} onRetry={() => {}} onRemove={() => {}} />);
     expect([...el.querySelectorAll('.badge')].map((b) => b.textContent)).toEqual(['Uploading', 'Failed', 'Ready']);
-    expect(el.querySelector('.small.muted:has(progress)')?.textContent).toBe(' 50% · 4.0 KB of 8.0 KB');
+    expect(el.querySelector('.small.muted:has(progress)')?.textContent).toBe(' 50% · 4.0 kB of 8.0 kB');
     expect(el.querySelector('progress')?.getAttribute('aria-label')).toBe('holiday.mp4 upload progress');
     expect(el.textContent).toContain('removed account');
     expect(el.querySelector('ul')?.getAttribute('aria-label')).toBe('Jobs');
@@ -79,7 +79,7 @@ describe('popup, job list and manager frame translations', () => {
     switchLocale(de);
     const el = html(<JobList jobs={jobs} accounts={accounts} onRetry={() => {}} onRemove={() => {}} />);
     expect([...el.querySelectorAll('.badge')].map((b) => b.textContent)).toEqual(['Lädt hoch', 'Fehlgeschlagen', 'Fertig']);
-    expect(el.textContent).toContain('50 % · 4.0 KB von 8.0 KB');
+    expect(el.textContent).toContain('50 % · 4.0 kB von 8.0 kB');
     expect(el.textContent).toContain('entferntes Konto');
     const buttons = [...el.querySelectorAll('button')].map((b) => b.textContent);
     expect(buttons).toEqual(expect.arrayContaining(['Link kopieren', 'Erneut versuchen', 'Entfernen']));

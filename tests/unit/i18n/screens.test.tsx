@@ -128,7 +128,7 @@ describe('manager screens, picker and link tools translations', () => {
       </ul>,
     );
     expect(row.querySelector('.badge')?.textContent).toBe('Uploading');
-    expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 KB of 8.0 KB');
+    expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 kB of 8.0 kB');
     expect(row.querySelector('[data-field=eta]')?.textContent).toBe('ETA —');
     expect(row.querySelector('progress')?.getAttribute('aria-label')).toBe('talk.mp4 progress');
     expect(row.querySelector('button')?.getAttribute('aria-label')).toBe('Cancel talk.mp4');
@@ -149,7 +149,7 @@ describe('manager screens, picker and link tools translations', () => {
     expect(unavailable(caps, 'deleteFiles')).toBe('Not available on vipstream.cc: its API has no file deletion.');
     const host = { label: 'Media', snapshots: true, snapshotMaxBytes: 1024 } as UploadHostInfo;
     expect(snapshotProblem(new File([new Uint8Array(2048)], 'a.png', { type: 'image/png' }), host)).toBe(
-      'This image is 2.0 KB; Media accepts snapshots up to 1.0 KB. Choose a smaller image.',
+      'This image is 2.0 kB; Media accepts snapshots up to 1.0 kB. Choose a smaller image.',
     );
   });
 
@@ -165,7 +165,7 @@ describe('manager screens, picker and link tools translations', () => {
       </ul>,
     );
     expect(row.querySelector('.badge')?.textContent).toBe('Wird hochgeladen');
-    expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 KB von 8.0 KB');
+    expect(row.querySelector('[data-field=bytes]')?.textContent).toBe('4.0 kB von 8.0 kB');
     expect(buttons(row)).toEqual(['Abbrechen']);
 
     const links = html(<MirrorLinks group={deriveGroup('m', [{ ...job, group: { id: 'm', index: 0 } }])} />);

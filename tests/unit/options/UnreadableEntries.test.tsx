@@ -83,12 +83,12 @@ describe('UnreadableEntries', () => {
   });
 
   it('counts two accounts in the plural and lists settings that could not be read', async () => {
-    await show({ a: 'junk', b: account('b', 'x.example'), c: { version: 9, data: {} } }, { settings: { version: 2, data: {} } });
+    await show({ a: 'junk', b: account('b', 'x.example'), c: { version: 9, data: {} } }, { settings: { version: 3, data: {} } });
     expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
       '3 accounts could not be read',
       expect.stringContaining('The settings could not be read.'),
     ]);
-    expect(text()).toContain('It was written by a newer version of VidRelay (format 2; this version reads up to 1).');
+    expect(text()).toContain('It was written by a newer version of VidRelay (format 3; this version reads up to 2).');
   });
 
   it('speaks German', async () => {

@@ -98,7 +98,7 @@ describe('settings export', () => {
 
   it('refuses to export over unreadable settings with a coded error instead of writing defaults', async () => {
     await seed();
-    const unreadable = { version: 2, data: { linkFormat: 'html', somethingNew: true } };
+    const unreadable = { version: 3, data: { linkFormat: 'html', somethingNew: true } };
     await fakeBrowser.storage.local.set({ settings: unreadable });
     const error = await exportSettings().then(
       () => undefined,
@@ -138,6 +138,17 @@ describe('settings import', () => {
     expect(accounts[0]).toMatchObject({ label: 'Media main', key: 'old-media-key-0000', defaults: { folderId: '12', linkFormat: 'bbcode' } });
     expect(accounts[2]).toMatchObject({ login: 'megauser', key: '', enabled: false });
     expect(await settingsItem.get()).toMatchObject({ defaultAccountId: 'acc_media1', linkFormat: 'markdown', concurrency: { perHost: 3, overall: 5 } });
+  });
+
+  it('keeps the language of this browser, whether the file names one or predates the choice', async () => {
+    await seed();
+    await settingsItem.update((s) => ({ ...s, language: 'ar' }));
+    await importSettings(fixture('v1-plain.json'));
+    expect((await settingsItem.get()).language).toBe('ar');
+    const file = JSON.parse(fixture('v1-plain.json'));
+    file.settings.language = 'de';
+    await importSettings(JSON.stringify(file));
+    expect((await settingsItem.get()).language).toBe('ar');
   });
 
   it('reads a v2 file: its plain login, its keys bound to their origins at 310k iterations', async () => {

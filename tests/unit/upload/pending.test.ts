@@ -32,7 +32,7 @@ describe('pending files', () => {
 
   it('refuses a snapshot over the host limit with the sizes in the message', () => {
     const big = new File([new Uint8Array(900_000)], 'big.jpg', { type: 'image/jpeg' });
-    expect(snapshotProblem(big, host)).toMatch(/878\.9 KB.*781\.3 KB/);
+    expect(snapshotProblem(big, host)).toMatch(/878\.9 kB.*781\.3 kB/);
     expect(snapshotProblem(new File(['x'], 's.jpg', { type: 'image/jpeg' }), host)).toBeUndefined();
     expect(snapshotProblem(new File(['x'], 's.jpg', { type: 'image/jpeg' }), { ...host, snapshots: false })).toMatch(/no custom snapshot/);
   });
