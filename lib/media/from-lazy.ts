@@ -5,7 +5,19 @@ import { kindOf, toWebUrl } from './url';
 // Players that load late keep the address in an attribute their script moves
 // into src when the player scrolls into view; until then src is empty or a
 // placeholder, and the page's real video is only here.
-const lazyAttributes = ['data-src', 'data-lazy-src', 'data-video-src', 'data-hls', 'data-hls-src', 'data-src-hls', 'data-video', 'data-mp4', 'data-stream', 'data-stream-url', 'data-file'];
+const lazyAttributes = [
+  'data-src',
+  'data-lazy-src',
+  'data-video-src',
+  'data-hls',
+  'data-hls-src',
+  'data-src-hls',
+  'data-video',
+  'data-mp4',
+  'data-stream',
+  'data-stream-url',
+  'data-file',
+];
 
 const mediaSelector = lazyAttributes.map((name) => `video[${name}], source[${name}]`).join(', ');
 const frameSelector = lazyAttributes.map((name) => `iframe[${name}]`).join(', ');

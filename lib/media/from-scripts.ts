@@ -13,12 +13,31 @@ const manifestEndings = ['.m3u8', '.mpd'];
 
 // What ends an address inside JS or JSON: quotes, whitespace, brackets and separators.
 function isBoundary(char: string): boolean {
-  return char === '"' || char === "'" || char === '`' || char === '<' || char === '>' || char === '(' || char === ')' || char === ',' || char === '[' || char === ']' || char === '{' || char === '}' || char === '|' || char.trim() === '';
+  return (
+    char === '"' ||
+    char === "'" ||
+    char === '`' ||
+    char === '<' ||
+    char === '>' ||
+    char === '(' ||
+    char === ')' ||
+    char === ',' ||
+    char === '[' ||
+    char === ']' ||
+    char === '{' ||
+    char === '}' ||
+    char === '|' ||
+    char.trim() === ''
+  );
 }
 
 /** JSON and JS escape slashes (`\/`, `\u002F`) and markup escapes ampersands. */
 function unescape(raw: string): string {
-  return raw.replaceAll('\\/', '/').replaceAll(/\\u002[fF]/g, '/').replaceAll(/\\u0026/g, '&').replaceAll('&amp;', '&');
+  return raw
+    .replaceAll('\\/', '/')
+    .replaceAll(/\\u002[fF]/g, '/')
+    .replaceAll(/\\u0026/g, '&')
+    .replaceAll('&amp;', '&');
 }
 
 /** The address around the ending found at `at`: walked back and forward to a boundary, each walk bounded. */

@@ -5,7 +5,18 @@ export const videoKinds = ['file', 'hls', 'dash', 'embed'] as const;
 export type VideoKind = (typeof videoKinds)[number];
 
 /** Where on the page a URL was found; the UI shows it so the user can judge. */
-export const videoSources = ['video', 'source', 'og:video', 'twitter:player:stream', 'twitter:player', 'json-ld', 'link', 'iframe', 'resource', 'script'] as const;
+export const videoSources = [
+  'video',
+  'source',
+  'og:video',
+  'twitter:player:stream',
+  'twitter:player',
+  'json-ld',
+  'link',
+  'iframe',
+  'resource',
+  'script',
+] as const;
 export type VideoSource = (typeof videoSources)[number];
 
 /**
