@@ -32,7 +32,7 @@ function isBoundary(char: string): boolean {
 }
 
 /** JSON and JS escape slashes (`\/`, `\u002F`) and markup escapes ampersands. */
-function unescape(raw: string): string {
+function unescaped(raw: string): string {
   return raw
     .replaceAll('\\/', '/')
     .replaceAll(/\\u002[fF]/g, '/')
@@ -80,7 +80,7 @@ export function fromScripts(doc: Document, base: string): FoundVideo[] {
         if (at < 0) break;
         from = at + ending.length;
         const raw = addressAround(text, at, ending.length);
-        const url = raw && toWebUrl(unescape(raw), base);
+        const url = raw && toWebUrl(unescaped(raw), base);
         const kind = url && kindFromExtension(url);
         if (url && (kind === 'hls' || kind === 'dash')) found.push({ url, kind, source: 'script' });
       }

@@ -90,14 +90,14 @@ describe('readStreams', () => {
       ['/film/360/index.m3u8', 360, 112_500_000, undefined],
       ['/film/1080-commentary/index.m3u8', 1080, 1_000_000_000, 'separate_audio'],
     ]);
-    expect(read.every((c) => c.kind === 'hls' && c.source === 'resource' && c.stream?.master === origin + '/film/master.m3u8')).toBe(true);
+    expect(read.every((c) => c.kind === 'hls' && c.source === 'resource' && c.stream?.master === `${origin}/film/master.m3u8`)).toBe(true);
     // Bounded: the master and two variants' media playlists, never the refused one's.
     expect(requested.sort()).toEqual(['/film/1080/index.m3u8', '/film/720/index.m3u8', '/film/master.m3u8']);
   });
 
   it('drops a media playlist the master already listed, keeps a lone media playlist as one entry with its duration', async () => {
     const read = await readStreams([hls('/film/master.m3u8'), hls('/film/720/index.m3u8'), hls('/clip/index.m3u8', 'script')], fetchText);
-    expect(read.filter((c) => c.url === origin + '/film/720/index.m3u8')).toHaveLength(1);
+    expect(read.filter((c) => c.url === `${origin}/film/720/index.m3u8`)).toHaveLength(1);
     expect(read.at(-1)).toEqual({ ...hls('/clip/index.m3u8', 'script'), stream: { duration: 10.5 } });
   });
 
