@@ -48,7 +48,12 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
       (loaded) => {
         setView(loaded);
         // The first is the finder's best guess; the user can change it.
-        setSelected(loaded.candidates.slice(0, 1).map((c) => c.url));
+        setSelected(
+          loaded.candidates
+            .filter((c) => !c.stream?.refused)
+            .slice(0, 1)
+            .map((c) => c.url),
+        );
         setTarget(loaded.target);
       },
       (e) => setError(errorFrom(e)),
@@ -100,14 +105,16 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
               {view.candidates.map((video, index) => {
                 const text = describeCandidate(video);
                 const inputId = `candidate-${index}`;
+                const refused = text.refusal !== undefined;
                 return (
                   <li key={video.url} class="row" data-url={video.url} style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
                     <input
                       type="checkbox"
                       id={inputId}
-                      checked={selected.includes(video.url)}
+                      checked={!refused && selected.includes(video.url)}
+                      disabled={refused}
                       onChange={(e) => toggle(video.url, (e.target as HTMLInputElement).checked)}
-                      aria-describedby={`${inputId}-url`}
+                      aria-describedby={refused ? `${inputId}-refused ${inputId}-url` : `${inputId}-url`}
                       style={{ marginTop: '4px' }}
                     />
                     <div class="grow">
@@ -121,6 +128,11 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
                         {video.url}
                       </div>
                       {video.kind === 'embed' ? <div class="small warn">{t('pickEmbedWarn')}</div> : null}
+                      {refused ? (
+                        <div id={`${inputId}-refused`} class="small warn">
+                          {text.refusal}
+                        </div>
+                      ) : null}
                     </div>
                   </li>
                 );
