@@ -1,0 +1,49 @@
+import type { FoundVideo, StreamInfo } from '../../media/types';
+import type { StreamRefusal } from '../../media/hls/types';
+import { t } from '../../i18n';
+import { tabTextFetcher } from '../../media/fetch-text';
+import { readStreams } from '../../media/read-streams';
+
+// What "Send to host" does with a stream once its playlist was read: which
+// candidates can be sent at all, the plain-words reason where not, and the
+// title a relayed stream's job carries.
+
+export function refusalText(reason: StreamRefusal): string {
+  return t(`streamRefused_${reason}`);
+}
+
+/** A candidate that must never become a job: the reason why, else undefined. */
+export function refusalOf(found: FoundVideo | undefined): string | undefined {
+  return found?.stream?.refused ? refusalText(found.stream.refused) : undefined;
+}
+
+function lastSegment(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    const last = parsed.pathname.split('/').filter(Boolean).at(-1);
+    const name = last ? decodeURIComponent(last).replace(/\.[a-z0-9]{1,5}$/i, '') : parsed.host;
+    return name.trim() || parsed.host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "watch-42 (1080p)": the page's name (the playlist's, without a page), and the quality chosen. */
+export function streamTitle(url: string, stream: StreamInfo | undefined, pageUrl?: string): string {
+  const name = (lastSegment(pageUrl) ?? lastSegment(stream?.master ?? url) ?? 'stream').slice(0, 120);
+  return stream?.height ? `${name} (${stream.height}p)` : name;
+}
+
+/** Whether a URL is an HLS stream: by what was found, else by its address. */
+export function isStream(found: FoundVideo | undefined, url: string): boolean {
+  if (found) return found.kind === 'hls';
+  try {
+    return new URL(url).pathname.toLowerCase().endsWith('.m3u8');
+  } catch {
+    return false;
+  }
+}
+
+/** The menu's stream reader: the playlists read in the tab's frame, else from the extension. */
+export const defaultReadStreams = (found: FoundVideo[], tabId: number, frameId?: number) => readStreams(found, tabTextFetcher(tabId, frameId));
