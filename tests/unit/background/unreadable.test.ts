@@ -183,7 +183,7 @@ describe('unreadable stored data', () => {
     expect(JSON.parse(out.data.text)).toMatchObject({
       kind: 'pickerEntry',
       storageKey: 'session:picker:p1',
-      value: { version: 2, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } },
+      value: { version: pickerEntryVersion + 1, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } },
     });
     expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
