@@ -140,3 +140,19 @@ export async function readStreams(candidates: readonly FoundVideo[], fetchText: 
   }
   return out;
 }
+
+/** A stream chosen for a URL given without a picker: the media playlist to relay, or why not. */
+export type PickedStream = { ok: true; url: string; stream: StreamInfo } | { ok: false; refused?: StreamInfo['refused'] };
+
+/**
+ * For a playlist URL pasted or typed (no picker to choose in): a master's best
+ * quality that is not refused, a media playlist itself. `refused` absent: the
+ * playlist could not be read at all.
+ */
+export async function pickStream(url: string, fetchText: FetchText): Promise<PickedStream> {
+  const read = await readStreams([{ url, kind: 'hls', source: 'link' }], fetchText);
+  if (!read[0]?.stream) return { ok: false };
+  const best = read.find((c) => !c.stream?.refused);
+  if (!best?.stream) return { ok: false, refused: read[0].stream.refused };
+  return { ok: true, url: best.url, stream: best.stream };
+}

@@ -17,16 +17,34 @@ export function refusalOf(found: FoundVideo | undefined): string | undefined {
   return found?.stream?.refused ? refusalText(found.stream.refused) : undefined;
 }
 
+// Names players give every playlist: the folder above says more.
+const genericNames = new Set(['master', 'index', 'playlist', 'manifest', 'main', 'video', 'stream', 'prog_index', 'chunklist', 'media']);
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function lastSegment(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    const last = parsed.pathname.split('/').filter(Boolean).at(-1);
-    const name = last ? decodeURIComponent(last).replace(/\.[a-z0-9]{1,5}$/i, '') : parsed.host;
-    return name.trim() || parsed.host;
+    parsed = new URL(url);
   } catch {
     return undefined;
   }
+  const names = parsed.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((part) =>
+      safeDecode(part)
+        .replace(/\.[a-z0-9]{1,5}$/i, '')
+        .trim(),
+    );
+  return names.reverse().find((name) => name && !genericNames.has(name.toLowerCase())) ?? parsed.host;
 }
 
 /** "watch-42 (1080p)": the page's name (the playlist's, without a page), and the quality chosen. */
