@@ -5,9 +5,9 @@ import type { RelayExtra } from '../../queue/runner/api';
 import { AppError } from '../../errors';
 import { errorFrom } from '../../messaging';
 import type { Account } from '../../accounts';
-import { pickStream, type FetchText } from '../../media/read-streams';
+import type { FetchText } from '../../media/read-streams';
 import { assertRemoteFits, streamRoute } from '../accounts/host-fit';
-import { isStream, refusalText, streamTitle } from './streams';
+import { isStream, streamToRelay } from './streams';
 
 export interface Enqueuer {
   enqueueRemote(accountId: string, url: string, options?: UploadOptions): Promise<Job>;
@@ -19,38 +19,17 @@ export interface SendResult {
   refused: { url: string; reason: string }[];
 }
 
-const unreadPlaylist = (url: string) => {
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // shown as given
-  }
-  return `VidRelay could not read this playlist from ${host}. Open the page that plays it and use "Send to host" there, or allow VidRelay access to ${host} and try again.`;
-};
-
 /**
  * A playlist URL (.m3u8) given without a picker: read first (from the
  * extension), a master's best quality taken and named in the job's title;
  * relayed unless the host's preset says its remote upload takes playlists.
  */
-async function queueStream(
-  queue: Enqueuer,
-  account: Account,
-  url: string,
-  options: UploadOptions,
-  fetchText: FetchText,
-): Promise<{ job: Job } | { reason: string }> {
+async function queueStream(queue: Enqueuer, account: Account, url: string, options: UploadOptions, fetchText: FetchText): Promise<{ job: Job }> {
   const route = streamRoute(account);
-  const picked = await pickStream(url, fetchText);
-  if (!picked.ok) return { reason: picked.refused ? refusalText(picked.refused) : unreadPlaylist(url) };
   if (route === 'remote' || !queue.enqueueRelay) return { job: await queue.enqueueRemote(account.id, url, options) };
-  const extra: RelayExtra = {
-    title: streamTitle(picked.url, picked.stream),
-    stream: 'hls',
-    ...(picked.stream.bytes ? { bytesTotal: picked.stream.bytes } : {}),
-  };
-  return { job: await queue.enqueueRelay(account.id, picked.url, options, extra) };
+  const stream = await streamToRelay(url, fetchText);
+  const extra: RelayExtra = { title: stream.title, stream: 'hls', ...(stream.bytes ? { bytesTotal: stream.bytes } : {}) };
+  return { job: await queue.enqueueRelay(account.id, stream.url, options, extra) };
 }
 
 /**
@@ -81,7 +60,6 @@ export async function sendUrls(queue: Enqueuer, account: Account, urls: string[]
   const all = [...accepted, ...streams];
   queued.forEach((outcome, i) => {
     if (outcome.status === 'rejected') result.refused.push({ url: all[i], reason: errorFrom(outcome.reason).message });
-    else if ('reason' in outcome.value) result.refused.push({ url: all[i], reason: outcome.value.reason });
     else result.jobs.push(outcome.value.job);
   });
   return result;

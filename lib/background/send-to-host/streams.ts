@@ -2,7 +2,8 @@ import type { FoundVideo, StreamInfo } from '../../media/types';
 import type { StreamRefusal } from '../../media/hls/types';
 import { t } from '../../i18n';
 import { tabTextFetcher } from '../../media/fetch-text';
-import { readStreams } from '../../media/read-streams';
+import { pickStream, readStreams, type FetchText } from '../../media/read-streams';
+import { AppError } from '../../errors';
 
 // What "Send to host" does with a stream once its playlist was read: which
 // candidates can be sent at all, the plain-words reason where not, and the
@@ -65,3 +66,34 @@ export function isStream(found: FoundVideo | undefined, url: string): boolean {
 
 /** The menu's stream reader: the playlists read in the tab's frame, else from the extension. */
 export const defaultReadStreams = (found: FoundVideo[], tabId: number, frameId?: number) => readStreams(found, tabTextFetcher(tabId, frameId));
+
+function unreadPlaylist(url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // shown as given
+  }
+  return `VidRelay could not read this playlist from ${host}. Open the page that plays it and use "Send to host" there, or allow VidRelay access to ${host} and try again.`;
+}
+
+export interface RelayStream {
+  /** The media playlist to join. */
+  url: string;
+  /** "show (1080p)": the quality taken from a master is named. */
+  title: string;
+  bytes?: number;
+}
+
+/**
+ * A playlist URL given without a picker (pasted, typed in the relay form):
+ * read from the extension, a master's best quality taken. Throws the plain
+ * reason for a stream that cannot be made into one file, or cannot be read.
+ */
+export async function streamToRelay(url: string, fetchText: FetchText): Promise<RelayStream> {
+  const picked = await pickStream(url, fetchText);
+  if (!picked.ok) {
+    throw picked.refused ? new AppError('unsupported', refusalText(picked.refused)) : new AppError('network', unreadPlaylist(url));
+  }
+  return { url: picked.url, title: streamTitle(picked.url, picked.stream), ...(picked.stream.bytes ? { bytes: picked.stream.bytes } : {}) };
+}
