@@ -32,7 +32,7 @@ export interface CandidateText {
 }
 
 /** An estimate in the UI's language: whole megabytes below a gigabyte, one decimal above ("850 MB", "1.2 GB"). */
-export function approximateSize(bytes: number): string {
+function approximateSize(bytes: number): string {
   const giga = bytes >= 1e9;
   return new Intl.NumberFormat(uiLanguage(), {
     style: 'unit',

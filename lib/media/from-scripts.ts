@@ -7,7 +7,7 @@ import { kindFromExtension, toWebUrl } from './url';
 // a page's and may be huge or hostile, so it is scanned linearly with indexOf
 // and short bounded walks around each hit, never with a backtracking pattern,
 // and only so much of it is read.
-export const scriptLimits = { chars: 1024 * 1024, hits: 20 } as const;
+const scriptLimits = { chars: 1024 * 1024, hits: 20 } as const;
 
 const manifestEndings = ['.m3u8', '.mpd'];
 

@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 // candidates can be sent at all, the plain-words reason where not, and the
 // title a relayed stream's job carries.
 
-export function refusalText(reason: StreamRefusal): string {
+function refusalText(reason: StreamRefusal): string {
   return t(`streamRefused_${reason}`);
 }
 
