@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extensionTextFetcher } from '../../../lib/media/fetch-text';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { extensionTextFetcher, tabTextFetcher } from '../../../lib/media/fetch-text';
 import { dashSeparate, readStreams, streamReadLimits } from '../../../lib/media/read-streams';
 import type { FoundVideo } from '../../../lib/media/types';
 
@@ -149,5 +150,29 @@ describe('dashSeparate', () => {
     );
     expect(dashSeparate('<AdaptationSet mimeType="video/mp4"></AdaptationSet><AdaptationSet mimeType="text/vtt"></AdaptationSet>')).toBe(false);
     expect(dashSeparate('<AdaptationSet contentType="audio">')).toBe(false);
+  });
+});
+
+describe('tabTextFetcher', () => {
+  it('reads in the page’s frame first (the player’s origin and cookies), and the extension is not asked', async () => {
+    const calls: unknown[] = [];
+    fakeBrowser.scripting.executeScript = (async (injection: { target: unknown; args: unknown[] }) => {
+      calls.push({ target: injection.target, args: injection.args });
+      return [{ frameId: 3, result: '#EXTM3U\n#from-the-page' }];
+    }) as never;
+    const text = await tabTextFetcher(7, 3)(`${origin}/clip/index.m3u8`, 1000);
+    expect(text).toBe('#EXTM3U\n#from-the-page');
+    expect(calls).toEqual([{ target: { tabId: 7, frameIds: [3] }, args: [`${origin}/clip/index.m3u8`, 1000, streamReadLimits.timeoutMs] }]);
+    expect(requested).toEqual([]);
+  });
+
+  it('falls back to the extension when the page cannot read it (blocked by CORS, or the page cannot be scripted)', async () => {
+    fakeBrowser.scripting.executeScript = (async () => [{ frameId: 0, result: null }]) as never;
+    expect(await tabTextFetcher(7)(`${origin}/clip/index.m3u8`, 1000)).toBe(routes['/clip/index.m3u8']);
+    fakeBrowser.scripting.executeScript = (async () => {
+      throw new Error('Cannot access contents of the page');
+    }) as never;
+    expect(await tabTextFetcher(7)(`${origin}/clip/index.m3u8`, 1000)).toBe(routes['/clip/index.m3u8']);
+    expect(requested).toEqual(['/clip/index.m3u8', '/clip/index.m3u8']);
   });
 });
