@@ -3,11 +3,26 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import type { PickerView } from '../../lib/protocol/picker';
+import type { FoundVideo } from '../../lib/media/types';
 import { ErrorNote } from '../shared/ErrorNote';
 import { useAction } from '../hooks/useAction';
 import type { UiError } from '../hooks/useRemote';
 import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
+
+/** The sites of the chosen streams, as host permission patterns. */
+function streamOrigins(chosen: readonly FoundVideo[]): string[] {
+  const origins = new Set<string>();
+  for (const video of chosen) {
+    if (video.kind !== 'hls') continue;
+    try {
+      origins.add(`${new URL(video.url).origin}/*`);
+    } catch {
+      // Stored candidates are absolute URLs; an odd one asks for nothing.
+    }
+  }
+  return [...origins];
+}
 
 /** The picker is a window or tab of its own; closing it is the way back to the page. */
 async function closeSelf(): Promise<void> {
@@ -67,6 +82,11 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
     if (!view) return;
     await write.run(async () => {
       if (selected.length === 0) throw new AppError('invalid_input', t('pickTickOne'));
+      // A stream is relayed: VidRelay downloads it itself, so it needs the stream's site (asked during the click).
+      const origins = streamOrigins(view.candidates.filter((c) => selected.includes(c.url)));
+      if (origins.length && !(await browser.permissions.request({ origins }).catch(() => false))) {
+        throw new AppError('permission', t('popupRelayNeedsAccess'));
+      }
       // Sent in the page's order, whatever order they were ticked in.
       const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
       const { jobs, targetLabel } = await send('picker.send', { id, urls, target });

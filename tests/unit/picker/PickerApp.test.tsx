@@ -140,6 +140,39 @@ const variants: FoundVideo[] = [
 ];
 
 describe('PickerApp with a stream', () => {
+  let asked: string[][];
+  let grant: boolean;
+  beforeEach(() => {
+    asked = [];
+    grant = true;
+    fakeBrowser.permissions.request = (async ({ origins }: { origins: string[] }) => {
+      asked.push(origins);
+      return grant;
+    }) as never;
+  });
+
+  it('asks for the stream’s site before sending (VidRelay downloads it), and sends nothing when refused', async () => {
+    grant = false;
+    const entry = await savePickerEntry({ candidates: [...variants, candidates[0]], target: 'account:a' });
+    await open(entry.id);
+    await act(() => checkbox('episode-1.mp4').click());
+    await act(() => button('Send selected').click());
+    await settle();
+    expect(asked).toEqual([['https://cdn.example/*']]);
+    expect(sends).toEqual([]);
+    expect(root.querySelector('[role="alert"]')!.getAttribute('data-code')).toBe('permission');
+  });
+
+  it('asks for nothing when only files are sent', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:a' });
+    await open(entry.id);
+    await act(() => button('Send selected').click());
+    await settle();
+    await settle();
+    expect(asked).toEqual([]);
+    expect(sends).toHaveLength(1);
+  });
+
   it('lists the qualities with sizes, best ticked; a refused one shown disabled with its reason read with it', async () => {
     const entry = await savePickerEntry({ candidates: variants, target: 'account:a' });
     await open(entry.id);
@@ -155,6 +188,7 @@ describe('PickerApp with a stream', () => {
     await settle();
     await settle();
     expect(sends).toEqual([{ target: 'account:a', urls: [variants[0].url] }]);
+    expect(asked).toEqual([['https://cdn.example/*']]);
   });
 
   it('ticks nothing at first when every stream is refused', async () => {
