@@ -17,6 +17,8 @@ import { pickerOpener } from '../send-to-host/picker';
 import { assertRemoteFits, hostInfoOf, streamRoute } from '../accounts/host-fit';
 import type { BackgroundContext, Jobs, MenuService } from '../context/context';
 import { handleMenuClick, sendToTarget, type MenuDeps } from '../send-to-host/menu-click';
+import { streamToRelay } from '../send-to-host/streams';
+import { extensionTextFetcher } from '../../media/fetch-text';
 import type { BackgroundDeps, BackgroundPorts } from './ports';
 
 export type { BackgroundDeps, BackgroundPorts };
@@ -84,6 +86,7 @@ function createMenu(accounts: AccountService, runner: MenuDeps['queue'], stored:
     findInTab: ports.findInTab,
     readStreams: ports.readStreams,
     streamRoute: async (id) => streamRoute(await accounts.get(id)),
+    streamToRelay: (url) => streamToRelay(url, extensionTextFetcher()),
     openPicker: pickerOpener((choice) => stored.pickerEntries.save(choice), ports.openPickerWindow),
   };
   return {

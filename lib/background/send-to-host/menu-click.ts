@@ -9,7 +9,7 @@ import type { JobEntry, JobGroup } from '../../queue/model/group';
 import { AppError } from '../../errors';
 import { accountIdFromMenu, MIRROR_MENU, NO_ACCOUNTS_MENU } from './menus';
 import { notify } from '../notices/notify';
-import { isStream, refusalOf, streamTitle } from './streams';
+import { isStream, refusalOf, streamTitle, type RelayStream } from './streams';
 
 export interface MenuClickInfo extends ContextClickInfo {
   menuItemId: string | number;
@@ -40,6 +40,11 @@ export interface MenuDeps {
    * the extension): a master becomes its qualities, refusals are marked.
    */
   readStreams?(found: FoundVideo[], tabId: number, frameId?: number): Promise<FoundVideo[]>;
+  /**
+   * A stream whose playlist was not read before (found unread, or given as a URL): read now from the
+   * extension, a master's best quality taken; throws the plain reason when it cannot be relayed.
+   */
+  streamToRelay?(url: string): Promise<RelayStream>;
   /** How a stream reaches the account (its host fetches playlists, or VidRelay relays it); throws when neither can. */
   streamRoute?(accountId: string): Promise<'remote' | 'relay'>;
   /** Lets the user choose when the page holds several videos. */
@@ -137,6 +142,12 @@ type Route = 'remote' | 'relay';
 async function enqueueFor(accountId: string, url: string, route: Route, options: UploadOptions | undefined, deps: MenuDeps, context: SendContext) {
   if (route === 'relay' && deps.queue.enqueueRelay) {
     const stream = context.found?.find((c) => c.url === url)?.stream;
+    if (!stream && deps.streamToRelay) {
+      // Never read (the page would not hand it over): it may be a master, live or protected; read before queueing.
+      const read = await deps.streamToRelay(url);
+      const title = streamTitle(read.url, { master: url, ...(read.height ? { height: read.height } : {}) }, context.pageUrl);
+      return deps.queue.enqueueRelay(accountId, read.url, options, { title, stream: 'hls', ...(read.bytes ? { bytesTotal: read.bytes } : {}) });
+    }
     const extra: RelayExtra = { title: streamTitle(url, stream, context.pageUrl), stream: 'hls', ...(stream?.bytes ? { bytesTotal: stream.bytes } : {}) };
     return deps.queue.enqueueRelay(accountId, url, options, extra);
   }

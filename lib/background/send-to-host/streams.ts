@@ -83,6 +83,8 @@ export interface RelayStream {
   /** "show (1080p)": the quality taken from a master is named. */
   title: string;
   bytes?: number;
+  /** The quality taken, where the playlist says it. */
+  height?: number;
 }
 
 /**
@@ -95,5 +97,6 @@ export async function streamToRelay(url: string, fetchText: FetchText): Promise<
   if (!picked.ok) {
     throw picked.refused ? new AppError('unsupported', refusalText(picked.refused)) : new AppError('network', unreadPlaylist(url));
   }
-  return { url: picked.url, title: streamTitle(picked.url, picked.stream), ...(picked.stream.bytes ? { bytes: picked.stream.bytes } : {}) };
+  const { bytes, height } = picked.stream;
+  return { url: picked.url, title: streamTitle(picked.url, picked.stream), ...(bytes ? { bytes } : {}), ...(height ? { height } : {}) };
 }

@@ -352,3 +352,28 @@ describe('Send to host with streams (issue 24)', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('sendToTarget with a stream never read', () => {
+  it('reads it before queueing: a master becomes its best quality, named in the title; an unreadable one is refused', async () => {
+    const relayed: { url: string; extra?: RelayExtra }[] = [];
+    const d = deps([], {
+      streamRoute: async () => 'relay',
+      streamToRelay: async (url) => {
+        if (url.includes('gone')) throw new AppError('network', 'VidRelay could not read this playlist from cdn.example.');
+        return { url: 'https://cdn.example/show/720/index.m3u8', title: 'show (720p)', bytes: 5000, height: 720 };
+      },
+    });
+    d.queue.enqueueRelay = async (_id, url, _options, extra) => {
+      relayed.push({ url, extra });
+      return { id: 'r1', url } as Job;
+    };
+    await sendToTarget('account:a', ['https://cdn.example/show/master.m3u8'], d, {
+      found: [{ url: 'https://cdn.example/show/master.m3u8', kind: 'hls', source: 'resource' }],
+      pageUrl: 'https://site.example/v/trailer',
+    });
+    expect(relayed).toEqual([{ url: 'https://cdn.example/show/720/index.m3u8', extra: { title: 'trailer (720p)', stream: 'hls', bytesTotal: 5000 } }]);
+    await expect(sendToTarget('account:a', ['https://cdn.example/gone.m3u8'], d)).rejects.toMatchObject({ code: 'network' });
+    expect(relayed).toHaveLength(1);
+    expect(sent).toEqual([]);
+  });
+});
