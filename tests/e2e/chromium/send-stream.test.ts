@@ -10,7 +10,8 @@ import { PickerPage } from '../shared/pages/PickerPage';
 // Issue 24: a player that streams into a blob: address. The page fetches its
 // master playlist (as hls.js does) and plays through MediaSource; "Send to
 // host" on the video finds the playlist among the page's loaded resources,
-// reads it in the page, and the picker lists its qualities with their sizes
+// reads it in the page (the server answers only the player's page), and the
+// picker lists its qualities with their sizes
 // and the one that cannot be joined with its reason.
 
 const media = (segments: number) =>
@@ -55,8 +56,11 @@ const accountId = 'acc_stream_e2e';
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = files[path];
     if (!file) return void res.writeHead(404).end();
+    // Playlists go only to their player's page (hotlink protection by Referer, as CDNs do): read in the page or not at all.
+    if (path.startsWith('/film/') && !req.headers.referer?.endsWith('/watch/42')) return void res.writeHead(403).end();
     res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

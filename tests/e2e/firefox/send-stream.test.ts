@@ -27,6 +27,8 @@ const files: Record<string, [string, string]> = {
   '/live/index.m3u8': ['application/vnd.apple.mpegurl', playlist(false)],
   '/vod/sunset': ['text/html', player('/vod/clip/index.m3u8')],
   '/vod/clip/index.m3u8': ['application/vnd.apple.mpegurl', playlist(true)],
+  '/guarded/watch': ['text/html', player('/guarded/index.m3u8')],
+  '/guarded/index.m3u8': ['application/vnd.apple.mpegurl', playlist(false)],
 };
 
 let server: Server;
@@ -36,8 +38,11 @@ const accountId = 'acc_stream_ff';
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = files[path];
     if (!file) return void res.writeHead(404).end();
+    // The guarded playlist answers only requests from its player's page (hotlink protection by Referer, as many CDNs do).
+    if (path === '/guarded/index.m3u8' && !req.headers.referer?.endsWith('/guarded/watch')) return void res.writeHead(403).end();
     res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,6 +71,10 @@ const sendFrom = (path: string) => firefoxBackground(session).sendFromMenu({ url
 describe('Firefox: send a stream from a blob: player', () => {
   it('refuses a live playlist with the reason, before anything is queued', async () => {
     expect(await sendFrom('/live/watch')).toMatchObject({ title: 'Nothing sent', message: expect.stringMatching(/live/i) });
+  });
+
+  it('reads the playlist in the page, as its player did: one served only to its page (Referer) is read (and refused as live)', async () => {
+    expect(await sendFrom('/guarded/watch')).toMatchObject({ title: 'Nothing sent', message: expect.stringMatching(/live/i) });
   });
 
   it('relays a finished playlist as one stream job', async () => {
