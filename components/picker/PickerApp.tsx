@@ -3,12 +3,27 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../../lib/errors';
 import { errorFrom, send } from '../../lib/messaging';
 import type { PickerView } from '../../lib/protocol/picker';
+import type { FoundVideo } from '../../lib/media/types';
 import { ErrorNote } from '../shared/ErrorNote';
 import { useAction } from '../hooks/useAction';
 import type { UiError } from '../hooks/useRemote';
 import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
 import { localNumber } from '../../lib/format/local';
+
+/** The sites of the chosen streams, as host permission patterns. */
+function streamOrigins(chosen: readonly FoundVideo[]): string[] {
+  const origins = new Set<string>();
+  for (const video of chosen) {
+    if (video.kind !== 'hls') continue;
+    try {
+      origins.add(`${new URL(video.url).origin}/*`);
+    } catch {
+      // Stored candidates are absolute URLs; an odd one asks for nothing.
+    }
+  }
+  return [...origins];
+}
 
 /** The picker is a window or tab of its own; closing it is the way back to the page. */
 async function closeSelf(): Promise<void> {
@@ -49,7 +64,12 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
       (loaded) => {
         setView(loaded);
         // The first is the finder's best guess; the user can change it.
-        setSelected(loaded.candidates.slice(0, 1).map((c) => c.url));
+        setSelected(
+          loaded.candidates
+            .filter((c) => !c.stream?.refused)
+            .slice(0, 1)
+            .map((c) => c.url),
+        );
         setTarget(loaded.target);
       },
       (e) => setError(errorFrom(e)),
@@ -63,6 +83,11 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
     if (!view) return;
     await write.run(async () => {
       if (selected.length === 0) throw new AppError('invalid_input', t('pickTickOne'));
+      // A stream is relayed: VidRelay downloads it itself, so it needs the stream's site (asked during the click).
+      const origins = streamOrigins(view.candidates.filter((c) => selected.includes(c.url)));
+      if (origins.length && !(await browser.permissions.request({ origins }).catch(() => false))) {
+        throw new AppError('permission', t('popupRelayNeedsAccess'));
+      }
       // Sent in the page's order, whatever order they were ticked in.
       const urls = view.candidates.map((c) => c.url).filter((url) => selected.includes(url));
       const { jobs, targetLabel } = await send('picker.send', { id, urls, target });
@@ -101,14 +126,16 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
               {view.candidates.map((video, index) => {
                 const text = describeCandidate(video);
                 const inputId = `candidate-${index}`;
+                const refused = text.refusal !== undefined;
                 return (
                   <li key={video.url} class="row" data-url={video.url} style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
                     <input
                       type="checkbox"
                       id={inputId}
-                      checked={selected.includes(video.url)}
+                      checked={!refused && selected.includes(video.url)}
+                      disabled={refused}
                       onChange={(e) => toggle(video.url, (e.target as HTMLInputElement).checked)}
-                      aria-describedby={`${inputId}-url`}
+                      aria-describedby={refused ? `${inputId}-refused ${inputId}-url` : `${inputId}-url`}
                       style={{ marginTop: '4px' }}
                     />
                     <div class="grow">
@@ -122,6 +149,11 @@ export function PickerApp({ id, onClose = () => void closeSelf(), closeDelayMs =
                         {video.url}
                       </div>
                       {video.kind === 'embed' ? <div class="small warn">{t('pickEmbedWarn')}</div> : null}
+                      {refused ? (
+                        <div id={`${inputId}-refused`} class="small warn">
+                          {text.refusal}
+                        </div>
+                      ) : null}
                     </div>
                   </li>
                 );

@@ -117,6 +117,8 @@ export interface HostPreset<Id extends string = HostId> {
   cloneToFolder: boolean;
   /** Whether the upload form takes a custom snapshot image. */
   customSnapshot: boolean;
+  /** Whether the host's document says its remote upload takes HLS playlist URLs (none does yet): others get a stream relayed. */
+  takesPlaylists?: boolean;
 }
 
 export interface AccountInfo {

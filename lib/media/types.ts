@@ -1,9 +1,22 @@
+import type { StreamRefusal } from './hls/types';
+
 /** How a found URL can be used: a plain file, a streaming manifest, or a player page. */
 export const videoKinds = ['file', 'hls', 'dash', 'embed'] as const;
 export type VideoKind = (typeof videoKinds)[number];
 
 /** Where on the page a URL was found; the UI shows it so the user can judge. */
-export const videoSources = ['video', 'source', 'og:video', 'twitter:player:stream', 'twitter:player', 'json-ld', 'link', 'iframe', 'resource'] as const;
+export const videoSources = [
+  'video',
+  'source',
+  'og:video',
+  'twitter:player:stream',
+  'twitter:player',
+  'json-ld',
+  'link',
+  'iframe',
+  'resource',
+  'script',
+] as const;
 export type VideoSource = (typeof videoSources)[number];
 
 /**
@@ -17,6 +30,24 @@ export interface FoundVideo {
   url: string;
   kind: VideoKind;
   source: VideoSource;
+  /** What reading the stream's playlist told (lib/media/read-streams.ts); never from the page itself. */
+  stream?: StreamInfo;
+}
+
+/** One stream as the picker offers it: a quality of a master playlist, or a media playlist. */
+export interface StreamInfo {
+  /** The master playlist this variant was read from. */
+  master?: string;
+  height?: number;
+  width?: number;
+  /** Bits per second. */
+  bandwidth?: number;
+  /** Seconds, where the media playlist was read. */
+  duration?: number;
+  /** The estimate the picker shows ("about 850 MB"): duration × bandwidth. */
+  bytes?: number;
+  /** Why it cannot be made into one file; such a candidate is shown, never sent. */
+  refused?: StreamRefusal;
 }
 
 /** What the user clicked, when the finder runs for a context-menu click. */

@@ -29,6 +29,13 @@ export function extensionOf(url: string): string {
   return path.slice(dot + 1).toLowerCase();
 }
 
+const audioExtensions = new Set(['mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'wav', 'flac']);
+
+/** Whether the URL's path names an audio file (offered only when the user right-clicked audio). */
+export function isAudioUrl(url: string): boolean {
+  return audioExtensions.has(extensionOf(url));
+}
+
 /** The kind a URL's extension proves, or undefined when the path says nothing. */
 export function kindFromExtension(url: string): VideoKind | undefined {
   const ext = extensionOf(url);

@@ -52,6 +52,19 @@ function infoOrThrow(account: Account): UploadHostInfo {
   return info;
 }
 
+/**
+ * How a stream (an HLS playlist) reaches this account: the host fetches the
+ * playlist itself only where its preset says its remote upload takes them;
+ * otherwise VidRelay relays it (joins the segments and uploads one file).
+ * Throws when the account can do neither.
+ */
+export function streamRoute(account: Account): 'remote' | 'relay' {
+  const info = infoOrThrow(account);
+  if (info.canRemote && getPreset(account.hostId)?.takesPlaylists === true) return 'remote';
+  assertUploadFits(account);
+  return 'relay';
+}
+
 /** Throws the first reason any file cannot go to this account, before anything is queued. */
 export function assertFilesFit(account: Account, files: readonly FileFacts[]): void {
   const info = infoOrThrow(account);

@@ -12,7 +12,7 @@ import type { HealthService } from '../health/checks';
 import type { Badge } from '../jobs/badge';
 import type { UnreadableService } from '../stored/unreadable';
 import type { PickerEntries } from '../send-to-host/picker';
-import type { MenuClickInfo, MenuDeps } from '../send-to-host/menu-click';
+import type { MenuClickInfo, MenuDeps, SendContext } from '../send-to-host/menu-click';
 
 // The background's one context: every service a handler or listener needs,
 // built once, in order, by createBackgroundContext (lib/background/root/build-context.ts)
@@ -41,7 +41,7 @@ export interface MenuService {
   /** Enabled accounts, in the order the menu lists them. */
   accounts(): Promise<{ id: string; label: string }[]>;
   /** The menu's own send path to a menu target (an account or the mirror): queue and notify. */
-  send(target: string, urls: string[]): Promise<JobEntry[]>;
+  send(target: string, urls: string[], context?: SendContext): Promise<JobEntry[]>;
   click(info: MenuClickInfo, tabId?: number): Promise<JobEntry[]>;
 }
 

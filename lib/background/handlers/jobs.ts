@@ -2,6 +2,7 @@ import type { jobRequests } from '../../protocol/jobs';
 import type { HandlersFor } from '../context/handlers';
 import type { BackgroundContext } from '../context/context';
 import { sendUrls } from '../send-to-host/send';
+import { extensionTextFetcher } from '../../media/fetch-text';
 
 /** Removing thousands of jobs goes in slices, so the queue's own writes are never held up for long. */
 const clearSlice = 500;
@@ -28,7 +29,8 @@ export function createJobHandlers({ accounts, jobs, runner }: Pick<BackgroundCon
     'remote.send': async ({ accountId, urls, options }) => {
       const account = await accounts.get(accountId);
       await accounts.ensureAccess(account);
-      return sendUrls(runner, account, urls, options);
+      // Playlists pasted here are read from the extension (no page to read them in).
+      return sendUrls(runner, account, urls, options, extensionTextFetcher());
     },
   };
 }

@@ -55,7 +55,8 @@ export function createPickerHandlers({ menu: api, pickerEntries: entries }: Pick
     // Taken before sending so a double click cannot send twice; put back if nothing was queued.
     if (!(await entries.remove(id))) throw expired();
     try {
-      const jobs = await api.send(target, [...new Set(urls)]);
+      // The stream info read for the page goes along: a stream is relayed with its estimate, a refused one never queued.
+      const jobs = await api.send(target, [...new Set(urls)], { found: entry.candidates, pageUrl: entry.pageUrl });
       return { jobs, targetLabel: chosen.label };
     } catch (error) {
       await entries.restore(entry);

@@ -8,6 +8,8 @@ import { checkedUrl, probeSource } from '../../upload/background/probe';
 import type { HandlersFor } from '../context/handlers';
 import type { BackgroundContext } from '../context/context';
 import { assertFilesFit, assertUploadFits, hostInfoOf } from '../accounts/host-fit';
+import { extensionTextFetcher } from '../../media/fetch-text';
+import { isStream, streamToRelay } from '../send-to-host/streams';
 
 export type UploadHandlerDeps = Pick<BackgroundContext, 'accounts' | 'runner' | 'uploads' | 'jobs'>;
 
@@ -73,6 +75,11 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) {
         throw new AppError('permission', `VidRelay may not download from ${new URL(url.trim()).host} yet. Press "Check size" and allow access when asked.`);
       }
+      if (isStream(undefined, url)) {
+        // A playlist is no file to measure: it is read, and its best quality's estimate shown.
+        const stream = await streamToRelay(url.trim(), extensionTextFetcher());
+        return { url: stream.url, name: stream.title, ...(stream.bytes ? { size: stream.bytes } : {}), type: 'application/vnd.apple.mpegurl' };
+      }
       return probeSource(url);
     },
     'relay.add': async ({ accountId, url, name, size, options }) => {
@@ -81,7 +88,14 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
       const account = await accounts.get(accountId);
       assertUploadFits(account);
       // Without options (the popup's relay) the account's defaults apply, as for a remote upload.
-      return runner.enqueueRelay(accountId, source, options ?? { ...account.defaults }, { title: name, bytesTotal: size });
+      const chosen = options ?? { ...account.defaults };
+      if (isStream(undefined, source)) {
+        // Read again here (a master's URL may come straight from the popup): refused streams never become jobs.
+        const stream = await streamToRelay(source, extensionTextFetcher());
+        const bytesTotal = size ?? stream.bytes;
+        return runner.enqueueRelay(accountId, stream.url, chosen, { title: name || stream.title, stream: 'hls', ...(bytesTotal ? { bytesTotal } : {}) });
+      }
+      return runner.enqueueRelay(accountId, source, chosen, { title: name, bytesTotal: size });
     },
   };
 }

@@ -14,9 +14,11 @@ import { jobNotice } from '../notices/job-notice';
 import { createUnreadable } from '../stored/unreadable';
 import type { StoredItems } from '../stored/registry';
 import { pickerOpener } from '../send-to-host/picker';
-import { assertRemoteFits, hostInfoOf } from '../accounts/host-fit';
+import { assertRemoteFits, hostInfoOf, streamRoute } from '../accounts/host-fit';
 import type { BackgroundContext, Jobs, MenuService } from '../context/context';
 import { handleMenuClick, sendToTarget, type MenuDeps } from '../send-to-host/menu-click';
+import { streamToRelay } from '../send-to-host/streams';
+import { extensionTextFetcher } from '../../media/fetch-text';
 import type { BackgroundDeps, BackgroundPorts } from './ports';
 
 export type { BackgroundDeps, BackgroundPorts };
@@ -82,12 +84,15 @@ function createMenu(accounts: AccountService, runner: MenuDeps['queue'], stored:
     checkRemote: async (id) => assertRemoteFits(await accounts.get(id)),
     remoteAccountIds: async () => (await enabled()).filter((a) => hostInfoOf(a)?.canRemote).map((a) => a.id),
     findInTab: ports.findInTab,
+    readStreams: ports.readStreams,
+    streamRoute: async (id) => streamRoute(await accounts.get(id)),
+    streamToRelay: (url) => streamToRelay(url, extensionTextFetcher()),
     openPicker: pickerOpener((choice) => stored.pickerEntries.save(choice), ports.openPickerWindow),
   };
   return {
     deps,
     accounts: async () => (await enabled()).map((a) => ({ id: a.id, label: a.label })),
-    send: (target, urls) => sendToTarget(target, urls, deps),
+    send: (target, urls, context) => sendToTarget(target, urls, deps, context),
     click: (info, tabId) => handleMenuClick(info, tabId, deps),
   };
 }

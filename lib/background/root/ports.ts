@@ -28,6 +28,8 @@ export interface BackgroundPorts {
   uploads(deps: UploadsDeps): Uploads;
   /** Looks into a tab for its videos (browser.scripting). */
   findInTab: NonNullable<MenuDeps['findInTab']>;
+  /** Reads the streams' playlists among a tab's candidates (in the page, else from the extension). */
+  readStreams?: MenuDeps['readStreams'];
   /** Opens the picker page on a stored list of videos (browser.windows, browser.tabs). */
   openPickerWindow(id: string): Promise<void>;
 }

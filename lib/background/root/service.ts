@@ -14,6 +14,7 @@ import { createUploadHandlers } from '../handlers/uploads';
 import { rebuildMenus } from '../send-to-host/menus';
 import { defaultFindInTab, type MenuClickInfo } from '../send-to-host/menu-click';
 import { openPickerWindow } from '../send-to-host/picker';
+import { defaultReadStreams } from '../send-to-host/streams';
 import { restrictStorageToTrustedContexts } from '../stored/access-level';
 import { storedItems } from '../stored/registry';
 import { createUploads } from '../jobs/uploads';
@@ -46,6 +47,7 @@ export function startBackground(): void {
       hasAccess: hasHostAccess,
       uploads: createUploads,
       findInTab: defaultFindInTab,
+      readStreams: defaultReadStreams,
       openPickerWindow,
     },
     pollAlarm: POLL_ALARM,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from '../../zod';
 import { videoKinds, videoSources, type FoundVideo } from '../../media/types';
+import { streamRefusals } from '../../media/hls/types';
 import { readVersioned, type ReadResult } from '../../storage/versioned-record';
 
 // When a page holds several videos the user picks which to send. The list
@@ -8,24 +9,41 @@ import { readVersioned, type ReadResult } from '../../storage/versioned-record';
 // one-time id; the picker page gets the id in its URL and never the URLs.
 // Each is stored as { version, data } like every persisted shape.
 
-export const pickerEntryVersion = 1;
+export const pickerEntryVersion = 2;
 /** A choice nobody made within this time is dropped on the next opening. */
 export const pickerTtlMs = 60 * 60_000;
+
+const count = z.number().nonnegative().finite();
+
+/** What reading a stream's playlist told (version 2): its quality, size estimate, or why it cannot be sent. */
+const streamInfoSchema = z.object({
+  master: z.string().optional(),
+  height: count.optional(),
+  width: count.optional(),
+  bandwidth: count.optional(),
+  duration: count.optional(),
+  bytes: count.optional(),
+  refused: z.enum(streamRefusals).optional(),
+});
 
 export const pickerEntrySchema = z.object({
   id: z.string(),
   createdAt: z.number(),
   pageUrl: z.string().optional(),
   target: z.string(),
-  candidates: z.array(z.object({ url: z.string(), kind: z.enum(videoKinds), source: z.enum(videoSources) })).min(1),
+  candidates: z.array(z.object({ url: z.string(), kind: z.enum(videoKinds), source: z.enum(videoSources), stream: streamInfoSchema.optional() })).min(1),
 });
 export type PickerEntry = z.infer<typeof pickerEntrySchema>;
 
 const readOptions = {
   version: pickerEntryVersion,
   schema: pickerEntrySchema,
-  // Version 0 is the bare entry the first builds stored: the same fields, unwrapped.
-  migrations: { 0: (data: unknown) => data },
+  migrations: {
+    // Version 0 is the bare entry the first builds stored: the same fields, unwrapped.
+    0: (data: unknown) => data,
+    // Version 1 candidates carry no stream info: a playlist in them was offered as found, unread, as it still is.
+    1: (data: unknown) => data,
+  },
 };
 
 /** Reads a stored entry; a bare object (no `version`, which no entry field is called) is version 0. */

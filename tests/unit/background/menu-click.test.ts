@@ -6,6 +6,8 @@ import type { FoundVideo } from '../../../lib/media';
 import { findLimits } from '../../../lib/media/types';
 import type { Job } from '../../../lib/queue/model/job';
 import type { JobGroup } from '../../../lib/queue/model/group';
+import type { RelayExtra } from '../../../lib/queue/runner/api';
+import { readStreams, type FetchText } from '../../../lib/media/read-streams';
 
 let sent: { accountIds: string[]; url: string; options?: unknown }[];
 let notes: { title: string; message: string }[];
@@ -226,6 +228,152 @@ describe('handleMenuClick', () => {
 describe('sendToTarget', () => {
   it('rejects a target that is not an account or the mirror', async () => {
     await expect(sendToTarget('send-to-host', ['https://a.example/1.mp4'], deps())).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('Send to host with streams (issue 24)', () => {
+  const master = 'https://cdn.example/film/master.m3u8';
+  const playlists: Record<string, string> = {
+    [master]: [
+      '#EXTM3U',
+      '#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",NAME="en",URI="audio/en.m3u8"',
+      '#EXT-X-STREAM-INF:BANDWIDTH=2400000,RESOLUTION=1280x720',
+      '720/index.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=6800000,RESOLUTION=1920x1080',
+      '1080/index.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=9000000,RESOLUTION=1920x1080,AUDIO="aud"',
+      '1080a/index.m3u8',
+    ].join('\n'),
+    'https://cdn.example/film/1080/index.m3u8': [
+      '#EXTM3U',
+      '#EXT-X-TARGETDURATION:10',
+      ...Array.from({ length: 100 }, (_, i) => `#EXTINF:10,\ns${i}.ts`),
+      '#EXT-X-ENDLIST',
+    ].join('\n'),
+    'https://cdn.example/clip/index.m3u8': ['#EXTM3U', '#EXT-X-TARGETDURATION:4', '#EXTINF:4,', 'a.ts', '#EXT-X-ENDLIST'].join('\n'),
+    'https://cdn.example/live/index.m3u8': ['#EXTM3U', '#EXT-X-TARGETDURATION:4', '#EXTINF:4,', 'a.ts'].join('\n'),
+  };
+  const fetchText: FetchText = async (url) => playlists[url];
+  let relayed: { accountId: string; url: string; extra?: RelayExtra }[];
+  let read: { tabId: number; frameId?: number }[];
+  const hls = (url: string): FoundVideo => ({ url, kind: 'hls', source: 'resource' });
+
+  function streamDeps(found: FoundVideo[], route: (id: string) => 'remote' | 'relay' = () => 'relay'): MenuDeps {
+    const d = deps(found, {
+      readStreams: async (items, tabId, frameId) => {
+        read.push({ tabId, frameId });
+        return readStreams(items, fetchText);
+      },
+      streamRoute: async (id) => route(id),
+      checkRemote: async () => {
+        throw new AppError('unsupported', 'This host has no remote upload.');
+      },
+    });
+    d.queue.enqueueRelay = async (accountId, url, _options, extra) => {
+      relayed.push({ accountId, url, extra });
+      return { id: `relay-${relayed.length}`, url } as Job;
+    };
+    return d;
+  }
+
+  beforeEach(() => {
+    relayed = [];
+    read = [];
+  });
+
+  it('offers a blob: player’s master playlist as its qualities in the picker, best first, the refused one kept', async () => {
+    const jobs = await handleMenuClick(
+      { menuItemId: 'account:a', srcUrl: 'blob:https://site.example/1', frameId: 2, pageUrl: 'https://site.example/watch/42' },
+      1,
+      streamDeps([hls(master)]),
+    );
+    expect(jobs).toEqual([]);
+    expect(read).toEqual([{ tabId: 1, frameId: 2 }]);
+    expect(picked[0].candidates.map((c) => [c.url.replace('https://cdn.example/film/', ''), c.stream?.height, c.stream?.bytes, c.stream?.refused])).toEqual([
+      ['1080/index.m3u8', 1080, 850_000_000, undefined],
+      ['720/index.m3u8', 720, 300_000_000, undefined],
+      ['1080a/index.m3u8', 1080, 1_125_000_000, 'separate_audio'],
+    ]);
+    expect(sent).toEqual([]);
+  });
+
+  it('relays a single media playlist at once, as a stream job with its title, never as a remote upload', async () => {
+    const jobs = await handleMenuClick(
+      { menuItemId: 'account:a', pageUrl: 'https://site.example/clips/sunset' },
+      1,
+      streamDeps([hls('https://cdn.example/clip/index.m3u8')]),
+    );
+    expect(jobs).toHaveLength(1);
+    expect(sent).toEqual([]);
+    expect(relayed).toEqual([{ accountId: 'a', url: 'https://cdn.example/clip/index.m3u8', extra: { title: 'sunset', stream: 'hls' } }]);
+  });
+
+  it('sends a stream as a remote upload where the account’s host takes playlists', async () => {
+    const d = streamDeps([hls('https://cdn.example/clip/index.m3u8')], () => 'remote');
+    d.checkRemote = async () => undefined;
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/x' }, 1, d);
+    expect(relayed).toEqual([]);
+    expect(sent.map((s) => s.url)).toEqual(['https://cdn.example/clip/index.m3u8']);
+  });
+
+  it('refuses a live stream before anything is downloaded or queued, with the reason in plain words', async () => {
+    const jobs = await handleMenuClick(
+      { menuItemId: 'account:a', pageUrl: 'https://site.example/live' },
+      1,
+      streamDeps([hls('https://cdn.example/live/index.m3u8')]),
+    );
+    expect(jobs).toEqual([]);
+    expect([...sent, ...relayed, ...picked]).toEqual([]);
+    expect(notes).toEqual([{ title: 'Nothing sent', message: expect.stringMatching(/live/i) }]);
+  });
+
+  it('relays the quality picked, with its estimate and quality in the title; refuses a refused one without queueing', async () => {
+    const [best, , refused] = await readStreams([hls(master)], fetchText);
+    const d = streamDeps([]);
+    await sendToTarget('account:a', [best.url], d, { found: [best, refused], pageUrl: 'https://site.example/watch/film-night' });
+    expect(relayed).toEqual([{ accountId: 'a', url: best.url, extra: { title: 'film-night (1080p)', stream: 'hls', bytesTotal: 850_000_000 } }]);
+    await expect(sendToTarget('account:a', [refused.url], d, { found: [best, refused] })).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringMatching(/separate track/),
+    });
+    expect(relayed).toHaveLength(1);
+  });
+
+  it('mirrors a stream to each account its own way, leaving out one that can take it neither way', async () => {
+    const d = streamDeps([], (id) => {
+      if (id === 'b') throw new AppError('unsupported', 'no uploads');
+      return 'relay';
+    });
+    d.enabledAccountIds = async () => ['a', 'b', 'c'];
+    const jobs = await sendToTarget('mirror:all', ['https://cdn.example/clip/index.m3u8'], d);
+    expect(jobs).toHaveLength(2);
+    expect(relayed.map((r) => r.accountId)).toEqual(['a', 'c']);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('sendToTarget with a stream never read', () => {
+  it('reads it before queueing: a master becomes its best quality, named in the title; an unreadable one is refused', async () => {
+    const relayed: { url: string; extra?: RelayExtra }[] = [];
+    const d = deps([], {
+      streamRoute: async () => 'relay',
+      streamToRelay: async (url) => {
+        if (url.includes('gone')) throw new AppError('network', 'VidRelay could not read this playlist from cdn.example.');
+        return { url: 'https://cdn.example/show/720/index.m3u8', title: 'show (720p)', bytes: 5000, height: 720 };
+      },
+    });
+    d.queue.enqueueRelay = async (_id, url, _options, extra) => {
+      relayed.push({ url, extra });
+      return { id: 'r1', url } as Job;
+    };
+    await sendToTarget('account:a', ['https://cdn.example/show/master.m3u8'], d, {
+      found: [{ url: 'https://cdn.example/show/master.m3u8', kind: 'hls', source: 'resource' }],
+      pageUrl: 'https://site.example/v/trailer',
+    });
+    expect(relayed).toEqual([{ url: 'https://cdn.example/show/720/index.m3u8', extra: { title: 'trailer (720p)', stream: 'hls', bytesTotal: 5000 } }]);
+    await expect(sendToTarget('account:a', ['https://cdn.example/gone.m3u8'], d)).rejects.toMatchObject({ code: 'network' });
+    expect(relayed).toHaveLength(1);
     expect(sent).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { sendUrls, type Enqueuer } from '../../../lib/background/send-to-host/se
 import { accountSchema } from '../../../lib/accounts';
 import { AppError } from '../../../lib/errors';
 import type { Job } from '../../../lib/queue/model/job';
+import type { RelayExtra } from '../../../lib/queue/runner/api';
 
 const main = (enabled = true) => accountSchema.parse({ id: 'a1', hostId: 'media.cm', label: 'Main', key: 'k-123456', enabled, defaults: { tags: 'demo' } });
 
@@ -48,5 +49,56 @@ describe('sendUrls', () => {
       message: expect.stringMatching(/no remote upload.*Relay through VidRelay/),
     });
     expect(q.calls).toEqual([]);
+  });
+});
+
+describe('sendUrls with playlist URLs (the popup’s pasted URLs)', () => {
+  const texts: Record<string, string> = {
+    'https://cdn.example/show/master.m3u8': [
+      '#EXTM3U',
+      '#EXT-X-STREAM-INF:BANDWIDTH=1000000,RESOLUTION=640x360',
+      '360/index.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=4000000,RESOLUTION=1920x1080',
+      '1080/index.m3u8',
+    ].join('\n'),
+    'https://cdn.example/show/1080/index.m3u8': ['#EXTM3U', '#EXT-X-TARGETDURATION:10', '#EXTINF:10,', 'a.ts', '#EXTINF:10,', 'b.ts', '#EXT-X-ENDLIST'].join(
+      '\n',
+    ),
+    'https://cdn.example/live.m3u8': ['#EXTM3U', '#EXT-X-TARGETDURATION:10', '#EXTINF:10,', 'a.ts'].join('\n'),
+  };
+  const fetchText = async (url: string) => texts[url];
+
+  function relayQueue() {
+    const q = queue();
+    const relays: { url: string; extra?: RelayExtra; tags?: string }[] = [];
+    return Object.assign(q, {
+      relays,
+      enqueueRelay: async (_accountId: string, url: string, options?: { tags?: string }, extra?: RelayExtra) => {
+        relays.push({ url, extra, tags: options?.tags });
+        return { id: `relay-${relays.length}`, url } as Job;
+      },
+    });
+  }
+
+  it('relays a master playlist’s best quality, named in the title with its estimate; plain URLs stay remote uploads', async () => {
+    const q = relayQueue();
+    const result = await sendUrls(q, main(), ['https://cdn.example/show/master.m3u8', 'https://a.example/1.mp4'], undefined, fetchText);
+    expect(q.relays).toEqual([
+      { url: 'https://cdn.example/show/1080/index.m3u8', extra: { title: 'show (1080p)', stream: 'hls', bytesTotal: 10_000_000 }, tags: 'demo' },
+    ]);
+    expect(q.calls).toEqual([{ url: 'https://a.example/1.mp4', tags: 'demo' }]);
+    expect(result.jobs).toHaveLength(2);
+    expect(result.refused).toEqual([]);
+  });
+
+  it('refuses a live playlist and one it cannot read, each with the reason, queueing nothing for them', async () => {
+    const q = relayQueue();
+    const result = await sendUrls(q, main(), ['https://cdn.example/live.m3u8', 'https://cdn.example/gone.m3u8'], undefined, fetchText);
+    expect(q.relays).toEqual([]);
+    expect(q.calls).toEqual([]);
+    expect(result.refused).toEqual([
+      { url: 'https://cdn.example/live.m3u8', reason: expect.stringMatching(/live/i) },
+      { url: 'https://cdn.example/gone.m3u8', reason: expect.stringContaining('could not read this playlist from cdn.example') },
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import { decryptText } from '../../../lib/settings-file/crypto';
 import { encryptedKeysSchema } from '../../../lib/settings-file/format';
 import { SECRET_MARKER, UNREADABLE_EXPORT_PURPOSE } from '../../../lib/background/stored/unreadable-export';
 import { fakeContext, fakePorts } from './context-fakes';
+import { pickerEntryVersion } from '../../../lib/background/send-to-host/picker';
 
 // Unreadable settings and accounts as the background serves them: reported
 // without their values, exported (encrypted or with secrets removed) or removed only on request, and never
@@ -187,7 +188,10 @@ describe('unreadable stored data', () => {
   });
 
   it('reports an unreadable picker entry of storage.session, exports it with secrets removed and removes it on request', async () => {
-    const newer = { version: 2, data: { id: 'p1', candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: 'picker-secret-1' }] } };
+    const newer = {
+      version: pickerEntryVersion + 1,
+      data: { id: 'p1', candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: 'picker-secret-1' }] },
+    };
     await fakeBrowser.storage.session.set({ 'picker:p1': newer });
     const list = (await call('storage.unreadable', {})) as { data: { ref: string; kind: string; problem: { code: string } }[] };
     expect(list.data.map((r) => [r.ref, r.kind, r.problem.code])).toEqual([['picker:p1', 'pickerEntry', 'newer_version']]);
@@ -196,7 +200,7 @@ describe('unreadable stored data', () => {
     expect(JSON.parse(out.data.text)).toMatchObject({
       kind: 'pickerEntry',
       storageKey: 'session:picker:p1',
-      value: { version: 2, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } },
+      value: { version: pickerEntryVersion + 1, data: { candidates: [{ url: 'https://cdn.example/a.mp4?token=abc', token: SECRET_MARKER }] } },
     });
     expect(await call('storage.removeUnreadable', { ref: 'picker:p1', confirmed: true })).toEqual({ ok: true, data: { removed: true } });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});

@@ -160,3 +160,55 @@ describe('findVideos', () => {
     expect(findVideos(doc, 'about:blank')).toEqual([{ url: 'https://ok.example/a.mp4', kind: 'file', source: 'link' }]);
   });
 });
+
+describe('findVideos on the pages of issue 24', () => {
+  it('finds the three lazy videos (data-src, data-lazy-src, data-hls) and the lazy player frame, not the lazy image or script', () => {
+    const found = findVideos(loadFixture('lazy-videos.html'), 'https://clips.example/week/');
+    expect(found).toEqual([
+      { url: 'https://clips.example/media/week/clip-1.mp4', kind: 'file', source: 'video' },
+      { url: 'https://cdn.clips.example/week/clip-2.webm', kind: 'file', source: 'source' },
+      { url: 'https://cdn.clips.example/week/clip-3/master.m3u8?sig=q1', kind: 'hls', source: 'video' },
+      { url: 'https://player.vimeo.com/video/76979871', kind: 'embed', source: 'iframe' },
+    ]);
+  });
+
+  it('offers no .mp3 or .m4a on a page without video, whether linked, in twitter:player:stream or loaded', () => {
+    const page = 'https://show.example/ep80';
+    expect(findVideos(loadFixture('audio-page.html'), page, ['https://media.show.example/ep80.mp3'])).toEqual([]);
+    // A right-click on audio is the user asking for it: then the page's audio stream counts (links to audio files stay out).
+    const clicked = findVideos(loadFixture('audio-page.html'), page, [], { clickedAudio: 'https://media.show.example/ep80.mp3' });
+    expect(clicked).toEqual([{ url: 'https://media.show.example/ep80.mp3', kind: 'file', source: 'twitter:player:stream' }]);
+  });
+
+  it('reads HLS <source> types and the manifests a player config in an inline script names', () => {
+    const found = findVideos(loadFixture('player-config.html'), 'https://news.example/markets/close');
+    expect(found).toEqual([
+      { url: 'https://news.example/stream/playlist?id=99', kind: 'hls', source: 'source' },
+      { url: 'https://cdn.news.example/live/99.m3u8', kind: 'hls', source: 'source' },
+      { url: 'https://cdn.news.example/vod/99/master.m3u8?token=a1&exp=7', kind: 'hls', source: 'script' },
+      { url: 'https://news.example/vod/99/backup.m3u8', kind: 'hls', source: 'script' },
+      { url: 'https://cdn.news.example/vod/99/manifest.mpd', kind: 'dash', source: 'script' },
+    ]);
+  });
+
+  it('gives a blob: player its playlist from the loaded resources', () => {
+    const found = findVideos(loadFixture('mse-player.html'), 'https://tube.example/watch/42', ['https://hls.tube.example/42/master.m3u8']);
+    expect(found.filter((v) => v.source === 'resource')).toEqual([{ url: 'https://hls.tube.example/42/master.m3u8', kind: 'hls', source: 'resource' }]);
+    expect(found.some((v) => v.url.startsWith('blob:'))).toBe(false);
+  });
+
+  it('scans a huge inline script in bounded time and only its first part', () => {
+    const filler = 'x'.repeat(2 * 1024 * 1024);
+    const doc = parseHtml(`<script>var a = "${'/a'.repeat(50_000)}.m3u8"; ${filler} var late = "https://cdn.example/late.m3u8";</script>`);
+    const started = performance.now();
+    expect(findVideos(doc, 'https://page.example/')).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops after a bounded number of finds in scripts', () => {
+    const many = Array.from({ length: 100 }, (_, i) => `"https://cdn.example/${i}.m3u8"`).join(',');
+    const found = findVideos(parseHtml(`<script>var list = [${many}];</script>`), 'https://page.example/');
+    expect(found).toHaveLength(20);
+    expect(found[0]).toEqual({ url: 'https://cdn.example/0.m3u8', kind: 'hls', source: 'script' });
+  });
+});

@@ -122,7 +122,107 @@ describe('PickerApp', () => {
   });
 });
 
+const master = 'https://cdn.example/film/master.m3u8';
+const variants: FoundVideo[] = [
+  {
+    url: 'https://cdn.example/film/1080/index.m3u8',
+    kind: 'hls',
+    source: 'resource',
+    stream: { master, height: 1080, bandwidth: 6_800_000, duration: 1000, bytes: 850_000_000 },
+  },
+  {
+    url: 'https://cdn.example/film/720/index.m3u8',
+    kind: 'hls',
+    source: 'resource',
+    stream: { master, height: 720, bandwidth: 2_400_000, duration: 1000, bytes: 300_000_000 },
+  },
+  { url: 'https://cdn.example/film/1080a/index.m3u8', kind: 'hls', source: 'resource', stream: { master, height: 1080, refused: 'separate_audio' } },
+];
+
+describe('PickerApp with a stream', () => {
+  let asked: string[][];
+  let grant: boolean;
+  beforeEach(() => {
+    asked = [];
+    grant = true;
+    fakeBrowser.permissions.request = (async ({ origins }: { origins: string[] }) => {
+      asked.push(origins);
+      return grant;
+    }) as never;
+  });
+
+  it('asks for the stream’s site before sending (VidRelay downloads it), and sends nothing when refused', async () => {
+    grant = false;
+    const entry = await savePickerEntry({ candidates: [...variants, candidates[0]], target: 'account:a' });
+    await open(entry.id);
+    await act(() => checkbox('episode-1.mp4').click());
+    await act(() => button('Send selected').click());
+    await settle();
+    expect(asked).toEqual([['https://cdn.example/*']]);
+    expect(sends).toEqual([]);
+    expect(root.querySelector('[role="alert"]')!.getAttribute('data-code')).toBe('permission');
+  });
+
+  it('asks for nothing when only files are sent', async () => {
+    const entry = await savePickerEntry({ candidates, target: 'account:a' });
+    await open(entry.id);
+    await act(() => button('Send selected').click());
+    await settle();
+    await settle();
+    expect(asked).toEqual([]);
+    expect(sends).toHaveLength(1);
+  });
+
+  it('lists the qualities with sizes, best ticked; a refused one shown disabled with its reason read with it', async () => {
+    const entry = await savePickerEntry({ candidates: variants, target: 'account:a' });
+    await open(entry.id);
+    const labels = [...root.querySelectorAll('label[for^="candidate-"]')].map((l) => l.textContent);
+    expect(labels).toEqual(['HLS stream, 1080p, about 850 MB', 'HLS stream, 720p, about 300 MB', 'HLS stream, 1080p']);
+    expect(checkbox('HLS stream, 1080p, about 850 MB').checked).toBe(true);
+    const refused = checkbox('HLS stream, 1080p');
+    expect(refused.disabled).toBe(true);
+    expect(refused.checked).toBe(false);
+    const reasonId = refused.getAttribute('aria-describedby')!.split(' ')[0];
+    expect(root.querySelector(`#${reasonId}`)!.textContent).toMatch(/separate track/);
+    await act(() => button('Send selected').click());
+    await settle();
+    await settle();
+    expect(sends).toEqual([{ target: 'account:a', urls: [variants[0].url] }]);
+    expect(asked).toEqual([['https://cdn.example/*']]);
+  });
+
+  it('ticks nothing at first when every stream is refused', async () => {
+    const entry = await savePickerEntry({ candidates: [variants[2]], target: 'account:a' });
+    await open(entry.id);
+    expect(root.textContent).toContain('0 of 1 selected');
+  });
+});
+
 describe('describeCandidate', () => {
+  it('names a stream quality by height and estimated size, in the UI language', () => {
+    expect(describeCandidate(variants[0])).toEqual({
+      name: 'HLS stream, 1080p, about 850 MB',
+      host: 'cdn.example',
+      details: 'HLS stream · loaded by the page',
+    });
+    expect(describeCandidate({ ...variants[0], stream: { master, bytes: 1_234_000_000 } }).name).toBe('HLS stream, about 1.2 GB');
+    expect(describeCandidate({ ...variants[0], stream: { master } }).name).toBe('HLS stream');
+    expect(describeCandidate(variants[2]).refusal).toMatch(/separate track/);
+    // A media playlist read on its own keeps its file name.
+    expect(describeCandidate({ url: 'https://cdn.example/clip/index.m3u8', kind: 'hls', source: 'script', stream: { duration: 10 } })).toEqual({
+      name: 'index.m3u8',
+      host: 'cdn.example',
+      details: "HLS stream · named in the page's player settings",
+    });
+    const language = fakeBrowser.i18n.getUILanguage;
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    try {
+      expect(describeCandidate({ ...variants[0], stream: { master, height: 2160, bytes: 2_345_000_000 } }).name).toBe('HLS stream, 2160p, about 2,3\u00a0GB');
+    } finally {
+      fakeBrowser.i18n.getUILanguage = language;
+    }
+  });
+
   it('names a candidate by its file, host, kind and where it was found', () => {
     expect(describeCandidate({ url: 'https://cdn.example/a/My%20Clip.webm', kind: 'file', source: 'og:video' })).toEqual({
       name: 'My Clip.webm',

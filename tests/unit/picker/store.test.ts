@@ -58,9 +58,35 @@ describe('picker entries in storage.session', () => {
     await expect(removePickerEntry(bare.id)).resolves.toBe(true);
   });
 
+  it('reads a version 1 entry (fixture): its candidates as they were, with no stream info', async () => {
+    const v1 = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/storage/picker-entry-v1.json'), 'utf8'));
+    await fakeBrowser.storage.session.set({ [`picker:${v1.data.id}`]: v1 });
+    const loaded = await loadPickerEntry(v1.data.id, v1.data.createdAt + 1);
+    expect(loaded).toEqual(v1.data);
+    expect(loaded?.candidates.every((c) => c.stream === undefined)).toBe(true);
+    await expect(unreadablePickerEntries()).resolves.toEqual([]);
+  });
+
+  it('stores and reads back stream info (version 2); a stream info of the wrong shape makes the entry unreadable, kept', async () => {
+    const stream = { master: 'https://cdn.example/m.m3u8', height: 1080, width: 1920, bandwidth: 6_800_000, duration: 1000, bytes: 850_000_000 };
+    const entry = await savePickerEntry({
+      candidates: [
+        { url: 'https://cdn.example/1080.m3u8', kind: 'hls', source: 'resource', stream },
+        { url: 'https://cdn.example/a.m3u8', kind: 'hls', source: 'resource', stream: { refused: 'separate_audio' } },
+      ],
+      target: 'account:a',
+    });
+    await expect(loadPickerEntry(entry.id)).resolves.toEqual(entry);
+    const bad = { version: 2, data: { ...entry, id: 'odd', candidates: [{ ...entry.candidates[0], stream: { refused: 'nope' } }] } };
+    await fakeBrowser.storage.session.set({ 'picker:odd': bad });
+    await expect(loadPickerEntry('odd')).rejects.toMatchObject({ code: 'storage_unreadable' });
+    await expect(unreadablePickerEntries()).resolves.toEqual([{ id: 'odd', problem: { code: 'bad_shape', fields: ['candidates.0.stream.refused'] } }]);
+    await expect(unreadablePickerRaw('odd')).resolves.toEqual(bad);
+  });
+
   it('keeps an entry that cannot be read: refused with a coded error, never dropped as stale, removed only as unreadable', async () => {
     const bad = { id: 'bad', createdAt: 1, target: 'x', candidates: [{ url: 1 }] };
-    const newer = { version: 2, data: { id: 'newer' } };
+    const newer = { version: pickerEntryVersion + 1, data: { id: 'newer' } };
     await fakeBrowser.storage.session.set({ 'picker:bad': bad, 'picker:newer': newer });
     await expect(loadPickerEntry('bad')).rejects.toMatchObject({ code: 'storage_unreadable', message: expect.stringContaining('Options') });
     await savePickerEntry({ candidates, target: 'account:a' }, 1 + pickerTtlMs * 10);
@@ -69,7 +95,7 @@ describe('picker entries in storage.session', () => {
     expect(session).toEqual({ 'picker:bad': bad, 'picker:newer': newer });
     await expect(unreadablePickerEntries()).resolves.toEqual([
       { id: 'bad', problem: { code: 'bad_shape', fields: ['candidates.0.url', 'candidates.0.kind', 'candidates.0.source'] } },
-      { id: 'newer', problem: { code: 'newer_version', version: 2, known: pickerEntryVersion } },
+      { id: 'newer', problem: { code: 'newer_version', version: pickerEntryVersion + 1, known: pickerEntryVersion } },
     ]);
     await expect(unreadablePickerRaw('newer')).resolves.toEqual(newer);
     await expect(removeUnreadablePickerEntry('newer')).resolves.toBe(true);

@@ -29,6 +29,27 @@ export class PickerPage {
     for (const name of names) await this.page.getByRole('checkbox', { name, exact: true }).setChecked(true);
   }
 
+  /** Each listed stream quality (or other candidate) as the user reads it: its label, whether it can be ticked, and the reason where not. */
+  async variants(): Promise<{ label: string; disabled: boolean; reason?: string }[]> {
+    const rows = this.candidates();
+    const out: { label: string; disabled: boolean; reason?: string }[] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const box = rows.nth(i).getByRole('checkbox');
+      const label = (await rows.nth(i).locator('label').textContent()) ?? '';
+      const disabled = await box.isDisabled();
+      // The reason is what the checkbox is described by first (aria-describedby), as a screen reader reads it.
+      const reasonId = disabled ? (await box.getAttribute('aria-describedby'))?.split(' ')[0] : undefined;
+      const reason = reasonId ? ((await this.page.locator(`#${reasonId}`).textContent()) ?? undefined) : undefined;
+      out.push({ label, disabled, ...(reason ? { reason } : {}) });
+    }
+    return out;
+  }
+
+  /** Tick exactly the one quality labelled so ("HLS stream, 720p, about 300 MB"). */
+  async chooseVariant(label: string): Promise<void> {
+    await this.choose([label]);
+  }
+
   async sendTo(targetLabel?: string): Promise<void> {
     if (targetLabel) await this.page.getByLabel('Send to').selectOption({ label: targetLabel });
     await this.page.getByRole('button', { name: 'Send selected' }).click();

@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountSchema } from '../../../lib/accounts';
+import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
+import { accountEntriesSeed } from '../../browsers/stored-accounts';
+
+// Issue 24 in Firefox: a blob: player whose page fetched its playlist. The
+// finder finds it among the loaded resources and the playlist is read in the
+// page (executeScript with a function whose promise Firefox hands back), else
+// from the add-on:
+// a live one is refused with its reason, a finished one is relayed as a stream.
+
+const playlist = (end: boolean) =>
+  ['#EXTM3U', '#EXT-X-TARGETDURATION:6', '#EXTINF:6,', 'a.ts', '#EXTINF:6,', 'b.ts', ...(end ? ['#EXT-X-ENDLIST'] : [])].join('\n');
+// The playlist is fetched before the page's load event (a synchronous request), so it is among the
+// loaded resources by the time the menu is clicked.
+const player = (src: string) => `<!doctype html><html><body><video id="v" width="320" height="180"></video><script>
+  const request = new XMLHttpRequest();
+  request.open('GET', '${src}', false);
+  request.send();
+  document.getElementById('v').src = URL.createObjectURL(new MediaSource());
+</script></body></html>`;
+
+const files: Record<string, [string, string]> = {
+  '/live/watch': ['text/html', player('/live/index.m3u8')],
+  '/live/index.m3u8': ['application/vnd.apple.mpegurl', playlist(false)],
+  '/vod/sunset': ['text/html', player('/vod/clip/index.m3u8')],
+  '/vod/clip/index.m3u8': ['application/vnd.apple.mpegurl', playlist(true)],
+  '/guarded/watch': ['text/html', player('/guarded/index.m3u8')],
+  '/guarded/index.m3u8': ['application/vnd.apple.mpegurl', playlist(false)],
+};
+
+let server: Server;
+let origin: string;
+let session: FirefoxSession;
+const accountId = 'acc_stream_ff';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = files[path];
+    if (!file) return void res.writeHead(404).end();
+    // The guarded playlist answers only requests from its player's page (hotlink protection by Referer, as many CDNs do).
+    if (path === '/guarded/index.m3u8' && !req.headers.referer?.endsWith('/guarded/watch')) return void res.writeHead(403).end();
+    res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  session = await launchFirefox();
+  const account = accountSchema.parse({
+    id: accountId,
+    hostId: 'mp4upload.com',
+    label: 'Stream FF',
+    apiBase: `${origin}/api`,
+    key: 'ff-stream-key-0001',
+    createdAt: 1,
+  });
+  await session.background((bg, seed) => bg.browser.storage.local.set(seed), accountEntriesSeed([account]));
+});
+
+afterAll(async () => {
+  await session?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** "Send to host" from Firefox's real context menu, on the page with the blob: player. */
+const sendFrom = (path: string) => firefoxBackground(session).sendFromMenu({ url: `${origin}${path}`, menuItemId: `account:${accountId}` });
+
+describe('Firefox: send a stream from a blob: player', () => {
+  it('refuses a live playlist with the reason, before anything is queued', async () => {
+    expect(await sendFrom('/live/watch')).toMatchObject({ title: 'Nothing sent', message: expect.stringMatching(/live/i) });
+  });
+
+  it('reads the playlist in the page, as its player did: one served only to its page (Referer) is read (and refused as live)', async () => {
+    expect(await sendFrom('/guarded/watch')).toMatchObject({ title: 'Nothing sent', message: expect.stringMatching(/live/i) });
+  });
+
+  it('relays a finished playlist as one stream job', async () => {
+    expect(await sendFrom('/vod/sunset')).toMatchObject({ title: 'Sending to Stream FF', message: `${origin}/vod/clip/index.m3u8` });
+  });
+});
