@@ -1,11 +1,11 @@
 import type { Job, RemoteJob } from '../../lib/queue/model/job';
 import { entriesOf, jobSource, type JobEntry } from '../../lib/queue/model/group';
-import { foundNote } from '../../lib/queue/model/states';
 import type { PublicAccount } from '../../lib/accounts';
 import { t, type MessageKey } from '../../lib/i18n';
 import { CopyButton } from './CopyButton';
 import { AllowSite } from './AllowSite';
 import { MirrorLinks } from './MirrorLinks';
+import { JobNote } from './JobNote';
 import { formatBytes } from '../format/values';
 
 const stateKey: Record<Job['state'], MessageKey> = {
@@ -101,11 +101,7 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
             </div>
           )}
           <Progress job={job} />
-          {job.kind !== 'mirror' && job.note ? (
-            <div class="small muted" data-field="note">
-              {job.note === foundNote ? t('jobFoundOnHost') : job.note}
-            </div>
-          ) : null}
+          {job.kind !== 'mirror' ? <JobNote job={job} /> : null}
           {job.error ? (
             <div class="small error" data-code={job.error.code}>
               {job.error.message}

@@ -38,6 +38,7 @@ export const backgroundSenders = {
   'jobs.cancel': page,
   'jobs.remove': page,
   'jobs.hostAction': page,
+  'jobs.removeSecondCopy': page,
   'remote.send': page,
   'account.capabilities': page,
   'files.list': page,
