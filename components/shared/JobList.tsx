@@ -65,6 +65,11 @@ interface Props {
   max?: number;
 }
 
+/** The job's error as the user reads it: codes the background leaves to the UI are worded here, in the user's language. */
+function errorText(error: NonNullable<JobEntry['error']>): string {
+  return error.code === 'unconfirmed' ? t('jobUnconfirmed') : error.message;
+}
+
 /** The host is working on it and has reported an error: the user may restart or remove it there. */
 export function stuckAtHost(job: JobEntry): job is RemoteJob {
   return job.kind === 'remote' && job.state === 'encoding' && job.error?.code === 'upload_rejected';
@@ -104,7 +109,7 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
           {job.kind !== 'mirror' ? <JobNote job={job} /> : null}
           {job.error ? (
             <div class="small error" data-code={job.error.code}>
-              {job.error.message}
+              {errorText(job.error)}
             </div>
           ) : null}
           {job.kind !== 'mirror' && job.state === 'failed' && job.error?.code === 'permission' && job.error.site ? (
