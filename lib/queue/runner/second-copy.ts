@@ -31,7 +31,7 @@ function timeOf(uploaded: string | undefined): number | undefined {
  * format: where the job's own file is listed with a time, the others are
  * measured against it (the same clock), else against this machine's clock.
  */
-export function copiesAmong(files: readonly RemoteFile[], job: Job, fileCode: string, since: number, now: number): RemoteFile[] {
+function copiesAmong(files: readonly RemoteFile[], job: Job, fileCode: string, since: number, now: number): RemoteFile[] {
   const own = files.find((file) => file.fileCode === fileCode);
   const titles = [own?.title, titleHint(job)].filter((title): title is string => !!title?.trim());
   const size = own?.size || (job.kind === 'file' ? job.file.size : undefined) || undefined;
