@@ -34,7 +34,8 @@ function timeOf(uploaded: string | undefined): number | undefined {
 function copiesAmong(files: readonly RemoteFile[], job: Job, fileCode: string, since: number, now: number): RemoteFile[] {
   const own = files.find((file) => file.fileCode === fileCode);
   const titles = [own?.title, titleHint(job)].filter((title): title is string => !!title?.trim());
-  const size = own?.size || (job.kind === 'file' ? job.file.size : undefined) || undefined;
+  // What the extension sent knows its size: the file picked, or the relay's source as downloaded.
+  const size = own?.size || (job.kind === 'file' ? job.file.size : job.kind === 'relay' ? job.bytesTotal : undefined) || undefined;
   const ownAt = timeOf(own?.uploaded);
   const span = Math.max(0, now - since) + slackMs;
   const inWindow = (file: RemoteFile) => {

@@ -115,4 +115,17 @@ describe('a file upload that landed twice', () => {
       secondCopy: { codes: [lost.code], removable: false },
     });
   });
+
+  it('a relay measures by the size it downloaded where the host lists its file under another name', async () => {
+    const a = account('megamax.me');
+    const size = 77_777;
+    const lost = a.add({ title: 'upload', size });
+    const own = a.add({ title: 'upload 2', size });
+    const store = createJobStore();
+    const runner = runnerOver(store, a.client, 'megamax.me', { uploadFile: async () => undefined });
+    const job = await runner.enqueueRelay('acc1', 'https://cdn.example/watch?v=1', {}, { title: 'Trailer', bytesTotal: size });
+    await runner.pump();
+    await runner.uploadDone(job.id, own.code);
+    expect(await store.get(job.id)).toMatchObject({ fileCode: own.code, note: secondCopyNote, secondCopy: { codes: [lost.code] } });
+  });
 });
