@@ -26,6 +26,8 @@ export const errorCodes = [
   'storage_unreadable',
   // Not a host answer: the browser refused to store something (disk full, quota, a broken database).
   'storage',
+  // Not a host answer: the host took a remote upload, but VidRelay cannot learn which file it made.
+  'unconfirmed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,11 +1,11 @@
 import type { Job, RemoteJob } from '../../lib/queue/model/job';
 import { entriesOf, jobSource, type JobEntry } from '../../lib/queue/model/group';
-import { foundNote } from '../../lib/queue/model/states';
 import type { PublicAccount } from '../../lib/accounts';
 import { t, type MessageKey } from '../../lib/i18n';
 import { CopyButton } from './CopyButton';
 import { AllowSite } from './AllowSite';
 import { MirrorLinks } from './MirrorLinks';
+import { JobNote } from './JobNote';
 import { formatBytes } from '../format/values';
 import { localNumber } from '../../lib/format/local';
 
@@ -66,6 +66,11 @@ interface Props {
   max?: number;
 }
 
+/** The job's error as the user reads it: codes the background leaves to the UI are worded here, in the user's language. */
+function errorText(error: NonNullable<JobEntry['error']>): string {
+  return error.code === 'unconfirmed' ? t('jobUnconfirmed') : error.message;
+}
+
 /** The host is working on it and has reported an error: the user may restart or remove it there. */
 export function stuckAtHost(job: JobEntry): job is RemoteJob {
   return job.kind === 'remote' && job.state === 'encoding' && job.error?.code === 'upload_rejected';
@@ -102,14 +107,10 @@ export function JobList({ jobs, accounts = [], onRetry, onRemove, onHostAction, 
             </div>
           )}
           <Progress job={job} />
-          {job.kind !== 'mirror' && job.note ? (
-            <div class="small muted" data-field="note">
-              {job.note === foundNote ? t('jobFoundOnHost') : job.note}
-            </div>
-          ) : null}
+          {job.kind !== 'mirror' ? <JobNote job={job} /> : null}
           {job.error ? (
             <div class="small error" data-code={job.error.code}>
-              {job.error.message}
+              {errorText(job.error)}
             </div>
           ) : null}
           {job.kind !== 'mirror' && job.state === 'failed' && job.error?.code === 'permission' && job.error.site ? (

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import { useRemote } from '../hooks/useRemote';
+import { useNotice } from '../hooks/useNotice';
 import { DemoGuide } from './DemoGuide';
 
 // The first-run page (opened once, after install): three steps, the first
 // being the one VidRelay cannot work without, an account.
 
 export function WelcomeApp() {
-  // Asked again every few seconds while there is no account (it is added in Options, another
-  // tab), and no more once there is one: each ask wakes the background, which an open tab
-  // would otherwise keep doing for as long as it stays open.
-  const [settled, setSettled] = useState(false);
-  const accounts = useRemote('accounts.list', {}, settled ? undefined : 3000);
+  // Asked once, then again only when the background says the accounts changed (one is added in
+  // Options, another tab): the open page never wakes the background by itself.
+  const accounts = useRemote('accounts.list', {});
+  useNotice('accounts.changed', () => void accounts.reload());
   const [guide, setGuide] = useState(() => location.hash === '#demo');
   useEffect(() => {
     const onHash = () => setGuide(location.hash === '#demo');
@@ -20,9 +20,6 @@ export function WelcomeApp() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const hasAccount = (accounts.data?.length ?? 0) > 0;
-  useEffect(() => {
-    if (hasAccount) setSettled(true);
-  }, [hasAccount]);
   const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
 
   return (

@@ -25,6 +25,8 @@ export const jobRequests = {
   'jobs.remove': z.object({ id: z.string() }),
   /** A remote upload stuck at the host: restart it there (urlupload/actions) or remove it from the host's queue. */
   'jobs.hostAction': z.object({ id: z.string(), action: z.enum(['restart', 'remove']) }),
+  /** The host holds a second copy of this job's file from the same send: delete that copy there. */
+  'jobs.removeSecondCopy': z.object({ id: z.string() }),
   'remote.send': z.object({
     accountId: z.string(),
     urls: z.array(z.string()).min(1).max(500),
@@ -42,5 +44,6 @@ export interface JobResponses {
   'jobs.cancel': JobEntry;
   'jobs.remove': { removed: boolean };
   'jobs.hostAction': Job;
+  'jobs.removeSecondCopy': Job;
   'remote.send': { jobs: Job[]; refused: { url: string; reason: string }[] };
 }

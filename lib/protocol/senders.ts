@@ -39,6 +39,7 @@ export const backgroundSenders = {
   'jobs.cancel': page,
   'jobs.remove': page,
   'jobs.hostAction': page,
+  'jobs.removeSecondCopy': page,
   'remote.send': page,
   'account.capabilities': page,
   'files.list': page,
@@ -92,9 +93,11 @@ export const uploaderDocumentSenders = {
 } as const satisfies Record<UploaderCommandType, readonly SenderKind[]>;
 
 /**
- * UI pages answer no runtime message. Into the uploader document, besides
- * the commands above, only the same-origin File channel (fileChannelName)
- * leads: a BroadcastChannel only the extension's own pages can open.
+ * UI pages answer no runtime message (the notices they hear from the
+ * background want no answer: lib/protocol/notices.ts has their table). Into
+ * the uploader document, besides the commands above, only the same-origin
+ * File channel (fileChannelName) leads: a BroadcastChannel only the
+ * extension's own pages can open.
  */
 export const pageSenders = {} as const;
 

@@ -1,6 +1,7 @@
 // Injected failures. A matching fault runs before the normal handler and
 // either delays it ('slow'), holds back its answer ('slow-reply': the host
-// did the work, the client has not heard yet), or answers in its place.
+// did the work, the client has not heard yet), drops the connection instead
+// of answering once the work is done ('drop-reply'), or answers in its place.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultKind } from './types';
 import { sendHtml, sendJson, sendText, sleep } from './http';
@@ -8,6 +9,7 @@ import { sendHtml, sendJson, sendText, sleep } from './http';
 const kinds: ReadonlySet<FaultKind> = new Set([
   'slow',
   'slow-reply',
+  'drop-reply',
   'status',
   'html',
   'invalid-json',
@@ -38,8 +40,11 @@ export class FaultBook {
   }
 
   /** The first fault matching this request, counting one hit against it. */
-  take(hostId: string | undefined, path: string): Fault | undefined {
-    const entry = this.entries.find((e) => e.left > 0 && (!e.fault.hostId || e.fault.hostId === hostId) && (!e.fault.match || path.includes(e.fault.match)));
+  take(hostId: string | undefined, path: string, reused = false): Fault | undefined {
+    const entry = this.entries.find(
+      (e) =>
+        e.left > 0 && (!e.fault.hostId || e.fault.hostId === hostId) && (!e.fault.match || path.includes(e.fault.match)) && (!e.fault.reusedOnly || reused),
+    );
     if (!entry) return undefined;
     entry.left--;
     return entry.fault;
@@ -54,6 +59,9 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
       return false;
     case 'slow-reply':
       holdReply(res, fault.delayMs ?? 2000);
+      return false;
+    case 'drop-reply':
+      dropReply(res);
       return false;
     case 'status': {
       const status = fault.status ?? 500;
@@ -125,6 +133,20 @@ function holdReply(res: ServerResponse, ms: number): void {
     setTimeout(() => {
       if (!res.destroyed) end(...args);
     }, ms).unref();
+    return res;
+  }) as ServerResponse['end'];
+}
+
+/**
+ * The handler does its work (a file stored, a remote upload queued), then the
+ * connection closes with no byte of its answer sent. On a reused keep-alive
+ * connection a browser sends such a request again by itself.
+ */
+function dropReply(res: ServerResponse): void {
+  res.writeHead = (() => res) as unknown as ServerResponse['writeHead'];
+  res.setHeader = (() => res) as unknown as ServerResponse['setHeader'];
+  res.end = (() => {
+    res.socket?.destroy();
     return res;
   }) as ServerResponse['end'];
 }

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HostId } from '../../lib/hosts/types';
 import { type HostSim, startHostSim } from './index';
@@ -647,12 +648,40 @@ describe('media and pages', () => {
     const key = newAccount('vipstream.cc');
     await api('vipstream.cc', 'file/list', { key, page: '1' });
     expect(sim.requests.at(-1)).toEqual({
+      reused: expect.any(Boolean),
       method: 'GET',
       hostId: 'vipstream.cc',
       path: '/vipstream.cc/api/file/list',
       query: { key, page: '1' },
       via: '127.0.0.1',
     });
+  });
+
+  it('drop-reply: does the work, then closes the connection without a byte of answer; reusedOnly spares a fresh connection', async () => {
+    const key = newAccount('vipstream.cc');
+    sim.fault({ kind: 'drop-reply', match: 'upload/url', reusedOnly: true, times: 1 });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (url: string) =>
+      new Promise<{ status?: number; body: string } | { error: string }>((resolve) => {
+        http
+          .get(url, { agent }, (res) => {
+            let body = '';
+            res.on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode, body }));
+          })
+          .on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+      });
+    const upload = (name: string) => `${sim.apiBase('vipstream.cc')}/upload/url?key=${key}&url=${encodeURIComponent(sim.videoUrl(name, 1024))}`;
+    try {
+      // A fresh connection: answered as usual.
+      await expect(get(upload('first'))).resolves.toMatchObject({ status: 200 });
+      // The same connection again: stored, then dropped unanswered.
+      await expect(get(upload('second'))).resolves.toEqual({ error: 'ECONNRESET' });
+      expect(sim.requests.filter((r) => r.path.endsWith('/upload/url')).map((r) => r.reused)).toEqual([false, true]);
+      expect(sim.remoteUploads.filter((r) => /\/(first|second)\.mp4/.test(r.url))).toHaveLength(2);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

@@ -44,6 +44,7 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
   const remote = new RemoteFetcher(sim);
   const faults = new FaultBook();
   const latencyMs = options.latencyMs ?? 0;
+  const servedOn = new WeakMap<object, number>();
   let origin = '';
 
   /** CORS for the one allowed page origin; true when the request (a preflight) is fully answered. */
@@ -63,14 +64,18 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
     const segments = url.pathname.split('/');
     const first = segments[1] ?? '';
     const hostId = simHostIds.includes(first) ? first : undefined;
+    // Whether this request came on a connection that carried an earlier one (kept alive).
+    const served = servedOn.get(req.socket) ?? 0;
+    servedOn.set(req.socket, served + 1);
     sim.requests.push({
+      reused: served > 0,
       method: req.method ?? 'GET',
       hostId: hostId as HostId | undefined,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       via: (req.headers.host ?? '').split(':')[0],
     });
-    const fault = faults.take(hostId, url.pathname);
+    const fault = faults.take(hostId, url.pathname, served > 0);
     if (fault && (await applyFault(fault, req, res, dialectFor(hostId)))) return;
 
     if (hostId) {

@@ -2,7 +2,18 @@
 // host-layer contract suite, the benchmarks and the demo code against these.
 import type { HostId } from '../../lib/hosts/types';
 
-export type FaultKind = 'slow' | 'slow-reply' | 'status' | 'html' | 'invalid-json' | 'drop' | 'wrong-key' | 'body-error' | 'echo-key' | 'upload-elsewhere';
+export type FaultKind =
+  | 'slow'
+  | 'slow-reply'
+  | 'drop-reply'
+  | 'status'
+  | 'html'
+  | 'invalid-json'
+  | 'drop'
+  | 'wrong-key'
+  | 'body-error'
+  | 'echo-key'
+  | 'upload-elsewhere';
 
 export interface Fault {
   kind: FaultKind;
@@ -13,6 +24,8 @@ export interface Fault {
   status?: number;
   /** 'slow': delay before handling; 'slow-reply': handled at once, its answer held back this long (default 2000 both). */
   delayMs?: number;
+  /** 'drop-reply': only a request that came on a connection which carried an earlier one (a browser re-sends those). */
+  reusedOnly?: boolean;
   /** How many requests it hits (default: unlimited). */
   times?: number;
 }
@@ -80,6 +93,8 @@ export interface HostSimOptions {
 }
 
 export interface RequestRecord {
+  /** It came on a connection that carried an earlier request. */
+  reused?: boolean;
   method: string;
   hostId?: HostId;
   path: string;

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { UploadJob } from '../../../lib/queue/model/job';
-import { foundNote } from '../../../lib/queue/model/states';
 import { AllowSite } from '../../shared/AllowSite';
 import { CopyButton } from '../../shared/CopyButton';
+import { JobNote } from '../../shared/JobNote';
 import { formatBytes } from '../../format/values';
 import { formatDate } from '../../format/dates';
 import { t } from '../../../lib/i18n';
@@ -85,11 +85,7 @@ export function FinishedJobRow({ job, accountLabel, allowHttp = false, onRetry, 
       {job.state === 'failed' && job.error?.code === 'permission' && job.error.site ? (
         <AllowSite jobId={job.id} site={job.error.site} account={{ id: job.accountId, label: accountLabel, allowHttp }} />
       ) : null}
-      {job.note ? (
-        <div class="small muted finished-note" data-field="note">
-          {job.note === foundNote ? t('jobFoundOnHost') : job.note}
-        </div>
-      ) : null}
+      <JobNote job={job} class="small muted finished-note" />
       {open ? (
         <div id={detailsId} class="finished-details small">
           <dl class="facts">

@@ -1,8 +1,8 @@
 import { useRef } from 'preact/hooks';
 import type { UploadJob } from '../../../lib/queue/model/job';
 import { etaSeconds } from '../../../lib/queue/model/speed';
-import { foundNote } from '../../../lib/queue/model/states';
 import { CopyButton } from '../../shared/CopyButton';
+import { JobNote } from '../../shared/JobNote';
 import { formatBytes, formatDuration } from '../../format/values';
 import { t } from '../../../lib/i18n';
 import { localTime } from '../../../lib/format/local';
@@ -100,11 +100,7 @@ function RunningJobRow({ job, accountLabel, onCancel, onRemove, onReattach }: Pr
           <CopyButton text={job.links.watch} />
         </div>
       ) : null}
-      {job.note ? (
-        <div class="small muted" data-field="note">
-          {job.note === foundNote ? t('jobFoundOnHost') : job.note}
-        </div>
-      ) : null}
+      <JobNote job={job} />
       {job.error ? (
         <div class={`small ${waitingRetry ? 'warn' : 'error'}`} data-field="error" data-code={job.error.code}>
           {job.state === 'interrupted' && job.kind === 'file' ? `${t('upInterruptedChoose')} ` : null}

@@ -26,6 +26,7 @@ export function createJobHandlers({ accounts, jobs, runner }: Pick<BackgroundCon
       return { removed: true };
     },
     'jobs.hostAction': ({ id, action }) => runner.hostAction(id, action),
+    'jobs.removeSecondCopy': ({ id }) => runner.removeSecondCopy(id),
     'remote.send': async ({ accountId, urls, options }) => {
       const account = await accounts.get(accountId);
       await accounts.ensureAccess(account);

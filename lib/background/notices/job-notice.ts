@@ -21,6 +21,9 @@ export function jobNotice(entry: JobEntry): Notice | undefined {
     const name = entry.title ?? (entry.kind === 'file' ? entry.file.name : entry.url);
     return { title: t('notifyReady'), message: t('notifyReadyBody', [name ?? t('notifyYourVideo'), entry.links?.watch ?? '']) };
   }
-  if (entry.state === 'failed') return { title: t('notifyFailed'), message: entry.error?.message ?? t('notifyFailedBody') };
+  if (entry.state === 'failed') {
+    const said = entry.error?.code === 'unconfirmed' ? t('jobUnconfirmed') : entry.error?.message;
+    return { title: t('notifyFailed'), message: said ?? t('notifyFailedBody') };
+  }
   return undefined;
 }

@@ -19,6 +19,7 @@ import { restrictStorageToTrustedContexts } from '../stored/access-level';
 import { storedItems } from '../stored/registry';
 import { createUploads } from '../jobs/uploads';
 import { notify } from '../notices/notify';
+import { tellPages } from '../notices/page-notice';
 import { handleShortcut } from '../send-to-host/shortcut';
 import { uploadTracker } from '../jobs/badge';
 import { openWelcomeOnInstall } from './first-run';
@@ -116,7 +117,11 @@ export function startBackground(): void {
     restoreBadge();
     void refreshMenus();
   });
-  accounts.watch(() => void refreshMenus());
+  accounts.watch(() => {
+    void refreshMenus();
+    // The welcome page follows the account list by this notice instead of asking again and again.
+    void tellPages('accounts.changed', {});
+  });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void menu.click(info as MenuClickInfo, tab?.id);

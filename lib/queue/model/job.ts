@@ -61,6 +61,11 @@ const base = {
   verify: z.boolean().optional(),
   /** Something the user should know about how this job got where it is (say, found on the host after a restart). */
   note: z.string().optional(),
+  /**
+   * Other files the host made from this same send (the browser sent the request again on its own after the
+   * connection dropped): their codes, and whether the host lets VidRelay delete files. Record version 5.
+   */
+  secondCopy: z.object({ codes: z.array(z.string().min(1)).min(1).max(20), removable: z.boolean() }).optional(),
   /** Failed because the user cancelled it. */
   cancelled: z.boolean().optional(),
 };

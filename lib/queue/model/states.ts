@@ -21,3 +21,9 @@ export const inFlight: ReadonlySet<JobState> = new Set(['sending', 'uploading'])
 
 /** Job notes are codes the UI words: this one says a cut upload was found on the host, not sent again. */
 export const foundNote = 'found-on-host';
+
+/** The host holds a second copy of this job's file from the same send (the job's `secondCopy` names it). */
+export const secondCopyNote = 'second-copy';
+
+/** The user had the second copy removed from the host. */
+export const secondCopyRemovedNote = 'second-copy-removed';

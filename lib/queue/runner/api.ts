@@ -115,5 +115,7 @@ export interface QueueRunner {
   cancel(id: string): Promise<JobEntry>;
   /** A remote upload stuck at the host: restart the host's failed fetches, or remove this one there. */
   hostAction(id: string, action: HostRemoteAction): Promise<Job>;
+  /** The host holds a second copy of this job's file (its `secondCopy`): delete that copy there. */
+  removeSecondCopy(id: string): Promise<Job>;
   remove(id: string): Promise<void>;
 }

@@ -2,11 +2,13 @@ import type { QueuePort } from '../drivers/types';
 import { createMoves } from './moves';
 import { createPollAlarm } from './poll-alarm';
 import { createSendOutcomes } from './send-outcomes';
+import { createSecondCopies } from './second-copy';
 import type { QueueRunnerDeps } from './api';
 
 // What every part of the runner shares, put together from moving jobs
-// through the machine (moves.ts), the poll alarm (poll-alarm.ts) and what a
-// send's outcome does to its job (send-outcomes.ts). The pump, the encoding
+// through the machine (moves.ts), the poll alarm (poll-alarm.ts), what a
+// send's outcome does to its job (send-outcomes.ts) and the look for a
+// second copy once it lands (second-copy.ts). The pump, the encoding
 // poll and the user commands are built on this; the drivers see only the
 // part of it their port names (lib/queue/drivers/types.ts).
 
@@ -15,6 +17,8 @@ export type QueueCore = ReturnType<typeof createCore>;
 export function createCore(deps: QueueRunnerDeps) {
   const moves = createMoves(deps);
   const alarm = createPollAlarm(deps);
-  const outcomes = createSendOutcomes(deps, moves, alarm);
-  return { deps, store: deps.store, ...moves, ...alarm, ...outcomes } satisfies QueuePort;
+  const secondCopies = createSecondCopies(deps);
+  const outcomes = createSendOutcomes(deps, moves, alarm, secondCopies);
+  const core = { deps, store: deps.store, ...moves, ...alarm, ...outcomes, secondCopies };
+  return core satisfies QueuePort;
 }

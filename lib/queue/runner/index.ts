@@ -69,12 +69,16 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
   // ---- the uploader's reports: one at a time with recovery ----
 
   async function uploadDone(id: string, fileCode: string): Promise<void> {
-    await core.lane(async () => {
+    const client = await core.lane(async () => {
       const current = await store.get(id);
-      if (!current) return;
-      await core.accepted(id, await deps.clientFor(current.accountId), fileCode);
+      if (!current) return undefined;
+      const found = await deps.clientFor(current.accountId);
+      await core.landed(id, found, fileCode);
+      return found;
     });
     kick();
+    // Outside the lane: the other uploads' reports must not wait for the host's file list.
+    if (client) await core.secondCopies.check(id, client);
   }
 
   async function uploadFailed(id: string, error: unknown, failure: UploadFailure = {}): Promise<void> {
@@ -89,5 +93,15 @@ export function createQueueRunner(deps: QueueRunnerDeps): QueueRunner {
     return job;
   }
 
-  return { ...commands, hostAction: createHostActions(core), report, uploadDone, uploadFailed, pump, poll, recover };
+  return {
+    ...commands,
+    hostAction: createHostActions(core),
+    removeSecondCopy: core.secondCopies.remove,
+    report,
+    uploadDone,
+    uploadFailed,
+    pump,
+    poll,
+    recover,
+  };
 }

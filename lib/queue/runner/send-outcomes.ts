@@ -8,11 +8,13 @@ import { findLanded } from '../drivers/landed';
 import type { QueueRunnerDeps } from './api';
 import type { Moves } from './moves';
 import type { PollAlarm } from './poll-alarm';
+import type { SecondCopies } from './second-copy';
 
 // What a send's outcome does to its job: the host's file code, a file the
 // host will name later, an error (back to the queue with backoff, or
 // failed), and, before a send that may repeat an earlier one, a look on the
-// host for what that one left.
+// host for what that one left. Once a job lands, the host is asked whether
+// the same send made a second file (second-copy.ts).
 
 const unverifiableMessage =
   'The last send may have reached the host, but it cannot be checked ({why}). Look in your files on the host and retry only if the video is not there.';
@@ -21,6 +23,7 @@ export function createSendOutcomes(
   deps: Pick<QueueRunnerDeps, 'store' | 'now' | 'random'>,
   { move }: Pick<Moves, 'move'>,
   { reschedule }: Pick<PollAlarm, 'reschedule'>,
+  secondCopies: Pick<SecondCopies, 'check'>,
 ) {
   const { store } = deps;
   const random = deps.random ?? Math.random;
@@ -40,7 +43,8 @@ export function createSendOutcomes(
     await reschedule();
   }
 
-  async function accepted(id: string, client: HostClient, fileCode: string, note?: string): Promise<void> {
+  /** The host named the file this job made: the job moves on (no look for a second copy yet). */
+  async function landed(id: string, client: HostClient, fileCode: string, note?: string): Promise<void> {
     const current = await store.get(id);
     if (current && canTransition(current, 'uploaded')) {
       if (note) await store.update(id, (job) => ({ ...job, note }));
@@ -50,6 +54,12 @@ export function createSendOutcomes(
       await store.put({ ...current, fileCode, links: client.links(fileCode), updatedAt: deps.now() });
     }
     await reschedule();
+  }
+
+  /** The host named the file this job made: the job moves on, and the host is asked for a second copy. */
+  async function accepted(id: string, client: HostClient, fileCode: string, note?: string): Promise<void> {
+    await landed(id, client, fileCode, note);
+    await secondCopies.check(id, client);
   }
 
   /** The host took the URL without naming the file: wait for it in the host's lists. */
@@ -84,5 +94,5 @@ export function createSendOutcomes(
     return false;
   }
 
-  return { handleSendError, accepted, pendingAtHost, lookOnHost, settledByHost };
+  return { handleSendError, landed, accepted, pendingAtHost, lookOnHost, settledByHost };
 }

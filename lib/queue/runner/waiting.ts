@@ -1,4 +1,4 @@
-import { AppError } from '../../errors';
+import { AppError, type SerializedError } from '../../errors';
 import type { HostClient } from '../../hosts/types';
 import type { RemoteUploadState } from '../../hosts/upload-types';
 import type { Job, RemoteJob } from '../model/job';
@@ -9,12 +9,27 @@ import type { QueueCore } from './core';
 // are never sent again, only looked for on each poll, first in the host's
 // remote-upload queue (matched by URL), else in its file list (by title and
 // time, as after a lost answer). A job is not left waiting for ever: where
-// the host can be asked neither way, or nothing turned up within a day, it
-// ends failed with a message that says to look on the host before sending
-// the URL again (sending it blindly could make a second copy there).
+// the host can be asked neither way it ends after a short wait, where
+// nothing turned up (or the account could not be reached) within a day it
+// ends then. Either way it fails with code `unconfirmed`, which the UI words
+// in the user's language: look on the host before sending the URL again
+// (sending it blindly could make a second copy there).
 
 /** How long a remote upload the host took may wait for its file to be named. */
 export const hostWaitLimitMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Where the host can be asked for neither its remote uploads nor its files,
+ * waiting cannot name the file; the job still waits this long before it
+ * ends, so that when the user looks on the host, as its message asks, the
+ * host has had the time a remote fetch of a usual video takes to list it.
+ */
+export const unaskableWaitMs = 10 * 60 * 1000;
+
+/** The job's error once it ends unconfirmed (the UI shows its own words for the code). */
+function unconfirmed(host: string, why: string): SerializedError {
+  return { code: 'unconfirmed', message: `${host} took the URL, but ${why}: look for the video on ${host} before you send this URL again.` };
+}
 
 /** The host's own progress: percent of the bytes it has fetched, when it says. */
 export function hostProgress(entry: RemoteUploadState): number | undefined {
@@ -31,10 +46,15 @@ export function hostErrorOf(entry: RemoteUploadState): Job['error'] {
 /** One poll of an account's waiting jobs: the ids of those now matched. Host trouble leaves them waiting for the next poll. */
 export async function pollWaiting(core: QueueCore, accountId: string, jobs: RemoteJob[]): Promise<string[]> {
   const matched: string[] = [];
+  const waitedPast = (job: RemoteJob, limit: number) => core.deps.now() - (job.sentAt ?? job.updatedAt) > limit;
   let client: HostClient;
   try {
     client = await core.deps.clientFor(accountId);
   } catch {
+    // The account cannot be reached (removed, unreadable): the day's bound still holds.
+    for (const job of jobs.filter((waiting) => waitedPast(waiting, hostWaitLimitMs))) {
+      await core.guard(job.id, () => core.move(job.id, { type: 'fail', error: unconfirmed('The host', 'its account could not be reached for a day') }));
+    }
     return matched;
   }
   let entries: RemoteUploadState[] | undefined;
@@ -50,8 +70,7 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Remo
   for (const job of jobs) {
     await core.guard(job.id, async () => {
       if (!askable) {
-        const message = `${host} took the URL without naming the file it made, and it cannot be asked for its files: look for the file on ${host} before you send this URL again.`;
-        await core.move(job.id, { type: 'fail', error: { code: 'unsupported', message } });
+        if (waitedPast(job, unaskableWaitMs)) await core.move(job.id, { type: 'fail', error: unconfirmed(host, 'it cannot be asked which file it made') });
         return;
       }
       if (entries) {
@@ -74,11 +93,7 @@ export async function pollWaiting(core: QueueCore, accountId: string, jobs: Remo
           if (!(error instanceof AppError)) throw error;
         }
       }
-      const since = job.sentAt ?? job.updatedAt;
-      if (core.deps.now() - since > hostWaitLimitMs) {
-        const message = `${host} took the URL but no file from it turned up within a day: look for the file on ${host} before you send this URL again.`;
-        await core.move(job.id, { type: 'fail', error: { code: 'not_found', message } });
-      }
+      if (waitedPast(job, hostWaitLimitMs)) await core.move(job.id, { type: 'fail', error: unconfirmed(host, 'no file from it turned up within a day') });
     });
   }
   return matched;

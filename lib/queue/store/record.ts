@@ -1,12 +1,15 @@
 import { parseJob, type Job } from '../model/job';
 import { jobRecordVersion } from './db';
 import { jobV3toV4 } from './migrate-groups';
+import { jobV4toV5 } from './migrate-copies';
 
 // One stored job record checked on its way out of the database. A record
 // from a newer version, or one that fails the schema, is not a job this
 // build can use: the caller keeps it out of the queue and reports it. An
 // older record reads through the steps one version at a time (2 -> 3 adds
-// only an optional field; 3 -> 4 is lib/queue/store/migrate-groups.ts).
+// only an optional field; 3 -> 4 is lib/queue/store/migrate-groups.ts, whose
+// jobs are already version 5 ones, as 4 -> 5 only adds an optional field;
+// 4 -> 5 is lib/queue/store/migrate-copies.ts).
 
 export type Decoded = { job: Job } | { id: string; problem: string };
 
@@ -17,7 +20,7 @@ export function decodeRecord(record: unknown): Decoded {
   if (typeof v !== 'number' || !Number.isInteger(v)) return { id, problem: 'the record has no version' };
   if (v > jobRecordVersion) return { id, problem: `written by a newer VidRelay (record version ${v}); update VidRelay to use it` };
   if (v < jobRecordVersion) {
-    const step = jobV3toV4(fields);
+    const step = v <= 3 ? jobV3toV4(fields) : jobV4toV5(fields);
     return 'job' in step ? step : { id, problem: step.problem };
   }
   const parsed = parseJob(fields);

@@ -80,7 +80,7 @@ describe('first run', () => {
     await step(role('button', 'Add an account')).waitFor();
     await welcome.find(role('button', 'Open the demo guide')).click();
     await expect(welcome.find(role('region', 'Demo guide')).text()).resolves.toContain('npm run host-sim -- --demo');
-    // Once an account exists the step says so (the page follows storage).
+    // Once an account exists the step says so (the background tells the page: accounts.changed).
     await seedAccounts();
     await expect.poll(() => step().attr('data-done'), { timeout: 10_000 }).toBe('true');
     const options = session.context.waitForEvent('page');

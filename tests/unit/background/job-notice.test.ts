@@ -45,4 +45,9 @@ describe('jobNotice', () => {
     const job: Job = { ...base, id: 'q', kind: 'remote', state: 'encoding' };
     expect(jobNotice(job)).toBeUndefined();
   });
+
+  it("words an unconfirmed remote upload itself, in the user's language, not with the English the background stored", () => {
+    const job: Job = { ...base, id: 'u1', kind: 'remote', state: 'failed', error: { code: 'unconfirmed', message: 'FileMoon took the URL, but …' } };
+    expect(jobNotice(job)?.message).toMatch(/^The host took the URL, but VidRelay could not learn which file it made\./);
+  });
 });

@@ -51,4 +51,19 @@ describe('JobList for remote uploads waiting on the host', () => {
     (stuck.querySelectorAll('.row.small button')[1] as HTMLButtonElement).click();
     expect(onHostAction).toHaveBeenCalledWith(expect.objectContaining({ id: 'j1' }), 'remove');
   });
+
+  it('words a remote upload that ended unconfirmed by its code, and any other error by its message', () => {
+    const ended = html(
+      <JobList
+        jobs={[
+          remote({ id: 'u1', state: 'failed', waiting: 'host', error: { code: 'unconfirmed', message: 'FileMoon took the URL, but …' } }),
+          remote({ id: 'u2', state: 'failed', error: { code: 'auth', message: 'Check the API key in Options.' } }),
+        ]}
+      />,
+    );
+    expect(ended.querySelector('li[data-job-id="u1"] [data-code="unconfirmed"]')?.textContent).toMatch(
+      /^The host took the URL, but VidRelay could not learn which file it made\. Look for the video on the host before you send this URL again/,
+    );
+    expect(ended.querySelector('li[data-job-id="u2"] [data-code="auth"]')?.textContent).toBe('Check the API key in Options.');
+  });
 });

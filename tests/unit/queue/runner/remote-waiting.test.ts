@@ -8,7 +8,7 @@ import { createHostClient } from '../../../../lib/hosts';
 import type { HostClient, HostId } from '../../../../lib/hosts/types';
 import type { createQueueRunner } from '../../../../lib/queue/runner';
 import { slotWaitMs } from '../../../../lib/queue/drivers/remote';
-import { hostWaitLimitMs } from '../../../../lib/queue/runner/waiting';
+import { hostWaitLimitMs, unaskableWaitMs } from '../../../../lib/queue/runner/waiting';
 import { createJobStore } from '../../../../lib/queue/store';
 import type { HostSim } from '../../../host-sim';
 import { hostSimWithFakeClock, runnerOver } from './host-sim-runner';
@@ -95,18 +95,24 @@ describe('a remote upload the host takes without a file code', () => {
 });
 
 describe('a remote upload the host took without a file code, where it cannot be found', () => {
-  it('ends failed at the next poll where the host has neither a remote-upload list nor a file list (FileMoon), never sent again', async () => {
+  it('ends failed after a short wait where the host has neither a remote-upload list nor a file list (FileMoon), never sent again', async () => {
     const h = setup('filemoon.sx');
     sim.remoteWithoutCode('filemoon.sx');
     try {
       const queued = await h.runner.enqueueRemote('acc1', sim.videoUrl('moon-pending', 1024));
       await h.runner.pump();
       await vi.waitFor(async () => expect(await h.store.get(queued.id)).toMatchObject({ state: 'encoding', waiting: 'host' }));
-      vi.setSystemTime(Date.now() + 60_000);
+      // Polls within the wait leave it waiting: the host may still be fetching the video it will list.
+      vi.setSystemTime(Date.now() + unaskableWaitMs - 60_000);
+      await h.runner.poll();
+      expect(await h.store.get(queued.id)).toMatchObject({ state: 'encoding', waiting: 'host' });
+      vi.setSystemTime(Date.now() + 120_000);
       await h.runner.poll();
       const ended = await h.store.get(queued.id);
-      expect(ended).toMatchObject({ state: 'failed', error: { code: 'unsupported' } });
-      expect(ended?.error?.message).toMatch(/^FileMoon took the URL without naming the file.*look for the file on FileMoon before you send this URL again\.$/);
+      expect(ended).toMatchObject({ state: 'failed', error: { code: 'unconfirmed' } });
+      expect(ended?.error?.message).toBe(
+        'FileMoon took the URL, but it cannot be asked which file it made: look for the video on FileMoon before you send this URL again.',
+      );
       await h.runner.recover();
       await settle(h.runner);
       expect(h.sent()).toHaveLength(1);
@@ -130,12 +136,41 @@ describe('a remote upload the host took without a file code, where it cannot be 
       vi.setSystemTime(Date.now() + 120_000);
       await h.runner.poll();
       const ended = await h.store.get(queued.id);
-      expect(ended).toMatchObject({ state: 'failed', error: { code: 'not_found' } });
-      expect(ended?.error?.message).toMatch(/no file from it turned up within a day: look for the file on vipstream.cc/);
+      expect(ended).toMatchObject({ state: 'failed', error: { code: 'unconfirmed' } });
+      expect(ended?.error?.message).toMatch(/no file from it turned up within a day: look for the video on vipstream.cc/);
       expect(h.sent()).toHaveLength(1);
     } finally {
       sim.remoteWithoutCode('vipstream.cc', false);
     }
+  });
+
+  it('ends failed after a day where its account cannot be reached any more (removed, unreadable)', async () => {
+    const store = createJobStore();
+    const sentAt = Date.now();
+    await store.put({
+      id: 'w1',
+      kind: 'remote',
+      accountId: 'gone',
+      url: 'https://cdn.example/v.mp4',
+      state: 'encoding',
+      waiting: 'host',
+      options: {},
+      createdAt: sentAt,
+      updatedAt: sentAt,
+      sentAt,
+      attempts: 1,
+    });
+    const runner = runnerOver(store, undefined as unknown as HostClient, 'media.cm', {
+      clientFor: async () => {
+        throw new Error('no such account');
+      },
+    });
+    vi.setSystemTime(sentAt + hostWaitLimitMs - 60_000);
+    await runner.poll();
+    expect(await store.get('w1')).toMatchObject({ state: 'encoding', waiting: 'host' });
+    vi.setSystemTime(sentAt + hostWaitLimitMs + 60_000);
+    await runner.poll();
+    expect(await store.get('w1')).toMatchObject({ state: 'failed', error: { code: 'unconfirmed' } });
   });
 });
 
