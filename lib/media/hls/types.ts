@@ -49,7 +49,7 @@ export interface StreamVariant {
   refused?: StreamRefusal;
 }
 
-export interface StreamMaster {
+interface StreamMaster {
   kind: 'master';
   /** Best first: height, then bandwidth. */
   variants: StreamVariant[];
@@ -69,7 +69,7 @@ export const streamRefusals = [
 ] as const;
 export type StreamRefusal = (typeof streamRefusals)[number];
 
-export interface StreamRefused {
+interface StreamRefused {
   kind: 'refused';
   reason: StreamRefusal;
 }
