@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isAppError } from '../../errors';
 import { toPublicAccount } from '../accounts/service';
-import { hasHostAccess } from '../../accounts/permissions';
+import { hasHostAccess } from '../../accounts/host-access';
 import { listen } from './router';
 import { createBackgroundContext } from './build-context';
 import { createAccountHandlers } from '../handlers/accounts';
