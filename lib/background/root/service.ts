@@ -31,6 +31,12 @@ const POLL_ALARM = 'queue-poll';
 const HEALTH_ALARM = 'link-health';
 /** Link health's results are read for the badge this long after a browser start or an update. */
 const badgeRestoreDelayMs = 2_000;
+/**
+ * The console report of unreadable stored data waits this long after an install or update: it reads and checks
+ * every stored record (50,000 link-health results take the worker half a second), which must not hold up the
+ * first answers to the pages that open with the browser.
+ */
+const unreadableReportDelayMs = 10_000;
 
 export function startBackground(): void {
   // Security: storage.local (the accounts; their keys are in IndexedDB) for extension pages and the background only.
@@ -99,7 +105,7 @@ export function startBackground(): void {
   const refreshMenus = async () => rebuildMenus((await accounts.all()).map(toPublicAccount));
   browser.runtime.onInstalled.addListener((details) => {
     restoreBadge();
-    reportUnreadable();
+    setTimeout(reportUnreadable, unreadableReportDelayMs);
     void refreshMenus();
     void openWelcomeOnInstall(details);
     void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
