@@ -185,7 +185,22 @@ async function main(): Promise<void> {
       await upload.page.bringToFront();
       await upload.chooseFiles([path]);
       await upload.start();
-      await upload.waitForState(name, ['encoding', 'ready'], 300_000);
+      // Waited for in the page by a MutationObserver, as the bare page waits for its XHR: a Playwright locator
+      // would query the page on every animation frame for the whole upload, CPU the bench would charge to the extension.
+      // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+      await upload.page.evaluate(`new Promise((resolve, reject) => {
+        const name = ${JSON.stringify(name)};
+        const done = () => [...document.querySelectorAll('li[data-job-id][data-state="encoding"], li[data-job-id][data-state="ready"]')].some((row) => row.textContent.includes(name));
+        if (done()) return resolve();
+        const timer = setTimeout(() => reject(new Error(name + ' did not finish uploading')), 300000);
+        const seen = new MutationObserver(() => {
+          if (!done()) return;
+          seen.disconnect();
+          clearTimeout(timer);
+          resolve();
+        });
+        seen.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+      })`);
       return receiveMs(sim, name);
     };
 
