@@ -225,8 +225,7 @@ async function main(): Promise<void> {
           // A process that ended meanwhile (an offscreen document closed) takes its CPU with it: not counted either way.
           const spent = seconds - (cpuBefore.get(kind) ?? 0);
           used += spent;
-          const per = (cpuByKind[way][kind] ??= []);
-          per.push(spent);
+          cpuByKind[way][kind] = [...(cpuByKind[way][kind] ?? []), spent];
         }
         cpu[way].push(used);
         growth[way] = Math.max(growth[way], await sampler.stop());
