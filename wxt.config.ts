@@ -5,7 +5,8 @@ import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 // A test build (VIDRELAY_TEST_BUILD=1: e2e tests, benches, the demo) adds the hook
 // tests reach the background through (lib/background/root/test-hooks.ts) and goes
 // to .output/test/, so that .output/<browser>-mv3 (linted, measured, zipped) is
-// always the production build, which has none of it.
+// always the production build, which has none of it. The test build also has an
+// empty page (entrypoints/blank), the benches' measure of what any extension page takes.
 const testBuild = process.env.VIDRELAY_TEST_BUILD === '1';
 
 // Permissions: only what VidRelay uses at install (no unlimitedStorage: file
@@ -16,6 +17,13 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   ...(testBuild ? { outDir: '.output/test' } : {}),
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (testBuild) return;
+      const blank = infos.findIndex((info) => info.name === 'blank');
+      if (blank >= 0) infos.splice(blank, 1);
+    },
+  },
   vite: () => ({
     define: { 'import.meta.env.VIDRELAY_TEST_BUILD': JSON.stringify(testBuild) },
     plugins: [preactWithoutInnerHtml(), preact()],

@@ -64,15 +64,18 @@ export function HistoryView({ accounts }: ManagerViewProps) {
     }
   };
 
-  // Opening the history is how the user sees link problems, so it clears the badge.
+  // Opening the history is how the user sees link problems, so it clears the badge. Asked once the first page
+  // is in: reading every stored result (up to 50,000) keeps the background busy for a while.
+  const firstPageIn = jobs.data !== undefined || jobs.error !== undefined;
   useEffect(() => {
+    if (!firstPageIn) return;
     send('health.status', {})
       .then((snapshot) => {
         setHealth(snapshot);
         if (snapshot.unseen > 0) void send('health.seen', {});
       })
       .catch(() => undefined);
-  }, []);
+  }, [firstPageIn]);
 
   const checkLinks = () =>
     check.run(async () => {

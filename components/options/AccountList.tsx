@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts';
 import { hostPresets } from '../../lib/hosts';
-import { hasHostAccess, originsFor, requestHostAccess } from '../../lib/accounts/permissions';
+import { hasHostAccess, requestHostAccess } from '../../lib/accounts/host-access';
+import { originsFor } from '../../lib/accounts/permissions';
 import { t } from '../../lib/i18n';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { requestHostAccess, sitePatterns } from '../../lib/accounts/permissions';
+import { requestHostAccess, sitePatterns } from '../../lib/accounts/host-access';
 import type { PublicAccount } from '../../lib/accounts';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';

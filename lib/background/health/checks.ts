@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from '../../zod';
-import { problemText } from '../../storage/versioned-record';
+import { problemText, readVersioned } from '../../storage/versioned-record';
 import type { VersionedItem } from '../../storage/versioned-item';
 import { isAppError } from '../../errors';
 import { checkHealth, countNewProblems, type HealthSnapshot, type HealthStatus, type HealthTarget } from '../../links/health';
@@ -34,13 +34,18 @@ export function mergeHealth(kept: StoredHealth, older: StoredHealth): StoredHeal
 }
 
 /** The stored results, as the health service uses them. */
-export type HealthItem = Pick<VersionedItem<StoredHealth>, 'get' | 'update' | 'problem' | 'assertWritable'>;
+export type HealthItem = Pick<VersionedItem<StoredHealth>, 'get' | 'raw' | 'update' | 'problem' | 'assertWritable'>;
 
 const problems: ReadonlySet<HealthStatus> = new Set(['missing', 'dmca', 'deleted']);
 
-/** Link problems found but not yet looked at, as stored (0 while the results cannot be read). */
-export async function unseenProblems(item: Pick<HealthItem, 'get'>): Promise<number> {
-  return (await item.get()).unseen;
+/** The count alone: the badge after a browser start must not check every one of up to 50,000 results (half a second of the worker). */
+const unseenOptions = { version: healthOptions.version, schema: z.object({ unseen: healthSchema.shape.unseen }) } as const;
+
+/** Link problems found but not yet looked at, as stored (0 while the count cannot be read). */
+export async function unseenProblems(item: Pick<HealthItem, 'raw'>): Promise<number> {
+  const raw = await item.raw();
+  const read = raw == null ? undefined : readVersioned(raw, unseenOptions);
+  return read?.ok ? read.value.unseen : 0;
 }
 // Keeps storage bounded; the oldest checks go first.
 const maxEntries = 50_000;

@@ -105,12 +105,14 @@ export function createBadge(action: BadgeAction = browser.action, problemCount?:
   };
   async function render(): Promise<void> {
     const view = badgeView(uploads, uploads.running > 0 ? (problems ?? 0) : await knownProblems());
-    if (shown && shown.text === view.text && shown.title === view.title && shown.color === view.color) return;
+    const before = shown;
+    if (before && before.text === view.text && before.title === view.title && before.color === view.color) return;
     shown = view;
+    // Only what changed: while an upload runs, its progress changes the tooltip alone, several times a second.
     try {
-      await action.setBadgeText({ text: view.text });
-      if (view.color) await action.setBadgeBackgroundColor({ color: view.color });
-      await action.setTitle({ title: view.title });
+      if (before?.text !== view.text) await action.setBadgeText({ text: view.text });
+      if (view.color && before?.color !== view.color) await action.setBadgeBackgroundColor({ color: view.color });
+      if (before?.title !== view.title) await action.setTitle({ title: view.title });
     } catch {
       // A missing badge must never fail an upload or a check.
     }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isAppError } from '../../errors';
 import { toPublicAccount } from '../accounts/service';
-import { hasHostAccess } from '../../accounts/permissions';
+import { hasHostAccess } from '../../accounts/host-access';
 import { listen } from './router';
 import { createBackgroundContext } from './build-context';
 import { createAccountHandlers } from '../handlers/accounts';
@@ -34,6 +34,12 @@ const POLL_ALARM = 'queue-poll';
 const HEALTH_ALARM = 'link-health';
 /** Link health's results are read for the badge this long after a browser start or an update. */
 const badgeRestoreDelayMs = 2_000;
+/**
+ * The console report of unreadable stored data waits this long after an install or update: it reads and checks
+ * every stored record (50,000 link-health results take the worker half a second), which must not hold up the
+ * first answers to the pages that open with the browser.
+ */
+const unreadableReportDelayMs = 10_000;
 
 export function startBackground(): void {
   // Security: storage.local (the accounts; their keys are in IndexedDB) for extension pages and the background only.
@@ -108,7 +114,7 @@ export function startBackground(): void {
   const languageReady = followLanguage(ctx.settings, () => void refreshMenus());
   browser.runtime.onInstalled.addListener((details) => {
     restoreBadge();
-    reportUnreadable();
+    setTimeout(reportUnreadable, unreadableReportDelayMs);
     void refreshMenus();
     void openWelcomeOnInstall(details);
     void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });

@@ -153,7 +153,8 @@ export function createUploader(deps: UploaderDeps): Uploader {
   const createXhr = deps.createXhr ?? (() => new XMLHttpRequest());
   const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const spool = deps.spool ?? memorySpool();
-  const progressEveryMs = deps.progressEveryMs ?? 250;
+  // Each report is a job write in the background, a badge update and a page refresh: twice a second is enough to watch.
+  const progressEveryMs = deps.progressEveryMs ?? 500;
   const stallMs = deps.stallMs ?? 60_000;
   const replyWaitMs = deps.replyWaitMs ?? 10 * 60_000;
   const minBytesPerStall = deps.minBytesPerStall ?? 64 * 1024;

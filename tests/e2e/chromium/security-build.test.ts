@@ -110,6 +110,11 @@ describe('the production build holds no test hook', () => {
     for (const marker of testHookMarkers) expect(background, String(marker)).toMatch(marker);
   });
 
+  it("the benches' empty page (entrypoints/blank) is in the test build only", () => {
+    expect(existsSync(join(testBuildDir, 'blank.html')), `no blank.html in ${testBuildDir}`).toBe(true);
+    expect(existsSync(join(extensionDir, 'blank.html'))).toBe(false);
+  });
+
   it('no script of the production build holds the hook', () => {
     const scripts = scriptsIn(extensionDir);
     expect(scripts).toContain('background.js');

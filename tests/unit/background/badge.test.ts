@@ -83,6 +83,24 @@ describe('toolbar badge in a new worker', () => {
     expect(count).toHaveBeenCalledTimes(1);
   });
 
+  it("tells the browser only what changed: an upload's progress changes the tooltip alone", async () => {
+    const asked: string[] = [];
+    const action = {
+      setBadgeText: async ({ text }: { text: string }) => void asked.push(`text ${text}`),
+      setBadgeBackgroundColor: async ({ color }: { color: string }) => void asked.push(`color ${color}`),
+      setTitle: async ({ title }: { title: string }) => void asked.push(`title ${title}`),
+    };
+    const badge = createBadge(action, async () => 0);
+    await badge.setUploads({ running: 1, bytesSent: 0, bytesTotal: 100 });
+    expect(asked).toEqual(['text 1', 'color #2563eb', 'title 1 upload running: 0% (0 B of 100 B)']);
+    asked.length = 0;
+    await badge.setUploads({ running: 1, bytesSent: 50, bytesTotal: 100 });
+    expect(asked).toEqual(['title 1 upload running: 50% (50 B of 100 B)']);
+    asked.length = 0;
+    await badge.setUploads({ running: 2, bytesSent: 50, bytesTotal: 100 });
+    expect(asked).toEqual(['text 2', 'title 2 uploads running: 50% (50 B of 100 B)']);
+  });
+
   it('takes a count it is given over reading one, and shows 0 when the stored count cannot be read', async () => {
     const given = drawn();
     const count = vi.fn(async () => 7);

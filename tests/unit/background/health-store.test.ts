@@ -62,3 +62,15 @@ describe('link health in IndexedDB', () => {
     expect(await legacy()).toBeUndefined();
   });
 });
+
+describe("the badge's count of unseen link problems", () => {
+  it('reads the count alone, without checking every stored result, and 0 where there is no readable count', async () => {
+    const item = (raw: unknown) => ({ raw: async () => raw });
+    // A result no build would write: the count is read all the same.
+    const odd = { version: 1, data: { entries: { 'a:1': { status: 'not a status', checkedAt: 1 } }, unseen: 3 } };
+    expect(await unseenProblems(item(odd))).toBe(3);
+    expect(await unseenProblems(item(null))).toBe(0);
+    expect(await unseenProblems(item({ version: 1, data: { entries: {}, unseen: -1 } }))).toBe(0);
+    expect(await unseenProblems(item({ version: 99, data: { entries: {}, unseen: 3 } }))).toBe(0);
+  });
+});

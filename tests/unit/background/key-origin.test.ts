@@ -7,7 +7,7 @@ import { createAccountHandlers } from '../../../lib/background/handlers/accounts
 import { accountSchema, type Account } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
 import { accountsItem } from '../../../lib/storage/items';
-import { hasHostAccess } from '../../../lib/accounts/permissions';
+import { hasHostAccess } from '../../../lib/accounts/host-access';
 import { storedItems } from '../../../lib/background/stored/registry';
 import { createStoredServices } from '../../../lib/background/root/build-context';
 import { fakePorts } from './context-fakes';

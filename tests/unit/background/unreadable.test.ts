@@ -9,7 +9,7 @@ import { createStorageHandlers } from '../../../lib/background/handlers/unreadab
 import { createStoredServices } from '../../../lib/background/root/build-context';
 import { storedItems } from '../../../lib/background/stored/registry';
 import { accountsItem, settingsItem } from '../../../lib/storage/items';
-import { hasHostAccess } from '../../../lib/accounts/permissions';
+import { hasHostAccess } from '../../../lib/accounts/host-access';
 import { accountSchema } from '../../../lib/accounts';
 import { exportSettings, importSettings } from '../../../lib/settings-file';
 import { decryptText } from '../../../lib/settings-file/crypto';
