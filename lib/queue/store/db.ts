@@ -25,8 +25,11 @@ export const jobsDbVersion = 3;
  * 4: a union by kind; a mirror is a group of jobs (`group: { id, index }`),
  * not a stored parent (lib/queue/store/migrate-groups.ts). A version 3 record that
  * is no mirror's reads through that step as it is read.
+ * 5: a relay may carry `stream: 'hls'` (its URL is a media playlist to join;
+ * an older build would upload the playlist's text). A version 4 record reads
+ * as it is (lib/queue/store/migrate-stream.ts).
  */
-export const jobRecordVersion = 4;
+export const jobRecordVersion = 5;
 
 /** A stored job: the job's own fields plus the record version. */
 export type JobRecord = { id: string; v: number; createdAt: number; state: string; accountId: string } & Record<string, unknown>;

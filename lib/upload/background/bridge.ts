@@ -11,6 +11,7 @@ import type { TargetReply, UploaderCommandReplies, UploaderCommands, UploaderCom
 import type { OffscreenManager } from './offscreen';
 import { readUploadReply } from './reply';
 import { scrubberFor } from '../../scrub';
+import { t, type MessageKey } from '../../i18n';
 
 // The background's side of the uploader: what the queue runner calls to start,
 // check and cancel uploads, and the handlers of the uploader's reports (the
@@ -63,12 +64,17 @@ function refOf(job: UploadJob): UploadJobRef {
     url: job.url,
     ...(job.title ? { name: job.title } : {}),
     ...(job.bytesTotal !== undefined ? { bytesTotal: job.bytesTotal } : {}),
+    ...(job.stream ? { stream: job.stream } : {}),
   };
 }
 
+/** A stream relay's refusal comes as its message key: Chrome's offscreen document has no i18n API, the background has. */
+const refusalKey = /^streamRefused_[a-z_]+$/;
+
 function asAppError(error: SerializedError): AppError {
   const code = (errorCodes as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'server';
-  return new AppError(code, String(error.message).slice(0, 500), { status: error.status });
+  const message = String(error.message).slice(0, 500);
+  return new AppError(code, refusalKey.test(message) ? t(message as MessageKey) : message, { status: error.status });
 }
 
 export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {

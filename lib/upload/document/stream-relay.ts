@@ -1,0 +1,252 @@
+import { type ByteRange, playlistLimits, readPlaylist, segmentIv, type StreamPlan, type StreamRefusal, type StreamSegment } from '../../media/hls';
+import type { UploadJobRef } from '../../protocol/uploader';
+import { streamCapOf, streamTooLarge } from './stream-cap';
+import type { ResumableWriter, Spool, SpoolWriter } from './spool';
+import { Cancelled, hostOf, retryableCodes, sourceFailure, UploadFailure } from './upload-failure';
+
+// A stream relay's download phase: the media playlist is read (and refused,
+// with its reason, before any segment is fetched, where it cannot become one
+// file), then its parts (fMP4's init segment, the segments) are fetched a few
+// at a time, each retried on its own, decrypted where the playlist says
+// AES-128, and appended in order to the spool. After each part the spool is
+// marked, so a run cut by a restart goes on from the next part and fetches
+// none twice. A part is held in memory only while fetched (a few MB each).
+
+export interface StreamRelayDeps {
+  fetch: typeof fetch;
+  spool: Spool;
+  now(): number;
+  /** A part that sends no byte for this long is fetched again. */
+  stallMs: number;
+  /** Download progress: bytes spooled of the estimate (or of what is known by then). */
+  report(sent: number, total: number, force?: boolean): void;
+  /** Parts fetched at once. */
+  parallel?: number;
+  /** Attempts per part (a network error, a stall, 5xx or 429) before the relay fails. */
+  attempts?: number;
+  retryMs?: number;
+}
+
+export interface StreamDownload {
+  file: File;
+  name: string;
+}
+
+/** The refusal's message key (translated by the background: the uploader document has no i18n API in Chrome). */
+export const streamRefusalKey = (reason: StreamRefusal) => `streamRefused_${reason}` as const;
+
+function refused(reason: StreamRefusal): UploadFailure {
+  return new UploadFailure('unsupported', streamRefusalKey(reason));
+}
+
+interface Part {
+  url: string;
+  range?: ByteRange;
+  segment?: StreamSegment;
+}
+
+function partsOf(plan: StreamPlan): Part[] {
+  const parts: Part[] = plan.init ? [{ url: plan.init.url, ...(plan.init.range ? { range: plan.init.range } : {}) }] : [];
+  for (const segment of plan.segments) parts.push({ url: segment.url, ...(segment.range ? { range: segment.range } : {}), segment });
+  return parts;
+}
+
+/** The file's name: the title (or the playlist's name) with the container's extension. */
+export function streamFileName(title: string | undefined, url: string, container: StreamPlan['container']): string {
+  const ext = container === 'fmp4' ? '.mp4' : '.ts';
+  let base = title?.trim() ?? '';
+  if (!base) {
+    try {
+      base = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).at(-2) ?? '') || 'video';
+    } catch {
+      base = 'video';
+    }
+  }
+  return `${base.replace(/\.(m3u8?|ts|mp4|m4s)$/i, '')}${ext}`;
+}
+
+export const streamContentType = (container: StreamPlan['container']) => (container === 'fmp4' ? 'video/mp4' : 'video/mp2t');
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+
+const retryable = (error: unknown) => error instanceof UploadFailure && retryableCodes.has(error.code);
+
+export function createStreamRelay(deps: StreamRelayDeps) {
+  const parallel = deps.parallel ?? 4;
+  const attempts = deps.attempts ?? 4;
+  const retryMs = deps.retryMs ?? 1000;
+
+  /** One GET read whole; a stall (no byte for stallMs) aborts it. `limit` bounds what is read. */
+  async function fetchBytes(url: string, signal: AbortSignal, limit: number, range?: ByteRange): Promise<Uint8Array> {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let stalled = false;
+    let last = deps.now();
+    const watchdog = setInterval(
+      () => {
+        if (deps.now() - last > deps.stallMs) {
+          stalled = true;
+          controller.abort();
+        }
+      },
+      Math.max(50, Math.min(deps.stallMs / 4, 5000)),
+    );
+    const broke = () => {
+      if (signal.aborted) return new Cancelled();
+      return new UploadFailure(stalled ? 'timeout' : 'network', `The download from ${hostOf(url)} ${stalled ? 'stopped answering' : 'broke off'}.`);
+    };
+    try {
+      let response: Response;
+      try {
+        const headers: Record<string, string> = range ? { Range: `bytes=${range.offset}-${range.offset + range.length - 1}` } : {};
+        response = await deps.fetch(url, { credentials: 'include', signal: controller.signal, headers });
+      } catch {
+        throw broke();
+      }
+      if (!response.ok) throw sourceFailure(response.status, url);
+      const told = Number(response.headers.get('content-length') ?? '');
+      if (Number.isFinite(told) && told > limit) throw new UploadFailure('upload_rejected', `${hostOf(url)} sent a part larger than the stream can hold.`);
+      const reader = response.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          throw broke();
+        }
+        if (chunk.done) break;
+        last = deps.now();
+        size += chunk.value.byteLength;
+        if (size > limit) {
+          controller.abort();
+          throw new UploadFailure('upload_rejected', `${hostOf(url)} sent a part larger than the stream can hold.`);
+        }
+        chunks.push(chunk.value);
+      }
+      if (chunks.length === 1) return chunks[0]!;
+      const out = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) {
+        out.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      return out;
+    } finally {
+      clearInterval(watchdog);
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
+  /** `fetchBytes` tried again after a retryable failure, up to `attempts` times. */
+  async function fetchRetried(url: string, signal: AbortSignal, limit: number, range?: ByteRange): Promise<Uint8Array> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetchBytes(url, signal, limit, range);
+      } catch (error) {
+        if (signal.aborted) throw new Cancelled();
+        if (!retryable(error) || attempt >= attempts) throw error;
+        await sleep(retryMs * attempt, signal);
+      }
+    }
+  }
+
+  async function readPlan(job: UploadJobRef, signal: AbortSignal): Promise<StreamPlan> {
+    const url = job.url!;
+    const bytes = await fetchRetried(url, signal, playlistLimits.textBytes);
+    const reading = readPlaylist(new TextDecoder().decode(bytes), url);
+    // The job names a media playlist (the picker chose the variant); a master here is no file to join.
+    if (reading.kind === 'master') throw refused('not_playlist');
+    if (reading.kind === 'refused') throw refused(reading.reason);
+    return reading;
+  }
+
+  async function download(job: UploadJobRef, cancel: AbortSignal, keepWriter: (writer: SpoolWriter, resumable: boolean) => void): Promise<StreamDownload> {
+    const stopAhead = new AbortController();
+    const signal = AbortSignal.any([cancel, stopAhead.signal]);
+    const plan = await readPlan(job, signal);
+    const cap = streamCapOf(job.bytesTotal);
+    // A spool that cannot keep files across runs (the memory or stream-writer fallbacks) starts over each run.
+    const resumable: ResumableWriter | undefined = await deps.spool.resume?.(job.id, job.url!);
+    const writer: SpoolWriter = resumable ?? (await deps.spool.create(job.id));
+    keepWriter(writer, !!resumable);
+    const parts = partsOf(plan);
+    const first = Math.min(resumable?.kept.parts ?? 0, parts.length);
+    let spooled = first > 0 ? resumable!.kept.bytes : 0;
+    const total = () => Math.max(job.bytesTotal ?? 0, spooled);
+    deps.report(spooled, total(), true);
+
+    const keys = new Map<string, Promise<CryptoKey>>();
+    const keyOf = (url: string) => {
+      let key = keys.get(url);
+      if (!key) {
+        key = fetchRetried(url, signal, 1024).then((raw) => {
+          if (raw.byteLength !== 16) throw new UploadFailure('invalid_response', `${hostOf(url)} sent a stream key that is not an AES-128 key.`);
+          return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'AES-CBC', false, ['decrypt']);
+        });
+        keys.set(url, key);
+      }
+      return key;
+    };
+    const fetchPart = async (part: Part): Promise<Uint8Array> => {
+      const raw = await fetchRetried(part.url, signal, cap, part.range);
+      const key = part.segment?.key;
+      if (!key || !part.segment) return raw;
+      try {
+        const iv = segmentIv(part.segment) as Uint8Array<ArrayBuffer>;
+        return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, await keyOf(key.url), raw as Uint8Array<ArrayBuffer>));
+      } catch (error) {
+        if (error instanceof UploadFailure || error instanceof Cancelled) throw error;
+        throw new UploadFailure('invalid_response', `A segment from ${hostOf(part.url)} could not be decrypted with the key its playlist names.`);
+      }
+    };
+
+    // A window of `parallel` fetches ahead; parts are written strictly in order.
+    const pending = new Map<number, Promise<Uint8Array>>();
+    let next = first;
+    const fill = () => {
+      while (next < parts.length && pending.size < parallel) {
+        const index = next++;
+        const promise = fetchPart(parts[index]!);
+        // Settled later by the loop below; an early failure must not be an unhandled rejection meanwhile.
+        promise.catch(() => undefined);
+        pending.set(index, promise);
+      }
+    };
+    try {
+      for (let index = first; index < parts.length; index++) {
+        fill();
+        const bytes = await pending.get(index)!;
+        pending.delete(index);
+        if (cancel.aborted) throw new Cancelled();
+        if (spooled + bytes.byteLength > cap) throw streamTooLarge(job.url!, spooled + bytes.byteLength, job.bytesTotal);
+        const size = bytes.byteLength;
+        await writer.write(bytes);
+        spooled += size;
+        await resumable?.mark(index + 1);
+        deps.report(spooled, total());
+      }
+    } finally {
+      // A failed part stops the ones fetched ahead of it.
+      stopAhead.abort();
+    }
+    deps.report(spooled, spooled, true);
+    const file = await writer.finish(streamContentType(plan.container));
+    return { file, name: streamFileName(job.name, job.url!, plan.container) };
+  }
+
+  return { download };
+}
