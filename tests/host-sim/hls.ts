@@ -30,7 +30,7 @@ export const hlsBandwidth = 800_000;
 export const hlsPath = (spec: HlsSpec) => `/hls/${spec.kind}-${spec.segments}-${spec.bytes}`;
 
 function specOf(text: string): HlsSpec | undefined {
-  const m = /^([a-z]+)-(\d{1,5})-(\d{1,9})$/.exec(text);
+  const m = /^([a-z0-9]+)-(\d{1,5})-(\d{1,9})$/.exec(text);
   if (!m || !(hlsKinds as readonly string[]).includes(m[1]!)) return undefined;
   return { kind: m[1] as HlsKind, segments: Number(m[2]), bytes: Number(m[3]) };
 }

@@ -168,8 +168,9 @@ export function createStreamRelay(deps: StreamRelayDeps) {
     const url = job.url!;
     const bytes = await fetchRetried(url, signal, playlistLimits.textBytes);
     const reading = readPlaylist(new TextDecoder().decode(bytes), url);
-    // The job names a media playlist (the picker chose the variant); a master here is no file to join.
-    if (reading.kind === 'master') throw refused('not_playlist');
+    // The job names a media playlist (the picker chose the variant); a master here is no file to join,
+    // and where its variants were refused (audio apart, DRM) that is the reason to give.
+    if (reading.kind === 'master') throw refused(reading.variants.find((v) => v.refused)?.refused ?? 'not_playlist');
     if (reading.kind === 'refused') throw refused(reading.reason);
     return reading;
   }
