@@ -172,6 +172,24 @@ describe('upload bridge', () => {
     expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'network', message: 'dropped' }), { bodySent: false });
   });
 
+  it("words a stream relay's refusal in the user's language (the offscreen document has no i18n API) and starts a stream relay as one", async () => {
+    const { store, bridge, runner, sent } = setup();
+    const relay = job({ id: 'j1', kind: 'relay', state: 'uploading', url: 'https://cdn.test/a/media.m3u8', stream: 'hls' } as never);
+    await store.put(relay);
+    await report(
+      bridge,
+      { type: 'error', jobId: 'j1', error: { code: 'unsupported', message: 'streamRefused_live' }, bodySent: false },
+      sender('/offscreen.html'),
+    );
+    expect(runner.uploadFailed).toHaveBeenCalledWith(
+      'j1',
+      expect.objectContaining({ code: 'unsupported', message: 'This is a live stream: it has no end yet, so it cannot be sent as one file.' }),
+      { bodySent: false },
+    );
+    await bridge.uploadFile(relay as UploadJob);
+    expect(sent.at(-1)).toMatchObject({ type: 'start', job: { id: 'j1', kind: 'relay', stream: 'hls', url: 'https://cdn.test/a/media.m3u8' } });
+  });
+
   it('asks the uploader whether a job is still alive', async () => {
     const { bridge, answerWith, offscreen } = setup();
     const j = job({ id: 'j1', kind: 'file', state: 'uploading' });
