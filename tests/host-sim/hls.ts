@@ -137,7 +137,7 @@ export function serveHls(req: IncomingMessage, res: ServerResponse, url: URL): b
   req.resume();
   const file = m[2]!;
   const bytes = (body: Buffer, type: string) => {
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Access-Control-Allow-Origin': '*' });
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
   const segment = /^seg(\d+)\.(ts|m4s)$/.exec(file);

@@ -116,12 +116,18 @@ export function createUploader(deps: UploaderDeps): Uploader {
 
   function progressReporter(jobId: string, phase?: 'download' | 'upload') {
     let last = -Infinity;
-    return (sent: number, total: number, force = false) => {
-      const at = now();
-      if (!force && at - last < progressEveryMs) return;
-      last = at;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    const send = (sent: number, total: number) => {
+      last = now();
       // Progress is advisory: a lost report is replaced by the next one.
       deps.send('uploaderReport.progress', { jobId, sent, total, ...(phase ? { phase } : {}) }).catch(() => undefined);
+    };
+    return (sent: number, total: number, force = false) => {
+      clearTimeout(trailing);
+      trailing = undefined;
+      if (force || now() - last >= progressEveryMs) send(sent, total);
+      // A held-back report goes once the gap is over: a transfer that pauses (a stream waiting on a slow segment) shows where it is.
+      else trailing = setTimeout(() => send(sent, total), progressEveryMs);
     };
   }
 
