@@ -80,12 +80,36 @@ const sleep = (ms: number, signal: AbortSignal) =>
     );
   });
 
+/** A BYOB reader of a fetch body, or undefined where the browser offers none. */
+function byobReader(body: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | undefined {
+  try {
+    return body.getReader({ mode: 'byob' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Buffers parts are read into, handed back once the spool wrote them (or lent them back from its worker). */
+function bufferPool(keep: number) {
+  const free: ArrayBuffer[] = [];
+  return {
+    take(bytes: number): ArrayBuffer {
+      const index = free.findIndex((buffer) => buffer.byteLength >= bytes);
+      return index >= 0 ? free.splice(index, 1)[0]! : new ArrayBuffer(bytes);
+    },
+    give(buffer: ArrayBuffer | undefined): void {
+      if (buffer && buffer.byteLength > 0 && free.length < keep) free.push(buffer);
+    },
+  };
+}
+
 const retryable = (error: unknown) => error instanceof UploadFailure && retryableCodes.has(error.code);
 
 export function createStreamRelay(deps: StreamRelayDeps) {
   const parallel = deps.parallel ?? 4;
   const attempts = deps.attempts ?? 4;
   const retryMs = deps.retryMs ?? 1000;
+  const pool = bufferPool(parallel + 2);
 
   /** One GET read whole; a stall (no byte for stallMs) aborts it. `limit` bounds what is read. */
   async function fetchBytes(url: string, signal: AbortSignal, limit: number, range?: ByteRange): Promise<Uint8Array> {
@@ -118,33 +142,43 @@ export function createStreamRelay(deps: StreamRelayDeps) {
       if (!response.ok) throw sourceFailure(response.status, url);
       const told = Number(response.headers.get('content-length') ?? '');
       if (Number.isFinite(told) && told > limit) throw new UploadFailure('upload_rejected', `${hostOf(url)} sent a part larger than the stream can hold.`);
-      const reader = response.body!.getReader();
-      const chunks: Uint8Array[] = [];
+      // Read into a pooled buffer (BYOB where the body allows): a fresh buffer per chunk and per
+      // part left the garbage collector hundreds of MB behind on a long stream.
+      let buffer = pool.take(Number.isFinite(told) && told > 0 ? told : 1024 * 1024);
+      const byob = byobReader(response.body!);
+      const plain = byob ? undefined : response.body!.getReader();
       let size = 0;
       for (;;) {
+        if (size === buffer.byteLength) {
+          const grown = new ArrayBuffer(buffer.byteLength * 2);
+          new Uint8Array(grown).set(new Uint8Array(buffer));
+          buffer = grown;
+        }
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
-          chunk = await reader.read();
+          chunk = byob ? await byob.read(new Uint8Array(buffer, size, buffer.byteLength - size)) : await plain!.read();
         } catch {
           throw broke();
         }
-        if (chunk.done) break;
+        if (byob && chunk.value) buffer = chunk.value.buffer as ArrayBuffer;
+        if (chunk.done || !chunk.value) break;
         last = deps.now();
-        size += chunk.value.byteLength;
-        if (size > limit) {
+        const length = chunk.value.byteLength;
+        if (size + length > limit) {
           controller.abort();
           throw new UploadFailure('upload_rejected', `${hostOf(url)} sent a part larger than the stream can hold.`);
         }
-        chunks.push(chunk.value);
+        if (!byob) {
+          while (size + length > buffer.byteLength) {
+            const grown = new ArrayBuffer(buffer.byteLength * 2);
+            new Uint8Array(grown).set(new Uint8Array(buffer, 0, size));
+            buffer = grown;
+          }
+          new Uint8Array(buffer).set(chunk.value, size);
+        }
+        size += length;
       }
-      if (chunks.length === 1) return chunks[0]!;
-      const out = new Uint8Array(size);
-      let at = 0;
-      for (const chunk of chunks) {
-        out.set(chunk, at);
-        at += chunk.byteLength;
-      }
-      return out;
+      return new Uint8Array(buffer, 0, size);
     } finally {
       clearInterval(watchdog);
       signal.removeEventListener('abort', stop);
@@ -208,7 +242,9 @@ export function createStreamRelay(deps: StreamRelayDeps) {
       if (!key || !part.segment) return raw;
       try {
         const iv = segmentIv(part.segment) as Uint8Array<ArrayBuffer>;
-        return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, await keyOf(key.url), raw as Uint8Array<ArrayBuffer>));
+        const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, await keyOf(key.url), raw as Uint8Array<ArrayBuffer>));
+        pool.give(raw.buffer as ArrayBuffer);
+        return plain;
       } catch (error) {
         if (error instanceof UploadFailure || error instanceof Cancelled) throw error;
         throw new UploadFailure('invalid_response', `A segment from ${hostOf(part.url)} could not be decrypted with the key its playlist names.`);
@@ -235,7 +271,8 @@ export function createStreamRelay(deps: StreamRelayDeps) {
         if (cancel.aborted) throw new Cancelled();
         if (spooled + bytes.byteLength > cap) throw streamTooLarge(job.url!, spooled + bytes.byteLength, job.bytesTotal);
         const size = bytes.byteLength;
-        await writer.write(bytes);
+        // The spool's worker takes the buffer and lends it back; the memory spool copies and leaves it.
+        pool.give((await writer.write(bytes)) ?? (bytes.buffer as ArrayBuffer));
         spooled += size;
         await resumable?.mark(index + 1);
         deps.report(spooled, total());
