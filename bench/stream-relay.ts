@@ -61,7 +61,16 @@ async function main(): Promise<void> {
       const out = createWriteStream(joined);
       for (let i = 0; i < spec.segments; i++) if (!out.write(await readFile(join(work, `part-${i}.ts`)))) await once(out, 'drain');
       await new Promise<void>((resolve) => out.end(resolve));
-      await exec('curl', ['-sS', '-o', '/dev/null', '-F', `key=${key}`, '-F', `file=@${joined};type=video/mp2t;filename=${name}`, `${sim.origin}/media.cm/upload/01`]);
+      await exec('curl', [
+        '-sS',
+        '-o',
+        '/dev/null',
+        '-F',
+        `key=${key}`,
+        '-F',
+        `file=@${joined};type=video/mp2t;filename=${name}`,
+        `${sim.origin}/media.cm/upload/01`,
+      ]);
       const ms = Date.now() - started;
       if (!landed(name)) throw new Error(`curl's upload of ${name} did not land whole`);
       for (let i = 0; i < spec.segments; i++) await rm(join(work, `part-${i}.ts`), { force: true });
@@ -95,7 +104,10 @@ async function main(): Promise<void> {
       console.log(`round ${round + 1}: extension ${(extensionMs / 1000).toFixed(2)} s, curl download + upload ${(curl / 1000).toFixed(2)} s`);
     }
     const ratio = median(ratios);
-    check.check(`stream relay (${spec.segments} segments, ${mb(streamBytes)} MB) time extension/curl: ${ratio.toFixed(2)} (median of ${rounds} rounds, target <= ${targets.ratio})`, ratio <= targets.ratio);
+    check.check(
+      `stream relay (${spec.segments} segments, ${mb(streamBytes)} MB) time extension/curl: ${ratio.toFixed(2)} (median of ${rounds} rounds, target <= ${targets.ratio})`,
+      ratio <= targets.ratio,
+    );
     check.check(`browser peak memory growth during the relays: ${mb(growth)} MB (target < ${mb(targets.growthBytes)} MB)`, growth < targets.growthBytes);
   } finally {
     await session.close();

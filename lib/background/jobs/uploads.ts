@@ -42,6 +42,7 @@ export function createUploads({ store, runner, accounts }: UploadsDeps): Uploads
     secretsOf: (accountId) => accounts.secretsOf(accountId),
     checkUploadSite: async (accountId, url) => assertUploadSite(await accounts.get(accountId), url),
     offscreen,
+    mayDownload: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     // The same envelope as every request; the uploader document checks it came from here.
     broadcast: local ? local.broadcast : (type, payload) => browser.runtime.sendMessage({ vidrelay: 1, type, payload }),
   });

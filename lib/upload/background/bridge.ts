@@ -28,6 +28,8 @@ export interface UploadBridgeDeps {
   /** Throws unless the account's key may go to this upload server (lib/accounts/sites.ts). */
   checkUploadSite(accountId: string, url: string): Promise<void>;
   offscreen: OffscreenManager;
+  /** Whether VidRelay may download from this origin (the host permission every relay's source needs). */
+  mayDownload?(origin: string): Promise<boolean>;
   /** runtime.sendMessage of a command envelope: reaches the uploader document(s). */
   broadcast<T extends UploaderCommandType>(type: T, payload: UploaderCommands[T]): Promise<Reply<UploaderCommandReplies[T]> | undefined>;
   now?(): number;
@@ -203,6 +205,13 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
             return !!job && !job.fileCode;
           }),
         };
+      },
+      'uploaderReport.origins': async ({ jobId, origins }) => {
+        const job = await deps.store.get(jobId);
+        // Only for a stream relay being sent: no page learns through here which sites were allowed.
+        if (job?.kind !== 'relay' || !job.stream || !sending.has(job.state)) return { missing: origins };
+        const allowed = await Promise.all(origins.map((origin) => deps.mayDownload?.(origin).catch(() => false) ?? Promise.resolve(true)));
+        return { missing: origins.filter((_, i) => !allowed[i]) };
       },
       'uploaderReport.idle': async () => {
         await closeIfIdle();

@@ -20,6 +20,8 @@ export interface StreamRelayDeps {
   stallMs: number;
   /** Download progress: bytes spooled of the estimate (or of what is known by then). */
   report(sent: number, total: number, force?: boolean): void;
+  /** Of these origins, those VidRelay may not download from (the background holds the permissions). */
+  missingOrigins?(origins: string[]): Promise<string[]>;
   /** Parts fetched at once. */
   parallel?: number;
   /** Attempts per part (a network error, a stall, 5xx or 429) before the relay fails. */
@@ -209,10 +211,26 @@ export function createStreamRelay(deps: StreamRelayDeps) {
     return reading;
   }
 
+  /** The same site rule as every relay's source, for each origin the playlist sends the relay to, before any of them is fetched. */
+  async function checkOrigins(playlist: string, plan: StreamPlan): Promise<void> {
+    if (!deps.missingOrigins) return;
+    const urls = [playlist, ...(plan.init ? [plan.init.url] : []), ...plan.segments.flatMap((s) => (s.key ? [s.url, s.key.url] : [s.url]))];
+    const origins = [...new Set(urls.map((url) => new URL(url).origin))].slice(0, 50);
+    const missing = await deps.missingOrigins(origins);
+    if (missing.length) {
+      const hosts = missing.map((origin) => new URL(origin).host).join(', ');
+      throw new UploadFailure(
+        'permission',
+        `VidRelay may not download from ${hosts}, where this stream's parts are. Allow access to it and send the stream again.`,
+      );
+    }
+  }
+
   async function download(job: UploadJobRef, cancel: AbortSignal, keepWriter: (writer: SpoolWriter, resumable: boolean) => void): Promise<StreamDownload> {
     const stopAhead = new AbortController();
     const signal = AbortSignal.any([cancel, stopAhead.signal]);
     const plan = await readPlan(job, signal);
+    await checkOrigins(job.url!, plan);
     const cap = streamCapOf(job.bytesTotal);
     // A spool that cannot keep files across runs (the memory or stream-writer fallbacks) starts over each run.
     const resumable: ResumableWriter | undefined = await deps.spool.resume?.(job.id, job.url!);

@@ -320,7 +320,14 @@ export function createUploader(deps: UploaderDeps): Uploader {
   function downloadStream(job: UploadJobRef, task: Task, keep: (writer: SpoolWriter, resumable: boolean) => void) {
     const controller = new AbortController();
     task.abort = () => controller.abort();
-    const relay = createStreamRelay({ fetch: doFetch, spool, now, stallMs, report: progressReporter(job.id, 'download') });
+    const relay = createStreamRelay({
+      fetch: doFetch,
+      spool,
+      now,
+      stallMs,
+      report: progressReporter(job.id, 'download'),
+      missingOrigins: async (origins) => (await deliver('uploaderReport.origins', { jobId: job.id, origins }))?.missing ?? origins,
+    });
     return relay.download(job, controller.signal, keep);
   }
 

@@ -23,9 +23,17 @@ beforeEach(() => {
   FakeXhr.all = [];
 });
 
-function setup(spool: Spool) {
+function setup(spool: Spool, missing: string[] = []) {
   const reports: Report[] = [];
-  const send = fakeSend((report) => (report.type === 'target' ? { ok: true, target } : { ok: true }), reports);
+  const send = fakeSend(
+    (report) =>
+      report.type === 'target'
+        ? { ok: true, target }
+        : report.type === 'origins'
+          ? { missing: missing.filter((o) => (report.origins as string[]).includes(o)) }
+          : { ok: true },
+    reports,
+  );
   const uploader = createUploader({ send, createXhr: () => new FakeXhr() as unknown as XMLHttpRequest, spool, progressEveryMs: 0, deliveryRetryMs: 10 });
   return { uploader, reports };
 }
@@ -53,6 +61,17 @@ describe('uploader: stream relays', () => {
     uploader.start({ id: 'j2', kind: 'relay', stream: 'hls', url: sim.hlsUrl({ ...s, kind: 'live' }) });
     await vi.waitFor(() => expect(reports.at(-1)).toMatchObject({ type: 'error', error: { code: 'unsupported', message: 'streamRefused_live' } }));
     expect(segmentFetches()).toBe(0);
+  });
+
+  it('asks the background about every origin the playlist names and fetches nothing from a site VidRelay may not download from', async () => {
+    const { uploader, reports } = setup(memorySpool(), [sim.origin]);
+    uploader.start({ id: 'j5', kind: 'relay', stream: 'hls', url: sim.hlsUrl(s) });
+    await vi.waitFor(() =>
+      expect(reports.at(-1)).toMatchObject({ type: 'error', error: { code: 'permission', message: expect.stringContaining('127.0.0.1') } }),
+    );
+    expect(reports.find((r) => r.type === 'origins')).toMatchObject({ jobId: 'j5', origins: [sim.origin] });
+    expect(segmentFetches()).toBe(0);
+    expect(sim.requests.filter((r) => r.path.endsWith('/key.bin'))).toEqual([]);
   });
 
   it('keeps the spool after a failure the queue retries: the retry fetches no segment again and uploads once', async () => {
