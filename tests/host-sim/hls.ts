@@ -12,7 +12,7 @@ import { sendText } from './http';
  * aesiv: AES-128 with an explicit IV; live: no ENDLIST; drm: SAMPLE-AES;
  * master: two variants (ts, fmp4); audio: a variant with its audio in a separate rendition.
  */
-export const hlsKinds = ['ts', 'fmp4', 'aes', 'aesiv', 'live', 'drm', 'master', 'audio'] as const;
+const hlsKinds = ['ts', 'fmp4', 'aes', 'aesiv', 'live', 'drm', 'master', 'audio'] as const;
 export type HlsKind = (typeof hlsKinds)[number];
 
 export interface HlsSpec {
@@ -25,7 +25,7 @@ export interface HlsSpec {
 const firstSequence = 7;
 const segmentSeconds = 4;
 /** BANDWIDTH the playlists name: the picker's estimate, bandwidth × duration. */
-export const hlsBandwidth = 800_000;
+const hlsBandwidth = 800_000;
 
 export const hlsPath = (spec: HlsSpec) => `/hls/${spec.kind}-${spec.segments}-${spec.bytes}`;
 
@@ -36,7 +36,7 @@ function specOf(text: string): HlsSpec | undefined {
 }
 
 /** The plain bytes of segment `index` (0-based): 188-byte TS packets or an fMP4 fragment look-alike. */
-export function hlsSegment(spec: HlsSpec, index: number): Buffer {
+function hlsSegment(spec: HlsSpec, index: number): Buffer {
   const out = Buffer.alloc(spec.bytes);
   const seed = createHash('sha256').update(`${spec.kind}:${index}`).digest();
   for (let i = 0; i < out.length; i++) out[i] = seed[i % seed.length]! ^ ((i * 13) & 0xff);
@@ -45,14 +45,14 @@ export function hlsSegment(spec: HlsSpec, index: number): Buffer {
   return out;
 }
 
-export function hlsInit(spec: HlsSpec): Buffer {
+function hlsInit(spec: HlsSpec): Buffer {
   const box = Buffer.alloc(64);
   box.writeUInt32BE(64, 0);
   box.write(`ftypisom-init-${spec.segments}-${spec.bytes}`, 4, 'latin1');
   return box;
 }
 
-export function hlsKey(spec: HlsSpec): Buffer {
+function hlsKey(spec: HlsSpec): Buffer {
   return createHash('md5').update(`key:${spec.kind}:${spec.segments}`).digest();
 }
 

@@ -9,7 +9,7 @@ import { hostOf, UploadFailure } from './upload-failure';
 // that never end, or a playlist far longer than it said) is still stopped;
 // with no estimate, or above it, the absolute 20 GB of every relay applies.
 
-export const streamLimits = { factor: 2, marginBytes: 100 * 1024 * 1024 } as const;
+const streamLimits = { factor: 2, marginBytes: 100 * 1024 * 1024 } as const;
 
 export function streamCapOf(estimate: number | undefined): number {
   if (!estimate) return relayLimits.unknownSizeCapBytes;

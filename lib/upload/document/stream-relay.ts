@@ -35,7 +35,7 @@ export interface StreamDownload {
 }
 
 /** The refusal's message key (translated by the background: the uploader document has no i18n API in Chrome). */
-export const streamRefusalKey = (reason: StreamRefusal) => `streamRefused_${reason}` as const;
+const streamRefusalKey = (reason: StreamRefusal) => `streamRefused_${reason}` as const;
 
 function refused(reason: StreamRefusal): UploadFailure {
   return new UploadFailure('unsupported', streamRefusalKey(reason));
@@ -67,7 +67,7 @@ export function streamFileName(title: string | undefined, url: string, container
   return `${base.replace(/\.(m3u8?|ts|mp4|m4s)$/i, '')}${ext}`;
 }
 
-export const streamContentType = (container: StreamPlan['container']) => (container === 'fmp4' ? 'video/mp4' : 'video/mp2t');
+const streamContentType = (container: StreamPlan['container']) => (container === 'fmp4' ? 'video/mp4' : 'video/mp2t');
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {

@@ -53,7 +53,7 @@ export interface Background {
   sendStream(send: StreamSend): Promise<{ videoSrc: string; jobId: string }>;
 }
 
-export interface StreamSend {
+interface StreamSend {
   page: string;
   /** The media playlist chosen (the picker's variant). */
   playlist: string;
