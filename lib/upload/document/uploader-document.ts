@@ -41,7 +41,7 @@ const sendReport: UploaderDeps['send'] = async (type, payload) => (await browser
 
 export function startUploaderDocument(options: { reportIdle: boolean }): Uploader {
   const spool = workerSpool(opfsSpool() ?? memorySpool());
-  // A closed document may have left half-downloaded relays behind.
+  // A closed document may have left half-downloaded relays behind; a stream relay's marked spool stays for its next run.
   void spool.clear(markedSpoolLifeMs);
   const uploader = createUploader({ send: sendReport, spool });
   const handlers = commandHandlers(uploader);
