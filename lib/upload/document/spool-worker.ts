@@ -37,7 +37,13 @@ async function handleOf(folder: string, name: string, keep = 0): Promise<SyncHan
   return handle;
 }
 
+/** Stream relays' mark files, open while their spool file is (opening a handle per segment cost more than the write). */
+const marks = new Map<string, SyncHandle>();
+
 function close(name: string): void {
+  const mark = marks.get(name);
+  marks.delete(name);
+  mark?.close();
   const entry = open.get(name);
   open.delete(name);
   if (!entry) return;
@@ -60,11 +66,15 @@ scope.onmessage = ({ data: request }) => {
         case 'mark': {
           // The bytes reach the disk before the mark that counts them.
           open.get(request.name)?.handle.flush();
-          const mark = await handleOf(request.folder, `${request.name}.mark`);
+          let mark = marks.get(request.name);
+          if (!mark) {
+            mark = await handleOf(request.folder, `${request.name}.mark`);
+            marks.set(request.name, mark);
+          }
           const text = new TextEncoder().encode(request.text);
           mark.write(text, { at: 0 });
+          mark.truncate(text.byteLength);
           mark.flush();
-          mark.close();
           scope.postMessage({ seq: request.seq, ok: true });
           return;
         }
