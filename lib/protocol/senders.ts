@@ -83,6 +83,7 @@ export const backgroundSenders = {
   'uploaderReport.error': uploader,
   'uploaderReport.needed': uploader,
   'uploaderReport.idle': uploader,
+  'uploaderReport.origins': uploader,
 } as const satisfies Record<keyof typeof requestSchemas, readonly SenderKind[]>;
 
 /** Requests the uploader document answers. */

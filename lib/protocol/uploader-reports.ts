@@ -28,6 +28,8 @@ export const uploaderReportRequests = {
   'uploaderReport.needed': z.object({ jobIds: z.array(jobId).max(1000) }),
   /** The uploader holds nothing and sends nothing: the background may close it. */
   'uploaderReport.idle': z.object({}),
+  /** A stream relay's playlist names these origins (segments, keys): which may VidRelay not download from? */
+  'uploaderReport.origins': z.object({ jobId, origins: z.array(z.string().max(300)).max(50) }),
 } as const;
 
 export interface UploaderReportResponses {
@@ -37,4 +39,5 @@ export interface UploaderReportResponses {
   'uploaderReport.error': Ack;
   'uploaderReport.needed': NeededReply;
   'uploaderReport.idle': Ack;
+  'uploaderReport.origins': { missing: string[] };
 }

@@ -17,8 +17,10 @@ export interface UploadJobRef {
   url?: string;
   /** Relays: file name for the upload form. */
   name?: string;
-  /** Relays: the size the user confirmed. */
+  /** Relays: the size the user confirmed (for a stream, the estimate they confirmed). */
   bytesTotal?: number;
+  /** Relays: 'hls' when `url` is a media playlist whose segments are joined into one file. */
+  stream?: 'hls';
 }
 
 /** Commands into the uploader document; only the background may send them (see senders.ts). */
@@ -71,7 +73,8 @@ function isJobRef(value: unknown): value is UploadJobRef {
   return (
     optional(value.url, isHttpUrl) &&
     optional(value.name, (v) => typeof v === 'string' && v.length <= 1000) &&
-    optional(value.bytesTotal, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0)
+    optional(value.bytesTotal, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0) &&
+    optional(value.stream, (v) => v === 'hls')
   );
 }
 

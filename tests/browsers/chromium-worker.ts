@@ -2,7 +2,7 @@ import type { Page, Worker } from 'playwright-core';
 import type { ExtensionSession } from './chromium';
 import type { Background, Notice } from '../e2e/shared/flows/scope';
 import type { TestHooks } from '../../lib/background/root/test-hooks';
-import { addVideo, nextNotice } from './web-page';
+import { addVideo, blobVideoSrc, nextNotice } from './web-page';
 
 /** The notifications the service worker has shown, oldest first (the test build's hook, lib/background/root/test-hooks.ts). */
 export async function notices(worker: Worker): Promise<Notice[]> {
@@ -46,6 +46,21 @@ export function chromiumBackground(session: ExtensionSession): Background {
         await page.goto(url, { waitUntil: 'load' });
         const media = video === undefined ? {} : { mediaType: 'video', srcUrl: (await page.evaluate(addVideo, video)).srcUrl };
         return await nextNotice(background.notices, () => menuClick(session, page, { menuItemId, ...media }));
+      } finally {
+        await page.close();
+      }
+    },
+    async sendStream({ page: url, playlist, accountId, title, bytesTotal }) {
+      const page = await session.context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        const videoSrc = await blobVideoSrc(page);
+        const worker = await session.worker();
+        const jobId = await worker.evaluate(
+          ({ accountId, playlist, extra }) => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.relayStream(accountId, playlist, extra),
+          { accountId, playlist, extra: { title, ...(bytesTotal ? { bytesTotal } : {}) } },
+        );
+        return { videoSrc, jobId };
       } finally {
         await page.close();
       }

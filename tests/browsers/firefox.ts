@@ -7,7 +7,7 @@ import type { Background, ExtensionScope } from '../e2e/shared/flows/scope';
 import type { UiSession } from '../e2e/shared/driver/driver';
 import { PuppeteerUi } from '../e2e/shared/driver/puppeteer';
 import type { TestHooks } from '../../lib/background/root/test-hooks';
-import { addVideo, nextNotice } from './web-page';
+import { addVideo, blobVideoSrc, nextNotice } from './web-page';
 
 // Debian's Firefox ESR with the real Firefox build installed as a temporary
 // add-on, driven over WebDriver BiDi. What Firefox needs that Chromium does not:
@@ -217,6 +217,20 @@ export function firefoxBackground(session: FirefoxSession): Background {
           // Firefox names an extension's menu items "<add-on>-menuitem-_<id>".
           await session.inBrowserWindow(pickMenuItem(`-menuitem-_${menuItemId}`));
         });
+      } finally {
+        await page.close();
+      }
+    },
+    async sendStream({ page: url, playlist, accountId, title, bytesTotal }) {
+      const page = await session.openWeb(url);
+      try {
+        const videoSrc = await blobVideoSrc(page);
+        const jobId = await session.background((bg, arg) => bg.vidrelay.relayStream(arg.accountId, arg.playlist, arg.extra), {
+          accountId,
+          playlist,
+          extra: { title, ...(bytesTotal ? { bytesTotal } : {}) },
+        });
+        return { videoSrc, jobId };
       } finally {
         await page.close();
       }

@@ -27,3 +27,12 @@ export async function nextNotice(notices: Background['notices'], act: () => Prom
   }
   throw new Error(`no notification within ${timeoutMs} ms`);
 }
+
+/** The page's <video> address once its player set one (the HLS player pages of tests/host-sim/hls.ts: a blob: address). */
+export async function blobVideoSrc(page: { evaluate(fn: () => string): Promise<unknown> }, timeoutMs = 10_000): Promise<string> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const src = await page.evaluate(() => (document.body.dataset.ready === '1' ? (document.querySelector('video')?.src ?? '') : ''));
+    if (typeof src === 'string' && src) return src;
+  }
+  throw new Error(`the page's player set no video address within ${timeoutMs} ms`);
+}

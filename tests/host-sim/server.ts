@@ -11,6 +11,7 @@ import { serveDownloads } from './downloads';
 import { FaultBook, applyFault, type FaultDialect } from './faults';
 import { mixdropHostIds, simHostIds, streamtapeHostIds, vidguardHostIds, xfsProfiles } from './hosts';
 import { sendJson, sendNotFoundPage, sleep } from './http';
+import { hlsPath, serveHls } from './hls';
 import { defaultVideoSize, serveMedia } from './media';
 import { handleMegamaxApi, handleMegamaxUpload, megamaxDialect, megamaxId } from './megamax';
 import { handleMixdropApi, mixdropDialect } from './mixdrop';
@@ -115,6 +116,8 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
       if (await serveMedia(req, res, url)) return;
     } else if (first === 'pages') {
       if (await servePage(res, url)) return;
+    } else if (first === 'hls') {
+      if (serveHls(req, res, url)) return;
     }
     if (await serveDownloads(sim, req, res, url)) return;
     req.resume();
@@ -167,6 +170,7 @@ export async function startHostSim(options: HostSimOptions = {}): Promise<HostSi
       return `${origin}/media/${name}.mp4?size=${sizeBytes}`;
     },
     pageUrl: (name) => `${origin}/pages/${name}.html`,
+    hlsUrl: (spec, file = 'media.m3u8') => `${origin}${hlsPath(spec)}/${file}`,
     close: async () => {
       remote.closeAll();
       await new Promise<void>((resolve) => {

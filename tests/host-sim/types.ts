@@ -1,6 +1,7 @@
 // The simulator's public shapes. index.ts re-exports them; the e2e suite, the
 // host-layer contract suite, the benchmarks and the demo code against these.
 import type { HostId } from '../../lib/hosts/types';
+import type { HlsSpec } from './hls';
 
 export type FaultKind =
   | 'slow'
@@ -143,5 +144,7 @@ export interface HostSim {
   videoUrl(name?: string, sizeBytes?: number): string;
   /** `${origin}/pages/${name}.html`, served from tests/host-sim/pages/. */
   pageUrl(name: string): string;
+  /** A stream of tests/host-sim/hls.ts: its media playlist, or another of its files (master.m3u8, page.html, seg0.ts…). */
+  hlsUrl(spec: HlsSpec, file?: string): string;
   close(): Promise<void>;
 }

@@ -42,6 +42,11 @@ export function createUploads({ store, runner, accounts }: UploadsDeps): Uploads
     secretsOf: (accountId) => accounts.secretsOf(accountId),
     checkUploadSite: async (accountId, url) => assertUploadSite(await accounts.get(accountId), url),
     offscreen,
+    // A match pattern names no port (Firefox refuses one that does); the host permission covers every port.
+    mayDownload: (origin) => {
+      const { protocol, hostname } = new URL(origin);
+      return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+    },
     // The same envelope as every request; the uploader document checks it came from here.
     broadcast: local ? local.broadcast : (type, payload) => browser.runtime.sendMessage({ vidrelay: 1, type, payload }),
   });

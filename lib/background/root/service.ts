@@ -153,5 +153,5 @@ export function startBackground(): void {
   void runner.recover();
 
   // e2e tests fire the menu and the shortcut through the browser's events; only a test build has the hook (wxt.config.ts).
-  if (import.meta.env.VIDRELAY_TEST_BUILD) installTestHooks();
+  if (import.meta.env.VIDRELAY_TEST_BUILD) installTestHooks(runner);
 }

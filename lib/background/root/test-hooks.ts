@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { QueueRunner } from '../../queue/runner';
 import { openJobsDb } from '../../queue/store/db';
 
 // What e2e tests reach in the background as `globalThis.vidrelay`. Only a test build
@@ -58,9 +59,14 @@ export interface TestHooks {
    * an older layout as this build's first start does (the benchmark times it), and closes it again.
    */
   openJobsDb(name: string): Promise<{ ms: number; version: number; indexes: string[] }>;
+  /**
+   * Queues a stream relay of a media playlist as "Send to host" does once the picker's variant is chosen
+   * (until that path is merged, the stream-relay e2e and bench start here); the job's id.
+   */
+  relayStream(accountId: string, url: string, extra: { title?: string; bytesTotal?: number }): Promise<string>;
 }
 
-export function installTestHooks(): void {
+export function installTestHooks(runner: Pick<QueueRunner, 'enqueueRelay'>): void {
   const notices = recordNotices();
   const hooks: TestHooks = {
     async menuClick(info, tabId) {
@@ -80,6 +86,7 @@ export function installTestHooks(): void {
       db.close();
       return opened;
     },
+    relayStream: async (accountId, url, extra) => (await runner.enqueueRelay(accountId, url, {}, { ...extra, stream: 'hls' })).id,
   };
   (globalThis as { vidrelay?: TestHooks }).vidrelay = hooks;
 }

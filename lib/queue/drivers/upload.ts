@@ -10,6 +10,8 @@ import type { JobDriver, QueuePort } from './types';
 // (file.ts, relay.ts) is this with what a cut does to it.
 
 type Interrupt = { type: 'interrupt'; message?: string };
+/** What a cut does to a job: interrupt it (the user retries), or, for a relay that keeps what it spooled, queue it again at once. */
+type OnCut = Interrupt | ((job: UploadJob, now: number) => Interrupt | { type: 'defer'; at: number });
 
 /** Its body was going out when it was cut: the host may hold it (a relay still downloading cannot have sent any). */
 function bodyStarted(job: UploadJob): boolean {
@@ -39,7 +41,8 @@ async function foundAfterCut(job: UploadJob, queue: QueuePort): Promise<boolean>
   return false;
 }
 
-export function uploadDriver<J extends UploadJob>(interrupt: Interrupt): JobDriver<J> {
+export function uploadDriver<J extends UploadJob>(onCut: OnCut): JobDriver<J> {
+  const interrupt = (job: UploadJob, now: number) => (typeof onCut === 'function' ? onCut(job, now) : onCut);
   return {
     canStart: (queue) => !!queue.deps.uploadFile,
     wantsClient: false,
@@ -61,7 +64,7 @@ export function uploadDriver<J extends UploadJob>(interrupt: Interrupt): JobDriv
         const outcome = await deps.uploadFile(job);
         if (outcome === 'no-file') {
           const current = await store.get(job.id);
-          if (current && inFlight.has(current.state)) await queue.move(job.id, interrupt);
+          if (current && inFlight.has(current.state)) await queue.move(job.id, interrupt(job, deps.now()));
         }
       } catch (error) {
         const current = await store.get(job.id);
@@ -78,7 +81,7 @@ export function uploadDriver<J extends UploadJob>(interrupt: Interrupt): JobDriv
         return;
       }
       if (await foundAfterCut(now, queue)) return;
-      await queue.move(job.id, interrupt);
+      await queue.move(job.id, interrupt(now, queue.deps.now()));
     },
     cancel(job, queue) {
       if (inFlight.has(job.state)) queue.deps.cancelUpload?.(job);

@@ -26,8 +26,9 @@ export const jobsDbVersion = 3;
  * not a stored parent (lib/queue/store/migrate-groups.ts). A version 3 record that
  * is no mirror's reads through that step as it is read.
  * 5: any job may carry `secondCopy` (the host made a second file from the same
- * send), which a version 4 build would refuse; a version 4 record reads as it is
- * (lib/queue/store/migrate-copies.ts).
+ * send) and a relay `stream: 'hls'` (its URL is a media playlist to join),
+ * which a version 4 build would refuse or misread; a version 4 record reads as
+ * it is (lib/queue/store/migrate-v5.ts).
  */
 export const jobRecordVersion = 5;
 

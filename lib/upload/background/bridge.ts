@@ -11,6 +11,7 @@ import type { TargetReply, UploaderCommandReplies, UploaderCommands, UploaderCom
 import type { OffscreenManager } from './offscreen';
 import { readUploadReply } from './reply';
 import { scrubberFor } from '../../scrub';
+import { t, type MessageKey } from '../../i18n';
 
 // The background's side of the uploader: what the queue runner calls to start,
 // check and cancel uploads, and the handlers of the uploader's reports (the
@@ -27,6 +28,8 @@ export interface UploadBridgeDeps {
   /** Throws unless the account's key may go to this upload server (lib/accounts/sites.ts). */
   checkUploadSite(accountId: string, url: string): Promise<void>;
   offscreen: OffscreenManager;
+  /** Whether VidRelay may download from this origin (the host permission every relay's source needs). */
+  mayDownload?(origin: string): Promise<boolean>;
   /** runtime.sendMessage of a command envelope: reaches the uploader document(s). */
   broadcast<T extends UploaderCommandType>(type: T, payload: UploaderCommands[T]): Promise<Reply<UploaderCommandReplies[T]> | undefined>;
   now?(): number;
@@ -63,12 +66,17 @@ function refOf(job: UploadJob): UploadJobRef {
     url: job.url,
     ...(job.title ? { name: job.title } : {}),
     ...(job.bytesTotal !== undefined ? { bytesTotal: job.bytesTotal } : {}),
+    ...(job.stream ? { stream: job.stream } : {}),
   };
 }
 
+/** A stream relay's refusal comes as its message key: Chrome's offscreen document has no i18n API, the background has. */
+const refusalKey = /^streamRefused_[a-z_]+$/;
+
 function asAppError(error: SerializedError): AppError {
   const code = (errorCodes as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'server';
-  return new AppError(code, String(error.message).slice(0, 500), { status: error.status });
+  const message = String(error.message).slice(0, 500);
+  return new AppError(code, refusalKey.test(message) ? t(message as MessageKey) : message, { status: error.status });
 }
 
 export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
@@ -197,6 +205,13 @@ export function createUploadBridge(deps: UploadBridgeDeps): UploadBridge {
             return !!job && !job.fileCode;
           }),
         };
+      },
+      'uploaderReport.origins': async ({ jobId, origins }) => {
+        const job = await deps.store.get(jobId);
+        // Only for a stream relay being sent: no page learns through here which sites were allowed.
+        if (job?.kind !== 'relay' || !job.stream || !sending.has(job.state)) return { missing: origins };
+        const allowed = await Promise.all(origins.map((origin) => deps.mayDownload?.(origin).catch(() => false) ?? Promise.resolve(true)));
+        return { missing: origins.filter((_, i) => !allowed[i]) };
       },
       'uploaderReport.idle': async () => {
         await closeIfIdle();

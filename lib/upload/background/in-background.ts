@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Reply } from '../../protocol/route';
 import type { UploaderCommandReplies, UploaderCommands, UploaderCommandType } from '../../protocol/uploader';
 import { serveFiles } from '../document/file-inbox';
-import { memorySpool, opfsSpool } from '../document/spool';
+import { markedSpoolLifeMs, memorySpool, opfsSpool } from '../document/spool';
 import { workerSpool } from '../document/spool-client';
 import { createUploader, type Uploader, type UploaderDeps } from '../document/uploader';
 import { commandHandlers } from '../document/uploader-document';
@@ -50,7 +50,8 @@ export function startBackgroundUploader(deps: BackgroundUploaderDeps): Backgroun
     return { ok: true, data: await handler(payload, self) };
   };
   const spool = workerSpool(opfsSpool() ?? memorySpool());
-  void spool.clear();
+  // Stream relays keep what they spooled for the run that goes on after a restart.
+  void spool.clear(markedSpoolLifeMs);
   const uploader = createUploader({ send, spool });
   const handlers = commandHandlers(uploader);
 

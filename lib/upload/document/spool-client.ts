@@ -1,5 +1,5 @@
 import spoolWorkerUrl from './spool-worker?worker&url';
-import { fileName, folder, type Spool } from './spool';
+import { clearSpoolFolder, fileName, folder, markName, readMark, type Spool } from './spool';
 import type { SpoolReply, SpoolRequest } from './spool-wire';
 
 // The document's side of the relay spool worker (spool-worker.ts runs inside
@@ -84,6 +84,59 @@ export function workerSpool(fallback: Spool): Spool {
         },
       };
     },
-    clear: fallback.clear,
+    async resume(id, source) {
+      const name = fileName(id);
+      const text = await (await dir())
+        .getFileHandle(markName(name))
+        .then((handle) => handle.getFile())
+        .then((file) => file.text())
+        .catch(() => undefined);
+      let kept = readMark(text, source) ?? { parts: 0, bytes: 0 };
+      try {
+        await ask({ op: 'open', folder, name, keep: kept.bytes });
+      } catch {
+        // The file is shorter than its mark said (or gone): start over.
+        kept = { parts: 0, bytes: 0 };
+        await (await dir()).removeEntry(markName(name)).catch(() => undefined);
+        try {
+          await ask({ op: 'open', folder, name });
+        } catch {
+          return fallback.resume?.(id, source);
+        }
+      }
+      let open = true;
+      const close = async () => {
+        if (open) await ask({ op: 'close', name }).catch(() => undefined);
+        open = false;
+      };
+      let bytes = kept.bytes;
+      return {
+        kept: { parts: kept.parts, bytes: kept.bytes },
+        async write(chunk) {
+          const size = chunk.byteLength;
+          const reply = await ask({ op: 'write', name, buffer: chunk.buffer as ArrayBuffer, offset: chunk.byteOffset, length: size }, [
+            chunk.buffer as ArrayBuffer,
+          ]);
+          bytes += size;
+          return reply.buffer;
+        },
+        async mark(parts) {
+          await ask({ op: 'mark', folder, name, text: JSON.stringify({ source, parts, bytes, at: Date.now() }) });
+        },
+        keep: close,
+        async finish(type) {
+          await close();
+          const file = await (await (await dir()).getFileHandle(name)).getFile();
+          return new File([file], file.name, { type });
+        },
+        async discard() {
+          await close();
+          const parent = await dir();
+          await parent.removeEntry(markName(name)).catch(() => undefined);
+          await parent.removeEntry(name).catch(() => undefined);
+        },
+      };
+    },
+    clear: (keepMarkedMs) => (keepMarkedMs ? clearSpoolFolder(storage, keepMarkedMs) : fallback.clear()),
   };
 }

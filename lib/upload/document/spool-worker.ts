@@ -9,6 +9,7 @@ import type { SpoolReply, SpoolRequest } from './spool-wire';
 
 interface SyncHandle {
   write(data: Uint8Array, options: { at: number }): number;
+  getSize(): number;
   truncate(size: number): void;
   flush(): void;
   close(): void;
@@ -22,16 +23,27 @@ interface Scope {
 const scope = globalThis as unknown as Scope;
 const open = new Map<string, { handle: SyncHandle; at: number }>();
 
-async function handleOf(folder: string, name: string): Promise<SyncHandle> {
+/** The file's sync handle, cut to its first `keep` bytes (none by default); throws when it holds fewer. */
+async function handleOf(folder: string, name: string, keep = 0): Promise<SyncHandle> {
   const root = await navigator.storage.getDirectory();
   const dir = await root.getDirectoryHandle(folder, { create: true });
   const file = (await dir.getFileHandle(name, { create: true })) as FileSystemFileHandle & { createSyncAccessHandle(): Promise<SyncHandle> };
   const handle = await file.createSyncAccessHandle();
-  handle.truncate(0);
+  if (handle.getSize() < keep) {
+    handle.close();
+    throw new Error('the spool file is shorter than its mark');
+  }
+  handle.truncate(keep);
   return handle;
 }
 
+/** Stream relays' mark files, open while their spool file is (opening a handle per segment cost more than the write). */
+const marks = new Map<string, SyncHandle>();
+
 function close(name: string): void {
+  const mark = marks.get(name);
+  marks.delete(name);
+  mark?.close();
   const entry = open.get(name);
   open.delete(name);
   if (!entry) return;
@@ -48,9 +60,24 @@ scope.onmessage = ({ data: request }) => {
       switch (request.op) {
         case 'open':
           close(request.name);
-          open.set(request.name, { handle: await handleOf(request.folder, request.name), at: 0 });
+          open.set(request.name, { handle: await handleOf(request.folder, request.name, request.keep), at: request.keep ?? 0 });
           scope.postMessage({ seq: request.seq, ok: true });
           return;
+        case 'mark': {
+          // The bytes reach the disk before the mark that counts them.
+          open.get(request.name)?.handle.flush();
+          let mark = marks.get(request.name);
+          if (!mark) {
+            mark = await handleOf(request.folder, `${request.name}.mark`);
+            marks.set(request.name, mark);
+          }
+          const text = new TextEncoder().encode(request.text);
+          mark.write(text, { at: 0 });
+          mark.truncate(text.byteLength);
+          mark.flush();
+          scope.postMessage({ seq: request.seq, ok: true });
+          return;
+        }
         case 'write': {
           const entry = open.get(request.name);
           if (!entry) throw new Error('the spool file is not open');

@@ -3,7 +3,7 @@ import { admit, type Reply } from '../../protocol/route';
 import { senderKinds, uploaderDocumentSenders, type SenderLike } from '../../protocol/senders';
 import { uploaderCommandChecks, type UploaderCommands, type UploaderCommandType } from '../../protocol/uploader';
 import { serveFiles } from './file-inbox';
-import { opfsSpool, memorySpool } from './spool';
+import { markedSpoolLifeMs, memorySpool, opfsSpool } from './spool';
 import { workerSpool } from './spool-client';
 import { createUploader, type Uploader, type UploaderDeps } from './uploader';
 
@@ -41,8 +41,8 @@ const sendReport: UploaderDeps['send'] = async (type, payload) => (await browser
 
 export function startUploaderDocument(options: { reportIdle: boolean }): Uploader {
   const spool = workerSpool(opfsSpool() ?? memorySpool());
-  // A closed document may have left half-downloaded relays behind.
-  void spool.clear();
+  // A closed document may have left half-downloaded relays behind; a stream relay's marked spool stays for its next run.
+  void spool.clear(markedSpoolLifeMs);
   const uploader = createUploader({ send: sendReport, spool });
   const handlers = commandHandlers(uploader);
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) => {

@@ -1,8 +1,10 @@
-import type { ErrorCode, SerializedError } from '../../errors';
 import type { Reply, RequestOf, ResponseMap } from '../../messaging';
 import type { UploaderReportResponses } from '../../protocol/uploader-reports';
 import type { AliveReply, NeededReply, StartReply, TargetReply, UploadJobRef, UploadTargetWire } from '../../protocol/uploader';
-import { memorySpool, type Spool, type SpoolWriter } from './spool';
+import { memorySpool, type ResumableWriter, type Spool, type SpoolWriter } from './spool';
+import { createStreamRelay } from './stream-relay';
+import { relayCapOf, tooLarge } from './relay-cap';
+import { Cancelled, hostOf, retryableCodes, serialize, sourceFailure, UploadFailure } from './upload-failure';
 
 // The uploader: holds the user's Files by job id (references, never copies),
 // posts them with XHR so upload progress is visible, and reports back to the
@@ -57,41 +59,8 @@ interface Task {
   abort(): void;
 }
 
-class UploadFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
-class Cancelled extends Error {}
-
 /** Bytes read from a relay's source at a time. */
 const chunkBytes = 1024 * 1024;
-
-/**
- * What a relay's source may send: the size the user confirmed plus a small
- * margin (sizes from a HEAD can be a little off), or where no size was known,
- * a hard cap no single video reaches. A source past it is stopped.
- */
-export const relayLimits = { marginBytes: 1024 * 1024, marginShare: 0.01, unknownSizeCapBytes: 20 * 1024 ** 3 } as const;
-
-export function relayCapOf(confirmedBytes: number | undefined): number {
-  if (!confirmedBytes) return relayLimits.unknownSizeCapBytes;
-  return confirmedBytes + Math.max(relayLimits.marginBytes, Math.ceil(confirmedBytes * relayLimits.marginShare));
-}
-
-function tooLarge(url: string, bytes: number, confirmed: number | undefined): UploadFailure {
-  return new UploadFailure(
-    'upload_rejected',
-    confirmed
-      ? `${hostOf(url)} sent more than the ${confirmed} bytes you confirmed (${bytes} so far); VidRelay stopped the relay. Check the link and send it again.`
-      : `${hostOf(url)} sent more than ${Math.round(relayLimits.unknownSizeCapBytes / 1024 ** 3)} GB without saying its size; VidRelay stopped the relay.`,
-  );
-}
 
 /** A host's reply to the upload POST is a short JSON or HTML page; one larger than this is not read. */
 export const uploadReplyCapBytes = 1024 * 1024;
@@ -107,14 +76,6 @@ function readerOf(body: ReadableStream<Uint8Array>): { byob?: ReadableStreamBYOB
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the upload server';
-  }
-}
-
 function nameFromUrl(url: string): string {
   try {
     const last = new URL(url).pathname.split('/').filter(Boolean).pop();
@@ -122,29 +83,6 @@ function nameFromUrl(url: string): string {
   } catch {
     return 'video.mp4';
   }
-}
-
-function sourceFailure(status: number, url: string): UploadFailure {
-  const where = hostOf(url);
-  if (status === 404 || status === 410) {
-    return new UploadFailure('not_found', `${where} answered ${status}: the video is gone or the link expired. Copy a fresh link and relay again.`, status);
-  }
-  if (status === 401 || status === 403) {
-    return new UploadFailure(
-      'bad_request',
-      `${where} refused the download (${status}). Open the video's page in this browser (signed in if needed), copy the link again and relay it.`,
-      status,
-    );
-  }
-  if (status === 429) return new UploadFailure('rate_limited', `${where} is limiting downloads (429). VidRelay tries again later.`, status);
-  if (status >= 500) return new UploadFailure('server', `${where} had a server error (${status}) while sending the video. VidRelay tries again later.`, status);
-  return new UploadFailure('bad_request', `${where} answered ${status} to the download. Check the link.`, status);
-}
-
-function serialize(error: unknown): SerializedError {
-  if (error instanceof UploadFailure) return { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };
-  const text = error instanceof Error ? error.message : String(error);
-  return { code: 'server', message: `The upload stopped: ${text}` };
 }
 
 export function createUploader(deps: UploaderDeps): Uploader {
@@ -179,12 +117,18 @@ export function createUploader(deps: UploaderDeps): Uploader {
 
   function progressReporter(jobId: string, phase?: 'download' | 'upload') {
     let last = -Infinity;
-    return (sent: number, total: number, force = false) => {
-      const at = now();
-      if (!force && at - last < progressEveryMs) return;
-      last = at;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    const send = (sent: number, total: number) => {
+      last = now();
       // Progress is advisory: a lost report is replaced by the next one.
       deps.send('uploaderReport.progress', { jobId, sent, total, ...(phase ? { phase } : {}) }).catch(() => undefined);
+    };
+    return (sent: number, total: number, force = false) => {
+      clearTimeout(trailing);
+      trailing = undefined;
+      if (force || now() - last >= progressEveryMs) send(sent, total);
+      // A held-back report goes once the gap is over: a transfer that pauses (a stream waiting on a slow segment) shows where it is.
+      else trailing = setTimeout(() => send(sent, total), progressEveryMs);
     };
   }
 
@@ -373,13 +317,35 @@ export function createUploader(deps: UploaderDeps): Uploader {
     return deliver('uploaderReport.target', { jobId });
   }
 
+  /** A stream relay's download phase (stream-relay.ts); its spool is kept for the retry where `resumable`. */
+  function downloadStream(job: UploadJobRef, task: Task, keep: (writer: SpoolWriter, resumable: boolean) => void) {
+    const controller = new AbortController();
+    task.abort = () => controller.abort();
+    const relay = createStreamRelay({
+      fetch: doFetch,
+      spool,
+      now,
+      stallMs,
+      report: progressReporter(job.id, 'download'),
+      missingOrigins: async (origins) => (await deliver('uploaderReport.origins', { jobId: job.id, origins }))?.missing ?? origins,
+    });
+    return relay.download(job, controller.signal, keep);
+  }
+
   async function run(job: UploadJobRef, task: Task): Promise<void> {
     let spooled: SpoolWriter | undefined;
+    let resumable = false;
+    let keepSpool = false;
     let file: File | undefined;
     try {
       let name: string;
       let snapshot: File | undefined;
-      if (job.kind === 'relay') {
+      if (job.kind === 'relay' && job.stream === 'hls') {
+        ({ file, name } = await downloadStream(job, task, (writer, canResume) => {
+          spooled = writer;
+          resumable = canResume;
+        }));
+      } else if (job.kind === 'relay') {
         file = await download(job, task, (writer) => (spooled = writer));
         name = job.name || nameFromUrl(job.url ?? '');
       } else {
@@ -399,10 +365,13 @@ export function createUploader(deps: UploaderDeps): Uploader {
       await deliver('uploaderReport.done', { jobId: job.id, status: result.status, body: result.body });
     } catch (error) {
       if (error instanceof Cancelled || task.cancelled) return;
+      // The retry of a stream relay goes on from what is spooled; a failure no retry mends drops it.
+      keepSpool = resumable && error instanceof UploadFailure && retryableCodes.has(error.code);
       await deliver('uploaderReport.error', { jobId: job.id, error: serialize(error), bodySent: task.bodySent });
     } finally {
       active.delete(job.id);
-      await spooled?.discard().catch(() => undefined);
+      if (keepSpool) await (spooled as ResumableWriter).keep().catch(() => undefined);
+      else await spooled?.discard().catch(() => undefined);
     }
   }
 

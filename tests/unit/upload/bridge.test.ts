@@ -35,7 +35,14 @@ async function report(bridge: UploadBridge, { type, ...payload }: { type: string
   return reply?.ok ? reply.data : undefined;
 }
 
-function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['uploadTarget']; checkUploadSite?: (url: string) => void } = {}) {
+function setup(
+  options: {
+    offscreen?: boolean;
+    uploadTarget?: HostClient['uploadTarget'];
+    checkUploadSite?: (url: string) => void;
+    mayDownload?: (origin: string) => Promise<boolean>;
+  } = {},
+) {
   const store = createJobStore();
   const runner = { report: vi.fn(async () => ({}) as Job), uploadDone: vi.fn(async () => undefined), uploadFailed: vi.fn(async () => undefined) };
   const client = {
@@ -61,6 +68,7 @@ function setup(options: { offscreen?: boolean; uploadTarget?: HostClient['upload
     secretsOf: async () => ['the-key'],
     checkUploadSite: async (_accountId, url) => options.checkUploadSite?.(url),
     offscreen,
+    ...(options.mayDownload ? { mayDownload: options.mayDownload } : {}),
     broadcast: async (type, payload) => {
       const command = { type: type.replace(/^uploader\./, ''), ...payload };
       sent.push(command);
@@ -170,6 +178,34 @@ describe('upload bridge', () => {
     await store.put(job({ id: 'j1', kind: 'file', state: 'uploading' }));
     await report(bridge, { type: 'error', jobId: 'j1', error: { code: 'network', message: 'dropped' }, bodySent: false }, sender('/offscreen.html'));
     expect(runner.uploadFailed).toHaveBeenCalledWith('j1', expect.objectContaining({ code: 'network', message: 'dropped' }), { bodySent: false });
+  });
+
+  it("words a stream relay's refusal in the user's language (the offscreen document has no i18n API) and starts a stream relay as one", async () => {
+    const { store, bridge, runner, sent } = setup();
+    const relay = job({ id: 'j1', kind: 'relay', state: 'uploading', url: 'https://cdn.test/a/media.m3u8', stream: 'hls' } as never);
+    await store.put(relay);
+    await report(
+      bridge,
+      { type: 'error', jobId: 'j1', error: { code: 'unsupported', message: 'streamRefused_live' }, bodySent: false },
+      sender('/offscreen.html'),
+    );
+    expect(runner.uploadFailed).toHaveBeenCalledWith(
+      'j1',
+      expect.objectContaining({ code: 'unsupported', message: 'This is a live stream: it has no end yet, so it cannot be sent as one file.' }),
+      { bodySent: false },
+    );
+    await bridge.uploadFile(relay as UploadJob);
+    expect(sent.at(-1)).toMatchObject({ type: 'start', job: { id: 'j1', kind: 'relay', stream: 'hls', url: 'https://cdn.test/a/media.m3u8' } });
+  });
+
+  it("tells a stream relay which of its playlist's origins VidRelay may not download from, and tells nothing for any other job", async () => {
+    const { store, bridge } = setup({ mayDownload: async (origin) => origin === 'https://cdn.test' });
+    await store.put(job({ id: 's1', kind: 'relay', state: 'uploading', url: 'https://cdn.test/a/media.m3u8', stream: 'hls' } as never));
+    await store.put(job({ id: 'p1', kind: 'relay', state: 'uploading', url: 'https://cdn.test/a.mp4' }));
+    const origins = ['https://cdn.test', 'https://other.test'];
+    await expect(report(bridge, { type: 'origins', jobId: 's1', origins }, sender('/offscreen.html'))).resolves.toEqual({ missing: ['https://other.test'] });
+    await expect(report(bridge, { type: 'origins', jobId: 'p1', origins }, sender('/offscreen.html'))).resolves.toEqual({ missing: origins });
+    await expect(report(bridge, { type: 'origins', jobId: 's1', origins }, { id: 'other', url: 'https://evil.test/' })).resolves.toBeUndefined();
   });
 
   it('asks the uploader whether a job is still alive', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memorySpool } from '../../../lib/upload/document/spool';
-import { createUploader, relayCapOf, relayLimits, uploadReplyCapBytes } from '../../../lib/upload/document/uploader';
+import { relayCapOf, relayLimits } from '../../../lib/upload/document/relay-cap';
+import { createUploader, uploadReplyCapBytes } from '../../../lib/upload/document/uploader';
 import { fakeSend, type Report } from './fake-reports';
 import { FakeXhr } from './fake-xhr';
 

@@ -44,6 +44,23 @@ export interface Background {
   pressShortcut(command: string, url: string): Promise<Notice>;
   /** The notifications the background has shown since it started, oldest first. */
   notices(): Promise<Notice[]>;
+  /**
+   * Opens `send.page` (its <video> plays a blob: address once the page fetched its playlist) and sends
+   * its stream: for now through the test build's hook that queues what the picker's choice queues
+   * (lib/background/root/test-hooks.ts relayStream), until "Send to host" on the page does. What the
+   * <video> played, and the job's id.
+   */
+  sendStream(send: StreamSend): Promise<{ videoSrc: string; jobId: string }>;
+}
+
+interface StreamSend {
+  page: string;
+  /** The media playlist chosen (the picker's variant). */
+  playlist: string;
+  accountId: string;
+  title: string;
+  /** The size estimate the user confirmed. */
+  bytesTotal?: number;
 }
 
 /** One browser with the extension loaded, and the host simulator it talks to. */

@@ -121,6 +121,16 @@ describe('restart', () => {
     expect((await store.get('live'))?.state).toBe('uploading');
     expect(await store.get('lost')).toMatchObject({ state: 'interrupted', error: { message: interruptedRelayMessage } });
   });
+
+  it('queues a lost stream relay again by itself: it goes on from the segments it spooled', async () => {
+    const store = createJobStore();
+    await store.put(job({ id: 'hls', kind: 'relay', url: 'https://src.test/a/media.m3u8', stream: 'hls', phase: 'download', state: 'uploading' } as never));
+    await store.put(job({ id: 'plain', kind: 'relay', url: 'https://src.test/b.mp4', phase: 'download', state: 'uploading' }));
+    const { runner } = setup({ store, uploadAlive: async () => false, uploadFile: undefined });
+    await runner.recover();
+    expect(await store.get('hls')).toMatchObject({ state: 'queued', stream: 'hls' });
+    expect(await store.get('plain')).toMatchObject({ state: 'interrupted' });
+  });
 });
 
 describe('relay jobs', () => {

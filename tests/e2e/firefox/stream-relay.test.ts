@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startHostSim, type HostSim } from '../../host-sim';
+import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
+import { seededAccount } from '../../browsers/stored-accounts';
+import type { FlowEnv } from '../shared/flows/scope';
+import { refusesStreams, relaysStream, type StreamAccount } from '../shared/flows/stream-relay';
+
+// Stream relays in Firefox: the event page downloads the segments, joins them
+// and uploads one file (tests/e2e/shared/flows/stream-relay.ts).
+
+const KEY = 'ff-stream-key-0001';
+const account: StreamAccount = { id: 'acc_stream', hostId: 'mp4upload.com', key: KEY };
+let sim: HostSim;
+let session: FirefoxSession;
+let env: FlowEnv;
+
+beforeAll(async () => {
+  sim = await startHostSim({ encodeMs: 300 });
+  sim.addAccount({ hostId: 'mp4upload.com', key: KEY, login: 'streamer' });
+  session = await launchFirefox();
+  env = { session, sim, background: firefoxBackground(session) };
+  const data = [seededAccount(sim, account.id, 'mp4upload.com', 'Stream Relay', KEY, { createdAt: 1 })];
+  await session.background((bg, accounts) => bg.browser.storage.local.set({ accounts: { version: 1, data: accounts } }), data);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('stream relay (Firefox)', () => {
+  it(
+    'relays an MPEG-TS stream behind a blob: player as one .ts file',
+    () => relaysStream(env, account, { kind: 'ts', segments: 30, bytes: 188 * 300 }, 'TS stream'),
+    90_000,
+  );
+
+  it(
+    'relays an fMP4 stream as one .mp4, its init segment first',
+    () => relaysStream(env, account, { kind: 'fmp4', segments: 20, bytes: 40_000 }, 'fMP4 stream'),
+    90_000,
+  );
+
+  it('relays an AES-128 stream decrypted', () => relaysStream(env, account, { kind: 'aesiv', segments: 20, bytes: 50_000 }, 'AES stream'), 90_000);
+
+  it(
+    'refuses live, DRM and separate-audio streams with their reasons, fetching no segment',
+    () =>
+      refusesStreams(env, account, [
+        { spec: { kind: 'live', segments: 10, bytes: 1880 }, playlist: 'media.m3u8', reason: 'live' },
+        { spec: { kind: 'drm', segments: 10, bytes: 1880 }, playlist: 'media.m3u8', reason: 'drm' },
+        { spec: { kind: 'audio', segments: 10, bytes: 1880 }, playlist: 'master.m3u8', reason: 'separate_audio' },
+      ]),
+    90_000,
+  );
+});
