@@ -679,7 +679,12 @@ describe('media and pages', () => {
       await expect(get(upload('first'))).resolves.toMatchObject({ status: 200 });
       // The same connection again: stored, then dropped unanswered.
       await expect(get(upload('second'))).resolves.toEqual({ error: 'ECONNRESET' });
-      expect(sim.requests.slice(before).filter((r) => r.path.endsWith('/upload/url')).map((r) => r.reused)).toEqual([false, true]);
+      expect(
+        sim.requests
+          .slice(before)
+          .filter((r) => r.path.endsWith('/upload/url'))
+          .map((r) => r.reused),
+      ).toEqual([false, true]);
       expect(sim.remoteUploads.filter((r) => /\/(first|second)\.mp4/.test(r.url))).toHaveLength(2);
     } finally {
       agent.destroy();

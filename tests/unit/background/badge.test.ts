@@ -92,13 +92,13 @@ describe('toolbar badge in a new worker', () => {
     };
     const badge = createBadge(action, async () => 0);
     await badge.setUploads({ running: 1, bytesSent: 0, bytesTotal: 100 });
-    expect(asked).toEqual(['text 1', 'color #2563eb', 'title 1 upload running: 0% (0 B of 100 B)']);
+    expect(asked).toEqual(['text 1', 'color #2563eb', 'title 1 upload running: 0% (0 bytes of 100 bytes)']);
     asked.length = 0;
     await badge.setUploads({ running: 1, bytesSent: 50, bytesTotal: 100 });
-    expect(asked).toEqual(['title 1 upload running: 50% (50 B of 100 B)']);
+    expect(asked).toEqual(['title 1 upload running: 50% (50 bytes of 100 bytes)']);
     asked.length = 0;
     await badge.setUploads({ running: 2, bytesSent: 50, bytesTotal: 100 });
-    expect(asked).toEqual(['text 2', 'title 2 uploads running: 50% (50 B of 100 B)']);
+    expect(asked).toEqual(['text 2', 'title 2 uploads running: 50% (50 bytes of 100 bytes)']);
   });
 
   it('takes a count it is given over reading one, and shows 0 when the stored count cannot be read', async () => {
