@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatLinks, linkFormats, validateTemplate, type LinkFormat, type LinkItem } from '../../lib/links/formats';
 import { errorFrom, send } from '../../lib/messaging';
+import { forgetLinkSettings, loadLinkSettings } from '../hooks/linkSettings';
 import { copyText } from './CopyButton';
 import { downloadText } from './download';
 import { useAction } from '../hooks/useAction';
@@ -37,7 +38,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
   const [template, setTemplate] = useState('{title} {watch}');
   useEffect(() => {
     let live = true;
-    send('settings.links', {})
+    loadLinkSettings()
       .then((s) => {
         if (!live) return;
         const preferred = (accountId && s.perAccount[accountId]) || s.format;
@@ -116,6 +117,7 @@ export function CopyAs({ items, count, accountId, idPrefix, notify }: Props) {
         onClick={() =>
           write.run(async () => {
             await send('links.setDefault', { accountId, format, template: format === 'template' ? template : undefined });
+            forgetLinkSettings();
             notify(accountId ? t('linksDefaultForAccount', label) : t('linksDefaultOverall', label));
           })
         }

@@ -2,7 +2,7 @@ import type { Job } from '../../lib/queue/model/job';
 import { groupDone, type JobGroup } from '../../lib/queue/model/group';
 import { useEffect, useState } from 'preact/hooks';
 import { linkFormats } from '../../lib/links/formats';
-import { send } from '../../lib/messaging';
+import { loadLinkSettings } from '../hooks/linkSettings';
 import { copyText } from './CopyButton';
 import { linkedText, memberLinked, mirrorCopy, type LinkChoice } from './mirrorCopy';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -52,7 +52,7 @@ function useLinkChoice(accountId: string): LinkChoice {
   const [choice, setChoice] = useState<LinkChoice>({ format: 'plain' });
   useEffect(() => {
     let live = true;
-    send('settings.links', {})
+    loadLinkSettings()
       .then((s) => {
         const preferred = s.perAccount[accountId] || s.format;
         const known = linkFormats.find((f) => f.id === preferred);
