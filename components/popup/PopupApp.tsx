@@ -24,7 +24,8 @@ export function PopupApp() {
   const recentLinks = linkedJobs(entriesOf(jobs.data ?? []).slice(0, 10));
 
   return (
-    <main style={{ width: '400px', padding: '12px' }}>
+    // 400px wide, less where the window is narrower (Firefox's scroll bar takes its share once the popup is taller than 600px).
+    <main style={{ width: '400px', maxWidth: '100%', padding: '12px' }}>
       <header class="row" style={{ marginBottom: '8px' }}>
         {/* The title keeps its width; longer translations move the actions to a line of their own. */}
         <h1 style={{ margin: 0, whiteSpace: 'nowrap', flex: '1 0 auto' }}>VidRelay</h1>
