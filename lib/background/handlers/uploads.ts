@@ -68,7 +68,9 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
     'relay.probe': async ({ url }) => {
       let origin: string;
       try {
-        origin = `${new URL(url.trim()).origin}/*`;
+        // A match pattern names no port (Firefox refuses one that does); the host permission covers every port.
+        const { protocol, hostname } = new URL(url.trim());
+        origin = `${protocol}//${hostname}/*`;
       } catch {
         throw new AppError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
       }
