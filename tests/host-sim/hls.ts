@@ -129,9 +129,9 @@ fetch(${JSON.stringify(playlist)}).then((r) => r.text()).then(() => {
 `;
 }
 
-/** `/hls/<kind>-<n>-<bytes>/(media.m3u8|master.m3u8|seg<i>.(ts|m4s)|init.mp4|key.bin|page.html)` */
+/** `/hls/<kind>-<n>-<bytes>/(media.m3u8|master.m3u8|seg<i>.(ts|m4s)|init.mp4|key.bin|<name>.html)`: any page name, which "Send to host" makes the job's title. */
 export function serveHls(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
-  const m = /^\/hls\/([\w-]+)\/([\w.]+)$/.exec(url.pathname);
+  const m = /^\/hls\/([\w-]+)\/([\w.-]+)$/.exec(url.pathname);
   const spec = m ? specOf(m[1]!) : undefined;
   if (!m || !spec) return false;
   req.resume();
@@ -143,7 +143,7 @@ export function serveHls(req: IncomingMessage, res: ServerResponse, url: URL): b
   const segment = /^seg(\d+)\.(ts|m4s)$/.exec(file);
   if (file === 'media.m3u8') sendText(res, 200, mediaPlaylist(spec), 'application/vnd.apple.mpegurl');
   else if (file === 'master.m3u8') sendText(res, 200, masterPlaylist(spec), 'application/vnd.apple.mpegurl');
-  else if (file === 'page.html') sendText(res, 200, playerPage(spec), 'text/html; charset=utf-8');
+  else if (file.endsWith('.html')) sendText(res, 200, playerPage(spec), 'text/html; charset=utf-8');
   else if (file === 'init.mp4' && spec.kind === 'fmp4') bytes(hlsInit(spec), 'video/mp4');
   else if (file === 'key.bin' && encrypted(spec)) bytes(hlsKey(spec), 'application/octet-stream');
   else if (segment && Number(segment[1]) < spec.segments) bytes(served(spec, Number(segment[1])), spec.kind === 'fmp4' ? 'video/iso.segment' : 'video/mp2t');
