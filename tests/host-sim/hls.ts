@@ -4,7 +4,8 @@
 // fetch is in the simulator's request log, which is how a test proves that no
 // segment was fetched twice.
 import { createCipheriv, createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sendText } from './http';
 
 /**
@@ -149,4 +150,31 @@ export function serveHls(req: IncomingMessage, res: ServerResponse, url: URL): b
   else if (segment && Number(segment[1]) < spec.segments) bytes(served(spec, Number(segment[1])), spec.kind === 'fmp4' ? 'video/iso.segment' : 'video/mp2t');
   else return false;
   return true;
+}
+
+/** The HLS routes alone, served on another loopback address: a site VidRelay was granted no access to (only 127.0.0.1 and localhost are). */
+export interface HlsSite {
+  origin: string;
+  /** The paths asked for, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function startHlsSite(host = '127.0.0.2'): Promise<HlsSite> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site');
+    requests.push(url.pathname);
+    if (!serveHls(req, res, url)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    origin: `http://${host}:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -14,7 +14,9 @@ import { landedBytes, refusesStreams, relaysStream, segmentFetches, sendStreamOf
 // mp4upload.com takes no playlist URL, so the offscreen document downloads the
 // segments, joins them and uploads one file (the flows shared with Firefox:
 // tests/e2e/shared/flows/stream-relay.ts). The picker's listing of a master's
-// qualities is send-stream.test.ts.
+// qualities is send-stream.test.ts. A stream on a site not granted yet goes
+// through the picker in Firefox only (firefox/stream-relay.test.ts): the
+// onClicked this suite fires grants no activeTab, so the page could not be read.
 // A browser restart mid-relay goes on from the segments already spooled.
 
 const KEY = 'e2e-stream-key-0001';

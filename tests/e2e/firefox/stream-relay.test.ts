@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startHostSim, type HostSim } from '../../host-sim';
+import { startHlsSite, type HlsSite } from '../../host-sim/hls';
 import { firefoxBackground, launchFirefox, type FirefoxSession } from '../../browsers/firefox';
 import { seededAccount } from '../../browsers/stored-accounts';
 import type { FlowEnv } from '../shared/flows/scope';
-import { refusesStreams, relaysStream, type StreamAccount } from '../shared/flows/stream-relay';
+import { refusesStreams, relaysFromNewSite, relaysStream, type StreamAccount } from '../shared/flows/stream-relay';
 
 // Stream relays in Firefox: "Send to host" from Firefox's real context menu on
 // a blob: player's video; the event page downloads the segments, joins them
@@ -12,11 +13,14 @@ import { refusesStreams, relaysStream, type StreamAccount } from '../shared/flow
 const KEY = 'ff-stream-key-0001';
 const account: StreamAccount = { id: 'acc_stream', label: 'Stream Relay', hostId: 'mp4upload.com', key: KEY };
 let sim: HostSim;
+/** A site VidRelay was granted no access to. */
+let site: HlsSite;
 let session: FirefoxSession;
 let env: FlowEnv;
 
 beforeAll(async () => {
   sim = await startHostSim({ encodeMs: 300 });
+  site = await startHlsSite();
   sim.addAccount({ hostId: 'mp4upload.com', key: KEY, login: 'streamer' });
   session = await launchFirefox();
   env = { session, sim, background: firefoxBackground(session) };
@@ -27,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await sim?.close();
+  await site?.close();
 });
 
 describe('stream relay (Firefox)', () => {
@@ -48,6 +53,12 @@ describe('stream relay (Firefox)', () => {
   );
 
   it('relays an AES-128 stream decrypted', () => relaysStream(env, account, { kind: 'aesiv', segments: 20, bytes: 50_000 }, 'aes-stream'), 90_000);
+
+  it(
+    'sends a stream on a site VidRelay may not download from yet through the picker, whose Send asks for the site, and relays it',
+    () => relaysFromNewSite(env, account, { kind: 'ts', segments: 10, bytes: 188 * 100 }, 'new-site', site),
+    60_000,
+  );
 
   it(
     'refuses live, DRM and separate-audio streams with their reasons, queueing nothing and fetching no segment',

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { storedJobsIn } from '../../../browsers/jobs-db';
-import { hlsJoined, type HlsSpec } from '../../../host-sim/hls';
+import { hlsJoined, hlsPath, type HlsSite, type HlsSpec } from '../../../host-sim/hls';
 import type { HostId } from '../../../../lib/hosts/types';
 import { UploadPage } from '../pages/UploadPage';
 import type { Ui } from '../driver/driver';
@@ -89,4 +89,24 @@ export async function refusesStreams<U extends Ui>(env: FlowEnv<U>, account: Str
     expect(env.sim.requests.filter((r) => r.path.startsWith(`/hls/${spec.kind}-`) && /\/(seg\d+\.\w+|init\.mp4|key\.bin)$/.test(r.path))).toEqual([]);
   }
   expect(await storedJobsIn(env.background.scope)).toHaveLength(queued);
+}
+
+/**
+ * A stream on a site VidRelay may not download from yet: "Send to host" queues no relay that
+ * must fail but opens the picker, whose "Send selected" asks for the site during the user's
+ * click (granted without a prompt in the test browsers); then the stream lands as one file.
+ */
+export async function relaysFromNewSite<U extends Ui>(env: FlowEnv<U>, account: StreamAccount, spec: HlsSpec, name: string, site: HlsSite): Promise<void> {
+  const queued = (await storedJobsIn(env.background.scope)).length;
+  const sent = await env.background.sendStream({
+    page: `${site.origin}${hlsPath(spec)}/${name}.html`,
+    menuItemId: `account:${account.id}`,
+    variant: 'media.m3u8',
+  });
+  expect(sent.picked).toBe(`Sent 1 video to ${account.label}.`);
+  expect(await storedJobsIn(env.background.scope)).toHaveLength(queued + 1);
+  const file = `${name}.${spec.kind === 'fmp4' ? 'mp4' : 'ts'}`;
+  await expect.poll(() => env.sim.uploads.filter((u) => u.name === file).length, { timeout: 60_000 }).toBe(1);
+  expect((await landedBytes(env, account, file)).equals(hlsJoined(spec))).toBe(true);
+  expect(site.requests.filter((path) => /\/seg\d+\.ts$/.test(path))).toHaveLength(spec.segments);
 }
