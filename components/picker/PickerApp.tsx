@@ -10,6 +10,7 @@ import type { UiError } from '../hooks/useRemote';
 import { describeCandidate } from './describe';
 import { t } from '../../lib/i18n';
 import { localNumber } from '../../lib/format/local';
+import { downloadPattern } from '../../lib/accounts/host-access';
 
 /** The sites of the chosen streams, as host permission patterns. */
 function streamOrigins(chosen: readonly FoundVideo[]): string[] {
@@ -17,7 +18,7 @@ function streamOrigins(chosen: readonly FoundVideo[]): string[] {
   for (const video of chosen) {
     if (video.kind !== 'hls') continue;
     try {
-      origins.add(`${new URL(video.url).origin}/*`);
+      origins.add(downloadPattern(video.url));
     } catch {
       // Stored candidates are absolute URLs; an odd one asks for nothing.
     }

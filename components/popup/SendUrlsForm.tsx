@@ -11,6 +11,7 @@ import { ErrorNote } from '../shared/ErrorNote';
 import { AccountPicker, useAccountChoice } from '../shared/AccountPicker';
 import { useAction } from '../hooks/useAction';
 import { localNumber } from '../../lib/format/local';
+import { downloadPattern } from '../../lib/accounts/host-access';
 
 /** One URL per line; blank lines and surrounding spaces are ignored. */
 function splitUrls(text: string): string[] {
@@ -70,7 +71,7 @@ export function SendUrlsForm({ accounts, defaultAccountId, onSent }: Props) {
     const refused: string[] = [];
     for (const url of urls) {
       try {
-        const origin = `${new URL(url).origin}/*`;
+        const origin = downloadPattern(url);
         if (!origins.includes(origin)) origins.push(origin);
       } catch {
         refused.push(t('popupNotSent', [url, t('upRelayBadUrl')]));

@@ -15,6 +15,15 @@ export function sitePatterns(site: string, allowHttp = false): string[] {
   return /^[\d.[]/.test(site) ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`];
 }
 
+/**
+ * The host access a download from `url` needs: its site on every port (a match pattern names
+ * no port, and Firefox refuses one that does). Throws on a URL that cannot be parsed.
+ */
+export function downloadPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
 export async function hasHostAccess(origins: string[]): Promise<boolean> {
   if (origins.length === 0) return false;
   try {

@@ -3,6 +3,7 @@ import type { ExtensionSession } from './chromium';
 import type { Background, Notice } from '../e2e/shared/flows/scope';
 import type { TestHooks } from '../../lib/background/root/test-hooks';
 import { addVideo, blobVideoSrc, nextNotice } from './web-page';
+import { PickerPage } from '../e2e/shared/pages/PickerPage';
 
 /** The notifications the service worker has shown, oldest first (the test build's hook, lib/background/root/test-hooks.ts). */
 export async function notices(worker: Worker): Promise<Notice[]> {
@@ -50,17 +51,20 @@ export function chromiumBackground(session: ExtensionSession): Background {
         await page.close();
       }
     },
-    async sendStream({ page: url, playlist, accountId, title, bytesTotal }) {
+    async sendStream({ page: url, menuItemId, variant }) {
       const page = await session.context.newPage();
       try {
         await page.goto(url, { waitUntil: 'load' });
         const videoSrc = await blobVideoSrc(page);
-        const worker = await session.worker();
-        const jobId = await worker.evaluate(
-          ({ accountId, playlist, extra }) => (globalThis as unknown as { vidrelay: TestHooks }).vidrelay.relayStream(accountId, playlist, extra),
-          { accountId, playlist, extra: { title, ...(bytesTotal ? { bytesTotal } : {}) } },
-        );
-        return { videoSrc, jobId };
+        const click = () => menuClick(session, page, { menuItemId, mediaType: 'video', srcUrl: videoSrc });
+        if (!variant) return { videoSrc, notice: await nextNotice(background.notices, click) };
+        const opened = PickerPage.next(session);
+        await click();
+        const picker = await opened;
+        await picker.chooseVariant(variant);
+        await picker.sendTo();
+        // The picker closes itself a moment after it says what was sent.
+        return { videoSrc, picked: (await picker.status().textContent()) ?? '' };
       } finally {
         await page.close();
       }

@@ -202,6 +202,38 @@ function pressKeys(shortcut: string): string {
   })(${JSON.stringify(shortcut)})`;
 }
 
+/** The picker window opened since `before`: asked where it is, since puppeteer goes on calling a window the add-on opened about:blank. */
+async function pickerWindow(browser: Browser, before: Set<Page>, address: string, timeoutMs = 20_000): Promise<Page> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    for (const page of await browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(address)) return page;
+    }
+  }
+  throw new Error(`no picker window within ${timeoutMs} ms`);
+}
+
+/** In the picker window: ticks exactly the quality labelled `variant`, sends it, and returns the picker's status line (or what it shows instead). */
+async function sendVariant(picker: Page, variant: string): Promise<string> {
+  await picker.waitForSelector('ul[aria-label="Videos found"] input[type=checkbox]');
+  // Real clicks (input actions): the picker asks for the stream's site, which Firefox grants only during a user's click.
+  for (const box of await picker.$$('ul[aria-label="Videos found"] input[type=checkbox]')) {
+    const [name, checked, disabled] = await box.evaluate(
+      (el) => [document.querySelector(`label[for="${el.id}"]`)?.textContent, el.checked, el.disabled] as const,
+    );
+    if (!disabled && checked !== (name === variant)) await box.click();
+  }
+  await (await picker.$('button[type=submit]'))!.click();
+  const answer = await picker.waitForSelector('[role=status], [role=alert]');
+  const text = (await answer!.evaluate((el) => el.textContent)) ?? '';
+  // Once sent, the picker closes itself; its window must be gone before the next menu is looked for in the browser's windows.
+  if (!text.startsWith('Sent')) await picker.close();
+  const open = () => picker.evaluate(() => true).catch(() => false);
+  for (const started = Date.now(); (await open()) && Date.now() - started < 5000; ) await new Promise((resolve) => setTimeout(resolve, 100));
+  return text;
+}
+
 /** The event page as the shared scenarios (tests/e2e/shared/flows) reach it: menus and shortcuts through Firefox's own window. */
 export function firefoxBackground(session: FirefoxSession): Background {
   const background: Background = {
@@ -221,16 +253,24 @@ export function firefoxBackground(session: FirefoxSession): Background {
         await page.close();
       }
     },
-    async sendStream({ page: url, playlist, accountId, title, bytesTotal }) {
+    async sendStream({ page: url, menuItemId, variant }) {
       const page = await session.openWeb(url);
       try {
         const videoSrc = await blobVideoSrc(page);
-        const jobId = await session.background((bg, arg) => bg.vidrelay.relayStream(arg.accountId, arg.playlist, arg.extra), {
-          accountId,
-          playlist,
-          extra: { title, ...(bytesTotal ? { bytesTotal } : {}) },
+        const point = await page.evaluate(() => {
+          const box = document.querySelector('video')!.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
         });
-        return { videoSrc, jobId };
+        const click = async () => {
+          await page.bringToFront();
+          await page.mouse.click(point.x, point.y, { button: 'right' });
+          await session.inBrowserWindow(pickMenuItem(`-menuitem-_${menuItemId}`));
+        };
+        if (!variant) return { videoSrc, notice: await nextNotice(background.notices, click) };
+        const before = new Set(await session.browser.pages());
+        await click();
+        const picker = await pickerWindow(session.browser, before, session.url('picker.html?'));
+        return { videoSrc, picked: await sendVariant(picker, variant) };
       } finally {
         await page.close();
       }

@@ -4,7 +4,8 @@
 // fetch is in the simulator's request log, which is how a test proves that no
 // segment was fetched twice.
 import { createCipheriv, createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sendText } from './http';
 
 /**
@@ -129,9 +130,9 @@ fetch(${JSON.stringify(playlist)}).then((r) => r.text()).then(() => {
 `;
 }
 
-/** `/hls/<kind>-<n>-<bytes>/(media.m3u8|master.m3u8|seg<i>.(ts|m4s)|init.mp4|key.bin|page.html)` */
+/** `/hls/<kind>-<n>-<bytes>/(media.m3u8|master.m3u8|seg<i>.(ts|m4s)|init.mp4|key.bin|<name>.html)`: any page name, which "Send to host" makes the job's title. */
 export function serveHls(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
-  const m = /^\/hls\/([\w-]+)\/([\w.]+)$/.exec(url.pathname);
+  const m = /^\/hls\/([\w-]+)\/([\w.-]+)$/.exec(url.pathname);
   const spec = m ? specOf(m[1]!) : undefined;
   if (!m || !spec) return false;
   req.resume();
@@ -143,10 +144,37 @@ export function serveHls(req: IncomingMessage, res: ServerResponse, url: URL): b
   const segment = /^seg(\d+)\.(ts|m4s)$/.exec(file);
   if (file === 'media.m3u8') sendText(res, 200, mediaPlaylist(spec), 'application/vnd.apple.mpegurl');
   else if (file === 'master.m3u8') sendText(res, 200, masterPlaylist(spec), 'application/vnd.apple.mpegurl');
-  else if (file === 'page.html') sendText(res, 200, playerPage(spec), 'text/html; charset=utf-8');
+  else if (file.endsWith('.html')) sendText(res, 200, playerPage(spec), 'text/html; charset=utf-8');
   else if (file === 'init.mp4' && spec.kind === 'fmp4') bytes(hlsInit(spec), 'video/mp4');
   else if (file === 'key.bin' && encrypted(spec)) bytes(hlsKey(spec), 'application/octet-stream');
   else if (segment && Number(segment[1]) < spec.segments) bytes(served(spec, Number(segment[1])), spec.kind === 'fmp4' ? 'video/iso.segment' : 'video/mp2t');
   else return false;
   return true;
+}
+
+/** The HLS routes alone, served on another loopback address: a site VidRelay was granted no access to (only 127.0.0.1 and localhost are). */
+export interface HlsSite {
+  origin: string;
+  /** The paths asked for, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function startHlsSite(host = '127.0.0.2'): Promise<HlsSite> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site');
+    requests.push(url.pathname);
+    if (!serveHls(req, res, url)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    origin: `http://${host}:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

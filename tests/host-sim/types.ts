@@ -144,7 +144,7 @@ export interface HostSim {
   videoUrl(name?: string, sizeBytes?: number): string;
   /** `${origin}/pages/${name}.html`, served from tests/host-sim/pages/. */
   pageUrl(name: string): string;
-  /** A stream of tests/host-sim/hls.ts: its media playlist, or another of its files (master.m3u8, page.html, seg0.ts…). */
+  /** A stream of tests/host-sim/hls.ts: its media playlist, or another of its files (master.m3u8, seg0.ts…, or any <name>.html: its player page). */
   hlsUrl(spec: HlsSpec, file?: string): string;
   close(): Promise<void>;
 }

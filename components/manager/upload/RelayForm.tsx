@@ -9,6 +9,7 @@ import { formatBytes } from '../../format/values';
 import { t } from '../../../lib/i18n';
 import type { UiError } from '../../hooks/useRemote';
 import { defaultFields, toOptions } from './pending';
+import { downloadPattern } from '../../../lib/accounts/host-access';
 
 // Relay: VidRelay downloads the video itself and uploads it as a file, for
 // hosts without remote upload or sources the host cannot fetch (cookies).
@@ -33,7 +34,7 @@ export function RelayForm({ account, host, onQueued }: Props) {
     setStatus('');
     let origin: string;
     try {
-      origin = `${new URL(url.trim()).origin}/*`;
+      origin = downloadPattern(url.trim());
     } catch {
       setError({ code: 'invalid_input', message: t('upRelayBadUrl') });
       return;

@@ -10,6 +10,7 @@ import type { BackgroundContext } from '../context/context';
 import { assertFilesFit, assertUploadFits, hostInfoOf } from '../accounts/host-fit';
 import { extensionTextFetcher } from '../../media/fetch-text';
 import { isStream, streamToRelay } from '../send-to-host/streams';
+import { downloadPattern } from '../../accounts/host-access';
 
 export type UploadHandlerDeps = Pick<BackgroundContext, 'accounts' | 'runner' | 'uploads' | 'jobs'>;
 
@@ -68,7 +69,7 @@ export function createUploadHandlers(deps: UploadHandlerDeps): HandlersFor<typeo
     'relay.probe': async ({ url }) => {
       let origin: string;
       try {
-        origin = `${new URL(url.trim()).origin}/*`;
+        origin = downloadPattern(url.trim());
       } catch {
         throw new AppError('invalid_input', 'Enter the full link to the video, starting with http:// or https://.');
       }

@@ -6,6 +6,7 @@ import { createOffscreenManager } from '../../upload/background/offscreen';
 import { startBackgroundUploader, type BackgroundUploader } from '../../upload/background/in-background';
 import type { AccountService } from '../accounts/service';
 import { assertUploadSite } from '../../accounts/sites';
+import { downloadPattern } from '../../accounts/host-access';
 
 // The uploads piece of the background context (lib/background/context/context.ts):
 // the bridge to whoever uploads (Chrome's offscreen document, Firefox's event
@@ -42,11 +43,7 @@ export function createUploads({ store, runner, accounts }: UploadsDeps): Uploads
     secretsOf: (accountId) => accounts.secretsOf(accountId),
     checkUploadSite: async (accountId, url) => assertUploadSite(await accounts.get(accountId), url),
     offscreen,
-    // A match pattern names no port (Firefox refuses one that does); the host permission covers every port.
-    mayDownload: (origin) => {
-      const { protocol, hostname } = new URL(origin);
-      return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
-    },
+    mayDownload: (origin) => browser.permissions.contains({ origins: [downloadPattern(origin)] }),
     // The same envelope as every request; the uploader document checks it came from here.
     broadcast: local ? local.broadcast : (type, payload) => browser.runtime.sendMessage({ vidrelay: 1, type, payload }),
   });

@@ -19,6 +19,7 @@ import type { BackgroundContext, Jobs, MenuService } from '../context/context';
 import { handleMenuClick, sendToTarget, type MenuDeps } from '../send-to-host/menu-click';
 import { streamToRelay } from '../send-to-host/streams';
 import { extensionTextFetcher } from '../../media/fetch-text';
+import { downloadPattern } from '../../accounts/host-access';
 import type { BackgroundDeps, BackgroundPorts } from './ports';
 
 export type { BackgroundDeps, BackgroundPorts };
@@ -87,6 +88,7 @@ function createMenu(accounts: AccountService, runner: MenuDeps['queue'], stored:
     readStreams: ports.readStreams,
     streamRoute: async (id) => streamRoute(await accounts.get(id)),
     streamToRelay: (url) => streamToRelay(url, extensionTextFetcher()),
+    mayDownload: (url) => ports.hasAccess([downloadPattern(url)]),
     openPicker: pickerOpener((choice) => stored.pickerEntries.save(choice), ports.openPickerWindow),
   };
   return {

@@ -47,6 +47,8 @@ export interface MenuDeps {
   streamToRelay?(url: string): Promise<RelayStream>;
   /** How a stream reaches the account (its host fetches playlists, or VidRelay relays it); throws when neither can. */
   streamRoute?(accountId: string): Promise<'remote' | 'relay'>;
+  /** Whether VidRelay may download from the URL's site (what a relayed stream needs first). */
+  mayDownload?(url: string): Promise<boolean>;
   /** Lets the user choose when the page holds several videos. */
   openPicker?(choice: { candidates: FoundVideo[]; target: string; pageUrl?: string }): Promise<unknown>;
 }
@@ -138,6 +140,24 @@ async function readCandidates(resolved: Resolution, info: MenuClickInfo, tabId: 
 
 type Route = 'remote' | 'relay';
 
+/**
+ * Whether a stream about to be relayed straight from the menu is on a site VidRelay may not
+ * download from yet. The browser asks for a site only during a click in one of VidRelay's own
+ * pages, so such a stream goes through the picker, whose "Send selected" asks for it, instead
+ * of becoming a job that must fail.
+ */
+async function needsSiteFirst(target: string, found: readonly FoundVideo[], deps: MenuDeps): Promise<boolean> {
+  if (!deps.mayDownload || !deps.streamRoute || !deps.openPicker) return false;
+  const streams = found.filter((c) => c.kind === 'hls');
+  const allowed = await Promise.all(streams.map((c) => deps.mayDownload!(c.url).catch(() => false)));
+  if (allowed.every(Boolean)) return false;
+  const single = accountIdFromMenu(target);
+  for (const id of single ? [single] : await deps.enabledAccountIds()) {
+    if ((await deps.streamRoute(id).catch(() => undefined)) === 'relay') return true;
+  }
+  return false;
+}
+
 /** Queue one URL for one account: a stream the host cannot fetch is relayed with its estimate and quality in the title. */
 async function enqueueFor(accountId: string, url: string, route: Route, options: UploadOptions | undefined, deps: MenuDeps, context: SendContext) {
   if (route === 'relay' && deps.queue.enqueueRelay) {
@@ -216,6 +236,8 @@ export async function handleMenuClick(info: MenuClickInfo, tabId: number | undef
   if (!accountIdFromMenu(target) && target !== MIRROR_MENU) return [];
   let resolved = await resolveClick(info, tabId, deps);
   if (tabId !== undefined) resolved = await readCandidates(resolved, info, tabId, deps);
+  if (resolved.kind === 'send' && resolved.found && (await needsSiteFirst(target, resolved.found, deps)))
+    resolved = { kind: 'pick', candidates: resolved.found };
   if (resolved.kind === 'none') {
     await say(`refused-${Date.now()}`, 'Nothing sent', resolved.reason);
     return [];

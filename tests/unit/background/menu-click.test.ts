@@ -309,6 +309,30 @@ describe('Send to host with streams (issue 24)', () => {
     expect(relayed).toEqual([{ accountId: 'a', url: 'https://cdn.example/clip/index.m3u8', extra: { title: 'sunset', stream: 'hls' } }]);
   });
 
+  it('offers a stream on a site VidRelay may not download from yet in the picker (whose Send asks for it), instead of queueing a relay that must fail', async () => {
+    const clip = 'https://cdn.example/clip/index.m3u8';
+    const asked: string[] = [];
+    const allowing = (allowed: boolean, route: 'remote' | 'relay' = 'relay') => {
+      const d = streamDeps([hls(clip)], () => route);
+      d.checkRemote = async () => undefined;
+      d.mayDownload = async (url) => {
+        asked.push(url);
+        return allowed;
+      };
+      return d;
+    };
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/clips/sunset' }, 1, allowing(false));
+    expect(asked).toEqual([clip]);
+    expect(relayed).toEqual([]);
+    expect(picked.map((p) => [p.target, p.candidates.map((c) => c.url)])).toEqual([['account:a', [clip]]]);
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/clips/sunset' }, 1, allowing(true));
+    expect(relayed.map((r) => r.url)).toEqual([clip]);
+    // A host that fetches the playlist itself needs no access of VidRelay's.
+    await handleMenuClick({ menuItemId: 'account:a', pageUrl: 'https://site.example/clips/sunset' }, 1, allowing(false, 'remote'));
+    expect(sent.map((s) => s.url)).toEqual([clip]);
+    expect(picked).toHaveLength(1);
+  });
+
   it('sends a stream as a remote upload where the account’s host takes playlists', async () => {
     const d = streamDeps([hls('https://cdn.example/clip/index.m3u8')], () => 'remote');
     d.checkRemote = async () => undefined;

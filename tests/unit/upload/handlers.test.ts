@@ -123,6 +123,19 @@ describe('upload handlers', () => {
     await expect(handlers['relay.probe']({ url: sim.videoUrl('trip', 10) })).rejects.toMatchObject({ code: 'permission' });
   });
 
+  it('asks for the source host without its port: a match pattern names none', async () => {
+    const { handlers } = setup();
+    const asked: string[][] = [];
+    fakeBrowser.permissions.contains = async ({ origins }) => {
+      asked.push(origins ?? []);
+      return true;
+    };
+    const url = sim.videoUrl('trip', 10);
+    expect(new URL(url).port).not.toBe('');
+    await handlers['relay.probe']({ url });
+    expect(asked).toEqual([[`http://${new URL(url).hostname}/*`]]);
+  });
+
   it('queues a relay with the confirmed size', async () => {
     const { handlers } = setup();
     const job = await handlers['relay.add']({ accountId: 'mega', url: sim.videoUrl('trip', 5000), name: 'trip.mp4', size: 5000 });

@@ -45,22 +45,20 @@ export interface Background {
   /** The notifications the background has shown since it started, oldest first. */
   notices(): Promise<Notice[]>;
   /**
-   * Opens `send.page` (its <video> plays a blob: address once the page fetched its playlist) and sends
-   * its stream: for now through the test build's hook that queues what the picker's choice queues
-   * (lib/background/root/test-hooks.ts relayStream), until "Send to host" on the page does. What the
-   * <video> played, and the job's id.
+   * Opens `send.page` (its <video> plays a blob: address once the page fetched its playlist),
+   * right-clicks that video and picks `send.menuItemId` of "Send to host". With `send.variant`
+   * the background opens its picker (a master playlist): that quality is ticked and sent, and
+   * the picker's status line returned; without, the notification the background answered with.
    */
-  sendStream(send: StreamSend): Promise<{ videoSrc: string; jobId: string }>;
+  sendStream(send: StreamSend): Promise<{ videoSrc: string; notice?: Notice; picked?: string }>;
 }
 
 interface StreamSend {
   page: string;
-  /** The media playlist chosen (the picker's variant). */
-  playlist: string;
-  accountId: string;
-  title: string;
-  /** The size estimate the user confirmed. */
-  bytesTotal?: number;
+  /** `account:<id>` or `mirror:all`. */
+  menuItemId: string;
+  /** The picker's label of the quality to send ("HLS stream, 720p, about 2 MB"). */
+  variant?: string;
 }
 
 /** One browser with the extension loaded, and the host simulator it talks to. */
