@@ -228,7 +228,6 @@ describe('upload tab', () => {
         const start = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Start upload');
         return (start?.getBoundingClientRect().bottom ?? Infinity) + scrollY;
       }, undefined);
-      console.log(`50 pending: Start upload at ${bottom}px`);
       expect(bottom).toBeLessThanOrEqual(1600);
       if (scheme === 'light') await upload.ui.close();
     }
