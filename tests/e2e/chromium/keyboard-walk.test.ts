@@ -124,10 +124,10 @@ describe('keyboard alone', () => {
 
     const clip = await files.make('walk-clip.mp4', 48 * 1024);
     await tabTo(manager, manager.getByLabel('Choose files'));
-    // Space and Enter both open the chooser (Space chooses nothing, Enter the clip).
+    // Enter and Space both open the chooser (Enter chooses nothing, Space the clip).
     for (const [key, chosen] of [
-      ['Space', []],
-      ['Enter', [clip]],
+      ['Enter', []],
+      ['Space', [clip]],
     ] as const) {
       const chooser = manager.waitForEvent('filechooser', { timeout: 5000 });
       await manager.keyboard.press(key);
