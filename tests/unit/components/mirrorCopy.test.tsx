@@ -7,6 +7,7 @@ import { mirrorCopy } from '../../../components/shared/mirrorCopy';
 import { formatLinks } from '../../../lib/links/formats';
 import { deriveGroup } from '../../../lib/queue/model/group';
 import type { Job } from '../../../lib/queue/model/job';
+import { forgetLinkSettings } from '../../../components/hooks/linkSettings';
 
 // "Copy all links" of a mirror: offered as soon as every account has its
 // link (encoding or ready), and once some failed, it copies the links there
@@ -44,6 +45,8 @@ let clipboard: string[];
 let linkSettings: { format: string; template: string; perAccount: Record<string, string> };
 
 beforeEach(() => {
+  // Each test is a new page: the page's shared answer for the link format starts empty.
+  forgetLinkSettings();
   index = 0;
   clipboard = [];
   linkSettings = { format: 'plain', template: '', perAccount: {} };
