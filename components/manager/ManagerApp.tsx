@@ -35,7 +35,7 @@ export function ManagerApp() {
         <a href="/options.html">{t('commonOptions')}</a>
       </header>
       <main>
-        <ManagerTabs tabs={managerViews} selected={view} label={t('mgrSections')} onSelect={select} />
+        <ManagerTabs tabs={managerViews.map((v) => ({ id: v.id, label: t(v.labelKey) }))} selected={view} label={t('mgrSections')} onSelect={select} />
         <ErrorNote error={accounts.error} />
         <div role="tabpanel" id={panelId(current.id)} aria-labelledby={tabId(current.id)}>
           <View accounts={accounts.data ?? []} defaultAccountId={settings.data?.defaultAccountId} />
