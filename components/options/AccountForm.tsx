@@ -17,11 +17,13 @@ import { KeyWhere } from './KeyWhere';
 
 interface Props {
   editing?: PublicAccount;
+  /** A save began: an earlier "Saved" notice no longer speaks of this form. */
+  onSaving?(): void;
   onSaved(account: PublicAccount, granted: boolean): void;
   onCancel?(): void;
 }
 
-export function AccountForm({ editing, onSaved, onCancel }: Props) {
+export function AccountForm({ editing, onSaving, onSaved, onCancel }: Props) {
   const [hostId, setHostId] = useState<HostId>(editing?.hostId ?? 'media.cm');
   const [apiBase, setApiBase] = useState(editing?.apiBase ?? '');
   const [key, setKey] = useState('');
@@ -69,6 +71,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     const origins = access.data?.length ? access.data : originsFor(apiBase.trim() || preset.apiBase, hostId, advanced.allowHttp);
     const grant = requestHostAccess(origins).catch(() => false);
     setDoing('save');
+    onSaving?.();
     void write.run(async () => {
       const granted = await grant;
       const saved = await send('accounts.save', { account: input() });

@@ -50,6 +50,7 @@ export function OptionsApp() {
               accounts={accounts.data}
               defaultAccountId={settings.data?.defaultAccountId}
               onEdit={(a) => {
+                setNotice(undefined);
                 setEditing(a);
                 setFormKey((k) => k + 1);
                 // Move focus to the form so keyboard users land where the edit happens.
@@ -74,6 +75,7 @@ export function OptionsApp() {
         <AccountForm
           key={formKey}
           editing={editing}
+          onSaving={() => setNotice(undefined)}
           onSaved={(account, granted) => {
             setNotice(granted ? { text: t('optSaved', account.label), tone: 'ok' } : { text: t('optSavedNoAccess', account.label), tone: 'warn' });
             closeForm();

@@ -35,7 +35,8 @@ afterAll(async () => {
 describe('options', () => {
   it('shows a friendly empty state and names every control', async () => {
     const page = options.page;
-    await expect(page.getByText('No accounts yet.').isVisible()).resolves.toBe(true);
+    // The list comes from the background: wait for it, the form is drawn by then.
+    await page.getByText('No accounts yet.').waitFor();
     const unnamed = await page.locator('input, select, textarea, button').evaluateAll((els) =>
       els
         .filter((el) => {
