@@ -326,7 +326,9 @@ try {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => resolve(open.result);
       });
-      const tx = db.transaction('jobs', 'readwrite');
+      // Past the extension's writer: its kept counts go (counted again when next asked for).
+      const tx = db.transaction(['jobs', 'meta'], 'readwrite');
+      tx.objectStore('meta').delete('rowCounts');
       const jobs = tx.objectStore('jobs');
       const base = Date.UTC(2026, 0, 1);
       // No named functions inside: tsx wraps those in a helper the worker does not have.

@@ -1,4 +1,5 @@
 import { uiLanguage } from '../../lib/i18n';
+import { kept } from '../../lib/format/local';
 
 // Dates as the user reads them (the browser's language); a host's text that
 // is no date is shown as it came.
@@ -9,13 +10,20 @@ function parse(value: string | number): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+// A formatter is made once per language and form: a list of hundreds of rows formats as many dates.
+const formats = new Map<string, Intl.DateTimeFormat>();
+const formatter = (withTime: boolean) =>
+  kept(
+    formats,
+    `${uiLanguage()}|${withTime}`,
+    () => new Intl.DateTimeFormat(uiLanguage(), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }),
+  );
+
 export function formatDate(value: string | number | undefined, withTime = false): string {
   if (value === undefined || value === '') return '—';
   const date = parse(value);
   if (!date) return String(value);
-  return withTime
-    ? date.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' })
-    : date.toLocaleDateString(uiLanguage(), { dateStyle: 'medium' });
+  return formatter(withTime).format(date);
 }
 
 /** True when the date is a real date before `now`. */

@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { errorFrom, send, type RequestOf, type ResponseMap } from '../../lib/messaging';
 import { jobFeedPort, type JobFeedMessage } from '../../lib/protocol/job-feed';
 import type { UiError } from './useRemote';
+import { patchAnswer } from './jobFeedPatch';
 
 // A page's view of the queue, kept current by the background's job feed (a
 // runtime port) instead of asking every second or two: the page asks once,
-// then again only when the background says jobs changed. When the worker
+// then again only when the background says jobs changed, unless the change
+// carries only jobs it shows, which it takes in place (jobFeedPatch.ts). When the worker
 // stops the port closes; the hook opens it again (which wakes a new worker)
 // and asks once more, since changes may have happened in between.
 
@@ -16,7 +18,12 @@ type JobQuery = 'jobs.list' | 'jobs.page';
 const refreshMs = 250;
 const reconnectMs = 500;
 
-export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
+export interface JobsOptions<T extends JobQuery> {
+  /** Read beside the first request (a stored copy): shown until the background answers, if it comes first. */
+  early?: () => Promise<ResponseMap[T] | undefined>;
+}
+
+export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, options: JobsOptions<T> = {}) {
   const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const [storageError, setStorageError] = useState<UiError | undefined>(undefined);
@@ -25,21 +32,32 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
   const latest = useRef(payload);
   latest.current = payload;
   const asked = useRef(0);
+  // What is shown, and whether an answer is on its way (a change is then asked for, not put in place: the answer may be older).
+  const shown = useRef<{ key: string; data: ResponseMap[T] }>();
+  const waiting = useRef(0);
 
   const answer = useCallback(
-    (ask: number, request: Promise<ResponseMap[T]>) =>
-      request.then(
-        (next) => {
-          // An older answer arriving late never replaces a newer one.
-          if (ask !== asked.current) return;
-          setData(next);
-          setError(undefined);
-        },
-        (e: unknown) => {
-          if (ask === asked.current) setError(errorFrom(e));
-        },
-      ),
-    [],
+    (ask: number, request: Promise<ResponseMap[T]>) => {
+      waiting.current += 1;
+      const asking = `${type}:${JSON.stringify(latest.current)}`;
+      return request
+        .then(
+          (next) => {
+            // An older answer arriving late never replaces a newer one.
+            if (ask !== asked.current) return;
+            shown.current = { key: asking, data: next };
+            setData(next);
+            setError(undefined);
+          },
+          (e: unknown) => {
+            if (ask === asked.current) setError(errorFrom(e));
+          },
+        )
+        .finally(() => {
+          waiting.current -= 1;
+        });
+    },
+    [type],
   );
 
   const reload = useCallback(() => answer(++asked.current, send(type, latest.current)), [type, answer]);
@@ -50,6 +68,12 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
   if (sentKey.current === undefined) {
     sentKey.current = key;
     void reload();
+    void options
+      .early?.()
+      .then((copy) => {
+        if (copy && !shown.current) setData((now) => now ?? copy);
+      })
+      .catch(() => undefined);
   }
   // Asked again whenever the query changes, and only then.
   useEffect(() => {
@@ -82,8 +106,18 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
       }
       port.onMessage.addListener((message: unknown) => {
         const event = message as JobFeedMessage;
-        if (event?.type === 'changed') refresh();
-        else if (event?.type === 'storage-error') setStorageError(event.error as UiError);
+        if (event?.type === 'changed') {
+          const now = shown.current;
+          const patched =
+            now && !waiting.current && timer === undefined && now.key === `${type}:${JSON.stringify(latest.current)}`
+              ? patchAnswer(type, latest.current, now.data, event)
+              : undefined;
+          if (!patched) refresh();
+          else {
+            shown.current = { key: now!.key, data: patched };
+            setData(patched);
+          }
+        } else if (event?.type === 'storage-error') setStorageError(event.error as UiError);
       });
       port.onDisconnect.addListener(() => {
         port = undefined;
@@ -101,7 +135,7 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
       port?.disconnect();
     };
     // reload changes only with the query's type: one port for the page's life, not one per keystroke.
-  }, [reload]);
+  }, [reload, type]);
 
   return { data, error, storageError, reload };
 }

@@ -11,17 +11,21 @@ import { useRemote } from '../hooks/useRemote';
 import { useJobs } from '../hooks/useJobs';
 import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
 import { SendUrlsForm } from './SendUrlsForm';
+import { readRecentCopy } from './recentCopy';
+import { recentCopyLimit } from '../../lib/protocol/recent-copy';
 
 export function PopupApp() {
   const accounts = useRemote('accounts.list', {});
   const settings = useRemote('settings.get', {});
-  // The 10 newest jobs (a mirror's children come along), followed through the background's job feed.
-  const jobs = useJobs('jobs.list', { limit: 10 });
+  // The 10 newest jobs (a mirror's children come along), followed through the background's job feed; the
+  // background's stored copy of them is read here as well and shown first if it comes first (after a browser
+  // start the background is still opening the job database).
+  const jobs = useJobs('jobs.list', { limit: recentCopyLimit }, { early: readRecentCopy });
   const list = accounts.data ?? [];
   const toast = useToast();
   const labelOf = (id: string) => list.find((a) => a.id === id)?.label ?? '';
   // The links of the rows shown below (a mirror is one row, its members inside it).
-  const recentLinks = linkedJobs(entriesOf(jobs.data ?? []).slice(0, 10));
+  const recentLinks = linkedJobs(entriesOf(jobs.data ?? []).slice(0, recentCopyLimit));
 
   return (
     // 400px wide, less where the window is narrower (Firefox's scroll bar takes its share once the popup is taller than 600px).

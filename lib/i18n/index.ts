@@ -88,6 +88,15 @@ export async function chooseLanguage(choice: string): Promise<void> {
   }
 }
 
+const plurals = new Map<string, Intl.PluralRules>();
+function pluralRules(lang: string): Intl.PluralRules {
+  const had = plurals.get(lang);
+  if (had) return had;
+  const rules = new Intl.PluralRules(lang);
+  plurals.set(lang, rules);
+  return rules;
+}
+
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 
 /**
@@ -95,7 +104,7 @@ type PluralBase<K> = K extends `${infer B}_other` ? B : never;
  * language's plural rules name, where the locale has it), with the count as $1.
  */
 export function tn(base: PluralBase<MessageKey>, count: number, subs: string[] = []): string {
-  const form = new Intl.PluralRules(uiLanguage()).select(count);
+  const form = pluralRules(uiLanguage()).select(count);
   const list = [count.toLocaleString(uiLanguage()), ...subs];
   return lookup(`${base}_${form}`, list) || t(`${base}_other` as MessageKey, list);
 }

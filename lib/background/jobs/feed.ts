@@ -1,17 +1,22 @@
 import { browser, type Browser } from 'wxt/browser';
 import { jobFeedPort, type JobFeedMessage } from '../../protocol/job-feed';
 import type { JobStore } from '../../queue/store';
+import type { Job } from '../../queue/model/job';
 import type { AppError } from '../../errors';
 import { senderKinds } from '../../protocol/senders';
 
 // Pages follow the queue through a port instead of asking every second:
-// the background names the jobs that changed, a page asks again for what it
-// shows. Only the extension's UI pages may connect (the same rule as their requests).
+// the background names the jobs that changed, with the jobs themselves when
+// they are few (an upload's progress), and a page either takes them in place
+// or asks again for what it shows (components/hooks/jobFeedPatch.ts). Only the
+// extension's UI pages may connect (the same rule as their requests).
 
 type Port = Browser.runtime.Port;
 
 /** Changes within this window go out as one message: a busy queue does not flood the pages. */
 const batchMs = 100;
+/** A batch of more changes than this goes out as ids alone: the pages ask again rather than take a large message. */
+const carriedJobs = 20;
 
 export interface JobFeed {
   /** Tell every open page that a job change could not be stored. */
@@ -43,18 +48,30 @@ export function createJobFeed(store: Pick<JobStore, 'watch'>, runtime: Pick<type
     }
   };
 
-  let pending = new Set<string>();
+  // Each id's latest: the job as it is now, or removed.
+  let pending = new Map<string, Job | 'removed'>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   store.watch((changed, removed) => {
     if (!ports.size) return;
-    for (const job of changed) pending.add(job.id);
-    for (const id of removed) pending.add(id);
+    for (const job of changed) pending.set(job.id, job);
+    for (const id of removed) pending.set(id, 'removed');
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
-      const ids = [...pending];
-      pending = new Set();
-      post({ type: 'changed', ids });
+      const batch = pending;
+      pending = new Map();
+      const ids = [...batch.keys()];
+      if (batch.size > carriedJobs) {
+        post({ type: 'changed', ids });
+        return;
+      }
+      const jobs: Job[] = [];
+      const gone: string[] = [];
+      for (const [id, value] of batch) {
+        if (value === 'removed') gone.push(id);
+        else jobs.push(value);
+      }
+      post({ type: 'changed', ids, jobs, removed: gone });
     }, batchMs);
   });
 

@@ -4,6 +4,7 @@ import type { VersionedItem } from '../../storage/versioned-item';
 import { jobSchema, type Job } from '../../queue/model/job';
 import { recentJobs } from '../../queue/store/recent';
 import type { JobStore } from '../../queue/store';
+import { recentCopyLimit, recentCopyVersion } from '../../protocol/recent-copy';
 
 // A copy of the popup's newest jobs in storage.local, kept by the background.
 // Right after a browser start, opening a job database that holds 100,000
@@ -14,10 +15,9 @@ import type { JobStore } from '../../queue/store';
 // no time to copy) is rewritten and the pages that were answered from it
 // are told to ask again. A stored copy this build cannot read is not used,
 // not overwritten, and reported with the other unreadable entries. The stored
-// copy is declared in lib/background/stored/recent-copy.ts and handed in.
+// copy is declared in lib/background/stored/recent-copy.ts and handed in; the
+// popup reads it itself too, before the background answers (lib/protocol/recent-copy.ts).
 
-/** Rows the copy holds: the popup's (components/popup/PopupApp.tsx). */
-export const recentCopyLimit = 10;
 /** A burst of changes (a batch of sends) is copied once, this long after its last change. */
 const copyDelayMs = 1_000;
 
@@ -31,7 +31,7 @@ const copySchema = z.object({
 export type RecentCopy = z.infer<typeof copySchema>;
 
 /** How the stored copy is read: its version and shape. */
-export const copyOptions = { version: 1, schema: copySchema } as const;
+export const copyOptions = { version: recentCopyVersion, schema: copySchema } as const;
 
 export interface RecentCopyDeps {
   store: Pick<JobStore, 'ready' | 'recent' | 'members' | 'watch'>;

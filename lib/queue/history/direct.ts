@@ -2,6 +2,7 @@ import { jobKinds, type EntryKind, type Job } from '../model/job';
 import { membersByGroup } from '../model/group';
 import { newestFirst } from './rows';
 import type { JobsDatabase } from '../store/db';
+import { rowCounts } from '../store/counts';
 import type { JobStore } from '../store';
 
 // History's answers from the indexes alone, for the queries asked before the
@@ -14,29 +15,17 @@ import type { JobStore } from '../store';
 /** Mirrors looked at per kind beyond those asked for, before the walk is sure of their order. */
 const slack = 10;
 
-const between = (kind: string) => IDBKeyRange.bound([kind], [kind, []]);
-
 /**
  * Top-level rows stored (a mirror counts once, however many members it
- * has) and, for `kinds`, the rows of those kinds: counts of the indexes, one
- * key step per mirror. Records this build cannot read are counted too.
+ * has) and, for `kinds`, the rows of those kinds, from the database's kept
+ * counts (lib/queue/store/counts.ts). Records this build cannot read are counted too.
  */
 export async function countRows(db: JobsDatabase, kinds?: ReadonlySet<EntryKind>): Promise<{ stored: number; total: number }> {
-  const tx = db.transaction('jobs', 'readonly');
-  const group = tx.store.index('group');
-  const singles = jobKinds.filter((kind) => kinds?.has(kind));
-  const [all, members, ...byKind] = await Promise.all([
-    tx.store.count(),
-    group.count(),
-    ...singles.flatMap((kind) => [tx.store.index('kindCreated').count(between(kind)), tx.store.index('memberCreated').count(between(kind))]),
-  ]);
-  let mirrors = 0;
-  // One step per mirror, not per member: its key cursor skips a mirror's other members.
-  if (members) for (let cursor = await group.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) mirrors += 1;
-  const stored = all! - members! + mirrors;
+  const counts = await rowCounts(db);
+  const stored = counts.all - counts.members + counts.mirrors;
   if (!kinds) return { stored, total: stored };
-  let total = kinds.has('mirror') ? mirrors : 0;
-  for (let i = 0; i < byKind.length; i += 2) total += byKind[i]! - byKind[i + 1]!;
+  let total = kinds.has('mirror') ? counts.mirrors : 0;
+  for (const kind of jobKinds) if (kinds.has(kind)) total += counts.kinds[kind] - counts.memberKinds[kind];
   return { stored, total };
 }
 

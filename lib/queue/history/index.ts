@@ -57,7 +57,12 @@ export interface HistoryOptions {
    * the indexes) differs from what the rows give now, so pages should ask again.
    */
   onRowsBuilt?: (changed: boolean) => void;
+  /** How long after a first page from the indexes the rows start being built (rowsBuildDelayMs). */
+  buildDelayMs?: number;
 }
+
+/** How long after a first page from the indexes the search rows start being built. */
+const rowsBuildDelayMs = 2_000;
 
 /** Answers from the indexes kept to compare with the rows once they are built: the queries of a few open pages. */
 const keptAnswers = 10;
@@ -208,8 +213,14 @@ export function createHistory(store: JobStore, options: HistoryOptions = {}): Hi
       given.set(key, { query, answer });
       if (given.size > keptAnswers) given.delete(given.keys().next().value!);
       const page = await answer;
-      // Built behind the first page, not beside it: the two would share the database's time.
-      void ensure().catch((error: unknown) => console.warn('VidRelay: building the history rows failed; the next query tries again', error));
+      // Built a while behind the first page, not beside it: the build reads every record, and the other answers
+      // the pages opened with the browser are waiting for (their accounts, whose keys are in the same browser
+      // database service) would queue behind it. A search asked meanwhile builds them at once.
+      const build = () =>
+        void ensure().catch((error: unknown) => console.warn('VidRelay: building the history rows failed; the next query tries again', error));
+      const delay = options.buildDelayMs ?? rowsBuildDelayMs;
+      if (delay > 0) setTimeout(build, delay);
+      else build();
       return page;
     }
     const all = await ensure();

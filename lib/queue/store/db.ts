@@ -71,6 +71,8 @@ interface JobsDb extends DBSchema {
 }
 
 export type JobsDatabase = IDBPDatabase<JobsDb>;
+/** A write over the jobs and the meta store together (the writer's, which keeps the counts). */
+export type JobsWriteTransaction = IDBPTransaction<JobsDb, ['jobs', 'meta'], 'readwrite'>;
 
 export function openJobsDb(name = jobsDbName): Promise<JobsDatabase> {
   return openDB<JobsDb>(name, jobsDbVersion, {

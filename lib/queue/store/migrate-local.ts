@@ -3,6 +3,7 @@ import { withoutUndefined, type Job } from '../model/job';
 import { jobRecordVersion, type JobRecord, type JobsDatabase, type UnreadableRecord } from './db';
 import { jobV3toV4, planGroups } from './migrate-groups';
 import { jobSchemaV3, type JobV3 } from './record-v3';
+import { rowCountsKey } from './counts';
 
 // Version 1 of the job store was one storage.local record, `jobs`, holding
 // every job by id (WXT kept its version beside it, under `jobs$`; a
@@ -48,8 +49,10 @@ export async function migrateLegacyJobs(db: JobsDatabase, legacy: LegacyJobs, no
   const value = await legacy.read();
   if (value === undefined || value === null) return undefined;
   const entries = entriesOf(value);
-  const tx = db.transaction(['jobs', 'unreadable'], 'readwrite');
+  const tx = db.transaction(['jobs', 'unreadable', 'meta'], 'readwrite');
   const jobs = tx.objectStore('jobs');
+  // Jobs written past the writer: the kept counts go, and are counted again when next asked for.
+  void tx.objectStore('meta').delete(rowCountsKey);
   const unreadable = tx.objectStore('unreadable');
   const report: MigrationReport = { moved: 0, unreadable: 0 };
   const keep = (id: string, problem: string, raw: unknown) => {

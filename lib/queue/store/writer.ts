@@ -4,6 +4,7 @@ import { jobRecordVersion, type JobRecord } from './db';
 import { decodeRecord } from './record';
 import type { StoreMemory } from './memory';
 import { storageError, type JobStoreOptions, type WriteOptions, type WriteStats } from './types';
+import { countsBefore, keepCounts } from './count-writes';
 
 // Writing jobs. Changes are applied one at a time (two updates racing never
 // overwrite each other) and written in group commits: every change made
@@ -58,29 +59,35 @@ export function createWriter(memory: StoreMemory, options: JobStoreOptions, now:
       const db = await memory.database();
       // Relaxed: committed once the browser has the data (it survives the worker and the browser
       // stopping, as storage.local writes did), without waiting for the disk to flush on every change.
-      const tx = db.transaction('jobs', 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['jobs', 'meta'], 'readwrite', { durability: 'relaxed' });
       const jobs = tx.objectStore('jobs');
-      const ops: Promise<unknown>[] = [];
+      // What is stored under a new id (a record this store cannot read is never replaced) and under a removed one
+      // (what its removal takes off the kept counts); a known job's update reads nothing.
+      const lookups = [...written].filter(([id, job]) => !job || !known.has(id)).map(([id]) => id);
+      const found = new Map<string, unknown>();
+      for (const [i, record] of (await Promise.all(lookups.map((id) => jobs.get(id)))).entries()) found.set(lookups[i]!, record);
+      const added: JobRecord[] = [];
+      const gone: unknown[] = [];
+      const records = new Map<string, JobRecord>();
       let bytes = 0;
       for (const [id, job] of written) {
+        const existing = found.get(id);
         if (!job) {
-          ops.push(jobs.delete(id));
+          if (existing) gone.push(existing);
           continue;
+        }
+        if (existing && 'problem' in decodeRecord(existing)) {
+          throw new AppError('storage_unreadable', `A stored job ${id} could not be read; it was left as it is.`);
         }
         const record = { ...withoutUndefined(job), v: jobRecordVersion } as JobRecord;
         bytes += JSON.stringify(record).length;
-        if (known.has(id)) ops.push(jobs.put(record));
-        else
-          ops.push(
-            jobs.get(id).then((existing) => {
-              // A record this store cannot read is never replaced.
-              if (existing && 'problem' in decodeRecord(existing)) {
-                throw new AppError('storage_unreadable', `A stored job ${id} could not be read; it was left as it is.`);
-              }
-              return jobs.put(record);
-            }),
-          );
+        records.set(id, record);
+        if (!known.has(id) && !existing) added.push(record);
       }
+      const counting = added.length || gone.length ? await countsBefore(tx, [...added, ...gone]) : undefined;
+      const ops: Promise<unknown>[] = [];
+      for (const [id, job] of written) ops.push(job ? jobs.put(records.get(id)!) : jobs.delete(id));
+      if (counting) ops.push(keepCounts(tx, counting, added, gone));
       await Promise.all([...ops, tx.done]);
       stats.transactions += 1;
       stats.records += written.size;

@@ -57,8 +57,22 @@ describe('job feed', () => {
 
     await Promise.all([store.put(job({ id: 'a' })), store.put(job({ id: 'b' }))]);
     await vi.waitFor(() => expect(trusted.posted).toHaveLength(1));
-    expect(trusted.posted[0]).toEqual({ type: 'changed', ids: expect.arrayContaining(['a', 'b']) });
+    expect(trusted.posted[0]).toEqual({
+      type: 'changed',
+      ids: expect.arrayContaining(['a', 'b']),
+      jobs: expect.arrayContaining([expect.objectContaining({ id: 'a' }), expect.objectContaining({ id: 'b' })]),
+      removed: [],
+    });
     expect(script.posted).toEqual([]);
+
+    // A job changed then removed in one batch is said removed; a large batch goes out as ids alone.
+    await store.update('a', (j) => ({ ...j, state: 'sending' }));
+    await store.removeMany(['a']);
+    await vi.waitFor(() => expect(trusted.posted).toHaveLength(2));
+    expect(trusted.posted[1]).toEqual({ type: 'changed', ids: ['a'], jobs: [], removed: ['a'] });
+    await Promise.all(Array.from({ length: 21 }, (_, i) => store.put(job({ id: `n${i}` }))));
+    await vi.waitFor(() => expect(trusted.posted).toHaveLength(3));
+    expect(trusted.posted[2]).toEqual({ type: 'changed', ids: expect.arrayContaining(['n0', 'n20']) });
 
     feed.storageError(new AppError('storage', 'The browser has no room left.'));
     expect(trusted.posted.at(-1)).toEqual({ type: 'storage-error', error: { code: 'storage', message: 'The browser has no room left.' } });

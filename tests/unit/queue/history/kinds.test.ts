@@ -46,7 +46,7 @@ const queries: HistoryQuery[] = kindSets.flatMap((kinds) => shapes.map((shape) =
 async function beforeAndAfter(store: ReturnType<typeof createJobStore>) {
   const held = await heldDatabase();
   const built: boolean[] = [];
-  const history = createHistory(store, { db: async () => held.db, onRowsBuilt: (changed) => built.push(changed) });
+  const history = createHistory(store, { db: async () => held.db, onRowsBuilt: (changed) => built.push(changed), buildDelayMs: 0 });
   const before: HistoryPage[] = [];
   for (const query of queries) before.push(await history.query(query));
   // Every answer above came from the indexes: the rows are still held.
@@ -126,7 +126,7 @@ describe('the total of History before its rows are built', () => {
     const store = createJobStore();
     const held = await heldDatabase();
     const notices: boolean[] = [];
-    const history = createHistory(store, { db: async () => held.db, onRowsBuilt: (changed) => notices.push(changed) });
+    const history = createHistory(store, { db: async () => held.db, onRowsBuilt: (changed) => notices.push(changed), buildDelayMs: 0 });
     const first = await history.query({ limit: 10 });
     expect(first.jobs.map((j) => j.id)).toEqual(['h00002', 'h00001']);
     expect(first.total).toBe(4);
@@ -141,7 +141,7 @@ describe('the total of History before its rows are built', () => {
     await seedRecords([historyRecord(1), historyRecord(2)]);
     const store = createJobStore();
     const notices: boolean[] = [];
-    const history = createHistory(store, { onRowsBuilt: (changed) => notices.push(changed) });
+    const history = createHistory(store, { onRowsBuilt: (changed) => notices.push(changed), buildDelayMs: 0 });
     expect((await history.query({ limit: 10 })).total).toBe(2);
     await until(() => notices.length > 0);
     expect(notices).toEqual([false]);
