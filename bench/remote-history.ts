@@ -370,11 +370,23 @@ try {
     },
     { uploads, history, v: jobRecordVersion },
   );
+  // Written past the extension's writer, the uploads dropped the counts it keeps: the first open after them
+  // counts the 100,000 records once from the indexes (as the first start of a build that keeps counts does).
+  // That open is reported on its own; the rounds after it are the everyday case.
+  await session.close();
+  session = await launch();
+  const recount = await session.context.newPage();
+  await recount.goto(session.url('manager.html#upload'));
+  const recounted = await marksOf(recount, 'row');
+  await recount.close();
+  console.log(
+    `Upload tab, first open after the uploads were written past the extension (History's counts taken from the indexes once): first upload row ${ms(recounted)} after navigation`,
+  );
   // A fresh browser start: nothing has asked for the search rows yet.
   const uploadOpens: number[] = [];
   const uploadWaits: number[] = [];
   let rowsReady = 0;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     await session.close();
     session = await launch();
     const tab = await session.context.newPage();

@@ -26,6 +26,9 @@ import { localNumber } from '../../../lib/format/local';
 // The Upload tab: pick or drop files, set their fields, start; then watch
 // every file upload and relay in the queue.
 
+/** Rows drawn in the tab's first frame: a few screens' worth. */
+const firstRows = 30;
+
 export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const usable = accounts.filter((a) => a.enabled);
   // The default account first, ticked; the first ticked account is the primary (folder list, defaults).
@@ -52,6 +55,14 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const write = useAction({ after: jobs.reload });
   usePageUploader();
   const [pending, setPending] = useState<PendingFile[]>([]);
+  // The first screenfuls of the list are drawn with the tab, the rest (up to 200 rows) a frame after them.
+  const [drawn, setDrawn] = useState(firstRows);
+  const listed = (jobs.data?.jobs.length ?? 0) > 0 && accounts.length > 0;
+  useEffect(() => {
+    if (!listed || drawn > firstRows) return;
+    const frame = requestAnimationFrame(() => setDrawn(Number.POSITIVE_INFINITY));
+    return () => cancelAnimationFrame(frame);
+  }, [listed, drawn]);
   const [skipped, setSkipped] = useState<string[]>([]);
 
   // A new primary account brings its own defaults, but only to fields still at the old account's
@@ -202,7 +213,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
           <ul class="list upload-queue" aria-label={t('upQueue')}>
-            {uploadJobs.map((job) => {
+            {uploadJobs.slice(0, drawn).map((job) => {
               const actions = {
                 onCancel: (j: { id: string }) => write.run(() => send('jobs.cancel', { id: j.id })),
                 onRetry: (j: { id: string }) => write.run(() => send('jobs.retry', { id: j.id })),
