@@ -18,12 +18,7 @@ type JobQuery = 'jobs.list' | 'jobs.page';
 const refreshMs = 250;
 const reconnectMs = 500;
 
-export interface JobsOptions<T extends JobQuery> {
-  /** Read beside the first request (a stored copy): shown until the background answers, if it comes first. */
-  early?: () => Promise<ResponseMap[T] | undefined>;
-}
-
-export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, options: JobsOptions<T> = {}) {
+export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
   const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const [storageError, setStorageError] = useState<UiError | undefined>(undefined);
@@ -68,12 +63,6 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, opti
   if (sentKey.current === undefined) {
     sentKey.current = key;
     void reload();
-    void options
-      .early?.()
-      .then((copy) => {
-        if (copy && !shown.current) setData((now) => now ?? copy);
-      })
-      .catch(() => undefined);
   }
   // Asked again whenever the query changes, and only then.
   useEffect(() => {

@@ -11,16 +11,13 @@ import { useRemote } from '../hooks/useRemote';
 import { useJobs } from '../hooks/useJobs';
 import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
 import { SendUrlsForm } from './SendUrlsForm';
-import { readRecentCopy } from './recentCopy';
 import { recentCopyLimit } from '../../lib/protocol/recent-copy';
 
 export function PopupApp() {
   const accounts = useRemote('accounts.list', {});
   const settings = useRemote('settings.get', {});
-  // The 10 newest jobs (a mirror's children come along), followed through the background's job feed; the
-  // background's stored copy of them is read here as well and shown first if it comes first (after a browser
-  // start the background is still opening the job database).
-  const jobs = useJobs('jobs.list', { limit: recentCopyLimit }, { early: readRecentCopy });
+  // The 10 newest jobs (a mirror's children come along), followed through the background's job feed.
+  const jobs = useJobs('jobs.list', { limit: recentCopyLimit });
   const list = accounts.data ?? [];
   const toast = useToast();
   const labelOf = (id: string) => list.find((a) => a.id === id)?.label ?? '';

@@ -15,8 +15,7 @@ import { recentCopyLimit, recentCopyVersion } from '../../protocol/recent-copy';
 // no time to copy) is rewritten and the pages that were answered from it
 // are told to ask again. A stored copy this build cannot read is not used,
 // not overwritten, and reported with the other unreadable entries. The stored
-// copy is declared in lib/background/stored/recent-copy.ts and handed in; the
-// popup reads it itself too, before the background answers (lib/protocol/recent-copy.ts).
+// copy is declared in lib/background/stored/recent-copy.ts and handed in.
 
 /** A burst of changes (a batch of sends) is copied once, this long after its last change. */
 const copyDelayMs = 1_000;
