@@ -1,5 +1,5 @@
 import { uiLanguage } from '../../lib/i18n';
-import { kept } from '../../lib/format/local';
+import { kept } from '../../lib/i18n/kept';
 
 // Dates as the user reads them (the browser's language); a host's text that
 // is no date is shown as it came.
@@ -10,7 +10,7 @@ function parse(value: string | number): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-// A formatter is made once per language and form: a list of hundreds of rows formats as many dates.
+// A formatter is made once per language and form (lib/i18n/kept.ts).
 const formats = new Map<string, Intl.DateTimeFormat>();
 const formatter = (withTime: boolean) =>
   kept(

@@ -1,4 +1,5 @@
 import { uiLanguage } from '../i18n';
+import { kept } from '../i18n/kept';
 
 // Numbers, sizes, durations and times as the UI's language writes them
 // (Intl): digits, decimal mark and unit names. Link templates and messages
@@ -6,18 +7,9 @@ import { uiLanguage } from '../i18n';
 
 const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
 
-// Making a formatter costs far more than using one (a list of 200 uploads formats hundreds of numbers): each is made once.
+// Each formatter is made once per language and options (lib/i18n/kept.ts).
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The formatter kept under `key`, made the first time it is asked for. */
-export function kept<F>(formats: Map<string, F>, key: string, make: () => F): F {
-  const had = formats.get(key);
-  if (had) return had;
-  const made = make();
-  formats.set(key, made);
-  return made;
-}
 
 /** A count or amount: "1,234" in English, "1.234" in German. */
 export function localNumber(value: number, lang = uiLanguage(), options: Intl.NumberFormatOptions = {}): string {

@@ -3,6 +3,7 @@ import type en from '../../public/_locales/en/messages.json';
 import { BROWSER_LANGUAGE, directionOf, languages, languageTag, PSEUDO_LANGUAGE } from './languages';
 import { fillMessage, type MessageTable } from './messages';
 import { pseudoTable } from './pseudo';
+import { kept } from './kept';
 
 export { BROWSER_LANGUAGE, languages, PSEUDO_LANGUAGE } from './languages';
 
@@ -89,13 +90,6 @@ export async function chooseLanguage(choice: string): Promise<void> {
 }
 
 const plurals = new Map<string, Intl.PluralRules>();
-function pluralRules(lang: string): Intl.PluralRules {
-  const had = plurals.get(lang);
-  if (had) return had;
-  const rules = new Intl.PluralRules(lang);
-  plurals.set(lang, rules);
-  return rules;
-}
 
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 
@@ -104,7 +98,7 @@ type PluralBase<K> = K extends `${infer B}_other` ? B : never;
  * language's plural rules name, where the locale has it), with the count as $1.
  */
 export function tn(base: PluralBase<MessageKey>, count: number, subs: string[] = []): string {
-  const form = pluralRules(uiLanguage()).select(count);
+  const form = kept(plurals, uiLanguage(), () => new Intl.PluralRules(uiLanguage())).select(count);
   const list = [count.toLocaleString(uiLanguage()), ...subs];
   return lookup(`${base}_${form}`, list) || t(`${base}_other` as MessageKey, list);
 }
