@@ -4,7 +4,7 @@ import type { VersionedItem } from '../../storage/versioned-item';
 import { jobSchema, type Job } from '../../queue/model/job';
 import { recentJobs } from '../../queue/store/recent';
 import type { JobStore } from '../../queue/store';
-import { recentCopyLimit, recentCopyVersion } from '../../protocol/recent-copy';
+import { recentCopyLimit } from '../../protocol/recent-copy';
 
 // A copy of the popup's newest jobs in storage.local, kept by the background.
 // Right after a browser start, opening a job database that holds 100,000
@@ -30,7 +30,7 @@ const copySchema = z.object({
 export type RecentCopy = z.infer<typeof copySchema>;
 
 /** How the stored copy is read: its version and shape. */
-export const copyOptions = { version: recentCopyVersion, schema: copySchema } as const;
+export const copyOptions = { version: 1, schema: copySchema } as const;
 
 export interface RecentCopyDeps {
   store: Pick<JobStore, 'ready' | 'recent' | 'members' | 'watch'>;
