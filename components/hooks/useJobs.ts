@@ -26,34 +26,33 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
   const key = `${type}:${JSON.stringify(payload)}`;
   const latest = useRef(payload);
   latest.current = payload;
+  const latestKey = useRef(key);
+  latestKey.current = key;
   const asked = useRef(0);
   // What is shown, and whether an answer is on its way (a change is then asked for, not put in place: the answer may be older).
   const shown = useRef<{ key: string; data: ResponseMap[T] }>();
   const waiting = useRef(0);
 
-  const answer = useCallback(
-    (ask: number, request: Promise<ResponseMap[T]>) => {
-      waiting.current += 1;
-      const asking = `${type}:${JSON.stringify(latest.current)}`;
-      return request
-        .then(
-          (next) => {
-            // An older answer arriving late never replaces a newer one.
-            if (ask !== asked.current) return;
-            shown.current = { key: asking, data: next };
-            setData(next);
-            setError(undefined);
-          },
-          (e: unknown) => {
-            if (ask === asked.current) setError(errorFrom(e));
-          },
-        )
-        .finally(() => {
-          waiting.current -= 1;
-        });
-    },
-    [type],
-  );
+  const answer = useCallback((ask: number, request: Promise<ResponseMap[T]>) => {
+    waiting.current += 1;
+    const asking = latestKey.current;
+    return request
+      .then(
+        (next) => {
+          // An older answer arriving late never replaces a newer one.
+          if (ask !== asked.current) return;
+          shown.current = { key: asking, data: next };
+          setData(next);
+          setError(undefined);
+        },
+        (e: unknown) => {
+          if (ask === asked.current) setError(errorFrom(e));
+        },
+      )
+      .finally(() => {
+        waiting.current -= 1;
+      });
+  }, []);
 
   const reload = useCallback(() => answer(++asked.current, send(type, latest.current)), [type, answer]);
 
@@ -98,9 +97,7 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
         if (event?.type === 'changed') {
           const now = shown.current;
           const patched =
-            now && !waiting.current && timer === undefined && now.key === `${type}:${JSON.stringify(latest.current)}`
-              ? patchAnswer(type, latest.current, now.data, event)
-              : undefined;
+            now && !waiting.current && timer === undefined && now.key === latestKey.current ? patchAnswer(type, latest.current, now.data, event) : undefined;
           if (!patched) refresh();
           else {
             shown.current = { key: now!.key, data: patched };
