@@ -1,11 +1,10 @@
 // @vitest-environment node
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createUploadHandlers } from '../../../lib/background/handlers/uploads';
 import { accountSchema } from '../../../lib/accounts';
 import { fakeContext } from './context-fakes';
+import { servePlaylists } from '../media/playlist-server';
 
 // The manager's relay form given a playlist URL: read (over real HTTP on
 // 127.0.0.1) before anything is queued, a master's best quality taken.
@@ -23,22 +22,7 @@ const playlists: Record<string, string> = {
   '/live/index.m3u8': ['#EXTM3U', '#EXT-X-TARGETDURATION:10', '#EXTINF:10,', 'a.ts'].join('\n'),
 };
 
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = playlists[new URL(req.url ?? '/', 'http://x').pathname];
-    if (body === undefined) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const server = servePlaylists(playlists);
 beforeEach(() => {
   fakeBrowser.permissions.contains = async () => true;
 });
@@ -55,8 +39,8 @@ function setup() {
 describe('relay form with a playlist URL', () => {
   it('probes a master playlist as its best quality: the media playlist, named with the quality, its estimate as the size', async () => {
     const { handlers } = setup();
-    await expect(handlers['relay.probe']({ url: `${origin}/show/master.m3u8` })).resolves.toEqual({
-      url: `${origin}/show/720/index.m3u8`,
+    await expect(handlers['relay.probe']({ url: `${server.origin}/show/master.m3u8` })).resolves.toEqual({
+      url: `${server.origin}/show/720/index.m3u8`,
       name: 'show (720p)',
       size: 8_000_000,
       type: 'application/vnd.apple.mpegurl',
@@ -65,18 +49,18 @@ describe('relay form with a playlist URL', () => {
 
   it('queues a stream relay of the best quality, never the master itself', async () => {
     const { handlers, store } = setup();
-    const job = await handlers['relay.add']({ accountId: 'mega', url: `${origin}/show/master.m3u8` });
-    expect(job).toMatchObject({ kind: 'relay', stream: 'hls', url: `${origin}/show/720/index.m3u8`, title: 'show (720p)', bytesTotal: 8_000_000 });
+    const job = await handlers['relay.add']({ accountId: 'mega', url: `${server.origin}/show/master.m3u8` });
+    expect(job).toMatchObject({ kind: 'relay', stream: 'hls', url: `${server.origin}/show/720/index.m3u8`, title: 'show (720p)', bytesTotal: 8_000_000 });
     expect(await store.all()).toHaveLength(1);
   });
 
   it('refuses a live playlist before anything is queued, with the reason', async () => {
     const { handlers, store } = setup();
-    await expect(handlers['relay.probe']({ url: `${origin}/live/index.m3u8` })).rejects.toMatchObject({
+    await expect(handlers['relay.probe']({ url: `${server.origin}/live/index.m3u8` })).rejects.toMatchObject({
       code: 'unsupported',
       message: expect.stringMatching(/live/i),
     });
-    await expect(handlers['relay.add']({ accountId: 'mega', url: `${origin}/live/index.m3u8` })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(handlers['relay.add']({ accountId: 'mega', url: `${server.origin}/live/index.m3u8` })).rejects.toMatchObject({ code: 'unsupported' });
     expect(await store.all()).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 // @vitest-environment node
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extensionTextFetcher, tabTextFetcher } from '../../../lib/media/fetch-text';
 import { dashSeparate, readStreams, streamReadLimits } from '../../../lib/media/read-streams';
 import type { FoundVideo } from '../../../lib/media/types';
+import { servePlaylists } from './playlist-server';
 
 // Playlists served over real HTTP on 127.0.0.1 and read the way the extension
 // reads them when the page cannot (extensionTextFetcher: bounded, timed out).
@@ -48,57 +47,41 @@ const routes: Record<string, string> = {
   '/page.html': '<html>not a playlist</html>',
 };
 
-let server: Server;
-let origin: string;
-let requested: string[];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    requested.push(path);
-    if (path === '/slow.m3u8') return void res.writeHead(200).write('#EXTM3U\n'); // never ends
-    if (path === '/huge.m3u8') {
-      res.writeHead(200);
-      res.end(`#EXTM3U\n${'#EXT-X-DISCONTINUITY\n'.repeat((streamReadLimits.playlistChars + 1024) / 21)}`);
-      return;
-    }
-    const body = routes[path];
-    if (body === undefined) return void res.writeHead(404).end('missing');
-    res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+const server = servePlaylists(routes, (path, res) => {
+  if (path === '/slow.m3u8') {
+    res.writeHead(200).write('#EXTM3U\n'); // never ends
+    return true;
+  }
+  if (path !== '/huge.m3u8') return false;
+  res.writeHead(200);
+  res.end(`#EXTM3U\n${'#EXT-X-DISCONTINUITY\n'.repeat((streamReadLimits.playlistChars + 1024) / 21)}`);
+  return true;
 });
 
 beforeEach(() => {
-  requested = [];
+  server.requested.length = 0;
 });
 
-const hls = (path: string, source: FoundVideo['source'] = 'resource'): FoundVideo => ({ url: origin + path, kind: 'hls', source });
+const hls = (path: string, source: FoundVideo['source'] = 'resource'): FoundVideo => ({ url: server.origin + path, kind: 'hls', source });
 const fetchText = extensionTextFetcher(1500);
 
 describe('readStreams', () => {
   it('offers a master playlist as its qualities, best first with a size estimate, the one with separate audio last and refused', async () => {
     const read = await readStreams([hls('/film/master.m3u8')], fetchText);
-    expect(read.map((c) => [c.url.slice(origin.length), c.stream?.height, c.stream?.bytes, c.stream?.refused])).toEqual([
+    expect(read.map((c) => [c.url.slice(server.origin.length), c.stream?.height, c.stream?.bytes, c.stream?.refused])).toEqual([
       ['/film/1080/index.m3u8', 1080, 850_000_000, undefined],
       ['/film/720/index.m3u8', 720, 300_000_000, undefined],
       ['/film/360/index.m3u8', 360, 112_500_000, undefined],
       ['/film/1080-commentary/index.m3u8', 1080, 1_000_000_000, 'separate_audio'],
     ]);
-    expect(read.every((c) => c.kind === 'hls' && c.source === 'resource' && c.stream?.master === `${origin}/film/master.m3u8`)).toBe(true);
+    expect(read.every((c) => c.kind === 'hls' && c.source === 'resource' && c.stream?.master === `${server.origin}/film/master.m3u8`)).toBe(true);
     // Bounded: the master and two variants' media playlists, never the refused one's.
-    expect(requested.sort()).toEqual(['/film/1080/index.m3u8', '/film/720/index.m3u8', '/film/master.m3u8']);
+    expect(server.requested.sort()).toEqual(['/film/1080/index.m3u8', '/film/720/index.m3u8', '/film/master.m3u8']);
   });
 
   it('drops a media playlist the master already listed, keeps a lone media playlist as one entry with its duration', async () => {
     const read = await readStreams([hls('/film/master.m3u8'), hls('/film/720/index.m3u8'), hls('/clip/index.m3u8', 'script')], fetchText);
-    expect(read.filter((c) => c.url === `${origin}/film/720/index.m3u8`)).toHaveLength(1);
+    expect(read.filter((c) => c.url === `${server.origin}/film/720/index.m3u8`)).toHaveLength(1);
     expect(read.at(-1)).toEqual({ ...hls('/clip/index.m3u8', 'script'), stream: { duration: 10.5 } });
   });
 
@@ -123,23 +106,23 @@ describe('readStreams', () => {
     const many = Array.from({ length: 8 }, (_, i) => hls(`/clip/index.m3u8?n=${i}`));
     const read = await readStreams(many, fetchText);
     expect(read).toHaveLength(8);
-    expect(requested).toHaveLength(streamReadLimits.manifests);
+    expect(server.requested).toHaveLength(streamReadLimits.manifests);
     expect(read.filter((c) => c.stream)).toHaveLength(streamReadLimits.manifests);
   });
 
   it('refuses DASH with separate audio and video sets, keeps a muxed one as found', async () => {
-    const dash = (path: string): FoundVideo => ({ url: origin + path, kind: 'dash', source: 'link' });
+    const dash = (path: string): FoundVideo => ({ url: server.origin + path, kind: 'dash', source: 'link' });
     const read = await readStreams([dash('/dash/separate.mpd'), dash('/dash/muxed.mpd')], fetchText);
     expect(read).toEqual([{ ...dash('/dash/separate.mpd'), stream: { refused: 'dash_separate' } }, dash('/dash/muxed.mpd')]);
   });
 
   it('leaves files and player pages untouched, without a request', async () => {
     const items: FoundVideo[] = [
-      { url: `${origin}/a.mp4`, kind: 'file', source: 'video' },
+      { url: `${server.origin}/a.mp4`, kind: 'file', source: 'video' },
       { url: 'https://player.vimeo.com/video/1', kind: 'embed', source: 'iframe' },
     ];
     expect(await readStreams(items, fetchText)).toEqual(items);
-    expect(requested).toEqual([]);
+    expect(server.requested).toEqual([]);
   });
 });
 
@@ -160,19 +143,19 @@ describe('tabTextFetcher', () => {
       calls.push({ target: injection.target, args: injection.args });
       return [{ frameId: 3, result: '#EXTM3U\n#from-the-page' }];
     }) as never;
-    const text = await tabTextFetcher(7, 3)(`${origin}/clip/index.m3u8`, 1000);
+    const text = await tabTextFetcher(7, 3)(`${server.origin}/clip/index.m3u8`, 1000);
     expect(text).toBe('#EXTM3U\n#from-the-page');
-    expect(calls).toEqual([{ target: { tabId: 7, frameIds: [3] }, args: [`${origin}/clip/index.m3u8`, 1000, streamReadLimits.timeoutMs] }]);
-    expect(requested).toEqual([]);
+    expect(calls).toEqual([{ target: { tabId: 7, frameIds: [3] }, args: [`${server.origin}/clip/index.m3u8`, 1000, streamReadLimits.timeoutMs] }]);
+    expect(server.requested).toEqual([]);
   });
 
   it('falls back to the extension when the page cannot read it (blocked by CORS, or the page cannot be scripted)', async () => {
     fakeBrowser.scripting.executeScript = (async () => [{ frameId: 0, result: null }]) as never;
-    expect(await tabTextFetcher(7)(`${origin}/clip/index.m3u8`, 1000)).toBe(routes['/clip/index.m3u8']);
+    expect(await tabTextFetcher(7)(`${server.origin}/clip/index.m3u8`, 1000)).toBe(routes['/clip/index.m3u8']);
     fakeBrowser.scripting.executeScript = (async () => {
       throw new Error('Cannot access contents of the page');
     }) as never;
-    expect(await tabTextFetcher(7)(`${origin}/clip/index.m3u8`, 1000)).toBe(routes['/clip/index.m3u8']);
-    expect(requested).toEqual(['/clip/index.m3u8', '/clip/index.m3u8']);
+    expect(await tabTextFetcher(7)(`${server.origin}/clip/index.m3u8`, 1000)).toBe(routes['/clip/index.m3u8']);
+    expect(server.requested).toEqual(['/clip/index.m3u8', '/clip/index.m3u8']);
   });
 });
