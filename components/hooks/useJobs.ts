@@ -4,6 +4,7 @@ import { errorFrom, send, type RequestOf, type ResponseMap } from '../../lib/mes
 import { jobFeedPort, type JobFeedMessage } from '../../lib/protocol/job-feed';
 import type { UiError } from './useRemote';
 import { patchAnswer } from './jobFeedPatch';
+import { readLastShown, useKeptCopy, type LastShown } from './lastShown';
 
 // A page's view of the queue, kept current by the background's job feed (a
 // runtime port) instead of asking every second or two: the page asks once,
@@ -11,6 +12,8 @@ import { patchAnswer } from './jobFeedPatch';
 // carries only jobs it shows, which it takes in place (jobFeedPatch.ts). When the worker
 // stops the port closes; the hook opens it again (which wakes a new worker)
 // and asks once more, since changes may have happened in between.
+// With `kept`, the page draws what it showed last time (lastShown.ts) until the
+// first answer comes, and `stale` says so.
 
 type JobQuery = 'jobs.list' | 'jobs.page';
 
@@ -18,8 +21,9 @@ type JobQuery = 'jobs.list' | 'jobs.page';
 const refreshMs = 250;
 const reconnectMs = 500;
 
-export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
-  const [data, setData] = useState<ResponseMap[T] | undefined>(undefined);
+export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, kept?: LastShown<ResponseMap[T]>) {
+  const [data, setData] = useState<ResponseMap[T] | undefined>(() => (kept ? readLastShown(kept) : undefined));
+  const [stale, setStale] = useState(data !== undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const [storageError, setStorageError] = useState<UiError | undefined>(undefined);
   // The payload is compared through its JSON form (key); the latest object is the one sent.
@@ -43,10 +47,15 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
           if (ask !== asked.current) return;
           shown.current = { key: asking, data: next };
           setData(next);
+          setStale(false);
           setError(undefined);
         },
         (e: unknown) => {
-          if (ask === asked.current) setError(errorFrom(e));
+          if (ask !== asked.current) return;
+          setError(errorFrom(e));
+          // A copy from the last open is not shown beside the error as if it were current.
+          if (!shown.current) setData(undefined);
+          setStale(false);
         },
       )
       .finally(() => {
@@ -123,5 +132,7 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>) {
     // reload changes only with the query's type: one port for the page's life, not one per keystroke.
   }, [reload, type]);
 
-  return { data, error, storageError, reload };
+  useKeptCopy(kept, stale ? undefined : data);
+
+  return { data, stale, error, storageError, reload };
 }

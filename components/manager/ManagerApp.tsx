@@ -4,6 +4,7 @@ import { useRemote } from '../hooks/useRemote';
 import { ErrorNote } from '../shared/ErrorNote';
 import { ManagerTabs, panelId, tabId } from './ManagerTabs';
 import { managerViews, type ManagerViewId } from './views';
+import { shownAccounts } from '../hooks/lastShown';
 
 function viewFromHash(): ManagerViewId {
   const id = location.hash.slice(1);
@@ -11,7 +12,7 @@ function viewFromHash(): ManagerViewId {
 }
 
 export function ManagerApp() {
-  const accounts = useRemote('accounts.list', {});
+  const accounts = useRemote('accounts.list', {}, undefined, false, shownAccounts);
   const settings = useRemote('settings.get', {});
   const [view, setView] = useState<ManagerViewId>(viewFromHash);
 
@@ -28,6 +29,7 @@ export function ManagerApp() {
 
   const current = managerViews.find((v) => v.id === view) ?? managerViews[0];
   const View = current.component;
+  const shown = accounts.stale && !('drawsKept' in current) ? undefined : accounts.data;
   return (
     <div style={{ maxWidth: '1100px', margin: '0 auto', padding: '16px' }}>
       <header class="row" style={{ marginBottom: '12px' }}>
@@ -38,7 +40,7 @@ export function ManagerApp() {
         <ManagerTabs tabs={managerViews.map((v) => ({ id: v.id, label: t(v.labelKey) }))} selected={view} label={t('mgrSections')} onSelect={select} />
         <ErrorNote error={accounts.error} />
         <div role="tabpanel" id={panelId(current.id)} aria-labelledby={tabId(current.id)}>
-          <View accounts={accounts.data ?? []} defaultAccountId={settings.data?.defaultAccountId} />
+          <View accounts={shown ?? []} defaultAccountId={settings.data?.defaultAccountId} />
         </div>
       </main>
     </div>

@@ -12,12 +12,15 @@ import { useJobs } from '../hooks/useJobs';
 import { entriesOf, linkedJobs } from '../../lib/queue/model/group';
 import { SendUrlsForm } from './SendUrlsForm';
 import { recentCopyLimit } from '../../lib/protocol/recent-copy';
+import { shownAccounts, shownRecentJobs } from '../hooks/lastShown';
 
 export function PopupApp() {
-  const accounts = useRemote('accounts.list', {});
+  // Accounts and jobs are drawn at once as the popup last showed them, then as the background answers (lastShown.ts):
+  // the send form too, so that nothing moves when the answers come.
+  const accounts = useRemote('accounts.list', {}, undefined, false, shownAccounts);
   const settings = useRemote('settings.get', {});
   // The 10 newest jobs (a mirror's children come along), followed through the background's job feed.
-  const jobs = useJobs('jobs.list', { limit: recentCopyLimit });
+  const jobs = useJobs('jobs.list', { limit: recentCopyLimit }, shownRecentJobs);
   const list = accounts.data ?? [];
   const toast = useToast();
   const labelOf = (id: string) => list.find((a) => a.id === id)?.label ?? '';
@@ -43,7 +46,7 @@ export function PopupApp() {
         </div>
       </header>
       <ErrorNote error={accounts.error} />
-      {accounts.data && list.length === 0 ? (
+      {accounts.data && !accounts.stale && list.length === 0 ? (
         <p class="empty">
           {t('popupNoAccounts')}{' '}
           <button type="button" class="primary" onClick={() => browser.runtime.openOptionsPage()}>
@@ -64,9 +67,9 @@ export function PopupApp() {
         </section>
       )}
       <SendUrlsForm accounts={list} defaultAccountId={settings.data?.defaultAccountId} onSent={() => void jobs.reload()} />
-      <section aria-label={t('popupRecentJobs')} style={{ marginTop: '12px' }}>
+      <section aria-label={t('popupRecentJobs')} aria-busy={jobs.stale} style={{ marginTop: '12px' }}>
         <h2>{t('popupRecent')}</h2>
-        <JobAnnouncer jobs={jobs.data} />
+        <JobAnnouncer jobs={jobs.stale ? undefined : jobs.data} />
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {recentLinks.length ? (
           <CopyAs

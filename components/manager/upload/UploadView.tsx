@@ -22,12 +22,16 @@ import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
 import './upload.css';
 import { localNumber } from '../../../lib/format/local';
+import { shownJobPage } from '../../hooks/lastShown';
+import type { HistoryPage } from '../../../lib/queue/history';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
 // every file upload and relay in the queue.
 
 /** Rows drawn in the tab's first frame: a few screens' worth. */
 const firstRows = 30;
+/** Those rows as the tab last showed them, drawn at once on its next open (lastShown.ts). */
+const shownUploads = shownJobPage<HistoryPage>('uploads', firstRows);
 
 export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const usable = accounts.filter((a) => a.enabled);
@@ -51,7 +55,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const account = targetAccounts[0];
   const host = account ? hosts.data?.[account.id] : undefined;
   // The newest file uploads and relays, followed through the background's job feed.
-  const jobs = useJobs('jobs.page', { kinds: ['file', 'relay', 'mirror'], limit: 200 });
+  const jobs = useJobs('jobs.page', { kinds: ['file', 'relay', 'mirror'], limit: 200 }, shownUploads);
   const write = useAction({ after: jobs.reload });
   usePageUploader();
   const [pending, setPending] = useState<PendingFile[]>([]);
@@ -207,9 +211,9 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
       ) : null}
       <ErrorNote error={write.error} />
       <RelayForm account={account} host={host} onQueued={() => void jobs.reload()} />
-      <section aria-label={t('upUploads')} style={{ marginTop: '12px' }}>
+      <section aria-label={t('upUploads')} aria-busy={jobs.stale} style={{ marginTop: '12px' }}>
         <h2>{t('upUploads')}</h2>
-        <JobAnnouncer jobs={jobs.data?.jobs} />
+        <JobAnnouncer jobs={jobs.stale ? undefined : jobs.data?.jobs} />
         <ErrorNote error={jobs.error ?? jobs.storageError} />
         {uploadJobs.length ? (
           <ul class="list upload-queue" aria-label={t('upQueue')}>

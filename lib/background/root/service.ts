@@ -116,7 +116,7 @@ export function startBackground(): void {
     restoreBadge();
     setTimeout(reportUnreadable, unreadableReportDelayMs);
     void refreshMenus();
-    void openWelcomeOnInstall(details);
+    void openWelcomeOnInstall(details, async () => (await accounts.all()).length > 0);
     void browser.alarms.create(HEALTH_ALARM, { periodInMinutes: 24 * 60 });
   });
   browser.runtime.onStartup.addListener(() => {

@@ -116,11 +116,13 @@ describe('toolbar badge in a new worker', () => {
 });
 
 describe('first run', () => {
-  it('opens the welcome page on install only', async () => {
+  it('opens the welcome page on install only, and only with no account stored', async () => {
+    const none = async () => false;
     const before = (await fakeBrowser.tabs.query({})).length;
-    await openWelcomeOnInstall({ reason: 'update' });
+    await openWelcomeOnInstall({ reason: 'update' }, none);
+    await openWelcomeOnInstall({ reason: 'install' }, async () => true);
     expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
-    await openWelcomeOnInstall({ reason: 'install' });
+    await openWelcomeOnInstall({ reason: 'install' }, none);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.slice(before).map((tab) => tab.url)).toEqual([expect.stringMatching(/\/welcome\.html$/)]);
   });
