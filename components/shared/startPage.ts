@@ -20,9 +20,11 @@ function hint(): string {
   }
 }
 
-function markDocument(): void {
+function markDocument(title?: () => string): void {
   document.documentElement.lang = uiLanguage();
   document.documentElement.dir = uiDirection();
+  // The tab's and the window's title, which screen readers say first, in the page's language too.
+  if (title) document.title = title();
 }
 
 function keepInStep(shown: string): void {
@@ -45,11 +47,11 @@ function keepInStep(shown: string): void {
   setTimeout(checkQuietly, 200);
 }
 
-/** Renders the page (show) in the chosen language, and keeps it in step with the choice. */
-export function startPage(show: () => void): void {
+/** Renders the page (show) in the chosen language, titled `title()` in it, and keeps it in step with the choice. */
+export function startPage(show: () => void, title?: () => string): void {
   const shown = hint();
   const begin = () => {
-    markDocument();
+    markDocument(title);
     show();
     keepInStep(shown);
   };

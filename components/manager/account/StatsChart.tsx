@@ -1,10 +1,12 @@
 import type { StatsDay } from '../../../lib/hosts/types';
 import { niceMax, polylinePoints } from './chartScale';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t, uiDirection, type MessageKey } from '../../../lib/i18n';
 import { localNumber } from '../../../lib/format/local';
 
 // Views, downloads and profit per day as an inline SVG: no chart library, and
-// the same numbers as a table for screen readers.
+// the same numbers as a table for screen readers. In a right-to-left language
+// the chart is mirrored (time runs from the right, the scale on the right); its
+// text stays upright.
 
 export type Metric = 'views' | 'downloads' | 'profit';
 const colors: Record<Metric, string> = { views: 'var(--accent)', downloads: 'var(--ok)', profit: 'var(--warn)' };
@@ -13,30 +15,37 @@ export const metricName = (m: Metric) => t(metricKey[m]);
 const W = 640;
 const H = 180;
 const PAD = { left: 44, bottom: 22, top: 8, right: 8 };
+const RTL_PAD = { ...PAD, left: PAD.right, right: PAD.left };
 
 export function StatsChart({ days, metrics }: { days: StatsDay[]; metrics: Metric[] }) {
   if (days.length === 0) return <p class="empty">{t('acctNoStats')}</p>;
   const sorted = [...days].sort((a, b) => a.day.localeCompare(b.day));
-  const innerW = W - PAD.left - PAD.right;
-  const innerH = H - PAD.top - PAD.bottom;
+  const rtl = uiDirection() === 'rtl';
+  const pad = rtl ? RTL_PAD : PAD;
+  const innerW = W - pad.left - pad.right;
+  const innerH = H - pad.top - pad.bottom;
+  // Where the oldest day is, and where the newest; the scale's side.
+  const [oldest, newest] = rtl ? [innerW, 0] : [0, innerW];
+  const [toStart, toEnd] = rtl ? (['end', 'start'] as const) : (['start', 'end'] as const);
   const top = niceMax(Math.max(...metrics.flatMap((m) => sorted.map((d) => d[m]))));
   const label = t('acctChartOf', [metrics.map(metricName).join(', '), sorted[0].day, sorted[sorted.length - 1].day]);
   return (
     <figure style={{ margin: 0 }}>
-      <svg class="chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label}>
-        <g transform={`translate(${PAD.left},${PAD.top})`}>
+      {/* Placed by coordinates (direction ltr keeps text-anchor literal in either language). */}
+      <svg class="chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label} style={{ direction: 'ltr' }}>
+        <g transform={`translate(${pad.left},${pad.top})`}>
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
               <line x1={0} x2={innerW} y1={innerH * (1 - f)} y2={innerH * (1 - f)} stroke="var(--line)" />
-              <text x={-6} y={innerH * (1 - f) + 3} text-anchor="end">
+              <text x={rtl ? innerW + 6 : -6} y={innerH * (1 - f) + 3} text-anchor={toEnd} data-tick>
                 {formatTick(top * f)}
               </text>
             </g>
           ))}
-          <text x={0} y={innerH + 16}>
+          <text x={oldest} y={innerH + 16} text-anchor={toStart} data-day="first">
             {sorted[0].day}
           </text>
-          <text x={innerW} y={innerH + 16} text-anchor="end">
+          <text x={newest} y={innerH + 16} text-anchor={toEnd} data-day="last">
             {sorted[sorted.length - 1].day}
           </text>
           {metrics.map((m) => (
@@ -51,6 +60,7 @@ export function StatsChart({ days, metrics }: { days: StatsDay[]; metrics: Metri
                 innerW,
                 innerH,
                 top,
+                rtl,
               )}
             />
           ))}

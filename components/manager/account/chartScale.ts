@@ -8,15 +8,19 @@ export function niceMax(max: number): number {
   return 10 * power;
 }
 
-/** "x,y x,y ..." for a polyline inside width × height, y growing downwards. */
-export function polylinePoints(values: readonly number[], width: number, height: number, top: number): string {
+/**
+ * "x,y x,y ..." for a polyline inside width × height, y growing downwards; the first value on the
+ * left, or on the right when `mirrored` (right-to-left languages read time from the right).
+ */
+export function polylinePoints(values: readonly number[], width: number, height: number, top: number, mirrored = false): string {
   if (values.length === 0) return '';
   const stepX = values.length > 1 ? width / (values.length - 1) : 0;
   return values
     .map((v, i) => {
       const safe = Number.isFinite(v) ? Math.max(0, v) : 0;
       const y = height - (Math.min(safe, top) / top) * height;
-      return `${round(values.length > 1 ? i * stepX : width / 2)},${round(y)}`;
+      const x = values.length > 1 ? i * stepX : width / 2;
+      return `${round(mirrored ? width - x : x)},${round(y)}`;
     })
     .join(' ');
 }

@@ -46,6 +46,8 @@ describe('chart scale', () => {
   it('maps values to points, bottom-up, clamping bad numbers to zero', () => {
     expect(polylinePoints([0, 50, 100], 200, 100, 100)).toBe('0,100 100,50 200,0');
     expect(polylinePoints([Number.NaN, -5], 10, 10, 10)).toBe('0,10 10,10');
+    // Mirrored for right-to-left languages: the first value on the right.
+    expect(polylinePoints([0, 50, 100], 200, 100, 100, true)).toBe('200,100 100,50 0,0');
     expect(polylinePoints([5], 200, 100, 10)).toBe('100,50');
     expect(polylinePoints([], 200, 100, 10)).toBe('');
   });

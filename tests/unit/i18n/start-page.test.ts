@@ -79,4 +79,17 @@ describe('startPage', () => {
     await vi.advanceTimersByTimeAsync(250);
     expect(reload).not.toHaveBeenCalled();
   });
+
+  it('titles the page in its language', async () => {
+    startPage(
+      () => {},
+      () => t('mgrTitle'),
+    );
+    expect(document.title).toBe('VidRelay manager');
+    localStorage.setItem('vidrelay.language', 'de');
+    stored.language = 'de';
+    await new Promise<void>((resolve) => startPage(resolve, () => t('mgrTitle')));
+    expect(document.title).not.toBe('VidRelay manager');
+    expect(document.title).toBe(JSON.parse(readFileSync(join(dir, 'de', 'messages.json'), 'utf8')).mgrTitle.message);
+  });
 });
