@@ -53,6 +53,21 @@ export function keepLastShown<T>(kind: LastShown<T>, value: T): void {
   }
 }
 
+/** The copies that hold jobs: the popup's recent jobs and the Upload tab's rows. */
+const jobCopies = { recent: 'recentJobs', uploads: 'uploads' } as const;
+
+/**
+ * After the user removed jobs (one, or a clear of History): no copy shows them again. Each page's
+ * copy is written anew from its next answer; until then those pages wait for the background.
+ */
+export function forgetShownJobs(): void {
+  try {
+    for (const name of Object.values(jobCopies)) localStorage.removeItem(storageKey(name));
+  } catch {
+    // Storage off: there is no copy either.
+  }
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown) => typeof value === 'string';
 const oneOf = (list: readonly string[], value: unknown) => typeof value === 'string' && list.includes(value);
@@ -96,15 +111,15 @@ export const shownAccounts: LastShown<PublicAccount[]> = {
 };
 
 /** The popup's recent jobs (jobs.list). */
-export const shownRecentJobs: LastShown<Job[]> = { name: 'recentJobs', keep: (list) => list.slice(0, maxJobs), check: isJobList };
+export const shownRecentJobs: LastShown<Job[]> = { name: jobCopies.recent, keep: (list) => list.slice(0, maxJobs), check: isJobList };
 
 /**
- * A page of jobs (jobs.page) under its own name, kept to its first `rows` rows (a mirror's
- * other members, which follow the page, come along): what the page draws in its first frame.
+ * The Upload tab's page of jobs (jobs.page), kept to its first `rows` rows (a mirror's other
+ * members, which follow the page, come along): what the tab draws in its first frame.
  */
-export function shownJobPage<T extends { jobs: Job[] }>(name: string, rows: number): LastShown<T> {
+export function shownUploadPage<T extends { jobs: Job[] }>(rows: number): LastShown<T> {
   return {
-    name,
+    name: jobCopies.uploads,
     keep: (page) => {
       const top = new Set<string>();
       const jobs = page.jobs.filter((job) => {

@@ -11,6 +11,7 @@ import { JobList, stuckAtHost } from '../shared/JobList';
 import { useJobs } from '../hooks/useJobs';
 import { useAction } from '../hooks/useAction';
 import { useRemote } from '../hooks/useRemote';
+import { forgetShownJobs } from '../hooks/lastShown';
 import { isFiltered, pageCount, pageRequest, type HistoryQuery } from './historyFilter';
 import { exportHistoryCsv, exportHistoryJson } from './historyExport';
 import { ClearFinished } from './ClearFinished';
@@ -199,6 +200,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
         }}
         onRemove={async (job) => {
           await send('jobs.remove', { id: job.id });
+          forgetShownJobs();
           await jobs.reload();
         }}
         canHostAction={(job) => hostActionAccounts.has(job.accountId)}

@@ -22,7 +22,7 @@ import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
 import './upload.css';
 import { localNumber } from '../../../lib/format/local';
-import { shownJobPage } from '../../hooks/lastShown';
+import { forgetShownJobs, shownUploadPage } from '../../hooks/lastShown';
 import type { HistoryPage } from '../../../lib/queue/history';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
@@ -31,7 +31,7 @@ import type { HistoryPage } from '../../../lib/queue/history';
 /** Rows drawn in the tab's first frame: a few screens' worth. */
 const firstRows = 30;
 /** Those rows as the tab last showed them, drawn at once on its next open (lastShown.ts). */
-const shownUploads = shownJobPage<HistoryPage>('uploads', firstRows);
+const shownUploads = shownUploadPage<HistoryPage>(firstRows);
 
 export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
   const usable = accounts.filter((a) => a.enabled);
@@ -221,7 +221,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
               const actions = {
                 onCancel: (j: { id: string }) => write.run(() => send('jobs.cancel', { id: j.id })),
                 onRetry: (j: { id: string }) => write.run(() => send('jobs.retry', { id: j.id })),
-                onRemove: (j: { id: string }) => write.run(() => send('jobs.remove', { id: j.id })),
+                onRemove: (j: { id: string }) => write.run(() => send('jobs.remove', { id: j.id }).then(forgetShownJobs)),
                 onReattach: reattach,
               };
               return job.kind === 'mirror' ? (

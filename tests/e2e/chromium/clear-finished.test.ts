@@ -115,6 +115,13 @@ describe('Clear finished jobs', () => {
   });
 
   it('removes the finished jobs created before the day, and only those', async () => {
+    // The popup keeps a copy of the rows it showed (components/hooks/lastShown.ts): the clear forgets it.
+    const copy = () => history.page.evaluate(() => localStorage.getItem('vidrelay.lastShown.v1.recentJobs'));
+    const popup = await session.context.newPage();
+    await popup.goto(session.url('popup.html'));
+    await popup.locator('[data-job-id]').first().waitFor();
+    await expect.poll(copy).toContain('"id"');
+    await popup.close();
     await history.page.getByRole('button', { name: 'Clear finished jobs…' }).click();
     const panel = history.page.getByRole('region', { name: 'Clear finished jobs…' });
     await panel.getByLabel('Created before').fill(cutoff);
@@ -125,5 +132,6 @@ describe('Clear finished jobs', () => {
     await expect.poll(() => history.count().textContent()).toBe('3 jobs');
     const rows = await history.jobs().evaluateAll((items) => items.map((li) => li.getAttribute('data-job-id')).filter(Boolean));
     expect([...rows].sort()).toEqual(['half-mirror', 'old-encoding', 'recent-ready']);
+    expect(await copy()).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { keepLastShown, readLastShown, shownAccounts, shownJobPage, shownRecentJobs } from '../../../components/hooks/lastShown';
+import { forgetShownJobs, keepLastShown, readLastShown, shownAccounts, shownRecentJobs, shownUploadPage } from '../../../components/hooks/lastShown';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import type { PublicAccount } from '../../../lib/accounts';
 import type { Job } from '../../../lib/queue/model/job';
@@ -72,6 +72,16 @@ describe('the copy of what a page showed', () => {
     expect(readLastShown(shownRecentJobs)).toBeUndefined();
   });
 
+  it('of jobs is forgotten when the user removes jobs; the accounts stay', () => {
+    keepLastShown(shownAccounts, [account]);
+    keepLastShown(shownRecentJobs, jobs);
+    keepLastShown(shownUploadPage<{ jobs: Job[] }>(30), { jobs });
+    forgetShownJobs();
+    expect(readLastShown(shownRecentJobs)).toBeUndefined();
+    expect(readLastShown(shownUploadPage<{ jobs: Job[] }>(30))).toBeUndefined();
+    expect(readLastShown(shownAccounts)).toHaveLength(1);
+  });
+
   it('of a page of jobs keeps its first rows, each mirror with its members', () => {
     const member = (id: string, group: string, index: number): Job => ({ ...base, id, state: 'ready', group: { id: group, index } });
     const page = {
@@ -79,7 +89,7 @@ describe('the copy of what a page showed', () => {
       stored: 4,
       jobs: [jobs[0], member('m1', 'g1', 0), jobs[1], { ...jobs[1], id: 'j3' }, member('m2', 'g1', 1)],
     };
-    const kind = shownJobPage<typeof page>('uploads', 3);
+    const kind = shownUploadPage<typeof page>(3);
     keepLastShown(kind, page);
     expect(readLastShown(kind)?.jobs.map((j) => j.id)).toEqual(['j1', 'm1', 'j2', 'm2']);
   });
