@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { jobKinds, jobStates } from '../../lib/queue/model/states';
 import type { PublicAccount } from '../../lib/accounts';
 import type { Job } from '../../lib/queue/model/job';
@@ -141,29 +141,28 @@ export function useKeptCopy<V>(kept: LastShown<V> | undefined, value: V | undefi
   latest.current = value;
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const written = useRef(false);
+  /** Keeps what is shown now, and drops a write still waiting (this one covers it). */
+  const write = useCallback((to: LastShown<V>) => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    if (latest.current !== undefined) keepLastShown(to, latest.current);
+  }, []);
   useEffect(() => {
     if (!kept || value === undefined || timer.current !== undefined) return;
-    const write = () => {
-      timer.current = undefined;
-      if (latest.current !== undefined) keepLastShown(kept, latest.current);
-    };
     if (!written.current) {
       written.current = true;
-      write();
-    } else timer.current = setTimeout(write, keepMs);
-  }, [kept, value]);
+      write(kept);
+    } else timer.current = setTimeout(() => write(kept), keepMs);
+  }, [kept, value, write]);
   useEffect(() => {
     if (!kept) return;
     const flush = () => {
-      if (timer.current === undefined) return;
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      if (latest.current !== undefined) keepLastShown(kept, latest.current);
+      if (timer.current !== undefined) write(kept);
     };
     addEventListener('pagehide', flush);
     return () => {
       removeEventListener('pagehide', flush);
       flush();
     };
-  }, [kept]);
+  }, [kept, write]);
 }

@@ -23,7 +23,6 @@ const reconnectMs = 500;
 
 export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, kept?: LastShown<ResponseMap[T]>) {
   const [data, setData] = useState<ResponseMap[T] | undefined>(() => (kept ? readLastShown(kept) : undefined));
-  const [stale, setStale] = useState(data !== undefined);
   const [error, setError] = useState<UiError | undefined>(undefined);
   const [storageError, setStorageError] = useState<UiError | undefined>(undefined);
   // The payload is compared through its JSON form (key); the latest object is the one sent.
@@ -47,7 +46,6 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, kept
           if (ask !== asked.current) return;
           shown.current = { key: asking, data: next };
           setData(next);
-          setStale(false);
           setError(undefined);
         },
         (e: unknown) => {
@@ -55,7 +53,6 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, kept
           setError(errorFrom(e));
           // A copy from the last open is not shown beside the error as if it were current.
           if (!shown.current) setData(undefined);
-          setStale(false);
         },
       )
       .finally(() => {
@@ -132,6 +129,8 @@ export function useJobs<T extends JobQuery>(type: T, payload: RequestOf<T>, kept
     // reload changes only with the query's type: one port for the page's life, not one per keystroke.
   }, [reload, type]);
 
+  // Data before any answer is the copy from the last open (every answer and patch sets `shown` with the data).
+  const stale = data !== undefined && shown.current === undefined;
   useKeptCopy(kept, stale ? undefined : data);
 
   return { data, stale, error, storageError, reload };

@@ -1,4 +1,4 @@
-import { countRecord, readRowCounts, rowCountsKey, rowCountsRecord, type RowCounts } from './counts';
+import { countRecord, mirrorOf, readRowCounts, rowCountsKey, rowCountsRecord, type RowCounts } from './counts';
 import type { JobsWriteTransaction } from './db';
 
 // The writer's side of the kept counts (lib/queue/store/counts.ts): in the
@@ -13,14 +13,9 @@ export interface Counting {
   before: Map<string, number>;
 }
 
-const groupOf = (record: unknown): string | undefined => {
-  const id = (record as { group?: { id?: unknown } } | undefined)?.group?.id;
-  return typeof id === 'string' ? id : undefined;
-};
-
 /** The kept counts and the touched mirrors' members, read before the write; undefined when no counts are kept. */
 export async function countsBefore(tx: JobsWriteTransaction, records: unknown[]): Promise<Counting | undefined> {
-  const groups = [...new Set(records.map(groupOf).filter((id): id is string => !!id))];
+  const groups = [...new Set(records.map(mirrorOf).filter((id): id is string => !!id))];
   const index = tx.objectStore('jobs').index('group');
   const [kept, ...members] = await Promise.all([tx.objectStore('meta').get(rowCountsKey), ...groups.map((id) => index.count(IDBKeyRange.only(id)))]);
   const counts = readRowCounts(kept?.value);

@@ -76,12 +76,18 @@ export async function rowCounts(db: JobsDatabase): Promise<RowCounts> {
   return counts;
 }
 
+/** The mirror a stored record belongs to (its `group.id`, as the group index sees it), if any. */
+export function mirrorOf(record: unknown): string | undefined {
+  const id = (record as { group?: { id?: unknown } } | undefined)?.group?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** What one record adds to the counts (−1: its removal): its kind and mirror as the indexes see them. */
 export function countRecord(counts: RowCounts, record: unknown, sign: 1 | -1): void {
   if (!record || typeof record !== 'object') return;
-  const { kind, group } = record as { kind?: unknown; group?: { id?: unknown } };
+  const { kind } = record as { kind?: unknown };
   const known = (jobKinds as readonly unknown[]).includes(kind) ? (kind as JobKind) : undefined;
-  const member = !!group && typeof group === 'object' && typeof group.id === 'string';
+  const member = mirrorOf(record) !== undefined;
   counts.all += sign;
   if (known) counts.kinds[known] += sign;
   if (member) {

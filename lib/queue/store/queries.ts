@@ -34,6 +34,12 @@ export function createQueries(memory: StoreMemory): Queries {
   ): Promise<void> {
     const db = await memory.database();
     let upper: IDBValidKey | undefined;
+    /** One record of the walk, in either path: true when `fn` asked to stop. */
+    const stops = (key: IDBValidKey, value: { id: string }) => {
+      upper = key;
+      const job = memory.overlay(value);
+      return !!job && fn(job) === false;
+    };
     for (;;) {
       const tx = db.transaction('jobs', 'readonly');
       const index = tx.store.index(prefix?.index ?? 'created');
@@ -46,11 +52,7 @@ export function createQueries(memory: StoreMemory): Queries {
       if (typeof many.getAllRecords === 'function') {
         // One request per page (Chromium): a cursor would cost a round trip to the database per record.
         const records = await wrap(many.getAllRecords({ query: range ?? null, count: size, direction: 'prev' }));
-        for (const record of records) {
-          upper = record.key;
-          const job = memory.overlay(record.value);
-          if (job && fn(job) === false) return;
-        }
+        for (const record of records) if (stops(record.key, record.value)) return;
         if (records.length < size) return;
         continue;
       }
@@ -58,9 +60,7 @@ export function createQueries(memory: StoreMemory): Queries {
       let seen = 0;
       while (cursor && seen < size) {
         seen += 1;
-        upper = cursor.key;
-        const job = memory.overlay(cursor.value);
-        if (job && fn(job) === false) return;
+        if (stops(cursor.key, cursor.value)) return;
         cursor = await cursor.continue();
       }
       if (!cursor) return;
