@@ -105,6 +105,11 @@ describe('keyboard alone', () => {
 
     // Manager: the tabs by arrows, Home and End, then a file through the chooser the key press opens.
     const manager = await open('manager.html');
+    // Playwright turns the browser's chooser interception on when a first listener is added and
+    // off when the last goes, without waiting: a listener held for the whole page keeps it on, so a
+    // key press never races it (a waitForEvent alone, just before the press, sometimes lost).
+    const holdChooser = () => {};
+    manager.on('filechooser', holdChooser);
     await manager.getByRole('heading', { name: 'VidRelay manager' }).waitFor();
     const tab = (name: string) => manager.getByRole('tab', { name, exact: true });
     const selectedTab = () => manager.locator('[role="tab"][aria-selected="true"]').textContent();
@@ -133,6 +138,7 @@ describe('keyboard alone', () => {
       await manager.keyboard.press(key);
       await (await chooser).setFiles([...chosen]);
     }
+    manager.off('filechooser', holdChooser);
     await manager.locator('li[data-file-name="walk-clip.mp4"]').waitFor();
     await tabTo(manager, manager.getByRole('button', { name: 'Start upload' }));
     await manager.keyboard.press('Enter');
