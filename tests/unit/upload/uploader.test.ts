@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memorySpool } from '../../../lib/upload/document/spool';
 import { relayCapOf, relayLimits } from '../../../lib/upload/document/relay-cap';
-import { createUploader, uploadReplyCapBytes } from '../../../lib/upload/document/uploader';
+import { uploadReplyCapBytes } from '../../../lib/upload/document/form-post';
+import { createUploader } from '../../../lib/upload/document/uploader';
 import { fakeSend, type Report } from './fake-reports';
 import { FakeXhr } from './fake-xhr';
 
