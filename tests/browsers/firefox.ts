@@ -109,11 +109,14 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     throw error;
   }
   const url = (path: string) => `${origin}/${path.replace(/^\//, '')}`;
-  const open = async (path: string) => {
+  /** `behind`: the tab is not brought to the front (the hub, which must not take the focus from the page under test). */
+  const open = async (path: string, behind = false) => {
     const page = await browser.newPage();
     // Playwright's default size, so both suites lay pages out alike (the Files list squeezes titles to nothing at 800 px).
     await page.setViewport({ width: 1280, height: 720 });
     await navigate(page, url(path));
+    // In front, as a page the user opens is: a tab behind has no focus, so nothing in it matches :focus.
+    if (!behind) await page.bringToFront();
     return new PuppeteerUi(page, downloads);
   };
   let hub: PuppeteerUi | undefined;
@@ -121,7 +124,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   // after getBackgroundPage() woke the event page; withBackground hands it the background window.
   const inHub = async (fn: string, arg: unknown, withBackground: boolean) => {
     // A fresh hub when the last one went away (an add-on reload closes every extension page).
-    if (!hub || hub.page.isClosed()) hub = await open('picker.html#e2e-hub');
+    if (!hub || hub.page.isClosed()) hub = await open('picker.html#e2e-hub', true);
     const args = `${withBackground ? 'bg, ' : ''}${arg === undefined ? 'undefined' : JSON.stringify(arg)}`;
     const call = `(async () => {
       const bg = await browser.runtime.getBackgroundPage();

@@ -27,6 +27,8 @@ export interface Found {
   value(): Promise<string>;
   count(): Promise<number>;
   waitFor(options?: WaitOptions): Promise<void>;
+  /** Runs fn on the first match in the page (fn must not close over anything). */
+  evaluate<R, A>(fn: (el: Element, arg: A) => R, arg: A): Promise<R>;
 }
 
 /** One open extension page. */
@@ -38,6 +40,14 @@ export interface Ui {
   download(click: () => Promise<void>): Promise<{ name: string; text: string }>;
   /** Accepts the next confirm() the page shows. */
   acceptNextDialog(): void;
+  /** Dismisses the next confirm() the page shows, as Escape or Cancel would. */
+  dismissNextDialog(): void;
+  /** A key press on the focused element ("Tab", "Shift+Tab", "Control+a", "Space", "ArrowRight"). */
+  press(key: string): Promise<void>;
+  /** Typing text into the focused element, key by key. */
+  type(text: string): Promise<void>;
+  /** Presses key, which must open a file chooser, and chooses paths in it (none: the chooser is cancelled). */
+  chooseByKey(key: string, paths: string[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { FileChooser, Locator, Page } from 'playwright-core';
 import type { Found, Target, Ui, WaitOptions } from './driver';
 
 // The driver words on a Playwright page (Chromium suite).
@@ -58,10 +58,20 @@ class PlaywrightFound implements Found {
   waitFor(options: WaitOptions = {}) {
     return this.one.waitFor({ state: options.state ?? 'attached', timeout: options.timeout });
   }
+  evaluate<R, A>(fn: (el: Element, arg: A) => R, arg: A): Promise<R> {
+    return this.one.evaluate(fn as never, arg) as Promise<R>;
+  }
 }
 
 export class PlaywrightUi implements Ui {
-  constructor(readonly page: Page) {}
+  /** File choosers the page opened and no call took yet. */
+  private readonly choosers: FileChooser[] = [];
+
+  constructor(readonly page: Page) {
+    // Playwright intercepts choosers only while a listener is on, and turns that on
+    // without waiting: one listener held from the start means a key press never races it.
+    page.on('filechooser', (chooser) => this.choosers.push(chooser));
+  }
 
   find(...path: Target[]): Found {
     const [first, ...rest] = path;
@@ -76,6 +86,25 @@ export class PlaywrightUi implements Ui {
   }
   acceptNextDialog() {
     this.page.once('dialog', (dialog) => void dialog.accept());
+  }
+  dismissNextDialog() {
+    this.page.once('dialog', (dialog) => void dialog.dismiss());
+  }
+  press(key: string) {
+    return this.page.keyboard.press(key);
+  }
+  type(text: string) {
+    return this.page.keyboard.type(text);
+  }
+  async chooseByKey(key: string, paths: string[]) {
+    this.choosers.length = 0;
+    await this.page.keyboard.press(key);
+    const until = Date.now() + 10_000;
+    while (this.choosers.length === 0) {
+      if (Date.now() > until) throw new Error(`${key} opened no file chooser`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await this.choosers.shift()!.setFiles(paths);
   }
   close() {
     return this.page.close();

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { Found, Target, Ui, WaitOptions } from './driver';
 
 // The driver words on a puppeteer page (Firefox suite, WebDriver BiDi). Roles
@@ -174,6 +174,9 @@ class PuppeteerFound implements Found {
     for (const el of all) await el.dispose();
     return all.length;
   }
+  evaluate<R, A>(fn: (el: Element, arg: A) => R, arg: A): Promise<R> {
+    return this.with((el) => el.evaluate(fn as never, arg as never)) as Promise<R>;
+  }
   async waitFor(options: WaitOptions = {}) {
     const timeout = options.timeout ?? defaultTimeout;
     if (options.state !== 'detached') {
@@ -223,6 +226,44 @@ export class PuppeteerUi implements Ui {
   }
   acceptNextDialog() {
     this.page.once('dialog', (dialog) => void dialog.accept());
+  }
+  dismissNextDialog() {
+    this.page.once('dialog', (dialog) => void dialog.dismiss());
+  }
+  async press(key: string) {
+    // "Shift+Tab": modifiers held down around the last key. BiDi knows the space bar by its character.
+    const [last, ...held] = key
+      .split('+')
+      .reverse()
+      .map((name) => (name === 'Space' ? ' ' : name)) as KeyInput[];
+    for (const modifier of held) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(last);
+    for (const modifier of held.reverse()) await this.page.keyboard.up(modifier);
+  }
+  type(text: string) {
+    return this.page.keyboard.type(text);
+  }
+  async chooseByKey(key: string, paths: string[]) {
+    // Firefox reports no chooser over BiDi for an extension page (it does for a web page). Headless,
+    // it opens the system's chooser and dismisses it at once, which fires "cancel" at the input:
+    // that event is the proof the key opened it. The files are then given to that input.
+    await this.page.evaluate(() => {
+      document.addEventListener(
+        'cancel',
+        (event) => {
+          const input = event.target as HTMLInputElement;
+          if (input.type === 'file') input.dataset.e2eChooser = 'dismissed';
+        },
+        { capture: true, once: true },
+      );
+    });
+    await this.press(key);
+    const opened = this.find({ css: 'input[type="file"][data-e2e-chooser]' });
+    await opened.waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error(`${key} opened no file chooser`);
+    });
+    if (paths.length > 0) await opened.setFiles(paths);
+    await opened.evaluate((el) => delete (el as HTMLElement).dataset.e2eChooser, null);
   }
   close() {
     return this.page.close();
