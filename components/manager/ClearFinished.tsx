@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { errorFrom, send } from '../../lib/messaging';
+import { errorFrom } from '../../lib/messaging';
 import { t } from '../../lib/i18n';
-import { forgetShownJobs } from '../hooks/lastShown';
+import { clearFinishedJobs } from '../hooks/removeJobs';
 
 // Clearing old finished jobs: only when the user asks, with an export
 // offered first, and never a job still in the queue.
@@ -37,9 +37,7 @@ export function ClearFinished({ disabled, exportFirst, cleared, failed }: Props)
     try {
       // The start of the chosen day, in this browser's time zone.
       const cutoff = new Date(`${before}T00:00:00`).getTime();
-      const { removed } = await send('jobs.clear', { before: cutoff });
-      // No page's copy of what it showed draws the cleared jobs again (lastShown.ts).
-      forgetShownJobs();
+      const removed = await clearFinishedJobs(cutoff);
       setOpen(false);
       cleared(removed);
     } catch (error) {

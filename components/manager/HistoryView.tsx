@@ -11,7 +11,7 @@ import { JobList, stuckAtHost } from '../shared/JobList';
 import { useJobs } from '../hooks/useJobs';
 import { useAction } from '../hooks/useAction';
 import { useRemote } from '../hooks/useRemote';
-import { forgetShownJobs } from '../hooks/lastShown';
+import { removeJob } from '../hooks/removeJobs';
 import { isFiltered, pageCount, pageRequest, type HistoryQuery } from './historyFilter';
 import { exportHistoryCsv, exportHistoryJson } from './historyExport';
 import { ClearFinished } from './ClearFinished';
@@ -199,8 +199,7 @@ export function HistoryView({ accounts }: ManagerViewProps) {
           await jobs.reload();
         }}
         onRemove={async (job) => {
-          await send('jobs.remove', { id: job.id });
-          forgetShownJobs();
+          await removeJob(job.id);
           await jobs.reload();
         }}
         canHostAction={(job) => hostActionAccounts.has(job.accountId)}

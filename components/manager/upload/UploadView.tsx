@@ -22,7 +22,8 @@ import { usePageUploader } from './usePageUploader';
 import { t } from '../../../lib/i18n';
 import './upload.css';
 import { localNumber } from '../../../lib/format/local';
-import { forgetShownJobs, shownUploadPage } from '../../hooks/lastShown';
+import { shownUploadPage } from '../../hooks/lastShown';
+import { removeJob } from '../../hooks/removeJobs';
 import type { HistoryPage } from '../../../lib/queue/history';
 
 // The Upload tab: pick or drop files, set their fields, start; then watch
@@ -221,7 +222,7 @@ export function UploadView({ accounts, defaultAccountId }: ManagerViewProps) {
               const actions = {
                 onCancel: (j: { id: string }) => write.run(() => send('jobs.cancel', { id: j.id })),
                 onRetry: (j: { id: string }) => write.run(() => send('jobs.retry', { id: j.id })),
-                onRemove: (j: { id: string }) => write.run(() => send('jobs.remove', { id: j.id }).then(forgetShownJobs)),
+                onRemove: (j: { id: string }) => write.run(() => removeJob(j.id)),
                 onReattach: reattach,
               };
               return job.kind === 'mirror' ? (
