@@ -247,14 +247,18 @@ export class PuppeteerUi implements Ui {
     // Firefox reports no chooser over BiDi for an extension page (it does for a web page). Headless,
     // it opens the system's chooser and dismisses it at once, which fires "cancel" at the input:
     // that event is the proof the key opened it. The files are then given to that input.
+    // One watcher per page (a <dialog> fires "cancel" too: only a file input's counts).
     await this.page.evaluate(() => {
+      const page = window as { e2eChooserWatch?: boolean };
+      if (page.e2eChooserWatch) return;
+      page.e2eChooserWatch = true;
       document.addEventListener(
         'cancel',
         (event) => {
-          const input = event.target as HTMLInputElement;
-          if (input.type === 'file') input.dataset.e2eChooser = 'dismissed';
+          const input = event.target;
+          if (input instanceof HTMLInputElement && input.type === 'file') input.dataset.e2eChooser = 'dismissed';
         },
-        { capture: true, once: true },
+        true,
       );
     });
     await this.press(key);
