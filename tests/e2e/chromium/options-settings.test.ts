@@ -108,7 +108,7 @@ describe('options', () => {
 
   it('removes the account after confirmation', async () => {
     const page = options.page;
-    page.once('dialog', (dialog) => void dialog.accept());
+    options.ui.acceptNextDialog();
     await row(page, 'Media opts').getByRole('button', { name: 'Remove Media opts' }).click();
     await expect.poll(() => row(page, 'Media opts').count()).toBe(0);
   });

@@ -66,11 +66,19 @@ class PlaywrightFound implements Found {
 export class PlaywrightUi implements Ui {
   /** File choosers the page opened and no call took yet. */
   private readonly choosers: FileChooser[] = [];
+  /** How the next confirm()s are answered, in order; one nobody asked for is dismissed. */
+  private readonly dialogAnswers: ('accept' | 'dismiss')[] = [];
 
   constructor(readonly page: Page) {
-    // Playwright intercepts choosers only while a listener is on, and turns that on
-    // without waiting: one listener held from the start means a key press never races it.
+    // Playwright sends choosers and dialogs to the test only while it has a listener, and turns
+    // that on without waiting (without one it dismisses a dialog itself). Listeners held from
+    // the start mean a click or key press never races them.
     page.on('filechooser', (chooser) => this.choosers.push(chooser));
+    page.on('dialog', (dialog) => {
+      // As Playwright answers on its own: leaving a page is let through, anything else dismissed.
+      const answer = dialog.type() === 'beforeunload' ? 'accept' : (this.dialogAnswers.shift() ?? 'dismiss');
+      void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+    });
   }
 
   find(...path: Target[]): Found {
@@ -85,10 +93,10 @@ export class PlaywrightUi implements Ui {
     return { name: saved.suggestedFilename(), text: await readFile(await saved.path(), 'utf8') };
   }
   acceptNextDialog() {
-    this.page.once('dialog', (dialog) => void dialog.accept());
+    this.dialogAnswers.push('accept');
   }
   dismissNextDialog() {
-    this.page.once('dialog', (dialog) => void dialog.dismiss());
+    this.dialogAnswers.push('dismiss');
   }
   press(key: string) {
     return this.page.keyboard.press(key);
