@@ -1,4 +1,5 @@
 import type { UploadJobRef } from '../../protocol/uploader';
+import { byobReader } from './body-reader';
 import type { ReportProgress } from './progress-reporter';
 import { relayCapOf, tooLarge } from './relay-cap';
 import type { Spool, SpoolWriter } from './spool';
@@ -25,11 +26,8 @@ const chunkBytes = 1024 * 1024;
 
 /** A reader that fills the caller's buffer when the body allows it (fetch bodies do), else a plain one. */
 function readerOf(body: ReadableStream<Uint8Array>): { byob?: ReadableStreamBYOBReader; plain?: ReadableStreamDefaultReader<Uint8Array> } {
-  try {
-    return { byob: body.getReader({ mode: 'byob' }) };
-  } catch {
-    return { plain: body.getReader() };
-  }
+  const byob = byobReader(body);
+  return byob ? { byob } : { plain: body.getReader() };
 }
 
 /** The file name a URL's last path segment gives, else a plain one. */

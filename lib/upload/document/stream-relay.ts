@@ -1,6 +1,8 @@
 import { type ByteRange, playlistLimits, readPlaylist, segmentIv, type StreamPlan, type StreamRefusal, type StreamSegment } from '../../media/hls';
 import type { UploadJobRef } from '../../protocol/uploader';
+import { byobReader } from './body-reader';
 import { streamCapOf, streamTooLarge } from './stream-cap';
+import { watchEveryMs } from './task';
 import type { ResumableWriter, Spool, SpoolWriter } from './spool';
 import { Cancelled, hostOf, retryableCodes, sourceFailure, UploadFailure } from './upload-failure';
 
@@ -82,15 +84,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     );
   });
 
-/** A BYOB reader of a fetch body, or undefined where the browser offers none. */
-function byobReader(body: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | undefined {
-  try {
-    return body.getReader({ mode: 'byob' });
-  } catch {
-    return undefined;
-  }
-}
-
 /** Buffers parts are read into, handed back once the spool wrote them (or lent them back from its worker). */
 function bufferPool(keep: number) {
   const free: ArrayBuffer[] = [];
@@ -120,15 +113,12 @@ export function createStreamRelay(deps: StreamRelayDeps) {
     signal.addEventListener('abort', stop, { once: true });
     let stalled = false;
     let last = deps.now();
-    const watchdog = setInterval(
-      () => {
-        if (deps.now() - last > deps.stallMs) {
-          stalled = true;
-          controller.abort();
-        }
-      },
-      Math.max(50, Math.min(deps.stallMs / 4, 5000)),
-    );
+    const watchdog = setInterval(() => {
+      if (deps.now() - last > deps.stallMs) {
+        stalled = true;
+        controller.abort();
+      }
+    }, watchEveryMs(deps.stallMs));
     const broke = () => {
       if (signal.aborted) return new Cancelled();
       return new UploadFailure(stalled ? 'timeout' : 'network', `The download from ${hostOf(url)} ${stalled ? 'stopped answering' : 'broke off'}.`);
