@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FileChooser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Found, Target, Ui, WaitOptions } from './driver';
 
 // The driver words on a Playwright page (Chromium suite).
@@ -64,8 +64,6 @@ class PlaywrightFound implements Found {
 }
 
 export class PlaywrightUi implements Ui {
-  /** File choosers the page opened and no call took yet. */
-  private readonly choosers: FileChooser[] = [];
   /** How the next confirm()s are answered, in order; one nobody asked for is dismissed. */
   private readonly dialogAnswers: ('accept' | 'dismiss')[] = [];
 
@@ -73,7 +71,7 @@ export class PlaywrightUi implements Ui {
     // Playwright sends choosers and dialogs to the test only while it has a listener, and turns
     // that on without waiting (without one it dismisses a dialog itself). Listeners held from
     // the start mean a click or key press never races them.
-    page.on('filechooser', (chooser) => this.choosers.push(chooser));
+    page.on('filechooser', () => undefined);
     page.on('dialog', (dialog) => {
       // As Playwright answers on its own: leaving a page is let through, anything else dismissed.
       const answer = dialog.type() === 'beforeunload' ? 'accept' : (this.dialogAnswers.shift() ?? 'dismiss');
@@ -105,14 +103,12 @@ export class PlaywrightUi implements Ui {
     return this.page.keyboard.type(text);
   }
   async chooseByKey(key: string, paths: string[]) {
-    this.choosers.length = 0;
+    const opened = this.page.waitForEvent('filechooser', { timeout: 10_000 });
     await this.page.keyboard.press(key);
-    const until = Date.now() + 10_000;
-    while (this.choosers.length === 0) {
-      if (Date.now() > until) throw new Error(`${key} opened no file chooser`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await this.choosers.shift()!.setFiles(paths);
+    const chooser = await opened.catch(() => {
+      throw new Error(`${key} opened no file chooser`);
+    });
+    await chooser.setFiles(paths);
   }
   close() {
     return this.page.close();
